@@ -1,0 +1,418 @@
+"""The wire contract between the workstation and the central server.
+
+Both sides import these models: the server validates requests and renders its OpenAPI spec from
+them, the client validates every response with them. A change here is a change of the protocol,
+so fields are only ever added with defaults, never renamed.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Annotated, Any, Literal
+from uuid import UUID
+
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, StringConstraints
+
+from .domain import (
+    ApprovalState,
+    Channel,
+    Importance,
+    MutationType,
+    Outcome,
+    ReplyKind,
+    Role,
+    Sector,
+)
+from .statuses import Status
+
+API_PREFIX = "/api/v1"
+
+#: Caps that keep one request or one page from exhausting either side.
+MAX_TEXT_CHARS = 20_000
+MAX_REPLY_CHARS = 10_000
+MAX_NOTE_CHARS = 5_000
+MAX_MUTATIONS_PER_BATCH = 200
+MAX_INGEST_PER_BATCH = 500
+MAX_CHANGES_PAGE = 1_000
+DEFAULT_CHANGES_PAGE = 200
+MAX_REQUEST_BYTES = 2 * 1024 * 1024
+
+Id = Annotated[int, Field(ge=1, le=2**62)]
+ShortText = Annotated[str, StringConstraints(min_length=1, max_length=200, strip_whitespace=True)]
+Url = Annotated[str, StringConstraints(max_length=2_000, pattern=r"^https?://\S+$")]
+
+
+class WireModel(BaseModel):
+    """Unknown fields are refused so a typo in a client never passes silently."""
+
+    model_config = ConfigDict(extra="forbid")
+
+
+class ErrorBody(WireModel):
+    error: str = Field(description="Machine-readable code, e.g. `not_found`, `invalid_request`")
+    message: str = Field(description="Human-readable explanation (Russian)")
+    details: Any = None
+
+
+# --- auth -----------------------------------------------------------------------------------
+
+
+class LoginRequest(WireModel):
+    username: Annotated[str, StringConstraints(min_length=1, max_length=64, strip_whitespace=True)]
+    password: Annotated[str, StringConstraints(min_length=1, max_length=256)]
+
+
+class RefreshRequest(WireModel):
+    refresh_token: Annotated[str, StringConstraints(min_length=10, max_length=512)]
+
+
+class UserOut(WireModel):
+    id: int
+    username: str
+    full_name: str
+    role: Role
+    municipality_ids: list[int] = Field(
+        default_factory=list, description="Scope of a district official; empty for others"
+    )
+    needs_approval: bool = False
+
+
+class TokenPair(WireModel):
+    access_token: str
+    refresh_token: str
+    token_type: Literal["bearer"] = "bearer"
+    expires_in: int = Field(description="Seconds until the access token expires")
+    user: UserOut
+
+
+class LogoutResult(WireModel):
+    revoked: bool
+
+
+# --- reference data -------------------------------------------------------------------------
+
+
+class RegionOut(WireModel):
+    code: str
+    name: str
+    timezone: str
+
+
+class NamedCode(WireModel):
+    code: str
+    name: str
+
+
+class StatusOut(WireModel):
+    code: Status
+    name: str
+    targets: list[Status]
+
+
+class CategoryOut(WireModel):
+    id: int
+    code: str
+    name: str
+    sector: Sector
+
+
+class MunicipalityOut(WireModel):
+    id: int
+    code: str
+    name: str
+    kind: str
+
+
+class AgencyOut(WireModel):
+    id: int
+    code: str
+    name: str
+    sector: Sector | None = None
+    municipality_id: int | None = None
+
+
+class PublicUserOut(WireModel):
+    id: int
+    username: str
+    full_name: str
+    role: Role
+    municipality_ids: list[int] = Field(default_factory=list)
+
+
+class TemplateOut(WireModel):
+    id: int
+    code: str
+    title: str
+    sector: Sector | None = None
+    category_id: int | None = None
+    kind: ReplyKind
+    text: str
+    version: int
+    active: bool
+
+
+class Reference(WireModel):
+    region: RegionOut
+    sectors: list[NamedCode]
+    channels: list[NamedCode]
+    statuses: list[StatusOut]
+    categories: list[CategoryOut]
+    municipalities: list[MunicipalityOut]
+    agencies: list[AgencyOut]
+    users: list[PublicUserOut]
+    templates: list[TemplateOut]
+    sla_policy: dict[str, Any]
+    calendar: dict[str, Any]
+
+
+# --- incidents ------------------------------------------------------------------------------
+
+
+class ReplyOut(WireModel):
+    id: int
+    client_id: str | None = Field(None, description="mutation_id of the add_reply that made it")
+    kind: ReplyKind
+    text: str
+    author_id: int
+    template_id: int | None = None
+    approval_state: ApprovalState
+    created_at: datetime
+    reviewed_by: int | None = None
+    reviewed_at: datetime | None = None
+    review_comment: str | None = None
+
+
+class EventOut(WireModel):
+    id: int
+    version: int
+    at: datetime
+    actor_id: int | None = None
+    kind: str
+    data: dict[str, Any] = Field(default_factory=dict)
+
+
+class IncidentOut(WireModel):
+    id: int
+    number: str
+    channel: Channel
+    source_id: str
+    source_url: str | None = None
+    author_name: str | None = Field(None, description="None for an anonymous author")
+    text: str
+    attachments: list[str] = Field(default_factory=list)
+    received_at: datetime
+    municipality_id: int
+    sector: Sector
+    category_id: int | None = None
+    importance: Importance
+    status: Status
+    assignee_id: int | None = None
+    agency_id: int | None = None
+    sla_started_at: datetime
+    first_answer_due: datetime | None = None
+    first_answered_at: datetime | None = None
+    final_answer_due: datetime | None = None
+    final_answered_at: datetime | None = None
+    version: int
+    updated_at: datetime
+    training_session_id: int | None = None
+    replies: list[ReplyOut] = Field(default_factory=list)
+    events: list[EventOut] = Field(default_factory=list)
+
+
+class ChangesPage(WireModel):
+    items: list[IncidentOut]
+    removed: list[int] = Field(description="Incidents that left the caller's scope")
+    cursor: int = Field(description="Pass back as `cursor` to get what came after this page")
+    has_more: bool
+
+
+# --- mutations ------------------------------------------------------------------------------
+
+Reason = Annotated[str, StringConstraints(min_length=1, max_length=1_000, strip_whitespace=True)]
+
+
+class EmptyPayload(WireModel):
+    pass
+
+
+class AssignPayload(WireModel):
+    assignee_id: Id | None = Field(None, description="None leaves the incident unassigned")
+
+
+class SetStatusPayload(WireModel):
+    status: Status
+    reason: Reason | None = Field(None, description="Required when rejecting")
+    confirmation: Reason | None = Field(
+        None, description="Required for `resolved`: what was actually done"
+    )
+
+
+class SetCategoryPayload(WireModel):
+    sector: Sector
+    category_id: Id | None = None
+    importance: Importance | None = None
+
+
+class SetMunicipalityPayload(WireModel):
+    municipality_id: Id
+    reason: Reason | None = None
+
+
+class RoutePayload(WireModel):
+    agency_id: Id
+    note: Annotated[str, StringConstraints(max_length=MAX_NOTE_CHARS)] | None = None
+
+
+class AddReplyPayload(WireModel):
+    kind: ReplyKind
+    text: Annotated[str, StringConstraints(min_length=1, max_length=MAX_REPLY_CHARS)]
+    template_id: Id | None = None
+
+
+class ReplyRefPayload(WireModel):
+    reply_id: Id
+
+
+class ReturnReplyPayload(WireModel):
+    reply_id: Id
+    comment: Reason
+
+
+class NotePayload(WireModel):
+    text: Annotated[
+        str, StringConstraints(min_length=1, max_length=MAX_NOTE_CHARS, strip_whitespace=True)
+    ]
+
+
+class _MutationBase(WireModel):
+    mutation_id: UUID = Field(description="Client-made UUID; resending it is harmless")
+    incident_id: Id
+    base_version: int | None = Field(
+        None, ge=0, description="Incident version the user saw; stale → `conflict`"
+    )
+
+
+class ClaimMutation(_MutationBase):
+    type: Literal[MutationType.CLAIM]
+    payload: EmptyPayload = Field(default_factory=EmptyPayload)
+
+
+class ReleaseMutation(_MutationBase):
+    type: Literal[MutationType.RELEASE]
+    payload: EmptyPayload = Field(default_factory=EmptyPayload)
+
+
+class AssignMutation(_MutationBase):
+    type: Literal[MutationType.ASSIGN]
+    payload: AssignPayload
+
+
+class SetStatusMutation(_MutationBase):
+    type: Literal[MutationType.SET_STATUS]
+    payload: SetStatusPayload
+
+
+class SetCategoryMutation(_MutationBase):
+    type: Literal[MutationType.SET_CATEGORY]
+    payload: SetCategoryPayload
+
+
+class SetMunicipalityMutation(_MutationBase):
+    type: Literal[MutationType.SET_MUNICIPALITY]
+    payload: SetMunicipalityPayload
+
+
+class RouteMutation(_MutationBase):
+    type: Literal[MutationType.ROUTE]
+    payload: RoutePayload
+
+
+class AddReplyMutation(_MutationBase):
+    type: Literal[MutationType.ADD_REPLY]
+    payload: AddReplyPayload
+
+
+class ApproveReplyMutation(_MutationBase):
+    type: Literal[MutationType.APPROVE_REPLY]
+    payload: ReplyRefPayload
+
+
+class ReturnReplyMutation(_MutationBase):
+    type: Literal[MutationType.RETURN_REPLY]
+    payload: ReturnReplyPayload
+
+
+class AddNoteMutation(_MutationBase):
+    type: Literal[MutationType.ADD_NOTE]
+    payload: NotePayload
+
+
+Mutation = Annotated[
+    ClaimMutation
+    | ReleaseMutation
+    | AssignMutation
+    | SetStatusMutation
+    | SetCategoryMutation
+    | SetMunicipalityMutation
+    | RouteMutation
+    | AddReplyMutation
+    | ApproveReplyMutation
+    | ReturnReplyMutation
+    | AddNoteMutation,
+    Field(discriminator="type"),
+]
+
+
+class MutationBatch(WireModel):
+    mutations: list[Mutation] = Field(min_length=1, max_length=MAX_MUTATIONS_PER_BATCH)
+
+
+class MutationResult(WireModel):
+    mutation_id: UUID
+    outcome: Outcome
+    first_outcome: Outcome | None = Field(
+        None, description="For `duplicate`: what the first delivery of this mutation got"
+    )
+    reason: str | None = Field(None, description="Why it was rejected or conflicted (Russian)")
+    error: str | None = Field(None, description="Machine-readable reason code")
+    incident: IncidentOut | None = Field(
+        None, description="Current state of the incident, when the caller may see it"
+    )
+
+
+class MutationResults(WireModel):
+    results: list[MutationResult]
+
+
+# --- ingest ---------------------------------------------------------------------------------
+
+
+class IngestItem(WireModel):
+    channel: Channel
+    source_id: Annotated[str, StringConstraints(min_length=1, max_length=200)]
+    source_url: Url | None = None
+    author_name: Annotated[str, StringConstraints(max_length=200)] | None = None
+    text: Annotated[str, StringConstraints(min_length=1, max_length=MAX_TEXT_CHARS)]
+    attachments: list[Url] = Field(default_factory=list, max_length=20)
+    received_at: AwareDatetime
+    municipality_code: ShortText
+    sector: Sector = Sector.OTHER
+    category_code: ShortText | None = None
+    importance: Importance = Importance.NORMAL
+
+
+class IngestRequest(WireModel):
+    items: list[IngestItem] = Field(min_length=1, max_length=MAX_INGEST_PER_BATCH)
+
+
+class IngestItemResult(WireModel):
+    channel: Channel
+    source_id: str
+    outcome: Literal["created", "duplicate"]
+    incident_id: int
+    number: str
+
+
+class IngestResult(WireModel):
+    results: list[IngestItemResult]

@@ -1,0 +1,263 @@
+"""The reference central server: the REST contract the workstation speaks."""
+
+# No `from __future__ import annotations` here: FastAPI must see the real types of the
+# dependencies defined inside create_app().
+
+import json
+from datetime import UTC, datetime
+from typing import Annotated
+
+from fastapi import Depends, FastAPI, Path, Query, Request, Response
+from fastapi.middleware.gzip import GZipMiddleware
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from sqlalchemy import select, update
+
+from cur_desktop.models import contract as c
+from cur_desktop.models.domain import Role
+
+from .access import HANDLER_ROLES, Actor, can_see, reads_incidents, require_role
+from .context import ServerContext
+from .errors import NotFound, Unauthorized, error_response, install_error_handlers
+from .feed import changes_page
+from .ingest import ingest
+from .mutations import apply_batch
+from .reference import reference_body_and_etag
+from .security import (
+    TokenError,
+    issue_access_token,
+    new_refresh_token,
+    read_access_token,
+    token_digest,
+    verify_password,
+)
+from .serialize import incident_out, load_full
+from .tables import Session as SignIn
+from .tables import User
+
+ERRORS = {
+    status: {"model": c.ErrorBody, "description": text}
+    for status, text in {
+        400: "Malformed request",
+        401: "Not signed in or token expired",
+        403: "Role or scope does not allow this",
+        404: "Not found",
+        413: "Request body too large",
+        422: "Request does not match the schema",
+    }.items()
+}
+
+
+class BodySizeLimit:
+    """Refuses oversize bodies before anything parses them, declared length or streamed.
+
+    The body is read here first (it is small by definition) and replayed to the app, because
+    FastAPI turns any error raised while it reads the body into a vague 400.
+    """
+
+    def __init__(self, app, max_bytes: int):
+        self.app, self.max_bytes = app, max_bytes
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] != "http":
+            return await self.app(scope, receive, send)
+        headers = dict(scope.get("headers") or [])
+        declared = headers.get(b"content-length")
+        if declared is not None and (not declared.isdigit() or int(declared) > self.max_bytes):
+            return await self._refuse(scope, receive, send)
+        chunks, size = [], 0
+        while True:
+            message = await receive()
+            if message["type"] != "http.request":
+                return  # the client went away
+            chunks.append(message.get("body", b""))
+            size += len(chunks[-1])
+            if size > self.max_bytes:
+                return await self._refuse(scope, receive, send)
+            if not message.get("more_body", False):
+                break
+        body, replayed = b"".join(chunks), False
+
+        async def replay():
+            nonlocal replayed
+            if not replayed:
+                replayed = True
+                return {"type": "http.request", "body": body, "more_body": False}
+            return await receive()
+
+        await self.app(scope, replay, send)
+
+    async def _refuse(self, scope, receive, send):
+        response = error_response(
+            413, "payload_too_large", f"Тело запроса больше {self.max_bytes} байт"
+        )
+        await response(scope, receive, send)
+
+
+def create_app(server: ServerContext) -> FastAPI:
+    app = FastAPI(
+        title="ЦУР: центральный сервер (эталонный)",
+        version="1.0.0",
+        description="REST contract between the ЦУР operator workstation and the central server.",
+        responses={k: v for k, v in ERRORS.items() if k in (400, 413, 422)},
+    )
+    app.state.server = server
+    install_error_handlers(app)
+    app.add_middleware(GZipMiddleware, minimum_size=1024)
+    app.add_middleware(BodySizeLimit, max_bytes=c.MAX_REQUEST_BYTES)
+    bearer = HTTPBearer(auto_error=False)
+
+    def current_actor(
+        creds: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)],
+    ) -> Actor:
+        if creds is None:
+            raise Unauthorized("Требуется вход в систему")
+        try:
+            claims = read_access_token(server.secret, creds.credentials)
+        except TokenError as exc:
+            raise Unauthorized(str(exc), code=exc.code) from exc
+        now = datetime.now(UTC)
+        with server.db.read() as s:
+            sign_in = s.get(SignIn, claims.session_id)
+            user = s.get(User, claims.user_id)
+            if (
+                sign_in is None
+                or sign_in.user_id != claims.user_id
+                or sign_in.revoked_at is not None
+                or user is None
+                or not user.active
+            ):
+                raise Unauthorized("Сеанс завершён, войдите снова", code="session_revoked")
+            actor = Actor.of(user)
+            seen = user.last_seen_at
+        if seen is None or now - seen > server.presence_interval:
+            with server.db.write() as s:
+                s.execute(update(User).where(User.id == actor.id).values(last_seen_at=now))
+        return actor
+
+    CurrentActor = Annotated[Actor, Depends(current_actor)]
+    api = c.API_PREFIX
+
+    def user_out(user: User) -> c.UserOut:
+        return c.UserOut(
+            id=user.id,
+            username=user.username,
+            full_name=user.full_name,
+            role=user.role,
+            municipality_ids=user.municipality_ids,
+            needs_approval=user.needs_approval,
+        )
+
+    def token_pair(user: User, session_id: int, refresh: str) -> c.TokenPair:
+        return c.TokenPair(
+            access_token=issue_access_token(server.secret, user.id, session_id, server.access_ttl),
+            refresh_token=refresh,
+            expires_in=int(server.access_ttl.total_seconds()),
+            user=user_out(user),
+        )
+
+    @app.get("/health", tags=["service"])
+    def health() -> dict[str, str]:
+        return {"status": "ok"}
+
+    @app.post(f"{api}/auth/login", tags=["auth"], responses={401: ERRORS[401]})
+    def login(body: c.LoginRequest) -> c.TokenPair:
+        with server.db.write() as s:
+            user = s.scalars(select(User).where(User.username == body.username)).one_or_none()
+            ok = verify_password(user.password_hash if user else None, body.password)
+            if not ok or user is None or not user.active:
+                raise Unauthorized("Неверное имя пользователя или пароль", code="bad_credentials")
+            refresh = new_refresh_token()
+            now = datetime.now(UTC)
+            sign_in = SignIn(
+                user_id=user.id,
+                token_hash=token_digest(refresh),
+                created_at=now,
+                expires_at=now + server.refresh_ttl,
+            )
+            s.add(sign_in)
+            s.flush()
+            return token_pair(user, sign_in.id, refresh)
+
+    def _session_for(s, refresh_token: str) -> SignIn | None:
+        return s.scalars(
+            select(SignIn).where(SignIn.token_hash == token_digest(refresh_token))
+        ).one_or_none()
+
+    @app.post(f"{api}/auth/refresh", tags=["auth"], responses={401: ERRORS[401]})
+    def refresh(body: c.RefreshRequest) -> c.TokenPair:
+        with server.db.read() as s:
+            sign_in = _session_for(s, body.refresh_token)
+            now = datetime.now(UTC)
+            if sign_in is None or sign_in.revoked_at is not None or sign_in.expires_at <= now:
+                raise Unauthorized("Сеанс завершён, войдите снова", code="session_revoked")
+            user = s.get(User, sign_in.user_id)
+            if user is None or not user.active:
+                raise Unauthorized("Учётная запись отключена", code="session_revoked")
+            return token_pair(user, sign_in.id, body.refresh_token)
+
+    @app.post(f"{api}/auth/logout", tags=["auth"])
+    def logout(body: c.RefreshRequest) -> c.LogoutResult:
+        with server.db.write() as s:
+            sign_in = _session_for(s, body.refresh_token)
+            if sign_in is None or sign_in.revoked_at is not None:
+                return c.LogoutResult(revoked=False)
+            sign_in.revoked_at = datetime.now(UTC)
+            return c.LogoutResult(revoked=True)
+
+    @app.get(f"{api}/me", tags=["auth"], responses={401: ERRORS[401]})
+    def me(actor: CurrentActor) -> c.UserOut:
+        with server.db.read() as s:
+            return user_out(s.get(User, actor.id))
+
+    @app.get(
+        f"{api}/reference",
+        tags=["reference"],
+        response_model=c.Reference,
+        responses={401: ERRORS[401], 304: {"description": "Unchanged since the given ETag"}},
+    )
+    def reference(request: Request, actor: CurrentActor) -> Response:
+        body, etag = reference_body_and_etag(server)
+        headers = {"ETag": etag, "Cache-Control": "no-cache"}
+        if etag in request.headers.get("if-none-match", ""):
+            return Response(status_code=304, headers=headers)
+        return Response(body, media_type="application/json", headers=headers)
+
+    @app.get(f"{api}/changes", tags=["sync"], responses={401: ERRORS[401], 403: ERRORS[403]})
+    def changes(
+        actor: CurrentActor,
+        cursor: Annotated[int, Query(ge=0, le=2**62)] = 0,
+        limit: Annotated[int, Query(ge=1, le=100_000)] = c.DEFAULT_CHANGES_PAGE,
+    ) -> c.ChangesPage:
+        reads_incidents(actor)
+        return changes_page(server, actor, cursor, min(limit, c.MAX_CHANGES_PAGE))
+
+    @app.get(
+        f"{api}/incidents/{{incident_id}}",
+        tags=["sync"],
+        responses={401: ERRORS[401], 403: ERRORS[403], 404: ERRORS[404]},
+    )
+    def incident(
+        incident_id: Annotated[int, Path(ge=1, le=2**62)], actor: CurrentActor
+    ) -> c.IncidentOut:
+        reads_incidents(actor)
+        with server.db.read() as s:
+            found = load_full(s, [incident_id]).get(incident_id)
+            if found is None or not can_see(actor, found):
+                raise NotFound("Обращение не найдено")
+            return incident_out(found)
+
+    @app.post(f"{api}/mutations", tags=["sync"], responses={401: ERRORS[401], 403: ERRORS[403]})
+    def mutations(body: c.MutationBatch, actor: CurrentActor) -> c.MutationResults:
+        require_role(actor, HANDLER_ROLES, "изменять обращения")
+        return apply_batch(server, actor, body)
+
+    @app.post(f"{api}/ingest", tags=["ingest"], responses={401: ERRORS[401], 403: ERRORS[403]})
+    def ingest_items(body: c.IngestRequest, actor: CurrentActor) -> c.IngestResult:
+        require_role(actor, frozenset({Role.COLLECTOR, Role.ADMIN}), "загружать сообщения")
+        return ingest(server, actor.id, body)
+
+    return app
+
+
+def openapi_json(app: FastAPI) -> str:
+    return json.dumps(app.openapi(), ensure_ascii=False, indent=2)

@@ -1,0 +1,176 @@
+"""`cur-server`: serve, migrate, seed, create users, print the OpenAPI spec."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import json
+import logging
+import os
+import sys
+from pathlib import Path
+
+from platformdirs import user_data_dir
+
+from cur_desktop.models.domain import Role
+
+from .context import ENV_DATABASE_URL, database_url_from, sqlite_url_for
+
+
+def demo_database_url() -> str:
+    folder = Path(user_data_dir("cur-workstation", appauthor=False)) / "demo-server"
+    folder.mkdir(parents=True, exist_ok=True)
+    return sqlite_url_for(folder / "demo.db")
+
+
+def _url(args: argparse.Namespace) -> str:
+    if args.demo and not (args.database_url or os.environ.get(ENV_DATABASE_URL)):
+        return demo_database_url()
+    return database_url_from(args.database_url)
+
+
+def cmd_migrate(args: argparse.Namespace) -> int:
+    from .migrate import upgrade
+
+    upgrade(_url(args))
+    print("schema is up to date", file=sys.stderr)
+    return 0
+
+
+def cmd_seed(args: argparse.Namespace) -> int:
+    from .migrate import upgrade
+    from .seed import seed_demo
+
+    if not args.demo:
+        print("only `seed --demo` exists for now", file=sys.stderr)
+        return 2
+    url = _url(args)
+    upgrade(url)
+
+    def progress(done: int, total: int) -> None:
+        print(f"\r{done}/{total} incidents", end="", file=sys.stderr, flush=True)
+
+    summary = seed_demo(url, args.incidents, progress=progress)
+    print(file=sys.stderr)
+    print(json.dumps(summary))
+    return 0
+
+
+def cmd_create_user(args: argparse.Namespace) -> int:
+    from sqlalchemy import select
+
+    from .db import open_database
+    from .security import hash_password
+    from .tables import Municipality, User, UserMunicipality
+
+    password = sys.stdin.readline().rstrip("\n") if args.password_stdin else getpass.getpass()
+    if len(password) < 8 and not args.allow_short_password:
+        print("error: password shorter than 8 characters", file=sys.stderr)
+        return 2
+    db = open_database(_url(args))
+    try:
+        with db.write() as s:
+            if s.scalars(select(User).where(User.username == args.username)).first():
+                print(f"error: user {args.username!r} exists", file=sys.stderr)
+                return 1
+            user = User(
+                username=args.username,
+                full_name=args.full_name or args.username,
+                password_hash=hash_password(password),
+                role=args.role,
+                needs_approval=args.needs_approval,
+            )
+            s.add(user)
+            s.flush()
+            for code in args.municipality or []:
+                mid = s.scalar(select(Municipality.id).where(Municipality.code == code))
+                if mid is None:
+                    raise SystemExit(f"error: unknown municipality code {code!r}")
+                s.add(UserMunicipality(user_id=user.id, municipality_id=mid))
+            print(json.dumps({"id": user.id, "username": user.username, "role": user.role}))
+    finally:
+        db.dispose()
+    return 0
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    import uvicorn
+
+    from .app import create_app
+    from .context import load_context
+    from .migrate import upgrade
+    from .seed import seed_demo
+
+    url = _url(args)
+    upgrade(url)
+    if args.demo:
+        seed_demo(url, args.incidents)
+    app = create_app(load_context(url))
+    print(f"ЦУР server on http://{args.host}:{args.port} (database: {_safe(url)})", file=sys.stderr)
+    uvicorn.run(app, host=args.host, port=args.port, log_level=args.log_level)
+    return 0
+
+
+def cmd_openapi(args: argparse.Namespace) -> int:
+    from .app import create_app, openapi_json
+    from .context import load_context
+
+    print(openapi_json(create_app(load_context(_url(args)))))
+    return 0
+
+
+def _safe(url: str) -> str:
+    from sqlalchemy.engine import make_url
+
+    return make_url(url).render_as_string(hide_password=True)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="cur-server", description=__doc__)
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--database-url",
+        help=f"SQLAlchemy URL (else ${ENV_DATABASE_URL}, else sqlite file cur_server.db here)",
+    )
+    common.add_argument(
+        "--demo", action="store_true", help="use the demo database in the user data folder"
+    )
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    serve = sub.add_parser("serve", parents=[common], help="run the HTTP server")
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=8765)
+    serve.add_argument("--incidents", type=int, default=3_000, help="with --demo: seed size")
+    serve.add_argument("--log-level", default="info")
+    serve.set_defaults(func=cmd_serve)
+
+    migrate = sub.add_parser("migrate", parents=[common], help="create or upgrade the schema")
+    migrate.set_defaults(func=cmd_migrate)
+
+    seed = sub.add_parser("seed", parents=[common], help="fill an empty database")
+    seed.add_argument("--incidents", type=int, default=3_000)
+    seed.set_defaults(func=cmd_seed)
+
+    create = sub.add_parser("create-user", parents=[common], help="add a staff account")
+    create.add_argument("username")
+    create.add_argument("--role", choices=[r.value for r in Role], required=True)
+    create.add_argument("--full-name")
+    create.add_argument("--municipality", action="append", help="municipality code (repeatable)")
+    create.add_argument("--needs-approval", action="store_true")
+    create.add_argument("--password-stdin", action="store_true")
+    create.add_argument("--allow-short-password", action="store_true", help=argparse.SUPPRESS)
+    create.set_defaults(func=cmd_create_user)
+
+    openapi = sub.add_parser("openapi", parents=[common], help="print the OpenAPI spec")
+    openapi.set_defaults(func=cmd_openapi)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")
+    args = build_parser().parse_args(argv)
+    return args.func(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

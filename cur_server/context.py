@@ -1,0 +1,81 @@
+"""What every request handler needs: the database, the signing secret, the SLA clock, limits."""
+
+from __future__ import annotations
+
+import os
+import secrets
+from dataclasses import dataclass, field
+from datetime import time, timedelta
+from pathlib import Path
+
+from cur_desktop.models.sla import SlaClock, SlaPolicy, WorkingCalendar
+
+from .db import Database, open_database
+from .tables import Setting
+
+DEFAULT_SQLITE = "sqlite:///cur_server.db"
+ENV_DATABASE_URL = "CUR_DATABASE_URL"
+
+
+def database_url_from(arg: str | None) -> str:
+    """`--database-url` wins over `CUR_DATABASE_URL`, which wins over a SQLite file here."""
+    return arg or os.environ.get(ENV_DATABASE_URL) or DEFAULT_SQLITE
+
+
+def sqlite_url_for(path: Path) -> str:
+    return f"sqlite:///{path}"
+
+
+@dataclass
+class ServerContext:
+    db: Database
+    secret: str
+    region: dict
+    clock: SlaClock
+    access_ttl: timedelta = timedelta(minutes=15)
+    refresh_ttl: timedelta = timedelta(days=30)
+    presence_interval: timedelta = timedelta(seconds=60)
+    extra: dict = field(default_factory=dict)
+
+
+def _setting(session, key: str):
+    row = session.get(Setting, key)
+    return None if row is None else row.value
+
+
+def ensure_secret(db: Database) -> str:
+    """The token signing secret lives in the database, so restarts keep everyone signed in."""
+    with db.write() as s:
+        secret = _setting(s, "jwt_secret")
+        if secret is None:
+            secret = secrets.token_urlsafe(48)
+            s.add(Setting(key="jwt_secret", value=secret))
+    return secret
+
+
+def load_context(db: Database | str, *, access_ttl: timedelta | None = None) -> ServerContext:
+    if isinstance(db, str):
+        db = open_database(db)
+    secret = ensure_secret(db)
+    with db.read() as s:
+        region = _setting(s, "region") or {
+            "code": "00",
+            "name": "Регион не задан",
+            "timezone": "Europe/Moscow",
+        }
+        policy_json = _setting(s, "sla_policy")
+        hours = _setting(s, "working_hours") or {}
+    policy = SlaPolicy.from_json(policy_json) if policy_json else SlaPolicy()
+    calendar = WorkingCalendar(region["timezone"], **_parse_hours(hours))
+    ctx = ServerContext(db=db, secret=secret, region=region, clock=SlaClock(calendar, policy))
+    if access_ttl is not None:
+        ctx.access_ttl = access_ttl
+    return ctx
+
+
+def _parse_hours(hours: dict) -> dict:
+    out = {}
+    for key in ("day_start", "day_end"):
+        if key in hours:
+            out[key] = time.fromisoformat(hours[key])
+    return out

@@ -1,0 +1,145 @@
+"""New incidents from the channel collectors, deduplicated by (channel, source id)."""
+
+from __future__ import annotations
+
+import logging
+from datetime import UTC, datetime
+
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError, OperationalError
+
+from cur_desktop.models.contract import IngestItem, IngestItemResult, IngestRequest, IngestResult
+from cur_desktop.models.domain import incident_number
+
+from .context import ServerContext
+from .db import CHANGE_SEQ, next_values
+from .errors import ApiError, ServiceBusy
+from .tables import Category, Event, Incident, Municipality
+
+log = logging.getLogger(__name__)
+
+
+def serial_counter(year: int) -> str:
+    return f"incident_serial_{year}"
+
+
+def new_incident(server: ServerContext, item: IngestItem | dict, **ids) -> Incident:
+    """An Incident row with its SLA due time set; number and seq are filled by the caller."""
+    data = item if isinstance(item, dict) else item.model_dump()
+    received = data["received_at"].astimezone(UTC)
+    importance = str(data.get("importance") or "normal")
+    return Incident(
+        channel=str(data["channel"]),
+        source_id=data["source_id"],
+        source_url=data.get("source_url"),
+        author_name=data.get("author_name") or None,
+        text=data["text"],
+        attachments=list(data.get("attachments") or []),
+        received_at=received,
+        sector=str(data.get("sector") or "other"),
+        importance=importance,
+        status="new",
+        sla_started_at=received,
+        first_answer_due=server.clock.first_answer_due(received, importance),
+        version=1,
+        **ids,
+    )
+
+
+def _resolve_codes(s, items: list[IngestItem]) -> tuple[dict[str, int], dict[str, Category]]:
+    mun_codes = {i.municipality_code for i in items}
+    cat_codes = {i.category_code for i in items if i.category_code}
+    muns = dict(
+        s.execute(
+            select(Municipality.code, Municipality.id).where(Municipality.code.in_(mun_codes))
+        ).all()
+    )
+    cats = {c.code: c for c in s.scalars(select(Category).where(Category.code.in_(cat_codes)))}
+    errors = []
+    for n, item in enumerate(items):
+        if item.municipality_code not in muns:
+            errors.append({"loc": ["body", "items", n, "municipality_code"], "msg": "unknown"})
+        cat = cats.get(item.category_code) if item.category_code else None
+        if item.category_code and (cat is None or cat.sector != item.sector.value):
+            errors.append({"loc": ["body", "items", n, "category_code"], "msg": "unknown"})
+    if errors:
+        raise ApiError(
+            "Неизвестный код муниципального образования или рубрики",
+            code="unknown_code",
+            details=errors,
+        )
+    return muns, cats
+
+
+def _ingest_once(server: ServerContext, actor_id: int, req: IngestRequest) -> IngestResult:
+    items = req.items
+    with server.db.write() as s:
+        muns, cats = _resolve_codes(s, items)
+        known = {
+            (ch, sid): (iid, number)
+            for ch, sid, iid, number in s.execute(
+                select(Incident.channel, Incident.source_id, Incident.id, Incident.number).where(
+                    Incident.source_id.in_({i.source_id for i in items})
+                )
+            )
+        }
+        first_index: dict[tuple[str, str], int] = {}
+        for n, item in enumerate(items):
+            key = (item.channel.value, item.source_id)
+            if key not in known and key not in first_index:
+                first_index[key] = n
+        now = datetime.now(UTC)
+        if first_index:
+            last_serial = next_values(s, serial_counter(now.year), len(first_index))
+            last_seq = next_values(s, CHANGE_SEQ, len(first_index))
+        for offset, (key, n) in enumerate(first_index.items()):
+            item = items[n]
+            cat = cats.get(item.category_code) if item.category_code else None
+            serial = last_serial - len(first_index) + 1 + offset
+            inc = new_incident(
+                server,
+                item,
+                number=incident_number(now.year, serial),
+                municipality_id=muns[item.municipality_code],
+                category_id=cat.id if cat else None,
+                seq=last_seq - len(first_index) + 1 + offset,
+                created_at=now,
+                updated_at=now,
+            )
+            s.add(inc)
+            s.flush()
+            s.add(
+                Event(
+                    incident_id=inc.id,
+                    version=1,
+                    at=now,
+                    actor_id=actor_id,
+                    kind="received",
+                    data={"channel": inc.channel},
+                )
+            )
+            known[key] = (inc.id, inc.number)
+        results = []
+        for n, item in enumerate(items):
+            key = (item.channel.value, item.source_id)
+            iid, number = known[key]
+            results.append(
+                IngestItemResult(
+                    channel=item.channel,
+                    source_id=item.source_id,
+                    outcome="created" if first_index.get(key) == n else "duplicate",
+                    incident_id=iid,
+                    number=number,
+                )
+            )
+    return IngestResult(results=results)
+
+
+def ingest(server: ServerContext, actor_id: int, req: IngestRequest) -> IngestResult:
+    for _attempt in range(5):
+        try:
+            return _ingest_once(server, actor_id, req)
+        except (IntegrityError, OperationalError) as exc:
+            # A concurrent ingest of the same source won; the next attempt sees it.
+            log.info("retrying ingest after %s", type(exc).__name__)
+    raise ServiceBusy("Не удалось сохранить сообщения, повторите позже")

@@ -1,0 +1,91 @@
+"""Fixtures: a migrated database on SQLite and on PostgreSQL, seeded, behind a live server."""
+
+from __future__ import annotations
+
+import os
+from datetime import UTC, datetime
+
+import pytest
+from sqlalchemy import create_engine, text
+from sqlalchemy.engine import make_url
+
+from cur_server.context import sqlite_url_for
+from cur_server.migrate import upgrade
+from cur_server.tables import Base
+
+PG_URL = os.environ.get("CUR_TEST_PG_URL", "postgresql+psycopg://cur:cur@127.0.0.1:5432/cur_test")
+#: A fixed "now" for seeding, so seeded data does not depend on when the tests run.
+SEED_NOW = datetime(2026, 11, 24, 12, 0, tzinfo=UTC)
+SEED_INCIDENTS = 80
+#: Over two days, so the queue has fresh unassigned incidents as well as finished ones.
+SEED_DAYS = 2
+
+
+def _pg_reachable(url: str) -> str | None:
+    try:
+        engine = create_engine(url)
+        with engine.connect() as conn:
+            conn.execute(text("select 1"))
+        engine.dispose()
+        return None
+    except Exception as exc:  # noqa: BLE001 - any failure means "not here"
+        return f"{type(exc).__name__}: {exc}"
+
+
+@pytest.fixture(scope="session")
+def pg_url() -> str:
+    problem = _pg_reachable(PG_URL)
+    if problem:
+        message = f"PostgreSQL not reachable at {make_url(PG_URL).render_as_string()}: {problem}"
+        if os.environ.get("CUR_REQUIRE_PG"):
+            pytest.fail(message)
+        pytest.skip(message)
+    engine = create_engine(PG_URL)
+    with engine.begin() as conn:
+        conn.execute(text("DROP SCHEMA public CASCADE; CREATE SCHEMA public"))
+    engine.dispose()
+    upgrade(PG_URL)
+    return PG_URL
+
+
+def _truncate_pg(url: str) -> None:
+    engine = create_engine(url)
+    names = ", ".join(t.name for t in Base.metadata.sorted_tables)
+    with engine.begin() as conn:
+        conn.execute(text(f"TRUNCATE {names} RESTART IDENTITY CASCADE"))
+    engine.dispose()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def db_url(request, tmp_path) -> str:
+    """An empty, migrated database of each kind."""
+    if request.param == "sqlite":
+        url = sqlite_url_for(tmp_path / "server.db")
+        upgrade(url)
+        return url
+    url = request.getfixturevalue("pg_url")
+    _truncate_pg(url)
+    return url
+
+
+@pytest.fixture
+def seeded_url(db_url) -> str:
+    from cur_server.seed import seed_demo
+
+    seed_demo(db_url, SEED_INCIDENTS, now=SEED_NOW, days=SEED_DAYS)
+    return db_url
+
+
+@pytest.fixture
+def live(seeded_url):
+    from cur_server.embedded import EmbeddedServer
+
+    with EmbeddedServer(seeded_url) as server:
+        yield server
+
+
+@pytest.fixture
+def api(live):
+    from tests.server.api import ApiFactory
+
+    return ApiFactory(live.url)
