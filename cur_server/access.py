@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import ColumnElement, and_, false
 
-from cur_desktop.models.domain import Role
+from cur_desktop.models.domain import APPROVER_ROLES, Role
 
 from .errors import Forbidden
 from .tables import Incident, User
@@ -16,7 +16,7 @@ REGION_ROLES = frozenset({Role.OPERATOR, Role.SUPERVISOR, Role.ADMIN})
 #: Roles that live in the training space and never see real data.
 TRAINING_ROLES = frozenset({Role.TRAINER, Role.TRAINEE})
 #: Roles that may reassign others' incidents and approve or return replies.
-LEAD_ROLES = frozenset({Role.SUPERVISOR, Role.ADMIN, Role.TRAINER})
+LEAD_ROLES = APPROVER_ROLES
 #: Roles whose staff handle incidents (claim, reply, route).
 HANDLER_ROLES = frozenset(
     {

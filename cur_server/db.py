@@ -1,9 +1,7 @@
 """Database engines and transactions for SQLite (a small centre, a classroom) and PostgreSQL.
 
-SQLite allows one writer at a time; a transaction that reads first and writes later can fail with
-"database is locked" when another writer slipped in between. So writes begin with
-``BEGIN IMMEDIATE`` (take the write lock up front, wait for it politely) while reads stay
-deferred and run concurrently under WAL.
+On SQLite, `write()` takes the write lock up front and `read()` does not (see
+`cur_desktop.models.sqlite`); on PostgreSQL both are the same engine.
 """
 
 from __future__ import annotations
@@ -12,34 +10,16 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 
-from sqlalchemy import Engine, create_engine, event, update
+from sqlalchemy import Engine, create_engine, update
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
+from cur_desktop.models.sqlite import READ, WRITE, sqlite_engine
+
 from .tables import Counter
 
 CHANGE_SEQ = "change_seq"
-
-
-def _sqlite_engine(url: str, begin: str) -> Engine:
-    engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 30})
-
-    @event.listens_for(engine, "connect")
-    def _on_connect(dbapi_conn, _record) -> None:
-        dbapi_conn.isolation_level = None  # we issue BEGIN ourselves, see the module docstring
-        cur = dbapi_conn.cursor()
-        cur.execute("PRAGMA journal_mode=WAL")
-        cur.execute("PRAGMA synchronous=NORMAL")
-        cur.execute("PRAGMA foreign_keys=ON")
-        cur.execute("PRAGMA busy_timeout=30000")
-        cur.close()
-
-    @event.listens_for(engine, "begin")
-    def _on_begin(conn) -> None:
-        conn.exec_driver_sql(begin)
-
-    return engine
 
 
 @dataclass
@@ -74,7 +54,7 @@ class Database:
 
 def open_database(url: str) -> Database:
     if make_url(url).get_backend_name() == "sqlite":
-        return Database(url, _sqlite_engine(url, "BEGIN"), _sqlite_engine(url, "BEGIN IMMEDIATE"))
+        return Database(url, sqlite_engine(url, READ), sqlite_engine(url, WRITE))
     engine = create_engine(url, pool_size=20, max_overflow=20, pool_pre_ping=True)
     return Database(url, engine, engine)
 

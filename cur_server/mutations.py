@@ -17,7 +17,13 @@ from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session
 
 from cur_desktop.models import contract as c
-from cur_desktop.models.domain import ApprovalState, Importance, MutationType, Outcome, ReplyKind
+from cur_desktop.models.domain import (
+    ApprovalState,
+    MutationType,
+    Outcome,
+    ReplyKind,
+    reply_needs_approval,
+)
 from cur_desktop.models.statuses import (
     OPEN_STATUSES,
     STATUS_LABELS,
@@ -306,13 +312,7 @@ def route(op: Op) -> None:
 
 
 def _needs_approval(op: Op) -> bool:
-    if op.actor.is_lead:
-        return False
-    return (
-        op.actor.needs_approval
-        or op.actor.role == "trainee"
-        or op.incident.importance == (Importance.HIGH.value)
-    )
+    return reply_needs_approval(op.actor.role, op.actor.needs_approval, op.incident.importance)
 
 
 def _publish(op: Op, reply: Reply) -> None:

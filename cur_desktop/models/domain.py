@@ -142,3 +142,15 @@ INCIDENT_NUMBER_PREFIX = "ЦУР"
 def incident_number(year: int, serial: int) -> str:
     """Human number such as ``ЦУР-2026-000123``: what staff read out on the phone."""
     return f"{INCIDENT_NUMBER_PREFIX}-{year}-{serial:06d}"
+
+
+#: Roles whose replies never wait for approval: they are the ones who approve.
+APPROVER_ROLES = frozenset({Role.SUPERVISOR, Role.ADMIN, Role.TRAINER})
+
+
+def reply_needs_approval(role: Role | str, user_needs_approval: bool, importance: str) -> bool:
+    """Trainees, staff marked for review, and any reply on a high-importance case go to a
+    supervisor first. The workstation shows the same outcome the server will decide."""
+    if Role(role) in APPROVER_ROLES:
+        return False
+    return user_needs_approval or Role(role) is Role.TRAINEE or importance == Importance.HIGH
