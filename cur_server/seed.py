@@ -136,10 +136,11 @@ class _Inserter:
     def add(self, table: type, row: dict) -> None:
         self.rows[table].append(row)
         if len(self.rows[table]) >= self.chunk:
-            self.flush(table)
+            self.flush()
 
-    def flush(self, table: type | None = None) -> None:
-        for t in [table] if table else [Incident, Event, Reply]:
+    def flush(self) -> None:
+        """All tables, parents first: events and replies point at incidents."""
+        for t in (Incident, Event, Reply):
             if self.rows[t]:
                 self.session.execute(insert(t), self.rows[t])
                 self.rows[t] = []

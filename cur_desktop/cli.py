@@ -1,0 +1,133 @@
+"""`cur-desktop`: the workstation. Headless commands for scripts, support staff and tests:
+
+cur-desktop sync --server URL --username U --password-stdin [--data-dir DIR] [--ca-bundle F]
+cur-desktop cache-info [--data-dir DIR]
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import json
+import logging
+import sys
+
+from cur_desktop.models.cache.incidents import count_incidents
+
+from .sync.client import ApiClient, AuthFailed, SyncError
+from .sync.credentials import KEYRING_STATUS_LABELS, CredentialStore
+from .sync.engine import SyncCore
+from .sync.profile import NeedPassphrase, Profile, data_root
+
+log = logging.getLogger("cur_desktop")
+
+
+def _fail(message: str, code: int = 1) -> int:
+    print(f"cur-desktop: {message}", file=sys.stderr)
+    return code
+
+
+def sign_in(
+    client: ApiClient,
+    profile: Profile,
+    credentials: CredentialStore,
+    password: str | None,
+) -> None:
+    """Password if given; else the remembered sign-in from the keyring."""
+    if password is None:
+        client.refresh_token = credentials.load_refresh_token(profile.server_url, profile.username)
+        if client.refresh_token:
+            try:
+                client.refresh()
+                return
+            except AuthFailed:
+                credentials.forget_refresh_token(profile.server_url, profile.username)
+        password = getpass.getpass(f"Пароль {profile.username}: ")
+    client.login(profile.username, password)
+    credentials.save_refresh_token(profile.server_url, profile.username, client.refresh_token)
+
+
+def cmd_sync(args: argparse.Namespace) -> int:
+    credentials = CredentialStore()
+    if not credentials.persistent:
+        print(KEYRING_STATUS_LABELS[credentials.status], file=sys.stderr)
+    profile = Profile(data_root(args.data_dir), args.server, args.username)
+    client = ApiClient(args.server, ca_bundle=args.ca_bundle)
+    password = sys.stdin.readline().rstrip("\n") if args.password_stdin else None
+    try:
+        sign_in(client, profile, credentials, password)
+        profile.remember()
+        store = profile.open_cache(credentials)
+    except NeedPassphrase as exc:
+        return _fail(str(exc), 2)
+    except SyncError as exc:
+        return _fail(f"{exc.message} ({exc.detail or type(exc).__name__})")
+    try:
+        with store.write() as conn:
+            store.set_meta(conn, "user", client.user.model_dump(mode="json"))
+            store.set_meta(conn, "server_url", args.server)
+        core = SyncCore(client, store, page_size=args.page_size)
+        try:
+            summary = core.sync_once()
+        except SyncError as exc:
+            return _fail(f"{exc.message} ({exc.detail or type(exc).__name__})")
+        print(json.dumps({**summary.as_json(), **core.counts()}, ensure_ascii=False))
+        return 0
+    finally:
+        store.close()
+
+
+def cmd_cache_info(args: argparse.Namespace) -> int:
+    root = data_root(args.data_dir)
+    profile = Profile.last(root)
+    if profile is None:
+        return _fail(f"в {root} нет ни одного профиля")
+    try:
+        store = profile.open_cache(CredentialStore())
+    except NeedPassphrase as exc:
+        return _fail(str(exc), 2)
+    try:
+        with store.read() as conn:
+            info = {
+                "server_url": profile.server_url,
+                "username": profile.username,
+                "incidents_cached": count_incidents(conn),
+                "cursor": store.get_meta(conn, "cursor", 0),
+                "last_sync_at": store.get_meta(conn, "last_sync_at"),
+            }
+        core = SyncCore(ApiClient(profile.server_url), store)
+        print(json.dumps({**info, **core.counts()}, ensure_ascii=False))
+        return 0
+    finally:
+        store.close()
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="cur-desktop",
+        description=__doc__,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    sub = parser.add_subparsers(dest="command", required=True)
+    sync = sub.add_parser("sync", help="one full sync (push, then pull); prints JSON")
+    sync.add_argument("--server", required=True)
+    sync.add_argument("--username", required=True)
+    sync.add_argument("--password-stdin", action="store_true")
+    sync.add_argument("--data-dir")
+    sync.add_argument("--ca-bundle", help="CA certificates for this server (PEM)")
+    sync.add_argument("--page-size", type=int, default=500)
+    sync.set_defaults(func=cmd_sync)
+    info = sub.add_parser("cache-info", help="counts of the last profile's cache; prints JSON")
+    info.add_argument("--data-dir")
+    info.set_defaults(func=cmd_cache_info)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s %(message)s")
+    args = build_parser().parse_args(argv)
+    return args.func(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

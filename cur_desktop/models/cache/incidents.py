@@ -1,0 +1,262 @@
+"""Writing incidents into the cache: server pages on the fast path, and the local view of
+incidents that have unacknowledged local work (server state + the outbox re-applied on top)."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Sequence
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import Connection, delete, func, insert, select, text
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+
+from ..contract import IncidentOut
+from ..statuses import OPEN_STATUSES, Status
+from . import optimistic
+from .schema import SEARCH_TABLE, events, incident_base, incidents, outbox, replies
+from .search import index_text
+
+_TIME_FIELDS = (
+    "received_at",
+    "sla_started_at",
+    "first_answer_due",
+    "first_answered_at",
+    "final_answer_due",
+    "final_answered_at",
+    "updated_at",
+)
+_CHUNK = 500
+
+
+def to_epoch(value: datetime | str | None) -> int | None:
+    if value is None:
+        return None
+    if isinstance(value, str):
+        value = datetime.fromisoformat(value)
+    return int(value.timestamp())
+
+
+def from_epoch(value: int | None) -> datetime | None:
+    return None if value is None else datetime.fromtimestamp(value, UTC)
+
+
+def running_deadline(row: dict[str, Any]) -> int | None:
+    """The deadline that runs now: first answer until one is given, then the final answer."""
+    if Status(row["status"]) not in OPEN_STATUSES:
+        return None
+    if row["first_answered_at"] is None:
+        return row["first_answer_due"]
+    return row["final_answer_due"]
+
+
+class IncidentState:
+    """One incident as rows: what gets written to `incidents`, `replies` and `events`."""
+
+    def __init__(self, row: dict[str, Any], reply_rows: list[dict], event_rows: list[dict]):
+        self.row, self.replies, self.events = row, reply_rows, event_rows
+
+    @classmethod
+    def from_server(cls, inc: IncidentOut | dict[str, Any]) -> IncidentState:
+        d = inc.model_dump(mode="json") if isinstance(inc, IncidentOut) else dict(inc)
+        row = {k: d.get(k) for k in incidents.c.keys() if k in d}
+        for key in _TIME_FIELDS:
+            row[key] = to_epoch(d.get(key))
+        row["attachments"] = json.dumps(d.get("attachments") or [], ensure_ascii=False)
+        row["pending"] = 0
+        reply_rows = [
+            {
+                **{k: r.get(k) for k in replies.c.keys() if k in r},
+                "created_at": to_epoch(r["created_at"]),
+                "reviewed_at": to_epoch(r.get("reviewed_at")),
+                "local": 0,
+            }
+            for r in d.get("replies") or []
+        ]
+        event_rows = [
+            {
+                "id": e["id"],
+                "incident_id": d["id"],
+                "version": e["version"],
+                "at": to_epoch(e["at"]),
+                "actor_id": e.get("actor_id"),
+                "kind": e["kind"],
+                "data": json.dumps(e.get("data") or {}, ensure_ascii=False),
+                "local": 0,
+            }
+            for e in d.get("events") or []
+        ]
+        for r in reply_rows:
+            r["incident_id"] = d["id"]
+        return cls(row, reply_rows, event_rows)
+
+    def finish(self) -> IncidentState:
+        self.row["sla_due"] = running_deadline(self.row)
+        return self
+
+    def search_body(self) -> str:
+        parts = [self.row["number"], self.row.get("author_name"), self.row["text"]]
+        return index_text(parts + [r["text"] for r in self.replies])
+
+
+def _chunks(items: Sequence, size: int = _CHUNK) -> Iterable[Sequence]:
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
+
+
+def _upsert_incidents():
+    stmt = sqlite_insert(incidents)
+    keep = {"id", "seen_version"}
+    return stmt.on_conflict_do_update(
+        index_elements=["id"],
+        set_={c.name: stmt.excluded[c.name] for c in incidents.c if c.name not in keep},
+    )
+
+
+def write_states(conn: Connection, states: Sequence[IncidentState]) -> None:
+    """Replace these incidents, their replies, events and index entries in a few statements."""
+    if not states:
+        return
+    ids = [s.row["id"] for s in states]
+    for part in _chunks(ids):
+        conn.execute(delete(replies).where(replies.c.incident_id.in_(part)))
+        conn.execute(delete(events).where(events.c.incident_id.in_(part)))
+        conn.execute(
+            text(f"DELETE FROM {SEARCH_TABLE} WHERE rowid IN ({','.join(map(str, part))})")
+        )
+    rows = []
+    for s in states:
+        s.finish()
+        rows.append({c.name: s.row.get(c.name) for c in incidents.c if c.name != "seen_version"})
+    conn.execute(_upsert_incidents(), rows)
+    reply_rows = [r for s in states for r in s.replies]
+    if reply_rows:
+        conn.execute(insert(replies), reply_rows)
+    event_rows = [e for s in states for e in s.events]
+    if event_rows:
+        conn.execute(insert(events), event_rows)
+    conn.exec_driver_sql(
+        f"INSERT INTO {SEARCH_TABLE}(rowid, body) VALUES (?, ?)",
+        [(s.row["id"], s.search_body()) for s in states],
+    )
+
+
+def delete_incidents(conn: Connection, ids: Sequence[int]) -> None:
+    for part in _chunks(list(ids)):
+        conn.execute(delete(replies).where(replies.c.incident_id.in_(part)))
+        conn.execute(delete(events).where(events.c.incident_id.in_(part)))
+        conn.execute(delete(incident_base).where(incident_base.c.incident_id.in_(part)))
+        conn.execute(delete(incidents).where(incidents.c.id.in_(part)))
+        conn.execute(
+            text(f"DELETE FROM {SEARCH_TABLE} WHERE rowid IN ({','.join(map(str, part))})")
+        )
+
+
+def pending_ids(conn: Connection, ids: Sequence[int]) -> set[int]:
+    found: set[int] = set()
+    for part in _chunks(list(ids)):
+        found.update(
+            conn.execute(
+                select(outbox.c.incident_id).where(outbox.c.incident_id.in_(part)).distinct()
+            ).scalars()
+        )
+    return found
+
+
+def apply_server_incidents(conn: Connection, items: Sequence[IncidentOut], me: dict) -> None:
+    """Store a page from the server. Incidents with local work keep it on top."""
+    busy = pending_ids(conn, [i.id for i in items])
+    write_states(conn, [IncidentState.from_server(i) for i in items if i.id not in busy])
+    for item in items:
+        if item.id in busy:
+            set_base(conn, item.id, item.model_dump(mode="json"))
+            materialize(conn, item.id, me)
+
+
+def set_base(conn: Connection, incident_id: int, server_state: dict[str, Any]) -> None:
+    stmt = sqlite_insert(incident_base).values(
+        incident_id=incident_id, json=json.dumps(server_state, ensure_ascii=False)
+    )
+    conn.execute(
+        stmt.on_conflict_do_update(
+            index_elements=["incident_id"], set_={"json": stmt.excluded.json}
+        )
+    )
+
+
+def current_server_state(conn: Connection, incident_id: int) -> dict[str, Any] | None:
+    """The server's state of an incident: its base if it has local work, else its row."""
+    raw = conn.execute(
+        select(incident_base.c.json).where(incident_base.c.incident_id == incident_id)
+    ).scalar()
+    if raw is not None:
+        return json.loads(raw)
+    row = conn.execute(select(incidents).where(incidents.c.id == incident_id)).mappings().first()
+    if row is None:
+        return None
+    return _row_to_server_dict(conn, dict(row))
+
+
+def _row_to_server_dict(conn: Connection, row: dict[str, Any]) -> dict[str, Any]:
+    d = {k: v for k, v in row.items() if k not in ("sla_due", "seen_version", "pending")}
+    for key in _TIME_FIELDS:
+        d[key] = from_epoch(row[key]).isoformat() if row[key] is not None else None
+    d["attachments"] = json.loads(row["attachments"])
+    d["replies"] = [
+        {
+            **{k: v for k, v in r.items() if k != "local" and k != "incident_id"},
+            "created_at": from_epoch(r["created_at"]).isoformat(),
+            "reviewed_at": from_epoch(r["reviewed_at"]).isoformat() if r["reviewed_at"] else None,
+        }
+        for r in conn.execute(
+            select(replies).where(replies.c.incident_id == row["id"]).order_by(replies.c.id)
+        ).mappings()
+    ]
+    d["events"] = [
+        {
+            "id": e["id"],
+            "version": e["version"],
+            "at": from_epoch(e["at"]).isoformat(),
+            "actor_id": e["actor_id"],
+            "kind": e["kind"],
+            "data": json.loads(e["data"]),
+        }
+        for e in conn.execute(
+            select(events).where(events.c.incident_id == row["id"]).order_by(events.c.id)
+        ).mappings()
+    ]
+    return d
+
+
+def ensure_base(conn: Connection, incident_id: int) -> dict[str, Any]:
+    """Before the first local mutation of an incident, keep its server state aside."""
+    state = current_server_state(conn, incident_id)
+    if state is None:
+        raise KeyError(incident_id)
+    set_base(conn, incident_id, state)
+    return state
+
+
+def materialize(conn: Connection, incident_id: int, me: dict) -> None:
+    """Local view = server state (base) + every pending mutation of this incident, in order."""
+    raw = conn.execute(
+        select(incident_base.c.json).where(incident_base.c.incident_id == incident_id)
+    ).scalar()
+    if raw is None:
+        return
+    state = IncidentState.from_server(json.loads(raw))
+    entries = conn.execute(
+        select(outbox).where(outbox.c.incident_id == incident_id).order_by(outbox.c.seq)
+    ).mappings()
+    count = 0
+    for entry in entries:
+        optimistic.apply(state, dict(entry), me)
+        count += 1
+    state.row["pending"] = count
+    write_states(conn, [state])
+    if count == 0:
+        conn.execute(delete(incident_base).where(incident_base.c.incident_id == incident_id))
+
+
+def count_incidents(conn: Connection) -> int:
+    return conn.execute(select(func.count()).select_from(incidents)).scalar_one()

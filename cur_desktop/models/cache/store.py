@@ -1,0 +1,100 @@
+"""Opening the encrypted cache file, migrating it, and its transactions.
+
+The file is encrypted with SQLCipher: citizens' messages are personal data (152-ФЗ) and laptops
+get lost. The key is a random 256-bit key from the OS keyring, or a passphrase typed by the user
+where no keyring exists; with a wrong key the file cannot be opened at all.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote
+
+from alembic import command
+from alembic.config import Config
+from sqlalchemy import Connection, Engine, select, text
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.exc import DatabaseError
+
+from ..sqlite import READ, WRITE, sqlite_engine
+from .schema import meta
+
+MIGRATIONS = Path(__file__).with_name("migrations")
+_RAW_KEY = re.compile(r"^[0-9a-fA-F]{64}$")
+
+
+class CacheLocked(Exception):
+    """The cache file exists but the key does not open it (wrong passphrase or lost key)."""
+
+
+def _url(path: Path, key: str) -> str:
+    # A 64-hex-digit key is used as the raw AES key (no slow key derivation on every open);
+    # anything else is a passphrase that SQLCipher stretches with PBKDF2.
+    secret = f"x'{key}'" if _RAW_KEY.match(key) else key
+    return f"sqlite+pysqlcipher://:{quote(secret, safe='')}@/{path}"
+
+
+class CacheStore:
+    def __init__(self, path: Path, key: str):
+        if not key:
+            raise ValueError("the cache needs a key or passphrase")
+        self.path = Path(path)
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        url = _url(self.path, key)
+        self._read: Engine = sqlite_engine(url, READ)
+        self._write: Engine = sqlite_engine(url, WRITE)
+        try:
+            with self._write.connect() as conn:
+                conn.exec_driver_sql("SELECT count(*) FROM sqlite_master").scalar()
+        except DatabaseError as exc:
+            self.close()
+            raise CacheLocked("Не удалось открыть локальный кэш: неверный ключ") from exc
+        self._migrate()
+
+    def _migrate(self) -> None:
+        cfg = Config()
+        cfg.set_main_option("script_location", str(MIGRATIONS))
+        with self._write.connect() as conn:
+            cfg.attributes["connection"] = conn
+            command.upgrade(cfg, "head")
+            conn.commit()
+
+    @contextmanager
+    def read(self) -> Iterator[Connection]:
+        with self._read.connect() as conn:
+            with conn.begin():
+                yield conn
+
+    @contextmanager
+    def write(self) -> Iterator[Connection]:
+        """One local transaction: a user action and its outbox entry commit together, or not."""
+        with self._write.connect() as conn:
+            with conn.begin():
+                yield conn
+
+    def close(self) -> None:
+        self._read.dispose()
+        self._write.dispose()
+
+    # --- small key/value state (cursor, user, reference) -------------------------------------
+
+    @staticmethod
+    def get_meta(conn: Connection, key: str, default: Any = None) -> Any:
+        raw = conn.execute(select(meta.c.value).where(meta.c.key == key)).scalar()
+        return default if raw is None else json.loads(raw)
+
+    @staticmethod
+    def set_meta(conn: Connection, key: str, value: Any) -> None:
+        stmt = sqlite_insert(meta).values(key=key, value=json.dumps(value, ensure_ascii=False))
+        conn.execute(
+            stmt.on_conflict_do_update(index_elements=["key"], set_={"value": stmt.excluded.value})
+        )
+
+    def integrity_ok(self) -> bool:
+        with self.read() as conn:
+            return conn.execute(text("PRAGMA quick_check")).scalar() == "ok"

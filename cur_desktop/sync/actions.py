@@ -1,0 +1,138 @@
+"""The user's actions, as the UI calls them: each is one local transaction (the visible change
+and its outbox entry together), returns at once, and wakes the sync engine. The UI never waits
+for the network."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from typing import Any
+
+from sqlalchemy import delete, select
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+
+from cur_desktop.models.cache.schema import drafts
+from cur_desktop.models.cache.store import CacheStore
+from cur_desktop.models.contract import MAX_REPLY_CHARS
+from cur_desktop.models.domain import MutationType
+
+from .outbox import InvalidAction, Outbox
+
+
+class LocalActions:
+    def __init__(self, store: CacheStore, on_change: Callable[[], None] | None = None):
+        self.store = store
+        self.outbox = Outbox(store)
+        self.on_change = on_change or (lambda: None)
+
+    def _do(self, type_: MutationType, incident_id: int, payload: dict[str, Any] | None = None):
+        with self.store.write() as conn:
+            try:
+                mutation_id = self.outbox.record(conn, type_, incident_id, payload or {})
+            except KeyError as exc:
+                raise InvalidAction("Обращение не найдено в локальном кэше") from exc
+            if type_ is MutationType.ADD_REPLY:
+                conn.execute(
+                    delete(drafts).where(
+                        drafts.c.incident_id == incident_id, drafts.c.kind == payload["kind"]
+                    )
+                )
+        self.on_change()
+        return mutation_id
+
+    def claim(self, incident_id: int) -> str:
+        return self._do(MutationType.CLAIM, incident_id)
+
+    def release(self, incident_id: int) -> str:
+        return self._do(MutationType.RELEASE, incident_id)
+
+    def assign(self, incident_id: int, assignee_id: int | None) -> str:
+        return self._do(MutationType.ASSIGN, incident_id, {"assignee_id": assignee_id})
+
+    def set_status(
+        self,
+        incident_id: int,
+        status: str,
+        reason: str | None = None,
+        confirmation: str | None = None,
+    ) -> str:
+        payload = {"status": status, "reason": reason, "confirmation": confirmation}
+        return self._do(MutationType.SET_STATUS, incident_id, payload)
+
+    def set_category(
+        self, incident_id: int, sector: str, category_id: int | None, importance: str | None = None
+    ) -> str:
+        payload = {"sector": sector, "category_id": category_id, "importance": importance}
+        return self._do(MutationType.SET_CATEGORY, incident_id, payload)
+
+    def set_municipality(self, incident_id: int, municipality_id: int, reason: str | None = None):
+        payload = {"municipality_id": municipality_id, "reason": reason}
+        return self._do(MutationType.SET_MUNICIPALITY, incident_id, payload)
+
+    def route(self, incident_id: int, agency_id: int, note: str | None = None) -> str:
+        return self._do(MutationType.ROUTE, incident_id, {"agency_id": agency_id, "note": note})
+
+    def add_reply(
+        self, incident_id: int, kind: str, text: str, template_id: int | None = None
+    ) -> str:
+        payload = {"kind": kind, "text": text, "template_id": template_id}
+        return self._do(MutationType.ADD_REPLY, incident_id, payload)
+
+    def approve_reply(self, incident_id: int, reply_id: int) -> str:
+        return self._do(MutationType.APPROVE_REPLY, incident_id, {"reply_id": reply_id})
+
+    def return_reply(self, incident_id: int, reply_id: int, comment: str) -> str:
+        payload = {"reply_id": reply_id, "comment": comment}
+        return self._do(MutationType.RETURN_REPLY, incident_id, payload)
+
+    def add_note(self, incident_id: int, text: str) -> str:
+        return self._do(MutationType.ADD_NOTE, incident_id, {"text": text})
+
+    # --- kept work ------------------------------------------------------------------------
+
+    def retry_problem(self, problem_id: int) -> str:
+        with self.store.write() as conn:
+            mutation_id = self.outbox.retry_problem(conn, problem_id)
+        self.on_change()
+        return mutation_id
+
+    def discard_problem(self, problem_id: int) -> None:
+        with self.store.write() as conn:
+            self.outbox.discard_problem(conn, problem_id)
+
+    # --- drafts: saved as typed (the UI debounces), so a crash loses seconds at most -------
+
+    def save_draft(
+        self, incident_id: int, kind: str, text: str, template_id: int | None = None
+    ) -> None:
+        if len(text) > MAX_REPLY_CHARS:
+            raise InvalidAction(f"Ответ длиннее {MAX_REPLY_CHARS} знаков")
+        stmt = sqlite_insert(drafts).values(
+            incident_id=incident_id,
+            kind=kind,
+            text=text,
+            template_id=template_id,
+            updated_at=int(time.time()),
+        )
+        with self.store.write() as conn:
+            conn.execute(
+                stmt.on_conflict_do_update(
+                    index_elements=["incident_id", "kind"],
+                    set_={
+                        "text": stmt.excluded.text,
+                        "template_id": stmt.excluded.template_id,
+                        "updated_at": stmt.excluded.updated_at,
+                    },
+                )
+            )
+
+    def load_draft(self, incident_id: int, kind: str) -> dict[str, Any] | None:
+        with self.store.read() as conn:
+            row = (
+                conn.execute(
+                    select(drafts).where(drafts.c.incident_id == incident_id, drafts.c.kind == kind)
+                )
+                .mappings()
+                .first()
+            )
+            return dict(row) if row else None

@@ -1,0 +1,243 @@
+"""The REST client: one HTTP session to the central server, every answer checked.
+
+Each call makes one attempt; retrying and backing off is the sync engine's job, so a slow link
+never multiplies requests behind the user's back. Every response is size-capped while it is
+read and validated against the contract, so a malformed or hostile answer becomes a typed error,
+never a crash or a half-applied page.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any, TypeVar
+
+import certifi
+import requests
+from pydantic import BaseModel, ValidationError
+
+from cur_desktop.models import contract as c
+
+log = logging.getLogger(__name__)
+M = TypeVar("M", bound=BaseModel)
+
+DEFAULT_TIMEOUT = (5.0, 30.0)  # connect, read (between bytes): a stalled transfer is aborted
+MAX_RESPONSE_BYTES = 64 * 1024 * 1024
+
+
+class SyncError(Exception):
+    """Base of the client's errors; `message` is fit to show the user (Russian)."""
+
+    def __init__(self, message: str, *, detail: str | None = None):
+        super().__init__(message)
+        self.message = message
+        self.detail = detail
+
+
+class Unreachable(SyncError):
+    """No answer: no network, connection refused or reset, timed out."""
+
+
+class ServerBusy(SyncError):
+    """The server answered 5xx or 429; try later (after `retry_after` seconds if it said so)."""
+
+    def __init__(self, message: str, *, retry_after: float | None = None, status: int = 503):
+        super().__init__(message)
+        self.retry_after, self.status = retry_after, status
+
+
+class AuthFailed(SyncError):
+    """Wrong credentials, or the sign-in was revoked: the user must sign in again."""
+
+
+class ProtocolError(SyncError):
+    """The answer is not what the contract promises (bad JSON, wrong types, too big)."""
+
+
+class RequestRejected(SyncError):
+    """A 4xx answer other than 401: the request itself was wrong."""
+
+    def __init__(self, message: str, *, status: int, code: str, details: Any = None):
+        super().__init__(message)
+        self.status, self.code, self.details = status, code, details
+
+
+def _retry_after(response: requests.Response) -> float | None:
+    value = response.headers.get("Retry-After")
+    try:
+        return max(0.0, float(value)) if value is not None else None
+    except ValueError:
+        return None
+
+
+def _wire_size(response: requests.Response, body: bytes) -> int:
+    try:
+        return int(response.raw.tell())  # urllib3 counts bytes before decompression
+    except (AttributeError, TypeError, ValueError):
+        return len(body)
+
+
+class ApiClient:
+    def __init__(
+        self,
+        base_url: str,
+        *,
+        ca_bundle: str | None = None,
+        timeout: tuple[float, float] = DEFAULT_TIMEOUT,
+        max_response_bytes: int = MAX_RESPONSE_BYTES,
+    ):
+        self.base_url = base_url.rstrip("/")
+        self.timeout = timeout
+        self.max_response_bytes = max_response_bytes
+        # An explicit path, never True: requests would let REQUESTS_CA_BUNDLE from the
+        # environment replace True, and the custom bundle applies to this server only.
+        self.verify: str = ca_bundle or certifi.where()
+        self.http = requests.Session()
+        self.http.headers["User-Agent"] = "cur-desktop/0.1"
+        self.http.headers["Accept-Encoding"] = "gzip"
+        self.access_token: str | None = None
+        self.refresh_token: str | None = None
+        self.user: c.UserOut | None = None
+        self.bytes_received = 0  # decoded body bytes
+        self.wire_bytes = 0  # bytes as they came over the network (compressed)
+
+    # --- transport ------------------------------------------------------------------------
+
+    def _send(self, method: str, path: str, **kw) -> tuple[int, bytes, requests.Response]:
+        headers = kw.pop("headers", {})
+        if self.access_token and "Authorization" not in headers:
+            headers["Authorization"] = f"Bearer {self.access_token}"
+        try:
+            response = self.http.request(
+                method,
+                f"{self.base_url}{path}",
+                headers=headers,
+                timeout=self.timeout,
+                verify=self.verify,
+                stream=True,
+                **kw,
+            )
+            body = self._read_capped(response)
+        except requests.exceptions.SSLError as exc:
+            raise Unreachable("Не удалось проверить сертификат сервера", detail=str(exc)) from exc
+        except (requests.ConnectionError, requests.Timeout) as exc:
+            raise Unreachable("Сервер недоступен", detail=type(exc).__name__) from exc
+        except requests.RequestException as exc:  # truncated body, bad chunking, decoding
+            raise Unreachable("Связь с сервером прервалась", detail=type(exc).__name__) from exc
+        self.bytes_received += len(body)
+        self.wire_bytes += _wire_size(response, body)
+        return response.status_code, body, response
+
+    def _read_capped(self, response: requests.Response) -> bytes:
+        chunks, size = [], 0
+        try:
+            for chunk in response.iter_content(64 * 1024):
+                size += len(chunk)
+                if size > self.max_response_bytes:
+                    raise ProtocolError(
+                        "Ответ сервера слишком велик", detail=f">{self.max_response_bytes} bytes"
+                    )
+                chunks.append(chunk)
+        finally:
+            response.close()
+        return b"".join(chunks)
+
+    def _call(self, method: str, path: str, model: type[M], *, auth: bool = True, **kw) -> M:
+        status, body, response = self._send(method, path, **kw)
+        if status == 401 and auth and self.refresh_token:
+            self.refresh()
+            status, body, response = self._send(method, path, **kw)
+        self._raise_for(status, body, response)
+        return self._parse(model, body)
+
+    @staticmethod
+    def _parse(model: type[M], body: bytes) -> M:
+        try:
+            return model.model_validate_json(body)
+        except ValidationError as exc:
+            raise ProtocolError(
+                "Сервер прислал ответ не по протоколу", detail=str(exc)[:2000]
+            ) from exc
+
+    @staticmethod
+    def _raise_for(status: int, body: bytes, response: requests.Response) -> None:
+        if status < 400:
+            return
+        try:
+            err = c.ErrorBody.model_validate_json(body)
+            code, message, details = err.error, err.message, err.details
+        except ValidationError:
+            code, message, details = f"http_{status}", f"Ошибка сервера ({status})", None
+        if status == 401:
+            raise AuthFailed(message, detail=code)
+        if status == 429 or status >= 500:
+            raise ServerBusy(message, retry_after=_retry_after(response), status=status)
+        raise RequestRejected(message, status=status, code=code, details=details)
+
+    # --- auth -----------------------------------------------------------------------------
+
+    def login(self, username: str, password: str) -> c.TokenPair:
+        pair = self._call(
+            "POST",
+            f"{c.API_PREFIX}/auth/login",
+            c.TokenPair,
+            auth=False,
+            json={"username": username, "password": password},
+        )
+        self._take(pair)
+        return pair
+
+    def refresh(self) -> c.TokenPair:
+        if not self.refresh_token:
+            raise AuthFailed("Требуется вход в систему")
+        pair = self._call(
+            "POST",
+            f"{c.API_PREFIX}/auth/refresh",
+            c.TokenPair,
+            auth=False,
+            json={"refresh_token": self.refresh_token},
+        )
+        self._take(pair)
+        return pair
+
+    def _take(self, pair: c.TokenPair) -> None:
+        self.access_token, self.refresh_token, self.user = (
+            pair.access_token,
+            pair.refresh_token,
+            pair.user,
+        )
+
+    def logout(self) -> None:
+        if self.refresh_token:
+            self._call(
+                "POST",
+                f"{c.API_PREFIX}/auth/logout",
+                c.LogoutResult,
+                auth=False,
+                json={"refresh_token": self.refresh_token},
+            )
+        self.access_token = self.refresh_token = None
+
+    # --- data -----------------------------------------------------------------------------
+
+    def reference(self, etag: str | None = None) -> tuple[c.Reference | None, str | None]:
+        """The reference document, or None when it is unchanged since `etag`."""
+        headers = {"If-None-Match": etag} if etag else {}
+        status, body, response = self._send("GET", f"{c.API_PREFIX}/reference", headers=headers)
+        if status == 401 and self.refresh_token:
+            self.refresh()
+            status, body, response = self._send("GET", f"{c.API_PREFIX}/reference", headers=headers)
+        if status == 304:
+            return None, etag
+        self._raise_for(status, body, response)
+        return self._parse(c.Reference, body), response.headers.get("ETag")
+
+    def changes(self, cursor: int, limit: int = c.DEFAULT_CHANGES_PAGE) -> c.ChangesPage:
+        return self._call(
+            "GET",
+            f"{c.API_PREFIX}/changes",
+            c.ChangesPage,
+            params={"cursor": cursor, "limit": limit},
+        )
+
+    def mutations(self, body: dict[str, Any]) -> c.MutationResults:
+        return self._call("POST", f"{c.API_PREFIX}/mutations", c.MutationResults, json=body)

@@ -1,0 +1,304 @@
+"""Synchronisation: push the outbox, then pull changes page by page, then reference data.
+
+`SyncCore` does one full sync with blocking calls (the headless command and the tests use it
+directly). `SyncEngine` runs it on a schedule inside an asyncio loop (qasync in the UI): on a
+timer, at once after a local change, and on demand, backing off with jitter while the server
+cannot be reached, and reporting its state through plain callbacks the UI turns into signals.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import random
+import threading
+import time
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import asdict, dataclass, field
+from enum import StrEnum
+
+from sqlalchemy import func, select
+
+from cur_desktop.models.cache.incidents import apply_server_incidents, delete_incidents
+from cur_desktop.models.cache.schema import problems
+from cur_desktop.models.cache.store import CacheStore
+
+from .client import ApiClient, AuthFailed, ServerBusy, SyncError, Unreachable
+from .outbox import Outbox
+
+log = logging.getLogger(__name__)
+
+
+class SyncState(StrEnum):
+    ONLINE = "online"
+    OFFLINE = "offline"
+    SYNCING = "syncing"
+    ERROR = "error"
+
+
+SYNC_STATE_LABELS = {
+    SyncState.ONLINE: "В сети",
+    SyncState.OFFLINE: "Нет связи с сервером",
+    SyncState.SYNCING: "Синхронизация…",
+    SyncState.ERROR: "Ошибка синхронизации",
+}
+
+
+class Cancelled(Exception):
+    pass
+
+
+@dataclass
+class SyncSummary:
+    pulled: int = 0
+    removed: int = 0
+    pushed: int = 0
+    applied: int = 0
+    duplicates: int = 0
+    conflicts: int = 0
+    rejected: int = 0
+    pages: int = 0
+    cursor: int = 0
+    bytes_received: int = 0
+    wire_bytes: int = 0
+    reference_updated: bool = False
+    seconds: float = 0.0
+    touched: set[int] = field(default_factory=set)
+
+    def as_json(self) -> dict:
+        d = asdict(self)
+        d.pop("touched")
+        return d
+
+
+Progress = Callable[[str, int], None]
+
+
+class SyncCore:
+    def __init__(
+        self,
+        client: ApiClient,
+        store: CacheStore,
+        *,
+        page_size: int = 500,
+        push_batch: int = 100,
+        progress: Progress | None = None,
+    ):
+        self.client, self.store = client, store
+        self.outbox = Outbox(store)
+        self.page_size, self.push_batch = page_size, push_batch
+        self.progress = progress or (lambda phase, done: None)
+        self.cancel = threading.Event()
+
+    def _check_cancel(self) -> None:
+        if self.cancel.is_set():
+            raise Cancelled
+
+    def push(self, summary: SyncSummary) -> None:
+        while True:
+            self._check_cancel()
+            entries = self.outbox.next_batch(self.push_batch)
+            if not entries:
+                return
+            try:
+                results = self.client.mutations(Outbox.wire(entries))
+            except SyncError as exc:
+                self.outbox.note_failure(entries, exc.message)
+                raise
+            settled = self.outbox.settle(entries, results)
+            summary.pushed += len(entries)
+            summary.applied += settled.applied
+            summary.duplicates += settled.duplicates
+            summary.conflicts += settled.conflicts
+            summary.rejected += settled.rejected
+            summary.touched |= settled.incidents
+            self.progress("push", summary.pushed)
+            if len(results.results) == 0:
+                raise SyncError("Сервер не ответил ни на одно изменение")
+
+    def pull(self, summary: SyncSummary) -> None:
+        with self.store.read() as conn:
+            cursor = self.store.get_meta(conn, "cursor", 0)
+        while True:
+            self._check_cancel()
+            page = self.client.changes(cursor, self.page_size)
+            with self.store.write() as conn:
+                me = self.store.get_meta(conn, "user", {}) or {}
+                if page.removed:
+                    delete_incidents(conn, page.removed)
+                apply_server_incidents(conn, page.items, me)
+                self.store.set_meta(conn, "cursor", page.cursor)
+            cursor = page.cursor
+            summary.pages += 1
+            summary.pulled += len(page.items)
+            summary.removed += len(page.removed)
+            summary.touched |= {i.id for i in page.items} | set(page.removed)
+            self.progress("pull", summary.pulled)
+            if not page.has_more:
+                summary.cursor = cursor
+                return
+
+    def pull_reference(self, summary: SyncSummary) -> None:
+        with self.store.read() as conn:
+            etag = self.store.get_meta(conn, "reference_etag")
+        reference, new_etag = self.client.reference(etag)
+        if reference is None:
+            return
+        with self.store.write() as conn:
+            self.store.set_meta(conn, "reference", reference.model_dump(mode="json"))
+            self.store.set_meta(conn, "reference_etag", new_etag)
+        summary.reference_updated = True
+
+    def sync_once(self) -> SyncSummary:
+        """Push, then pull: the server sees local work before we read its state back."""
+        self.cancel.clear()
+        started = time.monotonic()
+        bytes_before, wire_before = self.client.bytes_received, self.client.wire_bytes
+        summary = SyncSummary()
+        self.push(summary)
+        self.pull(summary)
+        self.pull_reference(summary)
+        with self.store.write() as conn:
+            self.store.set_meta(conn, "last_sync_at", int(time.time()))
+        summary.bytes_received = self.client.bytes_received - bytes_before
+        summary.wire_bytes = self.client.wire_bytes - wire_before
+        summary.seconds = round(time.monotonic() - started, 3)
+        return summary
+
+    def counts(self) -> dict[str, int]:
+        with self.store.read() as conn:
+            open_problems = select(func.count()).select_from(problems)
+            open_problems = open_problems.where(problems.c.resolved_at.is_(None))
+            kept = {
+                outcome: conn.execute(open_problems.where(problems.c.outcome == outcome)).scalar()
+                for outcome in ("conflict", "rejected")
+            }
+        return {
+            "outbox_pending": self.outbox.pending_count(),
+            "conflicts": kept["conflict"],
+            "rejected": kept["rejected"],
+        }
+
+
+def backoff_delay(failures: int, base: float, cap: float, rand: Callable[[], float]) -> float:
+    """Exponential backoff with "equal jitter": never less than half the step, never above cap."""
+    step = min(cap, base * (2 ** max(0, failures - 1)))
+    return step / 2 + rand() * step / 2
+
+
+class SyncEngine:
+    def __init__(
+        self,
+        core: SyncCore,
+        *,
+        interval: float = 15.0,
+        backoff_base: float = 1.0,
+        backoff_cap: float = 300.0,
+        on_state: Callable[[SyncState, str | None], None] | None = None,
+        on_synced: Callable[[SyncSummary], None] | None = None,
+        executor: ThreadPoolExecutor | None = None,
+        rand: Callable[[], float] = random.random,
+    ):
+        self.core = core
+        self.interval, self.backoff_base, self.backoff_cap = interval, backoff_base, backoff_cap
+        self.on_state = on_state or (lambda state, message: None)
+        self.on_synced = on_synced or (lambda summary: None)
+        self._executor = executor or ThreadPoolExecutor(1, thread_name_prefix="cur-sync")
+        self._rand = rand
+        self.state = SyncState.OFFLINE
+        self.failures = 0
+        self.last_error: SyncError | None = None
+        self.last_summary: SyncSummary | None = None
+        self._loop: asyncio.AbstractEventLoop | None = None
+        self._wake: asyncio.Event | None = None
+        self._stopping = False
+        self._not_before = 0.0
+        self._rounds = 0
+        self._round_done: asyncio.Condition | None = None
+
+    def _set_state(self, state: SyncState, message: str | None = None) -> None:
+        self.state = state
+        self.on_state(state, message)
+
+    def trigger(self) -> None:
+        """Sync soon (after a local change). Safe to call from any thread."""
+        if self._loop is not None and self._wake is not None:
+            self._loop.call_soon_threadsafe(self._wake.set)
+
+    def stop(self) -> None:
+        self._stopping = True
+        self.core.cancel.set()
+        self.trigger()
+
+    async def sync_now(self, timeout: float | None = None) -> SyncSummary | None:
+        """Ask for a sync and wait until a round has finished (successfully or not)."""
+        assert self._round_done is not None, "engine is not running"
+        target = self._rounds + 1
+        self.trigger()
+        async with self._round_done:
+            await asyncio.wait_for(
+                self._round_done.wait_for(lambda: self._rounds >= target), timeout
+            )
+        return self.last_summary
+
+    async def run(self) -> None:
+        self._loop = asyncio.get_running_loop()
+        self._wake = asyncio.Event()
+        self._round_done = asyncio.Condition()
+        try:
+            while not self._stopping:
+                delay = await self._round()
+                await self._sleep(delay)
+        finally:
+            self._loop = None
+
+    async def _round(self) -> float:
+        self._set_state(SyncState.SYNCING)
+        delay = self.interval
+        try:
+            summary = await self._loop.run_in_executor(self._executor, self.core.sync_once)
+        except Cancelled:
+            summary = None
+        except (Unreachable, ServerBusy) as exc:
+            self.failures += 1
+            self.last_error = exc
+            delay = backoff_delay(self.failures, self.backoff_base, self.backoff_cap, self._rand)
+            if isinstance(exc, ServerBusy) and exc.retry_after:
+                delay = max(delay, exc.retry_after)
+                self._not_before = time.monotonic() + exc.retry_after
+            log.info("sync failed (%s), retrying in %.1f s", type(exc).__name__, delay)
+            self._set_state(SyncState.OFFLINE, exc.message)
+        except AuthFailed as exc:
+            self.last_error = exc
+            self._set_state(SyncState.ERROR, exc.message)
+        except SyncError as exc:
+            self.failures += 1
+            self.last_error = exc
+            delay = backoff_delay(self.failures, self.backoff_base, self.backoff_cap, self._rand)
+            log.warning("sync error %s: %s", type(exc).__name__, exc.detail)
+            self._set_state(SyncState.ERROR, exc.message)
+        else:
+            if summary is not None:
+                self.failures, self.last_error, self.last_summary = 0, None, summary
+                self._set_state(SyncState.ONLINE)
+                self.on_synced(summary)
+        async with self._round_done:
+            self._rounds += 1
+            self._round_done.notify_all()
+        return delay
+
+    async def _sleep(self, delay: float) -> None:
+        """Wait for the timer or a trigger; a trigger never cuts short a server's Retry-After."""
+        deadline = time.monotonic() + delay
+        while not self._stopping:
+            remaining = deadline - time.monotonic()
+            if remaining <= 0:
+                return
+            self._wake.clear()
+            try:
+                await asyncio.wait_for(self._wake.wait(), remaining)
+            except TimeoutError:
+                return
+            if self._stopping or time.monotonic() >= self._not_before:
+                return

@@ -1,0 +1,90 @@
+"""Profiles: one local cache per (server, user), in the platform's user data folder.
+
+The profile folder holds the encrypted cache and a small `profile.json` naming the server and
+the user (no secrets, no citizens' data), so the workstation can open the last profile offline.
+"""
+
+from __future__ import annotations
+
+import getpass
+import hashlib
+import json
+import os
+import shutil
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from platformdirs import user_data_dir
+
+from cur_desktop.models.cache.store import CacheStore
+
+from .credentials import CredentialStore, account_key
+
+APP_NAME = "cur-workstation"
+ENV_PASSPHRASE = "CUR_CACHE_PASSPHRASE"
+
+
+class NeedPassphrase(Exception):
+    """No keyring holds the cache key and no passphrase was given."""
+
+
+def data_root(data_dir: str | Path | None = None) -> Path:
+    return Path(data_dir) if data_dir else Path(user_data_dir(APP_NAME, appauthor=False))
+
+
+@dataclass(frozen=True)
+class Profile:
+    root: Path
+    server_url: str
+    username: str
+
+    @property
+    def id(self) -> str:
+        return hashlib.sha256(account_key(self.server_url, self.username).encode()).hexdigest()[:16]
+
+    @property
+    def folder(self) -> Path:
+        safe = "".join(ch if ch.isalnum() or ch in "-_" else "_" for ch in self.username)
+        return self.root / "profiles" / f"{safe}-{self.id[:8]}"
+
+    @property
+    def cache_path(self) -> Path:
+        return self.folder / "cache.db"
+
+    def remember(self) -> None:
+        """Write profile.json and make this the profile opened when offline."""
+        self.folder.mkdir(parents=True, exist_ok=True)
+        info = {"server_url": self.server_url, "username": self.username}
+        (self.folder / "profile.json").write_text(json.dumps(info, ensure_ascii=False))
+        (self.root / "last_profile.json").write_text(
+            json.dumps({"folder": self.folder.name}, ensure_ascii=False)
+        )
+
+    @classmethod
+    def last(cls, root: Path) -> Profile | None:
+        try:
+            folder = json.loads((root / "last_profile.json").read_text())["folder"]
+            info = json.loads((root / "profiles" / folder / "profile.json").read_text())
+        except (OSError, ValueError, KeyError):
+            return None
+        return cls(root, info["server_url"], info["username"])
+
+    def open_cache(self, credentials: CredentialStore, passphrase: str | None = None) -> CacheStore:
+        """The cache opened with the keyring's key, else a passphrase (argument, env, or tty)."""
+        key = credentials.cache_key(self.id) if credentials.persistent else None
+        key = key or passphrase or os.environ.get(ENV_PASSPHRASE)
+        if not key and sys.stdin.isatty():
+            key = getpass.getpass("Пароль локального кэша: ")
+        if not key:
+            raise NeedPassphrase(
+                "Хранилище паролей ОС недоступно: задайте пароль локального кэша "
+                f"(переменная {ENV_PASSPHRASE})"
+            )
+        return CacheStore(self.cache_path, key)
+
+    def wipe(self, credentials: CredentialStore) -> None:
+        """Sign-out with wipe: the cache file, its key and the saved sign-in are gone."""
+        credentials.forget_cache_key(self.id)
+        credentials.forget_refresh_token(self.server_url, self.username)
+        shutil.rmtree(self.folder, ignore_errors=True)
