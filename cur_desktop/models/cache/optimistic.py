@@ -15,10 +15,10 @@ from ..domain import ApprovalState, MutationType, reply_needs_approval
 from ..statuses import Status, can_transition
 
 
-def _event(state, entry: dict, kind: str, n: int = 0, **data: Any) -> None:
+def _event(state, entry: dict, kind: str, /, **data: Any) -> None:
     state.events.append(
         {
-            "id": -(entry["seq"] * 16 + n),
+            "id": -entry["seq"],
             "incident_id": state.row["id"],
             "version": state.row["version"],
             "at": entry["created_at"],
