@@ -98,9 +98,9 @@ def test_lost_answer_is_resent_and_applied_once(workstation, server):
     assert (summary.pushed, summary.duplicates, summary.applied) == (1, 1, 0)
     notes = [
         e
-        for e in Api(server.url, "supervisor1").get(f"/api/v1/incidents/{inc['id']}").json()[
-            "events"
-        ]
+        for e in Api(server.url, "supervisor1")
+        .get(f"/api/v1/incidents/{inc['id']}")
+        .json()["events"]
         if e["kind"] == "note"
     ]
     assert len(notes) == 1
