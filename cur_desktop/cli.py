@@ -108,7 +108,20 @@ def build_parser() -> argparse.ArgumentParser:
         description=__doc__,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    sub = parser.add_subparsers(dest="command", required=True)
+    parser.add_argument("--demo", action="store_true", help="embedded demo server and data")
+    parser.add_argument(
+        "--role",
+        default="operator",
+        choices=["operator", "supervisor", "district_official", "trainer"],
+        help="demo role to sign in as",
+    )
+    parser.add_argument("--server", dest="server", help="server address for the sign-in dialog")
+    parser.add_argument("--data-dir", help="where profiles live (default: user data folder)")
+    parser.add_argument("--ca-bundle", help="CA certificates for the server (PEM)")
+    parser.add_argument("--lang", choices=["ru", "en"], help="interface language (default ru)")
+    parser.add_argument("--screenshot", metavar="FILE", help="render the window to a PNG, quit")
+    parser.add_argument("--view", choices=["queue", "incident", "editor"], default="queue")
+    sub = parser.add_subparsers(dest="command")
     sync = sub.add_parser("sync", help="one full sync (push, then pull); prints JSON")
     sync.add_argument("--server", required=True)
     sync.add_argument("--username", required=True)
@@ -126,6 +139,10 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s %(message)s")
     args = build_parser().parse_args(argv)
+    if args.command is None:
+        from .ui.app import run_gui  # Qt only for the window, never for headless commands
+
+        return run_gui(args)
     return args.func(args)
 
 

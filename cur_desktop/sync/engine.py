@@ -20,7 +20,7 @@ from enum import StrEnum
 
 from sqlalchemy import func, select
 
-from cur_desktop.models.cache.incidents import apply_server_incidents, delete_incidents
+from cur_desktop.models.cache.incidents import apply_server_incidents, delete_incidents, mark_seen
 from cur_desktop.models.cache.schema import problems
 from cur_desktop.models.cache.store import CacheStore
 
@@ -120,6 +120,7 @@ class SyncCore:
     def pull(self, summary: SyncSummary) -> None:
         with self.store.read() as conn:
             cursor = self.store.get_meta(conn, "cursor", 0)
+        first_fill = cursor == 0
         while True:
             self._check_cancel()
             page = self.client.changes(cursor, self.page_size)
@@ -128,6 +129,8 @@ class SyncCore:
                 if page.removed:
                     delete_incidents(conn, page.removed)
                 apply_server_incidents(conn, page.items, me)
+                if first_fill:  # a new cache has seen everything: only later changes are news
+                    mark_seen(conn, [i.id for i in page.items])
                 self.store.set_meta(conn, "cursor", page.cursor)
             cursor = page.cursor
             summary.pages += 1

@@ -4,17 +4,19 @@ incidents that have unacknowledged local work (server state + the outbox re-appl
 from __future__ import annotations
 
 import json
+import math
 from collections.abc import Iterable, Sequence
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Connection, delete, func, insert, select, text
+from sqlalchemy import Connection, delete, func, insert, select, text, update
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from ..contract import IncidentOut
+from ..sla import SlaClock, SlaPolicy, WorkingCalendar
 from ..statuses import OPEN_STATUSES, Status
 from . import optimistic
-from .schema import SEARCH_TABLE, events, incident_base, incidents, outbox, replies
+from .schema import SEARCH_TABLE, events, incident_base, incidents, meta, outbox, replies
 from .search import index_text
 
 _TIME_FIELDS = (
@@ -48,6 +50,80 @@ def running_deadline(row: dict[str, Any]) -> int | None:
     if row["first_answered_at"] is None:
         return row["first_answer_due"]
     return row["final_answer_due"]
+
+
+def window_start(row: dict[str, Any]) -> int:
+    """Start of the running window: receipt (or reopening), or the interim answer."""
+    if row["first_answered_at"] is None:
+        return row["sla_started_at"]
+    return row["first_answered_at"]
+
+
+def risk_moment(clock: SlaClock, start: int, due: int) -> int:
+    """First moment (epoch seconds) at which `SlaClock.state` says «под угрозой».
+
+    The risk threshold is a share of *working* time, so a case received on Friday evening is
+    not at risk on Monday morning; storing the moment lets SQL compare it with `now` instead
+    of walking the calendar for every row. Rounded up so that `now >= risk` agrees with the
+    clock at whole seconds.
+    """
+    cal = clock.calendar
+    start_dt, due_dt = from_epoch(start), from_epoch(due)
+    total = cal.working_seconds_between(start_dt, due_dt)
+    if total <= 0:
+        return min(start, due)  # no working time at all: at risk from the start
+    elapsed_hours = (1.0 - clock.policy.at_risk_fraction) * total / 3600.0
+    moment = cal.add_working_hours(start_dt, elapsed_hours).timestamp()
+    return min(math.ceil(moment - 1e-6), due)
+
+
+_clocks: dict[str | None, SlaClock] = {}
+
+
+def sla_clock(conn: Connection) -> SlaClock:
+    """The region's SLA clock from the cached reference; the defaults before the first pull.
+
+    Cached per reference ETag, since the reference document is large and rarely changes.
+    """
+    etag = conn.execute(select(meta.c.value).where(meta.c.key == "reference_etag")).scalar()
+    clock = _clocks.get(etag)
+    if clock is None:
+        raw = conn.execute(select(meta.c.value).where(meta.c.key == "reference")).scalar()
+        ref = json.loads(raw) if raw else {}
+        calendar = WorkingCalendar.from_json(ref["calendar"]) if ref.get("calendar") else None
+        clock = SlaClock(
+            calendar or WorkingCalendar(), SlaPolicy.from_json(ref.get("sla_policy") or {})
+        )
+        _clocks.clear()
+        _clocks[etag] = clock
+    return clock
+
+
+def refresh_sla_risk(conn: Connection) -> int:
+    """Recompute `sla_risk_at` of every running deadline, after the calendar or policy changed.
+
+    The first pull of a new cache stores incidents before the reference arrives, so their risk
+    moments were computed with the default calendar; the sync engine calls this once the
+    reference is stored. Returns the number of rows updated.
+    """
+    clock = sla_clock(conn)
+    rows = conn.execute(
+        select(
+            incidents.c.id,
+            incidents.c.sla_started_at,
+            incidents.c.first_answered_at,
+            incidents.c.sla_due,
+            incidents.c.sla_risk_at,
+        ).where(incidents.c.sla_due.is_not(None))
+    ).mappings()
+    changed = [
+        (risk, r["id"])
+        for r in rows
+        if (risk := risk_moment(clock, window_start(r), r["sla_due"])) != r["sla_risk_at"]
+    ]
+    if changed:
+        conn.exec_driver_sql("UPDATE incidents SET sla_risk_at = ? WHERE id = ?", changed)
+    return len(changed)
 
 
 class IncidentState:
@@ -90,8 +166,12 @@ class IncidentState:
             r["incident_id"] = d["id"]
         return cls(row, reply_rows, event_rows)
 
-    def finish(self) -> IncidentState:
-        self.row["sla_due"] = running_deadline(self.row)
+    def finish(self, clock: SlaClock) -> IncidentState:
+        due = running_deadline(self.row)
+        self.row["sla_due"] = due
+        self.row["sla_risk_at"] = (
+            None if due is None else risk_moment(clock, window_start(self.row), due)
+        )
         return self
 
     def search_body(self) -> str:
@@ -125,8 +205,9 @@ def write_states(conn: Connection, states: Sequence[IncidentState]) -> None:
             text(f"DELETE FROM {SEARCH_TABLE} WHERE rowid IN ({','.join(map(str, part))})")
         )
     rows = []
+    clock = sla_clock(conn)
     for s in states:
-        s.finish()
+        s.finish(clock)
         rows.append({c.name: s.row.get(c.name) for c in incidents.c if c.name != "seen_version"})
     conn.execute(_upsert_incidents(), rows)
     reply_rows = [r for s in states for r in s.replies]
@@ -198,7 +279,8 @@ def current_server_state(conn: Connection, incident_id: int) -> dict[str, Any] |
 
 
 def _row_to_server_dict(conn: Connection, row: dict[str, Any]) -> dict[str, Any]:
-    d = {k: v for k, v in row.items() if k not in ("sla_due", "seen_version", "pending")}
+    local_only = ("sla_due", "sla_risk_at", "seen_version", "pending")
+    d = {k: v for k, v in row.items() if k not in local_only}
     for key in _TIME_FIELDS:
         d[key] = from_epoch(row[key]).isoformat() if row[key] is not None else None
     d["attachments"] = json.loads(row["attachments"])
@@ -260,3 +342,13 @@ def materialize(conn: Connection, incident_id: int, me: dict) -> None:
 
 def count_incidents(conn: Connection) -> int:
     return conn.execute(select(func.count()).select_from(incidents)).scalar_one()
+
+
+def mark_seen(conn: Connection, ids: Sequence[int]) -> None:
+    """The user has seen these incidents as they are now (no «changed» mark)."""
+    for chunk in _chunks(list(ids)):
+        conn.execute(
+            update(incidents)
+            .where(incidents.c.id.in_(chunk))
+            .values(seen_version=incidents.c.version)
+        )

@@ -39,6 +39,10 @@ incidents = Table(
     Column("final_answered_at", Integer),
     # The deadline running now (first or final answer), NULL once the clock has stopped.
     Column("sla_due", Integer),
+    # When the running deadline turns «под угрозой»: the last quarter of its *working* time
+    # begins. Computed on write with the region's calendar so that the queue can filter and
+    # count SLA states with plain comparisons against `now` (see incidents.risk_moment).
+    Column("sla_risk_at", Integer),
     Column("version", Integer, nullable=False),
     Column("updated_at", Integer, nullable=False),
     Column("training_session_id", Integer),

@@ -1,0 +1,90 @@
+"""Checks a reply must pass before it is sent, as findings the editor can underline.
+
+A reply is the centre's word to a citizen: no unfilled placeholders, not a one-liner, no
+brush-off («принято к сведению» and nothing after it), and a final answer must say what will be
+done and by when. The rules are plain data so a centre can tune them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+MIN_LENGTH = 60
+#: Phrases that on their own answer nothing; configurable per centre.
+BRUSH_OFF_PHRASES = (
+    "ваше обращение принято к сведению",
+    "информация принята к сведению",
+    "обращение рассмотрено",
+    "ваше мнение очень важно для нас",
+    "обратитесь в управляющую компанию",
+    "вопрос не относится к компетенции",
+)
+#: Words that show a concrete action in a final answer.
+ACTION_WORDS = re.compile(
+    r"\b(выполнен|устранен|устранён|отремонтир|заменен|заменён|вывез|установлен|проведен|"
+    r"проведён|восстановлен|направлен|организован|запланирован|будет|будут|включ|"
+    r"начат|завершен|завершён|исправлен|закреплен|передан|проверк|решен|решён)\w*",
+    re.IGNORECASE,
+)
+DATE_PATTERN = re.compile(
+    r"\b(\d{1,2}[./]\d{1,2}([./]\d{2,4})?|\d{1,2}\s+(январ|феврал|март|апрел|ма[яй]|июн|июл|"
+    r"август|сентябр|октябр|ноябр|декабр)\w*|до\s+конца\s+\w+|в\s+течение\s+\w+|сегодня|завтра|"
+    r"на\s+этой\s+неделе|до\s+\d{1,2})",
+    re.IGNORECASE,
+)
+_PLACEHOLDER = re.compile(r"\{([a-z_][a-z0-9_]*)\}")
+
+
+@dataclass(frozen=True)
+class Finding:
+    code: str
+    message: str
+    start: int = 0
+    end: int = 0
+    blocking: bool = True
+
+
+def check_reply(
+    text: str,
+    kind: str,
+    *,
+    min_length: int = MIN_LENGTH,
+    brush_off: Iterable[str] = BRUSH_OFF_PHRASES,
+) -> list[Finding]:
+    found: list[Finding] = []
+    for m in _PLACEHOLDER.finditer(text):
+        found.append(
+            Finding("placeholder", f"Не заполнено поле {{{m.group(1)}}}", m.start(), m.end())
+        )
+    stripped = text.strip()
+    if len(stripped) < min_length:
+        found.append(Finding("too_short", f"Ответ короче {min_length} знаков"))
+    lowered = text.lower()
+    for phrase in brush_off:
+        at = lowered.find(phrase)
+        if at < 0:
+            continue
+        rest = re.sub(r"[\s.,!;:—-]+", " ", lowered[at + len(phrase) :]).strip()
+        # A brush-off phrase is fine when the answer goes on to say something real.
+        if len(rest) < 40:
+            found.append(
+                Finding(
+                    "brush_off",
+                    f"Отписка: «{text[at : at + len(phrase)]}» без сути ответа",
+                    at,
+                    at + len(phrase),
+                    blocking=False,
+                )
+            )
+    if kind == "final" and stripped:
+        if not ACTION_WORDS.search(text):
+            found.append(
+                Finding("no_action", "В окончательном ответе не названо действие", blocking=False)
+            )
+        if not DATE_PATTERN.search(text):
+            found.append(
+                Finding("no_date", "В окончательном ответе не назван срок или дата", blocking=False)
+            )
+    return found

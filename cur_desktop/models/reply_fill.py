@@ -1,0 +1,94 @@
+"""Values for a template's placeholders, from the incident and the operator, and a ranking of
+templates by how close they are to the citizen's message.
+
+The greeting follows the patronymic: «Уважаемый Иван Петрович» / «Уважаемая Анна Сергеевна»;
+without a full name and patronymic it falls back to a neutral «Здравствуйте, …».
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from datetime import datetime
+from typing import Any
+
+from .cache.search import tokens
+
+_MALE_PATRONYMIC = ("вич", "ьич", "оглы", "улы", "уулу")
+_FEMALE_PATRONYMIC = ("вна", "чна", "шна", "кызы", "гызы", "ызы")
+
+
+def gender_of(patronymic: str) -> str | None:
+    p = patronymic.lower()
+    if p.endswith(_MALE_PATRONYMIC):
+        return "m"
+    if p.endswith(_FEMALE_PATRONYMIC):
+        return "f"
+    return None
+
+
+def greeting(author_name: str | None) -> str:
+    """A salutation agreeing with the citizen's gender when the patronymic tells it."""
+    parts = [p for p in (author_name or "").replace(".", " ").split() if p.isalpha()]
+    if len(parts) >= 3 and parts[-1].lower() in ("оглы", "кызы", "улы", "гызы"):
+        parts = [*parts[:-3], parts[-3], f"{parts[-2]} {parts[-1].lower()}"]
+    if len(parts) >= 2:
+        # «Иванов Иван Петрович» or «Иван Петрович»: name and patronymic are the last two.
+        name, patronymic = parts[-2], parts[-1]
+        gender = gender_of(patronymic)
+        polite = f"{name.title()} {patronymic[:1].upper()}{patronymic[1:]}"
+        if gender == "m":
+            return f"Уважаемый {polite}"
+        if gender == "f":
+            return f"Уважаемая {polite}"
+    if parts:
+        return f"Здравствуйте, {parts[0].title()}" if len(parts) == 1 else "Здравствуйте"
+    return "Здравствуйте"
+
+
+def placeholder_values(
+    incident: Mapping[str, Any],
+    *,
+    operator_name: str,
+    agency: str | None,
+    municipality: str | None,
+    category: str | None,
+) -> dict[str, str | None]:
+    due = incident.get("final_answer_due") or incident.get("first_answer_due")
+    author = incident.get("author_name")
+    return {
+        "citizen_name": author or None,
+        "greeting": greeting(author),
+        "address": None,  # the operator fills it in: addresses in messages are too free-form
+        "agency": agency or None,
+        "deadline_date": datetime.fromtimestamp(due).strftime("%d.%m.%Y") if due else None,
+        "incident_number": incident.get("number"),
+        "operator_name": operator_name or None,
+        "municipality": municipality or None,
+        "category": category or None,
+    }
+
+
+def rank_templates(
+    templates: Iterable[Mapping[str, Any]], message: str, *, limit: int | None = None
+) -> list[tuple[float, Mapping[str, Any]]]:
+    """Templates by TF-IDF cosine similarity of stems to the message, best first."""
+    items = list(templates)
+    bags = [Counter(tokens(f"{t['title']} {t['text']}")) for t in items]
+    df = Counter(stem for bag in bags for stem in bag)
+    n = len(items) or 1
+
+    def weigh(bag: Counter) -> dict[str, float]:
+        return {s: c * math.log(1 + n / df.get(s, 1)) for s, c in bag.items()}
+
+    query = weigh(Counter(tokens(message)))
+    qnorm = math.sqrt(sum(v * v for v in query.values())) or 1.0
+    scored = []
+    for item, bag in zip(items, bags, strict=True):
+        vec = weigh(bag)
+        dot = sum(w * vec.get(s, 0.0) for s, w in query.items())
+        norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
+        scored.append((dot / (qnorm * norm), item))
+    scored.sort(key=lambda x: (-x[0], x[1]["title"]))
+    return scored[:limit] if limit else scored

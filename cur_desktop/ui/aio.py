@@ -1,0 +1,103 @@
+"""The qasync glue: one asyncio loop inside Qt's, and one place for background work.
+
+Like Anki's task manager: cache reads and writes go through one single-worker executor (so they
+are serialised and never run on the UI thread), while the sync engine has its own thread for the
+network. Results come back as awaited values on the UI thread.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Callable, Coroutine
+from concurrent.futures import ThreadPoolExecutor
+from typing import Any, TypeVar
+
+import qasync
+from PySide6.QtWidgets import QApplication
+
+log = logging.getLogger(__name__)
+T = TypeVar("T")
+
+_db_executor: ThreadPoolExecutor | None = None
+
+
+def db_executor() -> ThreadPoolExecutor:
+    global _db_executor
+    if _db_executor is None:
+        _db_executor = ThreadPoolExecutor(1, thread_name_prefix="cur-db")
+    return _db_executor
+
+
+async def in_db(fn: Callable[..., T], *args: Any) -> T:
+    """Run a cache query or local write off the UI thread and await its result."""
+    return await asyncio.get_running_loop().run_in_executor(db_executor(), fn, *args)
+
+
+def spawn(coro: Coroutine[Any, Any, Any], *, what: str = "task") -> asyncio.Task:
+    """Start a task on the loop; an exception is logged, never lost silently."""
+    task = asyncio.ensure_future(coro)
+
+    def done(t: asyncio.Task) -> None:
+        if not t.cancelled() and t.exception() is not None:
+            log.error("%s failed", what, exc_info=t.exception())
+
+    task.add_done_callback(done)
+    return task
+
+
+async def wait_until(predicate: Callable[[], bool], timeout: float, step: float = 0.05) -> None:
+    """Poll a condition on the loop (for start-up, screenshots and tests)."""
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + timeout
+    while not predicate():
+        if loop.time() > deadline:
+            raise TimeoutError("condition not reached in time")
+        await asyncio.sleep(step)
+
+
+def install_loop(app: QApplication) -> qasync.QEventLoop:
+    loop = qasync.QEventLoop(app)
+    asyncio.set_event_loop(loop)
+    return loop
+
+
+_quit: asyncio.Event | None = None
+
+
+def request_quit() -> None:
+    """End the application: cleanup runs, then the loop stops (never stop Qt's loop directly)."""
+    if _quit is not None:
+        _quit.set()
+    else:
+        QApplication.quit()
+
+
+def run_until_quit(
+    app: QApplication,
+    main: Callable[[], Coroutine[Any, Any, Any]],
+    cleanup: Callable[[], Coroutine[Any, Any, Any]] | None = None,
+) -> None:
+    """Run `main()`, then wait until the last window closes or `request_quit()`; then run
+    `cleanup()` and cancel what is left, all before the loop stops."""
+    global _quit
+    loop = install_loop(app)
+    app.setQuitOnLastWindowClosed(False)
+    _quit = asyncio.Event()
+    app.lastWindowClosed.connect(_quit.set)
+
+    async def runner() -> None:
+        spawn(main(), what="main")
+        await _quit.wait()
+        if cleanup is not None:
+            try:
+                await cleanup()
+            except Exception:  # noqa: BLE001 - cleanup must not keep the process alive
+                log.exception("cleanup failed")
+        pending = [t for t in asyncio.all_tasks() if t is not asyncio.current_task()]
+        for t in pending:
+            t.cancel()
+        await asyncio.gather(*pending, return_exceptions=True)
+
+    with loop:
+        loop.run_until_complete(runner())

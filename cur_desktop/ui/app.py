@@ -1,0 +1,180 @@
+"""Starting the workstation: the demo (embedded server, demo operator), the sign-in dialog or
+the last profile offline; and `--screenshot`, which renders a view to a PNG and quits."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QApplication, QDialog
+
+from cur_desktop.sync.credentials import CredentialStore
+from cur_desktop.sync.profile import data_root
+from cur_desktop.sync.workspace import Workspace
+
+from .aio import request_quit, run_until_quit, spawn, wait_until
+from .i18n import install_translations
+from .login_dialog import LoginDialog
+from .main_window import MainWindow
+
+log = logging.getLogger(__name__)
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("App", text)
+
+
+async def wait_signal(signal, timeout: float) -> None:
+    future = asyncio.get_running_loop().create_future()
+
+    def fire(*_args) -> None:
+        if not future.done():
+            future.set_result(None)
+
+    signal.connect(fire)
+    try:
+        await asyncio.wait_for(future, timeout)
+    finally:
+        signal.disconnect(fire)
+
+
+class Launcher:
+    """Owns the current window and workspace, so the demo can switch role in place."""
+
+    def __init__(self, app: QApplication, args):
+        self.app, self.args = app, args
+        self.credentials = CredentialStore()
+        self.demo = None
+        self.window: MainWindow | None = None
+        self.workspace: Workspace | None = None
+        self.engine_task: asyncio.Task | None = None
+        self.exit_code = 0
+
+    async def main(self) -> None:
+        loop = asyncio.get_running_loop()
+        if self.args.demo:
+            from cur_desktop.demo import DemoServer
+
+            self.demo = await loop.run_in_executor(None, DemoServer)
+            workspace = await loop.run_in_executor(
+                None, self.demo.sign_in, self.args.role, self.credentials
+            )
+        else:
+            workspace = await self._sign_in_dialog()
+            if workspace is None:
+                request_quit()
+                return
+        await self.open(workspace)
+        if self.args.screenshot:
+            await self.screenshot(Path(self.args.screenshot), self.args.view)
+            request_quit()
+
+    async def _sign_in_dialog(self) -> Workspace | None:
+        root = data_root(self.args.data_dir)
+        dialog = LoginDialog(
+            root, self.credentials, server_url=self.args.server or "", ca_bundle=self.args.ca_bundle
+        )
+        dialog.open()
+        await wait_signal(dialog.finished, timeout=24 * 3600)
+        return dialog.workspace if dialog.result() == QDialog.DialogCode.Accepted else None
+
+    async def open(self, workspace: Workspace) -> None:
+        self.workspace = workspace
+        suffix = tr(" [демо]") if self.demo else ""
+        window = MainWindow(workspace, title_suffix=suffix)
+        window._loop = asyncio.get_running_loop()
+        if self.demo:
+            self._demo_menu(window)
+        self.window = window
+        window.show()
+        window.start()
+        self.engine_task = spawn(workspace.engine.run(), what="sync engine")
+
+    def _demo_menu(self, window: MainWindow) -> None:
+        from cur_desktop.demo import DEMO_ROLES
+
+        menu = window.menuBar().addMenu(tr("Демо"))
+        names = {
+            "operator": tr("Оператор"),
+            "supervisor": tr("Старший смены"),
+            "district_official": tr("Сотрудник МО"),
+            "trainer": tr("Тренер"),
+        }
+        for role in DEMO_ROLES:
+            action = QAction(tr("Войти как: ") + names[role], window)
+            action.triggered.connect(lambda _=False, r=role: spawn(self.switch(r), what="switch"))
+            menu.addAction(action)
+
+    async def switch(self, role: str) -> None:
+        loop = asyncio.get_running_loop()
+        workspace = await loop.run_in_executor(None, self.demo.sign_in, role, self.credentials)
+        await self.close_current()
+        await self.open(workspace)
+
+    async def close_current(self) -> None:
+        if self.workspace is not None:
+            self.workspace.engine.stop()
+            if self.engine_task is not None:
+                await asyncio.gather(self.engine_task, return_exceptions=True)
+            self.workspace.store.close()
+        if self.window is not None:
+            self.window.save_layout()
+            self.window.hide()
+            self.window.deleteLater()
+        self.window = self.workspace = self.engine_task = None
+
+    async def screenshot(self, path: Path, view: str) -> None:
+        window, engine = self.window, self.workspace.engine
+        deadline = asyncio.get_running_loop().time() + 300
+        while engine.last_summary is None and engine.last_error is None:
+            if asyncio.get_running_loop().time() > deadline:
+                raise TimeoutError("the first sync did not finish")
+            await asyncio.sleep(0.1)
+        if engine.last_error is not None:
+            raise engine.last_error
+        await wait_until(lambda: window.model.settled, timeout=60)
+        await asyncio.sleep(0.3)
+        if view in ("incident", "editor"):
+            if window.model.rowCount():
+                window.table.selectRow(0)
+                await asyncio.sleep(0.5)
+                await window.show_current()
+            if view == "editor":
+                window.open_editor()
+                if window.editor.template_list.count():
+                    window.editor._use_template(window.editor.template_list.item(0))
+                await asyncio.sleep(0.5)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        ok = window.grab().save(str(path))
+        if not ok:
+            self.exit_code = 1
+        print(f"screenshot: {path}", file=sys.stderr)
+
+    async def shutdown(self) -> None:
+        await self.close_current()
+        if self.demo is not None:
+            self.demo.stop()
+
+
+def run_gui(args) -> int:
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("ЦУР")
+    app.setOrganizationName("cur-workstation")
+    install_translations(app, getattr(args, "lang", None))
+    launcher = Launcher(app, args)
+
+    async def main() -> None:
+        try:
+            await launcher.main()
+        except Exception as exc:  # noqa: BLE001 - say it, then quit cleanly
+            log.exception("start-up failed")
+            print(f"cur-desktop: {tr('Ошибка запуска')}: {exc}", file=sys.stderr)
+            launcher.exit_code = 1
+            request_quit()
+
+    run_until_quit(app, main, cleanup=launcher.shutdown)
+    return launcher.exit_code

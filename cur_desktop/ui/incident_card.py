@@ -1,0 +1,231 @@
+"""The incident card: the citizen's message as plain text, the case's facts, its history, and
+only the actions the lifecycle allows from the current status.
+
+Nothing a citizen wrote is ever interpreted: labels are forced to plain text, links are shown,
+never opened or fetched by themselves.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from cur_desktop.models.statuses import HELD_STATUSES, Status, allowed_targets
+
+from .labels import Labels
+from .sla_view import SlaView
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("IncidentCard", text)
+
+
+def plain_label(text: str = "") -> QLabel:
+    label = QLabel(text)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    label.setWordWrap(True)
+    label.setOpenExternalLinks(False)
+    return label
+
+
+def _when(ts: int | None) -> str:
+    return datetime.fromtimestamp(ts).strftime("%d.%m.%Y %H:%M") if ts else "—"
+
+
+EVENT_LABELS = {
+    "created": "Поступило",
+    "received": "Поступило",
+    "claimed": "Взято в работу",
+    "released": "Возвращено в очередь",
+    "assigned": "Назначено",
+    "status_changed": "Статус изменён",
+    "category_changed": "Сфера/рубрика изменена",
+    "municipality_changed": "Передано в другое МО",
+    "routed": "Направлено в ведомство",
+    "reply_added": "Добавлен ответ",
+    "reply_published": "Ответ опубликован",
+    "reply_approved": "Ответ согласован",
+    "reply_returned": "Ответ возвращён на доработку",
+    "note": "Заметка",
+}
+
+
+class IncidentCard(QWidget):
+    #: (action name, incident id): claim, release, reply, route, category, status, reject, note
+    action_requested = Signal(str, int)
+
+    def __init__(self, labels: Labels, sla: SlaView, parent=None):
+        super().__init__(parent)
+        self.labels, self.sla = labels, sla
+        self.incident: dict[str, Any] | None = None
+        self.user_id: int | None = None
+
+        self.title = plain_label()
+        font = self.title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.3)
+        font.setBold(True)
+        self.title.setFont(font)
+        self.sla_label = plain_label()
+        self.status_label = plain_label()
+        head = QHBoxLayout()
+        head.addWidget(self.title, 1)
+        head.addWidget(self.status_label)
+        head.addWidget(self.sla_label)
+
+        self.fields: dict[str, QLabel] = {}
+        form = QFormLayout()
+        for key, caption in [
+            ("author", "Автор"),
+            ("channel", "Канал"),
+            ("source", "Источник"),
+            ("municipality", "Муниципалитет"),
+            ("sector", "Сфера / рубрика"),
+            ("importance", "Важность"),
+            ("agency", "Ведомство"),
+            ("assignee", "Исполнитель"),
+            ("received", "Поступило"),
+            ("first_due", "Первый ответ до"),
+            ("final_due", "Окончательный ответ до"),
+            ("attachments", "Вложения"),
+        ]:
+            self.fields[key] = plain_label()
+            form.addRow(tr(caption) + ":", self.fields[key])
+
+        self.message = QPlainTextEdit()
+        self.message.setReadOnly(True)
+        self.message.setObjectName("citizenMessage")
+        self.history = QPlainTextEdit()
+        self.history.setReadOnly(True)
+        self.history.setObjectName("history")
+
+        self.buttons: dict[str, QPushButton] = {}
+        actions = QHBoxLayout()
+        for name, caption, tip in [
+            ("claim", "Взять", "Ctrl+T"),
+            ("release", "Вернуть в очередь", ""),
+            ("reply", "Ответить", "Ctrl+R"),
+            ("route", "Направить…", "Ctrl+D"),
+            ("category", "Сфера…", ""),
+            ("status", "Статус…", ""),
+            ("reject", "Отклонить…", ""),
+            ("note", "Заметка…", "Ctrl+N"),
+        ]:
+            button = QPushButton(tr(caption))
+            if tip:
+                button.setToolTip(tip)
+            button.clicked.connect(lambda _=False, n=name: self._request(n))
+            self.buttons[name] = button
+            actions.addWidget(button)
+        actions.addStretch(1)
+
+        line = QFrame()
+        line.setFrameShape(QFrame.Shape.HLine)
+        layout = QVBoxLayout(self)
+        layout.addLayout(head)
+        layout.addLayout(form)
+        layout.addWidget(plain_label(tr("Сообщение")))
+        layout.addWidget(self.message, 3)
+        layout.addLayout(actions)
+        layout.addWidget(line)
+        layout.addWidget(plain_label(tr("История")))
+        layout.addWidget(self.history, 2)
+        self.show_incident(None)
+
+    def _request(self, name: str) -> None:
+        if self.incident is not None:
+            self.action_requested.emit(name, self.incident["id"])
+
+    def show_incident(self, detail: dict[str, Any] | None, user_id: int | None = None) -> None:
+        self.incident = detail
+        self.user_id = user_id if user_id is not None else self.user_id
+        if detail is None:
+            self.title.setText(tr("Выберите обращение в очереди"))
+            for w in (self.sla_label, self.status_label, *self.fields.values()):
+                w.setText("")
+            self.message.setPlainText("")
+            self.history.setPlainText("")
+            for b in self.buttons.values():
+                b.setEnabled(False)
+            return
+        lb = self.labels
+        self.title.setText(detail["number"])
+        self.status_label.setText(lb.status(detail["status"]))
+        shown = self.sla.show(detail.get("sla_due"), detail.get("sla_risk_at"))
+        self.sla_label.setText(f"{shown.symbol} {shown.text}")
+        self.sla_label.setStyleSheet(f"color: {shown.color.name()}")
+        f = self.fields
+        f["author"].setText(detail.get("author_name") or tr("Аноним"))
+        f["channel"].setText(lb.channel(detail["channel"]))
+        f["source"].setText(detail.get("source_url") or detail.get("source_id") or "")
+        f["municipality"].setText(lb.municipality(detail["municipality_id"]))
+        category = lb.category(detail.get("category_id"))
+        f["sector"].setText(lb.sector(detail["sector"]) + (f" / {category}" if category else ""))
+        f["importance"].setText(lb.importance(detail["importance"]))
+        f["agency"].setText(lb.agency(detail.get("agency_id")) or "—")
+        f["assignee"].setText(lb.user(detail.get("assignee_id")) or tr("не назначено"))
+        f["received"].setText(_when(detail["received_at"]))
+        f["first_due"].setText(_when(detail.get("first_answer_due")))
+        f["final_due"].setText(_when(detail.get("final_answer_due")))
+        attachments = detail.get("attachments") or "[]"
+        links = json.loads(attachments) if isinstance(attachments, str) else attachments
+        f["attachments"].setText(
+            "\n".join(a if isinstance(a, str) else a.get("url", "") for a in links) or "—"
+        )
+        self.message.setPlainText(detail["text"])
+        self.history.setPlainText(self._history_text(detail))
+        self._enable_actions(detail)
+
+    def _history_text(self, detail: dict[str, Any]) -> str:
+        lines = []
+        items = [("e", e["at"], e) for e in detail.get("events", [])]
+        items += [("r", r["created_at"], r) for r in detail.get("replies", [])]
+        for kind, at, item in sorted(items, key=lambda x: (x[1], x[0])):
+            who = self.labels.user(item.get("actor_id") or item.get("author_id")) or tr("система")
+            pending = tr(" (не отправлено)") if item.get("local") else ""
+            if kind == "e":
+                label = tr(EVENT_LABELS.get(item["kind"].removeprefix("local_"), item["kind"]))
+                data = item.get("data") or {}
+                if isinstance(data, str):
+                    data = json.loads(data or "{}")
+                extra = data.get("text") or data.get("reason") or data.get("note") or ""
+                to = data.get("to")
+                if item["kind"].endswith("status_changed") and to:
+                    extra = self.labels.status(to) + (f" — {extra}" if extra else "")
+                lines.append(
+                    f"{_when(at)}  {who}: {label}{pending}" + (f": {extra}" if extra else "")
+                )
+            else:
+                lines.append(
+                    f"{_when(at)}  {who}: {tr('Ответ')} ({item['kind']}, {item['approval_state']})"
+                    f"{pending}\n    " + item["text"].replace("\n", "\n    ")
+                )
+        return "\n".join(lines)
+
+    def _enable_actions(self, detail: dict[str, Any]) -> None:
+        status = Status(detail["status"])
+        targets = allowed_targets(status)
+        mine = detail.get("assignee_id") == self.user_id
+        unassigned = detail.get("assignee_id") is None
+        b = self.buttons
+        b["claim"].setEnabled(unassigned and Status.IN_PROGRESS in targets | {status})
+        b["release"].setEnabled(mine and status in HELD_STATUSES)
+        b["reply"].setEnabled(bool(targets & {Status.INTERIM_ANSWER, Status.ANSWERED}))
+        b["route"].setEnabled(Status.ROUTED in targets)
+        b["category"].setEnabled(status not in {Status.CLOSED})
+        b["status"].setEnabled(bool(targets))
+        b["reject"].setEnabled(Status.REJECTED in targets)
+        b["note"].setEnabled(True)

@@ -1,0 +1,65 @@
+"""Names for codes and ids, from the cached reference data (the server's Russian labels)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from PySide6.QtCore import QCoreApplication
+
+from cur_desktop.models import contract as c
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("Labels", text)
+
+
+@dataclass
+class Labels:
+    statuses: dict[str, str] = field(default_factory=dict)
+    sectors: dict[str, str] = field(default_factory=dict)
+    channels: dict[str, str] = field(default_factory=dict)
+    municipalities: dict[int, str] = field(default_factory=dict)
+    categories: dict[int, str] = field(default_factory=dict)
+    agencies: dict[int, str] = field(default_factory=dict)
+    users: dict[int, str] = field(default_factory=dict)
+
+    @classmethod
+    def from_reference(cls, ref: c.Reference | None) -> Labels:
+        if ref is None:
+            return cls()
+        return cls(
+            statuses={s.code: s.name for s in ref.statuses},
+            sectors={s.code: s.name for s in ref.sectors},
+            channels={s.code: s.name for s in ref.channels},
+            municipalities={m.id: m.name for m in ref.municipalities},
+            categories={x.id: x.name for x in ref.categories},
+            agencies={a.id: a.name for a in ref.agencies},
+            users={u.id: u.full_name for u in ref.users},
+        )
+
+    def status(self, code: str | None) -> str:
+        return self.statuses.get(code or "", code or "")
+
+    def sector(self, code: str | None) -> str:
+        return self.sectors.get(code or "", code or "")
+
+    def channel(self, code: str | None) -> str:
+        return self.channels.get(code or "", code or "")
+
+    def municipality(self, mid: int | None) -> str:
+        return self.municipalities.get(mid, "") if mid is not None else ""
+
+    def category(self, cid: int | None) -> str:
+        return self.categories.get(cid, "") if cid is not None else ""
+
+    def agency(self, aid: int | None) -> str:
+        return self.agencies.get(aid, "") if aid is not None else ""
+
+    def user(self, uid: int | None) -> str:
+        if uid is None:
+            return ""
+        return self.users.get(uid, tr("сотрудник №{id}").format(id=uid))
+
+    @staticmethod
+    def importance(code: str | None) -> str:
+        return tr("Высокая") if code == "high" else tr("Обычная")

@@ -1,0 +1,127 @@
+"""Sign-in: server, username, password, «remember me»; or open the last profile offline when
+the server cannot be reached. The network and the keyring are used off the UI thread."""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+)
+
+from cur_desktop.sync.client import SyncError, Unreachable
+from cur_desktop.sync.credentials import CredentialStore
+from cur_desktop.sync.profile import Profile
+from cur_desktop.sync.workspace import Workspace
+
+from .aio import spawn
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("LoginDialog", text)
+
+
+class LoginDialog(QDialog):
+    def __init__(
+        self,
+        root: Path,
+        credentials: CredentialStore,
+        *,
+        server_url: str = "",
+        ca_bundle: str | None = None,
+        parent=None,
+    ):
+        super().__init__(parent)
+        self.root, self.credentials, self.ca_bundle = root, credentials, ca_bundle
+        self.workspace: Workspace | None = None
+        self.setWindowTitle(tr("Вход — ЦУР"))
+        last = Profile.last(root)
+        self.server = QLineEdit(server_url or (last.server_url if last else "https://"))
+        self.username = QLineEdit(last.username if last else "")
+        self.password = QLineEdit()
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.remember = QCheckBox(tr("Запомнить вход (в хранилище паролей ОС)"))
+        self.remember.setChecked(credentials.persistent)
+        self.remember.setEnabled(credentials.persistent)
+        self.message = QLabel()
+        self.message.setTextFormat(Qt.TextFormat.PlainText)
+        self.message.setWordWrap(True)
+        if not credentials.persistent:
+            self.message.setText(
+                tr("Хранилище паролей ОС недоступно: вход сохранится только до выхода.")
+            )
+        self.offline = QPushButton(tr("Работать офлайн"))
+        self.offline.setVisible(last is not None)
+        self.offline.clicked.connect(lambda: spawn(self._open_offline(), what="offline"))
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(tr("Войти"))
+        buttons.addButton(self.offline, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.accepted.connect(lambda: spawn(self._sign_in(), what="sign in"))
+        buttons.rejected.connect(self.reject)
+        self.buttons = buttons
+        form = QFormLayout(self)
+        form.addRow(tr("Сервер"), self.server)
+        form.addRow(tr("Пользователь"), self.username)
+        form.addRow(tr("Пароль"), self.password)
+        form.addRow(self.remember)
+        form.addRow(self.message)
+        form.addRow(buttons)
+        (self.password if last else self.username).setFocus()
+
+    def _busy(self, busy: bool, text: str = "") -> None:
+        self.buttons.setEnabled(not busy)
+        if text:
+            self.message.setText(text)
+
+    async def _sign_in(self) -> None:
+        self._busy(True, tr("Вход…"))
+        loop = asyncio.get_running_loop()
+        try:
+            self.workspace = await loop.run_in_executor(
+                None,
+                lambda: Workspace.sign_in(
+                    self.root,
+                    self.server.text().strip(),
+                    self.username.text().strip(),
+                    self.password.text(),
+                    remember=self.remember.isChecked(),
+                    credentials=self.credentials,
+                    ca_bundle=self.ca_bundle,
+                ),
+            )
+        except Unreachable as exc:
+            self._busy(
+                False, f"{exc.message}. " + tr("Можно работать офлайн с последним профилем.")
+            )
+            self.offline.setVisible(Profile.last(self.root) is not None)
+            return
+        except SyncError as exc:
+            self._busy(False, exc.message)
+            return
+        except Exception as exc:  # noqa: BLE001 - e.g. no keyring and no passphrase
+            self._busy(False, str(exc))
+            return
+        self.accept()
+
+    async def _open_offline(self) -> None:
+        self._busy(True, tr("Открываю локальный профиль…"))
+        loop = asyncio.get_running_loop()
+        try:
+            self.workspace = await loop.run_in_executor(
+                None,
+                lambda: Workspace.open_last(self.root, self.credentials, ca_bundle=self.ca_bundle),
+            )
+        except Exception as exc:  # noqa: BLE001
+            self._busy(False, str(exc))
+            return
+        self.accept()

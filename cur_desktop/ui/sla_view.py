@@ -1,0 +1,99 @@
+"""How an SLA deadline looks: working time left, a state, and a mark that is not colour alone.
+
+One SlaView per window holds the calendar and the clock; one QTimer (owned by the window) asks
+views to repaint the SLA column, so there is no timer per row.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QColor
+
+from cur_desktop.models.sla import SlaClock, SlaPolicy, SlaState, WorkingCalendar
+
+#: Symbol + colour: the symbol carries the meaning for colour-blind users, the colour helps
+#: everyone else (blue/orange/red-purple are told apart in the common colour-vision deficiencies).
+MARKS: dict[SlaState, tuple[str, QColor]] = {
+    SlaState.ok: ("●", QColor("#1f6fb2")),
+    SlaState.at_risk: ("▲", QColor("#c26a00")),
+    SlaState.overdue: ("✖", QColor("#b0003a")),
+    SlaState.done: ("✓", QColor("#5a5a5a")),
+}
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("SlaView", text)
+
+
+def state_label(state: SlaState) -> str:
+    return {
+        SlaState.ok: tr("В срок"),
+        SlaState.at_risk: tr("Под угрозой"),
+        SlaState.overdue: tr("Просрочено"),
+        SlaState.done: tr("Завершено"),
+    }[state]
+
+
+def format_span(seconds: float, day_hours: int = 9) -> str:
+    """Working time as «2 р.д. 3 ч», «3 ч 05 мин», «12 мин» (days are working days)."""
+    minutes = int(abs(seconds) // 60)
+    hours, mins = divmod(minutes, 60)
+    if hours >= day_hours:
+        days, hours = divmod(hours, day_hours)
+        return tr("{d} р.д. {h} ч").format(d=days, h=hours)
+    if hours:
+        return tr("{h} ч {m:02d} мин").format(h=hours, m=mins)
+    return tr("{m} мин").format(m=mins)
+
+
+@dataclass(frozen=True)
+class SlaShown:
+    state: SlaState
+    text: str
+    symbol: str
+    color: QColor
+
+
+class SlaView:
+    def __init__(self, calendar: WorkingCalendar, policy: SlaPolicy):
+        self.clock = SlaClock(calendar, policy)
+        start, end = calendar.day_start, calendar.day_end
+        self.day_hours = max(1, end.hour - start.hour)
+
+    @classmethod
+    def from_reference(cls, reference) -> SlaView:
+        if reference is None:
+            return cls(WorkingCalendar(), SlaPolicy())
+        return cls(
+            WorkingCalendar.from_json(reference.calendar),
+            SlaPolicy.from_json(reference.sla_policy),
+        )
+
+    def show(
+        self, due: int | None, risk_at: int | None = None, now: datetime | None = None
+    ) -> SlaShown:
+        """`due` and `risk_at` (start of the last quarter) are epoch seconds from the cache."""
+        now = now or datetime.now(UTC)
+        if due is None:
+            state = SlaState.done
+            symbol, color = MARKS[state]
+            return SlaShown(state, state_label(state), symbol, color)
+        due_at = datetime.fromtimestamp(due, UTC)
+        ts = now.timestamp()
+        if ts >= due:
+            state = SlaState.overdue
+        elif risk_at is not None and ts >= risk_at:
+            state = SlaState.at_risk
+        else:
+            state = SlaState.ok
+        symbol, color = MARKS[state]
+        if state is SlaState.overdue:
+            late = self.clock.calendar.working_seconds_between(due_at, now)
+            text = tr("просрочено на {span}").format(span=format_span(late, self.day_hours))
+        else:
+            left = self.clock.remaining_seconds(due_at, now)
+            text = format_span(left, self.day_hours)
+        return SlaShown(state, text, symbol, color)

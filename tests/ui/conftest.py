@@ -1,0 +1,47 @@
+"""UI tests: the real window against the real embedded server, driven on a qasync loop.
+
+pytest-qt has no qasync support, so each test runs its scenario as a coroutine on a fresh
+qasync loop (`run(scenario())`), the way the application itself runs."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+
+import pytest
+import qasync
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from tests.sync.conftest import memory_keyring, server, server_url  # noqa: E402, F401
+
+
+@pytest.fixture(autouse=True)
+def isolated_settings(tmp_path, monkeypatch):
+    """QSettings (window layout) and user data go to the test's own folders."""
+    from PySide6.QtCore import QSettings
+
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    QSettings.setPath(
+        QSettings.Format.NativeFormat, QSettings.Scope.UserScope, str(tmp_path / "config")
+    )
+
+
+@pytest.fixture
+def run(qapp):
+    qapp.setQuitOnLastWindowClosed(False)  # closing a test window must not stop the loop
+    loop = qasync.QEventLoop(qapp)
+    asyncio.set_event_loop(loop)
+
+    def runner(coro, timeout: float = 120):
+        return loop.run_until_complete(asyncio.wait_for(coro, timeout))
+
+    yield runner
+    pending = list(asyncio.all_tasks(loop))
+    for task in pending:
+        task.cancel()
+    if pending:
+        loop.run_until_complete(asyncio.gather(*pending, return_exceptions=True))
+    loop.close()
+    asyncio.set_event_loop(None)
