@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 
-.PHONY: run test install lint format bench-server clean
+.PHONY: run run-server test install lint format bench-server screenshots clean
 
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -13,15 +13,25 @@ $(BIN)/.installed: pyproject.toml
 
 install: $(BIN)/.installed
 
-## Start the workstation's embedded demo: for now the reference server with demo data.
+## Start the workstation on its embedded demo server with demo data (signed in as operator1).
 run: install
-	$(BIN)/cur-server serve --demo
+	$(BIN)/cur-desktop --demo
 
 ## Lint and run the whole test suite (PostgreSQL tests run when the test database is reachable).
 test: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/pytest -q
+
+## The reference server alone, on http://127.0.0.1:8765 with the demo database.
+run-server: install
+	$(BIN)/cur-server serve --demo
+
+## Current screenshots for docs/ (no screen needed).
+screenshots: install
+	for v in queue incident editor; do \
+		QT_QPA_PLATFORM=offscreen $(BIN)/cur-desktop --demo --screenshot docs/screenshot-$$v.png --view $$v; \
+	done
 
 lint: install
 	$(BIN)/ruff check .

@@ -217,7 +217,7 @@ class ReplyEditor(QWidget):
         self.findings = check_reply(text, self.kind_code) if text.strip() else []
         self.highlighter.set_findings(self.findings)
         blocking = [f for f in self.findings if f.blocking]
-        lines = [("⛔ " if f.blocking else "⚠ ") + tr(f.message) for f in self.findings]
+        lines = [("✖ " if f.blocking else "⚠ ") + tr(f.message) for f in self.findings]
         self.checks.setText(
             "\n".join(lines) if lines else (tr("✓ Проверки пройдены") if text.strip() else "")
         )
