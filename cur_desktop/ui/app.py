@@ -8,7 +8,6 @@ import logging
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QDialog
 
@@ -17,15 +16,11 @@ from cur_desktop.sync.profile import data_root
 from cur_desktop.sync.workspace import Workspace
 
 from .aio import request_quit, run_until_quit, spawn, wait_until
-from .i18n import install_translations
+from .i18n import install_translations, tr
 from .login_dialog import LoginDialog
 from .main_window import MainWindow
 
 log = logging.getLogger(__name__)
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("App", text)
 
 
 async def wait_signal(signal, timeout: float) -> None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -17,25 +17,23 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from .i18n import QT_TR_NOOP, tr
+
 ProblemRole = Qt.ItemDataRole.UserRole + 1
 
 TYPE_LABELS = {
-    "claim": "Взять в работу",
-    "release": "Вернуть в очередь",
-    "assign": "Назначить",
-    "set_status": "Сменить статус",
-    "set_category": "Сменить сферу",
-    "set_municipality": "Передать в другое МО",
-    "route": "Направить в ведомство",
-    "add_reply": "Ответ",
-    "approve_reply": "Согласовать ответ",
-    "return_reply": "Вернуть ответ",
-    "add_note": "Заметка",
+    "claim": QT_TR_NOOP("Взять в работу"),
+    "release": QT_TR_NOOP("Вернуть в очередь"),
+    "assign": QT_TR_NOOP("Назначить"),
+    "set_status": QT_TR_NOOP("Сменить статус"),
+    "set_category": QT_TR_NOOP("Сменить сферу"),
+    "set_municipality": QT_TR_NOOP("Передать в другое МО"),
+    "route": QT_TR_NOOP("Направить в ведомство"),
+    "add_reply": QT_TR_NOOP("Ответ"),
+    "approve_reply": QT_TR_NOOP("Согласовать ответ"),
+    "return_reply": QT_TR_NOOP("Вернуть ответ"),
+    "add_note": QT_TR_NOOP("Заметка"),
 }
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("ConflictsPanel", text)
 
 
 def describe(problem: dict[str, Any], number: str | None = None) -> str:

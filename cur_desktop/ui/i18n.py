@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 from PySide6.QtWidgets import QApplication
 
 TRANSLATIONS = Path(__file__).resolve().parents[2] / "resources" / "translations"
@@ -28,3 +28,14 @@ def install_translations(app: QApplication, language: str | None = None) -> str:
         keep.append(ours)
     app.setProperty("cur_translators", len(keep))
     return language
+
+
+def tr(text: str) -> str:
+    """Translate a UI string. One empty context for the whole UI: pyside6-lupdate files bare
+    `tr("…")` calls under it, so catalogue and code agree without per-class contexts."""
+    return QCoreApplication.translate("", text)
+
+
+def QT_TR_NOOP(text: str) -> str:  # noqa: N802 - the name lupdate looks for
+    """Mark a string in a table for extraction; translate it where it is shown, with tr()."""
+    return text

@@ -11,7 +11,7 @@ import json
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QFormLayout,
     QFrame,
@@ -25,12 +25,9 @@ from PySide6.QtWidgets import (
 
 from cur_desktop.models.statuses import HELD_STATUSES, Status, allowed_targets
 
+from .i18n import QT_TR_NOOP, tr
 from .labels import Labels
 from .sla_view import SlaView
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("IncidentCard", text)
 
 
 def plain_label(text: str = "") -> QLabel:
@@ -47,20 +44,20 @@ def _when(ts: int | None) -> str:
 
 
 EVENT_LABELS = {
-    "created": "Поступило",
-    "received": "Поступило",
-    "claimed": "Взято в работу",
-    "released": "Возвращено в очередь",
-    "assigned": "Назначено",
-    "status_changed": "Статус изменён",
-    "category_changed": "Сфера/рубрика изменена",
-    "municipality_changed": "Передано в другое МО",
-    "routed": "Направлено в ведомство",
-    "reply_added": "Добавлен ответ",
-    "reply_published": "Ответ опубликован",
-    "reply_approved": "Ответ согласован",
-    "reply_returned": "Ответ возвращён на доработку",
-    "note": "Заметка",
+    "created": QT_TR_NOOP("Поступило"),
+    "received": QT_TR_NOOP("Поступило"),
+    "claimed": QT_TR_NOOP("Взято в работу"),
+    "released": QT_TR_NOOP("Возвращено в очередь"),
+    "assigned": QT_TR_NOOP("Назначено"),
+    "status_changed": QT_TR_NOOP("Статус изменён"),
+    "category_changed": QT_TR_NOOP("Сфера/рубрика изменена"),
+    "municipality_changed": QT_TR_NOOP("Передано в другое МО"),
+    "routed": QT_TR_NOOP("Направлено в ведомство"),
+    "reply_added": QT_TR_NOOP("Добавлен ответ"),
+    "reply_published": QT_TR_NOOP("Ответ опубликован"),
+    "reply_approved": QT_TR_NOOP("Ответ согласован"),
+    "reply_returned": QT_TR_NOOP("Ответ возвращён на доработку"),
+    "note": QT_TR_NOOP("Заметка"),
 }
 
 
@@ -89,18 +86,18 @@ class IncidentCard(QWidget):
         self.fields: dict[str, QLabel] = {}
         form = QFormLayout()
         for key, caption in [
-            ("author", "Автор"),
-            ("channel", "Канал"),
-            ("source", "Источник"),
-            ("municipality", "Муниципалитет"),
-            ("sector", "Сфера / рубрика"),
-            ("importance", "Важность"),
-            ("agency", "Ведомство"),
-            ("assignee", "Исполнитель"),
-            ("received", "Поступило"),
-            ("first_due", "Первый ответ до"),
-            ("final_due", "Окончательный ответ до"),
-            ("attachments", "Вложения"),
+            ("author", QT_TR_NOOP("Автор")),
+            ("channel", QT_TR_NOOP("Канал")),
+            ("source", QT_TR_NOOP("Источник")),
+            ("municipality", QT_TR_NOOP("Муниципалитет")),
+            ("sector", QT_TR_NOOP("Сфера / рубрика")),
+            ("importance", QT_TR_NOOP("Важность")),
+            ("agency", QT_TR_NOOP("Ведомство")),
+            ("assignee", QT_TR_NOOP("Исполнитель")),
+            ("received", QT_TR_NOOP("Поступило")),
+            ("first_due", QT_TR_NOOP("Первый ответ до")),
+            ("final_due", QT_TR_NOOP("Окончательный ответ до")),
+            ("attachments", QT_TR_NOOP("Вложения")),
         ]:
             self.fields[key] = plain_label()
             form.addRow(tr(caption) + ":", self.fields[key])
@@ -115,14 +112,14 @@ class IncidentCard(QWidget):
         self.buttons: dict[str, QPushButton] = {}
         actions = QHBoxLayout()
         for name, caption, tip in [
-            ("claim", "Взять", "Ctrl+T"),
-            ("release", "Вернуть в очередь", ""),
-            ("reply", "Ответить", "Ctrl+R"),
-            ("route", "Направить…", "Ctrl+D"),
-            ("category", "Сфера…", ""),
-            ("status", "Статус…", ""),
-            ("reject", "Отклонить…", ""),
-            ("note", "Заметка…", "Ctrl+N"),
+            ("claim", QT_TR_NOOP("Взять"), "Ctrl+T"),
+            ("release", QT_TR_NOOP("Вернуть в очередь"), ""),
+            ("reply", QT_TR_NOOP("Ответить"), "Ctrl+R"),
+            ("route", QT_TR_NOOP("Направить…"), "Ctrl+D"),
+            ("category", QT_TR_NOOP("Сфера…"), ""),
+            ("status", QT_TR_NOOP("Статус…"), ""),
+            ("reject", QT_TR_NOOP("Отклонить…"), ""),
+            ("note", QT_TR_NOOP("Заметка…"), "Ctrl+N"),
         ]:
             button = QPushButton(tr(caption))
             if tip:

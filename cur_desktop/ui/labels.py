@@ -4,13 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import QCoreApplication
-
 from cur_desktop.models import contract as c
 
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("Labels", text)
+from .i18n import tr
 
 
 @dataclass

@@ -6,7 +6,7 @@ from __future__ import annotations
 import asyncio
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -23,10 +23,7 @@ from cur_desktop.sync.profile import Profile
 from cur_desktop.sync.workspace import Workspace
 
 from .aio import spawn
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("LoginDialog", text)
+from .i18n import tr
 
 
 class LoginDialog(QDialog):

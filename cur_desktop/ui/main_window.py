@@ -9,7 +9,7 @@ import logging
 from datetime import UTC, datetime
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -37,6 +37,7 @@ from cur_desktop.sync.workspace import Workspace
 from .aio import in_db, spawn
 from .conflicts_panel import ConflictsPanel
 from .dialogs import FormDialog
+from .i18n import QT_TR_NOOP, tr
 from .incident_card import IncidentCard
 from .labels import Labels
 from .queue_model import COLUMN_INDEX, COLUMNS, SORT_KEYS, QueueModel
@@ -48,22 +49,18 @@ from .status_bar import SyncStatusBar
 log = logging.getLogger(__name__)
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("MainWindow", text)
-
-
 SHORTCUTS = [
-    ("take_next", "Взять следующее", "Ctrl+Shift+T"),
-    ("claim", "Взять выбранное", "Ctrl+T"),
-    ("reply", "Ответить", "Ctrl+R"),
-    ("route", "Направить в ведомство", "Ctrl+D"),
-    ("note", "Заметка", "Ctrl+N"),
-    ("send", "Отправить ответ", "Ctrl+Return"),
-    ("search", "Поиск", "Ctrl+F"),
-    ("sync", "Синхронизировать", "F5"),
-    ("conflicts", "Несохранённые правки", "Ctrl+K"),
-    ("queue", "К очереди", "Ctrl+L"),
-    ("help", "Горячие клавиши", "F1"),
+    ("take_next", QT_TR_NOOP("Взять следующее"), "Ctrl+Shift+T"),
+    ("claim", QT_TR_NOOP("Взять выбранное"), "Ctrl+T"),
+    ("reply", QT_TR_NOOP("Ответить"), "Ctrl+R"),
+    ("route", QT_TR_NOOP("Направить в ведомство"), "Ctrl+D"),
+    ("note", QT_TR_NOOP("Заметка"), "Ctrl+N"),
+    ("send", QT_TR_NOOP("Отправить ответ"), "Ctrl+Return"),
+    ("search", QT_TR_NOOP("Поиск"), "Ctrl+F"),
+    ("sync", QT_TR_NOOP("Синхронизировать"), "F5"),
+    ("conflicts", QT_TR_NOOP("Несохранённые правки"), "Ctrl+K"),
+    ("queue", QT_TR_NOOP("К очереди"), "Ctrl+L"),
+    ("help", QT_TR_NOOP("Горячие клавиши"), "F1"),
 ]
 
 
@@ -210,17 +207,23 @@ class MainWindow(QMainWindow):
             return box
 
         return {
-            "status": combo("status", "Все статусы", [(v, k) for k, v in lb.statuses.items()]),
-            "sector": combo("sector", "Все сферы", [(v, k) for k, v in lb.sectors.items()]),
+            "status": combo(
+                "status", QT_TR_NOOP("Все статусы"), [(v, k) for k, v in lb.statuses.items()]
+            ),
+            "sector": combo(
+                "sector", QT_TR_NOOP("Все сферы"), [(v, k) for k, v in lb.sectors.items()]
+            ),
             "municipality_id": combo(
                 "municipality_id",
-                "Все МО",
+                QT_TR_NOOP("Все МО"),
                 sorted(((v, k) for k, v in lb.municipalities.items()), key=lambda x: x[0]),
             ),
-            "channel": combo("channel", "Все каналы", [(v, k) for k, v in lb.channels.items()]),
+            "channel": combo(
+                "channel", QT_TR_NOOP("Все каналы"), [(v, k) for k, v in lb.channels.items()]
+            ),
             "sla_state": combo(
                 "sla_state",
-                "Любой срок",
+                QT_TR_NOOP("Любой срок"),
                 [
                     (tr("В срок"), "ok"),
                     (tr("Под угрозой"), "at_risk"),

@@ -13,10 +13,11 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QFont
 
 from .aio import in_db, spawn
+from .i18n import QT_TR_NOOP, tr
 from .labels import Labels
 from .sla_view import SlaView
 
@@ -24,21 +25,17 @@ PageFn = Callable[[int, int], list[dict[str, Any]]]  # (offset, limit) -> rows, 
 CountFn = Callable[[], int]
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("QueueModel", text)
-
-
 COLUMNS: list[tuple[str, str]] = [
-    ("number", "Номер"),
-    ("sla", "Срок ответа"),
-    ("status", "Статус"),
-    ("importance", "Важность"),
-    ("sector", "Сфера"),
-    ("municipality", "Муниципалитет"),
-    ("channel", "Канал"),
-    ("excerpt", "Текст"),
-    ("assignee", "Исполнитель"),
-    ("received", "Получено"),
+    ("number", QT_TR_NOOP("Номер")),
+    ("sla", QT_TR_NOOP("Срок ответа")),
+    ("status", QT_TR_NOOP("Статус")),
+    ("importance", QT_TR_NOOP("Важность")),
+    ("sector", QT_TR_NOOP("Сфера")),
+    ("municipality", QT_TR_NOOP("Муниципалитет")),
+    ("channel", QT_TR_NOOP("Канал")),
+    ("excerpt", QT_TR_NOOP("Текст")),
+    ("assignee", QT_TR_NOOP("Исполнитель")),
+    ("received", QT_TR_NOOP("Получено")),
 ]
 #: Which cache sort key each column sorts by.
 SORT_KEYS = {

@@ -15,14 +15,15 @@ from cur_desktop.models.cache.store import CacheStore
 from cur_desktop.models.sla import SlaState
 from cur_desktop.models.statuses import OPEN_STATUSES, Status
 
+from .i18n import QT_TR_NOOP
 from .sla_view import SlaView
 
 TABS: list[tuple[str, str]] = [
-    ("mine", "Мои"),
-    ("unassigned", "Без исполнителя"),
-    ("at_risk", "Под угрозой"),
-    ("overdue", "Просрочены"),
-    ("all", "Все"),
+    ("mine", QT_TR_NOOP("Мои")),
+    ("unassigned", QT_TR_NOOP("Без исполнителя")),
+    ("at_risk", QT_TR_NOOP("Под угрозой")),
+    ("overdue", QT_TR_NOOP("Просрочены")),
+    ("all", QT_TR_NOOP("Все")),
 ]
 
 

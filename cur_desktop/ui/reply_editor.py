@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QSyntaxHighlighter, QTextCharFormat
 from PySide6.QtWidgets import (
     QComboBox,
@@ -25,12 +25,14 @@ from cur_desktop.models.reply_checks import Finding, check_reply
 from cur_desktop.models.reply_fill import rank_templates
 from cur_desktop.models.templates import render
 
-KINDS = [("interim", "Промежуточный"), ("final", "Окончательный"), ("clarification", "Уточнение")]
+from .i18n import QT_TR_NOOP, tr
+
+KINDS = [
+    ("interim", QT_TR_NOOP("Промежуточный")),
+    ("final", QT_TR_NOOP("Окончательный")),
+    ("clarification", QT_TR_NOOP("Уточнение")),
+]
 TemplateRole = Qt.ItemDataRole.UserRole + 1
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("ReplyEditor", text)
 
 
 class FindingHighlighter(QSyntaxHighlighter):

@@ -9,10 +9,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QColor
 
 from cur_desktop.models.sla import SlaClock, SlaPolicy, SlaState, WorkingCalendar
+
+from .i18n import tr
 
 #: Symbol + colour: the symbol carries the meaning for colour-blind users, the colour helps
 #: everyone else (blue/orange/red-purple are told apart in the common colour-vision deficiencies).
@@ -22,10 +23,6 @@ MARKS: dict[SlaState, tuple[str, QColor]] = {
     SlaState.overdue: ("✖", QColor("#b0003a")),
     SlaState.done: ("✓", QColor("#5a5a5a")),
 }
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("SlaView", text)
 
 
 def state_label(state: SlaState) -> str:

@@ -5,21 +5,22 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QStatusBar, QSystemTrayIcon
 
 from cur_desktop.sync.engine import SyncState
 
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("SyncStatusBar", text)
-
+from .i18n import QT_TR_NOOP, tr
 
 STATE_TEXT = {
-    SyncState.ONLINE: ("●", "На связи", "#1f6fb2"),
-    SyncState.OFFLINE: ("○", "Нет связи с сервером — работа продолжается локально", "#c26a00"),
-    SyncState.SYNCING: ("⟳", "Синхронизация…", "#1f6fb2"),
-    SyncState.ERROR: ("✖", "Ошибка синхронизации", "#b0003a"),
+    SyncState.ONLINE: ("●", QT_TR_NOOP("На связи"), "#1f6fb2"),
+    SyncState.OFFLINE: (
+        "○",
+        QT_TR_NOOP("Нет связи с сервером — работа продолжается локально"),
+        "#c26a00",
+    ),
+    SyncState.SYNCING: ("⟳", QT_TR_NOOP("Синхронизация…"), "#1f6fb2"),
+    SyncState.ERROR: ("✖", QT_TR_NOOP("Ошибка синхронизации"), "#b0003a"),
 }
 
 

@@ -1,0 +1,124 @@
+"""Details an operator relies on: a citizen's HTML is shown as text and never interpreted, a
+deadline turning at risk raises one notification, the sign-in dialog opens the last profile
+offline, and the demo can switch role in place."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from PySide6.QtCore import Qt
+
+from cur_desktop.sync.credentials import CredentialStore
+from cur_desktop.ui.aio import wait_until
+from cur_desktop.ui.login_dialog import LoginDialog
+from tests.server.api import Api
+from tests.ui.test_operator_flow import close, first_sync, open_window
+
+HOSTILE = (
+    '<b>жирный</b> <img src="http://127.0.0.1:9/tracker.png"> '
+    "<script>alert('x')</script> <a href=\"http://evil.example\">ссылка</a>"
+)
+
+
+def test_html_in_a_citizens_message_is_shown_as_plain_text(run, server, tmp_path, qtbot):
+    collector = Api(server.url, "collector")
+    res = collector.post(
+        "/api/v1/ingest",
+        json={
+            "items": [
+                {
+                    "channel": "vk",
+                    "source_id": "html-1",
+                    "author_name": "<i>Иван</i> Петрович",
+                    "text": HOSTILE,
+                    "received_at": datetime.now(UTC).isoformat(),
+                    "municipality_code": "ryazan",
+                    "sector": "roads",
+                }
+            ]
+        },
+    )
+    assert res.status_code == 200, res.text
+    incident_id = res.json()["results"][0]["incident_id"]
+
+    async def scenario():
+        ws, window, task = open_window(server.url, tmp_path, "supervisor1")
+        qtbot.addWidget(window)
+        await first_sync(ws, window)
+        window.tabs.setCurrentIndex(4)  # «все»
+        window.search.setText("жирный")
+        await wait_until(lambda: window.model.settled and window.model.rowCount() == 1, 10)
+        window.table.selectRow(0)
+        await wait_until(
+            lambda: window.card.incident and window.card.incident["id"] == incident_id, 10
+        )
+        assert window.card.message.toPlainText() == HOSTILE
+        author = window.card.fields["author"]
+        assert author.text() == "<i>Иван</i> Петрович"
+        assert author.textFormat() == Qt.TextFormat.PlainText
+        excerpt = window.model.data(window.model.index(0, 7))
+        assert "<script>" in excerpt  # shown, as text, in the queue too
+        await close(ws, window, task)
+
+    run(scenario())
+
+
+def test_a_deadline_at_risk_notifies_once(run, server, tmp_path, qtbot):
+    async def scenario():
+        ws, window, task = open_window(server.url, tmp_path, "operator1")
+        qtbot.addWidget(window)
+        await first_sync(ws, window)
+        mine = window.service.my_open_deadlines()
+        assert mine
+        seen: list[tuple[int, str]] = []
+        window.notified.connect(lambda i, s: seen.append((i, s)))
+        await window._check_deadlines()
+        first = list(seen)
+        states = {
+            r["id"]: window.sla.show(r["sla_due"], r.get("sla_risk_at")).state.value for r in mine
+        }
+        expected = {(i, s) for i, s in states.items() if s in ("at_risk", "overdue")}
+        assert set(first) == expected and expected
+        await window._check_deadlines()
+        assert seen == first  # not again for the same state
+        assert "⚠" in window.status.currentMessage()
+        await close(ws, window, task)
+
+    run(scenario())
+
+
+def test_sign_in_dialog_opens_the_last_profile_offline(run, server_url, tmp_path, qtbot):
+    from cur_server.embedded import EmbeddedServer
+
+    async def scenario():
+        srv = EmbeddedServer(server_url).start()
+        ws, window, task = open_window(srv.url, tmp_path, "operator1")
+        qtbot.addWidget(window)
+        await first_sync(ws, window)
+        cached = window.model.rowCount()
+        await close(ws, window, task)
+        srv.stop()
+
+        dialog = LoginDialog(tmp_path / "profiles", CredentialStore(), server_url=srv.url)
+        qtbot.addWidget(dialog)
+        dialog.show()
+        assert dialog.username.text() == "operator1"
+        dialog.password.setText("demo")
+        dialog.buttons.accepted.emit()  # «Войти»: the server is gone
+        await wait_until(lambda: dialog.buttons.isEnabled() and dialog.offline.isVisible(), 30)
+        assert "недоступен" in dialog.message.text().lower() or "офлайн" in dialog.message.text()
+        qtbot.mouseClick(dialog.offline, Qt.MouseButton.LeftButton)
+        await wait_until(lambda: dialog.workspace is not None, 20)
+        ws2 = dialog.workspace
+        assert ws2.user.username == "operator1"
+        from cur_desktop.ui.main_window import MainWindow
+
+        window2 = MainWindow(ws2)
+        qtbot.addWidget(window2)
+        window2.start()
+        await wait_until(lambda: window2.model.settled, 10)
+        assert window2.model.rowCount() == cached > 0
+        window2.close()
+        ws2.store.close()
+
+    run(scenario())
