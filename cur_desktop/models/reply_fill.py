@@ -2,7 +2,8 @@
 templates by how close they are to the citizen's message.
 
 The greeting follows the patronymic: «Уважаемый Иван Петрович» / «Уважаемая Анна Сергеевна»;
-without a full name and patronymic it falls back to a neutral «Здравствуйте, …».
+without a full name and patronymic it falls back to a neutral «Здравствуйте, …». Gender and
+declension come from pytrovich (the rules of the Petrovich library for Russian names).
 """
 
 from __future__ import annotations
@@ -13,30 +14,61 @@ from collections.abc import Iterable, Mapping
 from datetime import datetime
 from typing import Any
 
+from pytrovich.detector import PetrovichGenderDetector
+from pytrovich.enums import Case, Gender, NamePart
+from pytrovich.maker import PetrovichDeclinationMaker
+
 from .cache.search import tokens
 
-_MALE_PATRONYMIC = ("вич", "ьич", "оглы", "улы", "уулу")
-_FEMALE_PATRONYMIC = ("вна", "чна", "шна", "кызы", "гызы", "ызы")
+_detector = PetrovichGenderDetector()
+_maker = PetrovichDeclinationMaker()
+_TURKIC = ("оглы", "кызы", "улы", "гызы", "уулу")
 
 
-def gender_of(patronymic: str) -> str | None:
-    p = patronymic.lower()
-    if p.endswith(_MALE_PATRONYMIC):
+def gender_of(name: str, patronymic: str) -> str | None:
+    """'m', 'f', or None when the patronymic does not tell."""
+    if patronymic.lower().endswith(("оглы", "улы", "уулу")):
         return "m"
-    if p.endswith(_FEMALE_PATRONYMIC):
+    if patronymic.lower().endswith(("кызы", "гызы")):
         return "f"
-    return None
+    try:
+        gender = _detector.detect(firstname=name, middlename=patronymic)
+    except (KeyError, ValueError, AttributeError):
+        return None
+    return {Gender.MALE: "m", Gender.FEMALE: "f"}.get(gender)
+
+
+def _split(author_name: str | None) -> list[str]:
+    parts = [p for p in (author_name or "").replace(".", " ").split() if p.isalpha()]
+    if len(parts) >= 3 and parts[-1].lower() in _TURKIC:
+        parts = [*parts[:-3], parts[-3], f"{parts[-2]} {parts[-1].lower()}"]
+    return parts
+
+
+def dative(author_name: str | None) -> str | None:
+    """«Ивану Петровичу», «Анне Сергеевне Петровой»: for «кому» in a template; None if unsure."""
+    parts = _split(author_name)
+    if len(parts) < 2 or " " in parts[-1]:
+        return None
+    gender = gender_of(parts[-2], parts[-1])
+    if gender is None:
+        return None
+    g = Gender.MALE if gender == "m" else Gender.FEMALE
+    first = _maker.make(NamePart.FIRSTNAME, g, Case.DATIVE, parts[-2].title())
+    middle = _maker.make(NamePart.MIDDLENAME, g, Case.DATIVE, parts[-1].title())
+    if len(parts) >= 3:
+        last = _maker.make(NamePart.LASTNAME, g, Case.DATIVE, parts[-3].title())
+        return f"{first} {middle} {last}"
+    return f"{first} {middle}"
 
 
 def greeting(author_name: str | None) -> str:
     """A salutation agreeing with the citizen's gender when the patronymic tells it."""
-    parts = [p for p in (author_name or "").replace(".", " ").split() if p.isalpha()]
-    if len(parts) >= 3 and parts[-1].lower() in ("оглы", "кызы", "улы", "гызы"):
-        parts = [*parts[:-3], parts[-3], f"{parts[-2]} {parts[-1].lower()}"]
+    parts = _split(author_name)
     if len(parts) >= 2:
         # «Иванов Иван Петрович» or «Иван Петрович»: name and patronymic are the last two.
         name, patronymic = parts[-2], parts[-1]
-        gender = gender_of(patronymic)
+        gender = gender_of(name, patronymic)
         polite = f"{name.title()} {patronymic[:1].upper()}{patronymic[1:]}"
         if gender == "m":
             return f"Уважаемый {polite}"
@@ -59,6 +91,7 @@ def placeholder_values(
     author = incident.get("author_name")
     return {
         "citizen_name": author or None,
+        "citizen_name_dative": dative(author),
         "greeting": greeting(author),
         "address": None,  # the operator fills it in: addresses in messages are too free-form
         "agency": agency or None,

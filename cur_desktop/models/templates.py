@@ -21,6 +21,7 @@ from dataclasses import dataclass
 
 KNOWN_PLACEHOLDERS: dict[str, str] = {
     "citizen_name": "Имя заявителя",
+    "citizen_name_dative": "Имя заявителя (кому)",
     "greeting": "Обращение",
     "address": "Адрес",
     "agency": "Ведомство",

@@ -103,3 +103,19 @@ def test_templates_ranked_by_closeness_to_the_message():
     ranked = rank_templates(templates, "На нашей улице не горят фонари, нет освещения")
     assert ranked[0][1]["id"] == 1 and ranked[0][0] > ranked[1][0]
     assert rank_templates(templates, "Огромная яма на дороге")[0][1]["id"] == 2
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("Иван Петрович", "Ивану Петровичу"),
+        ("Петрова Анна Сергеевна", "Анне Сергеевне Петровой"),
+        ("Саша", None),
+        ("Иван Петров", None),
+        (None, None),
+    ],
+)
+def test_names_declined_for_a_template_that_needs_the_dative(name, expected):
+    from cur_desktop.models.reply_fill import dative
+
+    assert dative(name) == expected

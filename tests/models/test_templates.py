@@ -16,6 +16,7 @@ def test_known_placeholders_labels():
     assert KNOWN_PLACEHOLDERS["municipality"] == "Муниципальное образование"
     assert set(KNOWN_PLACEHOLDERS) == {
         "citizen_name",
+        "citizen_name_dative",
         "greeting",
         "address",
         "agency",
