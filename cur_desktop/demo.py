@@ -3,6 +3,7 @@ and demo profiles kept apart from real ones. Needs the `server` extra (installed
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from .sync.credentials import CredentialStore
@@ -21,12 +22,14 @@ DEMO_CACHE_PASSPHRASE = "demo-cache-not-secret"
 
 
 class DemoServer:
-    def __init__(self, root: Path | None = None, incidents: int = 3_000):
+    def __init__(self, root: Path | None = None, incidents: int | None = None):
         from cur_server.context import sqlite_url_for
         from cur_server.embedded import EmbeddedServer
         from cur_server.migrate import upgrade
         from cur_server.seed import seed_demo
 
+        if incidents is None:  # a smaller demo for smoke tests: CUR_DEMO_INCIDENTS=200
+            incidents = int(os.environ.get("CUR_DEMO_INCIDENTS", "3000"))
         self.root = root or data_root() / "demo"
         self.root.mkdir(parents=True, exist_ok=True)
         url = sqlite_url_for(self.root / "server.db")

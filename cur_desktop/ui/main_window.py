@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from dataclasses import asdict
 from datetime import UTC, datetime
 from typing import Any
 
@@ -17,6 +18,7 @@ from PySide6.QtWidgets import (
     QDockWidget,
     QHBoxLayout,
     QHeaderView,
+    QInputDialog,
     QLineEdit,
     QMainWindow,
     QMessageBox,
@@ -24,12 +26,14 @@ from PySide6.QtWidgets import (
     QTabBar,
     QTableView,
     QTabWidget,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
 from cur_desktop.models.reply_fill import placeholder_values
 from cur_desktop.models.sla import SlaState
+from cur_desktop.models.spelling import reference_words
 from cur_desktop.sync.engine import SyncState, SyncSummary
 from cur_desktop.sync.outbox import InvalidAction
 from cur_desktop.sync.workspace import Workspace
@@ -136,6 +140,16 @@ class MainWindow(QMainWindow):
         for combo in self.filters.values():
             filter_row.addWidget(combo)
         filter_row.addWidget(self.search, 1)
+        self.saved_views = QComboBox()
+        self.saved_views.setObjectName("savedViews")
+        self.saved_views.setToolTip(tr("Сохранённые представления"))
+        self.saved_views.activated.connect(self._apply_saved_view)
+        self.save_view_button = QToolButton()
+        self.save_view_button.setText("☆")
+        self.save_view_button.setToolTip(tr("Сохранить текущее представление"))
+        self.save_view_button.clicked.connect(self._ask_save_view)
+        filter_row.addWidget(self.saved_views)
+        filter_row.addWidget(self.save_view_button)
         left = QWidget()
         lv = QVBoxLayout(left)
         lv.setContentsMargins(0, 0, 0, 0)
@@ -150,6 +164,7 @@ class MainWindow(QMainWindow):
         self.editor.set_templates(
             [t.model_dump() for t in self.reference.templates] if self.reference else []
         )
+        self.editor.set_known_words(reference_words(self.reference))
         self.editor.send_requested.connect(self._send_reply)
         self.editor.draft_changed.connect(self._save_draft)
         self.side = QTabWidget()
@@ -264,8 +279,10 @@ class MainWindow(QMainWindow):
 
     def start(self) -> None:
         """Show the cache at once; the engine syncs in the background."""
+        spawn(in_db(self.sla.warm), what="calendar")
         self.requery()
         spawn(self.refresh_side(), what="side refresh")
+        spawn(self.load_saved_views(), what="saved views")
 
     def requery(self) -> None:
         state, service = self.view_state, self.service
@@ -322,6 +339,55 @@ class MainWindow(QMainWindow):
         else:
             self.editor.incident = detail
         await in_db(self.service.mark_seen, incident_id, detail["version"])
+
+    # --- saved views (kept in the profile's cache, so they follow the user's profile) ------
+
+    def _fill_saved_views(self, views: dict[str, dict]) -> None:
+        self.saved_views.clear()
+        self.saved_views.addItem(tr("Представления…"), None)
+        for name in sorted(views):
+            self.saved_views.addItem(name, views[name])
+
+    async def load_saved_views(self) -> None:
+        self._fill_saved_views(await in_db(self.ws.meta, "saved_views", {}) or {})
+
+    def _ask_save_view(self) -> None:
+        name, ok = QInputDialog.getText(self, tr("Сохранить представление"), tr("Название:"))
+        if ok and name.strip():
+            spawn(self.save_view(name.strip()), what="save view")
+
+    async def save_view(self, name: str) -> None:
+        state = asdict(self.view_state)
+
+        def write() -> dict:
+            with self.ws.store.write() as conn:
+                views = self.ws.store.get_meta(conn, "saved_views", {}) or {}
+                views[name] = state
+                self.ws.store.set_meta(conn, "saved_views", views)
+                return views
+
+        self._fill_saved_views(await in_db(write))
+
+    def _apply_saved_view(self, index: int) -> None:
+        data = self.saved_views.itemData(index)
+        if data:
+            self.apply_view(ViewState(**data))
+
+    def apply_view(self, state: ViewState) -> None:
+        """Show the widgets for `state` without a query per widget, then query once."""
+        widgets = [self.tabs, self.search, *self.filters.values()]
+        for w in widgets:
+            w.blockSignals(True)
+        try:
+            self.tabs.setCurrentIndex([code for code, _ in TABS].index(state.tab))
+            for name, box in self.filters.items():
+                box.setCurrentIndex(max(0, box.findData(getattr(state, name))))
+            self.search.setText(state.text or "")
+        finally:
+            for w in widgets:
+                w.blockSignals(False)
+        self.view_state = state
+        self.requery()
 
     def _queue_loaded(self) -> None:
         if self.table.currentIndex().row() < 0 and self.model.rowCount():
@@ -525,6 +591,7 @@ class MainWindow(QMainWindow):
             self.labels.__dict__.update(fresh.__dict__)
             self.sla.__dict__.update(SlaView.from_reference(self.reference).__dict__)
             self.editor.set_templates([t.model_dump() for t in self.reference.templates])
+            self.editor.set_known_words(reference_words(self.reference))
         if summary.touched or summary.reference_updated or summary.pushed:
             self.model.refresh()
         spawn(self.refresh_side(), what="after sync")

@@ -1,19 +1,28 @@
 """The reply editor: templates ranked for the incident, placeholders filled from the case,
-checks shown inline while typing (debounced, so typing never waits), drafts saved as typed."""
+checks and spelling shown inline while typing (debounced, so typing never waits), drafts saved
+as typed."""
 
 from __future__ import annotations
 
+import dataclasses
+import itertools
+import logging
+from collections.abc import Iterable
+from concurrent.futures import Future
+from functools import partial
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QSyntaxHighlighter, QTextCharFormat
+from PySide6.QtCore import QPoint, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QColor, QSyntaxHighlighter, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QMenu,
     QPlainTextEdit,
     QPushButton,
     QSplitter,
@@ -23,9 +32,12 @@ from PySide6.QtWidgets import (
 
 from cur_desktop.models.reply_checks import Finding, check_reply
 from cur_desktop.models.reply_fill import rank_templates
+from cur_desktop.models.spelling import Speller, fold_words, load_shared_speller
 from cur_desktop.models.templates import render
 
 from .i18n import QT_TR_NOOP, tr
+
+log = logging.getLogger(__name__)
 
 KINDS = [
     ("interim", QT_TR_NOOP("Промежуточный")),
@@ -33,10 +45,28 @@ KINDS = [
     ("clarification", QT_TR_NOOP("Уточнение")),
 ]
 TemplateRole = Qt.ItemDataRole.UserRole + 1
+SPELLING = "spelling"  # the code of a spelling finding: a warning, never blocks sending
+SPELLING_LISTED = 5  # misspelled words named in the checks line; the rest are only underlined
+
+
+def spelling_findings(speller: Speller, text: str, also_known: frozenset[str]) -> list[Finding]:
+    return [
+        Finding(SPELLING, f"Возможна опечатка: «{m.word}»", m.start, m.end, blocking=False)
+        for m in speller.misspelled(text, also_known=also_known)
+    ]
+
+
+def to_document_positions(text: str, findings: list[Finding]) -> list[Finding]:
+    """Python counts code points, QTextDocument UTF-16 units: after an emoji they differ."""
+    if not text or max(text) <= "\uffff":
+        return findings
+    units = list(itertools.accumulate((2 if ord(c) > 0xFFFF else 1 for c in text), initial=0))
+    return [dataclasses.replace(f, start=units[f.start], end=units[f.end]) for f in findings]
 
 
 class FindingHighlighter(QSyntaxHighlighter):
-    """Underlines the spans of the current findings; red for blocking, orange for warnings."""
+    """Underlines the spans of the current findings: a red wave for blocking ones, an orange
+    wave for warnings, a red dotted line for spelling."""
 
     def __init__(self, document):
         super().__init__(document)
@@ -53,8 +83,12 @@ class FindingHighlighter(QSyntaxHighlighter):
             if f.end <= start or f.start >= end:
                 continue
             fmt = QTextCharFormat()
-            fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
-            fmt.setUnderlineColor(QColor("#b0003a" if f.blocking else "#c26a00"))
+            if f.code == SPELLING:
+                fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
+                fmt.setUnderlineColor(QColor("#e0001b"))
+            else:
+                fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
+                fmt.setUnderlineColor(QColor("#b0003a" if f.blocking else "#c26a00"))
             if f.code == "placeholder":
                 fmt.setBackground(QColor("#ffe3ea"))
             a, b = max(f.start, start) - start, min(f.end, end) - start
@@ -64,6 +98,7 @@ class FindingHighlighter(QSyntaxHighlighter):
 class ReplyEditor(QWidget):
     send_requested = Signal(int, str, str, object)  # incident id, kind, text, template id
     draft_changed = Signal(int, str, str, object)  # the same, debounced, for autosave
+    _speller_loaded = Signal(object)  # from the loading thread to the UI thread
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -72,6 +107,9 @@ class ReplyEditor(QWidget):
         self.templates: list[dict[str, Any]] = []
         self.template_id: int | None = None
         self.findings: list[Finding] = []
+        self.speller: Speller | None = None  # None until the dictionary has loaded
+        self._known_words: list[str] = []
+        self._case_words: frozenset[str] = frozenset()
 
         self.kind = QComboBox()
         for code, caption in KINDS:
@@ -89,10 +127,17 @@ class ReplyEditor(QWidget):
         self.text = QPlainTextEdit()
         self.text.setObjectName("replyText")
         self.text.setPlaceholderText(tr("Текст ответа заявителю"))
+        self.text.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.text.customContextMenuRequested.connect(self._context_menu)
         self.highlighter = FindingHighlighter(self.text.document())
         self.checks = QLabel()
         self.checks.setTextFormat(Qt.TextFormat.PlainText)
         self.checks.setWordWrap(True)
+        self.spelling_note = QLabel()
+        self.spelling_note.setTextFormat(Qt.TextFormat.PlainText)
+        self.spelling_note.setWordWrap(True)
+        self.spelling_note.setStyleSheet("color: gray")
+        self.spelling_note.hide()
         self.approval_note = QLabel()
         self.approval_note.setTextFormat(Qt.TextFormat.PlainText)
         self.approval_note.setWordWrap(True)
@@ -121,6 +166,7 @@ class ReplyEditor(QWidget):
         rv.addLayout(top)
         rv.addWidget(self.text, 1)
         rv.addWidget(self.checks)
+        rv.addWidget(self.spelling_note)
         rv.addWidget(self.approval_note)
         bottom = QHBoxLayout()
         bottom.addStretch(1)
@@ -134,11 +180,47 @@ class ReplyEditor(QWidget):
         layout.addWidget(split)
         self.set_incident(None)
 
+        # The dictionary loads on its own thread (up to seconds with the pure-Python backend);
+        # until it is there the other checks run as usual.
+        self._speller_loaded.connect(self.set_speller)
+        load_shared_speller().add_done_callback(self._speller_future_done)
+
     # --- set-up ---------------------------------------------------------------------------
 
     def set_templates(self, templates: list[dict[str, Any]]) -> None:
         self.templates = [t for t in templates if t.get("active", True)]
         self._fill_template_list()
+
+    def set_known_words(self, words: Iterable[str]) -> None:
+        """The centre's own words (municipalities, agencies) the dictionary should accept."""
+        self._known_words = list(words)
+        if self.speller is not None:
+            self.speller.add_words(self._known_words)
+            self._run_checks()
+
+    def set_speller(self, speller: Speller) -> None:
+        self.speller = speller
+        if speller.available:
+            speller.add_words(self._known_words)
+            self.spelling_note.hide()
+        else:
+            self.spelling_note.setText(
+                tr("Проверка орфографии выключена: {reason}").format(reason=speller.reason)
+            )
+            self.spelling_note.show()
+        self._run_checks()
+
+    def _speller_future_done(self, future: Future[Speller]) -> None:
+        """Runs on the loading thread (or at once if already loaded): hand over via a signal."""
+        try:
+            speller = future.result()
+        except Exception:  # noqa: BLE001 - the editor works on without spelling
+            log.exception("the speller failed to load")
+            return
+        try:
+            self._speller_loaded.emit(speller)
+        except RuntimeError:
+            pass  # the editor was closed before the dictionary loaded
 
     def set_incident(
         self,
@@ -148,6 +230,8 @@ class ReplyEditor(QWidget):
         needs_approval: bool = False,
     ) -> None:
         self.incident, self.values = incident, values or {}
+        # The case's own facts (the citizen's name, the address) are not typos.
+        self._case_words = fold_words(self.values.values())
         self.setEnabled(incident is not None)
         self.text.blockSignals(True)
         self.text.setPlainText(draft["text"] if draft else "")
@@ -216,14 +300,93 @@ class ReplyEditor(QWidget):
 
     def _run_checks(self) -> None:
         text = self.text.toPlainText()
-        self.findings = check_reply(text, self.kind_code) if text.strip() else []
+        findings = check_reply(text, self.kind_code) if text.strip() else []
+        spelling = []
+        if text.strip() and self.speller is not None:
+            spelling = spelling_findings(self.speller, text, self._case_words)
+        self.findings = to_document_positions(text, findings + spelling)
         self.highlighter.set_findings(self.findings)
         blocking = [f for f in self.findings if f.blocking]
-        lines = [("✖ " if f.blocking else "⚠ ") + tr(f.message) for f in self.findings]
+        lines = [("✖ " if f.blocking else "⚠ ") + tr(f.message) for f in findings]
+        if spelling:
+            words = list(dict.fromkeys(text[f.start : f.end] for f in spelling))
+            named = ", ".join(words[:SPELLING_LISTED]) + (
+                "…" if len(words) > SPELLING_LISTED else ""
+            )
+            lines.append("⚠ " + tr("Орфография: {n}").format(n=len(spelling)) + f" — {named}")
         self.checks.setText(
             "\n".join(lines) if lines else (tr("✓ Проверки пройдены") if text.strip() else "")
         )
         self.send.setEnabled(self.incident is not None and bool(text.strip()) and not blocking)
+
+    # --- spelling suggestions ---------------------------------------------------------------
+
+    def _context_menu(self, pos: QPoint) -> None:
+        menu = self.context_menu_at(pos)
+        menu.exec(self.text.viewport().mapToGlobal(pos))
+        menu.deleteLater()
+
+    def context_menu_at(self, pos: QPoint) -> QMenu:
+        """The text's standard menu, with corrections on top when `pos` is on a misspelling."""
+        menu = self.text.createStandardContextMenu(pos)
+        if self._check_timer.isActive():  # findings must match the text under the mouse
+            self._check_timer.stop()
+            self._run_checks()
+        at = self.text.cursorForPosition(pos).position()
+        finding = next(
+            (f for f in self.findings if f.code == SPELLING and f.start <= at <= f.end), None
+        )
+        if finding is not None and self.speller is not None:
+            self._add_spelling_actions(menu, finding)
+        return menu
+
+    def _add_spelling_actions(self, menu: QMenu, finding: Finding) -> None:
+        """Corrections on top of the standard menu: suggestions, then «skip this word»."""
+        assert self.speller is not None
+        word = self._span_cursor(finding).selectedText()
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            suggestions = self.speller.suggest(word)
+        finally:
+            QApplication.restoreOverrideCursor()
+        first = menu.actions()[0] if menu.actions() else None
+        actions = []
+        for suggestion in suggestions:
+            action = QAction(suggestion, menu)
+            font = action.font()
+            font.setBold(True)
+            action.setFont(font)
+            action.triggered.connect(partial(self._replace_word, finding, word, suggestion))
+            actions.append(action)
+        if not suggestions:
+            none = QAction(tr("Нет вариантов"), menu)
+            none.setEnabled(False)
+            actions.append(none)
+        ignore = QAction(tr("Пропустить «{word}»").format(word=word), menu)
+        ignore.triggered.connect(partial(self._ignore_word, word))
+        actions.append(ignore)
+        if first is None:
+            menu.addActions(actions)
+            return
+        menu.insertActions(first, actions)
+        menu.insertSeparator(first)
+
+    def _span_cursor(self, finding: Finding) -> QTextCursor:
+        cursor = QTextCursor(self.text.document())
+        cursor.setPosition(finding.start)
+        cursor.setPosition(finding.end, QTextCursor.MoveMode.KeepAnchor)
+        return cursor
+
+    def _replace_word(self, finding: Finding, word: str, replacement: str) -> None:
+        cursor = self._span_cursor(finding)
+        if cursor.selectedText() == word:  # one undo step; the debounced check follows
+            cursor.insertText(replacement)
+
+    def _ignore_word(self, word: str) -> None:
+        """Accept the word until the program closes (a surname, a local place name)."""
+        if self.speller is not None:
+            self.speller.add_words([word])
+        self._run_checks()
 
     def _emit_draft(self) -> None:
         if self.incident is not None:

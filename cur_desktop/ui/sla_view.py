@@ -69,6 +69,12 @@ class SlaView:
             SlaPolicy.from_json(reference.sla_policy),
         )
 
+    def warm(self) -> None:
+        """Load this year's and next year's calendar (the holidays package imports ~1 s of
+        modules): call off the UI thread at start, so the first paint does not pay for it."""
+        now = datetime.now(UTC)
+        self.clock.calendar.working_seconds_between(now, now.replace(year=now.year + 1))
+
     def show(
         self, due: int | None, risk_at: int | None = None, now: datetime | None = None
     ) -> SlaShown:

@@ -56,7 +56,7 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/conflicts_panel.py" line="28"/>
-        <location filename="../../cur_desktop/ui/main_window.py" line="459"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="525"/>
         <source>Сменить статус</source>
         <translation>Change status</translation>
     </message>
@@ -72,14 +72,14 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/conflicts_panel.py" line="31"/>
-        <location filename="../../cur_desktop/ui/main_window.py" line="56"/>
-        <location filename="../../cur_desktop/ui/main_window.py" line="421"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="60"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="487"/>
         <source>Направить в ведомство</source>
         <translation>Route to agency</translation>
     </message>
     <message>
         <location filename="../../cur_desktop/ui/conflicts_panel.py" line="32"/>
-        <location filename="../../cur_desktop/ui/main_window.py" line="157"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="172"/>
         <source>Ответ</source>
         <translation>Reply</translation>
     </message>
@@ -96,7 +96,7 @@
     <message>
         <location filename="../../cur_desktop/ui/conflicts_panel.py" line="35"/>
         <location filename="../../cur_desktop/ui/incident_card.py" line="60"/>
-        <location filename="../../cur_desktop/ui/main_window.py" line="57"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="61"/>
         <source>Заметка</source>
         <translation>Note</translation>
     </message>
@@ -139,7 +139,7 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/incident_card.py" line="49"/>
-        <location filename="../../cur_desktop/ui/main_window.py" line="397"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="463"/>
         <source>Взято в работу</source>
         <translation>Taken</translation>
     </message>
@@ -223,14 +223,14 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/incident_card.py" line="94"/>
-        <location filename="../../cur_desktop/ui/main_window.py" line="443"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="509"/>
         <location filename="../../cur_desktop/ui/queue_model.py" line="32"/>
         <source>Важность</source>
         <translation>Priority</translation>
     </message>
     <message>
         <location filename="../../cur_desktop/ui/incident_card.py" line="95"/>
-        <location filename="../../cur_desktop/ui/main_window.py" line="428"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="494"/>
         <source>Ведомство</source>
         <translation>Agency</translation>
     </message>
@@ -262,7 +262,7 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/incident_card.py" line="117"/>
-        <location filename="../../cur_desktop/ui/main_window.py" line="55"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="59"/>
         <source>Ответить</source>
         <translation>Reply</translation>
     </message>
@@ -333,13 +333,13 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/labels.py" line="61"/>
-        <location filename="../../cur_desktop/ui/main_window.py" line="444"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="510"/>
         <source>Высокая</source>
         <translation>High</translation>
     </message>
     <message>
         <location filename="../../cur_desktop/ui/labels.py" line="62"/>
-        <location filename="../../cur_desktop/ui/main_window.py" line="444"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="510"/>
         <source>Обычная</source>
         <translation>Normal</translation>
     </message>
@@ -399,191 +399,216 @@
         <translation>Opening the local profile…</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="53"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="57"/>
         <source>Взять следующее</source>
         <translation>Take next</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="54"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="58"/>
         <source>Взять выбранное</source>
         <translation>Take selected</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="58"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="62"/>
         <source>Отправить ответ</source>
         <translation>Send reply</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="59"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="63"/>
         <source>Поиск</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="60"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="64"/>
         <source>Синхронизировать</source>
         <translation>Synchronize</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="61"/>
-        <location filename="../../cur_desktop/ui/main_window.py" line="172"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="65"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="187"/>
         <source>Несохранённые правки</source>
         <translation>Unsaved changes</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="62"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="66"/>
         <source>К очереди</source>
         <translation>Go to queue</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="63"/>
-        <location filename="../../cur_desktop/ui/main_window.py" line="505"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="67"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="571"/>
         <source>Горячие клавиши</source>
         <translation>Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="95"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="99"/>
         <source>ЦУР — рабочее место</source>
         <translation>RMC — Workstation</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="129"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="133"/>
         <source>Поиск по тексту (Ctrl+F)</source>
         <translation>Search text (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="156"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="145"/>
+        <source>Сохранённые представления</source>
+        <translation>Saved views</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/main_window.py" line="149"/>
+        <source>Сохранить текущее представление</source>
+        <translation>Save the current view</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/main_window.py" line="171"/>
         <source>Карточка</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="211"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="226"/>
         <source>Все статусы</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="214"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="229"/>
         <source>Все сферы</source>
         <translation>All sectors</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="218"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="233"/>
         <source>Все МО</source>
         <translation>All municipalities</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="222"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="237"/>
         <source>Все каналы</source>
         <translation>All channels</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="226"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="241"/>
         <source>Любой срок</source>
         <translation>Any deadline</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="228"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="243"/>
         <location filename="../../cur_desktop/ui/sla_view.py" line="30"/>
         <source>В срок</source>
         <extracomment>Symbol + colour: the symbol carries the meaning for colour-blind users, the colour helps everyone else (blue/orange/red-purple are told apart in the common colour-vision deficiencies).</extracomment>
         <translation>On time</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="229"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="244"/>
         <location filename="../../cur_desktop/ui/queue_source.py" line="24"/>
         <location filename="../../cur_desktop/ui/sla_view.py" line="31"/>
         <source>Под угрозой</source>
         <translation>At risk</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="230"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="245"/>
         <location filename="../../cur_desktop/ui/sla_view.py" line="32"/>
         <source>Просрочено</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="249"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="264"/>
         <source>Действия</source>
         <translation>Actions</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="376"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="347"/>
+        <source>Представления…</source>
+        <translation>Views…</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/main_window.py" line="355"/>
+        <source>Сохранить представление</source>
+        <translation>Save view</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/main_window.py" line="355"/>
+        <source>Название:</source>
+        <translation>Name:</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/main_window.py" line="442"/>
         <source>Действие невозможно</source>
         <translation>Action not possible</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="392"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="458"/>
         <source>Свободных обращений нет</source>
         <translation>No unassigned incidents</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="429"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="495"/>
         <source>Комментарий</source>
         <translation>Comment</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="433"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="499"/>
         <source>Сфера и рубрика</source>
         <translation>Sector and category</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="435"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="501"/>
         <location filename="../../cur_desktop/ui/queue_model.py" line="33"/>
         <source>Сфера</source>
         <translation>Sector</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="439"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="505"/>
         <source>Рубрика</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="439"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="505"/>
         <source>—</source>
         <translation>—</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="459"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="525"/>
         <source>Отклонить</source>
         <translation>Reject</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="461"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="527"/>
         <source>Новый статус</source>
         <translation>New status</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="464"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="530"/>
         <source>Причина (для отклонения и возобновления)</source>
         <translation>Reason (for rejecting and reopening)</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="466"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="532"/>
         <source>Что сделано (для «Решено»)</source>
         <translation>What was done (for «Resolved»)</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="474"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="540"/>
         <source>Внутренняя заметка</source>
         <translation>Internal note</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="475"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="541"/>
         <location filename="../../cur_desktop/ui/queue_model.py" line="36"/>
         <source>Текст</source>
         <translation>Text</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="486"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="552"/>
         <source>Ответ сохранён и будет отправлен</source>
         <translation>Reply saved and will be sent</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="561"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="628"/>
         <source>Срок под угрозой</source>
         <translation>Deadline at risk</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="562"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="629"/>
         <source>Срок нарушен</source>
         <translation>Deadline missed</translation>
     </message>
@@ -634,54 +659,74 @@
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="31"/>
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="43"/>
         <source>Промежуточный</source>
         <translation>Interim</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="32"/>
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="44"/>
         <source>Окончательный</source>
         <translation>Final</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="33"/>
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="45"/>
         <source>Уточнение</source>
         <translation>Clarification</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="82"/>
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="120"/>
         <source>Поиск шаблона…</source>
         <translation>Search templates…</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="91"/>
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="129"/>
         <source>Текст ответа заявителю</source>
         <translation>Reply text to the citizen</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="99"/>
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="144"/>
         <source>Отправить (Ctrl+Enter)</source>
         <translation>Send (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="111"/>
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="156"/>
         <source>Шаблоны</source>
         <translation>Templates</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="118"/>
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="163"/>
         <source>Вид ответа:</source>
         <translation>Reply type:</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="160"/>
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="208"/>
+        <source>Проверка орфографии выключена: {reason}</source>
+        <translation>Spelling check is off: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="244"/>
         <source>Ответ уйдёт старшему смены на согласование перед публикацией.</source>
         <translation>The reply will go to the shift supervisor for approval before publication.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="224"/>
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="316"/>
+        <source>Орфография: {n}</source>
+        <translation>Spelling: {n}</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="318"/>
         <source>✓ Проверки пройдены</source>
         <translation>✓ Checks passed</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="362"/>
+        <source>Нет вариантов</source>
+        <translation>No suggestions</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="365"/>
+        <source>Пропустить «{word}»</source>
+        <translation>Ignore “{word}”</translation>
     </message>
     <message>
         <location filename="../../cur_desktop/ui/sla_view.py" line="33"/>
@@ -704,7 +749,7 @@
         <translation>{m} min</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/sla_view.py" line="92"/>
+        <location filename="../../cur_desktop/ui/sla_view.py" line="98"/>
         <source>просрочено на {span}</source>
         <translation>overdue by {span}</translation>
     </message>

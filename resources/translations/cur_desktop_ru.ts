@@ -55,7 +55,7 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/conflicts_panel.py" line="28" />
-        <location filename="../../cur_desktop/ui/main_window.py" line="459" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="525" />
         <source>Сменить статус</source>
         <translation>Сменить статус</translation>
     </message>
@@ -71,14 +71,14 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/conflicts_panel.py" line="31" />
-        <location filename="../../cur_desktop/ui/main_window.py" line="56" />
-        <location filename="../../cur_desktop/ui/main_window.py" line="421" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="60" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="487" />
         <source>Направить в ведомство</source>
         <translation>Направить в ведомство</translation>
     </message>
     <message>
         <location filename="../../cur_desktop/ui/conflicts_panel.py" line="32" />
-        <location filename="../../cur_desktop/ui/main_window.py" line="157" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="172" />
         <source>Ответ</source>
         <translation>Ответ</translation>
     </message>
@@ -95,7 +95,7 @@
     <message>
         <location filename="../../cur_desktop/ui/conflicts_panel.py" line="35" />
         <location filename="../../cur_desktop/ui/incident_card.py" line="60" />
-        <location filename="../../cur_desktop/ui/main_window.py" line="57" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="61" />
         <source>Заметка</source>
         <translation>Заметка</translation>
     </message>
@@ -138,7 +138,7 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/incident_card.py" line="49" />
-        <location filename="../../cur_desktop/ui/main_window.py" line="397" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="463" />
         <source>Взято в работу</source>
         <translation>Взято в работу</translation>
     </message>
@@ -222,14 +222,14 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/incident_card.py" line="94" />
-        <location filename="../../cur_desktop/ui/main_window.py" line="443" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="509" />
         <location filename="../../cur_desktop/ui/queue_model.py" line="32" />
         <source>Важность</source>
         <translation>Важность</translation>
     </message>
     <message>
         <location filename="../../cur_desktop/ui/incident_card.py" line="95" />
-        <location filename="../../cur_desktop/ui/main_window.py" line="428" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="494" />
         <source>Ведомство</source>
         <translation>Ведомство</translation>
     </message>
@@ -261,7 +261,7 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/incident_card.py" line="117" />
-        <location filename="../../cur_desktop/ui/main_window.py" line="55" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="59" />
         <source>Ответить</source>
         <translation>Ответить</translation>
     </message>
@@ -332,13 +332,13 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/labels.py" line="61" />
-        <location filename="../../cur_desktop/ui/main_window.py" line="444" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="510" />
         <source>Высокая</source>
         <translation>Высокая</translation>
     </message>
     <message>
         <location filename="../../cur_desktop/ui/labels.py" line="62" />
-        <location filename="../../cur_desktop/ui/main_window.py" line="444" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="510" />
         <source>Обычная</source>
         <translation>Обычная</translation>
     </message>
@@ -398,191 +398,216 @@
         <translation>Открываю локальный профиль…</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="53" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="57" />
         <source>Взять следующее</source>
         <translation>Взять следующее</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="54" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="58" />
         <source>Взять выбранное</source>
         <translation>Взять выбранное</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="58" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="62" />
         <source>Отправить ответ</source>
         <translation>Отправить ответ</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="59" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="63" />
         <source>Поиск</source>
         <translation>Поиск</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="60" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="64" />
         <source>Синхронизировать</source>
         <translation>Синхронизировать</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="61" />
-        <location filename="../../cur_desktop/ui/main_window.py" line="172" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="65" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="187" />
         <source>Несохранённые правки</source>
         <translation>Несохранённые правки</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="62" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="66" />
         <source>К очереди</source>
         <translation>К очереди</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="63" />
-        <location filename="../../cur_desktop/ui/main_window.py" line="505" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="67" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="571" />
         <source>Горячие клавиши</source>
         <translation>Горячие клавиши</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="95" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="99" />
         <source>ЦУР — рабочее место</source>
         <translation>ЦУР — рабочее место</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="129" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="133" />
         <source>Поиск по тексту (Ctrl+F)</source>
         <translation>Поиск по тексту (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="156" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="145" />
+        <source>Сохранённые представления</source>
+        <translation>Сохранённые представления</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/main_window.py" line="149" />
+        <source>Сохранить текущее представление</source>
+        <translation>Сохранить текущее представление</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/main_window.py" line="171" />
         <source>Карточка</source>
         <translation>Карточка</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="211" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="226" />
         <source>Все статусы</source>
         <translation>Все статусы</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="214" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="229" />
         <source>Все сферы</source>
         <translation>Все сферы</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="218" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="233" />
         <source>Все МО</source>
         <translation>Все МО</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="222" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="237" />
         <source>Все каналы</source>
         <translation>Все каналы</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="226" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="241" />
         <source>Любой срок</source>
         <translation>Любой срок</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="228" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="243" />
         <location filename="../../cur_desktop/ui/sla_view.py" line="30" />
         <source>В срок</source>
         <extracomment>Symbol + colour: the symbol carries the meaning for colour-blind users, the colour helps everyone else (blue/orange/red-purple are told apart in the common colour-vision deficiencies).</extracomment>
         <translation>В срок</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="229" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="244" />
         <location filename="../../cur_desktop/ui/queue_source.py" line="24" />
         <location filename="../../cur_desktop/ui/sla_view.py" line="31" />
         <source>Под угрозой</source>
         <translation>Под угрозой</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="230" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="245" />
         <location filename="../../cur_desktop/ui/sla_view.py" line="32" />
         <source>Просрочено</source>
         <translation>Просрочено</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="249" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="264" />
         <source>Действия</source>
         <translation>Действия</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="376" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="347" />
+        <source>Представления…</source>
+        <translation>Представления…</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/main_window.py" line="355" />
+        <source>Сохранить представление</source>
+        <translation>Сохранить представление</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/main_window.py" line="355" />
+        <source>Название:</source>
+        <translation>Название:</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/main_window.py" line="442" />
         <source>Действие невозможно</source>
         <translation>Действие невозможно</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="392" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="458" />
         <source>Свободных обращений нет</source>
         <translation>Свободных обращений нет</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="429" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="495" />
         <source>Комментарий</source>
         <translation>Комментарий</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="433" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="499" />
         <source>Сфера и рубрика</source>
         <translation>Сфера и рубрика</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="435" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="501" />
         <location filename="../../cur_desktop/ui/queue_model.py" line="33" />
         <source>Сфера</source>
         <translation>Сфера</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="439" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="505" />
         <source>Рубрика</source>
         <translation>Рубрика</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="439" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="505" />
         <source>—</source>
         <translation>—</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="459" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="525" />
         <source>Отклонить</source>
         <translation>Отклонить</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="461" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="527" />
         <source>Новый статус</source>
         <translation>Новый статус</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="464" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="530" />
         <source>Причина (для отклонения и возобновления)</source>
         <translation>Причина (для отклонения и возобновления)</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="466" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="532" />
         <source>Что сделано (для «Решено»)</source>
         <translation>Что сделано (для «Решено»)</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="474" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="540" />
         <source>Внутренняя заметка</source>
         <translation>Внутренняя заметка</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="475" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="541" />
         <location filename="../../cur_desktop/ui/queue_model.py" line="36" />
         <source>Текст</source>
         <translation>Текст</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="486" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="552" />
         <source>Ответ сохранён и будет отправлен</source>
         <translation>Ответ сохранён и будет отправлен</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="561" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="628" />
         <source>Срок под угрозой</source>
         <translation>Срок под угрозой</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="562" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="629" />
         <source>Срок нарушен</source>
         <translation>Срок нарушен</translation>
     </message>
@@ -633,54 +658,74 @@
         <translation>Все</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="31" />
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="43" />
         <source>Промежуточный</source>
         <translation>Промежуточный</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="32" />
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="44" />
         <source>Окончательный</source>
         <translation>Окончательный</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="33" />
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="45" />
         <source>Уточнение</source>
         <translation>Уточнение</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="82" />
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="120" />
         <source>Поиск шаблона…</source>
         <translation>Поиск шаблона…</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="91" />
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="129" />
         <source>Текст ответа заявителю</source>
         <translation>Текст ответа заявителю</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="99" />
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="144" />
         <source>Отправить (Ctrl+Enter)</source>
         <translation>Отправить (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="111" />
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="156" />
         <source>Шаблоны</source>
         <translation>Шаблоны</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="118" />
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="163" />
         <source>Вид ответа:</source>
         <translation>Вид ответа:</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="160" />
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="208" />
+        <source>Проверка орфографии выключена: {reason}</source>
+        <translation>Проверка орфографии выключена: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="244" />
         <source>Ответ уйдёт старшему смены на согласование перед публикацией.</source>
         <translation>Ответ уйдёт старшему смены на согласование перед публикацией.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="224" />
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="316" />
+        <source>Орфография: {n}</source>
+        <translation>Орфография: {n}</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="318" />
         <source>✓ Проверки пройдены</source>
         <translation>✓ Проверки пройдены</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="362" />
+        <source>Нет вариантов</source>
+        <translation>Нет вариантов</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="365" />
+        <source>Пропустить «{word}»</source>
+        <translation>Пропустить «{word}»</translation>
     </message>
     <message>
         <location filename="../../cur_desktop/ui/sla_view.py" line="33" />
@@ -703,7 +748,7 @@
         <translation>{m} мин</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/sla_view.py" line="92" />
+        <location filename="../../cur_desktop/ui/sla_view.py" line="98" />
         <source>просрочено на {span}</source>
         <translation>просрочено на {span}</translation>
     </message>

@@ -1,0 +1,228 @@
+"""The queue view at 100k and 250k cached incidents: the paged model against the naive baseline.
+
+For each size, a cache is built once (the real schema and indexes, encrypted), then each variant
+runs in its own process so its peak memory (max RSS) is its own:
+- `paged`: the workstation's QueueModel (count + pages of 200 from the cache, off the UI thread);
+- `naive`: a QStandardItemModel holding every row of the queue, as the obvious first version.
+Timed: first paint (query to rows on screen), a filter change, a sort change, a text search and
+a scroll to a far page — each from the action until the view has painted its rows.
+
+Usage: .venv/bin/python bench/ui_queue.py [--sizes 100000,250000] [--quick]
+Prints JSON. Aim: each interaction under 100 ms at 250k; memory well under the baseline.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import importlib.util
+import json
+import os
+import resource
+import secrets
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+def _cache_bench():
+    spec = importlib.util.spec_from_file_location("cache_queries", ROOT / "bench/cache_queries.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def build_cache(folder: Path, size: int) -> dict:
+    from cur_desktop.models.cache.store import CacheStore
+
+    cq = _cache_bench()
+    key = secrets.token_hex(32)
+    store = CacheStore(folder / "cache.db", key)
+    try:
+        with store.write() as conn:
+            cq.set_indexes(conn, [])
+        built = cq.build(store, size)
+        with store.write() as conn:
+            names = [n for n in cq.migration_indexes() if n not in cq.FIXED]
+            cq.set_indexes(conn, names)
+    finally:
+        store.close()
+    (folder / "key").write_text(key)
+    return built
+
+
+# --- one variant, in a child process ----------------------------------------------------------
+
+
+def run_variant(folder: Path, variant: str, now_ts: int) -> dict:
+    import qasync
+    from PySide6.QtGui import QStandardItem, QStandardItemModel
+    from PySide6.QtWidgets import QApplication, QTableView
+
+    from cur_desktop.models.cache.store import CacheStore
+    from cur_desktop.ui.aio import wait_until
+    from cur_desktop.ui.labels import Labels
+    from cur_desktop.ui.queue_model import COLUMNS, QueueModel
+    from cur_desktop.ui.queue_source import QueueService, ViewState
+    from cur_desktop.ui.sla_view import SlaView
+
+    app = QApplication.instance() or QApplication([])
+    loop = qasync.QEventLoop(app)
+    asyncio.set_event_loop(loop)
+    store = CacheStore(folder / "cache.db", (folder / "key").read_text())
+    sla = SlaView.from_reference(None)
+    sla.warm()  # the window does this in the background at start
+    service = QueueService(store, 1, sla)
+    from datetime import UTC, datetime
+
+    now = datetime.fromtimestamp(now_ts, UTC)
+    view = QTableView()
+    view.resize(1400, 800)
+    view.show()
+    rss_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    timings: dict[str, float] = {}
+
+    def painted() -> None:
+        # A synchronous paint (it calls data() for every visible cell). No processEvents():
+        # inside a task it would re-enter the loop.
+        view.viewport().repaint()
+
+    async def loaded(model) -> None:
+        if model.settled:
+            return
+        future = asyncio.get_running_loop().create_future()
+        model.loaded.connect(lambda: future.done() or future.set_result(None))
+        await asyncio.wait_for(future, 60)
+
+    async def paged() -> None:
+        model = QueueModel(Labels(), sla)
+        view.setModel(model)
+        state = ViewState(tab="all")
+
+        async def query(name: str) -> None:
+            started = time.perf_counter()
+            s = ViewState(**vars(state))
+            model.set_query(lambda: service.count(s, now), lambda o, n: service.page(s, now, o, n))
+            await loaded(model)
+            painted()
+            timings[name] = (time.perf_counter() - started) * 1000
+
+        await query("first_paint")
+        state.sector = "roads"
+        await query("filter")
+        state.sort_key, state.descending = "received", True
+        await query("sort")
+        state.sector, state.text = None, "дорога"
+        await query("search")
+        state.text = None
+        await query("reset")
+        target = model.rowCount() // 2
+        started = time.perf_counter()
+        view.scrollTo(model.index(target, 0))
+        painted()
+        await wait_until(lambda: model.row_data(target) is not None, 30, step=0.001)
+        painted()
+        timings["scroll_far"] = (time.perf_counter() - started) * 1000
+        timings["rows"] = model.rowCount()
+
+    async def naive() -> None:
+        model = QStandardItemModel()
+
+        def fill(state: ViewState) -> None:
+            rows = service.page(state, now, 0, 10_000_000)
+            model.clear()
+            model.setColumnCount(len(COLUMNS))
+            for r in rows:
+                model.appendRow(
+                    [
+                        QStandardItem(str(r[k]) if k in r else "")
+                        for k in (
+                            "number",
+                            "sla_due",
+                            "status",
+                            "importance",
+                            "sector",
+                            "municipality_id",
+                            "channel",
+                            "excerpt",
+                            "assignee_id",
+                            "received_at",
+                        )
+                    ]
+                )
+
+        def timed(name: str, action) -> None:
+            started = time.perf_counter()
+            action()
+            painted()
+            timings[name] = (time.perf_counter() - started) * 1000
+
+        view.setModel(model)
+        timed("first_paint", lambda: fill(ViewState(tab="all")))
+        timed("filter", lambda: fill(ViewState(tab="all", sector="roads")))
+        timed("sort", lambda: model.sort(9))
+        timed("search", lambda: fill(ViewState(tab="all", text="дорога")))
+        timed("reset", lambda: fill(ViewState(tab="all")))
+        target = model.rowCount() // 2
+        timed("scroll_far", lambda: view.scrollTo(model.index(target, 0)))
+        timings["rows"] = model.rowCount()
+
+    loop.run_until_complete(paged() if variant == "paged" else naive())
+    store.close()
+    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return {
+        "ms": {k: round(v, 1) for k, v in timings.items() if k != "rows"},
+        "rows": timings["rows"],
+        "peak_rss_mb": round(rss / 1024, 1),
+        "rss_growth_mb": round((rss - rss_before) / 1024, 1),
+    }
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--sizes", default="100000,250000")
+    ap.add_argument("--quick", action="store_true", help="10k only")
+    ap.add_argument(
+        "--child", nargs=3, metavar=("FOLDER", "VARIANT", "NOW"), help=argparse.SUPPRESS
+    )
+    args = ap.parse_args()
+    if args.child:
+        folder, variant, now = args.child
+        print(json.dumps(run_variant(Path(folder), variant, int(now))))
+        return
+    cq = _cache_bench()
+    sizes = [10_000] if args.quick else [int(s) for s in args.sizes.split(",")]
+    report: dict = {"sizes": {}}
+    for size in sizes:
+        with tempfile.TemporaryDirectory() as tmp:
+            started = time.perf_counter()
+            build_cache(Path(tmp), size)
+            entry: dict = {"build_s": round(time.perf_counter() - started, 1)}
+            for variant in ("paged", "naive"):
+                out = subprocess.run(
+                    [sys.executable, __file__, "--child", tmp, variant, str(cq.NOW_TS)],
+                    capture_output=True,
+                    text=True,
+                )
+                if out.returncode:
+                    raise SystemExit(f"{variant} failed:\n{out.stderr[-3000:]}")
+                entry[variant] = json.loads(out.stdout.strip().splitlines()[-1])
+            p, n = entry["paged"], entry["naive"]
+            entry["ratio_naive_over_paged"] = {
+                k: round(n["ms"][k] / max(p["ms"][k], 0.1), 1) for k in p["ms"] if k in n["ms"]
+            }
+            entry["memory_ratio"] = round(n["rss_growth_mb"] / max(p["rss_growth_mb"], 0.1), 1)
+            entry["paged_under_100ms"] = all(v < 100 for v in p["ms"].values())
+            report["sizes"][str(size)] = entry
+    json.dump(report, sys.stdout, ensure_ascii=False, indent=1)
+    print()
+
+
+if __name__ == "__main__":
+    main()
