@@ -23,7 +23,11 @@ log = logging.getLogger("cur_desktop")
 
 
 def _fail(message: str, code: int = 1) -> int:
-    print(f"cur-desktop: {message}", file=sys.stderr)
+    """One line on stderr, even when the detail (a validation report) spans many."""
+    line = " ".join(message.split())
+    if len(line) > 300:
+        line = line[:299] + "…"
+    print(f"cur-desktop: {line}", file=sys.stderr)
     return code
 
 

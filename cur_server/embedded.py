@@ -13,22 +13,41 @@ from .context import ServerContext, load_context
 
 
 class EmbeddedServer:
-    """uvicorn on a background thread, on a port of its own choosing on 127.0.0.1."""
+    """uvicorn on a background thread, on a port of its own choosing on 127.0.0.1.
 
-    def __init__(self, server: ServerContext | str, host: str = "127.0.0.1", port: int = 0):
+    With `ssl_certfile` and `ssl_keyfile` (PEM) it serves HTTPS, as a production server would.
+    """
+
+    def __init__(
+        self,
+        server: ServerContext | str,
+        host: str = "127.0.0.1",
+        port: int = 0,
+        *,
+        ssl_certfile: str | None = None,
+        ssl_keyfile: str | None = None,
+    ):
         self.context = server if isinstance(server, ServerContext) else load_context(server)
         self.app = create_app(self.context)
         self._sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
         self._sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         self._sock.bind((host, port))
         self.host, self.port = self._sock.getsockname()[:2]
-        config = uvicorn.Config(self.app, log_level="warning", access_log=False, lifespan="off")
+        self.scheme = "https" if ssl_certfile else "http"
+        config = uvicorn.Config(
+            self.app,
+            log_level="warning",
+            access_log=False,
+            lifespan="off",
+            ssl_certfile=ssl_certfile,
+            ssl_keyfile=ssl_keyfile,
+        )
         self._server = uvicorn.Server(config)
         self._thread: threading.Thread | None = None
 
     @property
     def url(self) -> str:
-        return f"http://{self.host}:{self.port}"
+        return f"{self.scheme}://{self.host}:{self.port}"
 
     def start(self, timeout: float = 10.0) -> EmbeddedServer:
         self._thread = threading.Thread(

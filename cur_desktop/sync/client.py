@@ -9,6 +9,7 @@ never a crash or a half-applied page.
 from __future__ import annotations
 
 import logging
+import os
 from typing import Any, TypeVar
 
 import certifi
@@ -21,7 +22,9 @@ log = logging.getLogger(__name__)
 M = TypeVar("M", bound=BaseModel)
 
 DEFAULT_TIMEOUT = (5.0, 30.0)  # connect, read (between bytes): a stalled transfer is aborted
-MAX_RESPONSE_BYTES = 64 * 1024 * 1024
+#: Decoded bytes of one answer. A page of 500 incidents is about 1 MB; 32 MB still leaves 64 KB
+#: for each of them (a 20,000-character text is 40 KB), and bounds what a hostile answer costs.
+MAX_RESPONSE_BYTES = 32 * 1024 * 1024
 
 
 class SyncError(Exception):
@@ -104,6 +107,11 @@ class ApiClient:
 
     def _send(self, method: str, path: str, **kw) -> tuple[int, bytes, requests.Response]:
         headers = kw.pop("headers", {})
+        if not os.path.exists(self.verify):  # requests would raise a bare OSError
+            raise Unreachable(
+                "Не удалось проверить сертификат сервера: нет файла сертификатов",
+                detail=self.verify,
+            )
         if self.access_token and "Authorization" not in headers:
             headers["Authorization"] = f"Bearer {self.access_token}"
         try:
@@ -121,7 +129,9 @@ class ApiClient:
             raise Unreachable("Не удалось проверить сертификат сервера", detail=str(exc)) from exc
         except (requests.ConnectionError, requests.Timeout) as exc:
             raise Unreachable("Сервер недоступен", detail=type(exc).__name__) from exc
-        except requests.RequestException as exc:  # truncated body, bad chunking, decoding
+        except requests.exceptions.ContentDecodingError as exc:  # a gzip body that is not gzip
+            raise ProtocolError("Сервер прислал повреждённый ответ", detail=str(exc)) from exc
+        except requests.RequestException as exc:  # truncated body, bad chunking
             raise Unreachable("Связь с сервером прервалась", detail=type(exc).__name__) from exc
         self.bytes_received += len(body)
         self.wire_bytes += _wire_size(response, body)
@@ -130,6 +140,11 @@ class ApiClient:
     def _read_capped(self, response: requests.Response) -> bytes:
         chunks, size = [], 0
         try:
+            declared = response.headers.get("Content-Length", "")
+            if declared.isdigit() and int(declared) > self.max_response_bytes:
+                raise ProtocolError(  # refused before reading a byte of it
+                    "Ответ сервера слишком велик", detail=f"Content-Length {declared}"
+                )
             for chunk in response.iter_content(64 * 1024):
                 size += len(chunk)
                 if size > self.max_response_bytes:

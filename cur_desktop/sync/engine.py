@@ -20,11 +20,16 @@ from enum import StrEnum
 
 from sqlalchemy import func, select
 
-from cur_desktop.models.cache.incidents import apply_server_incidents, delete_incidents, mark_seen
+from cur_desktop.models.cache.incidents import (
+    apply_server_incidents,
+    delete_incidents,
+    mark_seen,
+    refresh_sla_risk,
+)
 from cur_desktop.models.cache.schema import problems
 from cur_desktop.models.cache.store import CacheStore
 
-from .client import ApiClient, AuthFailed, ServerBusy, SyncError, Unreachable
+from .client import ApiClient, AuthFailed, ProtocolError, ServerBusy, SyncError, Unreachable
 from .outbox import Outbox
 
 log = logging.getLogger(__name__)
@@ -114,8 +119,10 @@ class SyncCore:
             summary.rejected += settled.rejected
             summary.touched |= settled.incidents
             self.progress("push", summary.pushed)
-            if len(results.results) == 0:
-                raise SyncError("Сервер не ответил ни на одно изменение")
+            if not settled.incidents:  # nothing we sent was answered: the same batch would loop
+                error = ProtocolError("Сервер не ответил ни на одно изменение")
+                self.outbox.note_failure(entries, error.message)
+                raise error
 
     def pull(self, summary: SyncSummary) -> None:
         with self.store.read() as conn:
@@ -124,6 +131,9 @@ class SyncCore:
         while True:
             self._check_cancel()
             page = self.client.changes(cursor, self.page_size)
+            if page.has_more and page.cursor <= cursor:  # asking again would loop forever
+                detail = f"cursor {cursor} -> {page.cursor}"
+                raise ProtocolError("Сервер прислал ответ не по протоколу", detail=detail)
             with self.store.write() as conn:
                 me = self.store.get_meta(conn, "user", {}) or {}
                 if page.removed:
@@ -151,6 +161,9 @@ class SyncCore:
         with self.store.write() as conn:
             self.store.set_meta(conn, "reference", reference.model_dump(mode="json"))
             self.store.set_meta(conn, "reference_etag", new_etag)
+            # «Под угрозой» moments depend on the region's calendar, which has just arrived
+            # (or changed): incidents pulled before it were timed with the default one.
+            refresh_sla_risk(conn)
         summary.reference_updated = True
 
     def sync_once(self) -> SyncSummary:
@@ -207,6 +220,7 @@ class SyncEngine:
         self.interval, self.backoff_base, self.backoff_cap = interval, backoff_base, backoff_cap
         self.on_state = on_state or (lambda state, message: None)
         self.on_synced = on_synced or (lambda summary: None)
+        self._owns_executor = executor is None
         self._executor = executor or ThreadPoolExecutor(1, thread_name_prefix="cur-sync")
         self._rand = rand
         self.state = SyncState.OFFLINE
@@ -254,9 +268,14 @@ class SyncEngine:
                 delay = await self._round()
                 await self._sleep(delay)
         finally:
+            # Also when the task is cancelled: the worker stops at the next page, not the last.
+            self.core.cancel.set()
+            if self._owns_executor:
+                self._executor.shutdown(wait=False, cancel_futures=True)
             self._loop = None
 
     async def _round(self) -> float:
+        self._wake.clear()  # this round covers what came before; a trigger from now on counts
         self._set_state(SyncState.SYNCING)
         delay = self.interval
         try:
@@ -298,10 +317,10 @@ class SyncEngine:
             remaining = deadline - time.monotonic()
             if remaining <= 0:
                 return
-            self._wake.clear()
             try:
                 await asyncio.wait_for(self._wake.wait(), remaining)
             except TimeoutError:
                 return
             if self._stopping or time.monotonic() >= self._not_before:
                 return
+            self._wake.clear()  # too early for the server: wait on
