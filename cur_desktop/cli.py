@@ -13,6 +13,7 @@ import logging
 import sys
 
 from cur_desktop.models.cache.incidents import count_incidents
+from cur_desktop.models.cache.store import CacheLocked
 
 from .sync.client import ApiClient, AuthFailed, SyncError
 from .sync.credentials import KEYRING_STATUS_LABELS, CredentialStore
@@ -62,7 +63,7 @@ def cmd_sync(args: argparse.Namespace) -> int:
         sign_in(client, profile, credentials, password)
         profile.remember()
         store = profile.open_cache(credentials)
-    except NeedPassphrase as exc:
+    except (NeedPassphrase, CacheLocked) as exc:
         return _fail(str(exc), 2)
     except SyncError as exc:
         return _fail(f"{exc.message} ({exc.detail or type(exc).__name__})")
@@ -88,7 +89,7 @@ def cmd_cache_info(args: argparse.Namespace) -> int:
         return _fail(f"в {root} нет ни одного профиля")
     try:
         store = profile.open_cache(CredentialStore())
-    except NeedPassphrase as exc:
+    except (NeedPassphrase, CacheLocked) as exc:
         return _fail(str(exc), 2)
     try:
         with store.read() as conn:

@@ -169,9 +169,12 @@ class ApiClient:
         try:
             return model.model_validate_json(body)
         except ValidationError as exc:
-            raise ProtocolError(
-                "Сервер прислал ответ не по протоколу", detail=str(exc)[:2000]
-            ) from exc
+            # Where and what, never the values: a value may be a citizen's text (152-ФЗ).
+            where = "; ".join(
+                f"{'.'.join(map(str, e['loc']))}: {e['type']}"
+                for e in exc.errors(include_input=False, include_url=False)[:10]
+            )
+            raise ProtocolError("Сервер прислал ответ не по протоколу", detail=where) from exc
 
     @staticmethod
     def _raise_for(status: int, body: bytes, response: requests.Response) -> None:

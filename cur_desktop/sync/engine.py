@@ -300,6 +300,13 @@ class SyncEngine:
             delay = backoff_delay(self.failures, self.backoff_base, self.backoff_cap, self._rand)
             log.warning("sync error %s: %s", type(exc).__name__, exc.detail)
             self._set_state(SyncState.ERROR, exc.message)
+        except Exception as exc:  # noqa: BLE001 - a bug must not stop syncing for the session
+            self.failures += 1
+            name = type(exc).__name__
+            self.last_error = SyncError("Внутренняя ошибка синхронизации", detail=name)
+            delay = backoff_delay(self.failures, self.backoff_base, self.backoff_cap, self._rand)
+            log.exception("unexpected error during sync")
+            self._set_state(SyncState.ERROR, self.last_error.message)
         else:
             if summary is not None:
                 self.failures, self.last_error, self.last_summary = 0, None, summary
