@@ -209,35 +209,18 @@ class MainWindow(QMainWindow):
 
     # --- building -------------------------------------------------------------------------
 
-    def _make_filters(self) -> dict[str, QComboBox]:
+    def _filter_items(self) -> dict[str, tuple[str, list[tuple[str, Any]]]]:
+        """Each filter's «all» caption and its choices, from the reference data."""
         lb = self.labels
-
-        def combo(name: str, caption: str, items: list[tuple[str, Any]]) -> QComboBox:
-            box = QComboBox()
-            box.setObjectName(f"filter_{name}")
-            box.addItem(tr(caption), None)
-            for label, value in items:
-                box.addItem(label, value)
-            box.currentIndexChanged.connect(lambda _=0, n=name, b=box: self._filter_changed(n, b))
-            return box
-
         return {
-            "status": combo(
-                "status", QT_TR_NOOP("Все статусы"), [(v, k) for k, v in lb.statuses.items()]
-            ),
-            "sector": combo(
-                "sector", QT_TR_NOOP("Все сферы"), [(v, k) for k, v in lb.sectors.items()]
-            ),
-            "municipality_id": combo(
-                "municipality_id",
+            "status": (QT_TR_NOOP("Все статусы"), [(v, k) for k, v in lb.statuses.items()]),
+            "sector": (QT_TR_NOOP("Все сферы"), [(v, k) for k, v in lb.sectors.items()]),
+            "municipality_id": (
                 QT_TR_NOOP("Все МО"),
                 sorted(((v, k) for k, v in lb.municipalities.items()), key=lambda x: x[0]),
             ),
-            "channel": combo(
-                "channel", QT_TR_NOOP("Все каналы"), [(v, k) for k, v in lb.channels.items()]
-            ),
-            "sla_state": combo(
-                "sla_state",
+            "channel": (QT_TR_NOOP("Все каналы"), [(v, k) for k, v in lb.channels.items()]),
+            "sla_state": (
                 QT_TR_NOOP("Любой срок"),
                 [
                     (tr("В срок"), "ok"),
@@ -246,6 +229,31 @@ class MainWindow(QMainWindow):
                 ],
             ),
         }
+
+    def _make_filters(self) -> dict[str, QComboBox]:
+        boxes: dict[str, QComboBox] = {}
+        for name in self._filter_items():
+            box = QComboBox()
+            box.setObjectName(f"filter_{name}")
+            box.currentIndexChanged.connect(lambda _=0, n=name, b=box: self._filter_changed(n, b))
+            boxes[name] = box
+        self.filters = boxes
+        self._fill_filters()
+        return boxes
+
+    def _fill_filters(self) -> None:
+        """(Re)fill the filter choices, keeping what is chosen; the reference may arrive only
+        with the first sync of a new profile."""
+        for name, (caption, items) in self._filter_items().items():
+            box = self.filters[name]
+            chosen = box.currentData()
+            box.blockSignals(True)
+            box.clear()
+            box.addItem(tr(caption), None)
+            for label, value in items:
+                box.addItem(label, value)
+            box.setCurrentIndex(max(0, box.findData(chosen)))
+            box.blockSignals(False)
 
     def _make_actions(self) -> None:
         handlers = {
@@ -590,6 +598,7 @@ class MainWindow(QMainWindow):
             fresh = Labels.from_reference(self.reference)
             self.labels.__dict__.update(fresh.__dict__)
             self.sla.__dict__.update(SlaView.from_reference(self.reference).__dict__)
+            self._fill_filters()
             self.editor.set_templates([t.model_dump() for t in self.reference.templates])
             self.editor.set_known_words(reference_words(self.reference))
         if summary.touched or summary.reference_updated or summary.pushed:

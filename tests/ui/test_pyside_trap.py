@@ -4,6 +4,7 @@ upgrade cannot bring that back unnoticed."""
 
 from __future__ import annotations
 
+import gc
 import sys
 
 import PySide6
@@ -19,6 +20,8 @@ def test_pinned_pyside_version():
 def test_void_qt_calls_keep_none_true_false_alive(qapp):
     label = QLabel()
     model = QStandardItemModel()
+    gc.collect()
+    gc.disable()  # other tests' garbage must not move the counts during the loop
     before = [sys.getrefcount(x) for x in (None, True, False)]
     for i in range(100_000):
         label.setText("x")
@@ -28,7 +31,8 @@ def test_void_qt_calls_keep_none_true_false_alive(qapp):
         if i % 100 == 0:
             model.appendRow(QStandardItem("r"))
     after = [sys.getrefcount(x) for x in (None, True, False)]
-    # Immortal or not, a leak-in-reverse shows as a large drop; allow small noise.
+    gc.enable()
+    # The bug drops one reference per call (100k); anything else is noise of a few hundred.
     for b, a in zip(before, after, strict=True):
-        assert a >= b - 100, (before, after)
+        assert a >= b - 1000, (before, after)
     assert model.rowCount() == 1000
