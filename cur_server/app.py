@@ -11,6 +11,7 @@ from fastapi import Depends, FastAPI, Path, Query, Request, Response
 from fastapi.middleware.gzip import GZipMiddleware
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from sqlalchemy import select, update
+from sqlalchemy.orm import joinedload
 
 from cur_desktop.models import contract as c
 from cur_desktop.models.domain import Role
@@ -18,7 +19,7 @@ from cur_desktop.models.domain import Role
 from .access import HANDLER_ROLES, Actor, can_see, reads_incidents, require_role
 from .context import ServerContext
 from .errors import NotFound, Unauthorized, error_response, install_error_handlers
-from .feed import changes_page
+from .feed import changes_page_json
 from .ingest import ingest
 from .mutations import apply_batch
 from .reference import reference_body_and_etag
@@ -30,7 +31,7 @@ from .security import (
     token_digest,
     verify_password,
 )
-from .serialize import incident_out, load_full
+from .serialize import incidents_out
 from .tables import Session as SignIn
 from .tables import User
 
@@ -117,16 +118,20 @@ def create_app(server: ServerContext) -> FastAPI:
             raise Unauthorized(str(exc), code=exc.code) from exc
         now = datetime.now(UTC)
         with server.db.read() as s:
-            sign_in = s.get(SignIn, claims.session_id)
-            user = s.get(User, claims.user_id)
-            if (
-                sign_in is None
-                or sign_in.user_id != claims.user_id
-                or sign_in.revoked_at is not None
-                or user is None
-                or not user.active
-            ):
+            # One round trip per request: the user, their sign-in and their districts together.
+            found = (
+                s.execute(
+                    select(User, SignIn.revoked_at)
+                    .join(SignIn, SignIn.user_id == User.id)
+                    .where(SignIn.id == claims.session_id, User.id == claims.user_id)
+                    .options(joinedload(User.municipalities))
+                )
+                .unique()
+                .one_or_none()
+            )
+            if found is None or found.revoked_at is not None or not found.User.active:
                 raise Unauthorized("Сеанс завершён, войдите снова", code="session_revoked")
+            user = found.User
             actor = Actor.of(user)
             seen = user.last_seen_at
         if seen is None or now - seen > server.presence_interval:
@@ -222,14 +227,21 @@ def create_app(server: ServerContext) -> FastAPI:
             return Response(status_code=304, headers=headers)
         return Response(body, media_type="application/json", headers=headers)
 
-    @app.get(f"{api}/changes", tags=["sync"], responses={401: ERRORS[401], 403: ERRORS[403]})
+    @app.get(
+        f"{api}/changes",
+        tags=["sync"],
+        response_model=c.ChangesPage,
+        responses={401: ERRORS[401], 403: ERRORS[403]},
+    )
     def changes(
         actor: CurrentActor,
-        cursor: Annotated[int, Query(ge=0, le=2**62)] = 0,
+        cursor: Annotated[int, Query(ge=0, le=c.MAX_SAFE_INT)] = 0,
         limit: Annotated[int, Query(ge=1, le=100_000)] = c.DEFAULT_CHANGES_PAGE,
-    ) -> c.ChangesPage:
+    ) -> Response:
         reads_incidents(actor)
-        return changes_page(server, actor, cursor, min(limit, c.MAX_CHANGES_PAGE))
+        page = changes_page_json(server, actor, cursor, min(limit, c.MAX_CHANGES_PAGE))
+        # Serialised from validated models already (and mostly cached): sent as it is.
+        return Response(page, media_type="application/json")
 
     @app.get(
         f"{api}/incidents/{{incident_id}}",
@@ -237,14 +249,14 @@ def create_app(server: ServerContext) -> FastAPI:
         responses={401: ERRORS[401], 403: ERRORS[403], 404: ERRORS[404]},
     )
     def incident(
-        incident_id: Annotated[int, Path(ge=1, le=2**62)], actor: CurrentActor
+        incident_id: Annotated[int, Path(ge=1, le=c.MAX_DB_INT)], actor: CurrentActor
     ) -> c.IncidentOut:
         reads_incidents(actor)
         with server.db.read() as s:
-            found = load_full(s, [incident_id]).get(incident_id)
-            if found is None or not can_see(actor, found):
-                raise NotFound("Обращение не найдено")
-            return incident_out(found)
+            found = incidents_out(s, [incident_id]).get(incident_id)
+        if found is None or not can_see(actor, found):
+            raise NotFound("Обращение не найдено")
+        return found
 
     @app.post(f"{api}/mutations", tags=["sync"], responses={401: ERRORS[401], 403: ERRORS[403]})
     def mutations(body: c.MutationBatch, actor: CurrentActor) -> c.MutationResults:
@@ -257,6 +269,13 @@ def create_app(server: ServerContext) -> FastAPI:
         return ingest(server, actor.id, body)
 
     return app
+
+
+def app_from_environment() -> FastAPI:
+    """The app for `uvicorn --factory` (several worker processes): database from the environment."""
+    from .context import database_url_from, load_context
+
+    return create_app(load_context(database_url_from(None)))
 
 
 def openapi_json(app: FastAPI) -> str:

@@ -105,9 +105,16 @@ def cmd_serve(args: argparse.Namespace) -> int:
     upgrade(url)
     if args.demo:
         seed_demo(url, args.incidents)
-    app = create_app(load_context(url))
     print(f"ЦУР server on http://{args.host}:{args.port} (database: {_safe(url)})", file=sys.stderr)
-    uvicorn.run(app, host=args.host, port=args.port, log_level=args.log_level)
+    options = {"host": args.host, "port": args.port, "log_level": args.log_level}
+    if args.workers > 1:
+        # Worker processes build their own app, so they find the database in the environment.
+        os.environ[ENV_DATABASE_URL] = url
+        uvicorn.run(
+            "cur_server.app:app_from_environment", factory=True, workers=args.workers, **options
+        )
+    else:
+        uvicorn.run(create_app(load_context(url)), **options)
     return 0
 
 
@@ -142,6 +149,7 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--port", type=int, default=8765)
     serve.add_argument("--incidents", type=int, default=3_000, help="with --demo: seed size")
     serve.add_argument("--log-level", default="info")
+    serve.add_argument("--workers", type=int, default=1, help="worker processes (uvicorn)")
     serve.set_defaults(func=cmd_serve)
 
     migrate = sub.add_parser("migrate", parents=[common], help="create or upgrade the schema")

@@ -11,6 +11,7 @@ from pathlib import Path
 from cur_desktop.models.sla import SlaClock, SlaPolicy, WorkingCalendar
 
 from .db import Database, open_database
+from .serialize import IncidentJsonCache
 from .tables import Setting
 
 DEFAULT_SQLITE = "sqlite:///cur_server.db"
@@ -36,6 +37,7 @@ class ServerContext:
     refresh_ttl: timedelta = timedelta(days=30)
     presence_interval: timedelta = timedelta(seconds=60)
     extra: dict = field(default_factory=dict)
+    feed_cache: IncidentJsonCache = field(default_factory=IncidentJsonCache)
 
 
 def _setting(session, key: str):

@@ -30,19 +30,24 @@ class Database:
     read_engine: Engine
     write_engine: Engine
 
+    def __post_init__(self) -> None:
+        # Made once: a sessionmaker builds a Session subclass, too costly for every request.
+        self._reader = sessionmaker(self.read_engine, expire_on_commit=False)
+        self._writer = sessionmaker(self.write_engine, expire_on_commit=False)
+
     @property
     def is_sqlite(self) -> bool:
         return self.read_engine.dialect.name == "sqlite"
 
     @contextmanager
     def read(self) -> Iterator[Session]:
-        with sessionmaker(self.read_engine, expire_on_commit=False)() as session:
+        with self._reader() as session:
             with session.begin():
                 yield session
 
     @contextmanager
     def write(self) -> Iterator[Session]:
-        with sessionmaker(self.write_engine, expire_on_commit=False)() as session:
+        with self._writer() as session:
             with session.begin():
                 yield session
 

@@ -7,21 +7,23 @@ Moves out of a district are kept apart (`scope_moves`) so the district hears tha
 
 from __future__ import annotations
 
+import json
+
 from sqlalchemy import select
 
-from cur_desktop.models.contract import ChangesPage
 from cur_desktop.models.domain import Role
 
 from .access import Actor, incident_scope
 from .context import ServerContext
-from .serialize import incident_out, load_full
+from .serialize import incidents_out
 from .tables import Incident, ScopeMove
 
 
-def changes_page(server: ServerContext, actor: Actor, cursor: int, limit: int) -> ChangesPage:
+def changes_page_json(server: ServerContext, actor: Actor, cursor: int, limit: int) -> bytes:
+    """A `ChangesPage` as JSON, built from the incidents' cached serialisations."""
     with server.db.read() as s:
         upserts = s.execute(
-            select(Incident.seq, Incident.id)
+            select(Incident.seq, Incident.id, Incident.version)
             .where(incident_scope(actor), Incident.seq > cursor)
             .order_by(Incident.seq)
             .limit(limit + 1)
@@ -40,16 +42,25 @@ def changes_page(server: ServerContext, actor: Actor, cursor: int, limit: int) -
                 .limit(limit + 1)
             ).all()
         merged = sorted(
-            [(seq, iid, True) for seq, iid in upserts] + [(seq, iid, False) for seq, iid in leaves]
+            [(seq, iid, True) for seq, iid, _ in upserts]
+            + [(seq, iid, False) for seq, iid in leaves]
         )
         page, has_more = merged[:limit], len(merged) > limit
         item_ids = [iid for _, iid, upsert in page if upsert]
         removed = sorted({iid for _, iid, upsert in page if not upsert} - set(item_ids))
-        full = load_full(s, item_ids)
-        items = [incident_out(full[iid]) for iid in item_ids if iid in full]
-    return ChangesPage(
-        items=items,
-        removed=removed,
-        cursor=page[-1][0] if page else cursor,
-        has_more=has_more,
+        versions = {iid: version for _, iid, version in upserts}
+        cache = server.feed_cache
+        items = {iid: cache.get(iid, versions[iid]) for iid in item_ids}
+        missing = [iid for iid, blob in items.items() if blob is None]
+        # Stored under the version actually read, which may be newer than the one listed above.
+        items.update((iid, cache.put(out)) for iid, out in incidents_out(s, missing).items())
+    tail = {"removed": removed, "cursor": page[-1][0] if page else cursor, "has_more": has_more}
+    # The same bytes as ChangesPage(...).model_dump_json(): fields in order, compact.
+    return b"".join(
+        (
+            b'{"items":[',
+            b",".join(items[iid] for iid in item_ids if items[iid] is not None),
+            b"],",
+            json.dumps(tail, separators=(",", ":")).encode()[1:],
+        )
     )

@@ -6,11 +6,12 @@ for the benchmarks takes about a minute rather than an hour.
 
 from __future__ import annotations
 
+import json
 import random
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 
-from sqlalchemy import func, insert, select, text
+from sqlalchemy import JSON, func, insert, select, text
 
 from cur_desktop.models.domain import ApprovalState, ReplyKind, Role, incident_number
 from cur_desktop.models.statuses import Status
@@ -127,11 +128,16 @@ def _lifecycle(rng: random.Random, age: timedelta) -> Status:
 
 
 class _Inserter:
-    """Buffers rows per table and flushes them with executemany in chunks."""
+    """Buffers rows per table and writes them in chunks: COPY on PostgreSQL, executemany elsewhere.
+
+    psycopg's executemany sends one INSERT per row; for 250,000 incidents with 1.3 million events
+    that took most of eight minutes, COPY takes a fraction of it.
+    """
 
     def __init__(self, session, chunk: int = 5_000):
         self.session, self.chunk = session, chunk
         self.rows: dict[type, list[dict]] = {Incident: [], Event: [], Reply: []}
+        self.copy = session.get_bind().dialect.name == "postgresql"
 
     def add(self, table: type, row: dict) -> None:
         self.rows[table].append(row)
@@ -142,8 +148,28 @@ class _Inserter:
         """All tables, parents first: events and replies point at incidents."""
         for t in (Incident, Event, Reply):
             if self.rows[t]:
-                self.session.execute(insert(t), self.rows[t])
+                if self.copy:
+                    self._copy(t.__table__, self.rows[t])
+                else:
+                    self.session.execute(insert(t), self.rows[t])
                 self.rows[t] = []
+
+    def _copy(self, table, rows: list[dict]) -> None:
+        columns = list(rows[0])
+        as_json = {c.name for c in table.columns if isinstance(c.type, JSON)}
+        names = ", ".join(f'"{name}"' for name in columns)
+        # The session's own connection, so the rows land in the seeding transaction.
+        raw = self.session.connection().connection.driver_connection
+        with raw.cursor() as cursor, cursor.copy(f"COPY {table.name} ({names}) FROM STDIN") as copy:
+            for row in rows:
+                copy.write_row(
+                    [
+                        json.dumps(row[c], ensure_ascii=False)
+                        if c in as_json and row[c] is not None
+                        else row[c]
+                        for c in columns
+                    ]
+                )
 
 
 def _seed_incidents(
@@ -346,6 +372,10 @@ def seed_demo(
             server = load_context(db)
             _seed_incidents(server, incidents, now or datetime.now(UTC), seed, days, progress)
             created = incidents
+            if not db.is_sqlite and incidents >= 10_000:
+                # Fresh statistics for a big seed, or the first queries plan for empty tables.
+                with db.write() as s:
+                    s.execute(text("ANALYZE incidents, events, replies"))
         with db.read() as s:
             total = s.scalar(select(func.count()).select_from(Incident))
             counter = s.get(Counter, CHANGE_SEQ)

@@ -11,7 +11,15 @@ from datetime import datetime
 from typing import Annotated, Any, Literal
 from uuid import UUID
 
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import (
+    AwareDatetime,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    StringConstraints,
+)
+from pydantic_core import PydanticCustomError
 
 from .domain import (
     ApprovalState,
@@ -37,9 +45,35 @@ MAX_CHANGES_PAGE = 1_000
 DEFAULT_CHANGES_PAGE = 200
 MAX_REQUEST_BYTES = 2 * 1024 * 1024
 
-Id = Annotated[int, Field(ge=1, le=2**62)]
-ShortText = Annotated[str, StringConstraints(min_length=1, max_length=200, strip_whitespace=True)]
-Url = Annotated[str, StringConstraints(max_length=2_000, pattern=r"^https?://\S+$")]
+#: The largest integer every JSON reader holds exactly (JavaScript, validators that go through
+#: float); a bound above it cannot be checked the same way on both sides. Caps the change cursor.
+MAX_SAFE_INT = 2**53 - 1
+#: Ids and versions are `integer` columns, 32-bit on PostgreSQL: a larger one is refused here
+#: instead of failing in the database.
+MAX_DB_INT = 2**31 - 1
+
+
+def _json_integer(value: Any) -> Any:
+    """JSON Schema's `integer`: 7 and 7.0, but not `true` or `"7"`, which lax pydantic would take
+    (a mutation on incident `true` would change incident 1)."""
+    if isinstance(value, bool | str | bytes):
+        raise PydanticCustomError("int_type", "Input should be a valid integer")
+    return value
+
+
+# The bounds come before the validator, or pydantic leaves them out of the JSON schema.
+Id = Annotated[int, Field(ge=1, le=MAX_DB_INT), BeforeValidator(_json_integer)]
+Version = Annotated[int, Field(ge=0, le=MAX_DB_INT), BeforeValidator(_json_integer)]
+#: PostgreSQL text cannot hold NUL: refused with the request rather than failing in the database.
+NO_NUL = r"^[^\x00]*$"
+ShortText = Annotated[
+    str, StringConstraints(pattern=NO_NUL, min_length=1, max_length=200, strip_whitespace=True)
+]
+#: No spaces or control characters; spelled out because `\S` means different things in Python's
+#: and in JSON Schema's (ECMAScript) regular expressions.
+Url = Annotated[
+    str, StringConstraints(max_length=2_000, pattern=r"^https?://[^\x00-\x20\x7f-\xa0]+$")
+]
 
 
 class WireModel(BaseModel):
@@ -58,7 +92,9 @@ class ErrorBody(WireModel):
 
 
 class LoginRequest(WireModel):
-    username: Annotated[str, StringConstraints(min_length=1, max_length=64, strip_whitespace=True)]
+    username: Annotated[
+        str, StringConstraints(pattern=NO_NUL, min_length=1, max_length=64, strip_whitespace=True)
+    ]
     password: Annotated[str, StringConstraints(min_length=1, max_length=256)]
 
 
@@ -229,7 +265,9 @@ class ChangesPage(WireModel):
 
 # --- mutations ------------------------------------------------------------------------------
 
-Reason = Annotated[str, StringConstraints(min_length=1, max_length=1_000, strip_whitespace=True)]
+Reason = Annotated[
+    str, StringConstraints(pattern=NO_NUL, min_length=1, max_length=1_000, strip_whitespace=True)
+]
 
 
 class EmptyPayload(WireModel):
@@ -261,12 +299,14 @@ class SetMunicipalityPayload(WireModel):
 
 class RoutePayload(WireModel):
     agency_id: Id
-    note: Annotated[str, StringConstraints(max_length=MAX_NOTE_CHARS)] | None = None
+    note: Annotated[str, StringConstraints(pattern=NO_NUL, max_length=MAX_NOTE_CHARS)] | None = None
 
 
 class AddReplyPayload(WireModel):
     kind: ReplyKind
-    text: Annotated[str, StringConstraints(min_length=1, max_length=MAX_REPLY_CHARS)]
+    text: Annotated[
+        str, StringConstraints(pattern=NO_NUL, min_length=1, max_length=MAX_REPLY_CHARS)
+    ]
     template_id: Id | None = None
 
 
@@ -281,15 +321,18 @@ class ReturnReplyPayload(WireModel):
 
 class NotePayload(WireModel):
     text: Annotated[
-        str, StringConstraints(min_length=1, max_length=MAX_NOTE_CHARS, strip_whitespace=True)
+        str,
+        StringConstraints(
+            pattern=NO_NUL, min_length=1, max_length=MAX_NOTE_CHARS, strip_whitespace=True
+        ),
     ]
 
 
 class _MutationBase(WireModel):
     mutation_id: UUID = Field(description="Client-made UUID; resending it is harmless")
     incident_id: Id
-    base_version: int | None = Field(
-        None, ge=0, description="Incident version the user saw; stale → `conflict`"
+    base_version: Version | None = Field(
+        None, description="Incident version the user saw; stale → `conflict`"
     )
 
 
@@ -390,10 +433,10 @@ class MutationResults(WireModel):
 
 class IngestItem(WireModel):
     channel: Channel
-    source_id: Annotated[str, StringConstraints(min_length=1, max_length=200)]
+    source_id: Annotated[str, StringConstraints(pattern=NO_NUL, min_length=1, max_length=200)]
     source_url: Url | None = None
-    author_name: Annotated[str, StringConstraints(max_length=200)] | None = None
-    text: Annotated[str, StringConstraints(min_length=1, max_length=MAX_TEXT_CHARS)]
+    author_name: Annotated[str, StringConstraints(pattern=NO_NUL, max_length=200)] | None = None
+    text: Annotated[str, StringConstraints(pattern=NO_NUL, min_length=1, max_length=MAX_TEXT_CHARS)]
     attachments: list[Url] = Field(default_factory=list, max_length=20)
     received_at: AwareDatetime
     municipality_code: ShortText
