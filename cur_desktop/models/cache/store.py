@@ -20,6 +20,7 @@ from alembic.config import Config
 from sqlalchemy import Connection, Engine, select, text
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import DatabaseError
+from sqlalchemy.pool import QueuePool
 
 from ..sqlite import READ, WRITE, sqlite_engine
 from .schema import meta
@@ -46,8 +47,11 @@ class CacheStore:
         self.path = Path(path)
         self.path.parent.mkdir(parents=True, exist_ok=True)
         url = _url(self.path, key)
-        self._read: Engine = sqlite_engine(url, READ)
-        self._write: Engine = sqlite_engine(url, WRITE)
+        # Not the dialect's default SingletonThreadPool: past five threads it closes connections
+        # other threads are still using (a crash in sqlcipher3). The sync engine's worker and the
+        # UI thread share this store; SQLCipher is built thread-safe, so a QueuePool is fine.
+        self._read: Engine = sqlite_engine(url, READ, poolclass=QueuePool)
+        self._write: Engine = sqlite_engine(url, WRITE, poolclass=QueuePool)
         try:
             with self._write.connect() as conn:
                 conn.exec_driver_sql("SELECT count(*) FROM sqlite_master").scalar()
