@@ -107,7 +107,7 @@ class QueueService:
             rows = conn.execute(
                 select(incidents.c.id, incidents.c.number).where(incidents.c.id.in_(set(ids)))
             )
-            return dict(rows.tuples().all())
+            return {incident_id: number for incident_id, number in rows}
 
     def my_open_deadlines(self) -> list[dict[str, Any]]:
         cols = [incidents.c.id, incidents.c.number, incidents.c.sla_due]
