@@ -44,6 +44,23 @@ class UtcDateTime(TypeDecorator):
             return value.replace(tzinfo=UTC)
         return value.astimezone(UTC)
 
+    def result_processor(self, dialect: Any, coltype: Any):
+        if dialect.name != "sqlite":
+            return super().result_processor(dialect, coltype)
+
+        # SQLite hands back ISO text. `fromisoformat` (C) reads it several times faster than
+        # the dialect's regex followed by `replace(tzinfo=...)`, which matters when the changes
+        # feed reads 100k incidents with their events.
+        def process(value: str | None) -> datetime | None:
+            if value is None:
+                return None
+            try:
+                return datetime.fromisoformat(value + "+00:00")  # stored as naive UTC
+            except ValueError:  # the text carries an offset of its own
+                return datetime.fromisoformat(value).astimezone(UTC)
+
+        return process
+
 
 def utcnow() -> datetime:
     return datetime.now(UTC)

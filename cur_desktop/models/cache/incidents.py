@@ -7,12 +7,14 @@ import json
 import math
 from collections.abc import Iterable, Sequence
 from datetime import UTC, datetime
+from operator import itemgetter
 from typing import Any
 
-from sqlalchemy import Connection, delete, func, insert, select, text, update
+from pydantic_core import to_json
+from sqlalchemy import Connection, Table, delete, func, select, text, update
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
-from ..contract import IncidentOut
+from ..contract import IncidentOut, ReplyOut
 from ..sla import SlaClock, SlaPolicy, WorkingCalendar
 from ..statuses import OPEN_STATUSES, Status
 from . import optimistic
@@ -29,6 +31,18 @@ _TIME_FIELDS = (
     "updated_at",
 )
 _CHUNK = 500
+#: Keys of the wire's incident and reply that are columns here (times are converted apart).
+_SERVER_INCIDENT_KEYS = tuple(k for k in incidents.c.keys() if k in IncidentOut.model_fields)
+_SERVER_REPLY_KEYS = tuple(k for k in replies.c.keys() if k in ReplyOut.model_fields)
+
+
+def _dumps(value: Any) -> str:
+    """JSON text of wire data (attachments, event data) for a TEXT column, read by json.loads.
+
+    pydantic-core's encoder: `json.dumps` builds a new encoder per call, which for the tens of
+    thousands of small event dicts of a pull costs more than storing them.
+    """
+    return to_json(value).decode()
 
 
 def to_epoch(value: datetime | str | None) -> int | None:
@@ -134,36 +148,41 @@ class IncidentState:
 
     @classmethod
     def from_server(cls, inc: IncidentOut | dict[str, Any]) -> IncidentState:
-        d = inc.model_dump(mode="json") if isinstance(inc, IncidentOut) else dict(inc)
-        row = {k: d.get(k) for k in incidents.c.keys() if k in d}
+        if isinstance(inc, IncidentOut):
+            # The validated model's values as they are (datetimes, str enums): no dump to JSON
+            # types and back, which at 100k incidents a pull cost more than writing them.
+            d = inc.__dict__
+            reply_list = [r.__dict__ for r in inc.replies]
+            event_list = [e.__dict__ for e in inc.events]
+        else:
+            d, reply_list, event_list = inc, inc.get("replies") or [], inc.get("events") or []
+        incident_id = d["id"]
+        row = {k: d[k] for k in _SERVER_INCIDENT_KEYS if k in d}
         for key in _TIME_FIELDS:
             row[key] = to_epoch(d.get(key))
-        row["attachments"] = json.dumps(d.get("attachments") or [], ensure_ascii=False)
+        row["attachments"] = _dumps(d.get("attachments") or [])
         row["pending"] = 0
-        reply_rows = [
-            {
-                **{k: r.get(k) for k in replies.c.keys() if k in r},
-                "created_at": to_epoch(r["created_at"]),
-                "reviewed_at": to_epoch(r.get("reviewed_at")),
-                "local": 0,
-            }
-            for r in d.get("replies") or []
-        ]
+        reply_rows = []
+        for r in reply_list:
+            reply = {k: r[k] for k in _SERVER_REPLY_KEYS if k in r}
+            reply["incident_id"] = incident_id
+            reply["created_at"] = to_epoch(r["created_at"])
+            reply["reviewed_at"] = to_epoch(r.get("reviewed_at"))
+            reply["local"] = 0
+            reply_rows.append(reply)
         event_rows = [
             {
                 "id": e["id"],
-                "incident_id": d["id"],
+                "incident_id": incident_id,
                 "version": e["version"],
                 "at": to_epoch(e["at"]),
                 "actor_id": e.get("actor_id"),
                 "kind": e["kind"],
-                "data": json.dumps(e.get("data") or {}, ensure_ascii=False),
+                "data": _dumps(e.get("data") or {}),
                 "local": 0,
             }
-            for e in d.get("events") or []
+            for e in event_list
         ]
-        for r in reply_rows:
-            r["incident_id"] = d["id"]
         return cls(row, reply_rows, event_rows)
 
     def finish(self, clock: SlaClock) -> IncidentState:
@@ -184,42 +203,79 @@ def _chunks(items: Sequence, size: int = _CHUNK) -> Iterable[Sequence]:
         yield items[start : start + size]
 
 
-def _upsert_incidents():
-    stmt = sqlite_insert(incidents)
-    keep = {"id", "seen_version"}
-    return stmt.on_conflict_do_update(
-        index_elements=["id"],
-        set_={c.name: stmt.excluded[c.name] for c in incidents.c if c.name not in keep},
-    )
+def _columns(table: Table) -> list[tuple[str, Any]]:
+    """(name, value when a row has no such key): the schema's scalar default, else NULL."""
+    return [
+        (c.name, c.default.arg if c.default is not None and c.default.is_scalar else None)
+        for c in table.c
+    ]
 
 
-def write_states(conn: Connection, states: Sequence[IncidentState]) -> None:
-    """Replace these incidents, their replies, events and index entries in a few statements."""
+def _insert_sql(table: Table, columns: list[tuple[str, Any]], keep: set[str] | None) -> str:
+    """INSERT of every column; with `keep`, an upsert on `id` that leaves `keep` alone."""
+    names = [name for name, _ in columns]
+    sql = f"INSERT INTO {table.name} ({', '.join(names)}) VALUES ({', '.join('?' * len(names))})"
+    if keep is not None:
+        updates = ", ".join(f"{n} = excluded.{n}" for n in names if n not in keep)
+        sql += f" ON CONFLICT (id) DO UPDATE SET {updates}"
+    return sql
+
+
+def _tuples(rows: Iterable[dict[str, Any]], columns: list[tuple[str, Any]]) -> list[tuple]:
+    defaults = dict(columns)
+    values = itemgetter(*defaults)
+    return [values({**defaults, **row}) for row in rows]
+
+
+# A page writes thousands of rows: plain SQL and tuples through executemany. SQLAlchemy Core
+# statements with a dict per row cost as much again as SQLite's own work.
+_INCIDENT_COLUMNS = _columns(incidents)
+_REPLY_COLUMNS = _columns(replies)
+_EVENT_COLUMNS = _columns(events)
+# `seen_version` is the user's, not the server's: an update leaves it, unless told otherwise.
+_UPSERT_INCIDENTS = _insert_sql(incidents, _INCIDENT_COLUMNS, {"id", "seen_version"})
+_UPSERT_SEEN_INCIDENTS = _insert_sql(incidents, _INCIDENT_COLUMNS, {"id"})
+_INSERT_REPLIES = _insert_sql(replies, _REPLY_COLUMNS, None)
+_INSERT_EVENTS = _insert_sql(events, _EVENT_COLUMNS, None)
+_INSERT_SEARCH = f"INSERT INTO {SEARCH_TABLE}(rowid, body) VALUES (?, ?)"
+
+
+def _cached_ids(conn: Connection, ids: Sequence[int]) -> list[int]:
+    found: list[int] = []
+    for part in _chunks(ids):
+        found += conn.execute(select(incidents.c.id).where(incidents.c.id.in_(part))).scalars()
+    return found
+
+
+def write_states(conn: Connection, states: Sequence[IncidentState], *, seen: bool = False) -> None:
+    """Replace these incidents, their replies, events and index entries in a few statements.
+
+    `seen`: the user has seen them as they are now (see `mark_seen`).
+    """
     if not states:
         return
-    ids = [s.row["id"] for s in states]
-    for part in _chunks(ids):
+    # Only incidents already cached have rows to replace: none on a first pull. (Deleting
+    # absent rowids from the contentless index would still add tombstones to it.)
+    for part in _chunks(_cached_ids(conn, [s.row["id"] for s in states])):
         conn.execute(delete(replies).where(replies.c.incident_id.in_(part)))
         conn.execute(delete(events).where(events.c.incident_id.in_(part)))
         conn.execute(
             text(f"DELETE FROM {SEARCH_TABLE} WHERE rowid IN ({','.join(map(str, part))})")
         )
-    rows = []
     clock = sla_clock(conn)
     for s in states:
         s.finish(clock)
-        rows.append({c.name: s.row.get(c.name) for c in incidents.c if c.name != "seen_version"})
-    conn.execute(_upsert_incidents(), rows)
-    reply_rows = [r for s in states for r in s.replies]
+        if seen:
+            s.row["seen_version"] = s.row["version"]
+    upsert = _UPSERT_SEEN_INCIDENTS if seen else _UPSERT_INCIDENTS
+    conn.exec_driver_sql(upsert, _tuples((s.row for s in states), _INCIDENT_COLUMNS))
+    reply_rows = _tuples((r for s in states for r in s.replies), _REPLY_COLUMNS)
     if reply_rows:
-        conn.execute(insert(replies), reply_rows)
-    event_rows = [e for s in states for e in s.events]
+        conn.exec_driver_sql(_INSERT_REPLIES, reply_rows)
+    event_rows = _tuples((e for s in states for e in s.events), _EVENT_COLUMNS)
     if event_rows:
-        conn.execute(insert(events), event_rows)
-    conn.exec_driver_sql(
-        f"INSERT INTO {SEARCH_TABLE}(rowid, body) VALUES (?, ?)",
-        [(s.row["id"], s.search_body()) for s in states],
-    )
+        conn.exec_driver_sql(_INSERT_EVENTS, event_rows)
+    conn.exec_driver_sql(_INSERT_SEARCH, [(s.row["id"], s.search_body()) for s in states])
 
 
 def delete_incidents(conn: Connection, ids: Sequence[int]) -> None:
@@ -244,14 +300,23 @@ def pending_ids(conn: Connection, ids: Sequence[int]) -> set[int]:
     return found
 
 
-def apply_server_incidents(conn: Connection, items: Sequence[IncidentOut], me: dict) -> None:
-    """Store a page from the server. Incidents with local work keep it on top."""
+def apply_server_incidents(
+    conn: Connection, items: Sequence[IncidentOut], me: dict, *, seen: bool = False
+) -> None:
+    """Store a page from the server. Incidents with local work keep it on top.
+
+    `seen`: mark them seen as they are now, as `mark_seen` would (a new cache's first fill),
+    in the same statement that writes them.
+    """
     busy = pending_ids(conn, [i.id for i in items])
-    write_states(conn, [IncidentState.from_server(i) for i in items if i.id not in busy])
+    states = [IncidentState.from_server(i) for i in items if i.id not in busy]
+    write_states(conn, states, seen=seen)
     for item in items:
         if item.id in busy:
             set_base(conn, item.id, item.model_dump(mode="json"))
             materialize(conn, item.id, me)
+    if seen and busy:
+        mark_seen(conn, sorted(busy))
 
 
 def set_base(conn: Connection, incident_id: int, server_state: dict[str, Any]) -> None:

@@ -19,11 +19,76 @@ down_revision = "0001"
 branch_labels = None
 depends_on = None
 
-#: Indexes of `incidents` after this revision (name, DDL). Frozen copies of what schema.py
-#: declares; bench/cache_queries.py measures them and checks that this list is its choice.
-INDEXES: list[tuple[str, str]] = []
-#: Indexes of 0001 that the measurement found unused or not worth their write cost.
-DROPPED: list[tuple[str, str]] = []
+#: Indexes this revision adds to `incidents` (name, DDL): frozen copies of what schema.py
+#: declares, chosen by bench/cache_queries.py (see bench/README.md). The rank expressions are
+#: spelled exactly as cache/queue.py sorts by them.
+INDEXES: list[tuple[str, str]] = [
+    (
+        "ix_inc_running",
+        "CREATE INDEX ix_inc_running ON incidents (sla_due, sla_risk_at, status, assignee_id,"
+        " municipality_id, sector, channel, received_at, version, seen_version, pending)"
+        " WHERE sla_due IS NOT NULL",
+    ),
+    (
+        "ix_inc_changed",
+        "CREATE INDEX ix_inc_changed ON incidents (sla_due) WHERE version > seen_version",
+    ),
+    (
+        "ix_inc_channel_due",
+        "CREATE INDEX ix_inc_channel_due ON incidents (channel, sla_due)",
+    ),
+    (
+        "ix_inc_assignee_status_due",
+        "CREATE INDEX ix_inc_assignee_status_due ON incidents (assignee_id, status, sla_due)",
+    ),
+    (
+        "ix_inc_municipality_wide",
+        "CREATE INDEX ix_inc_municipality_wide ON incidents (municipality_id, sla_due,"
+        " sector, channel, status, assignee_id, version, seen_version)",
+    ),
+    (
+        "ix_inc_sector_wide",
+        "CREATE INDEX ix_inc_sector_wide ON incidents (sector, sla_due,"
+        " municipality_id, channel, status, assignee_id, version, seen_version)",
+    ),
+    (
+        "ix_inc_status_rank",
+        "CREATE INDEX ix_inc_status_rank ON incidents ((CASE status WHEN 'new' THEN 0"
+        " WHEN 'in_progress' THEN 1 WHEN 'routed' THEN 2 WHEN 'interim_answer' THEN 3"
+        " WHEN 'answered' THEN 4 WHEN 'resolved' THEN 5 WHEN 'closed' THEN 6"
+        " WHEN 'rejected' THEN 7 WHEN 'reopened' THEN 8 ELSE 99 END))",
+    ),
+    (
+        "ix_inc_sector_rank",
+        "CREATE INDEX ix_inc_sector_rank ON incidents ((CASE sector WHEN 'roads' THEN 0"
+        " WHEN 'housing' THEN 1 WHEN 'health' THEN 2 WHEN 'education' THEN 3"
+        " WHEN 'other' THEN 4 WHEN 'social' THEN 5 WHEN 'waste' THEN 6"
+        " WHEN 'transport' THEN 7 WHEN 'energy' THEN 8 ELSE 99 END))",
+    ),
+    (
+        "ix_inc_channel_rank",
+        "CREATE INDEX ix_inc_channel_rank ON incidents ((CASE channel WHEN 'max' THEN 0"
+        " WHEN 'telegram' THEN 1 WHEN 'vk' THEN 2 WHEN 'pos' THEN 3 WHEN 'other' THEN 4"
+        " WHEN 'gospublic_comment' THEN 5 WHEN 'ok' THEN 6 WHEN 'chatbot' THEN 7"
+        " ELSE 99 END))",
+    ),
+]
+#: Indexes of 0001 the measurement found no query needs once the ones above exist (the wide
+#: and the (assignee, status) indexes do their work).
+DROPPED: list[tuple[str, str]] = [
+    (
+        "ix_inc_assignee_due",
+        "CREATE INDEX ix_inc_assignee_due ON incidents (assignee_id, sla_due)",
+    ),
+    (
+        "ix_inc_municipality_due",
+        "CREATE INDEX ix_inc_municipality_due ON incidents (municipality_id, sla_due)",
+    ),
+    (
+        "ix_inc_sector_due",
+        "CREATE INDEX ix_inc_sector_due ON incidents (sector, sla_due)",
+    ),
+]
 
 
 def _risk_moment(clock: SlaClock, start: int, due: int) -> int:
