@@ -41,7 +41,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
@@ -63,6 +63,7 @@ from cur_desktop.models.domain import Sector, incident_number  # noqa: E402
 from cur_desktop.models.sla import SlaClock, SlaState, WorkingCalendar  # noqa: E402
 from cur_desktop.models.statuses import Status  # noqa: E402
 from cur_server.demo import content  # noqa: E402
+from cur_server.seed import lifecycle_at_age  # noqa: E402
 
 NOW = datetime(2026, 11, 24, 12, 0, tzinfo=UTC)
 NOW_TS = int(NOW.timestamp())
@@ -74,28 +75,6 @@ _COLUMNS = [c.name for c in incidents.c]
 
 
 # --- the data --------------------------------------------------------------------------------
-
-
-def _lifecycle(rng: random.Random, age: timedelta) -> Status:
-    """Where an incident of this age would be now (as in the demo seed)."""
-    r = rng.random()
-    if age < timedelta(hours=6):
-        return Status.NEW if r < 0.6 else Status.IN_PROGRESS if r < 0.9 else Status.ROUTED
-    if age < timedelta(days=2):
-        if r < 0.12:
-            return Status.NEW
-        if r < 0.3:
-            return Status.IN_PROGRESS
-        return Status.ROUTED if r < 0.55 else Status.INTERIM_ANSWER if r < 0.8 else Status.ANSWERED
-    if age < timedelta(days=10):
-        if r < 0.03:
-            return Status.IN_PROGRESS
-        if r < 0.25:
-            return Status.INTERIM_ANSWER
-        return Status.ANSWERED if r < 0.7 else Status.RESOLVED if r < 0.95 else Status.REJECTED
-    if r < 0.6:
-        return Status.CLOSED
-    return Status.RESOLVED if r < 0.85 else Status.ANSWERED if r < 0.95 else Status.REJECTED
 
 
 def build(store: CacheStore, count: int, seed: int = 62) -> dict[str, float]:
@@ -114,7 +93,7 @@ def build(store: CacheStore, count: int, seed: int = 62) -> dict[str, float]:
     event_id = reply_id = 0
     for n, item in enumerate(items, start=1):
         received = item["received_at"]
-        status = _lifecycle(rng, NOW - received)
+        status = lifecycle_at_age(rng, NOW - received)
         rec = int(received.timestamp())
         row = dict.fromkeys(_COLUMNS)
         row.update(

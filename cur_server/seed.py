@@ -101,7 +101,7 @@ def _seed_reference(db: Database) -> None:
                 s.add(UserMunicipality(user_id=user.id, municipality_id=mun_ids[DEMO_DISTRICT]))
 
 
-def _lifecycle(rng: random.Random, age: timedelta) -> Status:
+def lifecycle_at_age(rng: random.Random, age: timedelta) -> Status:
     """Where an incident of this age would be now in a centre that mostly keeps up."""
     r = rng.random()
     if age < timedelta(hours=6):
@@ -207,7 +207,7 @@ def _seed_incidents(
             iid, received = start_id + n, item["received_at"]
             year = received.year
             serials[year] = serials.get(year, 0) + 1
-            status = _lifecycle(rng, now - received)
+            status = lifecycle_at_age(rng, now - received)
             due = clock.first_answer_due(received, item["importance"])
             inc = {
                 "id": iid,

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 from cur_desktop.models.reply_fill import placeholder_values
 from cur_desktop.models.sla import SlaState
 from cur_desktop.models.spelling import reference_words
+from cur_desktop.models.statuses import Status, allowed_targets
 from cur_desktop.sync.engine import SyncState, SyncSummary
 from cur_desktop.sync.outbox import InvalidAction
 from cur_desktop.sync.workspace import Workspace
@@ -96,6 +97,7 @@ class MainWindow(QMainWindow):
         self.view_state = ViewState()
         self._warned: dict[int, str] = {}
         self.last_error: str | None = None
+        self._pending_select: int | None = None  # select this incident once its row is loaded
         self.setWindowTitle(tr("ЦУР — рабочее место") + f" — {self.user.full_name}{title_suffix}")
 
         self.model = QueueModel(self.labels, self.sla, parent=self)
@@ -525,8 +527,6 @@ class MainWindow(QMainWindow):
                 else None
             )
         if name in ("status", "reject"):
-            from cur_desktop.models.statuses import Status, allowed_targets
-
             targets = allowed_targets(Status(card["status"]))
             if name == "reject":
                 targets = {Status.REJECTED} & targets
@@ -615,7 +615,7 @@ class MainWindow(QMainWindow):
         self._ticks += 1
         if self._ticks % 30 == 1:
             spawn(self._check_deadlines(), what="deadline check")
-        if getattr(self, "_pending_select", None) is not None:
+        if self._pending_select is not None:
             row = self.model.row_of(self._pending_select)
             if row is not None:
                 self._pending_select = None
