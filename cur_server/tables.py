@@ -164,7 +164,16 @@ class Incident(Base):
     __tablename__ = "incidents"
     __table_args__ = (
         UniqueConstraint("channel", "source_id", name="uq_incident_source"),
+        # The changes feed pages by `seq` within a scope: a district's municipalities, or real
+        # (training_session_id IS NULL) against training data. With an index on
+        # training_session_id alone, SQLite matched every real incident and sorted them for
+        # every page: 40 ms a page at 100k incidents, against 1 ms with these.
         Index("ix_incident_scope_seq", "municipality_id", "seq"),
+        Index("ix_incident_training_seq", "training_session_id", "seq"),
+        # Analytics: periods by receipt time, clusters by (municipality, key) (migration 0003).
+        Index("ix_incident_received", "received_at"),
+        Index("ix_incident_address_key", "municipality_id", "address_key"),
+        Index("ix_incident_text_key", "municipality_id", "text_key"),
     )
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     number: Mapped[str] = mapped_column(String(32), unique=True)
@@ -191,7 +200,10 @@ class Incident(Base):
     seq: Mapped[int] = mapped_column(BigInteger, index=True)
     created_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow)
-    training_session_id: Mapped[int | None] = mapped_column(Integer, index=True)
+    training_session_id: Mapped[int | None] = mapped_column(Integer)
+    #: Near-duplicate keys computed from the text on creation (cur_desktop.models.fingerprint).
+    address_key: Mapped[str | None] = mapped_column(String(200))
+    text_key: Mapped[str | None] = mapped_column(String(32))
 
     replies: Mapped[list[Reply]] = relationship(
         back_populates="incident", order_by="Reply.id", lazy="raise"
@@ -255,3 +267,45 @@ class AppliedMutation(Base):
     error: Mapped[str | None] = mapped_column(String(64))
     reason: Mapped[str | None] = mapped_column(Text)
     applied_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow)
+
+
+# --- the supervisor's console (issue 5): presence, shift handover, quality reviews ----------
+
+
+class Presence(Base):
+    """Where each user was last seen at work: one row per user, replaced by every heartbeat."""
+
+    __tablename__ = "presence"
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"), primary_key=True)
+    incident_id: Mapped[int | None] = mapped_column(ForeignKey("incidents.id"), index=True)
+    activity: Mapped[str] = mapped_column(String(16))
+    seen_at: Mapped[datetime] = mapped_column(UtcDateTime)
+
+
+class HandoverNote(Base):
+    """A supervisor's note for the next shift."""
+
+    __tablename__ = "handover_notes"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    author_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    text: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime, index=True)
+
+
+class QualityReview(Base):
+    """A supervisor's checklist on one published answer; a second review of it replaces the first
+    (the incident's history keeps both)."""
+
+    __tablename__ = "quality_reviews"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    incident_id: Mapped[int] = mapped_column(ForeignKey("incidents.id"), index=True)
+    reply_id: Mapped[int] = mapped_column(ForeignKey("replies.id"), unique=True)
+    operator_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)
+    reviewer_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    polite: Mapped[bool] = mapped_column(Boolean)
+    concrete_action: Mapped[bool] = mapped_column(Boolean)
+    correct_agency: Mapped[bool] = mapped_column(Boolean)
+    on_time: Mapped[bool] = mapped_column(Boolean)
+    no_brush_off: Mapped[bool] = mapped_column(Boolean)
+    comment: Mapped[str | None] = mapped_column(Text)
+    reviewed_at: Mapped[datetime] = mapped_column(UtcDateTime, index=True)

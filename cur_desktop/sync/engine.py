@@ -14,19 +14,22 @@ import random
 import threading
 import time
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field
 from enum import StrEnum
 
 from sqlalchemy import func, select
 
 from cur_desktop.models.cache.incidents import (
+    IncidentState,
     apply_server_incidents,
     delete_incidents,
+    prepare_incidents,
     refresh_sla_risk,
 )
 from cur_desktop.models.cache.schema import problems
 from cur_desktop.models.cache.store import CacheStore
+from cur_desktop.models.contract import ChangesPage
 
 from .client import ApiClient, AuthFailed, ProtocolError, ServerBusy, SyncError, Unreachable
 from .outbox import Outbox
@@ -126,30 +129,31 @@ class SyncCore:
     def pull(self, summary: SyncSummary) -> None:
         """Fetch pages of changes and apply each in one transaction with its cursor.
 
-        The next page is fetched (and validated) on a helper thread while this one is written,
-        so the server, the network and the parsing work while the local database does: on an
-        initial sync they take as long as the writing. Still one request at a time; an error
-        or a cancel waits for the one in flight before it propagates.
+        A pipeline of three, one thread each, so that the server, the network and both
+        halves of the client's work overlap: while page N is written here, page N+1 is
+        turned into rows (`prepare_incidents`) and page N+2 is being fetched. Still one
+        request at a time; an error or a cancel waits for the work in flight to end.
         """
         with self.store.read() as conn:
             cursor = self.store.get_meta(conn, "cursor", 0)
         first_fill = cursor == 0
         self._check_cancel()
-        with ThreadPoolExecutor(1, thread_name_prefix="cur-pull") as fetcher:
-            ahead = fetcher.submit(self.client.changes, cursor, self.page_size)
+        with (
+            ThreadPoolExecutor(1, thread_name_prefix="cur-pull-http") as http,
+            ThreadPoolExecutor(1, thread_name_prefix="cur-pull-rows") as rows,
+        ):
+            fetched = http.submit(self.client.changes, cursor, self.page_size)
+            ready = rows.submit(self._next_page, cursor, fetched, http)
             while True:
-                page = ahead.result()
-                if page.has_more and page.cursor <= cursor:  # asking again would loop forever
-                    detail = f"cursor {cursor} -> {page.cursor}"
-                    raise ProtocolError("Сервер прислал ответ не по протоколу", detail=detail)
-                if page.has_more and not self.cancel.is_set():
-                    ahead = fetcher.submit(self.client.changes, page.cursor, self.page_size)
+                page, prepared, fetched = ready.result()
+                if fetched is not None:
+                    ready = rows.submit(self._next_page, page.cursor, fetched, http)
                 with self.store.write() as conn:
                     me = self.store.get_meta(conn, "user", {}) or {}
                     if page.removed:
                         delete_incidents(conn, page.removed)
                     # A new cache has seen everything: only later changes are news.
-                    apply_server_incidents(conn, page.items, me, seen=first_fill)
+                    apply_server_incidents(conn, page.items, me, seen=first_fill, prepared=prepared)
                     self.store.set_meta(conn, "cursor", page.cursor)
                 cursor = page.cursor
                 summary.pages += 1
@@ -161,6 +165,20 @@ class SyncCore:
                     summary.cursor = cursor
                     return
                 self._check_cancel()
+
+    def _next_page(
+        self, cursor: int, fetched: Future, http: ThreadPoolExecutor
+    ) -> tuple[ChangesPage, list[IncidentState], Future | None]:
+        """On the rows thread: wait for the page asked for after `cursor`, ask for the next
+        one at once, then make this one's rows."""
+        page = fetched.result()
+        if page.has_more and page.cursor <= cursor:  # asking again would loop forever
+            detail = f"cursor {cursor} -> {page.cursor}"
+            raise ProtocolError("Сервер прислал ответ не по протоколу", detail=detail)
+        ahead = None
+        if page.has_more and not self.cancel.is_set():
+            ahead = http.submit(self.client.changes, page.cursor, self.page_size)
+        return page, prepare_incidents(page.items), ahead
 
     def pull_reference(self, summary: SyncSummary) -> None:
         with self.store.read() as conn:

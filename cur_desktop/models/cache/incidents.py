@@ -145,6 +145,8 @@ class IncidentState:
 
     def __init__(self, row: dict[str, Any], reply_rows: list[dict], event_rows: list[dict]):
         self.row, self.replies, self.events = row, reply_rows, event_rows
+        #: `search_body()` computed in advance (see `prepare_incidents`); None: not yet.
+        self.index_body: str | None = None
 
     @classmethod
     def from_server(cls, inc: IncidentOut | dict[str, Any]) -> IncidentState:
@@ -275,7 +277,10 @@ def write_states(conn: Connection, states: Sequence[IncidentState], *, seen: boo
     event_rows = _tuples((e for s in states for e in s.events), _EVENT_COLUMNS)
     if event_rows:
         conn.exec_driver_sql(_INSERT_EVENTS, event_rows)
-    conn.exec_driver_sql(_INSERT_SEARCH, [(s.row["id"], s.search_body()) for s in states])
+    conn.exec_driver_sql(
+        _INSERT_SEARCH,
+        [(s.row["id"], s.index_body or s.search_body()) for s in states],
+    )
 
 
 def delete_incidents(conn: Connection, ids: Sequence[int]) -> None:
@@ -300,17 +305,32 @@ def pending_ids(conn: Connection, ids: Sequence[int]) -> set[int]:
     return found
 
 
+def prepare_incidents(items: Sequence[IncidentOut]) -> list[IncidentState]:
+    """The rows and index text of a page: the part of storing it that needs no database, so
+    the sync engine does it on another thread while the previous page is being written."""
+    states = [IncidentState.from_server(i) for i in items]
+    for state in states:
+        state.index_body = state.search_body()
+    return states
+
+
 def apply_server_incidents(
-    conn: Connection, items: Sequence[IncidentOut], me: dict, *, seen: bool = False
+    conn: Connection,
+    items: Sequence[IncidentOut],
+    me: dict,
+    *,
+    seen: bool = False,
+    prepared: Sequence[IncidentState] | None = None,
 ) -> None:
     """Store a page from the server. Incidents with local work keep it on top.
 
     `seen`: mark them seen as they are now, as `mark_seen` would (a new cache's first fill),
-    in the same statement that writes them.
+    in the same statement that writes them. `prepared`: `prepare_incidents(items)`.
     """
     busy = pending_ids(conn, [i.id for i in items])
-    states = [IncidentState.from_server(i) for i in items if i.id not in busy]
-    write_states(conn, states, seen=seen)
+    if prepared is None:
+        prepared = [IncidentState.from_server(i) for i in items if i.id not in busy]
+    write_states(conn, [s for s in prepared if s.row["id"] not in busy], seen=seen)
     for item in items:
         if item.id in busy:
             set_base(conn, item.id, item.model_dump(mode="json"))
