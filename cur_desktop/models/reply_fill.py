@@ -125,3 +125,15 @@ def rank_templates(
         scored.append((dot / (qnorm * norm), item))
     scored.sort(key=lambda x: (-x[0], x[1]["title"]))
     return scored[:limit] if limit else scored
+
+
+def returned_reply(detail: dict[str, Any], user_id: int) -> dict[str, Any] | None:
+    """The user's reply a supervisor returned with a comment, if the user has not written a
+    newer one of the same kind since: the editor shows the comment and offers the text back."""
+    mine = [r for r in detail.get("replies", []) if r["author_id"] == user_id]
+    for i, reply in enumerate(mine):
+        if reply["approval_state"] != "returned":
+            continue
+        if not any(later["kind"] == reply["kind"] for later in mine[i + 1 :]):
+            return reply
+    return None

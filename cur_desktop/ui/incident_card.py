@@ -8,7 +8,6 @@ never opened or fetched by themselves.
 from __future__ import annotations
 
 import json
-from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
@@ -25,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from cur_desktop.models.statuses import HELD_STATUSES, Status, allowed_targets
 
+from . import formats
 from .i18n import QT_TR_NOOP, tr
 from .labels import Labels
 from .sla_view import SlaView
@@ -39,8 +39,7 @@ def plain_label(text: str = "") -> QLabel:
     return label
 
 
-def _when(ts: int | None) -> str:
-    return datetime.fromtimestamp(ts).strftime("%d.%m.%Y %H:%M") if ts else "—"
+_when = formats.date_time
 
 
 EVENT_LABELS = {
@@ -198,7 +197,13 @@ class IncidentCard(QWidget):
                 data = item.get("data") or {}
                 if isinstance(data, str):
                     data = json.loads(data or "{}")
-                extra = data.get("text") or data.get("reason") or data.get("note") or ""
+                extra = (
+                    data.get("text")
+                    or data.get("reason")
+                    or data.get("note")
+                    or data.get("comment")
+                    or ""
+                )
                 to = data.get("to")
                 if item["kind"].endswith("status_changed") and to:
                     extra = self.labels.status(to) + (f" — {extra}" if extra else "")
@@ -207,7 +212,9 @@ class IncidentCard(QWidget):
                 )
             else:
                 lines.append(
-                    f"{_when(at)}  {who}: {tr('Ответ')} ({item['kind']}, {item['approval_state']})"
+                    f"{_when(at)}  {who}: {tr('Ответ')}"
+                    f" ({self.labels.reply_kind(item['kind'])},"
+                    f" {self.labels.approval(item['approval_state'])})"
                     f"{pending}\n    " + item["text"].replace("\n", "\n    ")
                 )
         return "\n".join(lines)

@@ -6,7 +6,20 @@ from dataclasses import dataclass, field
 
 from cur_desktop.models import contract as c
 
-from .i18n import tr
+from .i18n import QT_TR_NOOP, tr
+
+_REPLY_KINDS = {
+    "interim": QT_TR_NOOP("промежуточный"),
+    "final": QT_TR_NOOP("окончательный"),
+    "clarification": QT_TR_NOOP("уточнение"),
+}
+_APPROVAL_STATES = {
+    "draft": QT_TR_NOOP("черновик"),
+    "pending_approval": QT_TR_NOOP("на согласовании"),
+    "approved": QT_TR_NOOP("согласован"),
+    "returned": QT_TR_NOOP("возвращён на доработку"),
+    "published": QT_TR_NOOP("опубликован"),
+}
 
 
 @dataclass
@@ -55,6 +68,14 @@ class Labels:
         if uid is None:
             return ""
         return self.users.get(uid, tr("сотрудник №{id}").format(id=uid))
+
+    @staticmethod
+    def reply_kind(code: str) -> str:
+        return tr(_REPLY_KINDS[code]) if code in _REPLY_KINDS else code
+
+    @staticmethod
+    def approval(code: str) -> str:
+        return tr(_APPROVAL_STATES[code]) if code in _APPROVAL_STATES else code
 
     @staticmethod
     def importance(code: str | None) -> str:

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cur_desktop.models.reply_fill import placeholder_values
+from cur_desktop.models.reply_fill import placeholder_values, returned_reply
 from cur_desktop.models.sla import SlaState
 from cur_desktop.models.spelling import reference_words
 from cur_desktop.models.statuses import Status, allowed_targets
@@ -39,6 +39,7 @@ from cur_desktop.sync.engine import SyncState, SyncSummary
 from cur_desktop.sync.outbox import InvalidAction
 from cur_desktop.sync.workspace import Workspace
 
+from . import formats
 from .aio import in_db, spawn
 from .conflicts_panel import ConflictsPanel
 from .dialogs import FormDialog
@@ -313,7 +314,7 @@ class MainWindow(QMainWindow):
             )
         )
         for i, (code, caption) in enumerate(TABS):
-            self.tabs.setTabText(i, f"{tr(caption)} ({counts.get(code, 0)})")
+            self.tabs.setTabText(i, f"{tr(caption)} ({formats.number(counts.get(code, 0))})")
         numbers = await in_db(self.service.numbers, [p["incident_id"] for p in problems])
         self.conflicts.set_problems(problems, numbers)
         self.status.set_counts(outbox, len(problems))
@@ -345,7 +346,8 @@ class MainWindow(QMainWindow):
                 category=self.labels.category(detail.get("category_id")),
             )
             needs = self.user.needs_approval or detail["importance"] == "high"
-            self.editor.set_incident(detail, values, draft, needs_approval=needs)
+            returned = returned_reply(detail, self.user.id)
+            self.editor.set_incident(detail, values, draft, needs_approval=needs, returned=returned)
         else:
             self.editor.incident = detail
         await in_db(self.service.mark_seen, incident_id, detail["version"])

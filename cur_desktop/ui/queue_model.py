@@ -16,6 +16,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QFont
 
+from . import formats
 from .aio import in_db, spawn
 from .i18n import QT_TR_NOOP, tr
 from .labels import Labels
@@ -224,5 +225,5 @@ class QueueModel(QAbstractTableModel):
         if key == "assignee":
             return labels.user(row.get("assignee_id"))
         if key == "received":
-            return datetime.fromtimestamp(row["received_at"]).strftime("%d.%m %H:%M")
+            return formats.date_time(row["received_at"])
         return ""

@@ -138,6 +138,11 @@ class ReplyEditor(QWidget):
         self.spelling_note.setWordWrap(True)
         self.spelling_note.setStyleSheet("color: gray")
         self.spelling_note.hide()
+        self.returned_note = QLabel()
+        self.returned_note.setTextFormat(Qt.TextFormat.PlainText)
+        self.returned_note.setWordWrap(True)
+        self.returned_note.setStyleSheet("background: #fff4d6; padding: 4px")
+        self.returned_note.hide()
         self.approval_note = QLabel()
         self.approval_note.setTextFormat(Qt.TextFormat.PlainText)
         self.approval_note.setWordWrap(True)
@@ -164,6 +169,7 @@ class ReplyEditor(QWidget):
         top.addWidget(self.kind)
         top.addStretch(1)
         rv.addLayout(top)
+        rv.addWidget(self.returned_note)
         rv.addWidget(self.text, 1)
         rv.addWidget(self.checks)
         rv.addWidget(self.spelling_note)
@@ -228,8 +234,15 @@ class ReplyEditor(QWidget):
         values: dict[str, str | None] | None = None,
         draft: dict[str, Any] | None = None,
         needs_approval: bool = False,
+        returned: dict[str, Any] | None = None,
     ) -> None:
+        """`returned`: the user's reply a supervisor sent back (`reply_fill.returned_reply`);
+        its comment is shown above the text, and its text is offered again when no draft."""
         self.incident, self.values = incident, values or {}
+        if returned and not draft:
+            draft = {"text": returned["text"], "kind": returned["kind"]}
+            draft["template_id"] = returned.get("template_id")
+        self._show_returned(returned)
         # The case's own facts (the citizen's name, the address) are not typos.
         self._case_words = fold_words(self.values.values())
         self.setEnabled(incident is not None)
@@ -246,6 +259,16 @@ class ReplyEditor(QWidget):
         )
         self._fill_template_list()
         self._run_checks()
+
+    def _show_returned(self, returned: dict[str, Any] | None) -> None:
+        if not returned:
+            self.returned_note.hide()
+            return
+        comment = (returned.get("review_comment") or "").strip() or tr("без комментария")
+        self.returned_note.setText(
+            tr("Старший смены вернул ответ на доработку: {comment}").format(comment=comment)
+        )
+        self.returned_note.show()
 
     @property
     def kind_code(self) -> str:

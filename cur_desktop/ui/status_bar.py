@@ -3,13 +3,12 @@ when the last sync succeeded. Deadline warnings go to the tray when there is one
 
 from __future__ import annotations
 
-from datetime import datetime
-
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QStatusBar, QSystemTrayIcon
 
 from cur_desktop.sync.engine import SyncState
 
+from . import formats
 from .i18n import QT_TR_NOOP, tr
 
 STATE_TEXT = {
@@ -60,16 +59,16 @@ class SyncStatusBar(QStatusBar):
 
     def set_progress(self, phase: str, done: int) -> None:
         what = tr("отправлено") if phase == "push" else tr("получено")
-        self.progress.setText(f"{what}: {done}")
+        self.progress.setText(f"{what}: {formats.number(done)}")
 
     def set_counts(self, pending: int, problems: int) -> None:
-        self.pending.setText(tr("К отправке: {n}").format(n=pending))
-        self.conflicts.setText(tr("Несохранённые правки: {n}").format(n=problems))
+        self.pending.setText(tr("К отправке: {n}").format(n=formats.number(pending)))
+        self.conflicts.setText(tr("Несохранённые правки: {n}").format(n=formats.number(problems)))
         self.conflicts.setVisible(problems > 0)
         self.conflicts.setStyleSheet("color: #b0003a; font-weight: bold" if problems else "")
 
     def set_last_sync(self, epoch: int | None) -> None:
-        when = datetime.fromtimestamp(epoch).strftime("%H:%M:%S") if epoch else tr("никогда")
+        when = formats.clock(epoch, tr("никогда"))
         self.last_sync.setText(tr("Синхронизировано: {when}").format(when=when))
 
     def notify(self, title: str, text: str) -> None:

@@ -157,3 +157,35 @@ def test_saved_view_restores_tab_filters_and_search(run, server, tmp_path, qtbot
         await close(ws2, window2, task2)
 
     run(scenario())
+
+
+def test_a_returned_reply_shows_the_supervisors_comment_and_its_text_in_the_editor(
+    run, server, tmp_path, qtbot
+):
+    trainee, lead = Api(server.url, "operator3"), Api(server.url, "supervisor1")
+    new = [i for i in trainee.all_incidents().values() if i["status"] == "new"]
+    incident_id = min(i["id"] for i in new)
+    trainee.one("claim", incident_id)
+    r = trainee.one("add_reply", incident_id, {"kind": "final", "text": "Разберёмся."})
+    reply = r["incident"]["replies"][-1]
+    assert reply["approval_state"] == "pending_approval"
+    r = lead.one("return_reply", incident_id, {"reply_id": reply["id"], "comment": "Нет срока"})
+    assert r["outcome"] == "applied", r
+
+    async def scenario():
+        ws, window, task = open_window(server.url, tmp_path, "operator3")
+        qtbot.addWidget(window)
+        await first_sync(ws, window)
+        window.select_incident(incident_id)
+        await wait_until(
+            lambda: window.editor.incident and window.editor.incident["id"] == incident_id, 20
+        )
+        note = window.editor.returned_note
+        assert not note.isHidden()
+        assert "Нет срока" in note.text()
+        assert window.editor.text.toPlainText() == "Разберёмся."
+        assert window.editor.kind_code == "final"
+        assert "согласование" in window.editor.approval_note.text()
+        await close(ws, window, task)
+
+    run(scenario())
