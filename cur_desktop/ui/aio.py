@@ -20,6 +20,7 @@ log = logging.getLogger(__name__)
 T = TypeVar("T")
 
 _db_executor: ThreadPoolExecutor | None = None
+_net_executor: ThreadPoolExecutor | None = None
 
 
 def db_executor() -> ThreadPoolExecutor:
@@ -32,6 +33,22 @@ def db_executor() -> ThreadPoolExecutor:
 async def in_db(fn: Callable[..., T], *args: Any) -> T:
     """Run a cache query or local write off the UI thread and await its result."""
     return await asyncio.get_running_loop().run_in_executor(db_executor(), fn, *args)
+
+
+def net_executor() -> ThreadPoolExecutor:
+    global _net_executor
+    if _net_executor is None:
+        # A few: a slow analytics request must not hold up a presence beat.
+        _net_executor = ThreadPoolExecutor(3, thread_name_prefix="cur-net")
+    return _net_executor
+
+
+async def in_net(fn: Callable[..., T], *args: Any) -> T:
+    """Run a direct server request (team board, analytics, presence) off the UI thread.
+
+    Writes never go this way: they go through the outbox, so they survive being offline.
+    """
+    return await asyncio.get_running_loop().run_in_executor(net_executor(), fn, *args)
 
 
 def spawn(coro: Coroutine[Any, Any, Any], *, what: str = "task") -> asyncio.Task:
