@@ -220,6 +220,8 @@ def main() -> None:
             entry["memory_ratio"] = round(n["rss_growth_mb"] / max(p["rss_growth_mb"], 0.1), 1)
             entry["paged_under_100ms"] = all(v < 100 for v in p["ms"].values())
             report["sizes"][str(size)] = entry
+            # A size's figures as soon as they exist: a long run that is cut short keeps them.
+            print(json.dumps({str(size): entry}, ensure_ascii=False), file=sys.stderr, flush=True)
     json.dump(report, sys.stdout, ensure_ascii=False, indent=1)
     print()
 

@@ -2,6 +2,8 @@
 
 cur-desktop sync --server URL --username U --password-stdin [--data-dir DIR] [--ca-bundle F]
 cur-desktop cache-info [--data-dir DIR]
+cur-desktop brief --municipality NAME --from DATE --to DATE --out FILE.pdf|.xlsx
+            (--server URL --user U [--password-stdin] | --demo)
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ import sys
 from cur_desktop.models.cache.incidents import count_incidents
 from cur_desktop.models.cache.store import CacheLocked
 
+from .reports.brief_cli import add_brief_command
 from .sync.client import ApiClient, AuthFailed, SyncError
 from .sync.credentials import KEYRING_STATUS_LABELS, CredentialStore
 from .sync.engine import SyncCore
@@ -115,6 +118,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--demo", action="store_true", help="embedded demo server and data")
     parser.add_argument(
+        "--training",
+        metavar="SCENARIO",
+        help="single-machine training practice: a bundled scenario name or a YAML file",
+    )
+    parser.add_argument(
         "--role",
         default="operator",
         choices=["operator", "supervisor", "district_official", "trainer"],
@@ -138,6 +146,7 @@ def build_parser() -> argparse.ArgumentParser:
     info = sub.add_parser("cache-info", help="counts of the last profile's cache; prints JSON")
     info.add_argument("--data-dir")
     info.set_defaults(func=cmd_cache_info)
+    add_brief_command(sub)
     return parser
 
 

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import ColumnElement, and_, false
+from sqlalchemy import ColumnElement, and_, false, select
+from sqlalchemy.orm import object_session
 
 from cur_desktop.models.domain import APPROVER_ROLES, Role
 
 from .errors import Forbidden
-from .tables import Incident, User
+from .tables import Incident, TrainingMember, User
 
 #: Roles that work real citizens' incidents across the whole region.
 REGION_ROLES = frozenset({Role.OPERATOR, Role.SUPERVISOR, Role.ADMIN})
@@ -40,16 +41,27 @@ class Actor:
     role: Role
     municipality_ids: frozenset[int]
     needs_approval: bool
+    #: Training sessions the user runs (trainer) or takes part in (trainee): their whole scope.
+    training_session_ids: frozenset[int] = frozenset()
 
     @classmethod
     def of(cls, user: User) -> Actor:
+        role = Role(user.role)
+        sessions: frozenset[int] = frozenset()
+        if role in TRAINING_ROLES:
+            sessions = frozenset(
+                object_session(user).scalars(
+                    select(TrainingMember.session_id).where(TrainingMember.user_id == user.id)
+                )
+            )
         return cls(
             id=user.id,
             username=user.username,
             full_name=user.full_name,
-            role=Role(user.role),
+            role=role,
             municipality_ids=frozenset(user.municipality_ids),
             needs_approval=user.needs_approval,
+            training_session_ids=sessions,
         )
 
     @property
@@ -69,7 +81,9 @@ def incident_scope(actor: Actor) -> ColumnElement[bool]:
             Incident.municipality_id.in_(sorted(actor.municipality_ids)),
         )
     if actor.role in TRAINING_ROLES:
-        return Incident.training_session_id.is_not(None)
+        if not actor.training_session_ids:
+            return false()
+        return Incident.training_session_id.in_(sorted(actor.training_session_ids))
     return false()
 
 
@@ -82,7 +96,7 @@ def can_see(actor: Actor, incident: Incident) -> bool:
             and incident.municipality_id in actor.municipality_ids
         )
     if actor.role in TRAINING_ROLES:
-        return incident.training_session_id is not None
+        return incident.training_session_id in actor.training_session_ids
     return False
 
 

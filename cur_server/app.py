@@ -17,6 +17,7 @@ from cur_desktop.models import contract as c
 from cur_desktop.models.domain import Role
 
 from .access import HANDLER_ROLES, Actor, can_see, reads_incidents, require_role
+from .analytics import analytics_router
 from .context import ServerContext
 from .errors import NotFound, Unauthorized, error_response, install_error_handlers
 from .feed import changes_page_json
@@ -34,6 +35,9 @@ from .security import (
 from .serialize import incidents_out
 from .tables import Session as SignIn
 from .tables import User
+from .team import team_router
+from .training import training_router
+from .training_release import touch as training_touch
 
 ERRORS = {
     status: {"model": c.ErrorBody, "description": text}
@@ -135,6 +139,7 @@ def create_app(server: ServerContext) -> FastAPI:
             user = found.User
             actor = Actor.of(user)
             seen = user.last_seen_at
+        training_touch(server, actor)  # releases what training clocks reached; else nothing
         if seen is None or now - seen > server.presence_interval:
             with server.db.write() as s:
                 s.execute(update(User).where(User.id == actor.id).values(last_seen_at=now))
@@ -269,6 +274,9 @@ def create_app(server: ServerContext) -> FastAPI:
         require_role(actor, frozenset({Role.COLLECTOR, Role.ADMIN}), "загружать сообщения")
         return ingest(server, actor.id, body)
 
+    app.include_router(analytics_router(server, current_actor))
+    app.include_router(team_router(server, current_actor))
+    app.include_router(training_router(server, current_actor))
     return app
 
 

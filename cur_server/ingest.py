@@ -10,6 +10,7 @@ from sqlalchemy.exc import IntegrityError, OperationalError
 
 from cur_desktop.models.contract import IngestItem, IngestItemResult, IngestRequest, IngestResult
 from cur_desktop.models.domain import incident_number
+from cur_desktop.models.fingerprint import address_key, text_key
 
 from .context import ServerContext
 from .db import CHANGE_SEQ, next_values
@@ -42,6 +43,8 @@ def new_incident(server: ServerContext, item: IngestItem | dict, **ids) -> Incid
         sla_started_at=received,
         first_answer_due=server.clock.first_answer_due(received, importance),
         version=1,
+        address_key=address_key(data["text"]),
+        text_key=text_key(data["text"]),
         **ids,
     )
 

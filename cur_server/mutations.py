@@ -44,11 +44,13 @@ from .tables import (
     Event,
     Incident,
     Municipality,
+    QualityReview,
     Reply,
     ScopeMove,
     Template,
     User,
 )
+from .training_release import now_of
 
 log = logging.getLogger(__name__)
 
@@ -389,6 +391,45 @@ def add_note(op: Op) -> None:
     op.event("note", text=op.payload.text)
 
 
+def review_quality(op: Op) -> None:
+    """Score the incident's latest published answer; whoever wrote it is the one reviewed."""
+    if not op.actor.is_lead:
+        raise refuse("forbidden", "Оценивать качество ответов может только старший смены")
+    reply = op.session.scalars(
+        select(Reply)
+        .where(
+            Reply.incident_id == op.incident.id,
+            Reply.kind.in_((ReplyKind.INTERIM.value, ReplyKind.FINAL.value)),
+            Reply.approval_state == ApprovalState.PUBLISHED.value,
+        )
+        .order_by(Reply.id.desc())
+        .limit(1)
+    ).first()
+    if reply is None:
+        raise refuse("not_answered", "Оценить можно только обращение с опубликованным ответом")
+    if reply.author_id == op.actor.id:
+        raise refuse("own_answer", "Свой ответ оценивает другой старший смены")
+    p = op.payload
+    review = op.session.scalars(
+        select(QualityReview).where(QualityReview.reply_id == reply.id)
+    ).one_or_none()
+    if review is None:
+        review = QualityReview(incident_id=op.incident.id, reply_id=reply.id)
+        op.session.add(review)
+    checklist = p.model_dump(exclude={"comment"})
+    for name, value in checklist.items():
+        setattr(review, name, value)
+    review.operator_id, review.reviewer_id = reply.author_id, op.actor.id
+    review.comment, review.reviewed_at = p.comment, op.now
+    op.event(
+        "quality_reviewed",
+        reply_id=reply.id,
+        operator_id=reply.author_id,
+        comment=p.comment,
+        **checklist,
+    )
+
+
 HANDLERS: dict[MutationType, Callable[[Op], None]] = {
     MutationType.CLAIM: claim,
     MutationType.RELEASE: release,
@@ -401,6 +442,7 @@ HANDLERS: dict[MutationType, Callable[[Op], None]] = {
     MutationType.APPROVE_REPLY: approve_reply,
     MutationType.RETURN_REPLY: return_reply,
     MutationType.ADD_NOTE: add_note,
+    MutationType.REVIEW_QUALITY: review_quality,
 }
 
 
@@ -496,7 +538,9 @@ def _apply_in(session: Session, server: ServerContext, actor: Actor, m) -> c.Mut
     if incident is None or not can_see(actor, incident):
         outcome, code, reason = Outcome.REJECTED, "not_found", "Обращение не найдено"
     else:
-        op = Op(session, server, actor, incident, m, datetime.now(UTC))
+        # Training incidents live on the session's clock, which tests can set (training_release).
+        now = now_of(server) if incident.training_session_id else datetime.now(UTC)
+        op = Op(session, server, actor, incident, m, now)
         try:
             with session.begin_nested():
                 _check_base_version(op)

@@ -14,12 +14,14 @@ from datetime import UTC, datetime, timedelta
 from sqlalchemy import JSON, func, insert, select, text
 
 from cur_desktop.models.domain import ApprovalState, ReplyKind, Role, incident_number
+from cur_desktop.models.fingerprint import address_key, text_key
 from cur_desktop.models.statuses import Status
 from cur_desktop.models.templates import render
 
 from .context import ServerContext, load_context
 from .db import CHANGE_SEQ, Database, next_values, open_database
 from .demo import content
+from .demo.burst import plant_burst
 from .ingest import serial_counter
 from .security import hash_password
 from .tables import (
@@ -199,10 +201,9 @@ def _seed_incidents(
         seq0 = next_values(s, CHANGE_SEQ, count) - count
         serials: dict[int, int] = {}
         out = _Inserter(s)
-        rows = sorted(
-            content.generate_incidents(count, seed=seed, now=now, days=days),
-            key=lambda d: d["received_at"],
-        )
+        rows = list(content.generate_incidents(count, seed=seed, now=now, days=days))
+        plant_burst(rows, now=now, seed=seed, days=days)
+        rows.sort(key=lambda d: d["received_at"])
         for n, item in enumerate(rows):
             iid, received = start_id + n, item["received_at"]
             year = received.year
@@ -236,6 +237,8 @@ def _seed_incidents(
                 "created_at": received,
                 "updated_at": received,
                 "training_session_id": None,
+                "address_key": address_key(item["text"]),
+                "text_key": text_key(item["text"]),
             }
             events = [(received, collector, "received", {"channel": item["channel"]})]
             if status is not Status.NEW:
@@ -274,24 +277,41 @@ def _seed_incidents(
         progress(count, count)
 
 
+#: Share of demo answers given inside their deadline (the rest come up to two days late).
+ON_TIME_SHARE = 0.85
+
+
 def _play_history(rng, clock, inc, status, now, handlers, by_sector, templates, events, out):
     """Fill in plausible past actions (claim, route, replies) leading to `status`."""
     received = inc["received_at"]
-    span = max((now - received).total_seconds(), 60.0)
+    latest = max(now - timedelta(minutes=1), received)
+    last = [received]  # the moment of the previous step: history never goes backwards
 
-    def at(fraction: float) -> datetime:
-        return received + timedelta(seconds=span * fraction)
+    def at(moment: datetime) -> datetime:
+        last[0] = min(max(moment, last[0]), latest)
+        return last[0]
+
+    def after(lo_minutes: float, hi_minutes: float) -> datetime:
+        return at(last[0] + timedelta(minutes=rng.uniform(lo_minutes, hi_minutes)))
+
+    def answer_by(due: datetime | None) -> datetime:
+        """A centre that mostly keeps up: most answers inside the deadline, some late."""
+        if due is None or due <= last[0]:
+            return after(30, 600)
+        if rng.random() < ON_TIME_SHARE:
+            return at(last[0] + (due - last[0]) * rng.uniform(0.2, 0.95))
+        return at(due + timedelta(minutes=rng.uniform(20, 48 * 60)))
 
     handler = rng.choice(handlers)
     inc["assignee_id"] = handler
-    events.append((at(0.05), handler, "claimed", {"from": None, "to": handler}))
+    events.append((after(2, 90), handler, "claimed", {"from": None, "to": handler}))
     if status is Status.IN_PROGRESS:
         return
     if status is Status.REJECTED:
         inc["assignee_id"] = handler
         events.append(
             (
-                at(0.1),
+                after(5, 60),
                 handler,
                 "status_changed",
                 {"from": "in_progress", "to": "rejected", "reason": "Дубликат обращения"},
@@ -301,7 +321,8 @@ def _play_history(rng, clock, inc, status, now, handlers, by_sector, templates, 
     agencies = by_sector.get(inc["sector"]) or by_sector.get(None) or []
     if agencies:
         inc["agency_id"] = rng.choice(agencies)
-        events.append((at(0.1), handler, "routed", {"agency_id": inc["agency_id"], "note": None}))
+        routed = after(5, 180)
+        events.append((routed, handler, "routed", {"agency_id": inc["agency_id"], "note": None}))
     if status is Status.ROUTED:
         return
 
@@ -326,28 +347,30 @@ def _play_history(rng, clock, inc, status, now, handlers, by_sector, templates, 
         )
         events.append((when, handler, "reply_published", {"kind": kind.value}))
 
+    first_due = inc["first_answer_due"]
     if status is Status.INTERIM_ANSWER or rng.random() < 0.3:
-        first = at(0.2)
+        first = answer_by(first_due)
         reply(ReplyKind.INTERIM, first)
         inc["first_answered_at"] = first
         inc["final_answer_due"] = clock.final_answer_due(first)
     if status is Status.INTERIM_ANSWER:
         return
-    final = at(0.5)
+    final = answer_by(inc["final_answer_due"] or first_due)
     reply(ReplyKind.FINAL, final)
     inc["first_answered_at"] = inc["first_answered_at"] or final
     inc["final_answered_at"] = final
     if status in (Status.RESOLVED, Status.CLOSED):
         events.append(
             (
-                at(0.7),
+                after(60, 3 * 24 * 60),
                 handler,
                 "status_changed",
                 {"from": "answered", "to": "resolved", "confirmation": "Работы выполнены"},
             )
         )
     if status is Status.CLOSED:
-        events.append((at(0.9), handler, "status_changed", {"from": "resolved", "to": "closed"}))
+        closed = after(60, 3 * 24 * 60)
+        events.append((closed, handler, "status_changed", {"from": "resolved", "to": "closed"}))
 
 
 def seed_demo(

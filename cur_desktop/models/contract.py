@@ -17,6 +17,7 @@ from pydantic import (
     BeforeValidator,
     ConfigDict,
     Field,
+    StrictBool,
     StringConstraints,
 )
 from pydantic_core import PydanticCustomError
@@ -328,6 +329,25 @@ class NotePayload(WireModel):
     ]
 
 
+class ReviewQualityPayload(WireModel):
+    """A supervisor's checklist on the incident's latest published answer: true means met."""
+
+    polite: StrictBool
+    concrete_action: StrictBool = Field(description="Says what will be done, by whom and when")
+    correct_agency: StrictBool
+    on_time: StrictBool
+    no_brush_off: StrictBool = Field(description="Not a formal reply that answers nothing")
+    comment: (
+        Annotated[
+            str,
+            StringConstraints(
+                pattern=NO_NUL, min_length=1, max_length=MAX_NOTE_CHARS, strip_whitespace=True
+            ),
+        ]
+        | None
+    ) = None
+
+
 class _MutationBase(WireModel):
     mutation_id: UUID = Field(description="Client-made UUID; resending it is harmless")
     incident_id: Id
@@ -391,6 +411,11 @@ class AddNoteMutation(_MutationBase):
     payload: NotePayload
 
 
+class ReviewQualityMutation(_MutationBase):
+    type: Literal[MutationType.REVIEW_QUALITY]
+    payload: ReviewQualityPayload
+
+
 Mutation = Annotated[
     ClaimMutation
     | ReleaseMutation
@@ -402,7 +427,8 @@ Mutation = Annotated[
     | AddReplyMutation
     | ApproveReplyMutation
     | ReturnReplyMutation
-    | AddNoteMutation,
+    | AddNoteMutation
+    | ReviewQualityMutation,
     Field(discriminator="type"),
 ]
 

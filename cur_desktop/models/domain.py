@@ -127,6 +127,7 @@ class MutationType(StrEnum):
     APPROVE_REPLY = "approve_reply"
     RETURN_REPLY = "return_reply"
     ADD_NOTE = "add_note"
+    REVIEW_QUALITY = "review_quality"
 
 
 class Outcome(StrEnum):

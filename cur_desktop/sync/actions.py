@@ -5,7 +5,7 @@ for the network."""
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from sqlalchemy import delete, select
@@ -49,6 +49,25 @@ class LocalActions:
     def assign(self, incident_id: int, assignee_id: int | None) -> str:
         return self._do(MutationType.ASSIGN, incident_id, {"assignee_id": assignee_id})
 
+    def assign_many(self, incident_ids: Iterable[int], assignee_id: int | None) -> list[str]:
+        """Reassign many incidents as one user action: every local change and outbox entry in
+        one transaction, so either all of them wait for the server or (bad input) none does.
+        The engine pushes them in batches; each lands on the server exactly once."""
+        ids = list(dict.fromkeys(incident_ids))  # in order, each once
+        if not ids:
+            raise InvalidAction("Не выбрано ни одного обращения")
+        payload = {"assignee_id": assignee_id}
+        with self.store.write() as conn:
+            try:
+                done = [self.outbox.record(conn, MutationType.ASSIGN, i, payload) for i in ids]
+            except KeyError as exc:
+                raise InvalidAction(f"Обращение {exc.args[0]} не найдено в локальном кэше") from exc
+        self.on_change()
+        return done
+
+    def unassign_many(self, incident_ids: Iterable[int]) -> list[str]:
+        return self.assign_many(incident_ids, None)
+
     def set_status(
         self,
         incident_id: int,
@@ -87,6 +106,28 @@ class LocalActions:
 
     def add_note(self, incident_id: int, text: str) -> str:
         return self._do(MutationType.ADD_NOTE, incident_id, {"text": text})
+
+    def review_quality(
+        self,
+        incident_id: int,
+        *,
+        polite: bool,
+        concrete_action: bool,
+        correct_agency: bool,
+        on_time: bool,
+        no_brush_off: bool,
+        comment: str | None = None,
+    ) -> str:
+        """A supervisor's checklist on the incident's latest published answer."""
+        payload = {
+            "polite": polite,
+            "concrete_action": concrete_action,
+            "correct_agency": correct_agency,
+            "on_time": on_time,
+            "no_brush_off": no_brush_off,
+            "comment": (comment or "").strip() or None,
+        }
+        return self._do(MutationType.REVIEW_QUALITY, incident_id, payload)
 
     # --- kept work ------------------------------------------------------------------------
 

@@ -259,3 +259,13 @@ class ApiClient:
 
     def mutations(self, body: dict[str, Any]) -> c.MutationResults:
         return self._call("POST", f"{c.API_PREFIX}/mutations", c.MutationResults, json=body)
+
+    # --- any other endpoint: one call, the answer checked against its model ------------------
+
+    def get(self, path: str, model: type[M], params: dict[str, Any] | None = None) -> M:
+        """GET `path` (under /api/v1) with query `params`."""
+        return self._call("GET", f"{c.API_PREFIX}{path}", model, params=params)
+
+    def post(self, path: str, model: type[M], body: dict[str, Any]) -> M:
+        """POST the JSON `body` to `path` (under /api/v1)."""
+        return self._call("POST", f"{c.API_PREFIX}{path}", model, json=body)

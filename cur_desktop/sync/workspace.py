@@ -18,6 +18,7 @@ from .client import ApiClient, AuthFailed
 from .credentials import CredentialStore
 from .engine import SyncCore, SyncEngine
 from .profile import Profile
+from .training_profile import profile_for
 
 
 class NoOfflineProfile(Exception):
@@ -58,7 +59,7 @@ class Workspace:
         """Online sign-in. Blocking (network, keyring, key derivation): call off the UI thread."""
         client = ApiClient(server_url, ca_bundle=ca_bundle)
         client.login(username, password)
-        profile = Profile(root, server_url, username)
+        profile = profile_for(root, server_url, username, client.user.role)
         if remember:
             credentials.save_refresh_token(server_url, username, client.refresh_token)
         else:

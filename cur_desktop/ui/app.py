@@ -44,6 +44,7 @@ class Launcher:
         self.app, self.args = app, args
         self.credentials = CredentialStore()
         self.demo = None
+        self.practice = None  # `--training`: the embedded server of a practice session
         self.window: MainWindow | None = None
         self.workspace: Workspace | None = None
         self.engine_task: asyncio.Task | None = None
@@ -51,7 +52,14 @@ class Launcher:
 
     async def main(self) -> None:
         loop = asyncio.get_running_loop()
-        if self.args.demo:
+        if getattr(self.args, "training", None):
+            from cur_desktop.training_practice import TrainingPractice
+
+            self.practice = await loop.run_in_executor(None, TrainingPractice)
+            workspace = await loop.run_in_executor(
+                None, self.practice.begin, self.args.training, self.credentials
+            )
+        elif self.args.demo:
             from cur_desktop.demo import DemoServer
 
             self.demo = await loop.run_in_executor(None, DemoServer)
@@ -143,6 +151,9 @@ class Launcher:
                 if window.editor.template_list.count():
                     window.editor._use_template(window.editor.template_list.item(0))
                 await asyncio.sleep(0.5)
+        banner = getattr(window, "training", None)
+        if hasattr(banner, "session"):  # a trainee's window: its banner shows the session clock
+            await wait_until(lambda: banner.session is not None, timeout=20)
         path.parent.mkdir(parents=True, exist_ok=True)
         ok = window.grab().save(str(path))
         if not ok:
@@ -153,6 +164,8 @@ class Launcher:
         await self.close_current()
         if self.demo is not None:
             self.demo.stop()
+        if self.practice is not None:
+            self.practice.stop()
 
 
 def run_gui(args) -> int:

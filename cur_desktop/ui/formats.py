@@ -3,7 +3,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QDateTime, QLocale
+from PySide6.QtCore import QDate, QDateTime, QLocale
+
+from .i18n import tr
 
 _SHORT = QLocale.FormatType.ShortFormat
 
@@ -24,3 +26,46 @@ def clock(epoch: int | None, empty: str = "—") -> str:
 
 def number(n: int | float) -> str:
     return QLocale().toString(n)
+
+
+def day(value) -> str:
+    """A calendar day (`datetime.date`), e.g. a period's first day or a week's Monday."""
+    if value is None:
+        return "—"
+    return QLocale().toString(QDate(value.year, value.month, value.day), _SHORT)
+
+
+def percent(share: float | None, empty: str = "—") -> str:
+    """A share 0..1 as «87,5 %»."""
+    if share is None:
+        return empty
+    return f"{QLocale().toString(round(share * 100, 1), 'f', 1)} %"
+
+
+def decimal(value: float | None, digits: int = 1, empty: str = "—") -> str:
+    if value is None:
+        return empty
+    return QLocale().toString(float(value), "f", digits)
+
+
+def signed(n: int) -> str:
+    """A change: «+12», «−3», «0»."""
+    if n > 0:
+        return f"+{number(n)}"
+    if n < 0:
+        return f"−{number(-n)}"
+    return "0"
+
+
+def minutes(value: float | None, empty: str = "—") -> str:
+    """A duration in minutes as «5 ч 20 мин» (hours and minutes read at a glance)."""
+    if value is None:
+        return empty
+    total = int(round(value))
+    hours, mins = divmod(total, 60)
+    if hours >= 48:
+        days, hours = divmod(hours, 24)
+        return tr("{d} дн {h} ч").format(d=number(days), h=hours)
+    if hours:
+        return tr("{h} ч {m} мин").format(h=number(hours), m=mins)
+    return tr("{m} мин").format(m=mins)

@@ -57,6 +57,8 @@ EVENT_LABELS = {
     "reply_approved": QT_TR_NOOP("Ответ согласован"),
     "reply_returned": QT_TR_NOOP("Ответ возвращён на доработку"),
     "note": QT_TR_NOOP("Заметка"),
+    "quality_reviewed": QT_TR_NOOP("Ответ оценён старшим смены"),
+    "review_quality": QT_TR_NOOP("Ответ оценён старшим смены"),
 }
 
 

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from cur_desktop.sync.client import SyncError, Unreachable
 from cur_desktop.sync.credentials import CredentialStore
 from cur_desktop.sync.profile import Profile
+from cur_desktop.sync.training_workspace import redeem_workspace
 from cur_desktop.sync.workspace import Workspace
 
 from .aio import spawn
@@ -45,6 +46,12 @@ class LoginDialog(QDialog):
         self.username = QLineEdit(last.username if last else "")
         self.password = QLineEdit()
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.use_code = QCheckBox(tr("Вход по учебному коду"))
+        self.code = QLineEdit()
+        self.code.setObjectName("trainingCode")
+        self.full_name = QLineEdit()
+        self.full_name.setPlaceholderText(tr("Фамилия Имя Отчество"))
+        self.use_code.toggled.connect(self._code_mode)
         self.remember = QCheckBox(tr("Запомнить вход (в хранилище паролей ОС)"))
         self.remember.setChecked(credentials.persistent)
         self.remember.setEnabled(credentials.persistent)
@@ -70,10 +77,23 @@ class LoginDialog(QDialog):
         form.addRow(tr("Сервер"), self.server)
         form.addRow(tr("Пользователь"), self.username)
         form.addRow(tr("Пароль"), self.password)
+        form.addRow(self.use_code)
+        form.addRow(tr("Учебный код"), self.code)
+        form.addRow(tr("Ваше имя"), self.full_name)
         form.addRow(self.remember)
         form.addRow(self.message)
         form.addRow(buttons)
+        self.form = form
+        self._code_mode(False)
         (self.password if last else self.username).setFocus()
+
+    def _code_mode(self, on: bool) -> None:
+        """A one-time training code (from the trainer) instead of a username and password."""
+        for field in (self.username, self.password):
+            self.form.setRowVisible(field, not on)
+        for field in (self.code, self.full_name):
+            self.form.setRowVisible(field, on)
+        (self.code if on else self.username).setFocus()
 
     def _busy(self, busy: bool, text: str = "") -> None:
         self.buttons.setEnabled(not busy)
@@ -86,7 +106,9 @@ class LoginDialog(QDialog):
         try:
             self.workspace = await loop.run_in_executor(
                 None,
-                lambda: Workspace.sign_in(
+                self._redeem
+                if self.use_code.isChecked()
+                else lambda: Workspace.sign_in(
                     self.root,
                     self.server.text().strip(),
                     self.username.text().strip(),
@@ -109,6 +131,17 @@ class LoginDialog(QDialog):
             self._busy(False, str(exc))
             return
         self.accept()
+
+    def _redeem(self) -> Workspace:
+        return redeem_workspace(
+            self.root,
+            self.server.text().strip(),
+            self.code.text(),
+            self.full_name.text(),
+            credentials=self.credentials,
+            remember=self.remember.isChecked(),
+            ca_bundle=self.ca_bundle,
+        )
 
     async def _open_offline(self) -> None:
         self._busy(True, tr("Открываю локальный профиль…"))

@@ -41,16 +41,20 @@ from cur_desktop.sync.workspace import Workspace
 
 from . import formats
 from .aio import in_db, spawn
+from .analytics_window import install_analytics
 from .conflicts_panel import ConflictsPanel
 from .dialogs import FormDialog
 from .i18n import QT_TR_NOOP, tr
 from .incident_card import IncidentCard
 from .labels import Labels
+from .presence import PresenceWatch
 from .queue_model import COLUMN_INDEX, COLUMNS, SORT_KEYS, QueueModel
 from .queue_source import TABS, QueueService, ViewState
 from .reply_editor import ReplyEditor
 from .sla_view import SlaView
 from .status_bar import SyncStatusBar
+from .supervisor_console import SupervisorConsole
+from .training_mode import install_training
 
 log = logging.getLogger(__name__)
 
@@ -197,6 +201,10 @@ class MainWindow(QMainWindow):
         self.status.conflicts_clicked.connect(self.conflicts_dock.show)
         self.setStatusBar(self.status)
         self._make_actions()
+        self.presence = PresenceWatch(self)  # who else has the open incident
+        self.console = SupervisorConsole(self) if SupervisorConsole.wanted(self.user) else None
+        self.analytics_action = install_analytics(self)  # None for operators
+        self.training = install_training(self)  # trainee's banner, or trainer's window
 
         self.timer = QTimer(self, interval=1000)  # the one SLA timer for the whole window
         self.timer.timeout.connect(self._tick)
@@ -294,6 +302,8 @@ class MainWindow(QMainWindow):
         self.requery()
         spawn(self.refresh_side(), what="side refresh")
         spawn(self.load_saved_views(), what="saved views")
+        if self.console is not None:
+            self.console.start()
 
     def requery(self) -> None:
         state, service = self.view_state, self.service
@@ -576,7 +586,13 @@ class MainWindow(QMainWindow):
         self.ws.engine.trigger()
 
     def show_shortcuts(self) -> None:
-        rows = "\n".join(f"{keys:<14} {tr(caption)}" for _n, caption, keys in SHORTCUTS)
+        # Every action of the window that has keys, the console's and analytics' included.
+        seen: dict[tuple[str, str], None] = {}
+        for action in self.findChildren(QAction):
+            keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+            if keys:
+                seen[keys, action.text().replace("&", "")] = None
+        rows = "\n".join(f"{keys:<16} {caption}" for keys, caption in seen)
         box = QMessageBox(self)
         box.setWindowTitle(tr("Горячие клавиши"))
         box.setTextFormat(Qt.TextFormat.PlainText)

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QMimeData, QModelIndex, Qt, Signal
 from PySide6.QtGui import QFont
 
 from . import formats
@@ -55,6 +55,8 @@ COLUMN_INDEX = {key: i for i, (key, _) in enumerate(COLUMNS)}
 IncidentIdRole = Qt.ItemDataRole.UserRole + 1
 SlaStateRole = Qt.ItemDataRole.UserRole + 2
 ChangedRole = Qt.ItemDataRole.UserRole + 3
+#: Dragged queue rows: the incident ids, comma-separated (dropped on the team board).
+INCIDENT_IDS_MIME = "application/x-cur-incident-ids"
 
 
 class QueueModel(QAbstractTableModel):
@@ -177,6 +179,19 @@ class QueueModel(QAbstractTableModel):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return tr(COLUMNS[section][1])
         return None
+
+    def flags(self, index: QModelIndex) -> Qt.ItemFlag:
+        # Draggable only where the view enables dragging (the supervisor's reassignment).
+        return super().flags(index) | Qt.ItemFlag.ItemIsDragEnabled
+
+    def mimeTypes(self) -> list[str]:  # noqa: N802 - Qt override
+        return [INCIDENT_IDS_MIME]
+
+    def mimeData(self, indexes) -> QMimeData:  # noqa: N802 - Qt override
+        ids = dict.fromkeys(i for i in (self.incident_id(x.row()) for x in indexes) if i)
+        mime = QMimeData()
+        mime.setData(INCIDENT_IDS_MIME, ",".join(map(str, ids)).encode())
+        return mime
 
     def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid():

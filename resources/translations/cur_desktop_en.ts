@@ -4,37 +4,205 @@
 <context>
     <name></name>
     <message>
-        <location filename="../../cur_desktop/ui/app.py" line="82"/>
+        <location filename="../../cur_desktop/ui/app.py" line="90"/>
         <source> [демо]</source>
         <translation> [demo]</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/app.py" line="95"/>
+        <location filename="../../cur_desktop/ui/app.py" line="103"/>
         <source>Демо</source>
         <translation>Demo</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/app.py" line="97"/>
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="69"/>
+        <source>{sector}: без рубрики</source>
+        <extracomment>Incidents listed under one spike or cluster (a cluster lists at most 500 ids anyway). How a column&apos;s raw value is shown: text, a count, a count with its change against the previous period ((count, previous) pairs), a share 0..1, minutes, a date, a ratio. Bars in the SLA chart: the groups with the most incidents.</extracomment>
+        <translation>{sector}: no category</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="80"/>
+        <source>Обращений за период</source>
+        <translation>Incidents in the period</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="81"/>
+        <source>К предыдущему периоду</source>
+        <translation>Against the previous period</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="82"/>
+        <source>Просрочено сейчас</source>
+        <translation>Overdue now</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="83"/>
+        <location filename="../../cur_desktop/ui/trainer_scorecard.py" line="28"/>
+        <source>Первый ответ в срок</source>
+        <translation>First answer on time</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="84"/>
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="309"/>
+        <source>Медиана первого ответа</source>
+        <translation>Median first answer</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="95"/>
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="111"/>
+        <source>По дням</source>
+        <translation>By day</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="96"/>
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="114"/>
+        <source>По неделям</source>
+        <translation>By week</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="98"/>
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="182"/>
+        <source>Обращения по дням</source>
+        <translation>Incidents by day</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="99"/>
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="123"/>
+        <source>Основные темы</source>
+        <translation>Main topics</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="111"/>
+        <source>День</source>
+        <translation>Day</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="111"/>
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="118"/>
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="127"/>
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="304"/>
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="63"/>
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="77"/>
+        <source>Обращений</source>
+        <translation>Incidents</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="116"/>
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="62"/>
+        <source>Неделя с</source>
+        <translation>Week from</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="117"/>
+        <source>Дней в периоде</source>
+        <translation>Days in the period</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="125"/>
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="61"/>
+        <source>Тема</source>
+        <translation>Topic</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="179"/>
+        <source>Обращения по неделям (с понедельника)</source>
+        <translation>Incidents by week (from Monday)</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="196"/>
+        <source>Сферы × МО</source>
+        <translation>Sectors × municipalities</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="201"/>
+        <source>В ячейке: обращений за период (изменение к предыдущему периоду).</source>
+        <translation>Each cell: incidents in the period (change against the previous period).</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="221"/>
+        <source>Всего</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="231"/>
+        <source>Итого</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="254"/>
+        <source>По операторам</source>
+        <translation>By operator</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="255"/>
+        <source>По ведомствам</source>
+        <translation>By agency</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="256"/>
+        <source>По МО</source>
+        <translation>By municipality</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="271"/>
+        <source>Сроки: </source>
+        <translation>Deadlines: </translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="274"/>
+        <source>Первый ответ в срок, %</source>
+        <translation>First answer on time, %</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="281"/>
+        <source>Доля в срок: первые ответы до срока среди отвеченных и просроченных; неотвеченные, у которых срок ещё не истёк, не учитываются.</source>
+        <translation>On time: first answers before the deadline among answered and overdue incidents; unanswered ones whose time has not run out are not counted.</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="298"/>
+        <location filename="../../cur_desktop/ui/app.py" line="105"/>
+        <location filename="../../cur_desktop/ui/quality_review.py" line="127"/>
         <source>Оператор</source>
         <translation>Operator</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/app.py" line="98"/>
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="300"/>
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="60"/>
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="75"/>
+        <source>МО</source>
+        <translation>Municipality</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="305"/>
+        <source>Отвечено</source>
+        <translation>Answered</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="308"/>
+        <source>Доля в срок</source>
+        <translation>On time</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="317"/>
+        <source>Не направлено</source>
+        <translation>Not routed</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/app.py" line="106"/>
         <source>Старший смены</source>
         <translation>Shift supervisor</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/app.py" line="99"/>
+        <location filename="../../cur_desktop/ui/app.py" line="107"/>
         <source>Сотрудник МО</source>
         <translation>Municipal officer</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/app.py" line="100"/>
+        <location filename="../../cur_desktop/ui/app.py" line="108"/>
         <source>Тренер</source>
         <translation>Trainer</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/app.py" line="103"/>
+        <location filename="../../cur_desktop/ui/app.py" line="111"/>
         <source>Войти как: </source>
         <translation>Sign in as: </translation>
     </message>
@@ -45,7 +213,7 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/conflicts_panel.py" line="26"/>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="115"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="117"/>
         <source>Вернуть в очередь</source>
         <translation>Return to queue</translation>
     </message>
@@ -56,7 +224,7 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/conflicts_panel.py" line="28"/>
-        <location filename="../../cur_desktop/ui/main_window.py" line="535"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="545"/>
         <source>Сменить статус</source>
         <translation>Change status</translation>
     </message>
@@ -72,14 +240,14 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/conflicts_panel.py" line="31"/>
-        <location filename="../../cur_desktop/ui/main_window.py" line="62"/>
-        <location filename="../../cur_desktop/ui/main_window.py" line="499"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="66"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="509"/>
         <source>Направить в ведомство</source>
         <translation>Route to agency</translation>
     </message>
     <message>
         <location filename="../../cur_desktop/ui/conflicts_panel.py" line="32"/>
-        <location filename="../../cur_desktop/ui/main_window.py" line="175"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="179"/>
         <source>Ответ</source>
         <translation>Reply</translation>
     </message>
@@ -96,7 +264,7 @@
     <message>
         <location filename="../../cur_desktop/ui/conflicts_panel.py" line="35"/>
         <location filename="../../cur_desktop/ui/incident_card.py" line="59"/>
-        <location filename="../../cur_desktop/ui/main_window.py" line="63"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="67"/>
         <source>Заметка</source>
         <translation>Note</translation>
     </message>
@@ -133,13 +301,13 @@
     <message>
         <location filename="../../cur_desktop/ui/incident_card.py" line="46"/>
         <location filename="../../cur_desktop/ui/incident_card.py" line="47"/>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="96"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="98"/>
         <source>Поступило</source>
         <translation>Received</translation>
     </message>
     <message>
         <location filename="../../cur_desktop/ui/incident_card.py" line="48"/>
-        <location filename="../../cur_desktop/ui/main_window.py" line="475"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="485"/>
         <source>Взято в работу</source>
         <translation>Taken</translation>
     </message>
@@ -150,6 +318,7 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/incident_card.py" line="50"/>
+        <location filename="../../cur_desktop/ui/team_board.py" line="47"/>
         <source>Назначено</source>
         <translation>Assigned</translation>
     </message>
@@ -194,135 +363,281 @@
         <translation>Reply returned for revision</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="88"/>
+        <location filename="../../cur_desktop/ui/approvals_panel.py" line="39"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="90"/>
         <source>Автор</source>
         <extracomment>(action name, incident id): claim, release, reply, route, category, status, reject, note</extracomment>
         <translation>Author</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="89"/>
+        <location filename="../../cur_desktop/ui/approvals_panel.py" line="40"/>
+        <source>Вид</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/approvals_panel.py" line="41"/>
+        <source>Ждёт</source>
+        <translation>Waiting</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/approvals_panel.py" line="52"/>
+        <location filename="../../cur_desktop/ui/formats.py" line="68"/>
+        <source>{d} дн {h} ч</source>
+        <translation>{d} d {h} h</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/approvals_panel.py" line="54"/>
+        <location filename="../../cur_desktop/ui/formats.py" line="70"/>
+        <source>{h} ч {m} мин</source>
+        <translation>{h} h {m} min</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/approvals_panel.py" line="63"/>
+        <source>Вернуть на доработку</source>
+        <translation>Return for rework</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/approvals_panel.py" line="66"/>
+        <source>Что исправить в ответе</source>
+        <translation>What to fix in the reply</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/approvals_panel.py" line="75"/>
+        <source>Комментарий автору (обязательно):</source>
+        <translation>Comment for the author (required):</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/approvals_panel.py" line="85"/>
+        <source>Напишите, что исправить</source>
+        <translation>Write what to fix</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/approvals_panel.py" line="118"/>
+        <source>Согласовать</source>
+        <translation>Approve</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/approvals_panel.py" line="120"/>
+        <source>Вернуть…</source>
+        <translation>Return…</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/approvals_panel.py" line="162"/>
+        <source>Ждут согласования: {n}</source>
+        <translation>Waiting for approval: {n}</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="91"/>
         <location filename="../../cur_desktop/ui/queue_model.py" line="36"/>
         <source>Канал</source>
         <translation>Channel</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="90"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="92"/>
         <source>Источник</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="91"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="93"/>
         <location filename="../../cur_desktop/ui/queue_model.py" line="35"/>
         <source>Муниципалитет</source>
         <translation>Municipality</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="92"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="94"/>
         <source>Сфера / рубрика</source>
         <translation>Sector / category</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="93"/>
-        <location filename="../../cur_desktop/ui/main_window.py" line="521"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="95"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="531"/>
         <location filename="../../cur_desktop/ui/queue_model.py" line="33"/>
+        <location filename="../../cur_desktop/ui/trainer_live.py" line="25"/>
         <source>Важность</source>
         <translation>Priority</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="94"/>
-        <location filename="../../cur_desktop/ui/main_window.py" line="506"/>
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="299"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="96"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="516"/>
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="99"/>
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="274"/>
         <source>Ведомство</source>
         <translation>Agency</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="95"/>
+        <location filename="../../cur_desktop/ui/handover_dialog.py" line="44"/>
+        <source>Передача смены</source>
+        <translation>Shift handover</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/handover_dialog.py" line="55"/>
+        <location filename="../../cur_desktop/ui/trainer_live.py" line="26"/>
+        <source>Срок</source>
+        <translation>Deadline</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/handover_dialog.py" line="55"/>
+        <source>До</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/handover_dialog.py" line="56"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="97"/>
         <location filename="../../cur_desktop/ui/queue_model.py" line="38"/>
         <source>Исполнитель</source>
         <translation>Assignee</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="97"/>
+        <location filename="../../cur_desktop/ui/handover_dialog.py" line="66"/>
+        <source>Что важно знать следующей смене</source>
+        <translation>What the next shift should know</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/handover_dialog.py" line="73"/>
+        <source>Записать для следующей смены</source>
+        <translation>Save for the next shift</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/handover_dialog.py" line="75"/>
+        <source>Закрыть</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/handover_dialog.py" line="88"/>
+        <source>Новая запись:</source>
+        <translation>New note:</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/handover_dialog.py" line="106"/>
+        <source>Нет связи с сервером: передачу смены сейчас не получить.</source>
+        <translation>No connection to the server: the shift handover cannot be loaded now.</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/handover_dialog.py" line="113"/>
+        <source>Напишите текст записи</source>
+        <translation>Write the text of the note</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/handover_dialog.py" line="124"/>
+        <source>Запись не сохранена: нет связи с сервером. Текст остался, попробуйте ещё раз.</source>
+        <translation>The note was not saved: no connection to the server. The text is kept; try again.</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/handover_dialog.py" line="137"/>
+        <source>Записей о передаче смены ещё нет.</source>
+        <translation>No handover notes yet.</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/handover_dialog.py" line="142"/>
+        <source>Последняя запись: {who}, {when}</source>
+        <translation>Latest note: {who}, {when}</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/handover_dialog.py" line="146"/>
+        <source>Под угрозой и просрочено сейчас: {n}</source>
+        <translation>At risk and overdue now: {n}</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/handover_dialog.py" line="150"/>
+        <source>⚠ просрочено</source>
+        <translation>⚠ overdue</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/handover_dialog.py" line="151"/>
+        <source>◔ под угрозой</source>
+        <translation>◔ at risk</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="60"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="61"/>
+        <source>Ответ оценён старшим смены</source>
+        <translation>Answer reviewed by the shift supervisor</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="99"/>
         <source>Первый ответ до</source>
         <translation>First answer due</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="98"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="100"/>
         <source>Окончательный ответ до</source>
         <translation>Final answer due</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="99"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="101"/>
         <source>Вложения</source>
         <translation>Attachments</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="114"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="116"/>
         <source>Взять</source>
         <translation>Take</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="116"/>
-        <location filename="../../cur_desktop/ui/main_window.py" line="61"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="118"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="65"/>
         <source>Ответить</source>
         <translation>Reply</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="117"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="119"/>
         <source>Направить…</source>
         <translation>Route…</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="118"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="120"/>
         <source>Сфера…</source>
         <translation>Sector…</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="119"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="121"/>
         <source>Статус…</source>
         <translation>Status…</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="120"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="122"/>
         <source>Отклонить…</source>
         <translation>Reject…</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="121"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="123"/>
         <source>Заметка…</source>
         <translation>Note…</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="136"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="138"/>
         <source>Сообщение</source>
         <translation>Message</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="140"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="142"/>
         <source>История</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="152"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="154"/>
         <source>Выберите обращение в очереди</source>
         <translation>Select an incident in the queue</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="167"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="169"/>
         <source>Аноним</source>
         <translation>Anonymous</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="175"/>
+        <location filename="../../cur_desktop/ui/handover_dialog.py" line="156"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="177"/>
         <source>не назначено</source>
         <translation>unassigned</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="194"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="196"/>
         <source>система</source>
         <translation>system</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="194"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="196"/>
         <source> (не отправлено)</source>
         <translation> (not sent)</translation>
     </message>
@@ -373,287 +688,482 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/labels.py" line="82"/>
-        <location filename="../../cur_desktop/ui/main_window.py" line="522"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="532"/>
         <source>Высокая</source>
         <translation>High</translation>
     </message>
     <message>
         <location filename="../../cur_desktop/ui/labels.py" line="83"/>
-        <location filename="../../cur_desktop/ui/main_window.py" line="522"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="532"/>
         <source>Обычная</source>
         <translation>Normal</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/login_dialog.py" line="42"/>
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="43"/>
         <source>Вход — ЦУР</source>
         <translation>Sign in — RMC</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/login_dialog.py" line="48"/>
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="49"/>
+        <source>Вход по учебному коду</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="53"/>
+        <source>Фамилия Имя Отчество</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="55"/>
         <source>Запомнить вход (в хранилище паролей ОС)</source>
         <translation>Remember sign-in (in the OS password store)</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/login_dialog.py" line="57"/>
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="64"/>
         <source>Хранилище паролей ОС недоступно: вход сохранится только до выхода.</source>
         <translation>The OS password store is unavailable: the sign-in will be kept only until you quit.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/login_dialog.py" line="58"/>
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="65"/>
         <source>Работать офлайн</source>
         <translation>Work offline</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/login_dialog.py" line="64"/>
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="71"/>
         <source>Войти</source>
         <translation>Sign in</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/login_dialog.py" line="70"/>
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="77"/>
         <source>Сервер</source>
         <translation>Server</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/login_dialog.py" line="71"/>
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="78"/>
         <source>Пользователь</source>
         <translation>User</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/login_dialog.py" line="72"/>
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="79"/>
         <source>Пароль</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/login_dialog.py" line="84"/>
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="81"/>
+        <source>Учебный код</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="82"/>
+        <source>Ваше имя</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="104"/>
         <source>Вход…</source>
         <translation>Signing in…</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/login_dialog.py" line="102"/>
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="124"/>
         <source>Можно работать офлайн с последним профилем.</source>
         <translation>You can work offline with the last profile.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/login_dialog.py" line="114"/>
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="147"/>
         <source>Открываю локальный профиль…</source>
         <translation>Opening the local profile…</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="59"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="63"/>
         <source>Взять следующее</source>
         <translation>Take next</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="60"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="64"/>
         <source>Взять выбранное</source>
         <translation>Take selected</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="64"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="68"/>
         <source>Отправить ответ</source>
         <translation>Send reply</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="65"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="69"/>
         <source>Поиск</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="66"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="70"/>
         <source>Синхронизировать</source>
         <translation>Synchronize</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="67"/>
-        <location filename="../../cur_desktop/ui/main_window.py" line="190"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="71"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="194"/>
         <source>Несохранённые правки</source>
         <translation>Unsaved changes</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="68"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="72"/>
         <source>К очереди</source>
         <translation>Go to queue</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="69"/>
-        <location filename="../../cur_desktop/ui/main_window.py" line="581"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="73"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="597"/>
         <source>Горячие клавиши</source>
         <translation>Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="102"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="106"/>
         <source>ЦУР — рабочее место</source>
         <translation>RMC — Workstation</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="136"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="140"/>
         <source>Поиск по тексту (Ctrl+F)</source>
         <translation>Search text (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="148"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="152"/>
         <source>Сохранённые представления</source>
         <translation>Saved views</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="152"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="156"/>
         <source>Сохранить текущее представление</source>
         <translation>Save the current view</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="174"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="178"/>
         <source>Карточка</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="219"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="227"/>
         <source>Все статусы</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="220"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="228"/>
         <source>Все сферы</source>
         <translation>All sectors</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="222"/>
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="48"/>
+        <source>Неделя</source>
+        <translation>Week</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="49"/>
+        <source>Месяц</source>
+        <translation>Month</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="50"/>
+        <source>Квартал</source>
+        <translation>Quarter</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="95"/>
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="376"/>
+        <source>Аналитика</source>
+        <translation>Analytics</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="113"/>
+        <location filename="../../cur_desktop/ui/quality_review.py" line="115"/>
+        <source>Показать</source>
+        <translation>Show</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="126"/>
+        <source>Экспорт в XLSX…</source>
+        <translation>Export to XLSX…</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="129"/>
+        <source>Справка по МО…</source>
+        <translation>Municipality brief…</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="134"/>
+        <source>Период:</source>
+        <translation>Period:</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="158"/>
+        <source>Обзор</source>
+        <translation>Overview</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="159"/>
+        <source>Секторы × МО</source>
+        <translation>Sectors × municipalities</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="160"/>
+        <source>Сроки</source>
+        <translation>Deadlines</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="161"/>
+        <source>Системные проблемы</source>
+        <translation>Systemic problems</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="178"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="230"/>
         <source>Все МО</source>
         <translation>All municipalities</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="225"/>
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="178"/>
+        <source>Все мои МО</source>
+        <translation>All my municipalities</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="233"/>
+        <source>Период {a} — {b}, сравнение с {c} — {d}. Данные на {t}.</source>
+        <translation>Period {a} — {b}, compared with {c} — {d}. Data as of {t}.</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="247"/>
+        <source>Неверный период: конец раньше начала или период длиннее {n} дней</source>
+        <translation>Invalid period: the end is before the start or the period is longer than {n} days</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="252"/>
+        <source>Нет связи с сервером: аналитика считается на сервере.</source>
+        <translation>No connection to the server: analytics are computed on the server.</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="253"/>
+        <source>Сервер отказал: {m}</source>
+        <translation>The server refused: {m}</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="255"/>
+        <source>Не удалось получить данные: {m}</source>
+        <translation>Could not get the data: {m}</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="258"/>
+        <source>Показаны прежние цифры.</source>
+        <translation>The previous figures are shown.</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="292"/>
+        <source>Сначала загрузите данные за период.</source>
+        <translation>Load the data for a period first.</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="297"/>
+        <source>Экспорт таблиц</source>
+        <translation>Export tables</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="299"/>
+        <source>Книга Excel (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="309"/>
+        <source>Не удалось записать файл: {m}</source>
+        <translation>Could not write the file: {m}</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="311"/>
+        <source>Таблицы сохранены: {p}</source>
+        <translation>Tables saved: {p}</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="320"/>
+        <source>Выберите муниципальное образование для справки.</source>
+        <translation>Choose a municipality for the brief.</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="326"/>
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="359"/>
+        <source>Справка по МО</source>
+        <translation>Municipality brief</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="328"/>
+        <source>PDF (*.pdf);;Книга Excel (*.xlsx)</source>
+        <translation>PDF (*.pdf);;Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="345"/>
+        <source>Справка не сформирована: {m}</source>
+        <translation>The brief was not made: {m}</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="352"/>
+        <source>Справка сохранена: {p}</source>
+        <translation>Brief saved: {p}</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="361"/>
+        <source>Справка сохранена:
+{p}</source>
+        <translation>Brief saved:
+{p}</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="362"/>
+        <source>Открыть папку</source>
+        <translation>Open folder</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/main_window.py" line="233"/>
         <source>Все каналы</source>
         <translation>All channels</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="227"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="235"/>
         <source>Любой срок</source>
         <translation>Any deadline</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="229"/>
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="306"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="237"/>
+        <location filename="../../cur_desktop/ui/quality_review.py" line="42"/>
         <location filename="../../cur_desktop/ui/sla_view.py" line="30"/>
         <source>В срок</source>
         <extracomment>Symbol + colour: the symbol carries the meaning for colour-blind users, the colour helps everyone else (blue/orange/red-purple are told apart in the common colour-vision deficiencies).</extracomment>
         <translation>On time</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="230"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="238"/>
         <location filename="../../cur_desktop/ui/queue_source.py" line="24"/>
         <location filename="../../cur_desktop/ui/sla_view.py" line="31"/>
         <source>Под угрозой</source>
         <translation>At risk</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="231"/>
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="307"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="239"/>
         <location filename="../../cur_desktop/ui/sla_view.py" line="32"/>
+        <location filename="../../cur_desktop/ui/team_board.py" line="50"/>
         <source>Просрочено</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="275"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="283"/>
         <source>Действия</source>
         <translation>Actions</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="359"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="369"/>
         <source>Представления…</source>
         <translation>Views…</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="367"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="377"/>
         <source>Сохранить представление</source>
         <translation>Save view</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="367"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="377"/>
         <source>Название:</source>
         <translation>Name:</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="454"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="464"/>
         <source>Действие невозможно</source>
         <translation>Action not possible</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="470"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="480"/>
         <source>Свободных обращений нет</source>
         <translation>No unassigned incidents</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="507"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="517"/>
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="275"/>
         <source>Комментарий</source>
         <translation>Comment</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="511"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="521"/>
         <source>Сфера и рубрика</source>
         <translation>Sector and category</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="513"/>
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="126"/>
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="196"/>
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="221"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="523"/>
         <location filename="../../cur_desktop/ui/queue_model.py" line="34"/>
         <source>Сфера</source>
         <translation>Sector</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="517"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="527"/>
         <source>Рубрика</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="517"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="527"/>
         <source>—</source>
         <translation>—</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="535"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="545"/>
         <source>Отклонить</source>
         <translation>Reject</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="537"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="547"/>
         <source>Новый статус</source>
         <translation>New status</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="540"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="550"/>
         <source>Причина (для отклонения и возобновления)</source>
         <translation>Reason (for rejecting and reopening)</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="542"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="552"/>
         <source>Что сделано (для «Решено»)</source>
         <translation>What was done (for «Resolved»)</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="550"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="560"/>
         <source>Внутренняя заметка</source>
         <translation>Internal note</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="551"/>
+        <location filename="../../cur_desktop/ui/approvals_panel.py" line="42"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="561"/>
         <location filename="../../cur_desktop/ui/queue_model.py" line="37"/>
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="38"/>
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="100"/>
         <source>Текст</source>
         <translation>Text</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="562"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="572"/>
         <source>Ответ сохранён и будет отправлен</source>
         <translation>Reply saved and will be sent</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="639"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="655"/>
         <source>Срок под угрозой</source>
         <translation>Deadline at risk</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="640"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="656"/>
         <source>Срок нарушен</source>
         <translation>Deadline missed</translation>
     </message>
     <message>
+        <location filename="../../cur_desktop/ui/approvals_panel.py" line="38"/>
+        <location filename="../../cur_desktop/ui/handover_dialog.py" line="55"/>
         <location filename="../../cur_desktop/ui/queue_model.py" line="30"/>
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="96"/>
         <source>Номер</source>
         <translation>Number</translation>
     </message>
@@ -663,19 +1173,23 @@
         <translation>Answer due</translation>
     </message>
     <message>
+        <location filename="../../cur_desktop/ui/handover_dialog.py" line="55"/>
         <location filename="../../cur_desktop/ui/queue_model.py" line="32"/>
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="98"/>
+        <location filename="../../cur_desktop/ui/trainer_live.py" line="24"/>
         <source>Статус</source>
         <translation>Status</translation>
     </message>
     <message>
         <location filename="../../cur_desktop/ui/queue_model.py" line="39"/>
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="97"/>
         <source>Получено</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/queue_model.py" line="204"/>
+        <location filename="../../cur_desktop/ui/queue_model.py" line="219"/>
         <source>Есть изменения, ещё не отправленные на сервер</source>
-        <extracomment>Which cache sort key each column sorts by.</extracomment>
+        <extracomment>Which cache sort key each column sorts by. Dragged queue rows: the incident ids, comma-separated (dropped on the team board).</extracomment>
         <translation>Has changes not yet sent to the server</translation>
     </message>
     <message>
@@ -684,7 +1198,9 @@
         <translation>Mine</translation>
     </message>
     <message>
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="315"/>
         <location filename="../../cur_desktop/ui/queue_source.py" line="23"/>
+        <location filename="../../cur_desktop/ui/trainer_live.py" line="78"/>
         <source>Без исполнителя</source>
         <translation>Unassigned</translation>
     </message>
@@ -790,11 +1306,15 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/sla_view.py" line="45"/>
+        <location filename="../../cur_desktop/ui/team_board.py" line="64"/>
         <source>{h} ч {m:02d} мин</source>
         <translation>{h} h {m:02d} min</translation>
     </message>
     <message>
+        <location filename="../../cur_desktop/ui/approvals_panel.py" line="55"/>
+        <location filename="../../cur_desktop/ui/formats.py" line="71"/>
         <location filename="../../cur_desktop/ui/sla_view.py" line="46"/>
+        <location filename="../../cur_desktop/ui/team_board.py" line="65"/>
         <source>{m} мин</source>
         <translation>{m} min</translation>
     </message>
@@ -852,6 +1372,730 @@
         <location filename="../../cur_desktop/ui/status_bar.py" line="72"/>
         <source>Синхронизировано: {when}</source>
         <translation>Synchronized: {when}</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/presence.py" line="29"/>
+        <source>просматривает</source>
+        <translation>viewing</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/presence.py" line="30"/>
+        <source>пишет ответ</source>
+        <translation>writing a reply</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/presence.py" line="31"/>
+        <source>не активен</source>
+        <translation>inactive</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/presence.py" line="50"/>
+        <source>Также открыто: {who}</source>
+        <extracomment>Typing counts as «writing» for this long after the last keystroke.</extracomment>
+        <translation>Also open by: {who}</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/quality_review.py" line="39"/>
+        <source>Вежливо</source>
+        <translation>Polite</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/quality_review.py" line="40"/>
+        <source>Конкретные действия и сроки</source>
+        <translation>Concrete actions and dates</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/quality_review.py" line="41"/>
+        <source>Верное ведомство</source>
+        <translation>Correct agency</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/quality_review.py" line="43"/>
+        <source>Без отписки</source>
+        <translation>No brush-off</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/quality_review.py" line="58"/>
+        <source>Оценка качества ответа</source>
+        <extracomment>Statuses in which an incident has a published answer to score.</extracomment>
+        <translation>Reply quality review</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/quality_review.py" line="68"/>
+        <source>Опубликованного ответа нет</source>
+        <translation>No published reply</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/quality_review.py" line="71"/>
+        <source>Оценивается последний опубликованный ответ:</source>
+        <translation>The latest published reply is reviewed:</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/quality_review.py" line="80"/>
+        <source>Комментарий (необязательно)</source>
+        <translation>Comment (optional)</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/quality_review.py" line="118"/>
+        <source>С</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/quality_review.py" line="120"/>
+        <source>по</source>
+        <translation>to</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/quality_review.py" line="127"/>
+        <source>Оценено</source>
+        <translation>Reviewed</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/quality_review.py" line="128"/>
+        <source>Итог</source>
+        <translation>Score</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/quality_review.py" line="152"/>
+        <source>Не удалось получить оценки: {error}</source>
+        <translation>Could not load the reviews: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/quality_review.py" line="157"/>
+        <source>Оценено ответов за период: {n}</source>
+        <translation>Replies reviewed in the period: {n}</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/reassign.py" line="34"/>
+        <source>Назначить обращения</source>
+        <extracomment>Who may be given cases: those who handle the queue. The combo&apos;s value for «снять назначение» (None is «nothing chosen» for a QComboBox).</extracomment>
+        <translation>Assign incidents</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/reassign.py" line="36"/>
+        <source>Выбрано обращений: {n}</source>
+        <translation>Incidents selected: {n}</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/reassign.py" line="43"/>
+        <source>— снять назначение —</source>
+        <translation>— unassign —</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/supervisor_console.py" line="28"/>
+        <source>Назначить…</source>
+        <translation>Assign…</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/supervisor_console.py" line="29"/>
+        <source>Оценить ответ…</source>
+        <translation>Review reply…</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/supervisor_console.py" line="30"/>
+        <source>Передача смены…</source>
+        <translation>Shift handover…</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/supervisor_console.py" line="56"/>
+        <source>Команда смены</source>
+        <translation>Shift team</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/supervisor_console.py" line="57"/>
+        <source>Согласование</source>
+        <translation>Approvals</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/supervisor_console.py" line="58"/>
+        <source>Качество ответов</source>
+        <translation>Reply quality</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/supervisor_console.py" line="82"/>
+        <source>Смена</source>
+        <translation>Shift</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/supervisor_console.py" line="127"/>
+        <source>Выберите обращения в очереди</source>
+        <translation>Select incidents in the queue</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/supervisor_console.py" line="142"/>
+        <source>Снято назначение с обращений: {n}</source>
+        <translation>Unassigned incidents: {n}</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/supervisor_console.py" line="144"/>
+        <source>Назначено обращений: {n} — {who}</source>
+        <translation>Incidents assigned: {n} — {who}</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/supervisor_console.py" line="177"/>
+        <source>Оценить можно только обращение с опубликованным ответом</source>
+        <translation>Only an incident with a published reply can be reviewed</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/supervisor_console.py" line="190"/>
+        <source>Оценка сохранена и будет отправлена</source>
+        <translation>The review is saved and will be sent</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="35"/>
+        <source>Адрес</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="58"/>
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="111"/>
+        <source>Всплески</source>
+        <translation>Spikes</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="64"/>
+        <source>Обычно в неделю</source>
+        <translation>Usual per week</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="65"/>
+        <source>Рост</source>
+        <translation>Growth</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="72"/>
+        <source>Группы похожих</source>
+        <translation>Similar groups</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="74"/>
+        <source>Признак</source>
+        <translation>Shared</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="76"/>
+        <source>Адрес или текст</source>
+        <translation>Address or text</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="78"/>
+        <source>Открыто</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="79"/>
+        <source>Первое</source>
+        <translation>First</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="80"/>
+        <source>Последнее</source>
+        <translation>Last</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="85"/>
+        <source>Направить все…</source>
+        <translation>Route all…</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="87"/>
+        <source>Направить все обращения группы в одно ведомство</source>
+        <translation>Route all incidents of the group to one agency</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="94"/>
+        <source>Обращения</source>
+        <translation>Incidents</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="106"/>
+        <source>Выберите всплеск или группу, чтобы увидеть обращения.</source>
+        <translation>Choose a spike or a group to see its incidents.</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="107"/>
+        <source>Открыть в главном окне</source>
+        <translation>Open in the main window</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="115"/>
+        <source>Группы похожих обращений</source>
+        <translation>Groups of similar incidents</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="196"/>
+        <source>Всплеск: {mun}, {topic}, неделя с {week}</source>
+        <translation>Spike: {mun}, {topic}, week from {week}</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="220"/>
+        <source>Группа: {key}</source>
+        <translation>Group: {key}</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="230"/>
+        <source>обращений в кэше: {n}</source>
+        <translation>incidents in the cache: {n}</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="271"/>
+        <source>Направить все обращения группы ({n})</source>
+        <translation>Route all incidents of the group ({n})</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="296"/>
+        <source>Направлено обращений: {n}; уйдут на сервер при синхронизации.</source>
+        <translation>Incidents routed: {n}; they go to the server with the next sync.</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="300"/>
+        <source>Пропущено (уже с ответом, закрыто или уже там): {n}.</source>
+        <translation>Skipped (already answered, closed or already there): {n}.</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/team_board.py" line="39"/>
+        <source>В сети</source>
+        <translation>Online</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/team_board.py" line="40"/>
+        <source>Отошёл</source>
+        <translation>Away</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/team_board.py" line="41"/>
+        <source>Не в сети</source>
+        <translation>Offline</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/team_board.py" line="44"/>
+        <source>Сотрудник</source>
+        <translation>Staff member</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/team_board.py" line="45"/>
+        <source>Присутствие</source>
+        <translation>Presence</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/team_board.py" line="48"/>
+        <source>В работе</source>
+        <translation>In work</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/team_board.py" line="46"/>
+        <source>Открыто
+сейчас</source>
+        <translation>Open
+now</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/team_board.py" line="49"/>
+        <source>Под
+угрозой</source>
+        <translation>At
+risk</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/team_board.py" line="51"/>
+        <source>Ответов
+сегодня</source>
+        <translation>Answered
+today</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/team_board.py" line="52"/>
+        <source>Медиана
+1-го ответа</source>
+        <translation>Median
+1st answer</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/team_board.py" line="153"/>
+        <source>Перетащите строки очереди на сотрудника, чтобы назначить их ему.</source>
+        <translation>Drag queue rows onto a staff member to assign them.</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/team_board.py" line="198"/>
+        <source>Обновлено в {time}</source>
+        <translation>Updated at {time}</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/team_board.py" line="201"/>
+        <source>Нет связи с сервером: данных о смене пока нет.</source>
+        <translation>No connection to the server: no shift data yet.</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/team_board.py" line="205"/>
+        <source>Нет связи с сервером: показаны данные на {time}.</source>
+        <translation>No connection to the server: figures as of {time}.</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/team_board.py" line="218"/>
+        <source>Без исполнителя: {n}, под угрозой {risk}, просрочено {late}</source>
+        <translation>Unassigned: {n}, at risk {risk}, overdue {late}</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/team_board.py" line="243"/>
+        <source>Последняя активность: {when}</source>
+        <translation>Last activity: {when}</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/trainer_dialogs.py" line="35"/>
+        <source>строка {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/trainer_dialogs.py" line="36"/>
+        <source>файл</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/trainer_dialogs.py" line="48"/>
+        <source>Новое учебное занятие</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/trainer_dialogs.py" line="52"/>
+        <source>{0} обращений, {1} мин</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/trainer_dialogs.py" line="57"/>
+        <source>Из файла…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/trainer_dialogs.py" line="62"/>
+        <source>по названию сценария</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/trainer_dialogs.py" line="74"/>
+        <source>Создать</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/trainer_dialogs.py" line="78"/>
+        <source>Сценарий</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/trainer_dialogs.py" line="80"/>
+        <source>Название</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/trainer_dialogs.py" line="81"/>
+        <location filename="../../cur_desktop/ui/trainer_window.py" line="76"/>
+        <source>Скорость</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/trainer_dialogs.py" line="89"/>
+        <source>Файл сценария</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/trainer_dialogs.py" line="89"/>
+        <source>Сценарии (*.yaml *.yml)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/trainer_dialogs.py" line="98"/>
+        <source>Файл не прочитан: </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/trainer_dialogs.py" line="121"/>
+        <source>Коды для входа слушателей</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/trainer_dialogs.py" line="122"/>
+        <source>Раздайте по одному коду каждому слушателю. Коды показываются один раз.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/trainer_live.py" line="15"/>
+        <source>идёт</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/trainer_live.py" line="16"/>
+        <source>под угрозой</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/trainer_live.py" line="17"/>
+        <source>просрочено</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/trainer_live.py" line="18"/>
+        <source>в срок</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/trainer_live.py" line="19"/>
+        <source>с нарушением</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/trainer_live.py" line="23"/>
+        <source>Обращение</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/trainer_live.py" line="27"/>
+        <source>Поступило, мин</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/trainer_live.py" line="28"/>
+        <source>Ответов</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/trainer_live.py" line="47"/>
+        <source>Выберите обращение, чтобы увидеть ответы слушателя</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/trainer_live.py" line="71"/>
+        <source>взято {0}, отвечено {1}, направлено {2}, просрочено {3}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/trainer_live.py" line="98"/>
+        <source>высокая</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/trainer_live.py" line="99"/>
+        <source>обычная</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/trainer_live.py" line="123"/>
+        <source>, мин {0:.0f}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/trainer_live.py" line="127"/>
+        <source>Ответов по этому обращению пока нет</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/trainer_scorecard.py" line="26"/>
+        <source>Слушатель</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/trainer_scorecard.py" line="27"/>
+        <source>Обработано</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/trainer_scorecard.py" line="29"/>
+        <source>Медиана первого ответа, мин</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/trainer_scorecard.py" line="30"/>
+        <source>Маршрут верный</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/trainer_scorecard.py" line="31"/>
+        <source>Вид ответа верный</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/trainer_scorecard.py" line="32"/>
+        <source>Ключевые факты</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/trainer_scorecard.py" line="33"/>
+        <source>Запрещённые фразы</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/trainer_scorecard.py" line="34"/>
+        <source>Ответы с ошибками проверки</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/trainer_scorecard.py" line="35"/>
+        <source>Комментарий преподавателя</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/trainer_scorecard.py" line="75"/>
+        <source>Обновить</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/trainer_scorecard.py" line="77"/>
+        <source>Экспорт в PDF…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/trainer_scorecard.py" line="79"/>
+        <source>Экспорт в CSV…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/trainer_scorecard.py" line="101"/>
+        <source>Двойной щелчок — изменить комментарий</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/trainer_scorecard.py" line="113"/>
+        <source>Документ PDF (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/trainer_scorecard.py" line="114"/>
+        <source>Таблица CSV (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/trainer_scorecard.py" line="114"/>
+        <source>Сохранить оценочный лист</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/trainer_window.py" line="42"/>
+        <source>Учебные занятия — ЦУР</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/trainer_window.py" line="48"/>
+        <source>Занятие</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/trainer_window.py" line="57"/>
+        <source>Новое занятие…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/trainer_window.py" line="59"/>
+        <source>Добавить слушателей…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/trainer_window.py" line="60"/>
+        <source>Выдать коды…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/trainer_window.py" line="65"/>
+        <source>Начать</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/trainer_window.py" line="66"/>
+        <source>Пауза</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/trainer_window.py" line="67"/>
+        <source>Продолжить</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/trainer_window.py" line="68"/>
+        <source>Завершить</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/trainer_window.py" line="92"/>
+        <source>Ход занятия</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/trainer_window.py" line="93"/>
+        <source>Оценочный лист</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/trainer_window.py" line="151"/>
+        <source>Занятие не выбрано: создайте новое</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/trainer_window.py" line="163"/>
+        <source>слушателей: {0}, выдано обращений: {1} из {2}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/trainer_window.py" line="235"/>
+        <source>Добавить слушателей</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/trainer_window.py" line="236"/>
+        <source>Учётные записи слушателей через запятую:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/trainer_window.py" line="249"/>
+        <source>Слушатели добавлены</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/trainer_window.py" line="253"/>
+        <source>Выдать коды</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/trainer_window.py" line="254"/>
+        <source>Сколько одноразовых кодов выдать:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/trainer_window.py" line="305"/>
+        <source>Комментарий сохранён</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/trainer_window.py" line="317"/>
+        <source>Файл не сохранён: </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/trainer_window.py" line="319"/>
+        <source>Оценочный лист сохранён: </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/training_mode.py" line="46"/>
+        <source>занятие ещё не назначено</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/training_mode.py" line="48"/>
+        <source>{0} из {1} мин</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/training_mode.py" line="64"/>
+        <location filename="../../cur_desktop/ui/training_mode.py" line="119"/>
+        <source>Учебный режим</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/training_mode.py" line="87"/>
+        <source>Учебный режим — обращения ненастоящие, ответы никуда не уходят</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/training_mode.py" line="130"/>
+        <source>Учебные занятия</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>

@@ -3,37 +3,205 @@
 <context>
     <name />
     <message>
-        <location filename="../../cur_desktop/ui/app.py" line="82" />
+        <location filename="../../cur_desktop/ui/app.py" line="90" />
         <source> [демо]</source>
         <translation> [демо]</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/app.py" line="95" />
+        <location filename="../../cur_desktop/ui/app.py" line="103" />
         <source>Демо</source>
         <translation>Демо</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/app.py" line="97" />
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="69" />
+        <source>{sector}: без рубрики</source>
+        <extracomment>Incidents listed under one spike or cluster (a cluster lists at most 500 ids anyway). How a column's raw value is shown: text, a count, a count with its change against the previous period ((count, previous) pairs), a share 0..1, minutes, a date, a ratio. Bars in the SLA chart: the groups with the most incidents.</extracomment>
+        <translation>{sector}: без рубрики</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="80" />
+        <source>Обращений за период</source>
+        <translation>Обращений за период</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="81" />
+        <source>К предыдущему периоду</source>
+        <translation>К предыдущему периоду</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="82" />
+        <source>Просрочено сейчас</source>
+        <translation>Просрочено сейчас</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="83" />
+        <location filename="../../cur_desktop/ui/trainer_scorecard.py" line="28" />
+        <source>Первый ответ в срок</source>
+        <translation>Первый ответ в срок</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="84" />
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="309" />
+        <source>Медиана первого ответа</source>
+        <translation>Медиана первого ответа</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="95" />
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="111" />
+        <source>По дням</source>
+        <translation>По дням</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="96" />
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="114" />
+        <source>По неделям</source>
+        <translation>По неделям</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="98" />
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="182" />
+        <source>Обращения по дням</source>
+        <translation>Обращения по дням</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="99" />
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="123" />
+        <source>Основные темы</source>
+        <translation>Основные темы</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="111" />
+        <source>День</source>
+        <translation>День</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="111" />
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="118" />
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="127" />
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="304" />
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="63" />
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="77" />
+        <source>Обращений</source>
+        <translation>Обращений</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="116" />
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="62" />
+        <source>Неделя с</source>
+        <translation>Неделя с</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="117" />
+        <source>Дней в периоде</source>
+        <translation>Дней в периоде</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="125" />
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="61" />
+        <source>Тема</source>
+        <translation>Тема</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="179" />
+        <source>Обращения по неделям (с понедельника)</source>
+        <translation>Обращения по неделям (с понедельника)</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="196" />
+        <source>Сферы × МО</source>
+        <translation>Сферы × МО</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="201" />
+        <source>В ячейке: обращений за период (изменение к предыдущему периоду).</source>
+        <translation>В ячейке: обращений за период (изменение к предыдущему периоду).</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="221" />
+        <source>Всего</source>
+        <translation>Всего</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="231" />
+        <source>Итого</source>
+        <translation>Итого</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="254" />
+        <source>По операторам</source>
+        <translation>По операторам</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="255" />
+        <source>По ведомствам</source>
+        <translation>По ведомствам</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="256" />
+        <source>По МО</source>
+        <translation>По МО</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="271" />
+        <source>Сроки: </source>
+        <translation>Сроки: </translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="274" />
+        <source>Первый ответ в срок, %</source>
+        <translation>Первый ответ в срок, %</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="281" />
+        <source>Доля в срок: первые ответы до срока среди отвеченных и просроченных; неотвеченные, у которых срок ещё не истёк, не учитываются.</source>
+        <translation>Доля в срок: первые ответы до срока среди отвеченных и просроченных; неотвеченные, у которых срок ещё не истёк, не учитываются.</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="298" />
+        <location filename="../../cur_desktop/ui/app.py" line="105" />
+        <location filename="../../cur_desktop/ui/quality_review.py" line="127" />
         <source>Оператор</source>
         <translation>Оператор</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/app.py" line="98" />
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="300" />
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="60" />
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="75" />
+        <source>МО</source>
+        <translation>МО</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="305" />
+        <source>Отвечено</source>
+        <translation>Отвечено</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="308" />
+        <source>Доля в срок</source>
+        <translation>Доля в срок</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="317" />
+        <source>Не направлено</source>
+        <translation>Не направлено</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/app.py" line="106" />
         <source>Старший смены</source>
         <translation>Старший смены</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/app.py" line="99" />
+        <location filename="../../cur_desktop/ui/app.py" line="107" />
         <source>Сотрудник МО</source>
         <translation>Сотрудник МО</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/app.py" line="100" />
+        <location filename="../../cur_desktop/ui/app.py" line="108" />
         <source>Тренер</source>
         <translation>Тренер</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/app.py" line="103" />
+        <location filename="../../cur_desktop/ui/app.py" line="111" />
         <source>Войти как: </source>
         <translation>Войти как: </translation>
     </message>
@@ -44,7 +212,7 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/conflicts_panel.py" line="26" />
-        <location filename="../../cur_desktop/ui/incident_card.py" line="115" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="117" />
         <source>Вернуть в очередь</source>
         <translation>Вернуть в очередь</translation>
     </message>
@@ -55,7 +223,7 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/conflicts_panel.py" line="28" />
-        <location filename="../../cur_desktop/ui/main_window.py" line="535" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="545" />
         <source>Сменить статус</source>
         <translation>Сменить статус</translation>
     </message>
@@ -71,14 +239,14 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/conflicts_panel.py" line="31" />
-        <location filename="../../cur_desktop/ui/main_window.py" line="62" />
-        <location filename="../../cur_desktop/ui/main_window.py" line="499" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="66" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="509" />
         <source>Направить в ведомство</source>
         <translation>Направить в ведомство</translation>
     </message>
     <message>
         <location filename="../../cur_desktop/ui/conflicts_panel.py" line="32" />
-        <location filename="../../cur_desktop/ui/main_window.py" line="175" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="179" />
         <source>Ответ</source>
         <translation>Ответ</translation>
     </message>
@@ -95,7 +263,7 @@
     <message>
         <location filename="../../cur_desktop/ui/conflicts_panel.py" line="35" />
         <location filename="../../cur_desktop/ui/incident_card.py" line="59" />
-        <location filename="../../cur_desktop/ui/main_window.py" line="63" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="67" />
         <source>Заметка</source>
         <translation>Заметка</translation>
     </message>
@@ -132,13 +300,13 @@
     <message>
         <location filename="../../cur_desktop/ui/incident_card.py" line="46" />
         <location filename="../../cur_desktop/ui/incident_card.py" line="47" />
-        <location filename="../../cur_desktop/ui/incident_card.py" line="96" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="98" />
         <source>Поступило</source>
         <translation>Поступило</translation>
     </message>
     <message>
         <location filename="../../cur_desktop/ui/incident_card.py" line="48" />
-        <location filename="../../cur_desktop/ui/main_window.py" line="475" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="485" />
         <source>Взято в работу</source>
         <translation>Взято в работу</translation>
     </message>
@@ -149,6 +317,7 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/incident_card.py" line="50" />
+        <location filename="../../cur_desktop/ui/team_board.py" line="47" />
         <source>Назначено</source>
         <translation>Назначено</translation>
     </message>
@@ -193,135 +362,281 @@
         <translation>Ответ возвращён на доработку</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="88" />
+        <location filename="../../cur_desktop/ui/approvals_panel.py" line="39" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="90" />
         <source>Автор</source>
         <extracomment>(action name, incident id): claim, release, reply, route, category, status, reject, note</extracomment>
         <translation>Автор</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="89" />
+        <location filename="../../cur_desktop/ui/approvals_panel.py" line="40" />
+        <source>Вид</source>
+        <translation>Вид</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/approvals_panel.py" line="41" />
+        <source>Ждёт</source>
+        <translation>Ждёт</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/approvals_panel.py" line="52" />
+        <location filename="../../cur_desktop/ui/formats.py" line="68" />
+        <source>{d} дн {h} ч</source>
+        <translation>{d} дн {h} ч</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/approvals_panel.py" line="54" />
+        <location filename="../../cur_desktop/ui/formats.py" line="70" />
+        <source>{h} ч {m} мин</source>
+        <translation>{h} ч {m} мин</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/approvals_panel.py" line="63" />
+        <source>Вернуть на доработку</source>
+        <translation>Вернуть на доработку</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/approvals_panel.py" line="66" />
+        <source>Что исправить в ответе</source>
+        <translation>Что исправить в ответе</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/approvals_panel.py" line="75" />
+        <source>Комментарий автору (обязательно):</source>
+        <translation>Комментарий автору (обязательно):</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/approvals_panel.py" line="85" />
+        <source>Напишите, что исправить</source>
+        <translation>Напишите, что исправить</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/approvals_panel.py" line="118" />
+        <source>Согласовать</source>
+        <translation>Согласовать</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/approvals_panel.py" line="120" />
+        <source>Вернуть…</source>
+        <translation>Вернуть…</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/approvals_panel.py" line="162" />
+        <source>Ждут согласования: {n}</source>
+        <translation>Ждут согласования: {n}</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="91" />
         <location filename="../../cur_desktop/ui/queue_model.py" line="36" />
         <source>Канал</source>
         <translation>Канал</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="90" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="92" />
         <source>Источник</source>
         <translation>Источник</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="91" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="93" />
         <location filename="../../cur_desktop/ui/queue_model.py" line="35" />
         <source>Муниципалитет</source>
         <translation>Муниципалитет</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="92" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="94" />
         <source>Сфера / рубрика</source>
         <translation>Сфера / рубрика</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="93" />
-        <location filename="../../cur_desktop/ui/main_window.py" line="521" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="95" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="531" />
         <location filename="../../cur_desktop/ui/queue_model.py" line="33" />
+        <location filename="../../cur_desktop/ui/trainer_live.py" line="25" />
         <source>Важность</source>
         <translation>Важность</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="94" />
-        <location filename="../../cur_desktop/ui/main_window.py" line="506" />
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="299" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="96" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="516" />
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="99" />
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="274" />
         <source>Ведомство</source>
         <translation>Ведомство</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="95" />
+        <location filename="../../cur_desktop/ui/handover_dialog.py" line="44" />
+        <source>Передача смены</source>
+        <translation>Передача смены</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/handover_dialog.py" line="55" />
+        <location filename="../../cur_desktop/ui/trainer_live.py" line="26" />
+        <source>Срок</source>
+        <translation>Срок</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/handover_dialog.py" line="55" />
+        <source>До</source>
+        <translation>До</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/handover_dialog.py" line="56" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="97" />
         <location filename="../../cur_desktop/ui/queue_model.py" line="38" />
         <source>Исполнитель</source>
         <translation>Исполнитель</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="97" />
+        <location filename="../../cur_desktop/ui/handover_dialog.py" line="66" />
+        <source>Что важно знать следующей смене</source>
+        <translation>Что важно знать следующей смене</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/handover_dialog.py" line="73" />
+        <source>Записать для следующей смены</source>
+        <translation>Записать для следующей смены</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/handover_dialog.py" line="75" />
+        <source>Закрыть</source>
+        <translation>Закрыть</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/handover_dialog.py" line="88" />
+        <source>Новая запись:</source>
+        <translation>Новая запись:</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/handover_dialog.py" line="106" />
+        <source>Нет связи с сервером: передачу смены сейчас не получить.</source>
+        <translation>Нет связи с сервером: передачу смены сейчас не получить.</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/handover_dialog.py" line="113" />
+        <source>Напишите текст записи</source>
+        <translation>Напишите текст записи</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/handover_dialog.py" line="124" />
+        <source>Запись не сохранена: нет связи с сервером. Текст остался, попробуйте ещё раз.</source>
+        <translation>Запись не сохранена: нет связи с сервером. Текст остался, попробуйте ещё раз.</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/handover_dialog.py" line="137" />
+        <source>Записей о передаче смены ещё нет.</source>
+        <translation>Записей о передаче смены ещё нет.</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/handover_dialog.py" line="142" />
+        <source>Последняя запись: {who}, {when}</source>
+        <translation>Последняя запись: {who}, {when}</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/handover_dialog.py" line="146" />
+        <source>Под угрозой и просрочено сейчас: {n}</source>
+        <translation>Под угрозой и просрочено сейчас: {n}</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/handover_dialog.py" line="150" />
+        <source>⚠ просрочено</source>
+        <translation>⚠ просрочено</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/handover_dialog.py" line="151" />
+        <source>◔ под угрозой</source>
+        <translation>◔ под угрозой</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="60" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="61" />
+        <source>Ответ оценён старшим смены</source>
+        <translation>Ответ оценён старшим смены</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="99" />
         <source>Первый ответ до</source>
         <translation>Первый ответ до</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="98" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="100" />
         <source>Окончательный ответ до</source>
         <translation>Окончательный ответ до</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="99" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="101" />
         <source>Вложения</source>
         <translation>Вложения</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="114" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="116" />
         <source>Взять</source>
         <translation>Взять</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="116" />
-        <location filename="../../cur_desktop/ui/main_window.py" line="61" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="118" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="65" />
         <source>Ответить</source>
         <translation>Ответить</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="117" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="119" />
         <source>Направить…</source>
         <translation>Направить…</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="118" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="120" />
         <source>Сфера…</source>
         <translation>Сфера…</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="119" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="121" />
         <source>Статус…</source>
         <translation>Статус…</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="120" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="122" />
         <source>Отклонить…</source>
         <translation>Отклонить…</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="121" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="123" />
         <source>Заметка…</source>
         <translation>Заметка…</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="136" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="138" />
         <source>Сообщение</source>
         <translation>Сообщение</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="140" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="142" />
         <source>История</source>
         <translation>История</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="152" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="154" />
         <source>Выберите обращение в очереди</source>
         <translation>Выберите обращение в очереди</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="167" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="169" />
         <source>Аноним</source>
         <translation>Аноним</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="175" />
+        <location filename="../../cur_desktop/ui/handover_dialog.py" line="156" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="177" />
         <source>не назначено</source>
         <translation>не назначено</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="194" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="196" />
         <source>система</source>
         <translation>система</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="194" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="196" />
         <source> (не отправлено)</source>
         <translation> (не отправлено)</translation>
     </message>
@@ -372,287 +687,482 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/labels.py" line="82" />
-        <location filename="../../cur_desktop/ui/main_window.py" line="522" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="532" />
         <source>Высокая</source>
         <translation>Высокая</translation>
     </message>
     <message>
         <location filename="../../cur_desktop/ui/labels.py" line="83" />
-        <location filename="../../cur_desktop/ui/main_window.py" line="522" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="532" />
         <source>Обычная</source>
         <translation>Обычная</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/login_dialog.py" line="42" />
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="43" />
         <source>Вход — ЦУР</source>
         <translation>Вход — ЦУР</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/login_dialog.py" line="48" />
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="49" />
+        <source>Вход по учебному коду</source>
+        <translation>Вход по учебному коду</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="53" />
+        <source>Фамилия Имя Отчество</source>
+        <translation>Фамилия Имя Отчество</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="55" />
         <source>Запомнить вход (в хранилище паролей ОС)</source>
         <translation>Запомнить вход (в хранилище паролей ОС)</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/login_dialog.py" line="57" />
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="64" />
         <source>Хранилище паролей ОС недоступно: вход сохранится только до выхода.</source>
         <translation>Хранилище паролей ОС недоступно: вход сохранится только до выхода.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/login_dialog.py" line="58" />
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="65" />
         <source>Работать офлайн</source>
         <translation>Работать офлайн</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/login_dialog.py" line="64" />
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="71" />
         <source>Войти</source>
         <translation>Войти</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/login_dialog.py" line="70" />
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="77" />
         <source>Сервер</source>
         <translation>Сервер</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/login_dialog.py" line="71" />
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="78" />
         <source>Пользователь</source>
         <translation>Пользователь</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/login_dialog.py" line="72" />
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="79" />
         <source>Пароль</source>
         <translation>Пароль</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/login_dialog.py" line="84" />
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="81" />
+        <source>Учебный код</source>
+        <translation>Учебный код</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="82" />
+        <source>Ваше имя</source>
+        <translation>Ваше имя</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="104" />
         <source>Вход…</source>
         <translation>Вход…</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/login_dialog.py" line="102" />
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="124" />
         <source>Можно работать офлайн с последним профилем.</source>
         <translation>Можно работать офлайн с последним профилем.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/login_dialog.py" line="114" />
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="147" />
         <source>Открываю локальный профиль…</source>
         <translation>Открываю локальный профиль…</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="59" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="63" />
         <source>Взять следующее</source>
         <translation>Взять следующее</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="60" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="64" />
         <source>Взять выбранное</source>
         <translation>Взять выбранное</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="64" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="68" />
         <source>Отправить ответ</source>
         <translation>Отправить ответ</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="65" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="69" />
         <source>Поиск</source>
         <translation>Поиск</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="66" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="70" />
         <source>Синхронизировать</source>
         <translation>Синхронизировать</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="67" />
-        <location filename="../../cur_desktop/ui/main_window.py" line="190" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="71" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="194" />
         <source>Несохранённые правки</source>
         <translation>Несохранённые правки</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="68" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="72" />
         <source>К очереди</source>
         <translation>К очереди</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="69" />
-        <location filename="../../cur_desktop/ui/main_window.py" line="581" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="73" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="597" />
         <source>Горячие клавиши</source>
         <translation>Горячие клавиши</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="102" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="106" />
         <source>ЦУР — рабочее место</source>
         <translation>ЦУР — рабочее место</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="136" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="140" />
         <source>Поиск по тексту (Ctrl+F)</source>
         <translation>Поиск по тексту (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="148" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="152" />
         <source>Сохранённые представления</source>
         <translation>Сохранённые представления</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="152" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="156" />
         <source>Сохранить текущее представление</source>
         <translation>Сохранить текущее представление</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="174" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="178" />
         <source>Карточка</source>
         <translation>Карточка</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="219" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="227" />
         <source>Все статусы</source>
         <translation>Все статусы</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="220" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="228" />
         <source>Все сферы</source>
         <translation>Все сферы</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="222" />
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="48" />
+        <source>Неделя</source>
+        <translation>Неделя</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="49" />
+        <source>Месяц</source>
+        <translation>Месяц</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="50" />
+        <source>Квартал</source>
+        <translation>Квартал</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="95" />
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="376" />
+        <source>Аналитика</source>
+        <translation>Аналитика</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="113" />
+        <location filename="../../cur_desktop/ui/quality_review.py" line="115" />
+        <source>Показать</source>
+        <translation>Показать</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="126" />
+        <source>Экспорт в XLSX…</source>
+        <translation>Экспорт в XLSX…</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="129" />
+        <source>Справка по МО…</source>
+        <translation>Справка по МО…</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="134" />
+        <source>Период:</source>
+        <translation>Период:</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="158" />
+        <source>Обзор</source>
+        <translation>Обзор</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="159" />
+        <source>Секторы × МО</source>
+        <translation>Секторы × МО</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="160" />
+        <source>Сроки</source>
+        <translation>Сроки</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="161" />
+        <source>Системные проблемы</source>
+        <translation>Системные проблемы</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="178" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="230" />
         <source>Все МО</source>
         <translation>Все МО</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="225" />
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="178" />
+        <source>Все мои МО</source>
+        <translation>Все мои МО</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="233" />
+        <source>Период {a} — {b}, сравнение с {c} — {d}. Данные на {t}.</source>
+        <translation>Период {a} — {b}, сравнение с {c} — {d}. Данные на {t}.</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="247" />
+        <source>Неверный период: конец раньше начала или период длиннее {n} дней</source>
+        <translation>Неверный период: конец раньше начала или период длиннее {n} дней</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="252" />
+        <source>Нет связи с сервером: аналитика считается на сервере.</source>
+        <translation>Нет связи с сервером: аналитика считается на сервере.</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="253" />
+        <source>Сервер отказал: {m}</source>
+        <translation>Сервер отказал: {m}</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="255" />
+        <source>Не удалось получить данные: {m}</source>
+        <translation>Не удалось получить данные: {m}</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="258" />
+        <source>Показаны прежние цифры.</source>
+        <translation>Показаны прежние цифры.</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="292" />
+        <source>Сначала загрузите данные за период.</source>
+        <translation>Сначала загрузите данные за период.</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="297" />
+        <source>Экспорт таблиц</source>
+        <translation>Экспорт таблиц</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="299" />
+        <source>Книга Excel (*.xlsx)</source>
+        <translation>Книга Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="309" />
+        <source>Не удалось записать файл: {m}</source>
+        <translation>Не удалось записать файл: {m}</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="311" />
+        <source>Таблицы сохранены: {p}</source>
+        <translation>Таблицы сохранены: {p}</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="320" />
+        <source>Выберите муниципальное образование для справки.</source>
+        <translation>Выберите муниципальное образование для справки.</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="326" />
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="359" />
+        <source>Справка по МО</source>
+        <translation>Справка по МО</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="328" />
+        <source>PDF (*.pdf);;Книга Excel (*.xlsx)</source>
+        <translation>PDF (*.pdf);;Книга Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="345" />
+        <source>Справка не сформирована: {m}</source>
+        <translation>Справка не сформирована: {m}</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="352" />
+        <source>Справка сохранена: {p}</source>
+        <translation>Справка сохранена: {p}</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="361" />
+        <source>Справка сохранена:
+{p}</source>
+        <translation>Справка сохранена:
+{p}</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="362" />
+        <source>Открыть папку</source>
+        <translation>Открыть папку</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/main_window.py" line="233" />
         <source>Все каналы</source>
         <translation>Все каналы</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="227" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="235" />
         <source>Любой срок</source>
         <translation>Любой срок</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="229" />
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="306" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="237" />
+        <location filename="../../cur_desktop/ui/quality_review.py" line="42" />
         <location filename="../../cur_desktop/ui/sla_view.py" line="30" />
         <source>В срок</source>
         <extracomment>Symbol + colour: the symbol carries the meaning for colour-blind users, the colour helps everyone else (blue/orange/red-purple are told apart in the common colour-vision deficiencies).</extracomment>
         <translation>В срок</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="230" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="238" />
         <location filename="../../cur_desktop/ui/queue_source.py" line="24" />
         <location filename="../../cur_desktop/ui/sla_view.py" line="31" />
         <source>Под угрозой</source>
         <translation>Под угрозой</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="231" />
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="307" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="239" />
         <location filename="../../cur_desktop/ui/sla_view.py" line="32" />
+        <location filename="../../cur_desktop/ui/team_board.py" line="50" />
         <source>Просрочено</source>
         <translation>Просрочено</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="275" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="283" />
         <source>Действия</source>
         <translation>Действия</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="359" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="369" />
         <source>Представления…</source>
         <translation>Представления…</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="367" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="377" />
         <source>Сохранить представление</source>
         <translation>Сохранить представление</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="367" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="377" />
         <source>Название:</source>
         <translation>Название:</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="454" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="464" />
         <source>Действие невозможно</source>
         <translation>Действие невозможно</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="470" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="480" />
         <source>Свободных обращений нет</source>
         <translation>Свободных обращений нет</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="507" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="517" />
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="275" />
         <source>Комментарий</source>
         <translation>Комментарий</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="511" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="521" />
         <source>Сфера и рубрика</source>
         <translation>Сфера и рубрика</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="513" />
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="126" />
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="196" />
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="221" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="523" />
         <location filename="../../cur_desktop/ui/queue_model.py" line="34" />
         <source>Сфера</source>
         <translation>Сфера</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="517" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="527" />
         <source>Рубрика</source>
         <translation>Рубрика</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="517" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="527" />
         <source>—</source>
         <translation>—</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="535" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="545" />
         <source>Отклонить</source>
         <translation>Отклонить</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="537" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="547" />
         <source>Новый статус</source>
         <translation>Новый статус</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="540" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="550" />
         <source>Причина (для отклонения и возобновления)</source>
         <translation>Причина (для отклонения и возобновления)</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="542" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="552" />
         <source>Что сделано (для «Решено»)</source>
         <translation>Что сделано (для «Решено»)</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="550" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="560" />
         <source>Внутренняя заметка</source>
         <translation>Внутренняя заметка</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="551" />
+        <location filename="../../cur_desktop/ui/approvals_panel.py" line="42" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="561" />
         <location filename="../../cur_desktop/ui/queue_model.py" line="37" />
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="38" />
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="100" />
         <source>Текст</source>
         <translation>Текст</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="562" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="572" />
         <source>Ответ сохранён и будет отправлен</source>
         <translation>Ответ сохранён и будет отправлен</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="639" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="655" />
         <source>Срок под угрозой</source>
         <translation>Срок под угрозой</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="640" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="656" />
         <source>Срок нарушен</source>
         <translation>Срок нарушен</translation>
     </message>
     <message>
+        <location filename="../../cur_desktop/ui/approvals_panel.py" line="38" />
+        <location filename="../../cur_desktop/ui/handover_dialog.py" line="55" />
         <location filename="../../cur_desktop/ui/queue_model.py" line="30" />
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="96" />
         <source>Номер</source>
         <translation>Номер</translation>
     </message>
@@ -662,19 +1172,23 @@
         <translation>Срок ответа</translation>
     </message>
     <message>
+        <location filename="../../cur_desktop/ui/handover_dialog.py" line="55" />
         <location filename="../../cur_desktop/ui/queue_model.py" line="32" />
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="98" />
+        <location filename="../../cur_desktop/ui/trainer_live.py" line="24" />
         <source>Статус</source>
         <translation>Статус</translation>
     </message>
     <message>
         <location filename="../../cur_desktop/ui/queue_model.py" line="39" />
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="97" />
         <source>Получено</source>
         <translation>Получено</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/queue_model.py" line="204" />
+        <location filename="../../cur_desktop/ui/queue_model.py" line="219" />
         <source>Есть изменения, ещё не отправленные на сервер</source>
-        <extracomment>Which cache sort key each column sorts by.</extracomment>
+        <extracomment>Which cache sort key each column sorts by. Dragged queue rows: the incident ids, comma-separated (dropped on the team board).</extracomment>
         <translation>Есть изменения, ещё не отправленные на сервер</translation>
     </message>
     <message>
@@ -683,7 +1197,9 @@
         <translation>Мои</translation>
     </message>
     <message>
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="315" />
         <location filename="../../cur_desktop/ui/queue_source.py" line="23" />
+        <location filename="../../cur_desktop/ui/trainer_live.py" line="78" />
         <source>Без исполнителя</source>
         <translation>Без исполнителя</translation>
     </message>
@@ -789,11 +1305,15 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/sla_view.py" line="45" />
+        <location filename="../../cur_desktop/ui/team_board.py" line="64" />
         <source>{h} ч {m:02d} мин</source>
         <translation>{h} ч {m:02d} мин</translation>
     </message>
     <message>
+        <location filename="../../cur_desktop/ui/approvals_panel.py" line="55" />
+        <location filename="../../cur_desktop/ui/formats.py" line="71" />
         <location filename="../../cur_desktop/ui/sla_view.py" line="46" />
+        <location filename="../../cur_desktop/ui/team_board.py" line="65" />
         <source>{m} мин</source>
         <translation>{m} мин</translation>
     </message>
@@ -851,6 +1371,730 @@
         <location filename="../../cur_desktop/ui/status_bar.py" line="72" />
         <source>Синхронизировано: {when}</source>
         <translation>Синхронизировано: {when}</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/presence.py" line="29" />
+        <source>просматривает</source>
+        <translation>просматривает</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/presence.py" line="30" />
+        <source>пишет ответ</source>
+        <translation>пишет ответ</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/presence.py" line="31" />
+        <source>не активен</source>
+        <translation>не активен</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/presence.py" line="50" />
+        <source>Также открыто: {who}</source>
+        <extracomment>Typing counts as «writing» for this long after the last keystroke.</extracomment>
+        <translation>Также открыто: {who}</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/quality_review.py" line="39" />
+        <source>Вежливо</source>
+        <translation>Вежливо</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/quality_review.py" line="40" />
+        <source>Конкретные действия и сроки</source>
+        <translation>Конкретные действия и сроки</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/quality_review.py" line="41" />
+        <source>Верное ведомство</source>
+        <translation>Верное ведомство</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/quality_review.py" line="43" />
+        <source>Без отписки</source>
+        <translation>Без отписки</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/quality_review.py" line="58" />
+        <source>Оценка качества ответа</source>
+        <extracomment>Statuses in which an incident has a published answer to score.</extracomment>
+        <translation>Оценка качества ответа</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/quality_review.py" line="68" />
+        <source>Опубликованного ответа нет</source>
+        <translation>Опубликованного ответа нет</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/quality_review.py" line="71" />
+        <source>Оценивается последний опубликованный ответ:</source>
+        <translation>Оценивается последний опубликованный ответ:</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/quality_review.py" line="80" />
+        <source>Комментарий (необязательно)</source>
+        <translation>Комментарий (необязательно)</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/quality_review.py" line="118" />
+        <source>С</source>
+        <translation>С</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/quality_review.py" line="120" />
+        <source>по</source>
+        <translation>по</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/quality_review.py" line="127" />
+        <source>Оценено</source>
+        <translation>Оценено</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/quality_review.py" line="128" />
+        <source>Итог</source>
+        <translation>Итог</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/quality_review.py" line="152" />
+        <source>Не удалось получить оценки: {error}</source>
+        <translation>Не удалось получить оценки: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/quality_review.py" line="157" />
+        <source>Оценено ответов за период: {n}</source>
+        <translation>Оценено ответов за период: {n}</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/reassign.py" line="34" />
+        <source>Назначить обращения</source>
+        <extracomment>Who may be given cases: those who handle the queue. The combo's value for «снять назначение» (None is «nothing chosen» for a QComboBox).</extracomment>
+        <translation>Назначить обращения</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/reassign.py" line="36" />
+        <source>Выбрано обращений: {n}</source>
+        <translation>Выбрано обращений: {n}</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/reassign.py" line="43" />
+        <source>— снять назначение —</source>
+        <translation>— снять назначение —</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/supervisor_console.py" line="28" />
+        <source>Назначить…</source>
+        <translation>Назначить…</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/supervisor_console.py" line="29" />
+        <source>Оценить ответ…</source>
+        <translation>Оценить ответ…</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/supervisor_console.py" line="30" />
+        <source>Передача смены…</source>
+        <translation>Передача смены…</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/supervisor_console.py" line="56" />
+        <source>Команда смены</source>
+        <translation>Команда смены</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/supervisor_console.py" line="57" />
+        <source>Согласование</source>
+        <translation>Согласование</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/supervisor_console.py" line="58" />
+        <source>Качество ответов</source>
+        <translation>Качество ответов</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/supervisor_console.py" line="82" />
+        <source>Смена</source>
+        <translation>Смена</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/supervisor_console.py" line="127" />
+        <source>Выберите обращения в очереди</source>
+        <translation>Выберите обращения в очереди</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/supervisor_console.py" line="142" />
+        <source>Снято назначение с обращений: {n}</source>
+        <translation>Снято назначение с обращений: {n}</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/supervisor_console.py" line="144" />
+        <source>Назначено обращений: {n} — {who}</source>
+        <translation>Назначено обращений: {n} — {who}</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/supervisor_console.py" line="177" />
+        <source>Оценить можно только обращение с опубликованным ответом</source>
+        <translation>Оценить можно только обращение с опубликованным ответом</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/supervisor_console.py" line="190" />
+        <source>Оценка сохранена и будет отправлена</source>
+        <translation>Оценка сохранена и будет отправлена</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="35" />
+        <source>Адрес</source>
+        <translation>Адрес</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="58" />
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="111" />
+        <source>Всплески</source>
+        <translation>Всплески</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="64" />
+        <source>Обычно в неделю</source>
+        <translation>Обычно в неделю</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="65" />
+        <source>Рост</source>
+        <translation>Рост</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="72" />
+        <source>Группы похожих</source>
+        <translation>Группы похожих</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="74" />
+        <source>Признак</source>
+        <translation>Признак</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="76" />
+        <source>Адрес или текст</source>
+        <translation>Адрес или текст</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="78" />
+        <source>Открыто</source>
+        <translation>Открыто</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="79" />
+        <source>Первое</source>
+        <translation>Первое</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="80" />
+        <source>Последнее</source>
+        <translation>Последнее</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="85" />
+        <source>Направить все…</source>
+        <translation>Направить все…</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="87" />
+        <source>Направить все обращения группы в одно ведомство</source>
+        <translation>Направить все обращения группы в одно ведомство</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="94" />
+        <source>Обращения</source>
+        <translation>Обращения</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="106" />
+        <source>Выберите всплеск или группу, чтобы увидеть обращения.</source>
+        <translation>Выберите всплеск или группу, чтобы увидеть обращения.</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="107" />
+        <source>Открыть в главном окне</source>
+        <translation>Открыть в главном окне</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="115" />
+        <source>Группы похожих обращений</source>
+        <translation>Группы похожих обращений</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="196" />
+        <source>Всплеск: {mun}, {topic}, неделя с {week}</source>
+        <translation>Всплеск: {mun}, {topic}, неделя с {week}</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="220" />
+        <source>Группа: {key}</source>
+        <translation>Группа: {key}</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="230" />
+        <source>обращений в кэше: {n}</source>
+        <translation>обращений в кэше: {n}</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="271" />
+        <source>Направить все обращения группы ({n})</source>
+        <translation>Направить все обращения группы ({n})</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="296" />
+        <source>Направлено обращений: {n}; уйдут на сервер при синхронизации.</source>
+        <translation>Направлено обращений: {n}; уйдут на сервер при синхронизации.</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="300" />
+        <source>Пропущено (уже с ответом, закрыто или уже там): {n}.</source>
+        <translation>Пропущено (уже с ответом, закрыто или уже там): {n}.</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/team_board.py" line="39" />
+        <source>В сети</source>
+        <translation>В сети</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/team_board.py" line="40" />
+        <source>Отошёл</source>
+        <translation>Отошёл</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/team_board.py" line="41" />
+        <source>Не в сети</source>
+        <translation>Не в сети</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/team_board.py" line="44" />
+        <source>Сотрудник</source>
+        <translation>Сотрудник</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/team_board.py" line="45" />
+        <source>Присутствие</source>
+        <translation>Присутствие</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/team_board.py" line="48" />
+        <source>В работе</source>
+        <translation>В работе</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/team_board.py" line="46" />
+        <source>Открыто
+сейчас</source>
+        <translation>Открыто
+сейчас</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/team_board.py" line="49" />
+        <source>Под
+угрозой</source>
+        <translation>Под
+угрозой</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/team_board.py" line="51" />
+        <source>Ответов
+сегодня</source>
+        <translation>Ответов
+сегодня</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/team_board.py" line="52" />
+        <source>Медиана
+1-го ответа</source>
+        <translation>Медиана
+1-го ответа</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/team_board.py" line="153" />
+        <source>Перетащите строки очереди на сотрудника, чтобы назначить их ему.</source>
+        <translation>Перетащите строки очереди на сотрудника, чтобы назначить их ему.</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/team_board.py" line="198" />
+        <source>Обновлено в {time}</source>
+        <translation>Обновлено в {time}</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/team_board.py" line="201" />
+        <source>Нет связи с сервером: данных о смене пока нет.</source>
+        <translation>Нет связи с сервером: данных о смене пока нет.</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/team_board.py" line="205" />
+        <source>Нет связи с сервером: показаны данные на {time}.</source>
+        <translation>Нет связи с сервером: показаны данные на {time}.</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/team_board.py" line="218" />
+        <source>Без исполнителя: {n}, под угрозой {risk}, просрочено {late}</source>
+        <translation>Без исполнителя: {n}, под угрозой {risk}, просрочено {late}</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/team_board.py" line="243" />
+        <source>Последняя активность: {when}</source>
+        <translation>Последняя активность: {when}</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/trainer_dialogs.py" line="35" />
+        <source>строка {0}</source>
+        <translation>строка {0}</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/trainer_dialogs.py" line="36" />
+        <source>файл</source>
+        <translation>файл</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/trainer_dialogs.py" line="48" />
+        <source>Новое учебное занятие</source>
+        <translation>Новое учебное занятие</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/trainer_dialogs.py" line="52" />
+        <source>{0} обращений, {1} мин</source>
+        <translation>{0} обращений, {1} мин</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/trainer_dialogs.py" line="57" />
+        <source>Из файла…</source>
+        <translation>Из файла…</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/trainer_dialogs.py" line="62" />
+        <source>по названию сценария</source>
+        <translation>по названию сценария</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/trainer_dialogs.py" line="74" />
+        <source>Создать</source>
+        <translation>Создать</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/trainer_dialogs.py" line="78" />
+        <source>Сценарий</source>
+        <translation>Сценарий</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/trainer_dialogs.py" line="80" />
+        <source>Название</source>
+        <translation>Название</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/trainer_dialogs.py" line="81" />
+        <location filename="../../cur_desktop/ui/trainer_window.py" line="76" />
+        <source>Скорость</source>
+        <translation>Скорость</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/trainer_dialogs.py" line="89" />
+        <source>Файл сценария</source>
+        <translation>Файл сценария</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/trainer_dialogs.py" line="89" />
+        <source>Сценарии (*.yaml *.yml)</source>
+        <translation>Сценарии (*.yaml *.yml)</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/trainer_dialogs.py" line="98" />
+        <source>Файл не прочитан: </source>
+        <translation>Файл не прочитан: </translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/trainer_dialogs.py" line="121" />
+        <source>Коды для входа слушателей</source>
+        <translation>Коды для входа слушателей</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/trainer_dialogs.py" line="122" />
+        <source>Раздайте по одному коду каждому слушателю. Коды показываются один раз.</source>
+        <translation>Раздайте по одному коду каждому слушателю. Коды показываются один раз.</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/trainer_live.py" line="15" />
+        <source>идёт</source>
+        <translation>идёт</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/trainer_live.py" line="16" />
+        <source>под угрозой</source>
+        <translation>под угрозой</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/trainer_live.py" line="17" />
+        <source>просрочено</source>
+        <translation>просрочено</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/trainer_live.py" line="18" />
+        <source>в срок</source>
+        <translation>в срок</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/trainer_live.py" line="19" />
+        <source>с нарушением</source>
+        <translation>с нарушением</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/trainer_live.py" line="23" />
+        <source>Обращение</source>
+        <translation>Обращение</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/trainer_live.py" line="27" />
+        <source>Поступило, мин</source>
+        <translation>Поступило, мин</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/trainer_live.py" line="28" />
+        <source>Ответов</source>
+        <translation>Ответов</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/trainer_live.py" line="47" />
+        <source>Выберите обращение, чтобы увидеть ответы слушателя</source>
+        <translation>Выберите обращение, чтобы увидеть ответы слушателя</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/trainer_live.py" line="71" />
+        <source>взято {0}, отвечено {1}, направлено {2}, просрочено {3}</source>
+        <translation>взято {0}, отвечено {1}, направлено {2}, просрочено {3}</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/trainer_live.py" line="98" />
+        <source>высокая</source>
+        <translation>высокая</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/trainer_live.py" line="99" />
+        <source>обычная</source>
+        <translation>обычная</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/trainer_live.py" line="123" />
+        <source>, мин {0:.0f}</source>
+        <translation>, мин {0:.0f}</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/trainer_live.py" line="127" />
+        <source>Ответов по этому обращению пока нет</source>
+        <translation>Ответов по этому обращению пока нет</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/trainer_scorecard.py" line="26" />
+        <source>Слушатель</source>
+        <translation>Слушатель</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/trainer_scorecard.py" line="27" />
+        <source>Обработано</source>
+        <translation>Обработано</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/trainer_scorecard.py" line="29" />
+        <source>Медиана первого ответа, мин</source>
+        <translation>Медиана первого ответа, мин</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/trainer_scorecard.py" line="30" />
+        <source>Маршрут верный</source>
+        <translation>Маршрут верный</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/trainer_scorecard.py" line="31" />
+        <source>Вид ответа верный</source>
+        <translation>Вид ответа верный</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/trainer_scorecard.py" line="32" />
+        <source>Ключевые факты</source>
+        <translation>Ключевые факты</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/trainer_scorecard.py" line="33" />
+        <source>Запрещённые фразы</source>
+        <translation>Запрещённые фразы</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/trainer_scorecard.py" line="34" />
+        <source>Ответы с ошибками проверки</source>
+        <translation>Ответы с ошибками проверки</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/trainer_scorecard.py" line="35" />
+        <source>Комментарий преподавателя</source>
+        <translation>Комментарий преподавателя</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/trainer_scorecard.py" line="75" />
+        <source>Обновить</source>
+        <translation>Обновить</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/trainer_scorecard.py" line="77" />
+        <source>Экспорт в PDF…</source>
+        <translation>Экспорт в PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/trainer_scorecard.py" line="79" />
+        <source>Экспорт в CSV…</source>
+        <translation>Экспорт в CSV…</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/trainer_scorecard.py" line="101" />
+        <source>Двойной щелчок — изменить комментарий</source>
+        <translation>Двойной щелчок — изменить комментарий</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/trainer_scorecard.py" line="113" />
+        <source>Документ PDF (*.pdf)</source>
+        <translation>Документ PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/trainer_scorecard.py" line="114" />
+        <source>Таблица CSV (*.csv)</source>
+        <translation>Таблица CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/trainer_scorecard.py" line="114" />
+        <source>Сохранить оценочный лист</source>
+        <translation>Сохранить оценочный лист</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/trainer_window.py" line="42" />
+        <source>Учебные занятия — ЦУР</source>
+        <translation>Учебные занятия — ЦУР</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/trainer_window.py" line="48" />
+        <source>Занятие</source>
+        <translation>Занятие</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/trainer_window.py" line="57" />
+        <source>Новое занятие…</source>
+        <translation>Новое занятие…</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/trainer_window.py" line="59" />
+        <source>Добавить слушателей…</source>
+        <translation>Добавить слушателей…</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/trainer_window.py" line="60" />
+        <source>Выдать коды…</source>
+        <translation>Выдать коды…</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/trainer_window.py" line="65" />
+        <source>Начать</source>
+        <translation>Начать</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/trainer_window.py" line="66" />
+        <source>Пауза</source>
+        <translation>Пауза</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/trainer_window.py" line="67" />
+        <source>Продолжить</source>
+        <translation>Продолжить</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/trainer_window.py" line="68" />
+        <source>Завершить</source>
+        <translation>Завершить</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/trainer_window.py" line="92" />
+        <source>Ход занятия</source>
+        <translation>Ход занятия</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/trainer_window.py" line="93" />
+        <source>Оценочный лист</source>
+        <translation>Оценочный лист</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/trainer_window.py" line="151" />
+        <source>Занятие не выбрано: создайте новое</source>
+        <translation>Занятие не выбрано: создайте новое</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/trainer_window.py" line="163" />
+        <source>слушателей: {0}, выдано обращений: {1} из {2}</source>
+        <translation>слушателей: {0}, выдано обращений: {1} из {2}</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/trainer_window.py" line="235" />
+        <source>Добавить слушателей</source>
+        <translation>Добавить слушателей</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/trainer_window.py" line="236" />
+        <source>Учётные записи слушателей через запятую:</source>
+        <translation>Учётные записи слушателей через запятую:</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/trainer_window.py" line="249" />
+        <source>Слушатели добавлены</source>
+        <translation>Слушатели добавлены</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/trainer_window.py" line="253" />
+        <source>Выдать коды</source>
+        <translation>Выдать коды</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/trainer_window.py" line="254" />
+        <source>Сколько одноразовых кодов выдать:</source>
+        <translation>Сколько одноразовых кодов выдать:</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/trainer_window.py" line="305" />
+        <source>Комментарий сохранён</source>
+        <translation>Комментарий сохранён</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/trainer_window.py" line="317" />
+        <source>Файл не сохранён: </source>
+        <translation>Файл не сохранён: </translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/trainer_window.py" line="319" />
+        <source>Оценочный лист сохранён: </source>
+        <translation>Оценочный лист сохранён: </translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/training_mode.py" line="46" />
+        <source>занятие ещё не назначено</source>
+        <translation>занятие ещё не назначено</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/training_mode.py" line="48" />
+        <source>{0} из {1} мин</source>
+        <translation>{0} из {1} мин</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/training_mode.py" line="64" />
+        <location filename="../../cur_desktop/ui/training_mode.py" line="119" />
+        <source>Учебный режим</source>
+        <translation>Учебный режим</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/training_mode.py" line="87" />
+        <source>Учебный режим — обращения ненастоящие, ответы никуда не уходят</source>
+        <translation>Учебный режим — обращения ненастоящие, ответы никуда не уходят</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/training_mode.py" line="130" />
+        <source>Учебные занятия</source>
+        <translation>Учебные занятия</translation>
     </message>
 </context>
 </TS>

@@ -99,6 +99,7 @@ READ_SCOPE: dict[str, tuple[int, int, str | int]] = {
 #:   new               just ingested: status `new`, nobody holds it
 #:   held_by_operator3 operator3 claimed it and wrote a reply that waits for approval
 #:   held_by_actor     the acting user claimed it
+#:   answered          operator2 claimed it and published a final answer
 #: `@own` puts it in official1's district, `@other` in another one.
 #
 #: Mutation specs: the type, and for `assign` the user it names (`self` is the actor,
@@ -119,6 +120,7 @@ ALL_TYPES = (
     "approve_reply",
     "return_reply",
     "add_note",
+    "review_quality",
 )
 
 Row = tuple[str, str, str, str]  # (role, situation, mutation, expected)
@@ -157,6 +159,7 @@ OPERATOR_ROWS: list[Row] = [
     ("operator", "held_by_actor@other", "set_municipality", "applied"),
     ("operator", "held_by_actor@other", "route", "applied"),
     ("operator", "held_by_actor@other", "add_reply", "applied"),
+    ("operator", "answered@other", "review_quality", "rejected:forbidden"),
     # operator3's replies need approval, and nobody approves their own.
     ("operator3", "held_by_actor@other", "add_reply", "applied"),
     ("operator3", "held_by_operator3@other", "approve_reply", "rejected:forbidden"),
@@ -182,6 +185,8 @@ LEAD_ROWS: list[Row] = [
         ("held_by_operator3@other", "approve_reply", "applied"),
         ("held_by_operator3@other", "return_reply", "applied"),
         ("held_by_operator3@other", "add_note", "applied"),
+        ("held_by_operator3@other", "review_quality", "rejected:not_answered"),
+        ("answered@other", "review_quality", "applied"),
         # official1 works shilovsky_district only; a collector and a trainer handle no real cases.
         ("held_by_operator3@other", "assign:official1", "rejected:bad_assignee"),
         ("new@other", "assign:official1", "rejected:bad_assignee"),
@@ -210,6 +215,7 @@ OFFICIAL_ROWS: list[Row] = [
     ("district_official", "held_by_operator3@own", "return_reply", "rejected:forbidden"),
     ("district_official", "held_by_actor@own", "set_status", "applied"),
     ("district_official", "held_by_actor@own", "route", "applied"),
+    ("district_official", "answered@own", "review_quality", "rejected:forbidden"),
     # Moving a case out of the district is allowed; the official then loses sight of it.
     ("district_official", "held_by_actor@own", "set_municipality", "applied"),
     # Another district does not exist for them, whatever they try.
@@ -284,6 +290,12 @@ class World:
         iid = self.ingest({"own": OWN_DISTRICT, "other": OTHER_DISTRICT}[where])
         if state == "new":
             return iid, None
+        if state == "answered":
+            answerer = self.client("operator2")
+            assert answerer.one("claim", iid)["outcome"] == "applied"
+            r = answerer.one("add_reply", iid, {"kind": "final", "text": "Мусор вывезен."})
+            assert r["incident"]["status"] == "answered", r
+            return iid, None
         holder = self.operator3 if state == "held_by_operator3" else actor
         r = holder.one("claim", iid)
         assert r["outcome"] == "applied", r
@@ -312,6 +324,13 @@ class World:
             "approve_reply": {"reply_id": reply},
             "return_reply": {"reply_id": reply, "comment": "Уточните сроки"},
             "add_note": {"text": "Проверка прав доступа"},
+            "review_quality": {
+                "polite": True,
+                "concrete_action": True,
+                "correct_agency": False,
+                "on_time": True,
+                "no_brush_off": True,
+            },
         }[type_]
 
     def read(self, iid: int) -> dict[str, Any]:

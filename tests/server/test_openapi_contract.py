@@ -29,6 +29,19 @@ INGEST_CHECKS = {
     "checks": {"positive_data_acceptance": {"expected-statuses": ["2xx", 400]}},
 }
 
+#: Nor can it say that `date_to` is not before `date_from`, or which municipality ids exist
+#: (422), or that operators may not see analytics (403).
+ANALYTICS_CHECKS = {
+    "include-path-regex": f"^{API}/analytics/",
+    "checks": {"positive_data_acceptance": {"expected-statuses": ["2xx", 403, 422]}},
+}
+
+#: Nor that a quality period is at most two years long.
+QUALITY_CHECKS = {
+    "include-path": f"{API}/quality",
+    "checks": {"positive_data_acceptance": {"expected-statuses": ["2xx", 422]}},
+}
+
 
 def _config(*operations: dict[str, Any], coverage: bool = True) -> SchemathesisConfig:
     return SchemathesisConfig.from_dict(
@@ -36,7 +49,7 @@ def _config(*operations: dict[str, Any], coverage: bool = True) -> SchemathesisC
             "seed": 62,
             "generation": {"max-examples": MAX_EXAMPLES, "deterministic": True},
             "phases": {"coverage": {"enabled": coverage}},
-            "operations": [INGEST_CHECKS, *operations],
+            "operations": [INGEST_CHECKS, ANALYTICS_CHECKS, QUALITY_CHECKS, *operations],
         }
     )
 

@@ -18,8 +18,11 @@ from tests.sync.conftest import memory_keyring, server, server_url  # noqa: E402
 
 @pytest.fixture(autouse=True)
 def isolated_settings(tmp_path, monkeypatch):
-    """QSettings (window layout) and user data go to the test's own folders."""
-    from PySide6.QtCore import QSettings
+    """QSettings (window layout) and user data go to the test's own folders; dates and numbers
+    in Russian, as the application sets them by default (`i18n.install_translations`)."""
+    from PySide6.QtCore import QLocale, QSettings
+
+    QLocale.setDefault(QLocale(QLocale.Language.Russian))
 
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))

@@ -1,0 +1,155 @@
+"""`cur-desktop brief`: the municipality brief from the command line, for scheduled use.
+
+Exit codes: 0 written (the path is printed), 1 the server failed or could not be reached,
+2 bad input (dates, file type, unknown municipality, no password), 3 sign-in refused. A failed
+run leaves no file behind: the document is written to a temporary file and renamed at the end.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+from datetime import date, datetime, timedelta
+from pathlib import Path
+
+from cur_desktop.models.analytics import MAX_PERIOD_DAYS
+
+DEFAULT_DAYS = 30
+WRITERS = (".pdf", ".xlsx")
+DEMO_USER = "supervisor1"
+
+
+def _day(text: str) -> date:
+    for pattern in ("%Y-%m-%d", "%d.%m.%Y"):
+        try:
+            return datetime.strptime(text.strip(), pattern).date()
+        except ValueError:
+            continue
+    raise argparse.ArgumentTypeError(f"дата «{text}» не в формате ГГГГ-ММ-ДД или ДД.ММ.ГГГГ")
+
+
+def add_brief_command(sub) -> None:
+    p = sub.add_parser(
+        "brief",
+        help="справка по муниципальному образованию (PDF или XLSX)",
+        description=__doc__,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    p.add_argument("--municipality", required=True, metavar="МО", help="название, код или номер")
+    p.add_argument(
+        "--from",
+        dest="date_from",
+        type=_day,
+        metavar="ДАТА",
+        help=f"первый день (по умолчанию: {DEFAULT_DAYS} дней до конца периода)",
+    )
+    p.add_argument(
+        "--to",
+        dest="date_to",
+        type=_day,
+        metavar="ДАТА",
+        help="последний день (по умолчанию сегодня)",
+    )
+    p.add_argument("--out", required=True, metavar="ФАЙЛ", help="файл .pdf или .xlsx")
+    p.add_argument("--user", "--username", dest="username", help="имя пользователя")
+    p.add_argument("--password-stdin", action="store_true", help="пароль из стандартного ввода")
+    # Also accepted before the subcommand (`cur-desktop --demo brief ...`): SUPPRESS keeps the
+    # main parser's value instead of overwriting it with this parser's default.
+    keep = argparse.SUPPRESS
+    p.add_argument("--server", default=keep, help="адрес сервера")
+    p.add_argument("--demo", action="store_true", default=keep, help="встроенный демо-сервер")
+    p.add_argument("--data-dir", default=keep, help="папка профилей (по умолчанию: папка данных)")
+    p.add_argument("--ca-bundle", default=keep, help="сертификаты УЦ сервера (PEM)")
+    p.set_defaults(func=cmd_brief)
+
+
+def _fail(message: str, code: int) -> int:
+    print(f"cur-desktop brief: {' '.join(message.split())}", file=sys.stderr)
+    return code
+
+
+def _write(brief, out: Path) -> None:
+    """Into a temporary file beside `out`, renamed at the end: no half-written brief is left."""
+    from .brief_pdf import write_brief_pdf
+    from .brief_xlsx import write_brief_xlsx
+
+    write = write_brief_pdf if out.suffix.lower() == ".pdf" else write_brief_xlsx
+    fd, tmp = tempfile.mkstemp(prefix=".brief-", suffix=out.suffix, dir=out.parent)
+    os.close(fd)
+    try:
+        write(brief, tmp)
+        os.replace(tmp, out)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def cmd_brief(args: argparse.Namespace) -> int:
+    from cur_desktop.sync.client import ApiClient, AuthFailed, SyncError
+
+    from .brief import build_brief
+    from .municipality import BriefError
+
+    out = Path(args.out).expanduser().resolve()
+    if out.suffix.lower() not in WRITERS:
+        return _fail(f"файл должен быть .pdf или .xlsx: {out.name}", 2)
+    if not out.parent.is_dir():
+        return _fail(f"нет папки {out.parent}", 2)
+    date_to = args.date_to or date.today()
+    date_from = args.date_from or date_to - timedelta(days=DEFAULT_DAYS - 1)
+    if date_from > date_to:
+        return _fail("начало периода позже его конца", 2)
+    if (date_to - date_from).days + 1 > MAX_PERIOD_DAYS:
+        return _fail(f"период длиннее {MAX_PERIOD_DAYS} дней", 2)
+    if not args.demo and not (args.server and args.username):
+        return _fail("укажите --server и --user или --demo", 2)
+    password = sys.stdin.readline().rstrip("\n") if args.password_stdin else None
+
+    demo = None
+    try:
+        if args.demo:
+            from cur_desktop.demo import DEMO_PASSWORD, DemoServer
+            from cur_desktop.sync.profile import data_root
+
+            demo = DemoServer(data_root(args.data_dir) / "demo")
+            client = ApiClient(demo.url)
+            client.login(args.username or DEMO_USER, password or DEMO_PASSWORD)
+        else:
+            client = ApiClient(args.server, ca_bundle=args.ca_bundle)
+            code = _sign_in(client, args, password)
+            if code:
+                return code
+        brief = build_brief(client, args.municipality, date_from, date_to)
+        _write(brief, out)
+    except BriefError as exc:
+        return _fail(str(exc), 2)
+    except AuthFailed as exc:
+        return _fail(exc.message, 3)
+    except EOFError:  # asked for a password with nothing on standard input
+        return _fail("пароль не введён", 3)
+    except SyncError as exc:
+        return _fail(f"{exc.message} ({exc.detail or type(exc).__name__})", 1)
+    finally:
+        if demo is not None:
+            demo.stop()
+    print(out)
+    return 0
+
+
+def _sign_in(client, args: argparse.Namespace, password: str | None) -> int:
+    """The password if given, else the sign-in remembered in the keyring (as `sync` does).
+    Without either and without a terminal to ask on, say so instead of waiting for input."""
+    from cur_desktop.cli import sign_in
+    from cur_desktop.sync.credentials import CredentialStore
+    from cur_desktop.sync.profile import Profile, data_root
+
+    credentials = CredentialStore()
+    profile = Profile(data_root(args.data_dir), args.server, args.username)
+    if password is None and not sys.stdin.isatty():
+        token = credentials.load_refresh_token(args.server, args.username)
+        if not token:
+            return _fail("нет сохранённого входа: передайте пароль через --password-stdin", 2)
+    sign_in(client, profile, credentials, password)
+    return 0

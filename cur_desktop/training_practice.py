@@ -1,0 +1,67 @@
+"""Single-machine practice (`cur-desktop --training SCENARIO`): the reference server in-process
+with the demo region's reference data but no citizens' incidents, a session made from the
+scenario by the demo trainer, one code redeemed, the clock started — and the trainee's window.
+
+Its data folder (`<user data>/practice`) is apart from the demo's and the real profiles'."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .demo import DEMO_CACHE_PASSPHRASE, DEMO_PASSWORD
+from .models.training import SessionOut
+from .sync import training
+from .sync.client import ApiClient
+from .sync.credentials import CredentialStore
+from .sync.profile import data_root
+from .sync.training_workspace import redeem_workspace
+from .sync.workspace import Workspace
+
+TRAINER = "trainer1"
+PRACTICE_FOLDER = "practice"
+
+
+class TrainingPractice:
+    def __init__(self, root: Path | None = None):
+        from cur_server.context import sqlite_url_for
+        from cur_server.embedded import EmbeddedServer
+        from cur_server.migrate import upgrade
+        from cur_server.seed import seed_demo
+
+        self.root = root or data_root() / PRACTICE_FOLDER
+        self.root.mkdir(parents=True, exist_ok=True)
+        url = sqlite_url_for(self.root / "server.db")
+        upgrade(url)
+        seed_demo(url, 0)  # reference data and accounts only: no citizens' incidents at all
+        self.server = EmbeddedServer(url).start()
+        self.session: SessionOut | None = None
+
+    @property
+    def url(self) -> str:
+        return self.server.url
+
+    def begin(self, scenario: str, credentials: CredentialStore) -> Workspace:
+        """A session from `scenario` (a bundled name or a YAML file), started, with the trainee
+        signed in. Blocking: call off the UI thread. A bad scenario raises RequestRejected with
+        the problems by line in `details`."""
+        trainer = ApiClient(self.url)
+        trainer.login(TRAINER, DEMO_PASSWORD)
+        path = Path(scenario)
+        if path.suffix in (".yaml", ".yml") or path.exists():
+            made = training.create_session(trainer, scenario_text=path.read_text(encoding="utf-8"))
+        else:
+            made = training.create_session(trainer, scenario=scenario)
+        code = training.issue_codes(trainer, made.id, 1)[0]
+        workspace = redeem_workspace(
+            self.root / "profiles",
+            self.url,
+            code,
+            "Слушатель",
+            credentials=credentials,
+            passphrase=None if credentials.persistent else DEMO_CACHE_PASSPHRASE,
+        )
+        self.session = training.control(trainer, made.id, "start")
+        return workspace
+
+    def stop(self) -> None:
+        self.server.stop()

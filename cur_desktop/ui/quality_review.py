@@ -1,0 +1,172 @@
+"""Quality of answers: the supervisor's checklist on an answered incident (written through the
+outbox), and per-operator figures for a period (read from the server)."""
+
+from __future__ import annotations
+
+import logging
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from cur_desktop.models.team import QualityItem, QualityReport
+from cur_desktop.sync.client import ApiClient, SyncError
+from cur_desktop.sync.team import quality_report
+
+from . import formats
+from .aio import in_net, spawn
+from .i18n import QT_TR_NOOP, tr
+
+log = logging.getLogger(__name__)
+
+CHECKLIST = [
+    (QualityItem.POLITE, QT_TR_NOOP("Вежливо")),
+    (QualityItem.CONCRETE_ACTION, QT_TR_NOOP("Конкретные действия и сроки")),
+    (QualityItem.CORRECT_AGENCY, QT_TR_NOOP("Верное ведомство")),
+    (QualityItem.ON_TIME, QT_TR_NOOP("В срок")),
+    (QualityItem.NO_BRUSH_OFF, QT_TR_NOOP("Без отписки")),
+]
+#: Statuses in which an incident has a published answer to score.
+ANSWERED = frozenset({"interim_answer", "answered", "resolved", "closed"})
+
+
+class QualityReviewDialog(QDialog):
+    """The checklist; `reviewed` carries the incident id and the keyword arguments of
+    `LocalActions.review_quality`."""
+
+    reviewed = Signal(int, dict)
+
+    def __init__(self, incident: dict[str, Any], parent=None):
+        super().__init__(parent)
+        self.incident_id = incident["id"]
+        self.setWindowTitle(tr("Оценка качества ответа") + f" — {incident['number']}")
+        layout = QVBoxLayout(self)
+        answer = next(
+            (
+                r
+                for r in reversed(incident.get("replies") or [])
+                if r["approval_state"] == "published" and r["kind"] in ("interim", "final")
+            ),
+            None,
+        )
+        shown = QPlainTextEdit(answer["text"] if answer else tr("Опубликованного ответа нет"))
+        shown.setReadOnly(True)
+        shown.setMaximumHeight(140)
+        layout.addWidget(QLabel(tr("Оценивается последний опубликованный ответ:")))
+        layout.addWidget(shown)
+        self.boxes: dict[QualityItem, QCheckBox] = {}
+        for item, caption in CHECKLIST:
+            box = QCheckBox(tr(caption))
+            box.setChecked(True)
+            self.boxes[item] = box
+            layout.addWidget(box)
+        self.comment = QPlainTextEdit()
+        self.comment.setPlaceholderText(tr("Комментарий (необязательно)"))
+        self.comment.setMaximumHeight(90)
+        layout.addWidget(self.comment)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.accepted.connect(lambda: self.reviewed.emit(self.incident_id, self.values()))
+
+    def values(self) -> dict[str, Any]:
+        out: dict[str, Any] = {i.value: b.isChecked() for i, b in self.boxes.items()}
+        out["comment"] = self.comment.toPlainText().strip() or None
+        return out
+
+
+def percent(share: float) -> str:
+    return f"{formats.number(round(share * 100))} %"
+
+
+class QualityReportPanel(QWidget):
+    """Per-operator quality over a period, lowest score first (as the server orders it)."""
+
+    loaded = Signal()
+
+    def __init__(self, client: ApiClient, parent=None):
+        super().__init__(parent)
+        self.client = client
+        self.report: QualityReport | None = None
+        today = QDate.currentDate()
+        self.date_from = QDateEdit(today.addDays(-29))
+        self.date_to = QDateEdit(today)
+        for edit in (self.date_from, self.date_to):
+            edit.setCalendarPopup(True)
+        self.show_button = QPushButton(tr("Показать"))
+        self.show_button.clicked.connect(self.reload)
+        top = QHBoxLayout()
+        top.addWidget(QLabel(tr("С")))
+        top.addWidget(self.date_from)
+        top.addWidget(QLabel(tr("по")))
+        top.addWidget(self.date_to)
+        top.addWidget(self.show_button)
+        top.addStretch(1)
+        self.note = QLabel()
+        self.note.setTextFormat(Qt.TextFormat.PlainText)
+        self.note.setWordWrap(True)
+        headers = [tr("Оператор"), tr("Оценено")] + [tr(c) for _, c in CHECKLIST] + [tr("Итог")]
+        self.table = QTableWidget(0, len(headers))
+        self.table.setObjectName("qualityReport")
+        self.table.setHorizontalHeaderLabels(headers)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addLayout(top)
+        layout.addWidget(self.note)
+        layout.addWidget(self.table, 1)
+
+    def period(self) -> tuple[date, date]:
+        return self.date_from.date().toPython(), self.date_to.date().toPython()
+
+    def reload(self) -> None:
+        spawn(self.refresh(), what="quality report")
+
+    async def refresh(self) -> None:
+        start, end = self.period()
+        try:
+            report = await in_net(quality_report, self.client, start, end)
+        except SyncError as exc:
+            self.note.setText(tr("Не удалось получить оценки: {error}").format(error=exc.message))
+            self.loaded.emit()
+            return
+        self.report = report
+        self.note.setText(
+            tr("Оценено ответов за период: {n}").format(n=formats.number(report.reviewed))
+        )
+        self.table.setRowCount(len(report.operators))
+        for row, op in enumerate(report.operators):
+            shares = op.shares.model_dump()
+            cells = [op.full_name, formats.number(op.reviewed)]
+            cells += [percent(shares[item.value]) for item, _ in CHECKLIST]
+            cells.append(percent(op.score))
+            for col, text in enumerate(cells):
+                cell = QTableWidgetItem(text)
+                if col:
+                    cell.setTextAlignment(
+                        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+                    )
+                self.table.setItem(row, col, cell)
+        self.loaded.emit()

@@ -1,0 +1,152 @@
+"""Training mode on the main window: a trainee's window must be unmistakable (a banner with the
+session's clock, an amber accent, «Учебный режим» in the title); a trainer gets the «Учебные
+занятия» window. Everything else of the workstation works as usual — the server keeps the
+training space apart from real data."""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QAction, QColor, QKeySequence, QPalette
+from PySide6.QtWidgets import QLabel, QSizePolicy, QToolBar
+
+from cur_desktop.models.domain import Role
+from cur_desktop.models.training import SESSION_STATE_LABELS, SessionOut, SessionState
+from cur_desktop.sync import training
+from cur_desktop.sync.client import SyncError
+
+from .aio import in_net, spawn
+from .i18n import tr
+
+log = logging.getLogger(__name__)
+
+ACCENT = "#c05600"  # amber: no real window uses it
+BANNER_STYLE = (
+    "QLabel#trainingBanner { background: #ffb74d; color: #3e2000; font-weight: bold;"
+    " padding: 6px 12px; border-bottom: 2px solid ACCENT; }"
+).replace("ACCENT", ACCENT)
+WINDOW_STYLE = (
+    "QToolBar#mainToolbar { border-bottom: 2px solid ACCENT; }"
+    " QAbstractItemView { selection-background-color: ACCENT; selection-color: white; }"
+    " QStatusBar { border-top: 2px solid ACCENT; }"
+).replace("ACCENT", ACCENT)
+POLL_MS = 5000
+TRAINER_SHORTCUT = "Ctrl+Shift+U"
+
+
+def is_training(user) -> bool:
+    return user.role == Role.TRAINEE
+
+
+def session_line(session: SessionOut | None) -> str:
+    """«Занятие «…» · 12 из 60 мин · ×2 · Пауза» — the session's clock as the trainee sees it."""
+    if session is None:
+        return tr("занятие ещё не назначено")
+    state = tr(SESSION_STATE_LABELS[session.state])
+    minute = min(session.minute, session.duration)
+    clock = tr("{0} из {1} мин").format(int(minute), int(session.duration))
+    return f"{tr('Занятие')} «{session.title}» · {clock} · ×{session.speed} · {state}"
+
+
+class TrainingBanner:
+    """The banner across the top of a trainee's window, with the session's clock polled from
+    the server (a trainee sees only their own sessions)."""
+
+    def __init__(self, window):
+        self.window = window
+        self.session: SessionOut | None = None
+        self.label = QLabel()
+        self.label.setObjectName("trainingBanner")
+        self.label.setTextFormat(Qt.TextFormat.PlainText)
+        self.label.setStyleSheet(BANNER_STYLE)
+        self.label.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        self.bar = QToolBar(tr("Учебный режим"), window)
+        self.bar.setObjectName("trainingBannerBar")
+        self.bar.setMovable(False)
+        self.bar.setFloatable(False)
+        self.bar.toggleViewAction().setVisible(False)
+        self.bar.addWidget(self.label)
+        main_bar = window.findChild(QToolBar, "mainToolbar")
+        if main_bar is not None:
+            window.insertToolBar(main_bar, self.bar)
+            window.insertToolBarBreak(main_bar)
+        else:
+            window.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.bar)
+        self._busy = False
+        self.timer = QTimer(window, interval=POLL_MS)
+        self.timer.timeout.connect(self.poll)
+        self.show()
+
+    def start(self) -> None:
+        self.timer.start()
+        self.poll()
+
+    def show(self) -> None:
+        head = tr("Учебный режим — обращения ненастоящие, ответы никуда не уходят")
+        self.label.setText(f"{head}   ·   {session_line(self.session)}")
+
+    def poll(self) -> None:
+        if not self._busy:
+            self._busy = True
+            spawn(self._poll(), what="training banner")
+
+    async def _poll(self) -> None:
+        try:
+            found = await in_net(training.sessions, self.window.ws.client)
+        except SyncError as exc:  # offline: keep the last clock shown
+            log.info("training session not read: %s", exc)
+            return
+        finally:
+            self._busy = False
+        live = [s for s in found.sessions if s.state != SessionState.STOPPED]
+        self.session = (live or found.sessions or [None])[0]
+        self.show()
+
+
+def apply_accent(window) -> None:
+    """An amber highlight and borders on the whole window, so a glance tells it apart."""
+    palette = window.palette()
+    palette.setColor(QPalette.ColorRole.Highlight, QColor(ACCENT))
+    palette.setColor(QPalette.ColorRole.HighlightedText, QColor("#ffffff"))
+    window.setPalette(palette)
+    window.setStyleSheet(WINDOW_STYLE)
+
+
+def install_training(window):
+    """Training mode for a trainee's window, or the trainer's action; None for other roles."""
+    if is_training(window.user):
+        window.setWindowTitle(tr("Учебный режим") + " — " + window.windowTitle())
+        apply_accent(window)
+        banner = TrainingBanner(window)
+        QTimer.singleShot(0, banner.start)
+        return banner
+    if window.user.role == Role.TRAINER:
+        return _trainer_action(window)
+    return None
+
+
+def _trainer_action(window) -> QAction:
+    action = QAction(tr("Учебные занятия"), window)
+    action.setObjectName("trainerAction")
+    action.setShortcut(QKeySequence(TRAINER_SHORTCUT))
+    action.setToolTip(f"{tr('Учебные занятия')} ({TRAINER_SHORTCUT})")
+
+    def show() -> None:
+        from .trainer_window import TrainerWindow
+
+        existing = getattr(window, "trainer_window", None)
+        if existing is None:
+            existing = TrainerWindow(window.ws, window)
+            window.trainer_window = existing
+            existing.start()
+        existing.show()
+        existing.raise_()
+        existing.activateWindow()
+
+    action.triggered.connect(show)
+    window.addAction(action)
+    toolbar = window.findChild(QToolBar, "mainToolbar")
+    if toolbar is not None:
+        toolbar.addAction(action)
+    return action

@@ -1,0 +1,158 @@
+"""Clusters of near-duplicate complaints received in a period, as GROUP BYs over stored keys.
+
+Within one municipality, incidents group by the address in their text (per sector: heating and a
+pothole at one house are two problems) or by their text key (see
+`cur_desktop.models.fingerprint`). A text cluster whose incidents all sit in one listed address
+cluster adds nothing and is left out.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import UTC, datetime
+
+from sqlalchemy import case, func, or_, select, tuple_
+from sqlalchemy.orm import Session
+
+from cur_desktop.models.analytics import MAX_CLUSTER_IDS, Cluster, ClusterReport
+
+from .grouping import grouped
+from .periods import Window
+from .summary import OPEN
+from .tables import Incident
+
+#: Characters of the representative text shown as a text cluster's key.
+KEY_TEXT_CHARS = 200
+
+
+def cluster_rule(min_size: int) -> str:
+    return (
+        f"Группа: не меньше {min_size} обращений за период в одном муниципальном образовании "
+        "с одним адресом (улица и дом) в одной отрасли или с одинаковым текстом (те же "
+        "значимые слова без учёта порядка, формы слов, регистра и знаков препинания)"
+    )
+
+
+def find_clusters(
+    s: Session, window: Window, *, min_size: int, limit: int, kind: str | None
+) -> ClusterReport:
+    i = Incident
+    rows = (
+        select(
+            i.municipality_id,
+            i.sector,
+            i.address_key,
+            i.text_key,
+            i.received_at,
+            _flag(i.status.in_(OPEN)).label("open"),
+        )
+        .where(*window.received_between(window.start, window.end))
+        .where(or_(i.address_key.is_not(None), i.text_key.is_not(None)))
+        .subquery()
+    )
+    kinds = [k for k in ("address", "text") if kind in (None, k)]
+    heads = grouped(
+        s,
+        rows,
+        {k: _KEYS[k] for k in kinds},
+        [
+            func.count(),
+            func.sum(rows.c.open),
+            func.min(rows.c.received_at),
+            func.max(rows.c.received_at),
+        ],
+        having=func.count() >= min_size,
+    )
+    found: list[Cluster] = []
+    for k in kinds:
+        # NULL keys (no address, too short a text) group too; they are no cluster.
+        largest = sorted(
+            (h for h in heads[k] if h[len(_KEYS[k]) - 1] is not None),
+            key=lambda h: (-h[len(_KEYS[k])], h[-2]),
+        )[:limit]
+        found += _clusters(s, window, k, largest)
+    texts = [c for c in found if c.kind == "text"]
+    addresses = [c for c in found if c.kind == "address"]
+    found = addresses + _drop_covered(texts, addresses)
+    found.sort(key=lambda c: (-c.count, c.first_received_at, c.kind, c.municipality_id))
+    return ClusterReport(
+        period=window.period(), rule=cluster_rule(min_size), min_size=min_size, items=found[:limit]
+    )
+
+
+#: The columns a cluster of each kind shares; the key itself comes last.
+_KEYS = {
+    "address": ("municipality_id", "sector", "address_key"),
+    "text": ("municipality_id", "text_key"),
+}
+
+
+def _flag(condition):
+    return case((condition, 1), else_=0)
+
+
+def _clusters(s: Session, window: Window, kind: str, heads: list) -> list[Cluster]:
+    """The clusters of these group heads, with their incidents (found by the key's index)."""
+    if not heads:
+        return []
+    width = len(_KEYS[kind])
+    group = [getattr(Incident, c) for c in _KEYS[kind]]
+    members: dict[tuple, list[int]] = defaultdict(list)
+    for row in s.execute(
+        select(*group, Incident.id)
+        .where(
+            *window.received_between(window.start, window.end),
+            tuple_(*group).in_(sorted(tuple(h[:width]) for h in heads)),
+        )
+        .order_by(Incident.received_at, Incident.id)
+    ):
+        members[tuple(row[:width])].append(row[width])
+    texts = {}
+    if kind == "text":  # the oldest message of each cluster stands for it
+        first_ids = [ids[0] for ids in members.values()]
+        texts = dict(
+            s.execute(
+                select(Incident.id, func.substr(Incident.text, 1, KEY_TEXT_CHARS)).where(
+                    Incident.id.in_(first_ids)
+                )
+            ).all()
+        )
+    out = []
+    for h in heads:
+        ids = members[tuple(h[:width])]
+        count, open_count, first, last = h[width:]
+        out.append(
+            Cluster(
+                kind=kind,
+                key=h[width - 1] if kind == "address" else " ".join(texts[ids[0]].split()),
+                municipality_id=h[0],
+                sector=h[1] if kind == "address" else None,
+                count=count,
+                open_count=open_count or 0,
+                incident_ids=ids[:MAX_CLUSTER_IDS],
+                first_received_at=_utc(first),
+                last_received_at=_utc(last),
+            )
+        )
+    return out
+
+
+def _utc(value) -> datetime:
+    """min()/max() over a subquery lose the column type on SQLite: text comes back."""
+    if isinstance(value, str):
+        return datetime.fromisoformat(value).replace(tzinfo=UTC)
+    return value.astimezone(UTC)
+
+
+def _drop_covered(texts: list[Cluster], addresses: list[Cluster]) -> list[Cluster]:
+    by_incident = {}
+    for cluster in addresses:
+        if cluster.count <= MAX_CLUSTER_IDS:  # complete id lists only
+            for iid in cluster.incident_ids:
+                by_incident[iid] = id(cluster)
+    kept = []
+    for cluster in texts:
+        homes = {by_incident.get(iid) for iid in cluster.incident_ids}
+        if cluster.count > MAX_CLUSTER_IDS or len(homes) != 1 or None in homes:
+            kept.append(cluster)
+    return kept

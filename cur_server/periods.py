@@ -1,0 +1,130 @@
+"""Analytics periods: local days as UTC bounds, and local day / week / minutes as SQL.
+
+Days are the region's local days at its fixed UTC offset. Russian time zones have kept one
+offset all year since 2014, so a fixed offset (taken from the region's zone today) is exact for
+every incident this system holds and lets both SQLite and PostgreSQL bucket by plain arithmetic.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import Date, cast, func, literal_column
+from sqlalchemy.sql import ColumnElement
+
+from cur_desktop.models.analytics import AnalyticsQuery, Period
+
+from .tables import Incident
+
+
+def region_offset(timezone: str, at: datetime | None = None) -> timedelta:
+    return ZoneInfo(timezone).utcoffset(at or datetime.now(UTC)) or timedelta(0)
+
+
+def monday(d: date) -> date:
+    return d - timedelta(days=d.weekday())
+
+
+@dataclass(frozen=True)
+class Window:
+    """One analytics request resolved: the period, its predecessor, whose incidents, when."""
+
+    query: AnalyticsQuery
+    #: None: the whole region; a list (maybe empty): only these municipalities.
+    municipality_ids: list[int] | None
+    offset: timedelta
+    now: datetime
+
+    @property
+    def minutes(self) -> int:
+        return int(self.offset.total_seconds() // 60)
+
+    def utc(self, day: date) -> datetime:
+        """The UTC instant local `day` begins."""
+        return datetime.combine(day, time(0), tzinfo=UTC) - self.offset
+
+    @property
+    def previous_from(self) -> date:
+        return self.query.date_from - timedelta(days=self.query.days)
+
+    @property
+    def start(self) -> datetime:
+        return self.utc(self.query.date_from)
+
+    @property
+    def end(self) -> datetime:
+        """Exclusive: the start of the day after `date_to`."""
+        return self.utc(self.query.date_to + timedelta(days=1))
+
+    @property
+    def previous_start(self) -> datetime:
+        return self.utc(self.previous_from)
+
+    def local_date(self, instant: datetime) -> date:
+        return (instant.astimezone(UTC) + self.offset).date()
+
+    def period(self) -> Period:
+        return Period(
+            date_from=self.query.date_from,
+            date_to=self.query.date_to,
+            previous_from=self.previous_from,
+            previous_to=self.query.date_from - timedelta(days=1),
+            municipality_ids=[] if self.municipality_ids is None else self.municipality_ids,
+            utc_offset_minutes=self.minutes,
+        )
+
+    def scope(self) -> list[ColumnElement[bool]]:
+        """Real incidents (training never counts) of the municipalities asked for."""
+        terms: list[ColumnElement[bool]] = [Incident.training_session_id.is_(None)]
+        if self.municipality_ids is not None:
+            terms.append(Incident.municipality_id.in_(self.municipality_ids))
+        return terms
+
+    def received_between(self, start: datetime, end: datetime) -> list[ColumnElement[bool]]:
+        return [*self.scope(), Incident.received_at >= start, Incident.received_at < end]
+
+
+# --- SQL expressions per dialect -----------------------------------------------------------
+# The offset goes in as a literal (an int from the server's own settings, never user input):
+# PostgreSQL matches GROUP BY expressions textually, and two bind parameters never match.
+
+
+def local_day(column, dialect: str, minutes: int) -> ColumnElement:
+    """The local date of a UTC timestamp: a `date` on PostgreSQL, 'YYYY-MM-DD' on SQLite."""
+    if dialect == "sqlite":
+        return func.date(column, literal_column(f"'{minutes:+d} minutes'"))
+    return cast(_local_timestamp(column, minutes), Date)
+
+
+def local_week(column, dialect: str, minutes: int) -> ColumnElement:
+    """The Monday of the local week of a UTC timestamp."""
+    if dialect == "sqlite":
+        # 'weekday 0' moves forward to Sunday (or stays on it); six days back is that Monday.
+        return func.date(
+            column,
+            literal_column(f"'{minutes:+d} minutes'"),
+            literal_column("'weekday 0'"),
+            literal_column("'-6 days'"),
+        )
+    return cast(func.date_trunc(literal_column("'week'"), _local_timestamp(column, minutes)), Date)
+
+
+def _local_timestamp(column, minutes: int) -> ColumnElement:
+    return func.timezone(literal_column("'UTC'"), column) + literal_column(
+        f"interval '{minutes} minutes'"
+    )
+
+
+def minutes_between(start, end, dialect: str) -> ColumnElement:
+    if dialect == "sqlite":
+        return (func.julianday(end) - func.julianday(start)) * 1440.0
+    # date_part, not EXTRACT: since PostgreSQL 14 EXTRACT gives numeric, several times slower
+    # to sort than the double precision of date_part.
+    return func.date_part(literal_column("'epoch'"), end - start) / 60.0
+
+
+def as_date(value) -> date:
+    """A day as the dialect hands it back ('YYYY-MM-DD' text on SQLite)."""
+    return value if isinstance(value, date) else date.fromisoformat(value)

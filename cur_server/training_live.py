@@ -1,0 +1,141 @@
+"""The trainer's live view of a session: what each trainee holds, has answered and routed, the
+SLA state of each incident on the session's clock, and the replies sent so far.
+
+Replies shown are those the server has: sent by the trainee (pending approval, returned,
+published), the latest text of each. Drafts still in a trainee's editor live only on their
+workstation and are not shown.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from cur_desktop.models import training as t
+from cur_desktop.models.domain import Role
+
+from .tables import Event, Incident, Reply, TrainingItem, TrainingMember, TrainingSession, User
+from .training_clock import SessionClock
+
+#: «Under threat» in the last quarter of the allowance, as for real incidents.
+AT_RISK_SHARE = 0.25
+ANSWER_KINDS = ("interim", "final")
+
+
+@dataclass
+class Work:
+    """One released incident with everything done to it."""
+
+    incident: Incident
+    item: TrainingItem
+    replies: list[Reply] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+
+    def answers_by(self, user_id: int) -> list[Reply]:
+        return [r for r in self.replies if r.author_id == user_id and r.kind in ANSWER_KINDS]
+
+    def first_answer(self) -> Reply | None:
+        answers = [r for r in self.replies if r.kind in ANSWER_KINDS]
+        return min(answers, key=lambda r: (r.created_at, r.id)) if answers else None
+
+
+def load_work(s: Session, session_id: int) -> list[Work]:
+    rows = s.execute(
+        select(Incident, TrainingItem)
+        .join(TrainingItem, TrainingItem.incident_id == Incident.id)
+        .where(TrainingItem.session_id == session_id)
+        .order_by(TrainingItem.released_minute, Incident.id)
+    ).all()
+    work = {inc.id: Work(inc, item) for inc, item in rows}
+    if work:
+        ids = sorted(work)
+        for r in s.scalars(select(Reply).where(Reply.incident_id.in_(ids)).order_by(Reply.id)):
+            work[r.incident_id].replies.append(r)
+        for e in s.scalars(select(Event).where(Event.incident_id.in_(ids)).order_by(Event.id)):
+            work[e.incident_id].events.append(e)
+    return list(work.values())
+
+
+def trainees_of(s: Session, session_id: int) -> list[tuple[User, str | None]]:
+    return list(
+        s.execute(
+            select(User, TrainingMember.comment)
+            .join(TrainingMember, TrainingMember.user_id == User.id)
+            .where(TrainingMember.session_id == session_id, TrainingMember.role == Role.TRAINEE)
+            .order_by(User.full_name, User.id)
+        ).all()
+    )
+
+
+def sla_state(w: Work, clock: SessionClock, minute_now: float) -> t.SlaState:
+    first = w.first_answer()
+    if first is not None:
+        at = clock.minute_at(first.created_at) or 0.0
+        return t.SlaState.MET if at <= w.item.due_minute else t.SlaState.MISSED
+    if minute_now > w.item.due_minute:
+        return t.SlaState.OVERDUE
+    allowance = w.item.due_minute - w.item.released_minute
+    if minute_now >= w.item.due_minute - AT_RISK_SHARE * allowance:
+        return t.SlaState.AT_RISK
+    return t.SlaState.RUNNING
+
+
+def incident_view(w: Work, clock: SessionClock, minute_now: float) -> t.IncidentView:
+    inc = w.incident
+    return t.IncidentView(
+        id=inc.id,
+        number=inc.number,
+        key=w.item.key,
+        status=inc.status,
+        importance=inc.importance,
+        released_minute=w.item.released_minute,
+        due_minute=w.item.due_minute,
+        sla=sla_state(w, clock, minute_now),
+        municipality_id=inc.municipality_id,
+        sector=inc.sector,
+        category_id=inc.category_id,
+        agency_id=inc.agency_id,
+        assignee_id=inc.assignee_id,
+        replies=[
+            t.ReplyView(
+                id=r.id,
+                kind=r.kind,
+                approval_state=r.approval_state,
+                text=r.text,
+                created_at=r.created_at,
+                minute=clock.minute_at(r.created_at),
+            )
+            for r in w.replies
+        ],
+    )
+
+
+def live_view(s: Session, ts: TrainingSession, session_out: t.SessionOut, now: datetime):
+    clock = SessionClock(ts.clock)
+    minute_now = clock.minute_at(now) or 0.0
+    work = load_work(s, ts.id)
+    trainees = []
+    for user, _comment in trainees_of(s, ts.id):
+        mine = [w for w in work if w.incident.assignee_id == user.id or w.answers_by(user.id)]
+        views = [incident_view(w, clock, minute_now) for w in mine]
+        trainees.append(
+            t.TraineeLive(
+                user_id=user.id,
+                username=user.username,
+                full_name=user.full_name,
+                claimed=sum(1 for w in mine if w.incident.assignee_id == user.id),
+                answered=sum(1 for w in mine if w.answers_by(user.id)),
+                routed=sum(1 for w in mine if w.incident.agency_id is not None),
+                overdue=sum(1 for v in views if v.sla in (t.SlaState.OVERDUE, t.SlaState.MISSED)),
+                incidents=views,
+            )
+        )
+    unassigned = [
+        incident_view(w, clock, minute_now)
+        for w in work
+        if w.incident.assignee_id is None and not w.replies
+    ]
+    return t.LiveView(session=session_out, unassigned=unassigned, trainees=trainees)

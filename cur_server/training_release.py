@@ -1,0 +1,194 @@
+"""Releasing a session's scenario incidents on its virtual clock, into the training space.
+
+Release is lazy: every request by a trainer or trainee (see `touch`) releases whatever the
+session's clock has reached since, so the result does not depend on a timer firing. Each
+incident is stamped with the wall time at which the clock reached its offset, not with the
+time of the request that released it.
+
+SLA on training incidents: the first-answer allowance is the scenario's `sla` in scenario
+minutes; `first_answer_due` is the wall time the clock will reach it at the current speed. At ×5
+a 30-minute allowance is 6 wall minutes. Pausing, resuming or changing speed re-projects the due
+times of unanswered incidents (`reproject_due`); while paused, due times shown are those for an
+immediate resume.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC, datetime
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from cur_desktop.models.fingerprint import address_key, text_key
+from cur_desktop.models.scenario import ReferenceCodes, Scenario, parse_scenario
+
+from .access import TRAINING_ROLES, Actor
+from .context import ServerContext
+from .db import CHANGE_SEQ, next_values
+from .tables import (
+    Agency,
+    Category,
+    Event,
+    Incident,
+    Municipality,
+    TrainingItem,
+    TrainingSession,
+)
+from .training_clock import SessionClock
+
+NOW_KEY = "training_now"
+
+
+def now_of(server: ServerContext) -> datetime:
+    """The wall clock for training; tests put a callable under `server.extra["training_now"]`."""
+    clock: Callable[[], datetime] | None = server.extra.get(NOW_KEY)
+    return clock() if clock else datetime.now(UTC)
+
+
+def reference_codes(s: Session) -> ReferenceCodes:
+    return ReferenceCodes(
+        municipalities=dict(s.execute(select(Municipality.code, Municipality.name)).all()),
+        categories=dict(s.execute(select(Category.code, Category.sector)).all()),
+        agencies=frozenset(s.scalars(select(Agency.code))),
+    )
+
+
+def scenario_of(server: ServerContext, ts: TrainingSession) -> Scenario:
+    """The session's parsed scenario (its text never changes), cached per session."""
+    cache: dict[int, Scenario] = server.extra.setdefault("training_scenarios", {})
+    if ts.id not in cache:
+        cache[ts.id] = parse_scenario(ts.scenario_text)
+    return cache[ts.id]
+
+
+def training_number(session_id: int, n: int) -> str:
+    return f"УЧ-{session_id}-{n:03d}"
+
+
+def release_due(s: Session, server: ServerContext, ts: TrainingSession, now: datetime) -> int:
+    """Release what the clock has reached; the caller holds the session row locked."""
+    clock = SessionClock(ts.clock)
+    minute = clock.minute_at(now)
+    if minute is None:
+        return 0
+    scenario = scenario_of(server, ts)
+    done = set(s.scalars(select(TrainingItem.key).where(TrainingItem.session_id == ts.id)))
+    due = [
+        (n, item)
+        for n, item in enumerate(scenario.incidents)
+        if item.at <= minute and item.key not in done
+    ]
+    if not due:
+        return 0
+    ref = reference_codes(s)
+    mun_ids = dict(s.execute(select(Municipality.code, Municipality.id)).all())
+    cat_ids = dict(s.execute(select(Category.code, Category.id)).all())
+    last_seq = next_values(s, CHANGE_SEQ, len(due))
+    for offset, (n, item) in enumerate(due):
+        received = clock.wall_at(item.at, now, ts.speed)
+        due_minute = item.at + scenario.sla.for_importance(item.importance.value)
+        inc = Incident(
+            number=training_number(ts.id, n + 1),
+            channel=item.channel.value,
+            source_id=f"training:{ts.id}:{item.key}",
+            author_name=item.author,
+            text=item.text,
+            attachments=[],
+            received_at=received,
+            municipality_id=mun_ids[ref.municipality_code(item.municipality)],
+            sector=item.sector.value,
+            category_id=cat_ids.get(item.category) if item.category else None,
+            importance=item.importance.value,
+            status="new",
+            sla_started_at=received,
+            first_answer_due=clock.wall_at(due_minute, now, ts.speed),
+            version=1,
+            seq=last_seq - len(due) + 1 + offset,
+            created_at=now,
+            updated_at=now,
+            training_session_id=ts.id,
+            address_key=address_key(item.text),
+            text_key=text_key(item.text),
+        )
+        s.add(inc)
+        s.flush()
+        s.add(
+            Event(
+                incident_id=inc.id,
+                version=1,
+                at=received,
+                actor_id=None,
+                kind="received",
+                data={"channel": inc.channel, "training_session_id": ts.id},
+            )
+        )
+        s.add(
+            TrainingItem(
+                incident_id=inc.id,
+                session_id=ts.id,
+                key=item.key,
+                released_minute=item.at,
+                due_minute=due_minute,
+            )
+        )
+    s.flush()
+    return len(due)
+
+
+def reproject_due(s: Session, ts: TrainingSession, now: datetime) -> None:
+    """After a pause, resume or speed change: unanswered due times at the new pace.
+
+    Each changed incident takes a new version and feed place, so workstations pull the new time.
+    """
+    clock = SessionClock(ts.clock)
+    rows = s.execute(
+        select(Incident, TrainingItem.due_minute)
+        .join(TrainingItem, TrainingItem.incident_id == Incident.id)
+        .where(TrainingItem.session_id == ts.id, Incident.first_answered_at.is_(None))
+        .order_by(Incident.id)
+    ).all()
+    changed = []
+    for inc, due_minute in rows:
+        due = clock.wall_at(due_minute, now, ts.speed)
+        if inc.first_answer_due != due:
+            inc.first_answer_due, inc.version, inc.updated_at = due, inc.version + 1, now
+            changed.append(inc)
+    if changed:
+        last = next_values(s, CHANGE_SEQ, len(changed))
+        for n, inc in enumerate(changed):
+            inc.seq = last - len(changed) + 1 + n
+        s.flush()
+
+
+def touch(server: ServerContext, actor: Actor) -> None:
+    """Release due incidents of the running sessions a trainer or trainee belongs to.
+
+    Reads first and writes only when something is due, so polling costs one small query.
+    """
+    if actor.role not in TRAINING_ROLES or not actor.training_session_ids:
+        return
+    now = now_of(server)
+    with server.db.read() as s:
+        running = s.execute(
+            select(TrainingSession, func.count(TrainingItem.incident_id))
+            .outerjoin(TrainingItem, TrainingItem.session_id == TrainingSession.id)
+            .where(
+                TrainingSession.id.in_(sorted(actor.training_session_ids)),
+                TrainingSession.state == "running",
+            )
+            .group_by(TrainingSession.id)
+        ).all()
+        pending = []
+        for ts, released in running:
+            minute = SessionClock(ts.clock).minute_at(now) or 0.0
+            reached = sum(1 for i in scenario_of(server, ts).incidents if i.at <= minute)
+            if reached > released:
+                pending.append(ts.id)
+    for session_id in pending:
+        with server.db.write() as s:
+            ts = s.scalars(
+                select(TrainingSession).where(TrainingSession.id == session_id).with_for_update()
+            ).one()
+            if ts.state == "running":
+                release_due(s, server, ts, now)
