@@ -11,7 +11,7 @@ from pathlib import Path
 from .demo import DEMO_CACHE_PASSPHRASE, DEMO_PASSWORD
 from .models.training import SessionOut
 from .sync import training
-from .sync.client import ApiClient
+from .sync.client import ApiClient, RequestRejected
 from .sync.credentials import CredentialStore
 from .sync.profile import data_root
 from .sync.training_workspace import redeem_workspace
@@ -19,6 +19,20 @@ from .sync.workspace import Workspace
 
 TRAINER = "trainer1"
 PRACTICE_FOLDER = "practice"
+
+
+class ScenarioRefused(Exception):
+    """The server refused the scenario; the message names each problem with its line."""
+
+    def __init__(self, scenario: str, exc: RequestRejected):
+        lines = [f"{scenario}: {exc.message}"]
+        for p in exc.details if isinstance(exc.details, list) else []:
+            if f"строка {p.get('line')}" in exc.message:
+                continue  # the server's message already lists it
+            head = f"строка {p['line']}" if p.get("line") else "файл"
+            where = f": {p['where']}" if p.get("where") else ""
+            lines.append(f"  {head}{where}: {p.get('message', '')}")
+        super().__init__("\n".join(lines))
 
 
 class TrainingPractice:
@@ -47,10 +61,14 @@ class TrainingPractice:
         trainer = ApiClient(self.url)
         trainer.login(TRAINER, DEMO_PASSWORD)
         path = Path(scenario)
-        if path.suffix in (".yaml", ".yml") or path.exists():
-            made = training.create_session(trainer, scenario_text=path.read_text(encoding="utf-8"))
-        else:
-            made = training.create_session(trainer, scenario=scenario)
+        try:
+            if path.suffix in (".yaml", ".yml") or path.exists():
+                text = path.read_text(encoding="utf-8")
+                made = training.create_session(trainer, scenario_text=text)
+            else:
+                made = training.create_session(trainer, scenario=scenario)
+        except RequestRejected as exc:
+            raise ScenarioRefused(scenario, exc) from exc
         code = training.issue_codes(trainer, made.id, 1)[0]
         workspace = redeem_workspace(
             self.root / "profiles",

@@ -7,8 +7,10 @@ get 403. Training data never counts.
 
 # No `from __future__ import annotations`: FastAPI must see the real types of the parameters.
 
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, date, datetime
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, Query
 from pydantic import ValidationError
@@ -19,14 +21,14 @@ from cur_desktop.models.contract import MAX_DB_INT, ErrorBody
 from cur_desktop.models.domain import Role
 
 from .access import Actor
-from .clusters import find_clusters
+from .clusters import clusters_of_kind, find_clusters
 from .context import ServerContext
 from .daily import ensure_offset
 from .errors import ApiError, Forbidden
 from .grouping import tune_for_analytics
 from .periods import Window, region_offset
 from .spikes import find_spikes
-from .summary import build_summary
+from .summary import build_summary, first_answer_medians
 from .tables import Municipality
 
 #: Roles that see analytics of the whole region.
@@ -96,11 +98,28 @@ def _scope(server: ServerContext, actor: Actor, asked: list[int]) -> list[int] |
     return scope
 
 
+#: Independent statements of one request (the summary's medians and counts, the two kinds of
+#: clusters) run side by side on connections of their own (PostgreSQL only): the request waits
+#: for the longest instead of all of them. Each thread holds one connection while it runs.
+_BESIDE = ThreadPoolExecutor(max_workers=8, thread_name_prefix="analytics")
+
+
 def analytics_router(server: ServerContext, current_actor) -> APIRouter:
     """The routes, bound to the server and to the app's sign-in dependency."""
     router = APIRouter(prefix=a.ANALYTICS_PREFIX, tags=["analytics"], responses=_ERRORS)
     CurrentActor = Annotated[Actor, Depends(current_actor)]
     Asked = Annotated[a.AnalyticsQuery, Depends(_query)]
+
+    def beside(work: Callable, *args, **kwargs) -> Callable[[], Any]:
+        """Start `work(session, *args, **kwargs)` in its own read transaction; the result of
+        the returned callable is its answer (or its exception)."""
+
+        def run():
+            with server.db.read() as s:
+                tune_for_analytics(s)
+                return work(s, *args, **kwargs)
+
+        return _BESIDE.submit(run).result
 
     def window(actor: Actor, query: a.AnalyticsQuery) -> Window:
         scope = _scope(server, actor, query.municipality_ids)
@@ -116,9 +135,16 @@ def analytics_router(server: ServerContext, current_actor) -> APIRouter:
         top: Annotated[int, Query(ge=1, le=200, description="Top categories listed")] = 10,
     ) -> a.Summary:
         w = window(actor, query)
+        medians = None
+        if not server.db.is_sqlite:  # the exact medians meanwhile, on connections of their own
+            parts = [
+                beside(first_answer_medians, w, names)
+                for names in (("operator", "total"), ("agency", "municipality"))
+            ]
+            medians = lambda: {k: v for part in parts for k, v in part().items()}  # noqa: E731
         with server.db.read() as s:
             tune_for_analytics(s)
-            return build_summary(s, w, top)
+            return build_summary(s, w, top, medians)
 
     @router.get("/spikes")
     def spikes(
@@ -144,8 +170,16 @@ def analytics_router(server: ServerContext, current_actor) -> APIRouter:
         kind: Literal["address", "text"] | None = None,
     ) -> a.ClusterReport:
         w = window(actor, query)
+        found = None
+        if not server.db.is_sqlite:  # each kind on a connection of its own, side by side
+            futures = {
+                k: beside(clusters_of_kind, w, k, min_size=min_size, limit=limit)
+                for k in ("address", "text")
+                if kind in (None, k)
+            }
+            found = lambda k: futures[k]()  # noqa: E731
         with server.db.read() as s:
             tune_for_analytics(s)
-            return find_clusters(s, w, min_size=min_size, limit=limit, kind=kind)
+            return find_clusters(s, w, min_size=min_size, limit=limit, kind=kind, found=found)
 
     return router

@@ -9,14 +9,14 @@ cluster adds nothing and is left out.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
 from datetime import UTC, datetime
 
-from sqlalchemy import case, func, or_, select, tuple_
+from sqlalchemy import case, func, select, tuple_
 from sqlalchemy.orm import Session
 
 from cur_desktop.models.analytics import MAX_CLUSTER_IDS, Cluster, ClusterReport
 
-from .grouping import grouped
 from .periods import Window
 from .summary import OPEN
 from .tables import Incident
@@ -34,50 +34,51 @@ def cluster_rule(min_size: int) -> str:
 
 
 def find_clusters(
-    s: Session, window: Window, *, min_size: int, limit: int, kind: str | None
+    s: Session,
+    window: Window,
+    *,
+    min_size: int,
+    limit: int,
+    kind: str | None,
+    found: Callable[[str], list[Cluster]] | None = None,
 ) -> ClusterReport:
-    i = Incident
-    rows = (
-        select(
-            i.municipality_id,
-            i.sector,
-            i.address_key,
-            i.text_key,
-            i.received_at,
-            _flag(i.status.in_(OPEN)).label("open"),
-        )
-        .where(*window.received_between(window.start, window.end))
-        .where(or_(i.address_key.is_not(None), i.text_key.is_not(None)))
-        .subquery()
-    )
+    """`found`: each kind's clusters computed elsewhere meanwhile (see `clusters_of_kind`), or
+    None to compute them here."""
     kinds = [k for k in ("address", "text") if kind in (None, k)]
-    heads = grouped(
-        s,
-        rows,
-        {k: _KEYS[k] for k in kinds},
-        [
-            func.count(),
-            func.sum(rows.c.open),
-            func.min(rows.c.received_at),
-            func.max(rows.c.received_at),
-        ],
-        having=func.count() >= min_size,
-    )
-    found: list[Cluster] = []
-    for k in kinds:
-        # NULL keys (no address, too short a text) group too; they are no cluster.
-        largest = sorted(
-            (h for h in heads[k] if h[len(_KEYS[k]) - 1] is not None),
-            key=lambda h: (-h[len(_KEYS[k])], h[-2]),
-        )[:limit]
-        found += _clusters(s, window, k, largest)
-    texts = [c for c in found if c.kind == "text"]
-    addresses = [c for c in found if c.kind == "address"]
-    found = addresses + _drop_covered(texts, addresses)
-    found.sort(key=lambda c: (-c.count, c.first_received_at, c.kind, c.municipality_id))
+    by_kind = {
+        k: found(k) if found else clusters_of_kind(s, window, k, min_size=min_size, limit=limit)
+        for k in kinds
+    }
+    addresses, texts = by_kind.get("address", []), by_kind.get("text", [])
+    items = addresses + _drop_covered(texts, addresses)
+    items.sort(key=lambda c: (-c.count, c.first_received_at, c.kind, c.municipality_id))
     return ClusterReport(
-        period=window.period(), rule=cluster_rule(min_size), min_size=min_size, items=found[:limit]
+        period=window.period(), rule=cluster_rule(min_size), min_size=min_size, items=items[:limit]
     )
+
+
+def clusters_of_kind(
+    s: Session, window: Window, kind: str, *, min_size: int, limit: int
+) -> list[Cluster]:
+    """The `limit` largest clusters of one kind: one GROUP BY over the period's incidents that
+    have that key (on PostgreSQL a narrow partial index of just those), then their members."""
+    i = Incident
+    keys = [getattr(i, c) for c in _KEYS[kind]]
+    heads = s.execute(
+        select(
+            *keys,
+            func.count(),
+            func.sum(_flag(i.status.in_(OPEN))),
+            func.min(i.received_at),
+            func.max(i.received_at),
+        )
+        .where(*window.received_between(window.start, window.end), keys[-1].is_not(None))
+        .group_by(*keys)
+        .having(func.count() >= min_size)
+    ).all()
+    width = len(keys)
+    largest = sorted(heads, key=lambda h: (-h[width], _utc(h[width + 2])))[:limit]
+    return _clusters(s, window, kind, largest)
 
 
 #: The columns a cluster of each kind shares; the key itself comes last.

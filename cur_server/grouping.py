@@ -27,18 +27,15 @@ def grouped(
     rows: Subquery,
     sets: dict[str, Sequence[str]],
     measures: Sequence[ColumnElement],
-    having: ColumnElement[bool] | None = None,
 ) -> dict[str, list[Row]]:
     """For each named set of `rows`' column names, the rows `(*keys, *measures)` of
-    `SELECT keys, measures FROM rows GROUP BY keys [HAVING having]`."""
+    `SELECT keys, measures FROM rows GROUP BY keys`."""
     if s.get_bind().dialect.name != "postgresql":
         out = {}
         for name, keys in sets.items():
             stmt = select(*(rows.c[k] for k in keys), *measures).group_by(
                 *(rows.c[k] for k in keys)
             )
-            if having is not None:
-                stmt = stmt.having(having)
             out[name] = s.execute(stmt).all()
         return out
     names = list(dict.fromkeys(k for keys in sets.values() for k in keys))
@@ -51,8 +48,6 @@ def grouped(
     stmt = select(func.grouping(*columns), *columns, *measures).group_by(
         func.grouping_sets(*(tuple_(*(rows.c[k] for k in keys)) for keys in sets.values()))
     )
-    if having is not None:
-        stmt = stmt.having(having)
     out: dict[str, list] = {name: [] for name in sets}
     first_measure = 1 + len(names)
     picks = {m: (out[name], [1 + names.index(k) for k in sets[name]]) for m, name in mask.items()}

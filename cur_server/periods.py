@@ -98,19 +98,6 @@ def local_day(column, dialect: str, minutes: int) -> ColumnElement:
     return cast(_local_timestamp(column, minutes), Date)
 
 
-def local_week(column, dialect: str, minutes: int) -> ColumnElement:
-    """The Monday of the local week of a UTC timestamp."""
-    if dialect == "sqlite":
-        # 'weekday 0' moves forward to Sunday (or stays on it); six days back is that Monday.
-        return func.date(
-            column,
-            literal_column(f"'{minutes:+d} minutes'"),
-            literal_column("'weekday 0'"),
-            literal_column("'-6 days'"),
-        )
-    return cast(func.date_trunc(literal_column("'week'"), _local_timestamp(column, minutes)), Date)
-
-
 def _local_timestamp(column, minutes: int) -> ColumnElement:
     return func.timezone(literal_column("'UTC'"), column) + literal_column(
         f"interval '{minutes} minutes'"

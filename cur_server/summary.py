@@ -9,6 +9,7 @@ answered incidents (on PostgreSQL a narrow partial index of just those, GROUPING
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable, Sequence
 from datetime import date, timedelta
 
 from sqlalchemy import ColumnElement, and_, case, func, literal, or_, select
@@ -72,14 +73,17 @@ def overdue_now_term(window: Window) -> ColumnElement[bool]:
     )
 
 
-def build_summary(s: Session, window: Window, top: int) -> Summary:
-    dialect = s.get_bind().dialect.name
+def build_summary(
+    s: Session, window: Window, top: int, medians: Callable[[], dict] | None = None
+) -> Summary:
+    """`medians`: the result of `first_answer_medians` computed elsewhere meanwhile (another
+    connection: they are the costliest part), or None to compute them here."""
     counts = _counts(s, window)
     places, totals, categories = _places(counts["places"], top)
     by_day, by_week, by_status = _trend(window, [r for r in counts["days"] if r[0]])
-    medians = _medians(s, window, dialect)
-    sla = _sla(counts["sla"], medians)
     overdue, overdue_ids = _overdue_now(s, window)
+    medians = medians() if medians else first_answer_medians(s, window)
+    sla = _sla(counts["sla"], medians)
     return Summary(
         period=window.period(),
         total=totals[1],
@@ -206,8 +210,14 @@ def _sla_row(key, incidents, answered, on_time, overdue, middle) -> SlaRow:
     )
 
 
-def _medians(s: Session, window: Window, dialect: str) -> dict[str, dict]:
-    """Median minutes to the first answer per SLA dimension and overall (key None)."""
+def first_answer_medians(
+    s: Session,
+    window: Window,
+    names: Sequence[str] = ("operator", "agency", "municipality", "total"),
+) -> dict[str, dict]:
+    """Exact median minutes to the first answer per SLA dimension and overall (key None), of
+    the dimensions `names`."""
+    dialect = s.get_bind().dialect.name
     i = Incident
     rows = (
         select(
@@ -221,22 +231,19 @@ def _medians(s: Session, window: Window, dialect: str) -> dict[str, dict]:
         .where(i.first_answered_at.is_not(None))
         .subquery()
     )
+    columns = {**_SLA_DIMENSIONS, "total": "everyone"}
     if dialect == "postgresql":
-        sets = {name: (column,) for name, column in _SLA_DIMENSIONS.items()}
         found = grouped(
             s,
             rows,
-            {**sets, "total": ("everyone",)},
+            {name: (columns[name],) for name in names},
             [func.percentile_cont(0.5).within_group(rows.c.minutes)],
         )
         out = {name: dict(values) for name, values in found.items()}
     else:
-        out = {
-            name: _portable_medians(s, rows, rows.c[column])
-            for name, column in _SLA_DIMENSIONS.items()
-        }
-        out["total"] = _portable_medians(s, rows, rows.c.everyone)
-    out["total"] = {None: out["total"].get(0)}
+        out = {name: _portable_medians(s, rows, rows.c[columns[name]]) for name in names}
+    if "total" in out:
+        out["total"] = {None: out["total"].get(0)}
     return out
 
 

@@ -137,3 +137,13 @@ def returned_reply(detail: dict[str, Any], user_id: int) -> dict[str, Any] | Non
         if not any(later["kind"] == reply["kind"] for later in mine[i + 1 :]):
             return reply
     return None
+
+
+def changes_by_others(detail: dict[str, Any], since_version: int, user_id: int) -> list[dict]:
+    """Events other people added to an incident after `since_version` (the version the user's
+    reply editor opened on): a reply written meanwhile may no longer fit the case."""
+    return [
+        e
+        for e in detail.get("events", [])
+        if e["version"] > since_version and e.get("actor_id") not in (None, user_id)
+    ]

@@ -31,7 +31,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cur_desktop.models.reply_fill import placeholder_values, returned_reply
+from cur_desktop.models.reply_fill import (
+    changes_by_others,
+    placeholder_values,
+    returned_reply,
+)
 from cur_desktop.models.sla import SlaState
 from cur_desktop.models.spelling import reference_words
 from cur_desktop.models.statuses import Status, allowed_targets
@@ -45,7 +49,7 @@ from .analytics_window import install_analytics
 from .conflicts_panel import ConflictsPanel
 from .dialogs import FormDialog
 from .i18n import QT_TR_NOOP, tr
-from .incident_card import IncidentCard
+from .incident_card import EVENT_LABELS, IncidentCard
 from .labels import Labels
 from .presence import PresenceWatch
 from .queue_model import COLUMN_INDEX, COLUMNS, SORT_KEYS, QueueModel
@@ -103,6 +107,8 @@ class MainWindow(QMainWindow):
         self._warned: dict[int, str] = {}
         self.last_error: str | None = None
         self._pending_select: int | None = None  # select this incident once its row is loaded
+        self.send_check: QMessageBox | None = None  # «the case changed: send anyway?»
+        self._selected_id: int | None = None  # the incident the user is on, across refreshes
         self.setWindowTitle(tr("ЦУР — рабочее место") + f" — {self.user.full_name}{title_suffix}")
 
         self.model = QueueModel(self.labels, self.sla, parent=self)
@@ -306,6 +312,7 @@ class MainWindow(QMainWindow):
             self.console.start()
 
     def requery(self) -> None:
+        self._selected_id = None  # another view: its first row is selected once loaded
         state, service = self.view_state, self.service
         now = datetime.now(UTC)
         self.model.set_query(
@@ -336,8 +343,9 @@ class MainWindow(QMainWindow):
     async def show_current(self) -> None:
         incident_id = self.current_id()
         if incident_id is None:
+            # A refresh drops the selection for a moment; a reply being written stays as it is
+            # (it is replaced only when another incident is chosen, or its own leaves the cache).
             self.card.show_incident(None, self.user.id)
-            self.editor.set_incident(None)
             return
         detail = await in_db(self.service.detail, incident_id)
         if detail is None:
@@ -412,7 +420,15 @@ class MainWindow(QMainWindow):
         self.requery()
 
     def _queue_loaded(self) -> None:
-        if self.table.currentIndex().row() < 0 and self.model.rowCount():
+        if self.table.currentIndex().row() >= 0 or not self.model.rowCount():
+            return
+        # A refresh of the same view (a sync, an action) keeps the incident the user is on,
+        # wherever its row moved; a new view starts at its first row.
+        keep = self._selected_id
+        row = self.model.row_of(keep) if keep is not None else None
+        if row is not None:
+            self.table.selectRow(row)
+        elif keep is None:
             self.table.selectRow(0)
 
     # --- selection and queries ------------------------------------------------------------
@@ -434,6 +450,9 @@ class MainWindow(QMainWindow):
         self.table.scrollTo(self.model.index(row, 0))
 
     def _row_changed(self, *_args) -> None:
+        current = self.current_id()
+        if current is not None:
+            self._selected_id = current
         spawn(self.show_current(), what="show incident")
 
     def _tab_changed(self, index: int) -> None:
@@ -564,6 +583,14 @@ class MainWindow(QMainWindow):
         return None
 
     def _send_reply(self, incident_id: int, kind: str, text: str, template_id) -> None:
+        async def check() -> None:
+            detail = await in_db(self.service.detail, incident_id)
+            changed = changes_by_others(detail or {}, self.editor.base_version, self.user.id)
+            if not changed:
+                await send()
+                return
+            self._ask_before_sending(detail, changed, send)
+
         async def send() -> None:
             if await self.act(self.ws.actions.add_reply, incident_id, kind, text, template_id):
                 self.editor.set_incident(None)
@@ -571,7 +598,36 @@ class MainWindow(QMainWindow):
                 await self.show_current()
                 self.status.showMessage(tr("Ответ сохранён и будет отправлен"), 4000)
 
-        spawn(send(), what="send reply")
+        spawn(check(), what="send reply")
+
+    def _ask_before_sending(self, detail: dict, changed: list[dict], send) -> None:
+        """Someone changed the case while the user wrote: say what, and send only if asked."""
+        lines = [
+            f"{formats.date_time(e['at'])}  {self.labels.user(e.get('actor_id'))}: "
+            + tr(EVENT_LABELS.get(e["kind"], e["kind"]))
+            for e in changed[-8:]
+        ]
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle(tr("Обращение изменилось"))
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setText(tr("Пока вы писали ответ, обращение изменили:") + "\n\n" + "\n".join(lines))
+        box.setInformativeText(tr("Отправить ответ в этом виде?"))
+        box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
+        box.button(QMessageBox.StandardButton.Yes).setText(tr("Отправить"))
+        box.button(QMessageBox.StandardButton.No).setText(tr("Вернуться к ответу"))
+        box.setDefaultButton(QMessageBox.StandardButton.No)
+        self.send_check = box  # tests answer it
+
+        def answered(_result: int) -> None:
+            if box.clickedButton() is box.button(QMessageBox.StandardButton.Yes):
+                self.editor.base_version = detail["version"]
+                spawn(send(), what="send reply")
+            else:
+                self.editor.keep_draft()  # back to writing: the text is kept as a draft
+
+        box.finished.connect(answered)
+        box.open()
 
     def _save_draft(self, incident_id: int, kind: str, text: str, template_id) -> None:
         spawn(in_db(self.ws.actions.save_draft, incident_id, kind, text, template_id), what="draft")

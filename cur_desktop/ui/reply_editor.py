@@ -239,6 +239,8 @@ class ReplyEditor(QWidget):
         """`returned`: the user's reply a supervisor sent back (`reply_fill.returned_reply`);
         its comment is shown above the text, and its text is offered again when no draft."""
         self.incident, self.values = incident, values or {}
+        #: The incident's version the user started writing on (see `changes_by_others`).
+        self.base_version = incident.get("version", 0) if incident else 0
         if returned and not draft:
             draft = {"text": returned["text"], "kind": returned["kind"]}
             draft["template_id"] = returned.get("template_id")
@@ -416,6 +418,11 @@ class ReplyEditor(QWidget):
             self.draft_changed.emit(
                 self.incident["id"], self.kind_code, self.text.toPlainText(), self.template_id
             )
+
+    def keep_draft(self) -> None:
+        """Save the text as a draft now (sending was called off)."""
+        self._draft_timer.stop()
+        self._emit_draft()
 
     def flush_draft(self) -> None:
         if self._draft_timer.isActive():

@@ -145,7 +145,8 @@ class SupervisorConsole(QObject):
                     n=n, who=w.labels.user(user_id)
                 )
             w.status.showMessage(text, 5000)
-            QTimer.singleShot(3000, self.board.reload)  # after the engine has pushed it
+            # After the engine has pushed it; the board as context: no call once it is gone.
+            QTimer.singleShot(3000, self.board, self.board.reload)
 
     # --- approvals ------------------------------------------------------------------------
 

@@ -31,7 +31,7 @@ def problems_text(details) -> str:
     """The server's `invalid_scenario` details, one problem a line, with its line number."""
     lines = []
     for p in details if isinstance(details, list) else []:
-        where = f" ({p['where']})" if p.get("where") else ""
+        where = f": {p['where']}" if p.get("where") else ""
         head = tr("строка {0}").format(p["line"]) if p.get("line") else tr("файл")
         lines.append(f"{head}{where}: {p.get('message', '')}")
     return "\n".join(lines)
@@ -89,6 +89,9 @@ class NewSessionDialog(QDialog):
         dialog = QFileDialog(self, tr("Файл сценария"), "", tr("Сценарии (*.yaml *.yml)"))
         dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
         dialog.fileSelected.connect(self.use_file)
+        # Deleted while the loop runs: a file dialog left for teardown crashes in its
+        # file-system watcher thread.
+        dialog.finished.connect(dialog.deleteLater)
         dialog.open()
 
     def use_file(self, path: str) -> None:

@@ -7,6 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QPlainTextEdit, QSplitter, QTreeWidget, QTreeWidgetItem
 
+from cur_desktop.models.domain import APPROVAL_LABELS, REPLY_KIND_LABELS
 from cur_desktop.models.training import IncidentView, LiveView, SlaState
 
 from .i18n import QT_TR_NOOP, tr
@@ -121,7 +122,9 @@ class LiveViewPanel(QSplitter):
         parts = []
         for r in inc.replies:
             minute = tr(", мин {0:.0f}").format(r.minute) if r.minute is not None else ""
-            parts.append(f"— {r.kind}, {r.approval_state}{minute}\n{r.text}")
+            kind = tr(REPLY_KIND_LABELS.get(r.kind, r.kind))
+            state = tr(APPROVAL_LABELS.get(r.approval_state, r.approval_state))
+            parts.append(f"— {kind}, {state}{minute}\n{r.text}")
         self.replies.setPlainText(
             "\n\n".join(parts) if parts else tr("Ответов по этому обращению пока нет")
         )

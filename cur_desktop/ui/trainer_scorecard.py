@@ -116,5 +116,6 @@ class ScorecardPanel(QWidget):
         dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
         dialog.setDefaultSuffix(kind)
         dialog.fileSelected.connect(lambda path: self.export_requested.emit(kind, path))
+        dialog.finished.connect(dialog.deleteLater)  # not left for teardown (see trainer_dialogs)
         dialog.open()
         return dialog

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QTabWidget,
     QToolBar,
 )
+from shiboken6 import isValid
 
 from cur_desktop.models.training import SESSION_STATE_LABELS, SessionOut, SessionState
 from cur_desktop.sync import training
@@ -106,8 +107,9 @@ class TrainerWindow(QMainWindow):
         try:
             return await in_net(lambda: fn(self.client, *args, **kw))
         except SyncError as exc:
-            self.last_error = exc.message
-            self.statusBar().showMessage(exc.message, 8000)
+            if isValid(self):  # the window may have been closed while the call was out
+                self.last_error = exc.message
+                self.statusBar().showMessage(exc.message, 8000)
             return None
 
     def start(self) -> None:
@@ -179,7 +181,9 @@ class TrainerWindow(QMainWindow):
             view = await self.call(training.live_view, self.session.id)
         finally:
             self._polling = False
-        if view is None or self.session is None or view.session.id != self.session.id:
+        if view is None or not isValid(self) or self.session is None:
+            return
+        if view.session.id != self.session.id:
             return
         stopped_now = (
             view.session.state == SessionState.STOPPED
@@ -215,10 +219,11 @@ class TrainerWindow(QMainWindow):
         try:
             made = await in_net(lambda: training.create_session(self.client, **body))
         except RequestRejected as exc:
-            text = problems_text(exc.details) or exc.message
-            self.last_error = f"{exc.message}\n{text}"
+            problems = problems_text(exc.details)
+            text = exc.message if problems in exc.message else f"{exc.message}\n{problems}"
+            self.last_error = text
             if dialog is not None:
-                dialog.show_errors(f"{exc.message}\n{text}")
+                dialog.show_errors(text)
             return None
         except SyncError as exc:
             self.last_error = exc.message
@@ -280,6 +285,11 @@ class TrainerWindow(QMainWindow):
         if session is not None:
             await self.use_session(session)
             await self.load_sessions()
+            if session.state == SessionState.STOPPED:  # the scorecard is what comes next
+                self.tabs.blockSignals(True)
+                self.tabs.setCurrentWidget(self.score)
+                self.tabs.blockSignals(False)
+                await self.load_scorecard()
         return session
 
     async def set_speed(self, speed: int) -> None:

@@ -87,7 +87,7 @@ class TrainingBanner:
         self.label.setText(f"{head}   ·   {session_line(self.session)}")
 
     def poll(self) -> None:
-        if not self._busy:
+        if not self._busy and self.window.isVisible():  # a closed window polls no more
             self._busy = True
             spawn(self._poll(), what="training banner")
 
@@ -100,7 +100,10 @@ class TrainingBanner:
         finally:
             self._busy = False
         live = [s for s in found.sessions if s.state != SessionState.STOPPED]
+        before = self.session.released if self.session else 0
         self.session = (live or found.sessions or [None])[0]
+        if self.session is not None and self.session.released > before:
+            self.window.ws.engine.trigger()  # new incidents arrived: pull them now
         self.show()
 
 
@@ -119,7 +122,7 @@ def install_training(window):
         window.setWindowTitle(tr("Учебный режим") + " — " + window.windowTitle())
         apply_accent(window)
         banner = TrainingBanner(window)
-        QTimer.singleShot(0, banner.start)
+        QTimer.singleShot(0, window, banner.start)
         return banner
     if window.user.role == Role.TRAINER:
         return _trainer_action(window)

@@ -1738,6 +1738,20 @@ _CATEGORY_CODES, _CATEGORY_CUM, _HIGH_PROBABILITY = _category_table()
 _MESSAGE_POOLS = {
     code: tuple((text, "{address}" in text) for text in MESSAGES[code]) for code in _CATEGORY_CODES
 }
+#: Where an address-less message starts: a street without a house (no address key), a landmark
+#: or a count, in a few wordings, so that people writing about the same kind of trouble write
+#: different texts, as they do, and only real mass problems (the planted outage) form clusters.
+_LEADS = (
+    "{street}, у школы №{n}. ",
+    "Район: {street}, маршрут №{n}. ",
+    "{street}, уже {days}-й день. ",
+    "Жалоба с {street}, пишу {days}-й раз. ",
+    "Пишут жители, {street}, {n} подъезд. ",
+    "Снова {street}! Сколько можно, {days} дн. ",
+)
+#: House numbers drawn from 1 to this: enough houses per street that random complaints rarely
+#: meet at one address.
+_HOUSES = 300
 _ANONYMOUS_PROBABILITY = {
     # messages on «Госуслуги. Решаем вместе» are signed through Gosuslugi, never anonymous;
     # the other channels carry the whole ANONYMOUS_SHARE between them
@@ -1903,10 +1917,14 @@ def _generate(count: int, seed: int, now: datetime, days: int) -> Iterator[dict]
 
             pool = _MESSAGE_POOLS[category]
             text, has_slot = pool[int(random_() * len(pool))]
+            streets = _ADDRESS_POOLS[municipality]
+            street = streets[int(random_() * len(streets))]
             if has_slot:
-                streets = _ADDRESS_POOLS[municipality]
-                street = streets[int(random_() * len(streets))]
-                text = text.replace("{address}", f"{street}, д. {1 + int(random_() * 120)}")
+                text = text.replace("{address}", f"{street}, д. {1 + int(random_() * _HOUSES)}")
+            else:
+                lead = _LEADS[int(random_() * len(_LEADS))]
+                days, n = 2 + int(random_() * 29), 1 + int(random_() * 40)
+                text = lead.format(street=street, days=days, n=n) + text
 
             if random_() < _ANONYMOUS_PROBABILITY[channel]:
                 author = None

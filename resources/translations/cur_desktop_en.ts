@@ -224,7 +224,7 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/conflicts_panel.py" line="28"/>
-        <location filename="../../cur_desktop/ui/main_window.py" line="545"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="564"/>
         <source>Сменить статус</source>
         <translation>Change status</translation>
     </message>
@@ -240,14 +240,14 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/conflicts_panel.py" line="31"/>
-        <location filename="../../cur_desktop/ui/main_window.py" line="66"/>
-        <location filename="../../cur_desktop/ui/main_window.py" line="509"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="70"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="528"/>
         <source>Направить в ведомство</source>
         <translation>Route to agency</translation>
     </message>
     <message>
         <location filename="../../cur_desktop/ui/conflicts_panel.py" line="32"/>
-        <location filename="../../cur_desktop/ui/main_window.py" line="179"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="185"/>
         <source>Ответ</source>
         <translation>Reply</translation>
     </message>
@@ -264,7 +264,7 @@
     <message>
         <location filename="../../cur_desktop/ui/conflicts_panel.py" line="35"/>
         <location filename="../../cur_desktop/ui/incident_card.py" line="59"/>
-        <location filename="../../cur_desktop/ui/main_window.py" line="67"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="71"/>
         <source>Заметка</source>
         <translation>Note</translation>
     </message>
@@ -307,7 +307,7 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/incident_card.py" line="48"/>
-        <location filename="../../cur_desktop/ui/main_window.py" line="485"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="504"/>
         <source>Взято в работу</source>
         <translation>Taken</translation>
     </message>
@@ -450,16 +450,16 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/incident_card.py" line="95"/>
-        <location filename="../../cur_desktop/ui/main_window.py" line="531"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="550"/>
         <location filename="../../cur_desktop/ui/queue_model.py" line="33"/>
-        <location filename="../../cur_desktop/ui/trainer_live.py" line="25"/>
+        <location filename="../../cur_desktop/ui/trainer_live.py" line="26"/>
         <source>Важность</source>
         <translation>Priority</translation>
     </message>
     <message>
         <location filename="../../cur_desktop/ui/analytics_tabs.py" line="299"/>
         <location filename="../../cur_desktop/ui/incident_card.py" line="96"/>
-        <location filename="../../cur_desktop/ui/main_window.py" line="516"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="535"/>
         <location filename="../../cur_desktop/ui/systemic_view.py" line="99"/>
         <location filename="../../cur_desktop/ui/systemic_view.py" line="274"/>
         <source>Ведомство</source>
@@ -472,7 +472,7 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/handover_dialog.py" line="55"/>
-        <location filename="../../cur_desktop/ui/trainer_live.py" line="26"/>
+        <location filename="../../cur_desktop/ui/trainer_live.py" line="27"/>
         <source>Срок</source>
         <translation>Deadline</translation>
     </message>
@@ -576,7 +576,7 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/incident_card.py" line="118"/>
-        <location filename="../../cur_desktop/ui/main_window.py" line="65"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="69"/>
         <source>Ответить</source>
         <translation>Reply</translation>
     </message>
@@ -688,13 +688,13 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/labels.py" line="82"/>
-        <location filename="../../cur_desktop/ui/main_window.py" line="532"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="551"/>
         <source>Высокая</source>
         <translation>High</translation>
     </message>
     <message>
         <location filename="../../cur_desktop/ui/labels.py" line="83"/>
-        <location filename="../../cur_desktop/ui/main_window.py" line="532"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="551"/>
         <source>Обычная</source>
         <translation>Normal</translation>
     </message>
@@ -706,12 +706,12 @@
     <message>
         <location filename="../../cur_desktop/ui/login_dialog.py" line="49"/>
         <source>Вход по учебному коду</source>
-        <translation type="unfinished"></translation>
+        <translation>Sign in with a training code</translation>
     </message>
     <message>
         <location filename="../../cur_desktop/ui/login_dialog.py" line="53"/>
         <source>Фамилия Имя Отчество</source>
-        <translation type="unfinished"></translation>
+        <translation>Full name</translation>
     </message>
     <message>
         <location filename="../../cur_desktop/ui/login_dialog.py" line="55"/>
@@ -751,12 +751,12 @@
     <message>
         <location filename="../../cur_desktop/ui/login_dialog.py" line="81"/>
         <source>Учебный код</source>
-        <translation type="unfinished"></translation>
+        <translation>Training code</translation>
     </message>
     <message>
         <location filename="../../cur_desktop/ui/login_dialog.py" line="82"/>
         <source>Ваше имя</source>
-        <translation type="unfinished"></translation>
+        <translation>Your name</translation>
     </message>
     <message>
         <location filename="../../cur_desktop/ui/login_dialog.py" line="104"/>
@@ -774,79 +774,79 @@
         <translation>Opening the local profile…</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="63"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="67"/>
         <source>Взять следующее</source>
         <translation>Take next</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="64"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="68"/>
         <source>Взять выбранное</source>
         <translation>Take selected</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="68"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="72"/>
         <source>Отправить ответ</source>
         <translation>Send reply</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="69"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="73"/>
         <source>Поиск</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="70"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="74"/>
         <source>Синхронизировать</source>
         <translation>Synchronize</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="71"/>
-        <location filename="../../cur_desktop/ui/main_window.py" line="194"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="75"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="200"/>
         <source>Несохранённые правки</source>
         <translation>Unsaved changes</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="72"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="76"/>
         <source>К очереди</source>
         <translation>Go to queue</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="73"/>
-        <location filename="../../cur_desktop/ui/main_window.py" line="597"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="77"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="653"/>
         <source>Горячие клавиши</source>
         <translation>Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="106"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="112"/>
         <source>ЦУР — рабочее место</source>
         <translation>RMC — Workstation</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="140"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="146"/>
         <source>Поиск по тексту (Ctrl+F)</source>
         <translation>Search text (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="152"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="158"/>
         <source>Сохранённые представления</source>
         <translation>Saved views</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="156"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="162"/>
         <source>Сохранить текущее представление</source>
         <translation>Save the current view</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="178"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="184"/>
         <source>Карточка</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="227"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="233"/>
         <source>Все статусы</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="228"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="234"/>
         <source>Все сферы</source>
         <translation>All sectors</translation>
     </message>
@@ -914,7 +914,7 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/analytics_window.py" line="178"/>
-        <location filename="../../cur_desktop/ui/main_window.py" line="230"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="236"/>
         <source>Все МО</source>
         <translation>All municipalities</translation>
     </message>
@@ -1017,18 +1017,18 @@
         <translation>Open folder</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="233"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="239"/>
         <source>Все каналы</source>
         <translation>All channels</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="235"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="241"/>
         <source>Любой срок</source>
         <translation>Any deadline</translation>
     </message>
     <message>
         <location filename="../../cur_desktop/ui/analytics_tabs.py" line="306"/>
-        <location filename="../../cur_desktop/ui/main_window.py" line="237"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="243"/>
         <location filename="../../cur_desktop/ui/quality_review.py" line="42"/>
         <location filename="../../cur_desktop/ui/sla_view.py" line="30"/>
         <source>В срок</source>
@@ -1036,7 +1036,7 @@
         <translation>On time</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="238"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="244"/>
         <location filename="../../cur_desktop/ui/queue_source.py" line="24"/>
         <location filename="../../cur_desktop/ui/sla_view.py" line="31"/>
         <source>Под угрозой</source>
@@ -1044,50 +1044,50 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/analytics_tabs.py" line="307"/>
-        <location filename="../../cur_desktop/ui/main_window.py" line="239"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="245"/>
         <location filename="../../cur_desktop/ui/sla_view.py" line="32"/>
         <location filename="../../cur_desktop/ui/team_board.py" line="50"/>
         <source>Просрочено</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="283"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="289"/>
         <source>Действия</source>
         <translation>Actions</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="369"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="377"/>
         <source>Представления…</source>
         <translation>Views…</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="377"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="385"/>
         <source>Сохранить представление</source>
         <translation>Save view</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="377"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="385"/>
         <source>Название:</source>
         <translation>Name:</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="464"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="483"/>
         <source>Действие невозможно</source>
         <translation>Action not possible</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="480"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="499"/>
         <source>Свободных обращений нет</source>
         <translation>No unassigned incidents</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="517"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="536"/>
         <location filename="../../cur_desktop/ui/systemic_view.py" line="275"/>
         <source>Комментарий</source>
         <translation>Comment</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="521"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="540"/>
         <source>Сфера и рубрика</source>
         <translation>Sector and category</translation>
     </message>
@@ -1095,49 +1095,49 @@
         <location filename="../../cur_desktop/ui/analytics_tabs.py" line="126"/>
         <location filename="../../cur_desktop/ui/analytics_tabs.py" line="196"/>
         <location filename="../../cur_desktop/ui/analytics_tabs.py" line="221"/>
-        <location filename="../../cur_desktop/ui/main_window.py" line="523"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="542"/>
         <location filename="../../cur_desktop/ui/queue_model.py" line="34"/>
         <source>Сфера</source>
         <translation>Sector</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="527"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="546"/>
         <source>Рубрика</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="527"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="546"/>
         <source>—</source>
         <translation>—</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="545"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="564"/>
         <source>Отклонить</source>
         <translation>Reject</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="547"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="566"/>
         <source>Новый статус</source>
         <translation>New status</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="550"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="569"/>
         <source>Причина (для отклонения и возобновления)</source>
         <translation>Reason (for rejecting and reopening)</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="552"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="571"/>
         <source>Что сделано (для «Решено»)</source>
         <translation>What was done (for «Resolved»)</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="560"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="579"/>
         <source>Внутренняя заметка</source>
         <translation>Internal note</translation>
     </message>
     <message>
         <location filename="../../cur_desktop/ui/approvals_panel.py" line="42"/>
-        <location filename="../../cur_desktop/ui/main_window.py" line="561"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="580"/>
         <location filename="../../cur_desktop/ui/queue_model.py" line="37"/>
         <location filename="../../cur_desktop/ui/systemic_view.py" line="38"/>
         <location filename="../../cur_desktop/ui/systemic_view.py" line="100"/>
@@ -1145,17 +1145,42 @@
         <translation>Text</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="572"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="599"/>
         <source>Ответ сохранён и будет отправлен</source>
         <translation>Reply saved and will be sent</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="655"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="612"/>
+        <source>Обращение изменилось</source>
+        <translation>The incident has changed</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/main_window.py" line="614"/>
+        <source>Пока вы писали ответ, обращение изменили:</source>
+        <translation>While you were writing the reply, the incident was changed:</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/main_window.py" line="615"/>
+        <source>Отправить ответ в этом виде?</source>
+        <translation>Send the reply as it is?</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/main_window.py" line="617"/>
+        <source>Отправить</source>
+        <translation>Send</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/main_window.py" line="618"/>
+        <source>Вернуться к ответу</source>
+        <translation>Back to the reply</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/main_window.py" line="711"/>
         <source>Срок под угрозой</source>
         <translation>Deadline at risk</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="656"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="712"/>
         <source>Срок нарушен</source>
         <translation>Deadline missed</translation>
     </message>
@@ -1176,7 +1201,7 @@
         <location filename="../../cur_desktop/ui/handover_dialog.py" line="55"/>
         <location filename="../../cur_desktop/ui/queue_model.py" line="32"/>
         <location filename="../../cur_desktop/ui/systemic_view.py" line="98"/>
-        <location filename="../../cur_desktop/ui/trainer_live.py" line="24"/>
+        <location filename="../../cur_desktop/ui/trainer_live.py" line="25"/>
         <source>Статус</source>
         <translation>Status</translation>
     </message>
@@ -1200,7 +1225,7 @@
     <message>
         <location filename="../../cur_desktop/ui/analytics_tabs.py" line="315"/>
         <location filename="../../cur_desktop/ui/queue_source.py" line="23"/>
-        <location filename="../../cur_desktop/ui/trainer_live.py" line="78"/>
+        <location filename="../../cur_desktop/ui/trainer_live.py" line="79"/>
         <source>Без исполнителя</source>
         <translation>Unassigned</translation>
     </message>
@@ -1260,37 +1285,38 @@
         <translation>Spelling check is off: {reason}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="257"/>
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="259"/>
         <source>Ответ уйдёт старшему смены на согласование перед публикацией.</source>
+        <extracomment>The incident&apos;s version the user started writing on (see `changes_by_others`).</extracomment>
         <translation>The reply will go to the shift supervisor for approval before publication.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="268"/>
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="270"/>
         <source>без комментария</source>
         <translation>no comment</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="269"/>
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="271"/>
         <source>Старший смены вернул ответ на доработку: {comment}</source>
         <translation>The shift supervisor returned the reply for rework: {comment}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="339"/>
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="341"/>
         <source>Орфография: {n}</source>
         <translation>Spelling: {n}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="341"/>
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="343"/>
         <source>✓ Проверки пройдены</source>
         <translation>✓ Checks passed</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="385"/>
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="387"/>
         <source>Нет вариантов</source>
         <translation>No suggestions</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="388"/>
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="390"/>
         <source>Пропустить «{word}»</source>
         <translation>Ignore “{word}”</translation>
     </message>
@@ -1532,12 +1558,12 @@
         <translation>Incidents assigned: {n} — {who}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/supervisor_console.py" line="177"/>
+        <location filename="../../cur_desktop/ui/supervisor_console.py" line="178"/>
         <source>Оценить можно только обращение с опубликованным ответом</source>
         <translation>Only an incident with a published reply can be reviewed</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/supervisor_console.py" line="190"/>
+        <location filename="../../cur_desktop/ui/supervisor_console.py" line="191"/>
         <source>Оценка сохранена и будет отправлена</source>
         <translation>The review is saved and will be sent</translation>
     </message>
@@ -1743,359 +1769,359 @@ today</translation>
     <message>
         <location filename="../../cur_desktop/ui/trainer_dialogs.py" line="35"/>
         <source>строка {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>line {0}</translation>
     </message>
     <message>
         <location filename="../../cur_desktop/ui/trainer_dialogs.py" line="36"/>
         <source>файл</source>
-        <translation type="unfinished"></translation>
+        <translation>file</translation>
     </message>
     <message>
         <location filename="../../cur_desktop/ui/trainer_dialogs.py" line="48"/>
         <source>Новое учебное занятие</source>
-        <translation type="unfinished"></translation>
+        <translation>New training session</translation>
     </message>
     <message>
         <location filename="../../cur_desktop/ui/trainer_dialogs.py" line="52"/>
         <source>{0} обращений, {1} мин</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} incidents, {1} min</translation>
     </message>
     <message>
         <location filename="../../cur_desktop/ui/trainer_dialogs.py" line="57"/>
         <source>Из файла…</source>
-        <translation type="unfinished"></translation>
+        <translation>From a file…</translation>
     </message>
     <message>
         <location filename="../../cur_desktop/ui/trainer_dialogs.py" line="62"/>
         <source>по названию сценария</source>
-        <translation type="unfinished"></translation>
+        <translation>from the scenario title</translation>
     </message>
     <message>
         <location filename="../../cur_desktop/ui/trainer_dialogs.py" line="74"/>
         <source>Создать</source>
-        <translation type="unfinished"></translation>
+        <translation>Create</translation>
     </message>
     <message>
         <location filename="../../cur_desktop/ui/trainer_dialogs.py" line="78"/>
         <source>Сценарий</source>
-        <translation type="unfinished"></translation>
+        <translation>Scenario</translation>
     </message>
     <message>
         <location filename="../../cur_desktop/ui/trainer_dialogs.py" line="80"/>
         <source>Название</source>
-        <translation type="unfinished"></translation>
+        <translation>Title</translation>
     </message>
     <message>
         <location filename="../../cur_desktop/ui/trainer_dialogs.py" line="81"/>
-        <location filename="../../cur_desktop/ui/trainer_window.py" line="76"/>
+        <location filename="../../cur_desktop/ui/trainer_window.py" line="77"/>
         <source>Скорость</source>
-        <translation type="unfinished"></translation>
+        <translation>Speed</translation>
     </message>
     <message>
         <location filename="../../cur_desktop/ui/trainer_dialogs.py" line="89"/>
         <source>Файл сценария</source>
-        <translation type="unfinished"></translation>
+        <translation>Scenario file</translation>
     </message>
     <message>
         <location filename="../../cur_desktop/ui/trainer_dialogs.py" line="89"/>
         <source>Сценарии (*.yaml *.yml)</source>
-        <translation type="unfinished"></translation>
+        <translation>Scenarios (*.yaml *.yml)</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/trainer_dialogs.py" line="98"/>
+        <location filename="../../cur_desktop/ui/trainer_dialogs.py" line="101"/>
         <source>Файл не прочитан: </source>
-        <translation type="unfinished"></translation>
+        <translation>File not read: </translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/trainer_dialogs.py" line="121"/>
+        <location filename="../../cur_desktop/ui/trainer_dialogs.py" line="124"/>
         <source>Коды для входа слушателей</source>
-        <translation type="unfinished"></translation>
+        <translation>Sign-in codes for trainees</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/trainer_dialogs.py" line="122"/>
+        <location filename="../../cur_desktop/ui/trainer_dialogs.py" line="125"/>
         <source>Раздайте по одному коду каждому слушателю. Коды показываются один раз.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../cur_desktop/ui/trainer_live.py" line="15"/>
-        <source>идёт</source>
-        <translation type="unfinished"></translation>
+        <translation>Give one code to each trainee. The codes are shown only once.</translation>
     </message>
     <message>
         <location filename="../../cur_desktop/ui/trainer_live.py" line="16"/>
-        <source>под угрозой</source>
-        <translation type="unfinished"></translation>
+        <source>идёт</source>
+        <translation>running</translation>
     </message>
     <message>
         <location filename="../../cur_desktop/ui/trainer_live.py" line="17"/>
-        <source>просрочено</source>
-        <translation type="unfinished"></translation>
+        <source>под угрозой</source>
+        <translation>at risk</translation>
     </message>
     <message>
         <location filename="../../cur_desktop/ui/trainer_live.py" line="18"/>
-        <source>в срок</source>
-        <translation type="unfinished"></translation>
+        <source>просрочено</source>
+        <translation>overdue</translation>
     </message>
     <message>
         <location filename="../../cur_desktop/ui/trainer_live.py" line="19"/>
+        <source>в срок</source>
+        <translation>on time</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/trainer_live.py" line="20"/>
         <source>с нарушением</source>
-        <translation type="unfinished"></translation>
+        <translation>missed</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/trainer_live.py" line="23"/>
+        <location filename="../../cur_desktop/ui/trainer_live.py" line="24"/>
         <source>Обращение</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../cur_desktop/ui/trainer_live.py" line="27"/>
-        <source>Поступило, мин</source>
-        <translation type="unfinished"></translation>
+        <translation>Incident</translation>
     </message>
     <message>
         <location filename="../../cur_desktop/ui/trainer_live.py" line="28"/>
+        <source>Поступило, мин</source>
+        <translation>Arrived, min</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/trainer_live.py" line="29"/>
         <source>Ответов</source>
-        <translation type="unfinished"></translation>
+        <translation>Replies</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/trainer_live.py" line="47"/>
+        <location filename="../../cur_desktop/ui/trainer_live.py" line="48"/>
         <source>Выберите обращение, чтобы увидеть ответы слушателя</source>
-        <translation type="unfinished"></translation>
+        <translation>Select an incident to see the trainee&apos;s replies</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/trainer_live.py" line="71"/>
+        <location filename="../../cur_desktop/ui/trainer_live.py" line="72"/>
         <source>взято {0}, отвечено {1}, направлено {2}, просрочено {3}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../cur_desktop/ui/trainer_live.py" line="98"/>
-        <source>высокая</source>
-        <translation type="unfinished"></translation>
+        <translation>claimed {0}, answered {1}, routed {2}, overdue {3}</translation>
     </message>
     <message>
         <location filename="../../cur_desktop/ui/trainer_live.py" line="99"/>
+        <source>высокая</source>
+        <translation>high</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/trainer_live.py" line="100"/>
         <source>обычная</source>
-        <translation type="unfinished"></translation>
+        <translation>normal</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/trainer_live.py" line="123"/>
+        <location filename="../../cur_desktop/ui/trainer_live.py" line="124"/>
         <source>, мин {0:.0f}</source>
-        <translation type="unfinished"></translation>
+        <translation>, min {0:.0f}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/trainer_live.py" line="127"/>
+        <location filename="../../cur_desktop/ui/trainer_live.py" line="130"/>
         <source>Ответов по этому обращению пока нет</source>
-        <translation type="unfinished"></translation>
+        <translation>No replies to this incident yet</translation>
     </message>
     <message>
         <location filename="../../cur_desktop/ui/trainer_scorecard.py" line="26"/>
         <source>Слушатель</source>
-        <translation type="unfinished"></translation>
+        <translation>Trainee</translation>
     </message>
     <message>
         <location filename="../../cur_desktop/ui/trainer_scorecard.py" line="27"/>
         <source>Обработано</source>
-        <translation type="unfinished"></translation>
+        <translation>Handled</translation>
     </message>
     <message>
         <location filename="../../cur_desktop/ui/trainer_scorecard.py" line="29"/>
         <source>Медиана первого ответа, мин</source>
-        <translation type="unfinished"></translation>
+        <translation>Median first answer, min</translation>
     </message>
     <message>
         <location filename="../../cur_desktop/ui/trainer_scorecard.py" line="30"/>
         <source>Маршрут верный</source>
-        <translation type="unfinished"></translation>
+        <translation>Routing correct</translation>
     </message>
     <message>
         <location filename="../../cur_desktop/ui/trainer_scorecard.py" line="31"/>
         <source>Вид ответа верный</source>
-        <translation type="unfinished"></translation>
+        <translation>Reply kind correct</translation>
     </message>
     <message>
         <location filename="../../cur_desktop/ui/trainer_scorecard.py" line="32"/>
         <source>Ключевые факты</source>
-        <translation type="unfinished"></translation>
+        <translation>Key facts</translation>
     </message>
     <message>
         <location filename="../../cur_desktop/ui/trainer_scorecard.py" line="33"/>
         <source>Запрещённые фразы</source>
-        <translation type="unfinished"></translation>
+        <translation>Forbidden phrases</translation>
     </message>
     <message>
         <location filename="../../cur_desktop/ui/trainer_scorecard.py" line="34"/>
         <source>Ответы с ошибками проверки</source>
-        <translation type="unfinished"></translation>
+        <translation>Replies failing checks</translation>
     </message>
     <message>
         <location filename="../../cur_desktop/ui/trainer_scorecard.py" line="35"/>
         <source>Комментарий преподавателя</source>
-        <translation type="unfinished"></translation>
+        <translation>Trainer&apos;s comment</translation>
     </message>
     <message>
         <location filename="../../cur_desktop/ui/trainer_scorecard.py" line="75"/>
         <source>Обновить</source>
-        <translation type="unfinished"></translation>
+        <translation>Refresh</translation>
     </message>
     <message>
         <location filename="../../cur_desktop/ui/trainer_scorecard.py" line="77"/>
         <source>Экспорт в PDF…</source>
-        <translation type="unfinished"></translation>
+        <translation>Export to PDF…</translation>
     </message>
     <message>
         <location filename="../../cur_desktop/ui/trainer_scorecard.py" line="79"/>
         <source>Экспорт в CSV…</source>
-        <translation type="unfinished"></translation>
+        <translation>Export to CSV…</translation>
     </message>
     <message>
         <location filename="../../cur_desktop/ui/trainer_scorecard.py" line="101"/>
         <source>Двойной щелчок — изменить комментарий</source>
-        <translation type="unfinished"></translation>
+        <translation>Double-click to edit the comment</translation>
     </message>
     <message>
         <location filename="../../cur_desktop/ui/trainer_scorecard.py" line="113"/>
         <source>Документ PDF (*.pdf)</source>
-        <translation type="unfinished"></translation>
+        <translation>PDF document (*.pdf)</translation>
     </message>
     <message>
         <location filename="../../cur_desktop/ui/trainer_scorecard.py" line="114"/>
         <source>Таблица CSV (*.csv)</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV table (*.csv)</translation>
     </message>
     <message>
         <location filename="../../cur_desktop/ui/trainer_scorecard.py" line="114"/>
         <source>Сохранить оценочный лист</source>
-        <translation type="unfinished"></translation>
+        <translation>Save the scorecard</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/trainer_window.py" line="42"/>
+        <location filename="../../cur_desktop/ui/trainer_window.py" line="43"/>
         <source>Учебные занятия — ЦУР</source>
-        <translation type="unfinished"></translation>
+        <translation>Training sessions — CUR</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/trainer_window.py" line="48"/>
+        <location filename="../../cur_desktop/ui/trainer_window.py" line="49"/>
         <source>Занятие</source>
-        <translation type="unfinished"></translation>
+        <translation>Session</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/trainer_window.py" line="57"/>
+        <location filename="../../cur_desktop/ui/trainer_window.py" line="58"/>
         <source>Новое занятие…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../cur_desktop/ui/trainer_window.py" line="59"/>
-        <source>Добавить слушателей…</source>
-        <translation type="unfinished"></translation>
+        <translation>New session…</translation>
     </message>
     <message>
         <location filename="../../cur_desktop/ui/trainer_window.py" line="60"/>
-        <source>Выдать коды…</source>
-        <translation type="unfinished"></translation>
+        <source>Добавить слушателей…</source>
+        <translation>Add trainees…</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/trainer_window.py" line="65"/>
-        <source>Начать</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../cur_desktop/ui/trainer_window.py" line="61"/>
+        <source>Выдать коды…</source>
+        <translation>Issue codes…</translation>
     </message>
     <message>
         <location filename="../../cur_desktop/ui/trainer_window.py" line="66"/>
-        <source>Пауза</source>
-        <translation type="unfinished"></translation>
+        <source>Начать</source>
+        <translation>Start</translation>
     </message>
     <message>
         <location filename="../../cur_desktop/ui/trainer_window.py" line="67"/>
-        <source>Продолжить</source>
-        <translation type="unfinished"></translation>
+        <source>Пауза</source>
+        <translation>Pause</translation>
     </message>
     <message>
         <location filename="../../cur_desktop/ui/trainer_window.py" line="68"/>
-        <source>Завершить</source>
-        <translation type="unfinished"></translation>
+        <source>Продолжить</source>
+        <translation>Resume</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/trainer_window.py" line="92"/>
-        <source>Ход занятия</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../cur_desktop/ui/trainer_window.py" line="69"/>
+        <source>Завершить</source>
+        <translation>Stop</translation>
     </message>
     <message>
         <location filename="../../cur_desktop/ui/trainer_window.py" line="93"/>
+        <source>Ход занятия</source>
+        <translation>Live view</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/trainer_window.py" line="94"/>
         <source>Оценочный лист</source>
-        <translation type="unfinished"></translation>
+        <translation>Scorecard</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/trainer_window.py" line="151"/>
+        <location filename="../../cur_desktop/ui/trainer_window.py" line="153"/>
         <source>Занятие не выбрано: создайте новое</source>
-        <translation type="unfinished"></translation>
+        <translation>No session chosen: create a new one</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/trainer_window.py" line="163"/>
+        <location filename="../../cur_desktop/ui/trainer_window.py" line="165"/>
         <source>слушателей: {0}, выдано обращений: {1} из {2}</source>
-        <translation type="unfinished"></translation>
+        <translation>trainees: {0}, incidents released: {1} of {2}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/trainer_window.py" line="235"/>
+        <location filename="../../cur_desktop/ui/trainer_window.py" line="240"/>
         <source>Добавить слушателей</source>
-        <translation type="unfinished"></translation>
+        <translation>Add trainees</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/trainer_window.py" line="236"/>
+        <location filename="../../cur_desktop/ui/trainer_window.py" line="241"/>
         <source>Учётные записи слушателей через запятую:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../cur_desktop/ui/trainer_window.py" line="249"/>
-        <source>Слушатели добавлены</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../cur_desktop/ui/trainer_window.py" line="253"/>
-        <source>Выдать коды</source>
-        <translation type="unfinished"></translation>
+        <translation>Trainee accounts, separated by commas:</translation>
     </message>
     <message>
         <location filename="../../cur_desktop/ui/trainer_window.py" line="254"/>
+        <source>Слушатели добавлены</source>
+        <translation>Trainees added</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/trainer_window.py" line="258"/>
+        <source>Выдать коды</source>
+        <translation>Issue codes</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/trainer_window.py" line="259"/>
         <source>Сколько одноразовых кодов выдать:</source>
-        <translation type="unfinished"></translation>
+        <translation>How many one-time codes to issue:</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/trainer_window.py" line="305"/>
+        <location filename="../../cur_desktop/ui/trainer_window.py" line="315"/>
         <source>Комментарий сохранён</source>
-        <translation type="unfinished"></translation>
+        <translation>Comment saved</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/trainer_window.py" line="317"/>
+        <location filename="../../cur_desktop/ui/trainer_window.py" line="327"/>
         <source>Файл не сохранён: </source>
-        <translation type="unfinished"></translation>
+        <translation>File not saved: </translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/trainer_window.py" line="319"/>
+        <location filename="../../cur_desktop/ui/trainer_window.py" line="329"/>
         <source>Оценочный лист сохранён: </source>
-        <translation type="unfinished"></translation>
+        <translation>Scorecard saved: </translation>
     </message>
     <message>
         <location filename="../../cur_desktop/ui/training_mode.py" line="46"/>
         <source>занятие ещё не назначено</source>
-        <translation type="unfinished"></translation>
+        <translation>no session assigned yet</translation>
     </message>
     <message>
         <location filename="../../cur_desktop/ui/training_mode.py" line="48"/>
         <source>{0} из {1} мин</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} of {1} min</translation>
     </message>
     <message>
         <location filename="../../cur_desktop/ui/training_mode.py" line="64"/>
-        <location filename="../../cur_desktop/ui/training_mode.py" line="119"/>
+        <location filename="../../cur_desktop/ui/training_mode.py" line="122"/>
         <source>Учебный режим</source>
-        <translation type="unfinished"></translation>
+        <translation>Training mode</translation>
     </message>
     <message>
         <location filename="../../cur_desktop/ui/training_mode.py" line="87"/>
         <source>Учебный режим — обращения ненастоящие, ответы никуда не уходят</source>
-        <translation type="unfinished"></translation>
+        <translation>Training mode — the incidents are not real, replies go nowhere</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/training_mode.py" line="130"/>
+        <location filename="../../cur_desktop/ui/training_mode.py" line="133"/>
         <source>Учебные занятия</source>
-        <translation type="unfinished"></translation>
+        <translation>Training sessions</translation>
     </message>
 </context>
 </TS>

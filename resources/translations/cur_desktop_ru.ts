@@ -223,7 +223,7 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/conflicts_panel.py" line="28" />
-        <location filename="../../cur_desktop/ui/main_window.py" line="545" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="564" />
         <source>Сменить статус</source>
         <translation>Сменить статус</translation>
     </message>
@@ -239,14 +239,14 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/conflicts_panel.py" line="31" />
-        <location filename="../../cur_desktop/ui/main_window.py" line="66" />
-        <location filename="../../cur_desktop/ui/main_window.py" line="509" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="70" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="528" />
         <source>Направить в ведомство</source>
         <translation>Направить в ведомство</translation>
     </message>
     <message>
         <location filename="../../cur_desktop/ui/conflicts_panel.py" line="32" />
-        <location filename="../../cur_desktop/ui/main_window.py" line="179" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="185" />
         <source>Ответ</source>
         <translation>Ответ</translation>
     </message>
@@ -263,7 +263,7 @@
     <message>
         <location filename="../../cur_desktop/ui/conflicts_panel.py" line="35" />
         <location filename="../../cur_desktop/ui/incident_card.py" line="59" />
-        <location filename="../../cur_desktop/ui/main_window.py" line="67" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="71" />
         <source>Заметка</source>
         <translation>Заметка</translation>
     </message>
@@ -306,7 +306,7 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/incident_card.py" line="48" />
-        <location filename="../../cur_desktop/ui/main_window.py" line="485" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="504" />
         <source>Взято в работу</source>
         <translation>Взято в работу</translation>
     </message>
@@ -449,16 +449,16 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/incident_card.py" line="95" />
-        <location filename="../../cur_desktop/ui/main_window.py" line="531" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="550" />
         <location filename="../../cur_desktop/ui/queue_model.py" line="33" />
-        <location filename="../../cur_desktop/ui/trainer_live.py" line="25" />
+        <location filename="../../cur_desktop/ui/trainer_live.py" line="26" />
         <source>Важность</source>
         <translation>Важность</translation>
     </message>
     <message>
         <location filename="../../cur_desktop/ui/analytics_tabs.py" line="299" />
         <location filename="../../cur_desktop/ui/incident_card.py" line="96" />
-        <location filename="../../cur_desktop/ui/main_window.py" line="516" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="535" />
         <location filename="../../cur_desktop/ui/systemic_view.py" line="99" />
         <location filename="../../cur_desktop/ui/systemic_view.py" line="274" />
         <source>Ведомство</source>
@@ -471,7 +471,7 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/handover_dialog.py" line="55" />
-        <location filename="../../cur_desktop/ui/trainer_live.py" line="26" />
+        <location filename="../../cur_desktop/ui/trainer_live.py" line="27" />
         <source>Срок</source>
         <translation>Срок</translation>
     </message>
@@ -575,7 +575,7 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/incident_card.py" line="118" />
-        <location filename="../../cur_desktop/ui/main_window.py" line="65" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="69" />
         <source>Ответить</source>
         <translation>Ответить</translation>
     </message>
@@ -687,13 +687,13 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/labels.py" line="82" />
-        <location filename="../../cur_desktop/ui/main_window.py" line="532" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="551" />
         <source>Высокая</source>
         <translation>Высокая</translation>
     </message>
     <message>
         <location filename="../../cur_desktop/ui/labels.py" line="83" />
-        <location filename="../../cur_desktop/ui/main_window.py" line="532" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="551" />
         <source>Обычная</source>
         <translation>Обычная</translation>
     </message>
@@ -773,79 +773,79 @@
         <translation>Открываю локальный профиль…</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="63" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="67" />
         <source>Взять следующее</source>
         <translation>Взять следующее</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="64" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="68" />
         <source>Взять выбранное</source>
         <translation>Взять выбранное</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="68" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="72" />
         <source>Отправить ответ</source>
         <translation>Отправить ответ</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="69" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="73" />
         <source>Поиск</source>
         <translation>Поиск</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="70" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="74" />
         <source>Синхронизировать</source>
         <translation>Синхронизировать</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="71" />
-        <location filename="../../cur_desktop/ui/main_window.py" line="194" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="75" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="200" />
         <source>Несохранённые правки</source>
         <translation>Несохранённые правки</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="72" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="76" />
         <source>К очереди</source>
         <translation>К очереди</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="73" />
-        <location filename="../../cur_desktop/ui/main_window.py" line="597" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="77" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="653" />
         <source>Горячие клавиши</source>
         <translation>Горячие клавиши</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="106" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="112" />
         <source>ЦУР — рабочее место</source>
         <translation>ЦУР — рабочее место</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="140" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="146" />
         <source>Поиск по тексту (Ctrl+F)</source>
         <translation>Поиск по тексту (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="152" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="158" />
         <source>Сохранённые представления</source>
         <translation>Сохранённые представления</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="156" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="162" />
         <source>Сохранить текущее представление</source>
         <translation>Сохранить текущее представление</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="178" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="184" />
         <source>Карточка</source>
         <translation>Карточка</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="227" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="233" />
         <source>Все статусы</source>
         <translation>Все статусы</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="228" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="234" />
         <source>Все сферы</source>
         <translation>Все сферы</translation>
     </message>
@@ -913,7 +913,7 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/analytics_window.py" line="178" />
-        <location filename="../../cur_desktop/ui/main_window.py" line="230" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="236" />
         <source>Все МО</source>
         <translation>Все МО</translation>
     </message>
@@ -1016,18 +1016,18 @@
         <translation>Открыть папку</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="233" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="239" />
         <source>Все каналы</source>
         <translation>Все каналы</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="235" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="241" />
         <source>Любой срок</source>
         <translation>Любой срок</translation>
     </message>
     <message>
         <location filename="../../cur_desktop/ui/analytics_tabs.py" line="306" />
-        <location filename="../../cur_desktop/ui/main_window.py" line="237" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="243" />
         <location filename="../../cur_desktop/ui/quality_review.py" line="42" />
         <location filename="../../cur_desktop/ui/sla_view.py" line="30" />
         <source>В срок</source>
@@ -1035,7 +1035,7 @@
         <translation>В срок</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="238" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="244" />
         <location filename="../../cur_desktop/ui/queue_source.py" line="24" />
         <location filename="../../cur_desktop/ui/sla_view.py" line="31" />
         <source>Под угрозой</source>
@@ -1043,50 +1043,50 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/analytics_tabs.py" line="307" />
-        <location filename="../../cur_desktop/ui/main_window.py" line="239" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="245" />
         <location filename="../../cur_desktop/ui/sla_view.py" line="32" />
         <location filename="../../cur_desktop/ui/team_board.py" line="50" />
         <source>Просрочено</source>
         <translation>Просрочено</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="283" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="289" />
         <source>Действия</source>
         <translation>Действия</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="369" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="377" />
         <source>Представления…</source>
         <translation>Представления…</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="377" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="385" />
         <source>Сохранить представление</source>
         <translation>Сохранить представление</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="377" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="385" />
         <source>Название:</source>
         <translation>Название:</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="464" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="483" />
         <source>Действие невозможно</source>
         <translation>Действие невозможно</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="480" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="499" />
         <source>Свободных обращений нет</source>
         <translation>Свободных обращений нет</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="517" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="536" />
         <location filename="../../cur_desktop/ui/systemic_view.py" line="275" />
         <source>Комментарий</source>
         <translation>Комментарий</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="521" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="540" />
         <source>Сфера и рубрика</source>
         <translation>Сфера и рубрика</translation>
     </message>
@@ -1094,49 +1094,49 @@
         <location filename="../../cur_desktop/ui/analytics_tabs.py" line="126" />
         <location filename="../../cur_desktop/ui/analytics_tabs.py" line="196" />
         <location filename="../../cur_desktop/ui/analytics_tabs.py" line="221" />
-        <location filename="../../cur_desktop/ui/main_window.py" line="523" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="542" />
         <location filename="../../cur_desktop/ui/queue_model.py" line="34" />
         <source>Сфера</source>
         <translation>Сфера</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="527" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="546" />
         <source>Рубрика</source>
         <translation>Рубрика</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="527" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="546" />
         <source>—</source>
         <translation>—</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="545" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="564" />
         <source>Отклонить</source>
         <translation>Отклонить</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="547" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="566" />
         <source>Новый статус</source>
         <translation>Новый статус</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="550" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="569" />
         <source>Причина (для отклонения и возобновления)</source>
         <translation>Причина (для отклонения и возобновления)</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="552" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="571" />
         <source>Что сделано (для «Решено»)</source>
         <translation>Что сделано (для «Решено»)</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="560" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="579" />
         <source>Внутренняя заметка</source>
         <translation>Внутренняя заметка</translation>
     </message>
     <message>
         <location filename="../../cur_desktop/ui/approvals_panel.py" line="42" />
-        <location filename="../../cur_desktop/ui/main_window.py" line="561" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="580" />
         <location filename="../../cur_desktop/ui/queue_model.py" line="37" />
         <location filename="../../cur_desktop/ui/systemic_view.py" line="38" />
         <location filename="../../cur_desktop/ui/systemic_view.py" line="100" />
@@ -1144,17 +1144,42 @@
         <translation>Текст</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="572" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="599" />
         <source>Ответ сохранён и будет отправлен</source>
         <translation>Ответ сохранён и будет отправлен</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="655" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="612" />
+        <source>Обращение изменилось</source>
+        <translation>Обращение изменилось</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/main_window.py" line="614" />
+        <source>Пока вы писали ответ, обращение изменили:</source>
+        <translation>Пока вы писали ответ, обращение изменили:</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/main_window.py" line="615" />
+        <source>Отправить ответ в этом виде?</source>
+        <translation>Отправить ответ в этом виде?</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/main_window.py" line="617" />
+        <source>Отправить</source>
+        <translation>Отправить</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/main_window.py" line="618" />
+        <source>Вернуться к ответу</source>
+        <translation>Вернуться к ответу</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/main_window.py" line="711" />
         <source>Срок под угрозой</source>
         <translation>Срок под угрозой</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="656" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="712" />
         <source>Срок нарушен</source>
         <translation>Срок нарушен</translation>
     </message>
@@ -1175,7 +1200,7 @@
         <location filename="../../cur_desktop/ui/handover_dialog.py" line="55" />
         <location filename="../../cur_desktop/ui/queue_model.py" line="32" />
         <location filename="../../cur_desktop/ui/systemic_view.py" line="98" />
-        <location filename="../../cur_desktop/ui/trainer_live.py" line="24" />
+        <location filename="../../cur_desktop/ui/trainer_live.py" line="25" />
         <source>Статус</source>
         <translation>Статус</translation>
     </message>
@@ -1199,7 +1224,7 @@
     <message>
         <location filename="../../cur_desktop/ui/analytics_tabs.py" line="315" />
         <location filename="../../cur_desktop/ui/queue_source.py" line="23" />
-        <location filename="../../cur_desktop/ui/trainer_live.py" line="78" />
+        <location filename="../../cur_desktop/ui/trainer_live.py" line="79" />
         <source>Без исполнителя</source>
         <translation>Без исполнителя</translation>
     </message>
@@ -1259,37 +1284,38 @@
         <translation>Проверка орфографии выключена: {reason}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="257" />
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="259" />
         <source>Ответ уйдёт старшему смены на согласование перед публикацией.</source>
+        <extracomment>The incident's version the user started writing on (see `changes_by_others`).</extracomment>
         <translation>Ответ уйдёт старшему смены на согласование перед публикацией.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="268" />
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="270" />
         <source>без комментария</source>
         <translation>без комментария</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="269" />
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="271" />
         <source>Старший смены вернул ответ на доработку: {comment}</source>
         <translation>Старший смены вернул ответ на доработку: {comment}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="339" />
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="341" />
         <source>Орфография: {n}</source>
         <translation>Орфография: {n}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="341" />
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="343" />
         <source>✓ Проверки пройдены</source>
         <translation>✓ Проверки пройдены</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="385" />
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="387" />
         <source>Нет вариантов</source>
         <translation>Нет вариантов</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="388" />
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="390" />
         <source>Пропустить «{word}»</source>
         <translation>Пропустить «{word}»</translation>
     </message>
@@ -1531,12 +1557,12 @@
         <translation>Назначено обращений: {n} — {who}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/supervisor_console.py" line="177" />
+        <location filename="../../cur_desktop/ui/supervisor_console.py" line="178" />
         <source>Оценить можно только обращение с опубликованным ответом</source>
         <translation>Оценить можно только обращение с опубликованным ответом</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/supervisor_console.py" line="190" />
+        <location filename="../../cur_desktop/ui/supervisor_console.py" line="191" />
         <source>Оценка сохранена и будет отправлена</source>
         <translation>Оценка сохранена и будет отправлена</translation>
     </message>
@@ -1786,7 +1812,7 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/trainer_dialogs.py" line="81" />
-        <location filename="../../cur_desktop/ui/trainer_window.py" line="76" />
+        <location filename="../../cur_desktop/ui/trainer_window.py" line="77" />
         <source>Скорость</source>
         <translation>Скорость</translation>
     </message>
@@ -1801,87 +1827,87 @@
         <translation>Сценарии (*.yaml *.yml)</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/trainer_dialogs.py" line="98" />
+        <location filename="../../cur_desktop/ui/trainer_dialogs.py" line="101" />
         <source>Файл не прочитан: </source>
         <translation>Файл не прочитан: </translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/trainer_dialogs.py" line="121" />
+        <location filename="../../cur_desktop/ui/trainer_dialogs.py" line="124" />
         <source>Коды для входа слушателей</source>
         <translation>Коды для входа слушателей</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/trainer_dialogs.py" line="122" />
+        <location filename="../../cur_desktop/ui/trainer_dialogs.py" line="125" />
         <source>Раздайте по одному коду каждому слушателю. Коды показываются один раз.</source>
         <translation>Раздайте по одному коду каждому слушателю. Коды показываются один раз.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/trainer_live.py" line="15" />
+        <location filename="../../cur_desktop/ui/trainer_live.py" line="16" />
         <source>идёт</source>
         <translation>идёт</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/trainer_live.py" line="16" />
+        <location filename="../../cur_desktop/ui/trainer_live.py" line="17" />
         <source>под угрозой</source>
         <translation>под угрозой</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/trainer_live.py" line="17" />
+        <location filename="../../cur_desktop/ui/trainer_live.py" line="18" />
         <source>просрочено</source>
         <translation>просрочено</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/trainer_live.py" line="18" />
+        <location filename="../../cur_desktop/ui/trainer_live.py" line="19" />
         <source>в срок</source>
         <translation>в срок</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/trainer_live.py" line="19" />
+        <location filename="../../cur_desktop/ui/trainer_live.py" line="20" />
         <source>с нарушением</source>
         <translation>с нарушением</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/trainer_live.py" line="23" />
+        <location filename="../../cur_desktop/ui/trainer_live.py" line="24" />
         <source>Обращение</source>
         <translation>Обращение</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/trainer_live.py" line="27" />
+        <location filename="../../cur_desktop/ui/trainer_live.py" line="28" />
         <source>Поступило, мин</source>
         <translation>Поступило, мин</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/trainer_live.py" line="28" />
+        <location filename="../../cur_desktop/ui/trainer_live.py" line="29" />
         <source>Ответов</source>
         <translation>Ответов</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/trainer_live.py" line="47" />
+        <location filename="../../cur_desktop/ui/trainer_live.py" line="48" />
         <source>Выберите обращение, чтобы увидеть ответы слушателя</source>
         <translation>Выберите обращение, чтобы увидеть ответы слушателя</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/trainer_live.py" line="71" />
+        <location filename="../../cur_desktop/ui/trainer_live.py" line="72" />
         <source>взято {0}, отвечено {1}, направлено {2}, просрочено {3}</source>
         <translation>взято {0}, отвечено {1}, направлено {2}, просрочено {3}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/trainer_live.py" line="98" />
+        <location filename="../../cur_desktop/ui/trainer_live.py" line="99" />
         <source>высокая</source>
         <translation>высокая</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/trainer_live.py" line="99" />
+        <location filename="../../cur_desktop/ui/trainer_live.py" line="100" />
         <source>обычная</source>
         <translation>обычная</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/trainer_live.py" line="123" />
+        <location filename="../../cur_desktop/ui/trainer_live.py" line="124" />
         <source>, мин {0:.0f}</source>
         <translation>, мин {0:.0f}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/trainer_live.py" line="127" />
+        <location filename="../../cur_desktop/ui/trainer_live.py" line="130" />
         <source>Ответов по этому обращению пока нет</source>
         <translation>Ответов по этому обращению пока нет</translation>
     </message>
@@ -1966,107 +1992,107 @@
         <translation>Сохранить оценочный лист</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/trainer_window.py" line="42" />
+        <location filename="../../cur_desktop/ui/trainer_window.py" line="43" />
         <source>Учебные занятия — ЦУР</source>
         <translation>Учебные занятия — ЦУР</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/trainer_window.py" line="48" />
+        <location filename="../../cur_desktop/ui/trainer_window.py" line="49" />
         <source>Занятие</source>
         <translation>Занятие</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/trainer_window.py" line="57" />
+        <location filename="../../cur_desktop/ui/trainer_window.py" line="58" />
         <source>Новое занятие…</source>
         <translation>Новое занятие…</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/trainer_window.py" line="59" />
+        <location filename="../../cur_desktop/ui/trainer_window.py" line="60" />
         <source>Добавить слушателей…</source>
         <translation>Добавить слушателей…</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/trainer_window.py" line="60" />
+        <location filename="../../cur_desktop/ui/trainer_window.py" line="61" />
         <source>Выдать коды…</source>
         <translation>Выдать коды…</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/trainer_window.py" line="65" />
+        <location filename="../../cur_desktop/ui/trainer_window.py" line="66" />
         <source>Начать</source>
         <translation>Начать</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/trainer_window.py" line="66" />
+        <location filename="../../cur_desktop/ui/trainer_window.py" line="67" />
         <source>Пауза</source>
         <translation>Пауза</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/trainer_window.py" line="67" />
+        <location filename="../../cur_desktop/ui/trainer_window.py" line="68" />
         <source>Продолжить</source>
         <translation>Продолжить</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/trainer_window.py" line="68" />
+        <location filename="../../cur_desktop/ui/trainer_window.py" line="69" />
         <source>Завершить</source>
         <translation>Завершить</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/trainer_window.py" line="92" />
+        <location filename="../../cur_desktop/ui/trainer_window.py" line="93" />
         <source>Ход занятия</source>
         <translation>Ход занятия</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/trainer_window.py" line="93" />
+        <location filename="../../cur_desktop/ui/trainer_window.py" line="94" />
         <source>Оценочный лист</source>
         <translation>Оценочный лист</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/trainer_window.py" line="151" />
+        <location filename="../../cur_desktop/ui/trainer_window.py" line="153" />
         <source>Занятие не выбрано: создайте новое</source>
         <translation>Занятие не выбрано: создайте новое</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/trainer_window.py" line="163" />
+        <location filename="../../cur_desktop/ui/trainer_window.py" line="165" />
         <source>слушателей: {0}, выдано обращений: {1} из {2}</source>
         <translation>слушателей: {0}, выдано обращений: {1} из {2}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/trainer_window.py" line="235" />
+        <location filename="../../cur_desktop/ui/trainer_window.py" line="240" />
         <source>Добавить слушателей</source>
         <translation>Добавить слушателей</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/trainer_window.py" line="236" />
+        <location filename="../../cur_desktop/ui/trainer_window.py" line="241" />
         <source>Учётные записи слушателей через запятую:</source>
         <translation>Учётные записи слушателей через запятую:</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/trainer_window.py" line="249" />
+        <location filename="../../cur_desktop/ui/trainer_window.py" line="254" />
         <source>Слушатели добавлены</source>
         <translation>Слушатели добавлены</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/trainer_window.py" line="253" />
+        <location filename="../../cur_desktop/ui/trainer_window.py" line="258" />
         <source>Выдать коды</source>
         <translation>Выдать коды</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/trainer_window.py" line="254" />
+        <location filename="../../cur_desktop/ui/trainer_window.py" line="259" />
         <source>Сколько одноразовых кодов выдать:</source>
         <translation>Сколько одноразовых кодов выдать:</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/trainer_window.py" line="305" />
+        <location filename="../../cur_desktop/ui/trainer_window.py" line="315" />
         <source>Комментарий сохранён</source>
         <translation>Комментарий сохранён</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/trainer_window.py" line="317" />
+        <location filename="../../cur_desktop/ui/trainer_window.py" line="327" />
         <source>Файл не сохранён: </source>
         <translation>Файл не сохранён: </translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/trainer_window.py" line="319" />
+        <location filename="../../cur_desktop/ui/trainer_window.py" line="329" />
         <source>Оценочный лист сохранён: </source>
         <translation>Оценочный лист сохранён: </translation>
     </message>
@@ -2082,7 +2108,7 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/training_mode.py" line="64" />
-        <location filename="../../cur_desktop/ui/training_mode.py" line="119" />
+        <location filename="../../cur_desktop/ui/training_mode.py" line="122" />
         <source>Учебный режим</source>
         <translation>Учебный режим</translation>
     </message>
@@ -2092,7 +2118,7 @@
         <translation>Учебный режим — обращения ненастоящие, ответы никуда не уходят</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/training_mode.py" line="130" />
+        <location filename="../../cur_desktop/ui/training_mode.py" line="133" />
         <source>Учебные занятия</source>
         <translation>Учебные занятия</translation>
     </message>

@@ -6,10 +6,12 @@ qasync loop (`run(scenario())`), the way the application itself runs."""
 from __future__ import annotations
 
 import asyncio
+import gc
 import os
 
 import pytest
 import qasync
+import shiboken6
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -48,3 +50,9 @@ def run(qapp):
         loop.run_until_complete(asyncio.gather(*pending, return_exceptions=True))
     loop.close()
     asyncio.set_event_loop(None)
+    # qasync's timer object still has Qt timers registered (pending sleeps, timeouts). Left to
+    # Python's cyclic GC it may be destroyed on a worker thread, which cannot unregister them,
+    # and a later timer event then hits freed memory (a segfault in a later test). Delete it
+    # here, on the GUI thread, and collect this test's Qt wrappers here too.
+    shiboken6.delete(loop._timer)
+    gc.collect()

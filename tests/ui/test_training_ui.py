@@ -26,7 +26,7 @@ from cur_desktop.ui.aio import spawn, wait_until
 from cur_desktop.ui.main_window import MainWindow
 from cur_desktop.ui.training_mode import ACCENT
 from tests.server.api import Api
-from tests.server.training_support import add_users
+from tests.server.training_support import add_users, install_clock
 
 DOCS = Path(__file__).resolve().parents[2] / "docs"
 TRAINING = "/api/v1/training"
@@ -108,6 +108,10 @@ def test_trainee_window_is_unmistakable_and_shows_only_training(run, server, tmp
         assert isinstance(ws.profile, TrainingProfile)
         assert (tmp_path / "profiles" / "training") in ws.profile.cache_path.parents
         assert Profile.last(tmp_path / "profiles") is None
+        window.table.selectRow(0)
+        await window.refresh_side()
+        await wait_until(lambda: window.card.incident is not None, 10)
+        await asyncio.sleep(0.3)
         window.grab().save(str(DOCS / "screenshot-training-trainee.png"))
         await close(ws, window, task)
 
@@ -140,6 +144,7 @@ def test_trainee_profile_never_shares_a_cache_with_a_real_one(server, server_url
 
 def test_trainer_runs_a_session_and_sees_the_trainee_work(run, server, tmp_path, qtbot):
     api = Api(server.url, "trainer1")
+    clock = install_clock(server)  # the session's wall clock, moved by the test
 
     def server_session(session_id: int) -> dict:
         return api.get(f"{TRAINING}/sessions/{session_id}").json()
@@ -165,7 +170,8 @@ def test_trainer_runs_a_session_and_sees_the_trainee_work(run, server, tmp_path,
         bad.write_text("title: Плохой\nduration: 10\nincidents:\n  - key: a\n    at: -5\n")
         dialog.use_file(str(bad))
         await tw.create(dialog, dialog.request())
-        assert dialog.isVisible() and "строка " in dialog.errors.toPlainText()
+        errors = dialog.errors.toPlainText()
+        assert dialog.isVisible() and errors.count("строка 5: incidents[0].at") == 1, errors
 
         # A bundled one, through the dialog's own button.
         dialog = await tw._new_session_dialog()
@@ -205,6 +211,9 @@ def test_trainer_runs_a_session_and_sees_the_trainee_work(run, server, tmp_path,
             )
 
         await wait_until(seen, 30)
+        clock.advance(12)  # a dozen scenario minutes later more incidents have arrived
+        await wait_until(lambda: len(tw.live.view.unassigned) >= 3, 30)
+        await wait_until(lambda: window.model.rowCount() >= 4, 30)  # and reach the trainee
         assert tw.live.select_incident(incident_id)
         assert REPLY in tw.live.replies.toPlainText()
         tw.resize(1200, 720)
@@ -234,7 +243,8 @@ def test_trainer_runs_a_session_and_sees_the_trainee_work(run, server, tmp_path,
 
         save = tw.score.ask_path("csv")  # a non-blocking save dialog
         assert save.isVisible()
-        save.close()
+        save.reject()
+        await asyncio.sleep(0.3)  # its deletion runs on the loop
         csv_path, pdf_path = tmp_path / "score.csv", tmp_path / "score.pdf"
         assert await tw.export("csv", str(csv_path))
         assert await tw.export("pdf", str(pdf_path))
@@ -271,3 +281,52 @@ def test_training_command_starts_on_its_own_data_folder(tmp_path):
     app_data = tmp_path / "data" / "cur-workstation"
     assert (app_data / "practice" / "server.db").exists()
     assert not (app_data / "demo").exists() and not (app_data / "profiles").exists()
+
+
+def test_sign_in_dialog_takes_a_training_code(run, server, tmp_path, qtbot):
+    from cur_desktop.ui.login_dialog import LoginDialog
+
+    _trainer, _session_id, code = started_session(server.url)
+
+    async def scenario():
+        dialog = LoginDialog(tmp_path / "profiles", CredentialStore(), server_url=server.url)
+        qtbot.addWidget(dialog)
+        dialog.show()
+        qtbot.mouseClick(dialog.use_code, Qt.MouseButton.LeftButton)
+        assert dialog.code.isVisible() and not dialog.password.isVisible()
+        dialog.code.setText("0000-0000")
+        dialog.full_name.setText("Сидорова Анна")
+        await dialog._sign_in()
+        assert dialog.workspace is None and dialog.message.text()  # a bad code is said, not raised
+        dialog.code.setText(code)
+        await dialog._sign_in()
+        ws = dialog.workspace
+        assert ws is not None and ws.user.role == "trainee"
+        assert ws.user.full_name == "Сидорова Анна"
+        assert isinstance(ws.profile, TrainingProfile)
+        ws.close()
+
+    run(scenario())
+
+
+def test_training_command_names_the_lines_of_a_bad_scenario(tmp_path):
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("title: Плохой\nduration: 10\nincidents:\n  - key: a\n    at: -5\n")
+    env = {
+        **os.environ,
+        "XDG_DATA_HOME": str(tmp_path / "data"),
+        "XDG_CONFIG_HOME": str(tmp_path / "config"),
+        "QT_QPA_PLATFORM": "offscreen",
+        "CUR_CACHE_PASSPHRASE": "test",
+    }
+    cmd = [sys.executable, "-m", "cur_desktop.cli", "--training", str(bad)]
+    done = subprocess.run(
+        [*cmd, "--screenshot", str(tmp_path / "x.png")],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=240,
+    )
+    assert done.returncode == 1
+    assert "строка 5: incidents[0].at" in done.stderr
+    assert not (tmp_path / "x.png").exists()

@@ -4,6 +4,7 @@ offline, and the demo can switch role in place."""
 
 from __future__ import annotations
 
+import asyncio
 from datetime import UTC, datetime
 
 from PySide6.QtCore import Qt
@@ -209,6 +210,62 @@ def test_f1_lists_every_shortcut_of_the_window_once(run, server, tmp_path, qtbot
         assert "Назначить" in shown["Ctrl+Shift+N"]  # the supervisor's console
         assert "Аналитика" in shown["Ctrl+Shift+A"]
         box.close()
+        await close(ws, window, task)
+
+    run(scenario())
+
+
+def test_a_reply_to_a_case_changed_meanwhile_asks_before_sending(run, server, tmp_path, qtbot):
+    op, lead = Api(server.url, "operator1"), Api(server.url, "supervisor1")
+    new = [i for i in op.all_incidents().values() if i["status"] == "new"]
+    incident_id = min(i["id"] for i in new)
+    assert op.one("claim", incident_id)["outcome"] == "applied"
+    answer = (
+        "Здравствуйте! Ваше обращение передано в администрацию района. Работы будут "
+        "выполнены до 15 декабря 2026 года."
+    )
+
+    def sent() -> list[dict]:
+        inc = Api(server.url, "supervisor1").get(f"/api/v1/incidents/{incident_id}").json()
+        return [r for r in inc["replies"] if r["text"] == answer]
+
+    async def scenario():
+        ws, window, task = open_window(server.url, tmp_path, "operator1")
+        qtbot.addWidget(window)
+        await first_sync(ws, window)
+        window.select_incident(incident_id)
+        await wait_until(lambda: window.current_id() == incident_id, 20)
+        window.open_editor()
+        editor = window.editor
+        await wait_until(lambda: editor.incident and editor.incident["id"] == incident_id, 10)
+        editor.text.setPlainText(answer)
+
+        # Meanwhile the supervisor leaves a note, and the sync brings it in.
+        lead.one("add_note", incident_id, {"text": "Житель перезвонил: яму уже засыпали"})
+        await ws.engine.sync_now(30)
+        detail = window.service.detail(incident_id)
+        assert detail["version"] > editor.base_version
+
+        editor._run_checks()
+        assert editor.send.isEnabled(), editor.findings
+        editor._send()
+        await wait_until(
+            lambda: window.send_check is not None and window.send_check.isVisible(), 10
+        )
+        box = window.send_check
+        assert "Заметка" in box.text()
+        assert lead.user["full_name"] in box.text()
+        box.button(box.StandardButton.No).click()  # back to the reply: nothing is sent
+        await asyncio.sleep(1.0)
+        assert window.ws.core.outbox.pending_count() == 0 and not sent()
+
+        window.send_check = None
+        editor._send()
+        await wait_until(
+            lambda: window.send_check is not None and window.send_check.isVisible(), 10
+        )
+        window.send_check.button(box.StandardButton.Yes).click()
+        await wait_until(lambda: len(sent()) == 1, 30)
         await close(ws, window, task)
 
     run(scenario())
