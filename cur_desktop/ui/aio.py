@@ -51,9 +51,16 @@ async def in_net(fn: Callable[..., T], *args: Any) -> T:
     return await asyncio.get_running_loop().run_in_executor(net_executor(), fn, *args)
 
 
-def spawn(coro: Coroutine[Any, Any, Any], *, what: str = "task") -> asyncio.Task:
+def spawn(coro: Coroutine[Any, Any, Any], *, what: str = "task") -> asyncio.Task | None:
     """Start a task on the loop; an exception is logged, never lost silently."""
-    task = asyncio.ensure_future(coro)
+    try:
+        task = asyncio.ensure_future(coro)
+    except RuntimeError:
+        # No loop any more: a timer of a closed window fired after the loop ended (at exit, or
+        # between tests). There is nobody left to show the result to.
+        coro.close()
+        log.debug("%s not started: the event loop is gone", what)
+        return None
 
     def done(t: asyncio.Task) -> None:
         if not t.cancelled() and t.exception() is not None:
