@@ -135,18 +135,35 @@ def _canonical_house(house: str) -> str:
     return re.sub(r"\s+", "", house)
 
 
+def _first_address(folded: str) -> re.Match[str] | None:
+    found = [m for p in (_ADDRESS_TYPE_FIRST, _ADDRESS_TYPE_LAST) if (m := p.search(folded))]
+    return min(found, key=lambda m: m.start()) if found else None
+
+
+def address_as_written(text: str) -> str | None:
+    """The first street address with a house number as the citizen wrote it («ул. Новосёлов,
+    д. 215», with the settlement before it when there is one), for a reply's {address}: the
+    citizen reads their own words back, not the canonical key."""
+    folded = fold(text)
+    if len(folded) != len(text):  # folding changed offsets (exotic case mapping): give up
+        return None
+    match = _first_address(folded)
+    if match is None:
+        return None
+    start = match.start()
+    settlement = _SETTLEMENT.search(folded[:start])
+    if settlement:
+        start = settlement.start()
+    return text[start : match.end()].strip()[:200]
+
+
 def address_key(text: str) -> str | None:
     """The first street address with a house number in `text`, written one way:
     «с. Захарово, ул. Школьная, д. 5», «ш. Московское, д. 12»; None when there is none."""
     folded = fold(text)
-    found = []
-    for pattern in (_ADDRESS_TYPE_FIRST, _ADDRESS_TYPE_LAST):
-        match = pattern.search(folded)
-        if match:
-            found.append(match)
-    if not found:
+    match = _first_address(folded)
+    if match is None:
         return None
-    match = min(found, key=lambda m: m.start())
     street_type = _STREET_TYPES.get(match["type"].rstrip("."), match["type"])
     street = f"{street_type} {_canonical_name(match['name'])}"
     address = f"{street}, д. {_canonical_house(match[3])}"

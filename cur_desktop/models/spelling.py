@@ -306,14 +306,16 @@ def fold_words(texts: Iterable[str | None]) -> frozenset[str]:
 
 
 def reference_words(reference: Reference | None) -> list[str]:
-    """Names from the centre's reference a general dictionary lacks: region, municipalities,
-    agencies."""
+    """Words of the centre's reference a general dictionary lacks: region, municipalities,
+    agencies, and the vocabulary of its approved answer templates («развоздушивание»), so an
+    operator is not told their own centre's wording is misspelled."""
     if reference is None:
         return []
     return [
         reference.region.name,
         *(m.name for m in reference.municipalities),
         *(a.name for a in reference.agencies),
+        *(f"{t.title} {t.text}" for t in reference.templates),
     ]
 
 

@@ -1,5 +1,6 @@
-"""Dates, times and numbers in the user's locale (QLocale's default, set by `i18n.install_translations`):
-«24.11.2026 12:00» and «12 345» in Russian, «11/24/26 12:00 PM» and «12,345» in English."""
+"""Dates, times and numbers in the user's locale (QLocale's default, set by
+`i18n.install_translations`): «24.11.2026 12:00» and «12 345» in Russian, «11/24/26 12:00 PM»
+and «12,345» in English."""
 
 from __future__ import annotations
 

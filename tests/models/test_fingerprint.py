@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from cur_desktop.models.fingerprint import address_key, text_key
+from cur_desktop.models.fingerprint import address_as_written, address_key, text_key
 
 
 @pytest.mark.parametrize(
@@ -41,6 +41,21 @@ from cur_desktop.models.fingerprint import address_key, text_key
 )
 def test_address_key(text, key):
     assert address_key(text) == key
+
+
+@pytest.mark.parametrize(
+    ("text", "written"),
+    [
+        ("В подвале дома по адресу ул. Новосёлов, д. 215 стоят стоки", "ул. Новосёлов, д. 215"),
+        ("ОТОПЛЕНИЯ НЕТ (ул. Карла Маркса, д. 12)!!!", "ул. Карла Маркса, д. 12"),
+        ("Московское шоссе, д. 12, яма", "Московское шоссе, д. 12"),
+        ("с. Захарово, ул. Центральная, дом 3а. Нет воды", "с. Захарово, ул. Центральная, дом 3а"),
+        ("Фонари не горят на ул. Ленина", None),
+    ],
+)
+def test_address_as_the_citizen_wrote_it(text, written):
+    """A reply quotes the citizen's own spelling (ё, case, «дом»), not the canonical key."""
+    assert address_as_written(text) == written
 
 
 def test_text_key_ignores_case_punctuation_order_forms_and_greetings():

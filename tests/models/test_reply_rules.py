@@ -88,6 +88,15 @@ def test_placeholder_values_from_the_incident():
     assert values["incident_number"] == "ЦУР-2026-000001"
     assert values["greeting"] == "Здравствуйте" and values["citizen_name"] is None
     assert values["agency"] is None and values["deadline_date"].count(".") == 2
+    assert values["address"] is None  # no address in the message: the operator fills it
+
+
+def test_address_placeholder_comes_from_the_message():
+    incident = {"number": "ЦУР-2026-000002", "text": "Течёт крыша, ул. Есенина, д. 7а, кв. 12"}
+    values = placeholder_values(
+        incident, operator_name="Оператор", agency=None, municipality=None, category=None
+    )
+    assert values["address"] == "ул. Есенина, д. 7а"
 
 
 def test_templates_ranked_by_closeness_to_the_message():

@@ -4,6 +4,7 @@ for what is not checked at all. CI installs the dictionary, so there it cannot s
 from __future__ import annotations
 
 import os
+from types import SimpleNamespace
 
 import pytest
 
@@ -14,6 +15,7 @@ from cur_desktop.models.spelling import (
     candidate_words,
     fold_words,
     load_shared_speller,
+    reference_words,
 )
 
 
@@ -74,6 +76,20 @@ def test_centre_words_and_added_words_are_known(speller):
     assert words(fresh.misspelled("в Шиловском районе")) == ["Шиловском"]
     fresh.add_words(["Шиловский муниципальный район"])
     assert fresh.misspelled("в Шиловском районе") == []
+
+
+def test_the_centres_template_wording_is_known(speller):
+    reference = SimpleNamespace(
+        region=SimpleNamespace(name="Рязанская область"),
+        municipalities=[],
+        agencies=[],
+        templates=[SimpleNamespace(title="Отопление", text="Выполнено развоздушивание {address}.")],
+    )
+    fresh = Speller()
+    text = "Проведено развоздушивание стояка."
+    assert words(fresh.misspelled(text)) == ["развоздушивание"]
+    fresh.add_words(reference_words(reference))
+    assert fresh.misspelled(text) == []
 
 
 def test_words_of_the_case_are_known_for_that_text(speller):
