@@ -14,6 +14,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QFormLayout,
     QFrame,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QPlainTextEdit,
@@ -111,24 +112,26 @@ class IncidentCard(QWidget):
         self.history.setObjectName("history")
 
         self.buttons: dict[str, QPushButton] = {}
-        actions = QHBoxLayout()
-        for name, caption, tip in [
-            ("claim", QT_TR_NOOP("Взять"), "Ctrl+T"),
-            ("release", QT_TR_NOOP("Вернуть в очередь"), ""),
-            ("reply", QT_TR_NOOP("Ответить"), "Ctrl+R"),
-            ("route", QT_TR_NOOP("Направить…"), "Ctrl+D"),
-            ("category", QT_TR_NOOP("Сфера…"), ""),
-            ("status", QT_TR_NOOP("Статус…"), ""),
-            ("reject", QT_TR_NOOP("Отклонить…"), ""),
-            ("note", QT_TR_NOOP("Заметка…"), "Ctrl+N"),
-        ]:
+        # Two rows of four: in one row the eight buttons made the card wider than the queue.
+        actions = QGridLayout()
+        for i, (name, caption, tip) in enumerate(
+            [
+                ("claim", QT_TR_NOOP("Взять"), "Ctrl+T"),
+                ("release", QT_TR_NOOP("Вернуть в очередь"), ""),
+                ("reply", QT_TR_NOOP("Ответить"), "Ctrl+R"),
+                ("route", QT_TR_NOOP("Направить…"), "Ctrl+D"),
+                ("category", QT_TR_NOOP("Сфера…"), ""),
+                ("status", QT_TR_NOOP("Статус…"), ""),
+                ("reject", QT_TR_NOOP("Отклонить…"), ""),
+                ("note", QT_TR_NOOP("Заметка…"), "Ctrl+N"),
+            ]
+        ):
             button = QPushButton(tr(caption))
             if tip:
                 button.setToolTip(tip)
             button.clicked.connect(lambda _=False, n=name: self._request(n))
             self.buttons[name] = button
-            actions.addWidget(button)
-        actions.addStretch(1)
+            actions.addWidget(button, i // 4, i % 4)
 
         line = QFrame()
         line.setFrameShape(QFrame.Shape.HLine)

@@ -80,8 +80,8 @@ SHORTCUTS = [
 
 DEFAULT_WIDTHS = {
     "number": 130,
-    "sla": 150,
-    "status": 120,
+    "sla": 195,  # «✖ просрочено на 5 р.д. 5 ч» in full: the one column nobody may misread
+    "status": 170,
     "importance": 80,
     "sector": 110,
     "municipality": 150,
@@ -119,6 +119,8 @@ class MainWindow(QMainWindow):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.setSortingEnabled(False)
         self.table.setAlternatingRowColors(True)
+        # «городской округ…Рязань»: long municipality names differ at their end.
+        self.table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         self.table.verticalHeader().setVisible(False)
         self.table.verticalHeader().setDefaultSectionSize(24)
         header = self.table.horizontalHeader()
@@ -152,22 +154,27 @@ class MainWindow(QMainWindow):
         filter_row = QHBoxLayout()
         for combo in self.filters.values():
             filter_row.addWidget(combo)
-        filter_row.addWidget(self.search, 1)
+        filter_row.addStretch(1)
+        # The search gets a row of its own: squeezed beside five filters it showed two letters.
+        search_row = QHBoxLayout()
+        search_row.addWidget(self.search, 1)
         self.saved_views = QComboBox()
         self.saved_views.setObjectName("savedViews")
         self.saved_views.setToolTip(tr("Сохранённые представления"))
+        self.saved_views.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.saved_views.activated.connect(self._apply_saved_view)
         self.save_view_button = QToolButton()
         self.save_view_button.setText("☆")
         self.save_view_button.setToolTip(tr("Сохранить текущее представление"))
         self.save_view_button.clicked.connect(self._ask_save_view)
-        filter_row.addWidget(self.saved_views)
-        filter_row.addWidget(self.save_view_button)
+        search_row.addWidget(self.saved_views)
+        search_row.addWidget(self.save_view_button)
         left = QWidget()
         lv = QVBoxLayout(left)
         lv.setContentsMargins(0, 0, 0, 0)
         lv.addWidget(self.tabs)
         lv.addLayout(filter_row)
+        lv.addLayout(search_row)
         lv.addWidget(self.table, 1)
 
         self.card = IncidentCard(self.labels, self.sla)

@@ -75,6 +75,13 @@ class SlaView:
         now = datetime.now(UTC)
         self.clock.calendar.working_seconds_between(now, now.replace(year=now.year + 1))
 
+    def _local_moment(self, moment: datetime, now: datetime) -> str:
+        """«18:00» today, «02.12 18:00» another day, in the region's time zone."""
+        tz = self.clock.calendar.tz
+        local = moment.astimezone(tz)
+        same_day = local.date() == now.astimezone(tz).date()
+        return local.strftime("%H:%M" if same_day else "%d.%m %H:%M")
+
     def show(
         self, due: int | None, risk_at: int | None = None, now: datetime | None = None
     ) -> SlaShown:
@@ -95,7 +102,10 @@ class SlaView:
         symbol, color = MARKS[state]
         if state is SlaState.overdue:
             late = self.clock.calendar.working_seconds_between(due_at, now)
-            text = tr("просрочено на {span}").format(span=format_span(late, self.day_hours))
+            if late >= 60:
+                text = tr("просрочено на {span}").format(span=format_span(late, self.day_hours))
+            else:  # due at the close of work, now after hours: «0 мин» late would mislead
+                text = tr("просрочено с {moment}").format(moment=self._local_moment(due_at, now))
         else:
             left = self.clock.remaining_seconds(due_at, now)
             text = format_span(left, self.day_hours)

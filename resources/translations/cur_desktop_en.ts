@@ -213,7 +213,7 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/conflicts_panel.py" line="26"/>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="117"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="120"/>
         <source>Вернуть в очередь</source>
         <translation>Return to queue</translation>
     </message>
@@ -224,7 +224,7 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/conflicts_panel.py" line="28"/>
-        <location filename="../../cur_desktop/ui/main_window.py" line="564"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="571"/>
         <source>Сменить статус</source>
         <translation>Change status</translation>
     </message>
@@ -241,13 +241,13 @@
     <message>
         <location filename="../../cur_desktop/ui/conflicts_panel.py" line="31"/>
         <location filename="../../cur_desktop/ui/main_window.py" line="70"/>
-        <location filename="../../cur_desktop/ui/main_window.py" line="528"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="535"/>
         <source>Направить в ведомство</source>
         <translation>Route to agency</translation>
     </message>
     <message>
         <location filename="../../cur_desktop/ui/conflicts_panel.py" line="32"/>
-        <location filename="../../cur_desktop/ui/main_window.py" line="185"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="192"/>
         <source>Ответ</source>
         <translation>Reply</translation>
     </message>
@@ -263,7 +263,7 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/conflicts_panel.py" line="35"/>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="59"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="60"/>
         <location filename="../../cur_desktop/ui/main_window.py" line="71"/>
         <source>Заметка</source>
         <translation>Note</translation>
@@ -299,72 +299,72 @@
         <translation>Fill in the required fields</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="46"/>
         <location filename="../../cur_desktop/ui/incident_card.py" line="47"/>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="98"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="48"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="99"/>
         <source>Поступило</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="48"/>
-        <location filename="../../cur_desktop/ui/main_window.py" line="504"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="49"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="511"/>
         <source>Взято в работу</source>
         <translation>Taken</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="49"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="50"/>
         <source>Возвращено в очередь</source>
         <translation>Returned to queue</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="50"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="51"/>
         <location filename="../../cur_desktop/ui/team_board.py" line="47"/>
         <source>Назначено</source>
         <translation>Assigned</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="51"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="52"/>
         <source>Статус изменён</source>
         <translation>Status changed</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="52"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="53"/>
         <source>Сфера/рубрика изменена</source>
         <translation>Sector/category changed</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="53"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="54"/>
         <source>Передано в другое МО</source>
         <translation>Transferred to another municipality</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="54"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="55"/>
         <source>Направлено в ведомство</source>
         <translation>Routed to agency</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="55"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="56"/>
         <source>Добавлен ответ</source>
         <translation>Reply added</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="56"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="57"/>
         <source>Ответ опубликован</source>
         <translation>Reply published</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="57"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="58"/>
         <source>Ответ согласован</source>
         <translation>Reply approved</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="58"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="59"/>
         <source>Ответ возвращён на доработку</source>
         <translation>Reply returned for revision</translation>
     </message>
     <message>
         <location filename="../../cur_desktop/ui/approvals_panel.py" line="39"/>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="90"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="91"/>
         <source>Автор</source>
         <extracomment>(action name, incident id): claim, release, reply, route, category, status, reject, note</extracomment>
         <translation>Author</translation>
@@ -381,13 +381,13 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/approvals_panel.py" line="52"/>
-        <location filename="../../cur_desktop/ui/formats.py" line="68"/>
+        <location filename="../../cur_desktop/ui/formats.py" line="69"/>
         <source>{d} дн {h} ч</source>
         <translation>{d} d {h} h</translation>
     </message>
     <message>
         <location filename="../../cur_desktop/ui/approvals_panel.py" line="54"/>
-        <location filename="../../cur_desktop/ui/formats.py" line="70"/>
+        <location filename="../../cur_desktop/ui/formats.py" line="71"/>
         <source>{h} ч {m} мин</source>
         <translation>{h} h {m} min</translation>
     </message>
@@ -427,30 +427,30 @@
         <translation>Waiting for approval: {n}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="91"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="92"/>
         <location filename="../../cur_desktop/ui/queue_model.py" line="36"/>
         <source>Канал</source>
         <translation>Channel</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="92"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="93"/>
         <source>Источник</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="93"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="94"/>
         <location filename="../../cur_desktop/ui/queue_model.py" line="35"/>
         <source>Муниципалитет</source>
         <translation>Municipality</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="94"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="95"/>
         <source>Сфера / рубрика</source>
         <translation>Sector / category</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="95"/>
-        <location filename="../../cur_desktop/ui/main_window.py" line="550"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="96"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="557"/>
         <location filename="../../cur_desktop/ui/queue_model.py" line="33"/>
         <location filename="../../cur_desktop/ui/trainer_live.py" line="26"/>
         <source>Важность</source>
@@ -458,8 +458,8 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/analytics_tabs.py" line="299"/>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="96"/>
-        <location filename="../../cur_desktop/ui/main_window.py" line="535"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="97"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="542"/>
         <location filename="../../cur_desktop/ui/systemic_view.py" line="99"/>
         <location filename="../../cur_desktop/ui/systemic_view.py" line="274"/>
         <source>Ведомство</source>
@@ -483,7 +483,7 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/handover_dialog.py" line="56"/>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="97"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="98"/>
         <location filename="../../cur_desktop/ui/queue_model.py" line="38"/>
         <source>Исполнитель</source>
         <translation>Assignee</translation>
@@ -549,95 +549,95 @@
         <translation>◔ at risk</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="60"/>
         <location filename="../../cur_desktop/ui/incident_card.py" line="61"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="62"/>
         <source>Ответ оценён старшим смены</source>
         <translation>Answer reviewed by the shift supervisor</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="99"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="100"/>
         <source>Первый ответ до</source>
         <translation>First answer due</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="100"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="101"/>
         <source>Окончательный ответ до</source>
         <translation>Final answer due</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="101"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="102"/>
         <source>Вложения</source>
         <translation>Attachments</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="116"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="119"/>
         <source>Взять</source>
         <translation>Take</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="118"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="121"/>
         <location filename="../../cur_desktop/ui/main_window.py" line="69"/>
         <source>Ответить</source>
         <translation>Reply</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="119"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="122"/>
         <source>Направить…</source>
         <translation>Route…</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="120"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="123"/>
         <source>Сфера…</source>
         <translation>Sector…</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="121"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="124"/>
         <source>Статус…</source>
         <translation>Status…</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="122"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="125"/>
         <source>Отклонить…</source>
         <translation>Reject…</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="123"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="126"/>
         <source>Заметка…</source>
         <translation>Note…</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="138"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="141"/>
         <source>Сообщение</source>
         <translation>Message</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="142"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="145"/>
         <source>История</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="154"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="157"/>
         <source>Выберите обращение в очереди</source>
         <translation>Select an incident in the queue</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="169"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="172"/>
         <source>Аноним</source>
         <translation>Anonymous</translation>
     </message>
     <message>
         <location filename="../../cur_desktop/ui/handover_dialog.py" line="156"/>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="177"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="180"/>
         <source>не назначено</source>
         <translation>unassigned</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="196"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="199"/>
         <source>система</source>
         <translation>system</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="196"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="199"/>
         <source> (не отправлено)</source>
         <translation> (not sent)</translation>
     </message>
@@ -688,13 +688,13 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/labels.py" line="82"/>
-        <location filename="../../cur_desktop/ui/main_window.py" line="551"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="558"/>
         <source>Высокая</source>
         <translation>High</translation>
     </message>
     <message>
         <location filename="../../cur_desktop/ui/labels.py" line="83"/>
-        <location filename="../../cur_desktop/ui/main_window.py" line="551"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="558"/>
         <source>Обычная</source>
         <translation>Normal</translation>
     </message>
@@ -800,7 +800,7 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/main_window.py" line="75"/>
-        <location filename="../../cur_desktop/ui/main_window.py" line="200"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="207"/>
         <source>Несохранённые правки</source>
         <translation>Unsaved changes</translation>
     </message>
@@ -811,7 +811,7 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/main_window.py" line="77"/>
-        <location filename="../../cur_desktop/ui/main_window.py" line="653"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="660"/>
         <source>Горячие клавиши</source>
         <translation>Keyboard shortcuts</translation>
     </message>
@@ -821,32 +821,32 @@
         <translation>RMC — Workstation</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="146"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="148"/>
         <source>Поиск по тексту (Ctrl+F)</source>
         <translation>Search text (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="158"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="163"/>
         <source>Сохранённые представления</source>
         <translation>Saved views</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="162"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="168"/>
         <source>Сохранить текущее представление</source>
         <translation>Save the current view</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="184"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="191"/>
         <source>Карточка</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="233"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="240"/>
         <source>Все статусы</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="234"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="241"/>
         <source>Все сферы</source>
         <translation>All sectors</translation>
     </message>
@@ -914,7 +914,7 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/analytics_window.py" line="178"/>
-        <location filename="../../cur_desktop/ui/main_window.py" line="236"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="243"/>
         <source>Все МО</source>
         <translation>All municipalities</translation>
     </message>
@@ -1017,18 +1017,18 @@
         <translation>Open folder</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="239"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="246"/>
         <source>Все каналы</source>
         <translation>All channels</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="241"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="248"/>
         <source>Любой срок</source>
         <translation>Any deadline</translation>
     </message>
     <message>
         <location filename="../../cur_desktop/ui/analytics_tabs.py" line="306"/>
-        <location filename="../../cur_desktop/ui/main_window.py" line="243"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="250"/>
         <location filename="../../cur_desktop/ui/quality_review.py" line="42"/>
         <location filename="../../cur_desktop/ui/sla_view.py" line="30"/>
         <source>В срок</source>
@@ -1036,7 +1036,7 @@
         <translation>On time</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="244"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="251"/>
         <location filename="../../cur_desktop/ui/queue_source.py" line="24"/>
         <location filename="../../cur_desktop/ui/sla_view.py" line="31"/>
         <source>Под угрозой</source>
@@ -1044,50 +1044,50 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/analytics_tabs.py" line="307"/>
-        <location filename="../../cur_desktop/ui/main_window.py" line="245"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="252"/>
         <location filename="../../cur_desktop/ui/sla_view.py" line="32"/>
         <location filename="../../cur_desktop/ui/team_board.py" line="50"/>
         <source>Просрочено</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="289"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="296"/>
         <source>Действия</source>
         <translation>Actions</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="377"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="384"/>
         <source>Представления…</source>
         <translation>Views…</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="385"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="392"/>
         <source>Сохранить представление</source>
         <translation>Save view</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="385"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="392"/>
         <source>Название:</source>
         <translation>Name:</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="483"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="490"/>
         <source>Действие невозможно</source>
         <translation>Action not possible</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="499"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="506"/>
         <source>Свободных обращений нет</source>
         <translation>No unassigned incidents</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="536"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="543"/>
         <location filename="../../cur_desktop/ui/systemic_view.py" line="275"/>
         <source>Комментарий</source>
         <translation>Comment</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="540"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="547"/>
         <source>Сфера и рубрика</source>
         <translation>Sector and category</translation>
     </message>
@@ -1095,49 +1095,49 @@
         <location filename="../../cur_desktop/ui/analytics_tabs.py" line="126"/>
         <location filename="../../cur_desktop/ui/analytics_tabs.py" line="196"/>
         <location filename="../../cur_desktop/ui/analytics_tabs.py" line="221"/>
-        <location filename="../../cur_desktop/ui/main_window.py" line="542"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="549"/>
         <location filename="../../cur_desktop/ui/queue_model.py" line="34"/>
         <source>Сфера</source>
         <translation>Sector</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="546"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="553"/>
         <source>Рубрика</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="546"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="553"/>
         <source>—</source>
         <translation>—</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="564"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="571"/>
         <source>Отклонить</source>
         <translation>Reject</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="566"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="573"/>
         <source>Новый статус</source>
         <translation>New status</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="569"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="576"/>
         <source>Причина (для отклонения и возобновления)</source>
         <translation>Reason (for rejecting and reopening)</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="571"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="578"/>
         <source>Что сделано (для «Решено»)</source>
         <translation>What was done (for «Resolved»)</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="579"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="586"/>
         <source>Внутренняя заметка</source>
         <translation>Internal note</translation>
     </message>
     <message>
         <location filename="../../cur_desktop/ui/approvals_panel.py" line="42"/>
-        <location filename="../../cur_desktop/ui/main_window.py" line="580"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="587"/>
         <location filename="../../cur_desktop/ui/queue_model.py" line="37"/>
         <location filename="../../cur_desktop/ui/systemic_view.py" line="38"/>
         <location filename="../../cur_desktop/ui/systemic_view.py" line="100"/>
@@ -1145,42 +1145,42 @@
         <translation>Text</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="599"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="606"/>
         <source>Ответ сохранён и будет отправлен</source>
         <translation>Reply saved and will be sent</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="612"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="619"/>
         <source>Обращение изменилось</source>
         <translation>The incident has changed</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="614"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="621"/>
         <source>Пока вы писали ответ, обращение изменили:</source>
         <translation>While you were writing the reply, the incident was changed:</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="615"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="622"/>
         <source>Отправить ответ в этом виде?</source>
         <translation>Send the reply as it is?</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="617"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="624"/>
         <source>Отправить</source>
         <translation>Send</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="618"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="625"/>
         <source>Вернуться к ответу</source>
         <translation>Back to the reply</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="711"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="718"/>
         <source>Срок под угрозой</source>
         <translation>Deadline at risk</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="712"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="719"/>
         <source>Срок нарушен</source>
         <translation>Deadline missed</translation>
     </message>
@@ -1337,15 +1337,20 @@
         <translation>{h} h {m:02d} min</translation>
     </message>
     <message>
+        <location filename="../../cur_desktop/ui/sla_view.py" line="108"/>
+        <source>просрочено с {moment}</source>
+        <translation>overdue since {moment}</translation>
+    </message>
+    <message>
         <location filename="../../cur_desktop/ui/approvals_panel.py" line="55"/>
-        <location filename="../../cur_desktop/ui/formats.py" line="71"/>
+        <location filename="../../cur_desktop/ui/formats.py" line="72"/>
         <location filename="../../cur_desktop/ui/sla_view.py" line="46"/>
         <location filename="../../cur_desktop/ui/team_board.py" line="65"/>
         <source>{m} мин</source>
         <translation>{m} min</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/sla_view.py" line="98"/>
+        <location filename="../../cur_desktop/ui/sla_view.py" line="106"/>
         <source>просрочено на {span}</source>
         <translation>overdue by {span}</translation>
     </message>

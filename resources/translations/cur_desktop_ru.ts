@@ -212,7 +212,7 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/conflicts_panel.py" line="26" />
-        <location filename="../../cur_desktop/ui/incident_card.py" line="117" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="120" />
         <source>Вернуть в очередь</source>
         <translation>Вернуть в очередь</translation>
     </message>
@@ -223,7 +223,7 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/conflicts_panel.py" line="28" />
-        <location filename="../../cur_desktop/ui/main_window.py" line="564" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="571" />
         <source>Сменить статус</source>
         <translation>Сменить статус</translation>
     </message>
@@ -240,13 +240,13 @@
     <message>
         <location filename="../../cur_desktop/ui/conflicts_panel.py" line="31" />
         <location filename="../../cur_desktop/ui/main_window.py" line="70" />
-        <location filename="../../cur_desktop/ui/main_window.py" line="528" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="535" />
         <source>Направить в ведомство</source>
         <translation>Направить в ведомство</translation>
     </message>
     <message>
         <location filename="../../cur_desktop/ui/conflicts_panel.py" line="32" />
-        <location filename="../../cur_desktop/ui/main_window.py" line="185" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="192" />
         <source>Ответ</source>
         <translation>Ответ</translation>
     </message>
@@ -262,7 +262,7 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/conflicts_panel.py" line="35" />
-        <location filename="../../cur_desktop/ui/incident_card.py" line="59" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="60" />
         <location filename="../../cur_desktop/ui/main_window.py" line="71" />
         <source>Заметка</source>
         <translation>Заметка</translation>
@@ -298,72 +298,72 @@
         <translation>Заполните обязательные поля</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="46" />
         <location filename="../../cur_desktop/ui/incident_card.py" line="47" />
-        <location filename="../../cur_desktop/ui/incident_card.py" line="98" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="48" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="99" />
         <source>Поступило</source>
         <translation>Поступило</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="48" />
-        <location filename="../../cur_desktop/ui/main_window.py" line="504" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="49" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="511" />
         <source>Взято в работу</source>
         <translation>Взято в работу</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="49" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="50" />
         <source>Возвращено в очередь</source>
         <translation>Возвращено в очередь</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="50" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="51" />
         <location filename="../../cur_desktop/ui/team_board.py" line="47" />
         <source>Назначено</source>
         <translation>Назначено</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="51" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="52" />
         <source>Статус изменён</source>
         <translation>Статус изменён</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="52" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="53" />
         <source>Сфера/рубрика изменена</source>
         <translation>Сфера/рубрика изменена</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="53" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="54" />
         <source>Передано в другое МО</source>
         <translation>Передано в другое МО</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="54" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="55" />
         <source>Направлено в ведомство</source>
         <translation>Направлено в ведомство</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="55" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="56" />
         <source>Добавлен ответ</source>
         <translation>Добавлен ответ</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="56" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="57" />
         <source>Ответ опубликован</source>
         <translation>Ответ опубликован</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="57" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="58" />
         <source>Ответ согласован</source>
         <translation>Ответ согласован</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="58" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="59" />
         <source>Ответ возвращён на доработку</source>
         <translation>Ответ возвращён на доработку</translation>
     </message>
     <message>
         <location filename="../../cur_desktop/ui/approvals_panel.py" line="39" />
-        <location filename="../../cur_desktop/ui/incident_card.py" line="90" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="91" />
         <source>Автор</source>
         <extracomment>(action name, incident id): claim, release, reply, route, category, status, reject, note</extracomment>
         <translation>Автор</translation>
@@ -380,13 +380,13 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/approvals_panel.py" line="52" />
-        <location filename="../../cur_desktop/ui/formats.py" line="68" />
+        <location filename="../../cur_desktop/ui/formats.py" line="69" />
         <source>{d} дн {h} ч</source>
         <translation>{d} дн {h} ч</translation>
     </message>
     <message>
         <location filename="../../cur_desktop/ui/approvals_panel.py" line="54" />
-        <location filename="../../cur_desktop/ui/formats.py" line="70" />
+        <location filename="../../cur_desktop/ui/formats.py" line="71" />
         <source>{h} ч {m} мин</source>
         <translation>{h} ч {m} мин</translation>
     </message>
@@ -426,30 +426,30 @@
         <translation>Ждут согласования: {n}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="91" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="92" />
         <location filename="../../cur_desktop/ui/queue_model.py" line="36" />
         <source>Канал</source>
         <translation>Канал</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="92" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="93" />
         <source>Источник</source>
         <translation>Источник</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="93" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="94" />
         <location filename="../../cur_desktop/ui/queue_model.py" line="35" />
         <source>Муниципалитет</source>
         <translation>Муниципалитет</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="94" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="95" />
         <source>Сфера / рубрика</source>
         <translation>Сфера / рубрика</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="95" />
-        <location filename="../../cur_desktop/ui/main_window.py" line="550" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="96" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="557" />
         <location filename="../../cur_desktop/ui/queue_model.py" line="33" />
         <location filename="../../cur_desktop/ui/trainer_live.py" line="26" />
         <source>Важность</source>
@@ -457,8 +457,8 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/analytics_tabs.py" line="299" />
-        <location filename="../../cur_desktop/ui/incident_card.py" line="96" />
-        <location filename="../../cur_desktop/ui/main_window.py" line="535" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="97" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="542" />
         <location filename="../../cur_desktop/ui/systemic_view.py" line="99" />
         <location filename="../../cur_desktop/ui/systemic_view.py" line="274" />
         <source>Ведомство</source>
@@ -482,7 +482,7 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/handover_dialog.py" line="56" />
-        <location filename="../../cur_desktop/ui/incident_card.py" line="97" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="98" />
         <location filename="../../cur_desktop/ui/queue_model.py" line="38" />
         <source>Исполнитель</source>
         <translation>Исполнитель</translation>
@@ -548,95 +548,95 @@
         <translation>◔ под угрозой</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="60" />
         <location filename="../../cur_desktop/ui/incident_card.py" line="61" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="62" />
         <source>Ответ оценён старшим смены</source>
         <translation>Ответ оценён старшим смены</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="99" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="100" />
         <source>Первый ответ до</source>
         <translation>Первый ответ до</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="100" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="101" />
         <source>Окончательный ответ до</source>
         <translation>Окончательный ответ до</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="101" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="102" />
         <source>Вложения</source>
         <translation>Вложения</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="116" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="119" />
         <source>Взять</source>
         <translation>Взять</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="118" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="121" />
         <location filename="../../cur_desktop/ui/main_window.py" line="69" />
         <source>Ответить</source>
         <translation>Ответить</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="119" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="122" />
         <source>Направить…</source>
         <translation>Направить…</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="120" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="123" />
         <source>Сфера…</source>
         <translation>Сфера…</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="121" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="124" />
         <source>Статус…</source>
         <translation>Статус…</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="122" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="125" />
         <source>Отклонить…</source>
         <translation>Отклонить…</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="123" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="126" />
         <source>Заметка…</source>
         <translation>Заметка…</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="138" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="141" />
         <source>Сообщение</source>
         <translation>Сообщение</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="142" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="145" />
         <source>История</source>
         <translation>История</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="154" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="157" />
         <source>Выберите обращение в очереди</source>
         <translation>Выберите обращение в очереди</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="169" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="172" />
         <source>Аноним</source>
         <translation>Аноним</translation>
     </message>
     <message>
         <location filename="../../cur_desktop/ui/handover_dialog.py" line="156" />
-        <location filename="../../cur_desktop/ui/incident_card.py" line="177" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="180" />
         <source>не назначено</source>
         <translation>не назначено</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="196" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="199" />
         <source>система</source>
         <translation>система</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="196" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="199" />
         <source> (не отправлено)</source>
         <translation> (не отправлено)</translation>
     </message>
@@ -687,13 +687,13 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/labels.py" line="82" />
-        <location filename="../../cur_desktop/ui/main_window.py" line="551" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="558" />
         <source>Высокая</source>
         <translation>Высокая</translation>
     </message>
     <message>
         <location filename="../../cur_desktop/ui/labels.py" line="83" />
-        <location filename="../../cur_desktop/ui/main_window.py" line="551" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="558" />
         <source>Обычная</source>
         <translation>Обычная</translation>
     </message>
@@ -799,7 +799,7 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/main_window.py" line="75" />
-        <location filename="../../cur_desktop/ui/main_window.py" line="200" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="207" />
         <source>Несохранённые правки</source>
         <translation>Несохранённые правки</translation>
     </message>
@@ -810,7 +810,7 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/main_window.py" line="77" />
-        <location filename="../../cur_desktop/ui/main_window.py" line="653" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="660" />
         <source>Горячие клавиши</source>
         <translation>Горячие клавиши</translation>
     </message>
@@ -820,32 +820,32 @@
         <translation>ЦУР — рабочее место</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="146" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="148" />
         <source>Поиск по тексту (Ctrl+F)</source>
         <translation>Поиск по тексту (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="158" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="163" />
         <source>Сохранённые представления</source>
         <translation>Сохранённые представления</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="162" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="168" />
         <source>Сохранить текущее представление</source>
         <translation>Сохранить текущее представление</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="184" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="191" />
         <source>Карточка</source>
         <translation>Карточка</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="233" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="240" />
         <source>Все статусы</source>
         <translation>Все статусы</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="234" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="241" />
         <source>Все сферы</source>
         <translation>Все сферы</translation>
     </message>
@@ -913,7 +913,7 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/analytics_window.py" line="178" />
-        <location filename="../../cur_desktop/ui/main_window.py" line="236" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="243" />
         <source>Все МО</source>
         <translation>Все МО</translation>
     </message>
@@ -1016,18 +1016,18 @@
         <translation>Открыть папку</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="239" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="246" />
         <source>Все каналы</source>
         <translation>Все каналы</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="241" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="248" />
         <source>Любой срок</source>
         <translation>Любой срок</translation>
     </message>
     <message>
         <location filename="../../cur_desktop/ui/analytics_tabs.py" line="306" />
-        <location filename="../../cur_desktop/ui/main_window.py" line="243" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="250" />
         <location filename="../../cur_desktop/ui/quality_review.py" line="42" />
         <location filename="../../cur_desktop/ui/sla_view.py" line="30" />
         <source>В срок</source>
@@ -1035,7 +1035,7 @@
         <translation>В срок</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="244" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="251" />
         <location filename="../../cur_desktop/ui/queue_source.py" line="24" />
         <location filename="../../cur_desktop/ui/sla_view.py" line="31" />
         <source>Под угрозой</source>
@@ -1043,50 +1043,50 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/analytics_tabs.py" line="307" />
-        <location filename="../../cur_desktop/ui/main_window.py" line="245" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="252" />
         <location filename="../../cur_desktop/ui/sla_view.py" line="32" />
         <location filename="../../cur_desktop/ui/team_board.py" line="50" />
         <source>Просрочено</source>
         <translation>Просрочено</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="289" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="296" />
         <source>Действия</source>
         <translation>Действия</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="377" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="384" />
         <source>Представления…</source>
         <translation>Представления…</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="385" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="392" />
         <source>Сохранить представление</source>
         <translation>Сохранить представление</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="385" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="392" />
         <source>Название:</source>
         <translation>Название:</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="483" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="490" />
         <source>Действие невозможно</source>
         <translation>Действие невозможно</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="499" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="506" />
         <source>Свободных обращений нет</source>
         <translation>Свободных обращений нет</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="536" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="543" />
         <location filename="../../cur_desktop/ui/systemic_view.py" line="275" />
         <source>Комментарий</source>
         <translation>Комментарий</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="540" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="547" />
         <source>Сфера и рубрика</source>
         <translation>Сфера и рубрика</translation>
     </message>
@@ -1094,49 +1094,49 @@
         <location filename="../../cur_desktop/ui/analytics_tabs.py" line="126" />
         <location filename="../../cur_desktop/ui/analytics_tabs.py" line="196" />
         <location filename="../../cur_desktop/ui/analytics_tabs.py" line="221" />
-        <location filename="../../cur_desktop/ui/main_window.py" line="542" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="549" />
         <location filename="../../cur_desktop/ui/queue_model.py" line="34" />
         <source>Сфера</source>
         <translation>Сфера</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="546" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="553" />
         <source>Рубрика</source>
         <translation>Рубрика</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="546" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="553" />
         <source>—</source>
         <translation>—</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="564" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="571" />
         <source>Отклонить</source>
         <translation>Отклонить</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="566" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="573" />
         <source>Новый статус</source>
         <translation>Новый статус</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="569" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="576" />
         <source>Причина (для отклонения и возобновления)</source>
         <translation>Причина (для отклонения и возобновления)</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="571" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="578" />
         <source>Что сделано (для «Решено»)</source>
         <translation>Что сделано (для «Решено»)</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="579" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="586" />
         <source>Внутренняя заметка</source>
         <translation>Внутренняя заметка</translation>
     </message>
     <message>
         <location filename="../../cur_desktop/ui/approvals_panel.py" line="42" />
-        <location filename="../../cur_desktop/ui/main_window.py" line="580" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="587" />
         <location filename="../../cur_desktop/ui/queue_model.py" line="37" />
         <location filename="../../cur_desktop/ui/systemic_view.py" line="38" />
         <location filename="../../cur_desktop/ui/systemic_view.py" line="100" />
@@ -1144,42 +1144,42 @@
         <translation>Текст</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="599" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="606" />
         <source>Ответ сохранён и будет отправлен</source>
         <translation>Ответ сохранён и будет отправлен</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="612" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="619" />
         <source>Обращение изменилось</source>
         <translation>Обращение изменилось</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="614" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="621" />
         <source>Пока вы писали ответ, обращение изменили:</source>
         <translation>Пока вы писали ответ, обращение изменили:</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="615" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="622" />
         <source>Отправить ответ в этом виде?</source>
         <translation>Отправить ответ в этом виде?</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="617" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="624" />
         <source>Отправить</source>
         <translation>Отправить</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="618" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="625" />
         <source>Вернуться к ответу</source>
         <translation>Вернуться к ответу</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="711" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="718" />
         <source>Срок под угрозой</source>
         <translation>Срок под угрозой</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="712" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="719" />
         <source>Срок нарушен</source>
         <translation>Срок нарушен</translation>
     </message>
@@ -1336,15 +1336,20 @@
         <translation>{h} ч {m:02d} мин</translation>
     </message>
     <message>
+        <location filename="../../cur_desktop/ui/sla_view.py" line="108" />
+        <source>просрочено с {moment}</source>
+        <translation>просрочено с {moment}</translation>
+    </message>
+    <message>
         <location filename="../../cur_desktop/ui/approvals_panel.py" line="55" />
-        <location filename="../../cur_desktop/ui/formats.py" line="71" />
+        <location filename="../../cur_desktop/ui/formats.py" line="72" />
         <location filename="../../cur_desktop/ui/sla_view.py" line="46" />
         <location filename="../../cur_desktop/ui/team_board.py" line="65" />
         <source>{m} мин</source>
         <translation>{m} мин</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/sla_view.py" line="98" />
+        <location filename="../../cur_desktop/ui/sla_view.py" line="106" />
         <source>просрочено на {span}</source>
         <translation>просрочено на {span}</translation>
     </message>
