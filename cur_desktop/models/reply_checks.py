@@ -34,6 +34,8 @@ DATE_PATTERN = re.compile(
     r"на\s+этой\s+неделе|до\s+\d{1,2})",
     re.IGNORECASE,
 )
+#: A promise rather than a report: a final answer that promises must say by when.
+FUTURE_WORDS = re.compile(r"\b(будет|будут|запланирован|планиру|намечен)\w*", re.IGNORECASE)
 _PLACEHOLDER = re.compile(r"\{([a-z_][a-z0-9_]*)\}")
 
 
@@ -83,7 +85,10 @@ def check_reply(
             found.append(
                 Finding("no_action", "В окончательном ответе не названо действие", blocking=False)
             )
-        if not DATE_PATTERN.search(text):
+        # «Выполнена регулировка» reports work done and needs no date; «будет выполнено» does.
+        done = any(not FUTURE_WORDS.match(m.group()) for m in ACTION_WORDS.finditer(text))
+        promises = FUTURE_WORDS.search(text) is not None
+        if (promises or not done) and not DATE_PATTERN.search(text):
             found.append(
                 Finding("no_date", "В окончательном ответе не назван срок или дата", blocking=False)
             )

@@ -61,6 +61,17 @@ def test_final_answer_must_name_an_action_and_a_date(text, missing):
     assert not ({"no_action", "no_date"} & codes(text, "interim"))
 
 
+def test_a_report_of_work_done_needs_no_date_but_a_promise_does():
+    done = (
+        "Здравствуйте! В доме по адресу ул. Ленина, д. 5 выполнена регулировка системы "
+        "отопления, контрольный замер показал нормативную температуру."
+    )
+    assert not ({"no_action", "no_date"} & codes(done))
+    promise = done.replace("выполнена регулировка", "будет выполнена регулировка")
+    assert "no_date" in codes(promise)
+    assert "no_date" not in codes(promise + " Срок — до 15 декабря.")
+
+
 @pytest.mark.parametrize(
     ("name", "expected"),
     [
