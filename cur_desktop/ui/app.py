@@ -125,7 +125,8 @@ class Launcher:
                 await asyncio.gather(self.engine_task, return_exceptions=True)
             self.workspace.store.close()
         if self.window is not None:
-            self.window.save_layout()
+            if not self.args.screenshot:  # a docs screenshot must not change the user's layout
+                self.window.save_layout()
             self.window.hide()
             self.window.deleteLater()
         self.window = self.workspace = self.engine_task = None
@@ -139,6 +140,9 @@ class Launcher:
             await asyncio.sleep(0.1)
         if engine.last_error is not None:
             raise engine.last_error
+        # The same size on every machine, whatever layout the user saved last time.
+        window.resize(1400, 860)
+        window.splitter.setSizes([860, 540])
         await wait_until(lambda: window.model.settled, timeout=60)
         await asyncio.sleep(0.3)
         if view in ("incident", "editor"):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from cur_desktop.models import contract as c
@@ -20,6 +21,24 @@ _APPROVAL_STATES = {
     "returned": QT_TR_NOOP("возвращён на доработку"),
     "published": QT_TR_NOOP("опубликован"),
 }
+
+#: Official municipality names shortened the way Russian documents abbreviate them, for narrow
+#: columns: «городской округ город Рязань» → «г. Рязань», «Шиловский муниципальный район» →
+#: «Шиловский р-н». The part that tells them apart comes first.
+_SHORT_MUNICIPALITY = [
+    (re.compile(r"^городской округ город\s+(.+)$"), r"г. \1"),
+    (re.compile(r"^городской округ\s+(.+)$"), r"г.о. \1"),
+    (re.compile(r"^(.+?)\s+(?:муниципальный\s+)?район$"), r"\1 р-н"),
+    (re.compile(r"^(.+?)\s+муниципальный округ$"), r"\1 м.о."),
+    (re.compile(r"^(.+?)\s+городской округ$"), r"\1 г.о."),
+]
+
+
+def short_municipality(name: str) -> str:
+    for pattern, short in _SHORT_MUNICIPALITY:
+        if pattern.match(name):
+            return pattern.sub(short, name)
+    return name
 
 
 @dataclass
@@ -57,6 +76,9 @@ class Labels:
 
     def municipality(self, mid: int | None) -> str:
         return self.municipalities.get(mid, "") if mid is not None else ""
+
+    def municipality_short(self, mid: int | None) -> str:
+        return short_municipality(self.municipality(mid))
 
     def category(self, cid: int | None) -> str:
         return self.categories.get(cid, "") if cid is not None else ""

@@ -232,7 +232,7 @@ class QueueModel(QAbstractTableModel):
         if key == "sector":
             return labels.sector(row["sector"])
         if key == "municipality":
-            return labels.municipality(row["municipality_id"])
+            return labels.municipality_short(row["municipality_id"])
         if key == "channel":
             return labels.channel(row["channel"])
         if key == "excerpt":

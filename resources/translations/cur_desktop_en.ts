@@ -224,7 +224,7 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/conflicts_panel.py" line="28"/>
-        <location filename="../../cur_desktop/ui/main_window.py" line="571"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="570"/>
         <source>Сменить статус</source>
         <translation>Change status</translation>
     </message>
@@ -241,13 +241,13 @@
     <message>
         <location filename="../../cur_desktop/ui/conflicts_panel.py" line="31"/>
         <location filename="../../cur_desktop/ui/main_window.py" line="70"/>
-        <location filename="../../cur_desktop/ui/main_window.py" line="535"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="534"/>
         <source>Направить в ведомство</source>
         <translation>Route to agency</translation>
     </message>
     <message>
         <location filename="../../cur_desktop/ui/conflicts_panel.py" line="32"/>
-        <location filename="../../cur_desktop/ui/main_window.py" line="192"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="191"/>
         <source>Ответ</source>
         <translation>Reply</translation>
     </message>
@@ -307,7 +307,7 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/incident_card.py" line="49"/>
-        <location filename="../../cur_desktop/ui/main_window.py" line="511"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="510"/>
         <source>Взято в работу</source>
         <translation>Taken</translation>
     </message>
@@ -450,7 +450,7 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/incident_card.py" line="96"/>
-        <location filename="../../cur_desktop/ui/main_window.py" line="557"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="556"/>
         <location filename="../../cur_desktop/ui/queue_model.py" line="33"/>
         <location filename="../../cur_desktop/ui/trainer_live.py" line="26"/>
         <source>Важность</source>
@@ -459,7 +459,7 @@
     <message>
         <location filename="../../cur_desktop/ui/analytics_tabs.py" line="299"/>
         <location filename="../../cur_desktop/ui/incident_card.py" line="97"/>
-        <location filename="../../cur_desktop/ui/main_window.py" line="542"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="541"/>
         <location filename="../../cur_desktop/ui/systemic_view.py" line="99"/>
         <location filename="../../cur_desktop/ui/systemic_view.py" line="274"/>
         <source>Ведомство</source>
@@ -642,59 +642,60 @@
         <translation> (not sent)</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/labels.py" line="12"/>
+        <location filename="../../cur_desktop/ui/labels.py" line="13"/>
         <source>промежуточный</source>
         <translation>interim</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/labels.py" line="13"/>
+        <location filename="../../cur_desktop/ui/labels.py" line="14"/>
         <source>окончательный</source>
         <translation>final</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/labels.py" line="14"/>
+        <location filename="../../cur_desktop/ui/labels.py" line="15"/>
         <source>уточнение</source>
         <translation>clarification</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/labels.py" line="17"/>
+        <location filename="../../cur_desktop/ui/labels.py" line="18"/>
         <source>черновик</source>
         <translation>draft</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/labels.py" line="18"/>
+        <location filename="../../cur_desktop/ui/labels.py" line="19"/>
         <source>на согласовании</source>
         <translation>awaiting approval</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/labels.py" line="19"/>
+        <location filename="../../cur_desktop/ui/labels.py" line="20"/>
         <source>согласован</source>
         <translation>approved</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/labels.py" line="20"/>
+        <location filename="../../cur_desktop/ui/labels.py" line="21"/>
         <source>возвращён на доработку</source>
         <translation>returned for rework</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/labels.py" line="21"/>
+        <location filename="../../cur_desktop/ui/labels.py" line="22"/>
         <source>опубликован</source>
         <translation>published</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/labels.py" line="70"/>
+        <location filename="../../cur_desktop/ui/labels.py" line="92"/>
         <source>сотрудник №{id}</source>
+        <extracomment>Official municipality names shortened the way Russian documents abbreviate them, for narrow columns: «городской округ город Рязань» → «г. Рязань», «Шиловский муниципальный район» → «Шиловский р-н». The part that tells them apart comes first.</extracomment>
         <translation>staff member #{id}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/labels.py" line="82"/>
-        <location filename="../../cur_desktop/ui/main_window.py" line="558"/>
+        <location filename="../../cur_desktop/ui/labels.py" line="104"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="557"/>
         <source>Высокая</source>
         <translation>High</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/labels.py" line="83"/>
-        <location filename="../../cur_desktop/ui/main_window.py" line="558"/>
+        <location filename="../../cur_desktop/ui/labels.py" line="105"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="557"/>
         <source>Обычная</source>
         <translation>Normal</translation>
     </message>
@@ -800,7 +801,7 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/main_window.py" line="75"/>
-        <location filename="../../cur_desktop/ui/main_window.py" line="207"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="206"/>
         <source>Несохранённые правки</source>
         <translation>Unsaved changes</translation>
     </message>
@@ -811,7 +812,7 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/main_window.py" line="77"/>
-        <location filename="../../cur_desktop/ui/main_window.py" line="660"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="659"/>
         <source>Горячие клавиши</source>
         <translation>Keyboard shortcuts</translation>
     </message>
@@ -821,32 +822,32 @@
         <translation>RMC — Workstation</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="148"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="147"/>
         <source>Поиск по тексту (Ctrl+F)</source>
         <translation>Search text (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="163"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="162"/>
         <source>Сохранённые представления</source>
         <translation>Saved views</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="168"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="167"/>
         <source>Сохранить текущее представление</source>
         <translation>Save the current view</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="191"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="190"/>
         <source>Карточка</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="240"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="239"/>
         <source>Все статусы</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="241"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="240"/>
         <source>Все сферы</source>
         <translation>All sectors</translation>
     </message>
@@ -914,7 +915,7 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/analytics_window.py" line="178"/>
-        <location filename="../../cur_desktop/ui/main_window.py" line="243"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="242"/>
         <source>Все МО</source>
         <translation>All municipalities</translation>
     </message>
@@ -1017,18 +1018,18 @@
         <translation>Open folder</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="246"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="245"/>
         <source>Все каналы</source>
         <translation>All channels</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="248"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="247"/>
         <source>Любой срок</source>
         <translation>Any deadline</translation>
     </message>
     <message>
         <location filename="../../cur_desktop/ui/analytics_tabs.py" line="306"/>
-        <location filename="../../cur_desktop/ui/main_window.py" line="250"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="249"/>
         <location filename="../../cur_desktop/ui/quality_review.py" line="42"/>
         <location filename="../../cur_desktop/ui/sla_view.py" line="30"/>
         <source>В срок</source>
@@ -1036,7 +1037,7 @@
         <translation>On time</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="251"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="250"/>
         <location filename="../../cur_desktop/ui/queue_source.py" line="24"/>
         <location filename="../../cur_desktop/ui/sla_view.py" line="31"/>
         <source>Под угрозой</source>
@@ -1044,50 +1045,50 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/analytics_tabs.py" line="307"/>
-        <location filename="../../cur_desktop/ui/main_window.py" line="252"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="251"/>
         <location filename="../../cur_desktop/ui/sla_view.py" line="32"/>
         <location filename="../../cur_desktop/ui/team_board.py" line="50"/>
         <source>Просрочено</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="296"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="295"/>
         <source>Действия</source>
         <translation>Actions</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="384"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="383"/>
         <source>Представления…</source>
         <translation>Views…</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="392"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="391"/>
         <source>Сохранить представление</source>
         <translation>Save view</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="392"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="391"/>
         <source>Название:</source>
         <translation>Name:</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="490"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="489"/>
         <source>Действие невозможно</source>
         <translation>Action not possible</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="506"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="505"/>
         <source>Свободных обращений нет</source>
         <translation>No unassigned incidents</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="543"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="542"/>
         <location filename="../../cur_desktop/ui/systemic_view.py" line="275"/>
         <source>Комментарий</source>
         <translation>Comment</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="547"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="546"/>
         <source>Сфера и рубрика</source>
         <translation>Sector and category</translation>
     </message>
@@ -1095,49 +1096,49 @@
         <location filename="../../cur_desktop/ui/analytics_tabs.py" line="126"/>
         <location filename="../../cur_desktop/ui/analytics_tabs.py" line="196"/>
         <location filename="../../cur_desktop/ui/analytics_tabs.py" line="221"/>
-        <location filename="../../cur_desktop/ui/main_window.py" line="549"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="548"/>
         <location filename="../../cur_desktop/ui/queue_model.py" line="34"/>
         <source>Сфера</source>
         <translation>Sector</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="553"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="552"/>
         <source>Рубрика</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="553"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="552"/>
         <source>—</source>
         <translation>—</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="571"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="570"/>
         <source>Отклонить</source>
         <translation>Reject</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="573"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="572"/>
         <source>Новый статус</source>
         <translation>New status</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="576"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="575"/>
         <source>Причина (для отклонения и возобновления)</source>
         <translation>Reason (for rejecting and reopening)</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="578"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="577"/>
         <source>Что сделано (для «Решено»)</source>
         <translation>What was done (for «Resolved»)</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="586"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="585"/>
         <source>Внутренняя заметка</source>
         <translation>Internal note</translation>
     </message>
     <message>
         <location filename="../../cur_desktop/ui/approvals_panel.py" line="42"/>
-        <location filename="../../cur_desktop/ui/main_window.py" line="587"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="586"/>
         <location filename="../../cur_desktop/ui/queue_model.py" line="37"/>
         <location filename="../../cur_desktop/ui/systemic_view.py" line="38"/>
         <location filename="../../cur_desktop/ui/systemic_view.py" line="100"/>
@@ -1145,42 +1146,42 @@
         <translation>Text</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="606"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="605"/>
         <source>Ответ сохранён и будет отправлен</source>
         <translation>Reply saved and will be sent</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="619"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="618"/>
         <source>Обращение изменилось</source>
         <translation>The incident has changed</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="621"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="620"/>
         <source>Пока вы писали ответ, обращение изменили:</source>
         <translation>While you were writing the reply, the incident was changed:</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="622"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="621"/>
         <source>Отправить ответ в этом виде?</source>
         <translation>Send the reply as it is?</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="624"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="623"/>
         <source>Отправить</source>
         <translation>Send</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="625"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="624"/>
         <source>Вернуться к ответу</source>
         <translation>Back to the reply</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="718"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="717"/>
         <source>Срок под угрозой</source>
         <translation>Deadline at risk</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="719"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="718"/>
         <source>Срок нарушен</source>
         <translation>Deadline missed</translation>
     </message>

@@ -223,7 +223,7 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/conflicts_panel.py" line="28" />
-        <location filename="../../cur_desktop/ui/main_window.py" line="571" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="570" />
         <source>Сменить статус</source>
         <translation>Сменить статус</translation>
     </message>
@@ -240,13 +240,13 @@
     <message>
         <location filename="../../cur_desktop/ui/conflicts_panel.py" line="31" />
         <location filename="../../cur_desktop/ui/main_window.py" line="70" />
-        <location filename="../../cur_desktop/ui/main_window.py" line="535" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="534" />
         <source>Направить в ведомство</source>
         <translation>Направить в ведомство</translation>
     </message>
     <message>
         <location filename="../../cur_desktop/ui/conflicts_panel.py" line="32" />
-        <location filename="../../cur_desktop/ui/main_window.py" line="192" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="191" />
         <source>Ответ</source>
         <translation>Ответ</translation>
     </message>
@@ -306,7 +306,7 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/incident_card.py" line="49" />
-        <location filename="../../cur_desktop/ui/main_window.py" line="511" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="510" />
         <source>Взято в работу</source>
         <translation>Взято в работу</translation>
     </message>
@@ -449,7 +449,7 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/incident_card.py" line="96" />
-        <location filename="../../cur_desktop/ui/main_window.py" line="557" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="556" />
         <location filename="../../cur_desktop/ui/queue_model.py" line="33" />
         <location filename="../../cur_desktop/ui/trainer_live.py" line="26" />
         <source>Важность</source>
@@ -458,7 +458,7 @@
     <message>
         <location filename="../../cur_desktop/ui/analytics_tabs.py" line="299" />
         <location filename="../../cur_desktop/ui/incident_card.py" line="97" />
-        <location filename="../../cur_desktop/ui/main_window.py" line="542" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="541" />
         <location filename="../../cur_desktop/ui/systemic_view.py" line="99" />
         <location filename="../../cur_desktop/ui/systemic_view.py" line="274" />
         <source>Ведомство</source>
@@ -641,59 +641,60 @@
         <translation> (не отправлено)</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/labels.py" line="12" />
+        <location filename="../../cur_desktop/ui/labels.py" line="13" />
         <source>промежуточный</source>
         <translation>промежуточный</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/labels.py" line="13" />
+        <location filename="../../cur_desktop/ui/labels.py" line="14" />
         <source>окончательный</source>
         <translation>окончательный</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/labels.py" line="14" />
+        <location filename="../../cur_desktop/ui/labels.py" line="15" />
         <source>уточнение</source>
         <translation>уточнение</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/labels.py" line="17" />
+        <location filename="../../cur_desktop/ui/labels.py" line="18" />
         <source>черновик</source>
         <translation>черновик</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/labels.py" line="18" />
+        <location filename="../../cur_desktop/ui/labels.py" line="19" />
         <source>на согласовании</source>
         <translation>на согласовании</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/labels.py" line="19" />
+        <location filename="../../cur_desktop/ui/labels.py" line="20" />
         <source>согласован</source>
         <translation>согласован</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/labels.py" line="20" />
+        <location filename="../../cur_desktop/ui/labels.py" line="21" />
         <source>возвращён на доработку</source>
         <translation>возвращён на доработку</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/labels.py" line="21" />
+        <location filename="../../cur_desktop/ui/labels.py" line="22" />
         <source>опубликован</source>
         <translation>опубликован</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/labels.py" line="70" />
+        <location filename="../../cur_desktop/ui/labels.py" line="92" />
         <source>сотрудник №{id}</source>
+        <extracomment>Official municipality names shortened the way Russian documents abbreviate them, for narrow columns: «городской округ город Рязань» → «г. Рязань», «Шиловский муниципальный район» → «Шиловский р-н». The part that tells them apart comes first.</extracomment>
         <translation>сотрудник №{id}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/labels.py" line="82" />
-        <location filename="../../cur_desktop/ui/main_window.py" line="558" />
+        <location filename="../../cur_desktop/ui/labels.py" line="104" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="557" />
         <source>Высокая</source>
         <translation>Высокая</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/labels.py" line="83" />
-        <location filename="../../cur_desktop/ui/main_window.py" line="558" />
+        <location filename="../../cur_desktop/ui/labels.py" line="105" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="557" />
         <source>Обычная</source>
         <translation>Обычная</translation>
     </message>
@@ -799,7 +800,7 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/main_window.py" line="75" />
-        <location filename="../../cur_desktop/ui/main_window.py" line="207" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="206" />
         <source>Несохранённые правки</source>
         <translation>Несохранённые правки</translation>
     </message>
@@ -810,7 +811,7 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/main_window.py" line="77" />
-        <location filename="../../cur_desktop/ui/main_window.py" line="660" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="659" />
         <source>Горячие клавиши</source>
         <translation>Горячие клавиши</translation>
     </message>
@@ -820,32 +821,32 @@
         <translation>ЦУР — рабочее место</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="148" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="147" />
         <source>Поиск по тексту (Ctrl+F)</source>
         <translation>Поиск по тексту (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="163" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="162" />
         <source>Сохранённые представления</source>
         <translation>Сохранённые представления</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="168" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="167" />
         <source>Сохранить текущее представление</source>
         <translation>Сохранить текущее представление</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="191" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="190" />
         <source>Карточка</source>
         <translation>Карточка</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="240" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="239" />
         <source>Все статусы</source>
         <translation>Все статусы</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="241" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="240" />
         <source>Все сферы</source>
         <translation>Все сферы</translation>
     </message>
@@ -913,7 +914,7 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/analytics_window.py" line="178" />
-        <location filename="../../cur_desktop/ui/main_window.py" line="243" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="242" />
         <source>Все МО</source>
         <translation>Все МО</translation>
     </message>
@@ -1016,18 +1017,18 @@
         <translation>Открыть папку</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="246" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="245" />
         <source>Все каналы</source>
         <translation>Все каналы</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="248" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="247" />
         <source>Любой срок</source>
         <translation>Любой срок</translation>
     </message>
     <message>
         <location filename="../../cur_desktop/ui/analytics_tabs.py" line="306" />
-        <location filename="../../cur_desktop/ui/main_window.py" line="250" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="249" />
         <location filename="../../cur_desktop/ui/quality_review.py" line="42" />
         <location filename="../../cur_desktop/ui/sla_view.py" line="30" />
         <source>В срок</source>
@@ -1035,7 +1036,7 @@
         <translation>В срок</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="251" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="250" />
         <location filename="../../cur_desktop/ui/queue_source.py" line="24" />
         <location filename="../../cur_desktop/ui/sla_view.py" line="31" />
         <source>Под угрозой</source>
@@ -1043,50 +1044,50 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/analytics_tabs.py" line="307" />
-        <location filename="../../cur_desktop/ui/main_window.py" line="252" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="251" />
         <location filename="../../cur_desktop/ui/sla_view.py" line="32" />
         <location filename="../../cur_desktop/ui/team_board.py" line="50" />
         <source>Просрочено</source>
         <translation>Просрочено</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="296" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="295" />
         <source>Действия</source>
         <translation>Действия</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="384" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="383" />
         <source>Представления…</source>
         <translation>Представления…</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="392" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="391" />
         <source>Сохранить представление</source>
         <translation>Сохранить представление</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="392" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="391" />
         <source>Название:</source>
         <translation>Название:</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="490" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="489" />
         <source>Действие невозможно</source>
         <translation>Действие невозможно</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="506" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="505" />
         <source>Свободных обращений нет</source>
         <translation>Свободных обращений нет</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="543" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="542" />
         <location filename="../../cur_desktop/ui/systemic_view.py" line="275" />
         <source>Комментарий</source>
         <translation>Комментарий</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="547" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="546" />
         <source>Сфера и рубрика</source>
         <translation>Сфера и рубрика</translation>
     </message>
@@ -1094,49 +1095,49 @@
         <location filename="../../cur_desktop/ui/analytics_tabs.py" line="126" />
         <location filename="../../cur_desktop/ui/analytics_tabs.py" line="196" />
         <location filename="../../cur_desktop/ui/analytics_tabs.py" line="221" />
-        <location filename="../../cur_desktop/ui/main_window.py" line="549" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="548" />
         <location filename="../../cur_desktop/ui/queue_model.py" line="34" />
         <source>Сфера</source>
         <translation>Сфера</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="553" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="552" />
         <source>Рубрика</source>
         <translation>Рубрика</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="553" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="552" />
         <source>—</source>
         <translation>—</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="571" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="570" />
         <source>Отклонить</source>
         <translation>Отклонить</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="573" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="572" />
         <source>Новый статус</source>
         <translation>Новый статус</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="576" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="575" />
         <source>Причина (для отклонения и возобновления)</source>
         <translation>Причина (для отклонения и возобновления)</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="578" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="577" />
         <source>Что сделано (для «Решено»)</source>
         <translation>Что сделано (для «Решено»)</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="586" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="585" />
         <source>Внутренняя заметка</source>
         <translation>Внутренняя заметка</translation>
     </message>
     <message>
         <location filename="../../cur_desktop/ui/approvals_panel.py" line="42" />
-        <location filename="../../cur_desktop/ui/main_window.py" line="587" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="586" />
         <location filename="../../cur_desktop/ui/queue_model.py" line="37" />
         <location filename="../../cur_desktop/ui/systemic_view.py" line="38" />
         <location filename="../../cur_desktop/ui/systemic_view.py" line="100" />
@@ -1144,42 +1145,42 @@
         <translation>Текст</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="606" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="605" />
         <source>Ответ сохранён и будет отправлен</source>
         <translation>Ответ сохранён и будет отправлен</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="619" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="618" />
         <source>Обращение изменилось</source>
         <translation>Обращение изменилось</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="621" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="620" />
         <source>Пока вы писали ответ, обращение изменили:</source>
         <translation>Пока вы писали ответ, обращение изменили:</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="622" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="621" />
         <source>Отправить ответ в этом виде?</source>
         <translation>Отправить ответ в этом виде?</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="624" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="623" />
         <source>Отправить</source>
         <translation>Отправить</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="625" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="624" />
         <source>Вернуться к ответу</source>
         <translation>Вернуться к ответу</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="718" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="717" />
         <source>Срок под угрозой</source>
         <translation>Срок под угрозой</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="719" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="718" />
         <source>Срок нарушен</source>
         <translation>Срок нарушен</translation>
     </message>
