@@ -34,7 +34,16 @@ class DemoServer:
         self.root.mkdir(parents=True, exist_ok=True)
         url = sqlite_url_for(self.root / "server.db")
         upgrade(url)
-        seed_demo(url, incidents)  # does nothing when already seeded
+        seeded = seed_demo(url, incidents)  # does nothing when already seeded
+        if seeded["incidents_created"]:
+            from cur_server.context import load_context
+            from cur_server.demo.shift import stage_demo_shift
+
+            context = load_context(url)
+            try:  # the supervisor's console opens on a shift under way, not on empty tables
+                stage_demo_shift(context)
+            finally:
+                context.db.dispose()
         self.server = EmbeddedServer(url).start()
 
     @property
