@@ -86,12 +86,12 @@ def team_router(server: ServerContext, current_actor) -> APIRouter:
     CurrentActor = Annotated[Actor, Depends(current_actor)]
     api = APIRouter(prefix=c.API_PREFIX, tags=["team"])
 
-    @api.post("/presence", responses=_responses(403, 404, 422))
+    @api.post("/presence", responses=_responses(403, 404))
     def heartbeat(body: PresenceIn, actor: CurrentActor) -> PresenceOut:
         """Say what the user is doing; the answer lists who else is on the same incident.
 
         A trainee's workstation adds the reply being written (`draft`) for the trainer's live
-        view; from anyone else, or on a real incident, a draft is refused (422).
+        view; from anyone else, or on a real incident, a draft is refused (403).
         """
         require_role(actor, HANDLER_ROLES, "работать с обращениями")
         now = datetime.now(UTC)

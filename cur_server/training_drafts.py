@@ -20,12 +20,13 @@ from cur_desktop.models.domain import Role
 from cur_desktop.models.team import PresenceIn
 
 from .access import Actor
-from .errors import ApiError
+from .errors import Forbidden
 from .tables import Incident, TrainingDraft, User
 
 
-class DraftRefused(ApiError):
-    status_code = 422
+class DraftRefused(Forbidden):
+    """403: the request is well formed, but nobody but a trainee may share a draft."""
+
     code = "draft_not_allowed"
 
 
@@ -36,7 +37,7 @@ def record(session: Session, actor: Actor, beat: PresenceIn, now: datetime) -> N
     if draft is None:
         return
     if beat.incident_id is None:
-        raise DraftRefused("Черновик ответа передаётся вместе с открытым обращением")
+        raise DraftRefused("Черновик ответа передаётся только вместе с открытым учебным обращением")
     incident = session.get(Incident, beat.incident_id)
     if actor.role is not Role.TRAINEE or incident.training_session_id is None:
         raise DraftRefused("Черновики ответов передаются только слушателями учебного занятия")

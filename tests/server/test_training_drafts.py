@@ -146,7 +146,7 @@ def test_drafts_outside_training_or_too_long_are_refused(cls: Class):
     operator = cls.api("operator1")
     for who, incident_id in ((operator, real_id), (cls.trainer1, own), (cls.trainee1, None)):
         r = beat(who, incident_id, "Черновик")
-        assert r.status_code == 422, (who.user["username"], r.text)
+        assert r.status_code == 403, (who.user["username"], r.text)
         assert r.json()["error"] == "draft_not_allowed" and r.json()["message"]
     # A real operator's heartbeat without a draft works as before.
     assert beat(operator, real_id, None).status_code == 200
