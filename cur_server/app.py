@@ -227,7 +227,7 @@ def create_app(server: ServerContext) -> FastAPI:
         responses={401: ERRORS[401], 304: {"description": "Unchanged since the given ETag"}},
     )
     def reference(request: Request, actor: CurrentActor) -> Response:
-        body, etag = reference_body_and_etag(server)
+        body, etag = reference_body_and_etag(server, actor)
         headers = {"ETag": etag, "Cache-Control": "no-cache"}
         if etag in request.headers.get("if-none-match", ""):
             return Response(status_code=304, headers=headers)
