@@ -1,9 +1,11 @@
 """Releasing a session's scenario incidents on its virtual clock, into the training space.
 
-Release is lazy: every request by a trainer or trainee (see `touch`) releases whatever the
-session's clock has reached since, so the result does not depend on a timer firing. Each
-incident is stamped with the wall time at which the clock reached its offset, not with the
-time of the request that released it.
+Release happens twice over: a background task of the server (`training_ticker`) releases what
+the clocks of running sessions reached every second, so incidents appear on time with nobody
+asking; and every request by a trainer or trainee (see `touch`) releases whatever its sessions'
+clocks reached, so the result never waits for a tick. Both go through `release_session`, which
+makes a release exactly-once across requests and worker processes. Each incident is stamped
+with the wall time at which the clock reached its offset, not with the time of the release.
 
 SLA on training incidents: the first-answer allowance is the scenario's `sla` in scenario
 minutes; `first_answer_due` is the wall time the clock will reach it at the current speed. At ×5
@@ -14,10 +16,12 @@ immediate resume.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from datetime import UTC, datetime
 
 from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from cur_desktop.models.fingerprint import address_key, text_key
@@ -36,6 +40,8 @@ from .tables import (
     TrainingSession,
 )
 from .training_clock import SessionClock
+
+log = logging.getLogger(__name__)
 
 NOW_KEY = "training_now"
 
@@ -161,6 +167,58 @@ def reproject_due(s: Session, ts: TrainingSession, now: datetime) -> None:
         s.flush()
 
 
+def pending_sessions(
+    server: ServerContext, now: datetime, session_ids: frozenset[int] | None = None
+) -> list[int]:
+    """Running sessions (of `session_ids`, or all) whose clock reached more than was released.
+
+    One small read, so asking every second or on every request costs little.
+    """
+    stmt = (
+        select(TrainingSession, func.count(TrainingItem.incident_id))
+        .outerjoin(TrainingItem, TrainingItem.session_id == TrainingSession.id)
+        .where(TrainingSession.state == "running")
+        .group_by(TrainingSession.id)
+        .order_by(TrainingSession.id)
+    )
+    if session_ids is not None:
+        stmt = stmt.where(TrainingSession.id.in_(sorted(session_ids)))
+    pending = []
+    with server.db.read() as s:
+        for ts, released in s.execute(stmt).all():
+            minute = SessionClock(ts.clock).minute_at(now) or 0.0
+            reached = sum(1 for i in scenario_of(server, ts).incidents if i.at <= minute)
+            if reached > released:
+                pending.append(ts.id)
+    return pending
+
+
+def release_session(server: ServerContext, session_id: int, now: datetime) -> int:
+    """Release what one session's clock reached, exactly once however many ask at a time.
+
+    The session row is locked first (FOR UPDATE on PostgreSQL; SQLite's write lock is taken up
+    front), so two workers or a worker and a request queue up here, and the second finds the
+    incidents the first released; the unique (session, key) of `training_items` is the backstop.
+    """
+    try:
+        with server.db.write() as s:
+            ts = s.scalars(
+                select(TrainingSession).where(TrainingSession.id == session_id).with_for_update()
+            ).one_or_none()
+            if ts is None or ts.state != "running":
+                return 0
+            return release_due(s, server, ts, now)
+    except IntegrityError:
+        log.info("training session %s: released meanwhile by another worker", session_id)
+        return 0
+
+
+def release_running(server: ServerContext) -> int:
+    """One pass of the background release: every running session, as the clock stands now."""
+    now = now_of(server)
+    return sum(release_session(server, sid, now) for sid in pending_sessions(server, now))
+
+
 def touch(server: ServerContext, actor: Actor) -> None:
     """Release due incidents of the running sessions a trainer or trainee belongs to.
 
@@ -169,26 +227,5 @@ def touch(server: ServerContext, actor: Actor) -> None:
     if actor.role not in TRAINING_ROLES or not actor.training_session_ids:
         return
     now = now_of(server)
-    with server.db.read() as s:
-        running = s.execute(
-            select(TrainingSession, func.count(TrainingItem.incident_id))
-            .outerjoin(TrainingItem, TrainingItem.session_id == TrainingSession.id)
-            .where(
-                TrainingSession.id.in_(sorted(actor.training_session_ids)),
-                TrainingSession.state == "running",
-            )
-            .group_by(TrainingSession.id)
-        ).all()
-        pending = []
-        for ts, released in running:
-            minute = SessionClock(ts.clock).minute_at(now) or 0.0
-            reached = sum(1 for i in scenario_of(server, ts).incidents if i.at <= minute)
-            if reached > released:
-                pending.append(ts.id)
-    for session_id in pending:
-        with server.db.write() as s:
-            ts = s.scalars(
-                select(TrainingSession).where(TrainingSession.id == session_id).with_for_update()
-            ).one()
-            if ts.state == "running":
-                release_due(s, server, ts, now)
+    for session_id in pending_sessions(server, now, actor.training_session_ids):
+        release_session(server, session_id, now)
