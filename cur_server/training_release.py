@@ -24,21 +24,13 @@ from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from cur_desktop.models.fingerprint import address_key, text_key
 from cur_desktop.models.scenario import ReferenceCodes, Scenario, parse_scenario
 
 from .access import TRAINING_ROLES, Actor
+from .arrivals import Arrival, add_incidents
 from .context import ServerContext
 from .db import CHANGE_SEQ, next_values
-from .tables import (
-    Agency,
-    Category,
-    Event,
-    Incident,
-    Municipality,
-    TrainingItem,
-    TrainingSession,
-)
+from .tables import Agency, Category, Incident, Municipality, TrainingItem, TrainingSession
 from .training_clock import SessionClock
 
 log = logging.getLogger(__name__)
@@ -81,7 +73,7 @@ def release_due(s: Session, server: ServerContext, ts: TrainingSession, now: dat
     scenario = scenario_of(server, ts)
     done = set(s.scalars(select(TrainingItem.key).where(TrainingItem.session_id == ts.id)))
     due = [
-        (n, item)
+        (n, item, item.at + scenario.sla.for_importance(item.importance.value))
         for n, item in enumerate(scenario.incidents)
         if item.at <= minute and item.key not in done
     ]
@@ -90,45 +82,27 @@ def release_due(s: Session, server: ServerContext, ts: TrainingSession, now: dat
     ref = reference_codes(s)
     mun_ids = dict(s.execute(select(Municipality.code, Municipality.id)).all())
     cat_ids = dict(s.execute(select(Category.code, Category.id)).all())
-    last_seq = next_values(s, CHANGE_SEQ, len(due))
-    for offset, (n, item) in enumerate(due):
+    arrivals = []
+    for n, item, due_minute in due:
         received = clock.wall_at(item.at, now, ts.speed)
-        due_minute = item.at + scenario.sla.for_importance(item.importance.value)
-        inc = Incident(
-            number=training_number(ts.id, n + 1),
-            channel=item.channel.value,
-            source_id=f"training:{ts.id}:{item.key}",
-            author_name=item.author,
-            text=item.text,
-            attachments=[],
-            received_at=received,
-            municipality_id=mun_ids[ref.municipality_code(item.municipality)],
-            sector=item.sector.value,
-            category_id=cat_ids.get(item.category) if item.category else None,
-            importance=item.importance.value,
-            status="new",
-            sla_started_at=received,
-            first_answer_due=clock.wall_at(due_minute, now, ts.speed),
-            version=1,
-            seq=last_seq - len(due) + 1 + offset,
-            created_at=now,
-            updated_at=now,
-            training_session_id=ts.id,
-            address_key=address_key(item.text),
-            text_key=text_key(item.text),
-        )
-        s.add(inc)
-        s.flush()
-        s.add(
-            Event(
-                incident_id=inc.id,
-                version=1,
-                at=received,
-                actor_id=None,
-                kind="received",
-                data={"channel": inc.channel, "training_session_id": ts.id},
+        arrivals.append(
+            Arrival(
+                number=training_number(ts.id, n + 1),
+                channel=item.channel.value,
+                source_id=f"training:{ts.id}:{item.key}",
+                author_name=item.author,
+                text=item.text,
+                received_at=received,
+                municipality_id=mun_ids[ref.municipality_code(item.municipality)],
+                sector=item.sector.value,
+                category_id=cat_ids.get(item.category) if item.category else None,
+                importance=item.importance.value,
+                first_answer_due=clock.wall_at(due_minute, now, ts.speed),
+                training_session_id=ts.id,
+                event_at=received,  # the moment the clock reached it, not of this release
             )
         )
+    for (_n, item, due_minute), inc in zip(due, add_incidents(s, arrivals, now, None), strict=True):
         s.add(
             TrainingItem(
                 incident_id=inc.id,
