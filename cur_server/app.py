@@ -4,6 +4,7 @@
 # dependencies defined inside create_app().
 
 import json
+from contextlib import asynccontextmanager
 from datetime import UTC, datetime
 from typing import Annotated
 
@@ -38,6 +39,7 @@ from .tables import User
 from .team import team_router
 from .training import training_router
 from .training_release import touch as training_touch
+from .training_ticker import ReleaseTicker
 
 ERRORS = {
     status: {"model": c.ErrorBody, "description": text}
@@ -99,11 +101,21 @@ class BodySizeLimit:
 
 
 def create_app(server: ServerContext) -> FastAPI:
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI):
+        ticker = ReleaseTicker(server)  # training incidents arrive on time, asked for or not
+        ticker.start()
+        try:
+            yield
+        finally:
+            await ticker.stop()
+
     app = FastAPI(
         title="ЦУР: центральный сервер (эталонный)",
         version="1.0.0",
         description="REST contract between the ЦУР operator workstation and the central server.",
         responses={k: v for k, v in ERRORS.items() if k in (400, 413, 422)},
+        lifespan=lifespan,
     )
     app.state.server = server
     install_error_handlers(app)
@@ -227,7 +239,7 @@ def create_app(server: ServerContext) -> FastAPI:
         responses={401: ERRORS[401], 304: {"description": "Unchanged since the given ETag"}},
     )
     def reference(request: Request, actor: CurrentActor) -> Response:
-        body, etag = reference_body_and_etag(server)
+        body, etag = reference_body_and_etag(server, actor)
         headers = {"ETag": etag, "Cache-Control": "no-cache"}
         if etag in request.headers.get("if-none-match", ""):
             return Response(status_code=304, headers=headers)

@@ -38,7 +38,7 @@ class EmbeddedServer:
             self.app,
             log_level="warning",
             access_log=False,
-            lifespan="off",
+            lifespan="on",  # the training release ticker runs in it
             ssl_certfile=ssl_certfile,
             ssl_keyfile=ssl_keyfile,
         )

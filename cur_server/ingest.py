@@ -10,43 +10,18 @@ from sqlalchemy.exc import IntegrityError, OperationalError
 
 from cur_desktop.models.contract import IngestItem, IngestItemResult, IngestRequest, IngestResult
 from cur_desktop.models.domain import incident_number
-from cur_desktop.models.fingerprint import address_key, text_key
 
+from .arrivals import Arrival, add_incidents
 from .context import ServerContext
-from .db import CHANGE_SEQ, next_values
+from .db import next_values
 from .errors import ApiError, ServiceBusy
-from .tables import Category, Event, Incident, Municipality
+from .tables import Category, Incident, Municipality
 
 log = logging.getLogger(__name__)
 
 
 def serial_counter(year: int) -> str:
     return f"incident_serial_{year}"
-
-
-def new_incident(server: ServerContext, item: IngestItem | dict, **ids) -> Incident:
-    """An Incident row with its SLA due time set; number and seq are filled by the caller."""
-    data = item if isinstance(item, dict) else item.model_dump()
-    received = data["received_at"].astimezone(UTC)
-    importance = str(data.get("importance") or "normal")
-    return Incident(
-        channel=str(data["channel"]),
-        source_id=data["source_id"],
-        source_url=data.get("source_url"),
-        author_name=data.get("author_name") or None,
-        text=data["text"],
-        attachments=list(data.get("attachments") or []),
-        received_at=received,
-        sector=str(data.get("sector") or "other"),
-        importance=importance,
-        status="new",
-        sla_started_at=received,
-        first_answer_due=server.clock.first_answer_due(received, importance),
-        version=1,
-        address_key=address_key(data["text"]),
-        text_key=text_key(data["text"]),
-        **ids,
-    )
 
 
 def _resolve_codes(s, items: list[IngestItem]) -> tuple[dict[str, int], dict[str, Category]]:
@@ -94,33 +69,29 @@ def _ingest_once(server: ServerContext, actor_id: int, req: IngestRequest) -> In
         now = datetime.now(UTC)
         if first_index:
             last_serial = next_values(s, serial_counter(now.year), len(first_index))
-            last_seq = next_values(s, CHANGE_SEQ, len(first_index))
-        for offset, (key, n) in enumerate(first_index.items()):
+        arrivals = []
+        for offset, n in enumerate(first_index.values()):
             item = items[n]
             cat = cats.get(item.category_code) if item.category_code else None
-            serial = last_serial - len(first_index) + 1 + offset
-            inc = new_incident(
-                server,
-                item,
-                number=incident_number(now.year, serial),
-                municipality_id=muns[item.municipality_code],
-                category_id=cat.id if cat else None,
-                seq=last_seq - len(first_index) + 1 + offset,
-                created_at=now,
-                updated_at=now,
-            )
-            s.add(inc)
-            s.flush()
-            s.add(
-                Event(
-                    incident_id=inc.id,
-                    version=1,
-                    at=now,
-                    actor_id=actor_id,
-                    kind="received",
-                    data={"channel": inc.channel},
+            received = item.received_at.astimezone(UTC)
+            arrivals.append(
+                Arrival(
+                    number=incident_number(now.year, last_serial - len(first_index) + 1 + offset),
+                    channel=item.channel.value,
+                    source_id=item.source_id,
+                    source_url=item.source_url,
+                    author_name=item.author_name,
+                    text=item.text,
+                    attachments=list(item.attachments),
+                    received_at=received,
+                    municipality_id=muns[item.municipality_code],
+                    sector=item.sector.value,
+                    category_id=cat.id if cat else None,
+                    importance=item.importance.value,
+                    first_answer_due=server.clock.first_answer_due(received, item.importance.value),
                 )
             )
+        for key, inc in zip(first_index, add_incidents(s, arrivals, now, actor_id), strict=True):
             known[key] = (inc.id, inc.number)
         results = []
         for n, item in enumerate(items):

@@ -1,24 +1,41 @@
-"""Reference data for the workstation: one document, cheap to revalidate by its ETag."""
+"""Reference data for the workstation: one document, cheap to revalidate by its ETag.
+
+The staff directory in it depends on who asks: the training space is apart from real work both
+ways. Trainers and trainees (code accounts too) see themselves and the people of their own
+sessions, never the real staff; real staff never see trainee accounts.
+"""
 
 from __future__ import annotations
 
 import hashlib
 from datetime import UTC, datetime
 
-from sqlalchemy import select
+from sqlalchemy import ColumnElement, or_, select
 
 from cur_desktop.models import contract as c
-from cur_desktop.models.domain import CHANNEL_LABELS, SECTOR_LABELS
+from cur_desktop.models.domain import CHANNEL_LABELS, SECTOR_LABELS, Role
 from cur_desktop.models.statuses import STATUS_LABELS, TRANSITIONS
 
+from .access import TRAINING_ROLES, Actor
 from .context import ServerContext
-from .tables import Agency, Category, Municipality, Template, User
+from .tables import Agency, Category, Municipality, Template, TrainingMember, User
 
 
-def build_reference(server: ServerContext) -> c.Reference:
+def directory_scope(actor: Actor) -> ColumnElement[bool]:
+    """SQL condition for the users this actor may find in the staff directory."""
+    if actor.role in TRAINING_ROLES:
+        sessions = sorted(actor.training_session_ids)
+        members = select(TrainingMember.user_id).where(TrainingMember.session_id.in_(sessions))
+        return or_(User.id == actor.id, User.id.in_(members))
+    return User.role != Role.TRAINEE.value
+
+
+def build_reference(server: ServerContext, actor: Actor) -> c.Reference:
     year = datetime.now(UTC).year
     with server.db.read() as s:
-        users = s.scalars(select(User).where(User.active.is_(True)).order_by(User.id)).all()
+        users = s.scalars(
+            select(User).where(User.active.is_(True), directory_scope(actor)).order_by(User.id)
+        ).all()
         return c.Reference(
             region=c.RegionOut(**server.region),
             sectors=[c.NamedCode(code=k.value, name=v) for k, v in SECTOR_LABELS.items()],
@@ -74,6 +91,6 @@ def build_reference(server: ServerContext) -> c.Reference:
         )
 
 
-def reference_body_and_etag(server: ServerContext) -> tuple[bytes, str]:
-    body = build_reference(server).model_dump_json().encode()
+def reference_body_and_etag(server: ServerContext, actor: Actor) -> tuple[bytes, str]:
+    body = build_reference(server, actor).model_dump_json().encode()
     return body, '"' + hashlib.sha256(body).hexdigest()[:32] + '"'

@@ -397,6 +397,19 @@ class TrainingItem(Base):
     due_minute: Mapped[float] = mapped_column(Float)
 
 
+class TrainingDraft(Base):
+    """The reply a trainee is writing on an incident, as their last heartbeat carried it, for
+    the trainer's live view. Training only: real operators' drafts stay on their workstations."""
+
+    __tablename__ = "training_drafts"
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"), primary_key=True)
+    incident_id: Mapped[int] = mapped_column(ForeignKey("incidents.id"), primary_key=True)
+    session_id: Mapped[int] = mapped_column(ForeignKey("training_sessions.id"), index=True)
+    kind: Mapped[str] = mapped_column(String(16))
+    text: Mapped[str] = mapped_column(Text)
+    updated_at: Mapped[datetime] = mapped_column(UtcDateTime)
+
+
 # Daily counts of real incidents (migration 0006), kept by triggers on `incidents` in the same
 # transaction as each change; read by the analytics (cur_server/daily.py). 0 stands for no
 # category / operator / agency, so every key column can sit in the primary key.

@@ -33,7 +33,7 @@ from cur_desktop.models.team import (
     TeamBoard,
 )
 
-from . import presence
+from . import presence, training_drafts
 from .access import HANDLER_ROLES, LEAD_ROLES, Actor, require_role
 from .board import local_day, team_board
 from .context import ServerContext
@@ -42,6 +42,7 @@ from .errors import ApiError
 from .quality import quality_report
 from .tables import HandoverNote as NoteRow
 from .tables import User
+from .training_release import now_of
 
 BOARD_ROLES = frozenset({Role.SUPERVISOR, Role.ADMIN, Role.DISTRICT_OFFICIAL})
 HANDOVER_WRITERS = frozenset({Role.SUPERVISOR, Role.ADMIN})
@@ -87,13 +88,18 @@ def team_router(server: ServerContext, current_actor) -> APIRouter:
 
     @api.post("/presence", responses=_responses(403, 404))
     def heartbeat(body: PresenceIn, actor: CurrentActor) -> PresenceOut:
-        """Say what the user is doing; the answer lists who else is on the same incident."""
+        """Say what the user is doing; the answer lists who else is on the same incident.
+
+        A trainee's workstation adds the reply being written (`draft`) for the trainer's live
+        view; from anyone else, or on a real incident, a draft is refused (403).
+        """
         require_role(actor, HANDLER_ROLES, "работать с обращениями")
         now = datetime.now(UTC)
         with server.db.write() as s:
             if body.incident_id is not None:
                 presence.require_visible(s, actor, body.incident_id)
             presence.record(s, actor, body, now)
+            training_drafts.record(s, actor, body, now_of(server))
             others = (
                 presence.others_on(s, actor, body.incident_id, now)
                 if body.incident_id is not None

@@ -1,9 +1,11 @@
 """The trainer's live view of a session: what each trainee holds, has answered and routed, the
-SLA state of each incident on the session's clock, and the replies sent so far.
+SLA state of each incident on the session's clock, the replies sent so far and those being
+written.
 
 Replies shown are those the server has: sent by the trainee (pending approval, returned,
-published), the latest text of each. Drafts still in a trainee's editor live only on their
-workstation and are not shown.
+published), the latest text of each. Drafts are what trainees' workstations last reported with
+the presence heartbeat (see training_drafts); a draft older than its author's latest reply on
+the incident was sent meanwhile and is not shown.
 """
 
 from __future__ import annotations
@@ -17,8 +19,18 @@ from sqlalchemy.orm import Session
 from cur_desktop.models import training as t
 from cur_desktop.models.domain import Role
 
-from .tables import Event, Incident, Reply, TrainingItem, TrainingMember, TrainingSession, User
+from .tables import (
+    Event,
+    Incident,
+    Reply,
+    TrainingDraft,
+    TrainingItem,
+    TrainingMember,
+    TrainingSession,
+    User,
+)
 from .training_clock import SessionClock
+from .training_drafts import drafts_of
 
 #: «Under threat» in the last quarter of the allowance, as for real incidents.
 AT_RISK_SHARE = 0.25
@@ -33,6 +45,19 @@ class Work:
     item: TrainingItem
     replies: list[Reply] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
+    drafts: list[tuple[TrainingDraft, str]] = field(default_factory=list)
+
+    def live_drafts(self) -> list[tuple[TrainingDraft, str]]:
+        """Drafts not yet overtaken by a reply their author sent."""
+        out = []
+        for draft, name in self.drafts:
+            sent = [r.created_at for r in self.replies if r.author_id == draft.user_id]
+            if not sent or draft.updated_at > max(sent):
+                out.append((draft, name))
+        return out
+
+    def drafted_by(self, user_id: int) -> bool:
+        return any(d.user_id == user_id for d, _ in self.live_drafts())
 
     def answers_by(self, user_id: int) -> list[Reply]:
         return [r for r in self.replies if r.author_id == user_id and r.kind in ANSWER_KINDS]
@@ -110,6 +135,17 @@ def incident_view(w: Work, clock: SessionClock, minute_now: float) -> t.Incident
             )
             for r in w.replies
         ],
+        drafts=[
+            t.DraftView(
+                user_id=d.user_id,
+                full_name=name,
+                kind=d.kind,
+                text=d.text,
+                updated_at=d.updated_at,
+                minute=clock.minute_at(d.updated_at),
+            )
+            for d, name in w.live_drafts()
+        ],
     )
 
 
@@ -117,9 +153,17 @@ def live_view(s: Session, ts: TrainingSession, session_out: t.SessionOut, now: d
     clock = SessionClock(ts.clock)
     minute_now = clock.minute_at(now) or 0.0
     work = load_work(s, ts.id)
+    by_id = {w.incident.id: w for w in work}
+    for draft, name in drafts_of(s, ts.id):
+        if draft.incident_id in by_id:
+            by_id[draft.incident_id].drafts.append((draft, name))
     trainees = []
     for user, _comment in trainees_of(s, ts.id):
-        mine = [w for w in work if w.incident.assignee_id == user.id or w.answers_by(user.id)]
+        mine = [
+            w
+            for w in work
+            if w.incident.assignee_id == user.id or w.answers_by(user.id) or w.drafted_by(user.id)
+        ]
         views = [incident_view(w, clock, minute_now) for w in mine]
         trainees.append(
             t.TraineeLive(
@@ -136,6 +180,6 @@ def live_view(s: Session, ts: TrainingSession, session_out: t.SessionOut, now: d
     unassigned = [
         incident_view(w, clock, minute_now)
         for w in work
-        if w.incident.assignee_id is None and not w.replies
+        if w.incident.assignee_id is None and not w.replies and not w.live_drafts()
     ]
     return t.LiveView(session=session_out, unassigned=unassigned, trainees=trainees)

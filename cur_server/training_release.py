@@ -1,9 +1,11 @@
 """Releasing a session's scenario incidents on its virtual clock, into the training space.
 
-Release is lazy: every request by a trainer or trainee (see `touch`) releases whatever the
-session's clock has reached since, so the result does not depend on a timer firing. Each
-incident is stamped with the wall time at which the clock reached its offset, not with the
-time of the request that released it.
+Release happens twice over: a background task of the server (`training_ticker`) releases what
+the clocks of running sessions reached every second, so incidents appear on time with nobody
+asking; and every request by a trainer or trainee (see `touch`) releases whatever its sessions'
+clocks reached, so the result never waits for a tick. Both go through `release_session`, which
+makes a release exactly-once across requests and worker processes. Each incident is stamped
+with the wall time at which the clock reached its offset, not with the time of the release.
 
 SLA on training incidents: the first-answer allowance is the scenario's `sla` in scenario
 minutes; `first_answer_due` is the wall time the clock will reach it at the current speed. At ×5
@@ -14,28 +16,24 @@ immediate resume.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from datetime import UTC, datetime
 
 from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from cur_desktop.models.fingerprint import address_key, text_key
 from cur_desktop.models.scenario import ReferenceCodes, Scenario, parse_scenario
 
 from .access import TRAINING_ROLES, Actor
+from .arrivals import Arrival, add_incidents
 from .context import ServerContext
 from .db import CHANGE_SEQ, next_values
-from .tables import (
-    Agency,
-    Category,
-    Event,
-    Incident,
-    Municipality,
-    TrainingItem,
-    TrainingSession,
-)
+from .tables import Agency, Category, Incident, Municipality, TrainingItem, TrainingSession
 from .training_clock import SessionClock
+
+log = logging.getLogger(__name__)
 
 NOW_KEY = "training_now"
 
@@ -75,7 +73,7 @@ def release_due(s: Session, server: ServerContext, ts: TrainingSession, now: dat
     scenario = scenario_of(server, ts)
     done = set(s.scalars(select(TrainingItem.key).where(TrainingItem.session_id == ts.id)))
     due = [
-        (n, item)
+        (n, item, item.at + scenario.sla.for_importance(item.importance.value))
         for n, item in enumerate(scenario.incidents)
         if item.at <= minute and item.key not in done
     ]
@@ -84,45 +82,27 @@ def release_due(s: Session, server: ServerContext, ts: TrainingSession, now: dat
     ref = reference_codes(s)
     mun_ids = dict(s.execute(select(Municipality.code, Municipality.id)).all())
     cat_ids = dict(s.execute(select(Category.code, Category.id)).all())
-    last_seq = next_values(s, CHANGE_SEQ, len(due))
-    for offset, (n, item) in enumerate(due):
+    arrivals = []
+    for n, item, due_minute in due:
         received = clock.wall_at(item.at, now, ts.speed)
-        due_minute = item.at + scenario.sla.for_importance(item.importance.value)
-        inc = Incident(
-            number=training_number(ts.id, n + 1),
-            channel=item.channel.value,
-            source_id=f"training:{ts.id}:{item.key}",
-            author_name=item.author,
-            text=item.text,
-            attachments=[],
-            received_at=received,
-            municipality_id=mun_ids[ref.municipality_code(item.municipality)],
-            sector=item.sector.value,
-            category_id=cat_ids.get(item.category) if item.category else None,
-            importance=item.importance.value,
-            status="new",
-            sla_started_at=received,
-            first_answer_due=clock.wall_at(due_minute, now, ts.speed),
-            version=1,
-            seq=last_seq - len(due) + 1 + offset,
-            created_at=now,
-            updated_at=now,
-            training_session_id=ts.id,
-            address_key=address_key(item.text),
-            text_key=text_key(item.text),
-        )
-        s.add(inc)
-        s.flush()
-        s.add(
-            Event(
-                incident_id=inc.id,
-                version=1,
-                at=received,
-                actor_id=None,
-                kind="received",
-                data={"channel": inc.channel, "training_session_id": ts.id},
+        arrivals.append(
+            Arrival(
+                number=training_number(ts.id, n + 1),
+                channel=item.channel.value,
+                source_id=f"training:{ts.id}:{item.key}",
+                author_name=item.author,
+                text=item.text,
+                received_at=received,
+                municipality_id=mun_ids[ref.municipality_code(item.municipality)],
+                sector=item.sector.value,
+                category_id=cat_ids.get(item.category) if item.category else None,
+                importance=item.importance.value,
+                first_answer_due=clock.wall_at(due_minute, now, ts.speed),
+                training_session_id=ts.id,
+                event_at=received,  # the moment the clock reached it, not of this release
             )
         )
+    for (_n, item, due_minute), inc in zip(due, add_incidents(s, arrivals, now, None), strict=True):
         s.add(
             TrainingItem(
                 incident_id=inc.id,
@@ -161,6 +141,58 @@ def reproject_due(s: Session, ts: TrainingSession, now: datetime) -> None:
         s.flush()
 
 
+def pending_sessions(
+    server: ServerContext, now: datetime, session_ids: frozenset[int] | None = None
+) -> list[int]:
+    """Running sessions (of `session_ids`, or all) whose clock reached more than was released.
+
+    One small read, so asking every second or on every request costs little.
+    """
+    stmt = (
+        select(TrainingSession, func.count(TrainingItem.incident_id))
+        .outerjoin(TrainingItem, TrainingItem.session_id == TrainingSession.id)
+        .where(TrainingSession.state == "running")
+        .group_by(TrainingSession.id)
+        .order_by(TrainingSession.id)
+    )
+    if session_ids is not None:
+        stmt = stmt.where(TrainingSession.id.in_(sorted(session_ids)))
+    pending = []
+    with server.db.read() as s:
+        for ts, released in s.execute(stmt).all():
+            minute = SessionClock(ts.clock).minute_at(now) or 0.0
+            reached = sum(1 for i in scenario_of(server, ts).incidents if i.at <= minute)
+            if reached > released:
+                pending.append(ts.id)
+    return pending
+
+
+def release_session(server: ServerContext, session_id: int, now: datetime) -> int:
+    """Release what one session's clock reached, exactly once however many ask at a time.
+
+    The session row is locked first (FOR UPDATE on PostgreSQL; SQLite's write lock is taken up
+    front), so two workers or a worker and a request queue up here, and the second finds the
+    incidents the first released; the unique (session, key) of `training_items` is the backstop.
+    """
+    try:
+        with server.db.write() as s:
+            ts = s.scalars(
+                select(TrainingSession).where(TrainingSession.id == session_id).with_for_update()
+            ).one_or_none()
+            if ts is None or ts.state != "running":
+                return 0
+            return release_due(s, server, ts, now)
+    except IntegrityError:
+        log.info("training session %s: released meanwhile by another worker", session_id)
+        return 0
+
+
+def release_running(server: ServerContext) -> int:
+    """One pass of the background release: every running session, as the clock stands now."""
+    now = now_of(server)
+    return sum(release_session(server, sid, now) for sid in pending_sessions(server, now))
+
+
 def touch(server: ServerContext, actor: Actor) -> None:
     """Release due incidents of the running sessions a trainer or trainee belongs to.
 
@@ -169,26 +201,5 @@ def touch(server: ServerContext, actor: Actor) -> None:
     if actor.role not in TRAINING_ROLES or not actor.training_session_ids:
         return
     now = now_of(server)
-    with server.db.read() as s:
-        running = s.execute(
-            select(TrainingSession, func.count(TrainingItem.incident_id))
-            .outerjoin(TrainingItem, TrainingItem.session_id == TrainingSession.id)
-            .where(
-                TrainingSession.id.in_(sorted(actor.training_session_ids)),
-                TrainingSession.state == "running",
-            )
-            .group_by(TrainingSession.id)
-        ).all()
-        pending = []
-        for ts, released in running:
-            minute = SessionClock(ts.clock).minute_at(now) or 0.0
-            reached = sum(1 for i in scenario_of(server, ts).incidents if i.at <= minute)
-            if reached > released:
-                pending.append(ts.id)
-    for session_id in pending:
-        with server.db.write() as s:
-            ts = s.scalars(
-                select(TrainingSession).where(TrainingSession.id == session_id).with_for_update()
-            ).one()
-            if ts.state == "running":
-                release_due(s, server, ts, now)
+    for session_id in pending_sessions(server, now, actor.training_session_ids):
+        release_session(server, session_id, now)

@@ -13,8 +13,8 @@ from typing import Annotated
 
 from pydantic import Field, StringConstraints
 
-from .contract import MAX_NOTE_CHARS, NO_NUL, Id, WireModel
-from .domain import Role
+from .contract import MAX_NOTE_CHARS, MAX_REPLY_CHARS, NO_NUL, Id, WireModel
+from .domain import ReplyKind, Role
 from .statuses import Status
 
 #: The workstation reports itself this often, and at once when the user opens an incident or
@@ -82,11 +82,25 @@ QUALITY_ITEM_LABELS: dict[QualityItem, str] = {
 # --- presence -------------------------------------------------------------------------------
 
 
+class DraftIn(WireModel):
+    """The reply a trainee is writing on the heartbeat's incident, as it stands now.
+
+    Shared only in training, for the trainer's live view; an empty text withdraws it. A real
+    operator's drafts never leave the workstation (the server refuses them).
+    """
+
+    kind: ReplyKind
+    text: Annotated[str, StringConstraints(pattern=NO_NUL, max_length=MAX_REPLY_CHARS)]
+
+
 class PresenceIn(WireModel):
     """A heartbeat: what the user is doing now (`incident_id` None: no incident open)."""
 
     incident_id: Id | None = None
     activity: Activity
+    draft: DraftIn | None = Field(
+        None, description="Training only: the trainee's current draft on this incident"
+    )
 
 
 class Colleague(WireModel):

@@ -132,6 +132,17 @@ class ReplyView(BaseModel):
     minute: float | None
 
 
+class DraftView(BaseModel):
+    """A reply still being written by a trainee (shared with the presence heartbeat)."""
+
+    user_id: int
+    full_name: str
+    kind: str
+    text: str
+    updated_at: datetime
+    minute: float | None
+
+
 class IncidentView(BaseModel):
     id: int
     number: str
@@ -147,6 +158,9 @@ class IncidentView(BaseModel):
     agency_id: int | None
     assignee_id: int | None
     replies: list[ReplyView]
+    drafts: list[DraftView] = Field(
+        default_factory=list, description="Replies being written now, by trainee"
+    )
 
 
 class TraineeLive(BaseModel):
@@ -162,7 +176,8 @@ class TraineeLive(BaseModel):
 
 class LiveView(BaseModel):
     """What the trainer watches. Replies are those sent to the server (any approval state, the
-    latest text of each); drafts still in a trainee's editor stay on their workstation."""
+    latest text of each); drafts are the replies trainees are writing now, as their
+    workstations last reported them with the presence heartbeat."""
 
     session: SessionOut
     unassigned: list[IncidentView]

@@ -12,6 +12,7 @@ import time
 from collections.abc import Callable
 from datetime import date
 
+from cur_desktop.models.contract import MAX_REPLY_CHARS
 from cur_desktop.models.team import (
     HEARTBEAT_SECONDS,
     Activity,
@@ -23,10 +24,23 @@ from cur_desktop.models.team import (
 
 from .client import ApiClient
 
+#: A reply being written: (kind, text). Only a trainee's workstation shares it.
+Draft = tuple[str, str]
 
-def heartbeat(client: ApiClient, incident_id: int | None, activity: Activity) -> PresenceOut:
-    """Report what the user does now; the answer says who else is on that incident."""
-    body = {"incident_id": incident_id, "activity": Activity(activity).value}
+
+def heartbeat(
+    client: ApiClient, incident_id: int | None, activity: Activity, draft: Draft | None = None
+) -> PresenceOut:
+    """Report what the user does now; the answer says who else is on that incident.
+
+    `draft` (training only) is the reply being written on `incident_id`, for the trainer's live
+    view; an empty text withdraws it. It is cut to the longest reply the server takes, so a
+    trainee pasting a novel still shows up as writing.
+    """
+    body: dict = {"incident_id": incident_id, "activity": Activity(activity).value}
+    if draft is not None:
+        kind, text = draft
+        body["draft"] = {"kind": kind, "text": text.replace("\x00", "")[:MAX_REPLY_CHARS]}
     return client.post("/presence", PresenceOut, body)
 
 
@@ -58,7 +72,7 @@ def quality_report(
 
 class PresenceReporter:
     """When to send a heartbeat: at once when what the user does changes (opens an incident,
-    starts typing), otherwise every HEARTBEAT_SECONDS.
+    starts typing, or — for a trainee — changes the draft), otherwise every HEARTBEAT_SECONDS.
 
     No timers or threads of its own: the UI tells it what the user does (`set`, from the UI
     thread) and a periodic job calls `beat()` from the network pool; `beat()` sends only when
@@ -73,14 +87,14 @@ class PresenceReporter:
     ):
         self.client, self.interval, self.clock = client, interval, clock
         self._lock = threading.Lock()
-        self._state: tuple[int | None, Activity] = (None, Activity.IDLE)
-        self._sent: tuple[int | None, Activity] | None = None
+        self._state: tuple[int | None, Activity, Draft | None] = (None, Activity.IDLE, None)
+        self._sent: tuple[int | None, Activity, Draft | None] | None = None
         self._sent_at = float("-inf")
 
-    def set(self, incident_id: int | None, activity: Activity) -> bool:
+    def set(self, incident_id: int | None, activity: Activity, draft: Draft | None = None) -> bool:
         """Record what the user does now; True when that calls for a heartbeat at once."""
         with self._lock:
-            self._state = (incident_id, Activity(activity))
+            self._state = (incident_id, Activity(activity), draft)
             return self._state != self._sent
 
     def due(self) -> bool:

@@ -6,6 +6,10 @@ A one-second timer compares what the user does now with what was last reported; 
 sent at once, otherwise `PresenceReporter` beats every HEARTBEAT_SECONDS and, between beats, who
 else is there is asked every `poll_seconds`. All requests go through the network pool. Failures
 (offline, out of scope) are silent: the label just disappears.
+
+In a trainee's window (`share_drafts`, set by training mode) the heartbeat also carries the reply
+being written on the open incident, so the trainer sees it as it is typed; a draft change is
+sent on the next tick. A real operator's drafts never leave the workstation.
 """
 
 from __future__ import annotations
@@ -64,6 +68,8 @@ class PresenceWatch(QObject):
         self._asked_at = float("-inf")
         self.incident_id: int | None = None  # the incident the label speaks of
         self._quiet_until = float("-inf")  # after a failure, wait a beat before trying again
+        #: Training only: send the reply being written with each heartbeat.
+        self.share_drafts = False
 
         self.label = QLabel()
         self.label.setObjectName("presenceLabel")
@@ -102,6 +108,15 @@ class PresenceWatch(QObject):
         )
         return card["id"], Activity.WRITING if writing else Activity.VIEWING
 
+    def draft(self) -> tuple[str, str] | None:
+        """The reply being written on the open incident (kind, text), when drafts are shared."""
+        card, editor = self.window.card.incident, self.window.editor
+        if not self.share_drafts or card is None or editor.incident is None:
+            return None
+        if editor.incident["id"] != card["id"]:
+            return None
+        return editor.kind_code, editor.text.toPlainText()
+
     def _tick(self) -> None:
         if self._busy or time.monotonic() < self._quiet_until:
             return
@@ -109,7 +124,7 @@ class PresenceWatch(QObject):
         if incident_id != self.incident_id:
             self.incident_id = incident_id
             self._show([])
-        self.reporter.set(incident_id, activity)
+        self.reporter.set(incident_id, activity, self.draft())
         if self.reporter.due():
             spawn(self._beat(), what="presence beat")
         elif incident_id is not None and time.monotonic() - self._asked_at >= self.poll_seconds:

@@ -1,5 +1,6 @@
-"""The trainer's live view: each trainee's incidents with status, SLA state and the replies they
-sent (plain text: trainees write it, and it is shown as written)."""
+"""The trainer's live view: each trainee's incidents with status, SLA state, the replies they
+sent and the one they are writing now («пишет: …», from the trainee's presence heartbeat).
+Plain text throughout: trainees write it, and it is shown as written."""
 
 from __future__ import annotations
 
@@ -8,9 +9,10 @@ from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QPlainTextEdit, QSplitter, QTreeWidget, QTreeWidgetItem
 
 from cur_desktop.models.domain import APPROVAL_LABELS, REPLY_KIND_LABELS
-from cur_desktop.models.training import IncidentView, LiveView, SlaState
+from cur_desktop.models.training import DraftView, IncidentView, LiveView, SlaState
 
 from .i18n import QT_TR_NOOP, tr
+from .presence import short_name
 
 SLA_LABELS = {
     SlaState.RUNNING: QT_TR_NOOP("идёт"),
@@ -27,8 +29,24 @@ COLUMNS = (
     QT_TR_NOOP("Срок"),
     QT_TR_NOOP("Поступило, мин"),
     QT_TR_NOOP("Ответов"),
+    QT_TR_NOOP("Пишет сейчас"),
 )
 ID_ROLE = Qt.ItemDataRole.UserRole
+DRAFT_COLUMN = len(COLUMNS) - 1
+#: Characters of a draft shown in the tree; the whole text is in the pane below.
+PREVIEW_CHARS = 80
+DRAFT_COLOUR = "#8a4b00"
+
+
+def draft_preview(draft: DraftView, own: bool) -> str:
+    """«пишет: Здравствуйте! Управляющая…» — the draft on one line, cut; the author's name when
+    the row is not under their own name."""
+    text = " ".join(draft.text.split())
+    if len(text) > PREVIEW_CHARS:
+        text = text[: PREVIEW_CHARS - 1] + "…"
+    if own:
+        return tr("пишет: {0}").format(text)
+    return tr("{0} пишет: {1}").format(short_name(draft.full_name), text)
 
 
 class LiveViewPanel(QSplitter):
@@ -41,6 +59,8 @@ class LiveViewPanel(QSplitter):
         self.tree.setObjectName("trainerLiveTree")
         self.tree.setHeaderLabels([tr(c) for c in COLUMNS])
         self.tree.setColumnWidth(0, 260)
+        for column, width in ((1, 120), (2, 80), (3, 110), (4, 110), (5, 70)):
+            self.tree.setColumnWidth(column, width)
         self.tree.currentItemChanged.connect(lambda *_: self._show_replies())
         self.replies = QPlainTextEdit()
         self.replies.setObjectName("trainerReplies")
@@ -84,7 +104,7 @@ class LiveViewPanel(QSplitter):
             top.setFirstColumnSpanned(True)
             self.tree.addTopLevelItem(top)
             for inc in incidents:
-                item = self._row(inc)
+                item = self._row(inc, key[1])
                 top.addChild(item)
                 if inc.id == chosen:
                     select = item
@@ -94,7 +114,7 @@ class LiveViewPanel(QSplitter):
             self.tree.setCurrentItem(select)
         self._show_replies()
 
-    def _row(self, inc: IncidentView) -> QTreeWidgetItem:
+    def _row(self, inc: IncidentView, trainee_id: int) -> QTreeWidgetItem:
         self.incidents[inc.id] = inc
         importance = tr("высокая") if inc.importance == "high" else tr("обычная")
         item = QTreeWidgetItem(
@@ -105,9 +125,13 @@ class LiveViewPanel(QSplitter):
                 tr(SLA_LABELS[inc.sla]),
                 f"{inc.released_minute:.0f}",
                 str(len(inc.replies)),
+                "; ".join(draft_preview(d, d.user_id == trainee_id) for d in inc.drafts),
             ]
         )
         item.setData(0, ID_ROLE, inc.id)
+        if inc.drafts:
+            item.setForeground(DRAFT_COLUMN, QBrush(QColor(DRAFT_COLOUR)))
+            item.setToolTip(DRAFT_COLUMN, "\n\n".join(d.text for d in inc.drafts))
         colour = SLA_COLOURS.get(inc.sla)
         if colour:
             item.setForeground(3, QBrush(QColor(colour)))
@@ -125,15 +149,25 @@ class LiveViewPanel(QSplitter):
             kind = tr(REPLY_KIND_LABELS.get(r.kind, r.kind))
             state = tr(APPROVAL_LABELS.get(r.approval_state, r.approval_state))
             parts.append(f"— {kind}, {state}{minute}\n{r.text}")
+        for d in inc.drafts:
+            minute = tr(", мин {0:.0f}").format(d.minute) if d.minute is not None else ""
+            kind = tr(REPLY_KIND_LABELS.get(d.kind, d.kind))
+            head = tr("{0} пишет сейчас").format(short_name(d.full_name))
+            parts.append(f"— {head}: {kind}{minute}\n{d.text}")
         self.replies.setPlainText(
             "\n\n".join(parts) if parts else tr("Ответов по этому обращению пока нет")
         )
 
-    def select_incident(self, incident_id: int) -> bool:
+    def row_of(self, incident_id: int) -> QTreeWidgetItem | None:
         for i in range(self.tree.topLevelItemCount()):
             top = self.tree.topLevelItem(i)
             for j in range(top.childCount()):
                 if top.child(j).data(0, ID_ROLE) == incident_id:
-                    self.tree.setCurrentItem(top.child(j))
-                    return True
-        return False
+                    return top.child(j)
+        return None
+
+    def select_incident(self, incident_id: int) -> bool:
+        item = self.row_of(incident_id)
+        if item is not None:
+            self.tree.setCurrentItem(item)
+        return item is not None

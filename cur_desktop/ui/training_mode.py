@@ -1,5 +1,6 @@
 """Training mode on the main window: a trainee's window must be unmistakable (a banner with the
-session's clock, an amber accent, «Учебный режим» in the title); a trainer gets the «Учебные
+session's clock, an amber accent, «Учебный режим» in the title), and its presence heartbeat
+carries the reply being written for the trainer's live view; a trainer gets the «Учебные
 занятия» window. Everything else of the workstation works as usual — the server keeps the
 training space apart from real data."""
 
@@ -121,6 +122,8 @@ def install_training(window):
     if is_training(window.user):
         window.setWindowTitle(tr("Учебный режим") + " — " + window.windowTitle())
         apply_accent(window)
+        if getattr(window, "presence", None) is not None:
+            window.presence.share_drafts = True  # the trainer watches replies as they are typed
         banner = TrainingBanner(window)
         QTimer.singleShot(0, window, banner.start)
         return banner

@@ -452,7 +452,7 @@
         <location filename="../../cur_desktop/ui/incident_card.py" line="96"/>
         <location filename="../../cur_desktop/ui/main_window.py" line="556"/>
         <location filename="../../cur_desktop/ui/queue_model.py" line="33"/>
-        <location filename="../../cur_desktop/ui/trainer_live.py" line="26"/>
+        <location filename="../../cur_desktop/ui/trainer_live.py" line="28"/>
         <source>Важность</source>
         <translation>Priority</translation>
     </message>
@@ -472,7 +472,7 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/handover_dialog.py" line="55"/>
-        <location filename="../../cur_desktop/ui/trainer_live.py" line="27"/>
+        <location filename="../../cur_desktop/ui/trainer_live.py" line="29"/>
         <source>Срок</source>
         <translation>Deadline</translation>
     </message>
@@ -1202,7 +1202,7 @@
         <location filename="../../cur_desktop/ui/handover_dialog.py" line="55"/>
         <location filename="../../cur_desktop/ui/queue_model.py" line="32"/>
         <location filename="../../cur_desktop/ui/systemic_view.py" line="98"/>
-        <location filename="../../cur_desktop/ui/trainer_live.py" line="25"/>
+        <location filename="../../cur_desktop/ui/trainer_live.py" line="27"/>
         <source>Статус</source>
         <translation>Status</translation>
     </message>
@@ -1226,7 +1226,7 @@
     <message>
         <location filename="../../cur_desktop/ui/analytics_tabs.py" line="315"/>
         <location filename="../../cur_desktop/ui/queue_source.py" line="23"/>
-        <location filename="../../cur_desktop/ui/trainer_live.py" line="79"/>
+        <location filename="../../cur_desktop/ui/trainer_live.py" line="99"/>
         <source>Без исполнителя</source>
         <translation>Unassigned</translation>
     </message>
@@ -1406,22 +1406,22 @@
         <translation>Synchronized: {when}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/presence.py" line="29"/>
+        <location filename="../../cur_desktop/ui/presence.py" line="33"/>
         <source>просматривает</source>
         <translation>viewing</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/presence.py" line="30"/>
+        <location filename="../../cur_desktop/ui/presence.py" line="34"/>
         <source>пишет ответ</source>
         <translation>writing a reply</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/presence.py" line="31"/>
+        <location filename="../../cur_desktop/ui/presence.py" line="35"/>
         <source>не активен</source>
         <translation>inactive</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/presence.py" line="50"/>
+        <location filename="../../cur_desktop/ui/presence.py" line="54"/>
         <source>Также открыто: {who}</source>
         <extracomment>Typing counts as «writing» for this long after the last keystroke.</extracomment>
         <translation>Also open by: {who}</translation>
@@ -1449,7 +1449,6 @@
     <message>
         <location filename="../../cur_desktop/ui/quality_review.py" line="58"/>
         <source>Оценка качества ответа</source>
-        <extracomment>Statuses in which an incident has a published answer to score.</extracomment>
         <translation>Reply quality review</translation>
     </message>
     <message>
@@ -1465,6 +1464,7 @@
     <message>
         <location filename="../../cur_desktop/ui/quality_review.py" line="80"/>
         <source>Комментарий (необязательно)</source>
+        <extracomment>Training only: send the reply being written with each heartbeat. Statuses in which an incident has a published answer to score.</extracomment>
         <translation>Comment (optional)</translation>
     </message>
     <message>
@@ -1849,72 +1849,94 @@ today</translation>
         <translation>Give one code to each trainee. The codes are shown only once.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/trainer_live.py" line="16"/>
+        <location filename="../../cur_desktop/ui/trainer_live.py" line="18"/>
         <source>идёт</source>
         <translation>running</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/trainer_live.py" line="17"/>
+        <location filename="../../cur_desktop/ui/trainer_live.py" line="19"/>
         <source>под угрозой</source>
         <translation>at risk</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/trainer_live.py" line="18"/>
+        <location filename="../../cur_desktop/ui/trainer_live.py" line="20"/>
         <source>просрочено</source>
         <translation>overdue</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/trainer_live.py" line="19"/>
+        <location filename="../../cur_desktop/ui/trainer_live.py" line="21"/>
         <source>в срок</source>
         <translation>on time</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/trainer_live.py" line="20"/>
+        <location filename="../../cur_desktop/ui/trainer_live.py" line="22"/>
         <source>с нарушением</source>
         <translation>missed</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/trainer_live.py" line="24"/>
+        <location filename="../../cur_desktop/ui/trainer_live.py" line="26"/>
         <source>Обращение</source>
         <translation>Incident</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/trainer_live.py" line="28"/>
+        <location filename="../../cur_desktop/ui/trainer_live.py" line="30"/>
         <source>Поступило, мин</source>
         <translation>Arrived, min</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/trainer_live.py" line="29"/>
+        <location filename="../../cur_desktop/ui/trainer_live.py" line="31"/>
         <source>Ответов</source>
         <translation>Replies</translation>
     </message>
     <message>
+        <location filename="../../cur_desktop/ui/trainer_live.py" line="32"/>
+        <source>Пишет сейчас</source>
+        <translation>Writing now</translation>
+    </message>
+    <message>
         <location filename="../../cur_desktop/ui/trainer_live.py" line="48"/>
+        <source>пишет: {0}</source>
+        <extracomment>Characters of a draft shown in the tree; the whole text is in the pane below.</extracomment>
+        <translation>writing: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/trainer_live.py" line="49"/>
+        <source>{0} пишет: {1}</source>
+        <translation>{0} writing: {1}</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/trainer_live.py" line="68"/>
         <source>Выберите обращение, чтобы увидеть ответы слушателя</source>
         <translation>Select an incident to see the trainee&apos;s replies</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/trainer_live.py" line="72"/>
+        <location filename="../../cur_desktop/ui/trainer_live.py" line="92"/>
         <source>взято {0}, отвечено {1}, направлено {2}, просрочено {3}</source>
         <translation>claimed {0}, answered {1}, routed {2}, overdue {3}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/trainer_live.py" line="99"/>
+        <location filename="../../cur_desktop/ui/trainer_live.py" line="119"/>
         <source>высокая</source>
         <translation>high</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/trainer_live.py" line="100"/>
+        <location filename="../../cur_desktop/ui/trainer_live.py" line="120"/>
         <source>обычная</source>
         <translation>normal</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/trainer_live.py" line="124"/>
+        <location filename="../../cur_desktop/ui/trainer_live.py" line="148"/>
+        <location filename="../../cur_desktop/ui/trainer_live.py" line="153"/>
         <source>, мин {0:.0f}</source>
         <translation>, min {0:.0f}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/trainer_live.py" line="130"/>
+        <location filename="../../cur_desktop/ui/trainer_live.py" line="155"/>
+        <source>{0} пишет сейчас</source>
+        <translation>{0} is writing now</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/trainer_live.py" line="159"/>
         <source>Ответов по этому обращению пока нет</source>
         <translation>No replies to this incident yet</translation>
     </message>
@@ -2104,28 +2126,28 @@ today</translation>
         <translation>Scorecard saved: </translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/training_mode.py" line="46"/>
+        <location filename="../../cur_desktop/ui/training_mode.py" line="47"/>
         <source>занятие ещё не назначено</source>
         <translation>no session assigned yet</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/training_mode.py" line="48"/>
+        <location filename="../../cur_desktop/ui/training_mode.py" line="49"/>
         <source>{0} из {1} мин</source>
         <translation>{0} of {1} min</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/training_mode.py" line="64"/>
-        <location filename="../../cur_desktop/ui/training_mode.py" line="122"/>
+        <location filename="../../cur_desktop/ui/training_mode.py" line="65"/>
+        <location filename="../../cur_desktop/ui/training_mode.py" line="123"/>
         <source>Учебный режим</source>
         <translation>Training mode</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/training_mode.py" line="87"/>
+        <location filename="../../cur_desktop/ui/training_mode.py" line="88"/>
         <source>Учебный режим — обращения ненастоящие, ответы никуда не уходят</source>
         <translation>Training mode — the incidents are not real, replies go nowhere</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/training_mode.py" line="133"/>
+        <location filename="../../cur_desktop/ui/training_mode.py" line="136"/>
         <source>Учебные занятия</source>
         <translation>Training sessions</translation>
     </message>

@@ -451,7 +451,7 @@
         <location filename="../../cur_desktop/ui/incident_card.py" line="96" />
         <location filename="../../cur_desktop/ui/main_window.py" line="556" />
         <location filename="../../cur_desktop/ui/queue_model.py" line="33" />
-        <location filename="../../cur_desktop/ui/trainer_live.py" line="26" />
+        <location filename="../../cur_desktop/ui/trainer_live.py" line="28" />
         <source>Важность</source>
         <translation>Важность</translation>
     </message>
@@ -471,7 +471,7 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/handover_dialog.py" line="55" />
-        <location filename="../../cur_desktop/ui/trainer_live.py" line="27" />
+        <location filename="../../cur_desktop/ui/trainer_live.py" line="29" />
         <source>Срок</source>
         <translation>Срок</translation>
     </message>
@@ -1201,7 +1201,7 @@
         <location filename="../../cur_desktop/ui/handover_dialog.py" line="55" />
         <location filename="../../cur_desktop/ui/queue_model.py" line="32" />
         <location filename="../../cur_desktop/ui/systemic_view.py" line="98" />
-        <location filename="../../cur_desktop/ui/trainer_live.py" line="25" />
+        <location filename="../../cur_desktop/ui/trainer_live.py" line="27" />
         <source>Статус</source>
         <translation>Статус</translation>
     </message>
@@ -1225,7 +1225,7 @@
     <message>
         <location filename="../../cur_desktop/ui/analytics_tabs.py" line="315" />
         <location filename="../../cur_desktop/ui/queue_source.py" line="23" />
-        <location filename="../../cur_desktop/ui/trainer_live.py" line="79" />
+        <location filename="../../cur_desktop/ui/trainer_live.py" line="99" />
         <source>Без исполнителя</source>
         <translation>Без исполнителя</translation>
     </message>
@@ -1405,22 +1405,22 @@
         <translation>Синхронизировано: {when}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/presence.py" line="29" />
+        <location filename="../../cur_desktop/ui/presence.py" line="33" />
         <source>просматривает</source>
         <translation>просматривает</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/presence.py" line="30" />
+        <location filename="../../cur_desktop/ui/presence.py" line="34" />
         <source>пишет ответ</source>
         <translation>пишет ответ</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/presence.py" line="31" />
+        <location filename="../../cur_desktop/ui/presence.py" line="35" />
         <source>не активен</source>
         <translation>не активен</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/presence.py" line="50" />
+        <location filename="../../cur_desktop/ui/presence.py" line="54" />
         <source>Также открыто: {who}</source>
         <extracomment>Typing counts as «writing» for this long after the last keystroke.</extracomment>
         <translation>Также открыто: {who}</translation>
@@ -1448,7 +1448,6 @@
     <message>
         <location filename="../../cur_desktop/ui/quality_review.py" line="58" />
         <source>Оценка качества ответа</source>
-        <extracomment>Statuses in which an incident has a published answer to score.</extracomment>
         <translation>Оценка качества ответа</translation>
     </message>
     <message>
@@ -1464,6 +1463,7 @@
     <message>
         <location filename="../../cur_desktop/ui/quality_review.py" line="80" />
         <source>Комментарий (необязательно)</source>
+        <extracomment>Training only: send the reply being written with each heartbeat. Statuses in which an incident has a published answer to score.</extracomment>
         <translation>Комментарий (необязательно)</translation>
     </message>
     <message>
@@ -1848,72 +1848,94 @@
         <translation>Раздайте по одному коду каждому слушателю. Коды показываются один раз.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/trainer_live.py" line="16" />
+        <location filename="../../cur_desktop/ui/trainer_live.py" line="18" />
         <source>идёт</source>
         <translation>идёт</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/trainer_live.py" line="17" />
+        <location filename="../../cur_desktop/ui/trainer_live.py" line="19" />
         <source>под угрозой</source>
         <translation>под угрозой</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/trainer_live.py" line="18" />
+        <location filename="../../cur_desktop/ui/trainer_live.py" line="20" />
         <source>просрочено</source>
         <translation>просрочено</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/trainer_live.py" line="19" />
+        <location filename="../../cur_desktop/ui/trainer_live.py" line="21" />
         <source>в срок</source>
         <translation>в срок</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/trainer_live.py" line="20" />
+        <location filename="../../cur_desktop/ui/trainer_live.py" line="22" />
         <source>с нарушением</source>
         <translation>с нарушением</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/trainer_live.py" line="24" />
+        <location filename="../../cur_desktop/ui/trainer_live.py" line="26" />
         <source>Обращение</source>
         <translation>Обращение</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/trainer_live.py" line="28" />
+        <location filename="../../cur_desktop/ui/trainer_live.py" line="30" />
         <source>Поступило, мин</source>
         <translation>Поступило, мин</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/trainer_live.py" line="29" />
+        <location filename="../../cur_desktop/ui/trainer_live.py" line="31" />
         <source>Ответов</source>
         <translation>Ответов</translation>
     </message>
     <message>
+        <location filename="../../cur_desktop/ui/trainer_live.py" line="32" />
+        <source>Пишет сейчас</source>
+        <translation>Пишет сейчас</translation>
+    </message>
+    <message>
         <location filename="../../cur_desktop/ui/trainer_live.py" line="48" />
+        <source>пишет: {0}</source>
+        <extracomment>Characters of a draft shown in the tree; the whole text is in the pane below.</extracomment>
+        <translation>пишет: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/trainer_live.py" line="49" />
+        <source>{0} пишет: {1}</source>
+        <translation>{0} пишет: {1}</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/trainer_live.py" line="68" />
         <source>Выберите обращение, чтобы увидеть ответы слушателя</source>
         <translation>Выберите обращение, чтобы увидеть ответы слушателя</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/trainer_live.py" line="72" />
+        <location filename="../../cur_desktop/ui/trainer_live.py" line="92" />
         <source>взято {0}, отвечено {1}, направлено {2}, просрочено {3}</source>
         <translation>взято {0}, отвечено {1}, направлено {2}, просрочено {3}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/trainer_live.py" line="99" />
+        <location filename="../../cur_desktop/ui/trainer_live.py" line="119" />
         <source>высокая</source>
         <translation>высокая</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/trainer_live.py" line="100" />
+        <location filename="../../cur_desktop/ui/trainer_live.py" line="120" />
         <source>обычная</source>
         <translation>обычная</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/trainer_live.py" line="124" />
+        <location filename="../../cur_desktop/ui/trainer_live.py" line="148" />
+        <location filename="../../cur_desktop/ui/trainer_live.py" line="153" />
         <source>, мин {0:.0f}</source>
         <translation>, мин {0:.0f}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/trainer_live.py" line="130" />
+        <location filename="../../cur_desktop/ui/trainer_live.py" line="155" />
+        <source>{0} пишет сейчас</source>
+        <translation>{0} пишет сейчас</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/trainer_live.py" line="159" />
         <source>Ответов по этому обращению пока нет</source>
         <translation>Ответов по этому обращению пока нет</translation>
     </message>
@@ -2103,28 +2125,28 @@
         <translation>Оценочный лист сохранён: </translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/training_mode.py" line="46" />
+        <location filename="../../cur_desktop/ui/training_mode.py" line="47" />
         <source>занятие ещё не назначено</source>
         <translation>занятие ещё не назначено</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/training_mode.py" line="48" />
+        <location filename="../../cur_desktop/ui/training_mode.py" line="49" />
         <source>{0} из {1} мин</source>
         <translation>{0} из {1} мин</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/training_mode.py" line="64" />
-        <location filename="../../cur_desktop/ui/training_mode.py" line="122" />
+        <location filename="../../cur_desktop/ui/training_mode.py" line="65" />
+        <location filename="../../cur_desktop/ui/training_mode.py" line="123" />
         <source>Учебный режим</source>
         <translation>Учебный режим</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/training_mode.py" line="87" />
+        <location filename="../../cur_desktop/ui/training_mode.py" line="88" />
         <source>Учебный режим — обращения ненастоящие, ответы никуда не уходят</source>
         <translation>Учебный режим — обращения ненастоящие, ответы никуда не уходят</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/training_mode.py" line="133" />
+        <location filename="../../cur_desktop/ui/training_mode.py" line="136" />
         <source>Учебные занятия</source>
         <translation>Учебные занятия</translation>
     </message>

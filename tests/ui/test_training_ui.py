@@ -11,9 +11,9 @@ import subprocess
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QImage, QPalette
-from PySide6.QtWidgets import QDialogButtonBox
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QImage, QKeyEvent, QPalette
+from PySide6.QtWidgets import QApplication, QDialogButtonBox
 
 from cur_desktop.sync import training
 from cur_desktop.sync.client import ApiClient
@@ -24,6 +24,7 @@ from cur_desktop.sync.training_workspace import redeem_workspace
 from cur_desktop.sync.workspace import Workspace
 from cur_desktop.ui.aio import spawn, wait_until
 from cur_desktop.ui.main_window import MainWindow
+from cur_desktop.ui.trainer_live import DRAFT_COLUMN
 from cur_desktop.ui.training_mode import ACCENT
 from tests.server.api import Api
 from tests.server.training_support import add_users, install_clock
@@ -52,6 +53,15 @@ async def close(ws, window, task) -> None:
     await asyncio.gather(task, return_exceptions=True)
     await asyncio.sleep(0.3)
     ws.store.close()
+
+
+def type_text(widget, text: str) -> None:
+    """Key presses carrying Cyrillic text (QTest.keyClicks takes only ASCII)."""
+    for ch in text:
+        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+            QApplication.sendEvent(
+                widget, QKeyEvent(kind, Qt.Key.Key_unknown, Qt.KeyboardModifier.NoModifier, ch)
+            )
 
 
 def queue_ids(window) -> set[int]:
@@ -199,7 +209,27 @@ def test_trainer_runs_a_session_and_sees_the_trainee_work(run, server, tmp_path,
         await wait_until(lambda: window.model.settled and window.model.rowCount() > 0, 60)
         incident_id = window.model.incident_id(0)
         assert await window.act(ws.actions.claim, incident_id)
-        assert await window.act(ws.actions.add_reply, incident_id, "final", REPLY, None)
+
+        # The trainer sees the reply as the trainee types it, before it is sent.
+        window.select_incident(incident_id)
+        await window.refresh_side()
+        await wait_until(lambda: (window.editor.incident or {}).get("id") == incident_id, 20)
+        window.side.setCurrentWidget(window.editor)
+        window.editor.text.setFocus()
+        type_text(window.editor.text, REPLY[:40])
+
+        def writing() -> str:
+            row = tw.live.row_of(incident_id)
+            return row.text(DRAFT_COLUMN) if row is not None else ""
+
+        await wait_until(lambda: writing() == "пишет: " + REPLY[:40], 30)
+        type_text(window.editor.text, REPLY[40:])
+        await wait_until(lambda: writing().startswith("пишет: " + REPLY[:60]), 30)
+        assert tw.live.select_incident(incident_id)
+        assert f"Петров П. пишет сейчас: Окончательный ответ, мин 0\n{REPLY}" in (
+            tw.live.replies.toPlainText()
+        )
+        qtbot.mouseClick(window.editor.send, Qt.MouseButton.LeftButton)
 
         def seen() -> bool:
             view = tw.live.view
@@ -211,11 +241,21 @@ def test_trainer_runs_a_session_and_sees_the_trainee_work(run, server, tmp_path,
             )
 
         await wait_until(seen, 30)
+        await wait_until(lambda: writing() == "", 30)  # sent: no longer a draft
         clock.advance(12)  # a dozen scenario minutes later more incidents have arrived
         await wait_until(lambda: len(tw.live.view.unassigned) >= 3, 30)
         await wait_until(lambda: window.model.rowCount() >= 4, 30)  # and reach the trainee
         assert tw.live.select_incident(incident_id)
         assert REPLY in tw.live.replies.toPlainText()
+        # Another incident, being written to now, for the picture.
+        other = next(i for i in queue_ids(window) if i != incident_id)
+        window.select_incident(other)
+        await window.refresh_side()
+        await wait_until(lambda: (window.editor.incident or {}).get("id") == other, 20)
+        type_text(window.editor.text, "Здравствуйте! Проверим и сообщим")
+        await wait_until(lambda: tw.live.row_of(other) is not None, 30)
+        await wait_until(lambda: "Проверим" in tw.live.row_of(other).text(DRAFT_COLUMN), 30)
+        assert tw.live.select_incident(incident_id)
         tw.resize(1200, 720)
         await asyncio.sleep(0.2)
         tw.grab().save(str(DOCS / "screenshot-training-trainer.png"))
