@@ -142,28 +142,31 @@ def send_replies(
     kind = str(template["kind"])
     out = BulkReplyOutcome()
     with actions.store.write() as conn:
-        for item in _plan(conn, ids, template, values_for):
+        planned = _plan(conn, ids, template, values_for)
+        new = set(
+            conn.scalars(
+                select(incidents.c.id).where(
+                    incidents.c.id.in_([p.incident_id for p in planned if p.ok]),
+                    incidents.c.status == Status.NEW.value,
+                )
+            )
+        )
+        take = {"status": Status.IN_PROGRESS.value}
+        items: list[tuple[MutationType, int, dict]] = []
+        for item in planned:
             if not item.ok:
                 out.skipped.append(item.incident_id)
                 continue
-            status = Status(
-                conn.scalar(select(incidents.c.status).where(incidents.c.id == item.incident_id))
-            )
-            if status == Status.NEW:
-                actions.outbox.record(
-                    conn,
-                    MutationType.SET_STATUS,
-                    item.incident_id,
-                    {"status": Status.IN_PROGRESS.value},
-                )
+            if item.incident_id in new:
+                items.append((MutationType.SET_STATUS, item.incident_id, take))
             payload = {"kind": kind, "text": item.text, "template_id": template["id"]}
-            actions.outbox.record(conn, MutationType.ADD_REPLY, item.incident_id, payload)
-            conn.execute(
-                delete(drafts).where(
-                    drafts.c.incident_id == item.incident_id, drafts.c.kind == kind
-                )
-            )
+            items.append((MutationType.ADD_REPLY, item.incident_id, payload))
             out.sent.append(item.incident_id)
+        actions.outbox.record_many(conn, items)
+        if out.sent:
+            conn.execute(
+                delete(drafts).where(drafts.c.incident_id.in_(out.sent), drafts.c.kind == kind)
+            )
     if out.sent:
         actions.on_change()
     return out
