@@ -16,21 +16,11 @@ from sqlalchemy import case, func, select, tuple_
 from sqlalchemy.orm import Session
 
 from cur_desktop.models.analytics import MAX_CLUSTER_IDS, Cluster, ClusterReport
+from cur_desktop.models.analytics_rules import KEY_TEXT_CHARS, cluster_rule, merge_clusters
 
 from .periods import Window
 from .summary import OPEN
 from .tables import Incident
-
-#: Characters of the representative text shown as a text cluster's key.
-KEY_TEXT_CHARS = 200
-
-
-def cluster_rule(min_size: int) -> str:
-    return (
-        f"Группа: не меньше {min_size} обращений за период в одном муниципальном образовании "
-        "с одним адресом (улица и дом) в одной отрасли или с одинаковым текстом (те же "
-        "значимые слова без учёта порядка, формы слов, регистра и знаков препинания)"
-    )
 
 
 def find_clusters(
@@ -49,11 +39,9 @@ def find_clusters(
         k: found(k) if found else clusters_of_kind(s, window, k, min_size=min_size, limit=limit)
         for k in kinds
     }
-    addresses, texts = by_kind.get("address", []), by_kind.get("text", [])
-    items = addresses + _drop_covered(texts, addresses)
-    items.sort(key=lambda c: (-c.count, c.first_received_at, c.kind, c.municipality_id))
+    items = merge_clusters(by_kind.get("address", []), by_kind.get("text", []), limit)
     return ClusterReport(
-        period=window.period(), rule=cluster_rule(min_size), min_size=min_size, items=items[:limit]
+        period=window.period(), rule=cluster_rule(min_size), min_size=min_size, items=items
     )
 
 
@@ -143,17 +131,3 @@ def _utc(value) -> datetime:
     if isinstance(value, str):
         return datetime.fromisoformat(value).replace(tzinfo=UTC)
     return value.astimezone(UTC)
-
-
-def _drop_covered(texts: list[Cluster], addresses: list[Cluster]) -> list[Cluster]:
-    by_incident = {}
-    for cluster in addresses:
-        if cluster.count <= MAX_CLUSTER_IDS:  # complete id lists only
-            for iid in cluster.incident_ids:
-                by_incident[iid] = id(cluster)
-    kept = []
-    for cluster in texts:
-        homes = {by_incident.get(iid) for iid in cluster.incident_ids}
-        if cluster.count > MAX_CLUSTER_IDS or len(homes) != 1 or None in homes:
-            kept.append(cluster)
-    return kept

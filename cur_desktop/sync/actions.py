@@ -59,7 +59,9 @@ class LocalActions:
         payload = {"assignee_id": assignee_id}
         with self.store.write() as conn:
             try:
-                done = [self.outbox.record(conn, MutationType.ASSIGN, i, payload) for i in ids]
+                done = self.outbox.record_many(
+                    conn, [(MutationType.ASSIGN, i, payload) for i in ids]
+                )
             except KeyError as exc:
                 raise InvalidAction(f"Обращение {exc.args[0]} не найдено в локальном кэше") from exc
         self.on_change()

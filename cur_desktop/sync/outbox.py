@@ -12,6 +12,7 @@ import json
 import logging
 import time
 import uuid
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -19,6 +20,7 @@ from pydantic import TypeAdapter, ValidationError
 from sqlalchemy import Connection, delete, func, insert, select, update
 
 from cur_desktop.models import contract as c
+from cur_desktop.models.cache.bulk import materialize_many, server_states, set_bases
 from cur_desktop.models.cache.incidents import ensure_base, materialize, set_base
 from cur_desktop.models.cache.schema import incident_base, outbox, problems
 from cur_desktop.models.cache.store import CacheStore
@@ -85,6 +87,37 @@ class Outbox:
         )
         materialize(conn, incident_id, self.me(conn))
         return wire["mutation_id"]
+
+    def record_many(
+        self, conn: Connection, items: Sequence[tuple[MutationType | str, int, dict]]
+    ) -> list[str]:
+        """Queue many mutations `(type, incident_id, payload)`, in order, and show their
+        effect locally, inside the caller's transaction: the same rows as `record` for each in
+        turn, in a few statements. Every one is checked before anything is written
+        (InvalidAction); KeyError names the first incident not in the cache."""
+        wires = [validate(t, i, p) for t, i, p in items]
+        ids = list(dict.fromkeys(i for _, i, _ in items))
+        if not ids:
+            return []
+        states, based = server_states(conn, ids)
+        set_bases(conn, {i: states[i] for i in ids if i not in based})
+        now = int(time.time())
+        conn.execute(
+            insert(outbox),
+            [
+                {
+                    "mutation_id": w["mutation_id"],
+                    "type": w["type"],
+                    "incident_id": w["incident_id"],
+                    "base_version": states[w["incident_id"]]["version"],
+                    "payload": json.dumps(w["payload"], ensure_ascii=False),
+                    "created_at": now,
+                }
+                for w in wires
+            ],
+        )
+        materialize_many(conn, {i: states[i] for i in ids}, self.me(conn))
+        return [w["mutation_id"] for w in wires]
 
     def next_batch(self, limit: int = 100) -> list[dict[str, Any]]:
         with self.store.read() as conn:

@@ -104,6 +104,7 @@ def route_many(
                 )
             )
         }
+        items: list[tuple[MutationType, int, dict]] = []
         for i in ids:
             if i not in current:
                 raise InvalidAction(f"Обращение {i} не найдено в локальном кэше")
@@ -115,11 +116,10 @@ def route_many(
                 if not can_transition(status, Status.IN_PROGRESS):
                     out.skipped.append(i)
                     continue
-                actions.outbox.record(
-                    conn, MutationType.SET_STATUS, i, {"status": Status.IN_PROGRESS.value}
-                )
-            actions.outbox.record(conn, MutationType.ROUTE, i, payload)
+                items.append((MutationType.SET_STATUS, i, {"status": Status.IN_PROGRESS.value}))
+            items.append((MutationType.ROUTE, i, payload))
             out.routed.append(i)
+        actions.outbox.record_many(conn, items)
     if out.routed:
         actions.on_change()
     return out

@@ -1,7 +1,9 @@
 """The analytics window («Аналитика») for supervisors, admins and district officials: a period
 and a municipality, the server's summary, spikes and clusters drawn in four tabs, XLSX export of
-every table and the municipality brief. Requests run in `in_net`; the UI never waits on them,
-and a failed load keeps the last figures on screen with the reason next to them."""
+every table and the municipality brief. Requests run in `in_net`; the UI never waits on them.
+When the server cannot be reached the same figures are counted from the local cache (in
+`in_db`) and the window says so; any other failed load keeps the last figures on screen with the
+reason next to them."""
 
 from __future__ import annotations
 
@@ -29,12 +31,13 @@ from PySide6.QtWidgets import (
 )
 
 from cur_desktop.models import analytics as a
+from cur_desktop.models.cache.analytics import local_clusters, local_spikes, local_summary
 from cur_desktop.models.domain import Role
 from cur_desktop.sync import analytics as api
 from cur_desktop.sync.client import RequestRejected, SyncError, Unreachable
 
 from . import formats
-from .aio import in_net, spawn
+from .aio import in_db, in_net, spawn
 from .analytics_tables import write_xlsx
 from .analytics_tabs import OverviewTab, SectorsTab, SlaTab
 from .i18n import QT_TR_NOOP, tr
@@ -68,6 +71,18 @@ def fetch(client, date_from: date, date_to: date, municipality_ids: list[int]):
     )
 
 
+def fetch_local(store, date_from: date, date_to: date, municipality_ids: list[int]):
+    """The same three answers computed from the local cache, in the db thread."""
+    query = a.AnalyticsQuery(
+        date_from=date_from, date_to=date_to, municipality_ids=municipality_ids
+    )
+    return (
+        local_summary(store, query, top=15),
+        local_spikes(store, query),
+        local_clusters(store, query),
+    )
+
+
 def make_brief(client, municipality_id: int, date_from: date, date_to: date, out: Path) -> Path:
     """The municipality brief as PDF (or XLSX by the file's suffix), in the network thread."""
     from cur_desktop.reports.brief import build_brief
@@ -94,6 +109,7 @@ class AnalyticsWindow(QWidget):
         self.labels = main_window.labels
         self.setWindowTitle(tr("Аналитика") + f" — {self.user.full_name}")
         self.summary: a.Summary | None = None
+        self.from_cache = False  # the figures shown were counted from the local cache
         self._generation = 0
         self.busy_loads = 0
         self._tasks: set[asyncio.Task] = set()
@@ -211,8 +227,19 @@ class AnalyticsWindow(QWidget):
         date_from, date_to, mids = self.period()
         self.busy_loads += 1
         self.busy.show()
+        from_cache = False
         try:
             result = await in_net(fetch, self.ws.client, date_from, date_to, mids)
+        except Unreachable as exc:
+            # Offline: the same figures from what the cache holds, said to be so.
+            try:
+                result = await in_db(fetch_local, self.ws.store, date_from, date_to, mids)
+            except Exception:  # noqa: BLE001 - the reason shown is the lost server
+                log.exception("analytics from the cache")
+                if mine == self._generation:
+                    self._show_failure(exc)
+                return False
+            from_cache = True
         except (SyncError, ValidationError) as exc:
             if mine == self._generation:
                 self._show_failure(exc)
@@ -224,21 +251,38 @@ class AnalyticsWindow(QWidget):
             return False
         summary, spikes, clusters = result
         self.summary = summary
+        self.from_cache = from_cache
         self.overview.show_summary(summary)
         self.sectors.show_summary(summary)
         self.sla.show_summary(summary)
         self.systemic.show_reports(spikes, clusters)
         p = summary.period
+        source = (
+            tr("Посчитано по локальному кэшу на {t}.")
+            if from_cache
+            else tr("Данные сервера на {t}.")
+        ).format(t=formats.date_time(int(summary.generated_at.timestamp())))
         self.period_label.setText(
-            tr("Период {a} — {b}, сравнение с {c} — {d}. Данные на {t}.").format(
+            tr("Период {a} — {b}, сравнение с {c} — {d}.").format(
                 a=formats.day(p.date_from),
                 b=formats.day(p.date_to),
                 c=formats.day(p.previous_from),
                 d=formats.day(p.previous_to),
-                t=formats.date_time(int(summary.generated_at.timestamp())),
             )
+            + " "
+            + source
         )
-        self.notice.hide()
+        if from_cache:
+            self.say(
+                tr(
+                    "Нет связи с сервером: цифры посчитаны по локальному кэшу. В нём только "
+                    "ваша зона ответственности и то, что успело синхронизироваться, поэтому "
+                    "они могут быть меньше серверных."
+                ),
+                error=True,
+            )
+        else:
+            self.notice.hide()
         self.loaded.emit()
         return True
 

@@ -45,7 +45,7 @@ class SupervisorConsole(QObject):
         self.handover_dialog: HandoverDialog | None = None
         self._approvals_busy = False
 
-        self.board = TeamBoardPanel(ws.client, window.service.numbers)
+        self.board = TeamBoardPanel(ws.client, window.service.numbers, store=ws.store)
         self.board.assign_requested.connect(self.assign)
         self.approvals = ApprovalsPanel(ws.store, window.labels)
         self.approvals.approve_requested.connect(self._approve)

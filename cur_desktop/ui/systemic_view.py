@@ -1,6 +1,7 @@
 """«Системные проблемы»: the server's spikes and clusters with the rule each was found by, the
 incidents behind the selected one (from the local cache), and handling them together: open one
-in the main window, or route a whole cluster to one agency as one action."""
+in the main window, route a whole cluster to one agency as one action, or answer all of its
+incidents with one template (`cluster_reply.py`)."""
 
 from __future__ import annotations
 
@@ -28,6 +29,7 @@ from .aio import in_db, spawn
 from .analytics_source import incidents_by_ids, incidents_of_week, route_many
 from .analytics_tables import Column, FigureTable
 from .analytics_tabs import table_view, topic
+from .cluster_reply import ClusterReplyDialog
 from .dialogs import FormDialog
 from .i18n import QT_TR_NOOP, tr
 from .labels import Labels
@@ -47,12 +49,14 @@ class SystemicTab(QWidget):
     open_incident = Signal(int)
     message = Signal(str)  # a line for the window's status area
     routed = Signal(int)  # incidents routed in one action (tests wait for it)
+    replied = Signal(int, int)  # replies queued in one action, incidents skipped
 
     def __init__(self, ws: Workspace, labels: Labels, reference, parent=None):
         super().__init__(parent)
         self.ws, self.labels, self.reference = ws, labels, reference
         self.period: a.Period | None = None
         self.route_dialog: FormDialog | None = None
+        self.reply_dialog: ClusterReplyDialog | None = None
         self.spike_rule = _rule_label()
         self.spikes = FigureTable(
             tr("Всплески"),
@@ -89,6 +93,14 @@ class SystemicTab(QWidget):
         self.route_button.clicked.connect(self.ask_route)
         # Only leads act on incidents others hold; the server checks it again.
         self.route_button.setVisible(ws.user.role in APPROVER_ROLES)
+        self.reply_button = QPushButton(tr("Ответить всем шаблоном…"))
+        self.reply_button.setObjectName("replyCluster")
+        self.reply_button.setToolTip(
+            tr("Ответить на каждое обращение группы по одному шаблону, с его данными")
+        )
+        self.reply_button.setEnabled(False)
+        self.reply_button.clicked.connect(self.ask_reply)
+        self.reply_button.setVisible(ws.user.role in APPROVER_ROLES)
 
         self.behind = FigureTable(
             tr("Обращения"),
@@ -118,6 +130,7 @@ class SystemicTab(QWidget):
         cv.addWidget(self.clusters_view, 1)
         row = QHBoxLayout()
         row.addStretch(1)
+        row.addWidget(self.reply_button)
         row.addWidget(self.route_button)
         cv.addLayout(row)
         behind_box = QWidget()
@@ -181,6 +194,7 @@ class SystemicTab(QWidget):
         )
         self.behind.set_rows([])
         self.route_button.setEnabled(False)
+        self.reply_button.setEnabled(False)
 
     def tables(self) -> list[FigureTable]:
         return [self.spikes, self.clusters]
@@ -193,6 +207,7 @@ class SystemicTab(QWidget):
             return
         self.clusters_view.clearSelection()
         self.route_button.setEnabled(False)
+        self.reply_button.setEnabled(False)
         caption = tr("Всплеск: {mun}, {topic}, неделя с {week}").format(
             mun=self.labels.municipality(spike.municipality_id),
             topic=topic(self.labels, spike.category_id, spike.sector),
@@ -215,6 +230,7 @@ class SystemicTab(QWidget):
     def _cluster_chosen(self, current, _previous=None) -> None:
         cluster: a.Cluster | None = self.clusters.key(current.row())
         self.route_button.setEnabled(cluster is not None)
+        self.reply_button.setEnabled(cluster is not None)
         if cluster is None:
             return
         caption = tr("Группа: {key}").format(key=" ".join(cluster.key.split())[:120])
@@ -303,3 +319,29 @@ class SystemicTab(QWidget):
         self.message.emit(text)
         self.routed.emit(len(done.routed))
         return True
+
+    # --- one template for a cluster ---------------------------------------------------------
+
+    def ask_reply(self) -> None:
+        cluster = self.current_cluster()
+        if cluster is None:
+            return
+        reference = self.reference
+        templates = [t.model_dump(mode="json") for t in reference.templates] if reference else []
+        d = ClusterReplyDialog(self.ws, self.labels, templates, cluster, self)
+        d.sent.connect(self._replied)
+        d.finished.connect(d.deleteLater)
+        self.reply_dialog = d
+        d.open()
+
+    def _replied(self, sent: int, skipped: int) -> None:
+        text = tr("Ответов поставлено в очередь: {n}; уйдут на сервер при синхронизации.").format(
+            n=formats.number(sent)
+        )
+        if skipped:
+            text += " " + tr("Пропущено: {m}.").format(m=formats.number(skipped))
+        self.message.emit(text)
+        self.replied.emit(sent, skipped)
+        cluster = self.current_cluster()
+        if cluster is not None:  # the statuses in the list below have changed
+            self._cluster_chosen(self.clusters_view.currentIndex())

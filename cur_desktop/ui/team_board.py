@@ -1,7 +1,9 @@
 """The supervisor's team board: who is on shift (presence as a symbol and a word, never colour
 alone), what each has open on screen, and their load by SLA state, refreshed from the server
-every REFRESH_SECONDS. Offline, the last figures stay with a note saying how old they are.
-Queue rows dropped on an operator are reassigned to them, all in one action."""
+every REFRESH_SECONDS. When the server cannot be reached the board is built from the local cache
+(`models/cache/board.py`: the user's scope as synced, presence unknown) with a note saying so;
+without a cache the last figures stay with a note saying how old they are. Queue rows dropped on
+an operator are reassigned to them, all in one action."""
 
 from __future__ import annotations
 
@@ -21,8 +23,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from cur_desktop.models.cache.board import local_board
+from cur_desktop.models.cache.store import CacheStore
 from cur_desktop.models.team import PresenceState, TeamBoard, TeamMember
-from cur_desktop.sync.client import ApiClient, SyncError
+from cur_desktop.sync.client import ApiClient, SyncError, Unreachable
 from cur_desktop.sync.team import team_board
 
 from . import formats
@@ -39,6 +43,7 @@ PRESENCE = {
     PresenceState.ONLINE: ("●", QT_TR_NOOP("В сети"), "#1b7f3b"),
     PresenceState.AWAY: ("◐", QT_TR_NOOP("Отошёл"), "#a86400"),
     PresenceState.OFFLINE: ("○", QT_TR_NOOP("Не в сети"), "#6b6b6b"),
+    PresenceState.UNKNOWN: ("?", QT_TR_NOOP("Нет данных"), "#6b6b6b"),
 }
 COLUMNS = [
     ("name", QT_TR_NOOP("Сотрудник")),
@@ -135,9 +140,10 @@ class TeamBoardPanel(QWidget):
         client: ApiClient,
         numbers: Callable[[list[int]], dict[int, str]],
         parent=None,
+        store: CacheStore | None = None,
     ):
         super().__init__(parent)
-        self.client, self.numbers = client, numbers
+        self.client, self.numbers, self.store = client, numbers, store
         self.board: TeamBoard | None = None
         self.offline = False
         self._loading = False
@@ -145,6 +151,7 @@ class TeamBoardPanel(QWidget):
         self.note = QLabel()
         self.note.setObjectName("teamBoardNote")
         self.note.setTextFormat(Qt.TextFormat.PlainText)
+        self.note.setWordWrap(True)
         self.table = MemberTable()
         self.table.setObjectName("teamBoard")
         self.table.dropped.connect(self.assign_requested)
@@ -176,6 +183,23 @@ class TeamBoardPanel(QWidget):
         self._loading = True
         try:
             board = await in_net(team_board, self.client)
+        except Unreachable as exc:
+            log.info("team board: %s", exc)
+            self.offline = True
+            if self.store is not None:
+                try:
+                    board = await in_db(self._from_cache)
+                except Exception:  # noqa: BLE001 - the note below says what is known
+                    log.exception("team board from the cache")
+                else:
+                    self.board = board
+                    self._fill(board, {})
+                    self._show_note(exc.message)
+                    self.refreshed.emit()
+                    return
+            self._show_note(exc.message)
+            self.refreshed.emit()
+            return
         except SyncError as exc:
             log.info("team board: %s", exc)
             self.offline = True
@@ -192,9 +216,21 @@ class TeamBoardPanel(QWidget):
         self._show_note(None)
         self.refreshed.emit()
 
+    def _from_cache(self) -> TeamBoard:
+        with self.store.read() as conn:
+            return local_board(conn)
+
     def _show_note(self, problem: str | None) -> None:
         when = self.board.as_of.timestamp() if self.board else None
-        if problem is None:
+        if problem is not None and self.board is not None and self.board.from_cache:
+            self.note.setText(
+                tr(
+                    "Нет связи с сервером: показано по локальному кэшу на {time} (ваша зона, "
+                    "что успело синхронизироваться; присутствие неизвестно)."
+                ).format(time=formats.clock(when))
+            )
+            self.note.setStyleSheet("color: #b0003a")
+        elif problem is None:
             self.note.setText(tr("Обновлено в {time}").format(time=formats.clock(when)))
             self.note.setStyleSheet("")
         elif self.board is None:

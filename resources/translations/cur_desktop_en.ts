@@ -80,14 +80,14 @@
         <location filename="../../cur_desktop/ui/analytics_tabs.py" line="118"/>
         <location filename="../../cur_desktop/ui/analytics_tabs.py" line="127"/>
         <location filename="../../cur_desktop/ui/analytics_tabs.py" line="304"/>
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="63"/>
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="77"/>
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="67"/>
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="81"/>
         <source>Обращений</source>
         <translation>Incidents</translation>
     </message>
     <message>
         <location filename="../../cur_desktop/ui/analytics_tabs.py" line="116"/>
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="62"/>
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="66"/>
         <source>Неделя с</source>
         <translation>Week from</translation>
     </message>
@@ -98,7 +98,7 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/analytics_tabs.py" line="125"/>
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="61"/>
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="65"/>
         <source>Тема</source>
         <translation>Topic</translation>
     </message>
@@ -166,8 +166,8 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/analytics_tabs.py" line="300"/>
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="60"/>
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="75"/>
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="64"/>
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="79"/>
         <source>МО</source>
         <translation>Municipality</translation>
     </message>
@@ -318,7 +318,7 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/incident_card.py" line="51"/>
-        <location filename="../../cur_desktop/ui/team_board.py" line="47"/>
+        <location filename="../../cur_desktop/ui/team_board.py" line="52"/>
         <source>Назначено</source>
         <translation>Assigned</translation>
     </message>
@@ -460,8 +460,8 @@
         <location filename="../../cur_desktop/ui/analytics_tabs.py" line="299"/>
         <location filename="../../cur_desktop/ui/incident_card.py" line="97"/>
         <location filename="../../cur_desktop/ui/main_window.py" line="541"/>
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="99"/>
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="274"/>
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="111"/>
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="290"/>
         <source>Ведомство</source>
         <translation>Agency</translation>
     </message>
@@ -852,168 +852,183 @@
         <translation>All sectors</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="48"/>
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="51"/>
         <source>Неделя</source>
         <translation>Week</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="49"/>
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="52"/>
         <source>Месяц</source>
         <translation>Month</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="50"/>
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="53"/>
         <source>Квартал</source>
         <translation>Quarter</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="95"/>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="376"/>
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="110"/>
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="420"/>
         <source>Аналитика</source>
         <translation>Analytics</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="113"/>
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="129"/>
         <location filename="../../cur_desktop/ui/quality_review.py" line="115"/>
         <source>Показать</source>
         <translation>Show</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="126"/>
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="142"/>
         <source>Экспорт в XLSX…</source>
         <translation>Export to XLSX…</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="129"/>
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="145"/>
         <source>Справка по МО…</source>
         <translation>Municipality brief…</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="134"/>
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="150"/>
         <source>Период:</source>
         <translation>Period:</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="158"/>
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="174"/>
         <source>Обзор</source>
         <translation>Overview</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="159"/>
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="175"/>
         <source>Секторы × МО</source>
         <translation>Sectors × municipalities</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="160"/>
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="176"/>
         <source>Сроки</source>
         <translation>Deadlines</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="161"/>
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="177"/>
         <source>Системные проблемы</source>
         <translation>Systemic problems</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="178"/>
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="194"/>
         <location filename="../../cur_desktop/ui/main_window.py" line="242"/>
         <source>Все МО</source>
         <translation>All municipalities</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="178"/>
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="194"/>
         <source>Все мои МО</source>
         <translation>All my municipalities</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="233"/>
-        <source>Период {a} — {b}, сравнение с {c} — {d}. Данные на {t}.</source>
-        <translation>Period {a} — {b}, compared with {c} — {d}. Data as of {t}.</translation>
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="262"/>
+        <source>Посчитано по локальному кэшу на {t}.</source>
+        <translation>Counted from the local cache at {t}.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="247"/>
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="264"/>
+        <source>Данные сервера на {t}.</source>
+        <translation>Server data as of {t}.</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="266"/>
+        <source>Период {a} — {b}, сравнение с {c} — {d}.</source>
+        <translation>Period {a} — {b}, compared with {c} — {d}.</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="281"/>
+        <source>Нет связи с сервером: цифры посчитаны по локальному кэшу. В нём только ваша зона ответственности и то, что успело синхронизироваться, поэтому они могут быть меньше серверных.</source>
+        <translation>No connection to the server: the figures are counted from the local cache. It holds only your area of responsibility and what has been synchronised, so they may be lower than the server&apos;s.</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="291"/>
         <source>Неверный период: конец раньше начала или период длиннее {n} дней</source>
         <translation>Invalid period: the end is before the start or the period is longer than {n} days</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="252"/>
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="296"/>
         <source>Нет связи с сервером: аналитика считается на сервере.</source>
         <translation>No connection to the server: analytics are computed on the server.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="253"/>
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="297"/>
         <source>Сервер отказал: {m}</source>
         <translation>The server refused: {m}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="255"/>
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="299"/>
         <source>Не удалось получить данные: {m}</source>
         <translation>Could not get the data: {m}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="258"/>
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="302"/>
         <source>Показаны прежние цифры.</source>
         <translation>The previous figures are shown.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="292"/>
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="336"/>
         <source>Сначала загрузите данные за период.</source>
         <translation>Load the data for a period first.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="297"/>
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="341"/>
         <source>Экспорт таблиц</source>
         <translation>Export tables</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="299"/>
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="343"/>
         <source>Книга Excel (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="309"/>
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="353"/>
         <source>Не удалось записать файл: {m}</source>
         <translation>Could not write the file: {m}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="311"/>
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="355"/>
         <source>Таблицы сохранены: {p}</source>
         <translation>Tables saved: {p}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="320"/>
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="364"/>
         <source>Выберите муниципальное образование для справки.</source>
         <translation>Choose a municipality for the brief.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="326"/>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="359"/>
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="370"/>
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="403"/>
         <source>Справка по МО</source>
         <translation>Municipality brief</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="328"/>
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="372"/>
         <source>PDF (*.pdf);;Книга Excel (*.xlsx)</source>
         <translation>PDF (*.pdf);;Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="345"/>
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="389"/>
         <source>Справка не сформирована: {m}</source>
         <translation>The brief was not made: {m}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="352"/>
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="396"/>
         <source>Справка сохранена: {p}</source>
         <translation>Brief saved: {p}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="361"/>
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="405"/>
         <source>Справка сохранена:
 {p}</source>
         <translation>Brief saved:
 {p}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="362"/>
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="406"/>
         <source>Открыть папку</source>
         <translation>Open folder</translation>
     </message>
@@ -1047,7 +1062,7 @@
         <location filename="../../cur_desktop/ui/analytics_tabs.py" line="307"/>
         <location filename="../../cur_desktop/ui/main_window.py" line="251"/>
         <location filename="../../cur_desktop/ui/sla_view.py" line="32"/>
-        <location filename="../../cur_desktop/ui/team_board.py" line="50"/>
+        <location filename="../../cur_desktop/ui/team_board.py" line="55"/>
         <source>Просрочено</source>
         <translation>Overdue</translation>
     </message>
@@ -1083,7 +1098,7 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/main_window.py" line="542"/>
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="275"/>
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="291"/>
         <source>Комментарий</source>
         <translation>Comment</translation>
     </message>
@@ -1140,8 +1155,8 @@
         <location filename="../../cur_desktop/ui/approvals_panel.py" line="42"/>
         <location filename="../../cur_desktop/ui/main_window.py" line="586"/>
         <location filename="../../cur_desktop/ui/queue_model.py" line="37"/>
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="38"/>
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="100"/>
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="40"/>
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="112"/>
         <source>Текст</source>
         <translation>Text</translation>
     </message>
@@ -1187,9 +1202,10 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/approvals_panel.py" line="38"/>
+        <location filename="../../cur_desktop/ui/cluster_reply.py" line="90"/>
         <location filename="../../cur_desktop/ui/handover_dialog.py" line="55"/>
         <location filename="../../cur_desktop/ui/queue_model.py" line="30"/>
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="96"/>
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="108"/>
         <source>Номер</source>
         <translation>Number</translation>
     </message>
@@ -1201,14 +1217,14 @@
     <message>
         <location filename="../../cur_desktop/ui/handover_dialog.py" line="55"/>
         <location filename="../../cur_desktop/ui/queue_model.py" line="32"/>
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="98"/>
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="110"/>
         <location filename="../../cur_desktop/ui/trainer_live.py" line="27"/>
         <source>Статус</source>
         <translation>Status</translation>
     </message>
     <message>
         <location filename="../../cur_desktop/ui/queue_model.py" line="39"/>
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="97"/>
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="109"/>
         <source>Получено</source>
         <translation>Received</translation>
     </message>
@@ -1241,14 +1257,66 @@
         <translation>All</translation>
     </message>
     <message>
+        <location filename="../../cur_desktop/ui/cluster_reply.py" line="44"/>
         <location filename="../../cur_desktop/ui/reply_editor.py" line="43"/>
         <source>Промежуточный</source>
         <translation>Interim</translation>
     </message>
     <message>
+        <location filename="../../cur_desktop/ui/cluster_reply.py" line="45"/>
         <location filename="../../cur_desktop/ui/reply_editor.py" line="44"/>
         <source>Окончательный</source>
         <translation>Final</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/cluster_reply.py" line="72"/>
+        <source>Ответить всем обращениям группы ({n})</source>
+        <translation>Answer all incidents of the group ({n})</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/cluster_reply.py" line="90"/>
+        <source>Текст ответа</source>
+        <translation>Reply text</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/cluster_reply.py" line="90"/>
+        <source>Замечания</source>
+        <translation>Remarks</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/cluster_reply.py" line="111"/>
+        <source>Отмена</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/cluster_reply.py" line="122"/>
+        <source>Шаблон:</source>
+        <translation>Template:</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/cluster_reply.py" line="201"/>
+        <source>Нет шаблонов этого вида для группы.</source>
+        <translation>No templates of this kind for the group.</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/cluster_reply.py" line="218"/>
+        <source>✔ будет отправлен</source>
+        <translation>✔ will be sent</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/cluster_reply.py" line="227"/>
+        <source>Будет отправлено ответов: {n}.</source>
+        <translation>Replies to be sent: {n}.</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/cluster_reply.py" line="229"/>
+        <source>Пропущено: {m} (причины в таблице).</source>
+        <translation>Skipped: {m} (reasons in the table).</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/cluster_reply.py" line="233"/>
+        <source>Отправить ответы ({n})</source>
+        <translation>Send replies ({n})</translation>
     </message>
     <message>
         <location filename="../../cur_desktop/ui/reply_editor.py" line="45"/>
@@ -1276,6 +1344,7 @@
         <translation>Templates</translation>
     </message>
     <message>
+        <location filename="../../cur_desktop/ui/cluster_reply.py" line="119"/>
         <location filename="../../cur_desktop/ui/reply_editor.py" line="168"/>
         <source>Вид ответа:</source>
         <translation>Reply type:</translation>
@@ -1333,7 +1402,7 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/sla_view.py" line="45"/>
-        <location filename="../../cur_desktop/ui/team_board.py" line="64"/>
+        <location filename="../../cur_desktop/ui/team_board.py" line="69"/>
         <source>{h} ч {m:02d} мин</source>
         <translation>{h} h {m:02d} min</translation>
     </message>
@@ -1346,7 +1415,7 @@
         <location filename="../../cur_desktop/ui/approvals_panel.py" line="55"/>
         <location filename="../../cur_desktop/ui/formats.py" line="72"/>
         <location filename="../../cur_desktop/ui/sla_view.py" line="46"/>
-        <location filename="../../cur_desktop/ui/team_board.py" line="65"/>
+        <location filename="../../cur_desktop/ui/team_board.py" line="70"/>
         <source>{m} мин</source>
         <translation>{m} min</translation>
     </message>
@@ -1574,201 +1643,232 @@
         <translation>The review is saved and will be sent</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="35"/>
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="37"/>
         <source>Адрес</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="58"/>
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="111"/>
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="62"/>
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="123"/>
         <source>Всплески</source>
         <translation>Spikes</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="64"/>
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="68"/>
         <source>Обычно в неделю</source>
         <translation>Usual per week</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="65"/>
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="69"/>
         <source>Рост</source>
         <translation>Growth</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="72"/>
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="76"/>
         <source>Группы похожих</source>
         <translation>Similar groups</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="74"/>
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="78"/>
         <source>Признак</source>
         <translation>Shared</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="76"/>
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="80"/>
         <source>Адрес или текст</source>
         <translation>Address or text</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="78"/>
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="82"/>
         <source>Открыто</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="79"/>
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="83"/>
         <source>Первое</source>
         <translation>First</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="80"/>
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="84"/>
         <source>Последнее</source>
         <translation>Last</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="85"/>
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="89"/>
         <source>Направить все…</source>
         <translation>Route all…</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="87"/>
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="91"/>
         <source>Направить все обращения группы в одно ведомство</source>
         <translation>Route all incidents of the group to one agency</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="94"/>
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="96"/>
+        <source>Ответить всем шаблоном…</source>
+        <translation>Answer all with a template…</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="100"/>
+        <source>Ответить на каждое обращение группы по одному шаблону, с его данными</source>
+        <translation>Answer every incident of the group with one template, filled with its own data</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="106"/>
         <source>Обращения</source>
         <translation>Incidents</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="106"/>
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="118"/>
         <source>Выберите всплеск или группу, чтобы увидеть обращения.</source>
         <translation>Choose a spike or a group to see its incidents.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="107"/>
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="119"/>
         <source>Открыть в главном окне</source>
         <translation>Open in the main window</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="115"/>
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="127"/>
         <source>Группы похожих обращений</source>
         <translation>Groups of similar incidents</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="196"/>
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="211"/>
         <source>Всплеск: {mun}, {topic}, неделя с {week}</source>
         <translation>Spike: {mun}, {topic}, week from {week}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="220"/>
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="338"/>
+        <source>Ответов поставлено в очередь: {n}; уйдут на сервер при синхронизации.</source>
+        <translation>Replies queued: {n}; they will go to the server on synchronisation.</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="342"/>
+        <source>Пропущено: {m}.</source>
+        <translation>Skipped: {m}.</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/cluster_reply.py" line="129"/>
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="236"/>
         <source>Группа: {key}</source>
         <translation>Group: {key}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="230"/>
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="246"/>
         <source>обращений в кэше: {n}</source>
         <translation>incidents in the cache: {n}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="271"/>
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="287"/>
         <source>Направить все обращения группы ({n})</source>
         <translation>Route all incidents of the group ({n})</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="296"/>
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="312"/>
         <source>Направлено обращений: {n}; уйдут на сервер при синхронизации.</source>
         <translation>Incidents routed: {n}; they go to the server with the next sync.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="300"/>
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="316"/>
         <source>Пропущено (уже с ответом, закрыто или уже там): {n}.</source>
         <translation>Skipped (already answered, closed or already there): {n}.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/team_board.py" line="39"/>
+        <location filename="../../cur_desktop/ui/team_board.py" line="43"/>
         <source>В сети</source>
         <translation>Online</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/team_board.py" line="40"/>
+        <location filename="../../cur_desktop/ui/team_board.py" line="44"/>
         <source>Отошёл</source>
         <translation>Away</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/team_board.py" line="41"/>
+        <location filename="../../cur_desktop/ui/team_board.py" line="45"/>
         <source>Не в сети</source>
         <translation>Offline</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/team_board.py" line="44"/>
+        <location filename="../../cur_desktop/ui/team_board.py" line="49"/>
         <source>Сотрудник</source>
         <translation>Staff member</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/team_board.py" line="45"/>
+        <location filename="../../cur_desktop/ui/team_board.py" line="50"/>
         <source>Присутствие</source>
         <translation>Presence</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/team_board.py" line="48"/>
+        <location filename="../../cur_desktop/ui/team_board.py" line="53"/>
         <source>В работе</source>
         <translation>In work</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/team_board.py" line="46"/>
+        <location filename="../../cur_desktop/ui/team_board.py" line="51"/>
         <source>Открыто
 сейчас</source>
         <translation>Open
 now</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/team_board.py" line="49"/>
+        <location filename="../../cur_desktop/ui/team_board.py" line="46"/>
+        <source>Нет данных</source>
+        <translation>No data</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/team_board.py" line="54"/>
         <source>Под
 угрозой</source>
         <translation>At
 risk</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/team_board.py" line="51"/>
+        <location filename="../../cur_desktop/ui/team_board.py" line="56"/>
         <source>Ответов
 сегодня</source>
         <translation>Answered
 today</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/team_board.py" line="52"/>
+        <location filename="../../cur_desktop/ui/team_board.py" line="57"/>
         <source>Медиана
 1-го ответа</source>
         <translation>Median
 1st answer</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/team_board.py" line="153"/>
+        <location filename="../../cur_desktop/ui/team_board.py" line="160"/>
         <source>Перетащите строки очереди на сотрудника, чтобы назначить их ему.</source>
         <translation>Drag queue rows onto a staff member to assign them.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/team_board.py" line="198"/>
+        <location filename="../../cur_desktop/ui/team_board.py" line="230"/>
+        <source>Нет связи с сервером: показано по локальному кэшу на {time} (ваша зона, что успело синхронизироваться; присутствие неизвестно).</source>
+        <translation>No connection to the server: shown from the local cache at {time} (your area, as far as synchronised; presence unknown).</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/team_board.py" line="234"/>
         <source>Обновлено в {time}</source>
         <translation>Updated at {time}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/team_board.py" line="201"/>
+        <location filename="../../cur_desktop/ui/team_board.py" line="237"/>
         <source>Нет связи с сервером: данных о смене пока нет.</source>
         <translation>No connection to the server: no shift data yet.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/team_board.py" line="205"/>
+        <location filename="../../cur_desktop/ui/team_board.py" line="241"/>
         <source>Нет связи с сервером: показаны данные на {time}.</source>
         <translation>No connection to the server: figures as of {time}.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/team_board.py" line="218"/>
+        <location filename="../../cur_desktop/ui/team_board.py" line="254"/>
         <source>Без исполнителя: {n}, под угрозой {risk}, просрочено {late}</source>
         <translation>Unassigned: {n}, at risk {risk}, overdue {late}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/team_board.py" line="243"/>
+        <location filename="../../cur_desktop/ui/team_board.py" line="279"/>
         <source>Последняя активность: {when}</source>
         <translation>Last activity: {when}</translation>
     </message>

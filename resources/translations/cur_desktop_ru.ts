@@ -79,14 +79,14 @@
         <location filename="../../cur_desktop/ui/analytics_tabs.py" line="118" />
         <location filename="../../cur_desktop/ui/analytics_tabs.py" line="127" />
         <location filename="../../cur_desktop/ui/analytics_tabs.py" line="304" />
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="63" />
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="77" />
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="67" />
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="81" />
         <source>Обращений</source>
         <translation>Обращений</translation>
     </message>
     <message>
         <location filename="../../cur_desktop/ui/analytics_tabs.py" line="116" />
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="62" />
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="66" />
         <source>Неделя с</source>
         <translation>Неделя с</translation>
     </message>
@@ -97,7 +97,7 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/analytics_tabs.py" line="125" />
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="61" />
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="65" />
         <source>Тема</source>
         <translation>Тема</translation>
     </message>
@@ -165,8 +165,8 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/analytics_tabs.py" line="300" />
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="60" />
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="75" />
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="64" />
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="79" />
         <source>МО</source>
         <translation>МО</translation>
     </message>
@@ -317,7 +317,7 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/incident_card.py" line="51" />
-        <location filename="../../cur_desktop/ui/team_board.py" line="47" />
+        <location filename="../../cur_desktop/ui/team_board.py" line="52" />
         <source>Назначено</source>
         <translation>Назначено</translation>
     </message>
@@ -459,8 +459,8 @@
         <location filename="../../cur_desktop/ui/analytics_tabs.py" line="299" />
         <location filename="../../cur_desktop/ui/incident_card.py" line="97" />
         <location filename="../../cur_desktop/ui/main_window.py" line="541" />
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="99" />
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="274" />
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="111" />
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="290" />
         <source>Ведомство</source>
         <translation>Ведомство</translation>
     </message>
@@ -851,168 +851,183 @@
         <translation>Все сферы</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="48" />
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="51" />
         <source>Неделя</source>
         <translation>Неделя</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="49" />
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="52" />
         <source>Месяц</source>
         <translation>Месяц</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="50" />
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="53" />
         <source>Квартал</source>
         <translation>Квартал</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="95" />
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="376" />
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="110" />
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="420" />
         <source>Аналитика</source>
         <translation>Аналитика</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="113" />
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="129" />
         <location filename="../../cur_desktop/ui/quality_review.py" line="115" />
         <source>Показать</source>
         <translation>Показать</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="126" />
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="142" />
         <source>Экспорт в XLSX…</source>
         <translation>Экспорт в XLSX…</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="129" />
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="145" />
         <source>Справка по МО…</source>
         <translation>Справка по МО…</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="134" />
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="150" />
         <source>Период:</source>
         <translation>Период:</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="158" />
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="174" />
         <source>Обзор</source>
         <translation>Обзор</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="159" />
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="175" />
         <source>Секторы × МО</source>
         <translation>Секторы × МО</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="160" />
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="176" />
         <source>Сроки</source>
         <translation>Сроки</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="161" />
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="177" />
         <source>Системные проблемы</source>
         <translation>Системные проблемы</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="178" />
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="194" />
         <location filename="../../cur_desktop/ui/main_window.py" line="242" />
         <source>Все МО</source>
         <translation>Все МО</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="178" />
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="194" />
         <source>Все мои МО</source>
         <translation>Все мои МО</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="233" />
-        <source>Период {a} — {b}, сравнение с {c} — {d}. Данные на {t}.</source>
-        <translation>Период {a} — {b}, сравнение с {c} — {d}. Данные на {t}.</translation>
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="262" />
+        <source>Посчитано по локальному кэшу на {t}.</source>
+        <translation>Посчитано по локальному кэшу на {t}.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="247" />
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="264" />
+        <source>Данные сервера на {t}.</source>
+        <translation>Данные сервера на {t}.</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="266" />
+        <source>Период {a} — {b}, сравнение с {c} — {d}.</source>
+        <translation>Период {a} — {b}, сравнение с {c} — {d}.</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="281" />
+        <source>Нет связи с сервером: цифры посчитаны по локальному кэшу. В нём только ваша зона ответственности и то, что успело синхронизироваться, поэтому они могут быть меньше серверных.</source>
+        <translation>Нет связи с сервером: цифры посчитаны по локальному кэшу. В нём только ваша зона ответственности и то, что успело синхронизироваться, поэтому они могут быть меньше серверных.</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="291" />
         <source>Неверный период: конец раньше начала или период длиннее {n} дней</source>
         <translation>Неверный период: конец раньше начала или период длиннее {n} дней</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="252" />
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="296" />
         <source>Нет связи с сервером: аналитика считается на сервере.</source>
         <translation>Нет связи с сервером: аналитика считается на сервере.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="253" />
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="297" />
         <source>Сервер отказал: {m}</source>
         <translation>Сервер отказал: {m}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="255" />
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="299" />
         <source>Не удалось получить данные: {m}</source>
         <translation>Не удалось получить данные: {m}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="258" />
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="302" />
         <source>Показаны прежние цифры.</source>
         <translation>Показаны прежние цифры.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="292" />
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="336" />
         <source>Сначала загрузите данные за период.</source>
         <translation>Сначала загрузите данные за период.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="297" />
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="341" />
         <source>Экспорт таблиц</source>
         <translation>Экспорт таблиц</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="299" />
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="343" />
         <source>Книга Excel (*.xlsx)</source>
         <translation>Книга Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="309" />
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="353" />
         <source>Не удалось записать файл: {m}</source>
         <translation>Не удалось записать файл: {m}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="311" />
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="355" />
         <source>Таблицы сохранены: {p}</source>
         <translation>Таблицы сохранены: {p}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="320" />
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="364" />
         <source>Выберите муниципальное образование для справки.</source>
         <translation>Выберите муниципальное образование для справки.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="326" />
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="359" />
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="370" />
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="403" />
         <source>Справка по МО</source>
         <translation>Справка по МО</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="328" />
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="372" />
         <source>PDF (*.pdf);;Книга Excel (*.xlsx)</source>
         <translation>PDF (*.pdf);;Книга Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="345" />
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="389" />
         <source>Справка не сформирована: {m}</source>
         <translation>Справка не сформирована: {m}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="352" />
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="396" />
         <source>Справка сохранена: {p}</source>
         <translation>Справка сохранена: {p}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="361" />
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="405" />
         <source>Справка сохранена:
 {p}</source>
         <translation>Справка сохранена:
 {p}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="362" />
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="406" />
         <source>Открыть папку</source>
         <translation>Открыть папку</translation>
     </message>
@@ -1046,7 +1061,7 @@
         <location filename="../../cur_desktop/ui/analytics_tabs.py" line="307" />
         <location filename="../../cur_desktop/ui/main_window.py" line="251" />
         <location filename="../../cur_desktop/ui/sla_view.py" line="32" />
-        <location filename="../../cur_desktop/ui/team_board.py" line="50" />
+        <location filename="../../cur_desktop/ui/team_board.py" line="55" />
         <source>Просрочено</source>
         <translation>Просрочено</translation>
     </message>
@@ -1082,7 +1097,7 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/main_window.py" line="542" />
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="275" />
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="291" />
         <source>Комментарий</source>
         <translation>Комментарий</translation>
     </message>
@@ -1139,8 +1154,8 @@
         <location filename="../../cur_desktop/ui/approvals_panel.py" line="42" />
         <location filename="../../cur_desktop/ui/main_window.py" line="586" />
         <location filename="../../cur_desktop/ui/queue_model.py" line="37" />
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="38" />
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="100" />
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="40" />
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="112" />
         <source>Текст</source>
         <translation>Текст</translation>
     </message>
@@ -1186,9 +1201,10 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/approvals_panel.py" line="38" />
+        <location filename="../../cur_desktop/ui/cluster_reply.py" line="90" />
         <location filename="../../cur_desktop/ui/handover_dialog.py" line="55" />
         <location filename="../../cur_desktop/ui/queue_model.py" line="30" />
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="96" />
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="108" />
         <source>Номер</source>
         <translation>Номер</translation>
     </message>
@@ -1200,14 +1216,14 @@
     <message>
         <location filename="../../cur_desktop/ui/handover_dialog.py" line="55" />
         <location filename="../../cur_desktop/ui/queue_model.py" line="32" />
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="98" />
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="110" />
         <location filename="../../cur_desktop/ui/trainer_live.py" line="27" />
         <source>Статус</source>
         <translation>Статус</translation>
     </message>
     <message>
         <location filename="../../cur_desktop/ui/queue_model.py" line="39" />
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="97" />
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="109" />
         <source>Получено</source>
         <translation>Получено</translation>
     </message>
@@ -1240,14 +1256,66 @@
         <translation>Все</translation>
     </message>
     <message>
+        <location filename="../../cur_desktop/ui/cluster_reply.py" line="44" />
         <location filename="../../cur_desktop/ui/reply_editor.py" line="43" />
         <source>Промежуточный</source>
         <translation>Промежуточный</translation>
     </message>
     <message>
+        <location filename="../../cur_desktop/ui/cluster_reply.py" line="45" />
         <location filename="../../cur_desktop/ui/reply_editor.py" line="44" />
         <source>Окончательный</source>
         <translation>Окончательный</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/cluster_reply.py" line="72" />
+        <source>Ответить всем обращениям группы ({n})</source>
+        <translation>Ответить всем обращениям группы ({n})</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/cluster_reply.py" line="90" />
+        <source>Текст ответа</source>
+        <translation>Текст ответа</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/cluster_reply.py" line="90" />
+        <source>Замечания</source>
+        <translation>Замечания</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/cluster_reply.py" line="111" />
+        <source>Отмена</source>
+        <translation>Отмена</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/cluster_reply.py" line="122" />
+        <source>Шаблон:</source>
+        <translation>Шаблон:</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/cluster_reply.py" line="201" />
+        <source>Нет шаблонов этого вида для группы.</source>
+        <translation>Нет шаблонов этого вида для группы.</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/cluster_reply.py" line="218" />
+        <source>✔ будет отправлен</source>
+        <translation>✔ будет отправлен</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/cluster_reply.py" line="227" />
+        <source>Будет отправлено ответов: {n}.</source>
+        <translation>Будет отправлено ответов: {n}.</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/cluster_reply.py" line="229" />
+        <source>Пропущено: {m} (причины в таблице).</source>
+        <translation>Пропущено: {m} (причины в таблице).</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/cluster_reply.py" line="233" />
+        <source>Отправить ответы ({n})</source>
+        <translation>Отправить ответы ({n})</translation>
     </message>
     <message>
         <location filename="../../cur_desktop/ui/reply_editor.py" line="45" />
@@ -1275,6 +1343,7 @@
         <translation>Шаблоны</translation>
     </message>
     <message>
+        <location filename="../../cur_desktop/ui/cluster_reply.py" line="119" />
         <location filename="../../cur_desktop/ui/reply_editor.py" line="168" />
         <source>Вид ответа:</source>
         <translation>Вид ответа:</translation>
@@ -1332,7 +1401,7 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/sla_view.py" line="45" />
-        <location filename="../../cur_desktop/ui/team_board.py" line="64" />
+        <location filename="../../cur_desktop/ui/team_board.py" line="69" />
         <source>{h} ч {m:02d} мин</source>
         <translation>{h} ч {m:02d} мин</translation>
     </message>
@@ -1345,7 +1414,7 @@
         <location filename="../../cur_desktop/ui/approvals_panel.py" line="55" />
         <location filename="../../cur_desktop/ui/formats.py" line="72" />
         <location filename="../../cur_desktop/ui/sla_view.py" line="46" />
-        <location filename="../../cur_desktop/ui/team_board.py" line="65" />
+        <location filename="../../cur_desktop/ui/team_board.py" line="70" />
         <source>{m} мин</source>
         <translation>{m} мин</translation>
     </message>
@@ -1573,201 +1642,232 @@
         <translation>Оценка сохранена и будет отправлена</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="35" />
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="37" />
         <source>Адрес</source>
         <translation>Адрес</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="58" />
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="111" />
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="62" />
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="123" />
         <source>Всплески</source>
         <translation>Всплески</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="64" />
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="68" />
         <source>Обычно в неделю</source>
         <translation>Обычно в неделю</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="65" />
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="69" />
         <source>Рост</source>
         <translation>Рост</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="72" />
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="76" />
         <source>Группы похожих</source>
         <translation>Группы похожих</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="74" />
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="78" />
         <source>Признак</source>
         <translation>Признак</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="76" />
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="80" />
         <source>Адрес или текст</source>
         <translation>Адрес или текст</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="78" />
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="82" />
         <source>Открыто</source>
         <translation>Открыто</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="79" />
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="83" />
         <source>Первое</source>
         <translation>Первое</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="80" />
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="84" />
         <source>Последнее</source>
         <translation>Последнее</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="85" />
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="89" />
         <source>Направить все…</source>
         <translation>Направить все…</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="87" />
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="91" />
         <source>Направить все обращения группы в одно ведомство</source>
         <translation>Направить все обращения группы в одно ведомство</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="94" />
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="96" />
+        <source>Ответить всем шаблоном…</source>
+        <translation>Ответить всем шаблоном…</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="100" />
+        <source>Ответить на каждое обращение группы по одному шаблону, с его данными</source>
+        <translation>Ответить на каждое обращение группы по одному шаблону, с его данными</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="106" />
         <source>Обращения</source>
         <translation>Обращения</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="106" />
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="118" />
         <source>Выберите всплеск или группу, чтобы увидеть обращения.</source>
         <translation>Выберите всплеск или группу, чтобы увидеть обращения.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="107" />
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="119" />
         <source>Открыть в главном окне</source>
         <translation>Открыть в главном окне</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="115" />
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="127" />
         <source>Группы похожих обращений</source>
         <translation>Группы похожих обращений</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="196" />
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="211" />
         <source>Всплеск: {mun}, {topic}, неделя с {week}</source>
         <translation>Всплеск: {mun}, {topic}, неделя с {week}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="220" />
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="338" />
+        <source>Ответов поставлено в очередь: {n}; уйдут на сервер при синхронизации.</source>
+        <translation>Ответов поставлено в очередь: {n}; уйдут на сервер при синхронизации.</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="342" />
+        <source>Пропущено: {m}.</source>
+        <translation>Пропущено: {m}.</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/cluster_reply.py" line="129" />
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="236" />
         <source>Группа: {key}</source>
         <translation>Группа: {key}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="230" />
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="246" />
         <source>обращений в кэше: {n}</source>
         <translation>обращений в кэше: {n}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="271" />
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="287" />
         <source>Направить все обращения группы ({n})</source>
         <translation>Направить все обращения группы ({n})</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="296" />
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="312" />
         <source>Направлено обращений: {n}; уйдут на сервер при синхронизации.</source>
         <translation>Направлено обращений: {n}; уйдут на сервер при синхронизации.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="300" />
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="316" />
         <source>Пропущено (уже с ответом, закрыто или уже там): {n}.</source>
         <translation>Пропущено (уже с ответом, закрыто или уже там): {n}.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/team_board.py" line="39" />
+        <location filename="../../cur_desktop/ui/team_board.py" line="43" />
         <source>В сети</source>
         <translation>В сети</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/team_board.py" line="40" />
+        <location filename="../../cur_desktop/ui/team_board.py" line="44" />
         <source>Отошёл</source>
         <translation>Отошёл</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/team_board.py" line="41" />
+        <location filename="../../cur_desktop/ui/team_board.py" line="45" />
         <source>Не в сети</source>
         <translation>Не в сети</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/team_board.py" line="44" />
+        <location filename="../../cur_desktop/ui/team_board.py" line="49" />
         <source>Сотрудник</source>
         <translation>Сотрудник</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/team_board.py" line="45" />
+        <location filename="../../cur_desktop/ui/team_board.py" line="50" />
         <source>Присутствие</source>
         <translation>Присутствие</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/team_board.py" line="48" />
+        <location filename="../../cur_desktop/ui/team_board.py" line="53" />
         <source>В работе</source>
         <translation>В работе</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/team_board.py" line="46" />
+        <location filename="../../cur_desktop/ui/team_board.py" line="51" />
         <source>Открыто
 сейчас</source>
         <translation>Открыто
 сейчас</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/team_board.py" line="49" />
+        <location filename="../../cur_desktop/ui/team_board.py" line="46" />
+        <source>Нет данных</source>
+        <translation>Нет данных</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/team_board.py" line="54" />
         <source>Под
 угрозой</source>
         <translation>Под
 угрозой</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/team_board.py" line="51" />
+        <location filename="../../cur_desktop/ui/team_board.py" line="56" />
         <source>Ответов
 сегодня</source>
         <translation>Ответов
 сегодня</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/team_board.py" line="52" />
+        <location filename="../../cur_desktop/ui/team_board.py" line="57" />
         <source>Медиана
 1-го ответа</source>
         <translation>Медиана
 1-го ответа</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/team_board.py" line="153" />
+        <location filename="../../cur_desktop/ui/team_board.py" line="160" />
         <source>Перетащите строки очереди на сотрудника, чтобы назначить их ему.</source>
         <translation>Перетащите строки очереди на сотрудника, чтобы назначить их ему.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/team_board.py" line="198" />
+        <location filename="../../cur_desktop/ui/team_board.py" line="230" />
+        <source>Нет связи с сервером: показано по локальному кэшу на {time} (ваша зона, что успело синхронизироваться; присутствие неизвестно).</source>
+        <translation>Нет связи с сервером: показано по локальному кэшу на {time} (ваша зона, что успело синхронизироваться; присутствие неизвестно).</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/team_board.py" line="234" />
         <source>Обновлено в {time}</source>
         <translation>Обновлено в {time}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/team_board.py" line="201" />
+        <location filename="../../cur_desktop/ui/team_board.py" line="237" />
         <source>Нет связи с сервером: данных о смене пока нет.</source>
         <translation>Нет связи с сервером: данных о смене пока нет.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/team_board.py" line="205" />
+        <location filename="../../cur_desktop/ui/team_board.py" line="241" />
         <source>Нет связи с сервером: показаны данные на {time}.</source>
         <translation>Нет связи с сервером: показаны данные на {time}.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/team_board.py" line="218" />
+        <location filename="../../cur_desktop/ui/team_board.py" line="254" />
         <source>Без исполнителя: {n}, под угрозой {risk}, просрочено {late}</source>
         <translation>Без исполнителя: {n}, под угрозой {risk}, просрочено {late}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/team_board.py" line="243" />
+        <location filename="../../cur_desktop/ui/team_board.py" line="279" />
         <source>Последняя активность: {when}</source>
         <translation>Последняя активность: {when}</translation>
     </message>

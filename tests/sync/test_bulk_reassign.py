@@ -231,3 +231,61 @@ def test_only_a_supervisor_reassigns_in_bulk(server, workstation):
             (sup.user_id, op2.user_id)
         ]
     assert len(set(mids)) == 5
+
+
+def _local_rows(ws) -> dict[str, list]:
+    """Everything a local write touches, less the random mutation ids."""
+    from cur_desktop.models.cache.schema import events, incident_base, incidents, replies
+
+    with ws.store.read() as conn:
+        return {
+            "incidents": [
+                dict(r) for r in conn.execute(select(incidents).order_by(incidents.c.id)).mappings()
+            ],
+            "base": conn.execute(select(incident_base).order_by(incident_base.c.incident_id)).all(),
+            "outbox": conn.execute(
+                select(
+                    outbox.c.seq,
+                    outbox.c.type,
+                    outbox.c.incident_id,
+                    outbox.c.base_version,
+                    outbox.c.payload,
+                ).order_by(outbox.c.seq)
+            ).all(),
+            "replies": [
+                {k: v for k, v in r.items() if k != "client_id"}
+                for r in conn.execute(select(replies).order_by(replies.c.id)).mappings()
+            ],
+            "events": conn.execute(
+                select(
+                    events.c.incident_id, events.c.kind, events.c.local, events.c.version
+                ).order_by(events.c.incident_id, events.c.id)
+            ).all(),
+        }
+
+
+def test_batched_local_writes_equal_one_by_one(server, workstation):
+    """`Outbox.record_many` (what bulk actions use) leaves the cache exactly as `record` does
+    for each mutation in turn, including on incidents that already have local work."""
+    from cur_desktop.models.domain import MutationType
+
+    one, many = workstation("supervisor1", name="one"), workstation("supervisor1", name="many")
+    for ws in (one, many):
+        ws.sync()
+    ids = sorted(i for i, row in one.incidents().items() if row["status"] == "new")[:40]
+    operator2 = _user_id(one, "operator2")
+    for ws in (one, many):  # local work already there on a few of them
+        ws.actions.claim(ids[0])
+        ws.actions.add_note(ids[1], "Заметка до массового действия")
+    items = [(MutationType.ASSIGN, i, {"assignee_id": operator2}) for i in ids[:30]]
+    items += [(MutationType.SET_STATUS, i, {"status": "in_progress"}) for i in ids[30:]]
+    items += [(MutationType.ADD_NOTE, i, {"text": "Общая заметка"}) for i in ids[::7]]
+    with one.store.write() as conn:
+        for type_, i, payload in items:
+            one.actions.outbox.record(conn, type_, i, payload)
+    with many.store.write() as conn:
+        assert len(many.actions.outbox.record_many(conn, items)) == len(items)
+    got, want = _local_rows(many), _local_rows(one)
+    for key in want:
+        assert got[key] == want[key], key
+    assert any(r["pending"] > 1 for r in got["incidents"])

@@ -12,6 +12,7 @@ from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import QApplication
 
 from cur_desktop.ui.aio import wait_until
+from cur_desktop.ui.team_board import COLUMN
 from cur_server.embedded import EmbeddedServer
 from tests.server.api import Api
 from tests.ui.test_operator_flow import close, first_sync, open_window, server_incident
@@ -216,7 +217,7 @@ def test_quality_review_lands_and_shows_in_the_figures(run, server, tmp_path, qt
     run(scenario())
 
 
-def test_team_board_matches_the_server_and_keeps_figures_offline(run, server_url, tmp_path, qtbot):
+def test_team_board_matches_the_server_and_comes_from_the_cache(run, server_url, tmp_path, qtbot):
     srv = EmbeddedServer(server_url).start()
     ids = user_ids(srv.url)
     (waiting,) = unassigned_open(srv.url, 1)
@@ -259,13 +260,24 @@ def test_team_board_matches_the_server_and_keeps_figures_offline(run, server_url
         DOCS.mkdir(exist_ok=True)
         assert window.grab().save(str(DOCS / "screenshot-team.png"))
 
-        # Offline: the last figures stay, with a note saying so.
+        # Offline: the board is built from the local cache (which holds the whole region for
+        # a supervisor), with a note saying so; presence cannot be known.
         await close(ows, owin, otask)
         srv.stop()
-        before = board.cell(op1, "assigned")
+        before = {k: board.cell(op1, k) for k in ("assigned", "in_work", "overdue")}
         await board.refresh()
-        assert board.offline and "Нет связи" in board.note.text()
-        assert board.cell(op1, "assigned") == before
+        assert board.offline and board.board.from_cache
+        assert "Нет связи" in board.note.text() and "локальному кэшу" in board.note.text()
+        assert {k: board.cell(op1, k) for k in before} == before
+        assert "Нет данных" in board.cell(op1, "presence")
+        assert window.console.board.store is ws.store
+        board.grab().save(str(tmp_path / "board-offline.png"))
+
+        # Without a cache to fall back on, the last figures stay with the note.
+        board.store = None
+        board.table.item(board.member_row(op1), COLUMN["assigned"]).setText("last")
+        await board.refresh()
+        assert "Нет связи" in board.note.text() and board.cell(op1, "assigned") == "last"
         await close(ws, window, task)
 
     try:

@@ -364,35 +364,56 @@ def current_server_state(conn: Connection, incident_id: int) -> dict[str, Any] |
 
 
 def _row_to_server_dict(conn: Connection, row: dict[str, Any]) -> dict[str, Any]:
-    local_only = ("sla_due", "sla_risk_at", "seen_version", "pending")
-    d = {k: v for k, v in row.items() if k not in local_only}
-    for key in _TIME_FIELDS:
-        d[key] = from_epoch(row[key]).isoformat() if row[key] is not None else None
-    d["attachments"] = json.loads(row["attachments"])
-    d["replies"] = [
-        {
-            **{k: v for k, v in r.items() if k != "local" and k != "incident_id"},
-            "created_at": from_epoch(r["created_at"]).isoformat(),
-            "reviewed_at": from_epoch(r["reviewed_at"]).isoformat() if r["reviewed_at"] else None,
-        }
+    return rows_to_server_dicts(conn, [row])[row["id"]]
+
+
+def rows_to_server_dicts(
+    conn: Connection, rows: Sequence[dict[str, Any]]
+) -> dict[int, dict[str, Any]]:
+    """The server's form of cached rows without local work, with their replies and events
+    (read for all of them at once: a bulk action keeps hundreds of them aside)."""
+    ids = [row["id"] for row in rows]
+    reply_rows: dict[int, list] = {i: [] for i in ids}
+    event_rows: dict[int, list] = {i: [] for i in ids}
+    for part in _chunks(ids):
         for r in conn.execute(
-            select(replies).where(replies.c.incident_id == row["id"]).order_by(replies.c.id)
-        ).mappings()
-    ]
-    d["events"] = [
-        {
-            "id": e["id"],
-            "version": e["version"],
-            "at": from_epoch(e["at"]).isoformat(),
-            "actor_id": e["actor_id"],
-            "kind": e["kind"],
-            "data": json.loads(e["data"]),
-        }
+            select(replies).where(replies.c.incident_id.in_(part)).order_by(replies.c.id)
+        ).mappings():
+            reply_rows[r["incident_id"]].append(r)
         for e in conn.execute(
-            select(events).where(events.c.incident_id == row["id"]).order_by(events.c.id)
-        ).mappings()
-    ]
-    return d
+            select(events).where(events.c.incident_id.in_(part)).order_by(events.c.id)
+        ).mappings():
+            event_rows[e["incident_id"]].append(e)
+    local_only = ("sla_due", "sla_risk_at", "seen_version", "pending")
+    out = {}
+    for row in rows:
+        d = {k: v for k, v in row.items() if k not in local_only}
+        for key in _TIME_FIELDS:
+            d[key] = from_epoch(row[key]).isoformat() if row[key] is not None else None
+        d["attachments"] = json.loads(row["attachments"])
+        d["replies"] = [
+            {
+                **{k: v for k, v in r.items() if k != "local" and k != "incident_id"},
+                "created_at": from_epoch(r["created_at"]).isoformat(),
+                "reviewed_at": (
+                    from_epoch(r["reviewed_at"]).isoformat() if r["reviewed_at"] else None
+                ),
+            }
+            for r in reply_rows[row["id"]]
+        ]
+        d["events"] = [
+            {
+                "id": e["id"],
+                "version": e["version"],
+                "at": from_epoch(e["at"]).isoformat(),
+                "actor_id": e["actor_id"],
+                "kind": e["kind"],
+                "data": json.loads(e["data"]),
+            }
+            for e in event_rows[row["id"]]
+        ]
+        out[row["id"]] = d
+    return out
 
 
 def ensure_base(conn: Connection, incident_id: int) -> dict[str, Any]:
