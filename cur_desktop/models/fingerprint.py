@@ -140,21 +140,18 @@ def _first_address(folded: str) -> re.Match[str] | None:
     return min(found, key=lambda m: m.start()) if found else None
 
 
-def address_as_written(text: str) -> str | None:
-    """The first street address with a house number as the citizen wrote it («ул. Новосёлов,
-    д. 215», with the settlement before it when there is one), for a reply's {address}: the
-    citizen reads their own words back, not the canonical key."""
-    folded = fold(text)
-    if len(folded) != len(text):  # folding changed offsets (exotic case mapping): give up
-        return None
-    match = _first_address(folded)
-    if match is None:
-        return None
-    start = match.start()
-    settlement = _SETTLEMENT.search(folded[:start])
+def _written_one_way(match: re.Match[str], folded: str, names: str) -> str:
+    """The address of `match` (found in `folded`) in the canonical order and abbreviations, with
+    street and settlement names spelled as in `names` (same offsets as `folded`)."""
+    street_type = _STREET_TYPES.get(match["type"].rstrip("."), match["type"])
+    name = names[match.start("name") : match.end("name")]
+    address = f"{street_type} {_canonical_name(name)}, д. {_canonical_house(match[3])}"
+    settlement = _SETTLEMENT.search(folded[: match.start()])
     if settlement:
-        start = settlement.start()
-    return text[start : match.end()].strip()[:200]
+        kind = _SETTLEMENT_TYPES.get(settlement["type"].replace(" ", ""), settlement["type"])
+        place = names[settlement.start("name") : settlement.end("name")]
+        address = f"{kind} {_canonical_name(place)}, {address}"
+    return address[:200]
 
 
 def address_key(text: str) -> str | None:
@@ -162,16 +159,18 @@ def address_key(text: str) -> str | None:
     «с. Захарово, ул. Школьная, д. 5», «ш. Московское, д. 12»; None when there is none."""
     folded = fold(text)
     match = _first_address(folded)
-    if match is None:
-        return None
-    street_type = _STREET_TYPES.get(match["type"].rstrip("."), match["type"])
-    street = f"{street_type} {_canonical_name(match['name'])}"
-    address = f"{street}, д. {_canonical_house(match[3])}"
-    settlement = _SETTLEMENT.search(folded[: match.start()])
-    if settlement:
-        kind = _SETTLEMENT_TYPES.get(settlement["type"].replace(" ", ""), settlement["type"])
-        address = f"{kind} {_canonical_name(settlement['name'])}, {address}"
-    return address[:200]
+    return _written_one_way(match, folded, folded) if match else None
+
+
+def address_for_reply(text: str) -> str | None:
+    """The same address for a reply's {address}: «по адресу ул. Новосёлов, д. 215» whatever
+    the citizen typed («на улице Новосёлов 215»), keeping the letter ё the key folds away."""
+    folded = fold(text)
+    lowered = text.lower()
+    if len(lowered) != len(folded):  # a case mapping changed offsets (not Russian): use the key
+        return address_key(text)
+    match = _first_address(folded)
+    return _written_one_way(match, folded, lowered) if match else None
 
 
 @lru_cache(maxsize=100_000)

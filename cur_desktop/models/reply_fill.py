@@ -19,7 +19,7 @@ from pytrovich.enums import Case, Gender, NamePart
 from pytrovich.maker import PetrovichDeclinationMaker
 
 from .cache.search import tokens
-from .fingerprint import address_as_written
+from .fingerprint import address_for_reply
 
 _detector = PetrovichGenderDetector()
 _maker = PetrovichDeclinationMaker()
@@ -95,7 +95,7 @@ def placeholder_values(
         "citizen_name_dative": dative(author),
         "greeting": greeting(author),
         # The first street and house named in the message; the operator corrects it if needed.
-        "address": address_as_written(incident.get("text") or ""),
+        "address": address_for_reply(incident.get("text") or ""),
         "agency": agency or None,
         "deadline_date": datetime.fromtimestamp(due).strftime("%d.%m.%Y") if due else None,
         "incident_number": incident.get("number"),

@@ -19,7 +19,6 @@ from sqlalchemy import Connection, delete, select
 
 from cur_desktop.models.cache.schema import drafts, incidents, replies
 from cur_desktop.models.domain import ApprovalState, MutationType
-from cur_desktop.models.fingerprint import address_key
 from cur_desktop.models.reply_checks import check_reply
 from cur_desktop.models.statuses import OPEN_STATUSES, Status
 from cur_desktop.models.templates import KNOWN_PLACEHOLDERS, render
@@ -93,11 +92,7 @@ def _plan(
         if row is None:
             out.append(PlannedReply(i, str(i), "", ["Обращения нет в локальном кэше"]))
             continue
-        values = values_for(row)
-        if not values.get("address"):
-            # The single editor leaves the address to the operator; here nobody can type it,
-            # so the address recognised in the message (as clusters find it) is used.
-            values["address"] = address_key(row["text"])
+        values = values_for(row)  # {address}: the one in the message, as the citizen wrote it
         rendered = render(str(template["text"]), values)
         item = PlannedReply(i, row["number"], rendered.text)
         status = Status(row["status"])

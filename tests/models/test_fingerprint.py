@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from cur_desktop.models.fingerprint import address_as_written, address_key, text_key
+from cur_desktop.models.fingerprint import address_for_reply, address_key, text_key
 
 
 @pytest.mark.parametrize(
@@ -47,15 +47,17 @@ def test_address_key(text, key):
     ("text", "written"),
     [
         ("В подвале дома по адресу ул. Новосёлов, д. 215 стоят стоки", "ул. Новосёлов, д. 215"),
+        ("на улице Новосёлов 40а третий день", "ул. Новосёлов, д. 40а"),
         ("ОТОПЛЕНИЯ НЕТ (ул. Карла Маркса, д. 12)!!!", "ул. Карла Маркса, д. 12"),
-        ("Московское шоссе, д. 12, яма", "Московское шоссе, д. 12"),
-        ("с. Захарово, ул. Центральная, дом 3а. Нет воды", "с. Захарово, ул. Центральная, дом 3а"),
+        ("Московское шоссе, д. 12, яма", "ш. Московское, д. 12"),
+        ("с. Алёшино, ул. Центральная, дом 3а. Нет воды", "с. Алёшино, ул. Центральная, д. 3а"),
         ("Фонари не горят на ул. Ленина", None),
     ],
 )
-def test_address_as_the_citizen_wrote_it(text, written):
-    """A reply quotes the citizen's own spelling (ё, case, «дом»), not the canonical key."""
-    assert address_as_written(text) == written
+def test_address_for_a_reply_reads_after_po_adresu(text, written):
+    """«по адресу …» needs the abbreviated form, not the citizen's «на улице …»; ё stays."""
+    assert address_for_reply(text) == written
+    assert (address_key(text) or "").replace("е", "ё") == (written or "").replace("е", "ё")
 
 
 def test_text_key_ignores_case_punctuation_order_forms_and_greetings():
