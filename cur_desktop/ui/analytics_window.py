@@ -14,7 +14,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 from PySide6.QtCore import QDate, Qt, QUrl, Signal
-from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
+from PySide6.QtGui import QAction, QDesktopServices
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QTabWidget,
-    QToolBar,
     QVBoxLayout,
     QWidget,
 )
@@ -42,6 +41,7 @@ from .analytics_tables import write_xlsx
 from .analytics_tabs import OverviewTab, SectorsTab, SlaTab
 from .i18n import QT_TR_NOOP, tr
 from .systemic_view import SystemicTab
+from .window_actions import add_window_action
 
 log = logging.getLogger(__name__)
 
@@ -417,26 +417,18 @@ def install_analytics(window) -> QAction | None:
     """The «Аналитика» action on the main window, for the roles that have analytics."""
     if window.user.role not in ROLES:
         return None
-    action = QAction(tr("Аналитика"), window)
-    action.setObjectName("analyticsAction")
-    action.setShortcut(QKeySequence(SHORTCUT))
-    action.setToolTip(f"{tr('Аналитика')} ({SHORTCUT})")
 
-    def show() -> None:
-        existing = getattr(window, "analytics_window", None)
-        if existing is None:
-            existing = AnalyticsWindow(window, window)
-            window.analytics_window = existing
-            existing.show()
-            existing.reload()
-        else:
-            existing.show()
-        existing.raise_()
-        existing.activateWindow()
+    def open_new() -> AnalyticsWindow:
+        new = AnalyticsWindow(window, window)
+        new.show()
+        new.reload()
+        return new
 
-    action.triggered.connect(show)
-    window.addAction(action)
-    toolbar = window.findChild(QToolBar, "mainToolbar")
-    if toolbar is not None:
-        toolbar.addAction(action)
-    return action
+    return add_window_action(
+        window,
+        name="analyticsAction",
+        caption=tr("Аналитика"),
+        shortcut=SHORTCUT,
+        attribute="analytics_window",
+        open_new=open_new,
+    )

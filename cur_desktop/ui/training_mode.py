@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QAction, QColor, QKeySequence, QPalette
+from PySide6.QtGui import QAction, QColor, QPalette
 from PySide6.QtWidgets import QLabel, QSizePolicy, QToolBar
 
 from cur_desktop.models.domain import Role
@@ -19,6 +19,7 @@ from cur_desktop.sync.client import SyncError
 
 from .aio import in_net, spawn
 from .i18n import tr
+from .window_actions import add_window_action
 
 log = logging.getLogger(__name__)
 
@@ -133,26 +134,19 @@ def install_training(window):
 
 
 def _trainer_action(window) -> QAction:
-    action = QAction(tr("Учебные занятия"), window)
-    action.setObjectName("trainerAction")
-    action.setShortcut(QKeySequence(TRAINER_SHORTCUT))
-    action.setToolTip(f"{tr('Учебные занятия')} ({TRAINER_SHORTCUT})")
 
-    def show() -> None:
+    def open_new():
         from .trainer_window import TrainerWindow
 
-        existing = getattr(window, "trainer_window", None)
-        if existing is None:
-            existing = TrainerWindow(window.ws, window)
-            window.trainer_window = existing
-            existing.start()
-        existing.show()
-        existing.raise_()
-        existing.activateWindow()
+        new = TrainerWindow(window.ws, window)
+        new.start()
+        return new
 
-    action.triggered.connect(show)
-    window.addAction(action)
-    toolbar = window.findChild(QToolBar, "mainToolbar")
-    if toolbar is not None:
-        toolbar.addAction(action)
-    return action
+    return add_window_action(
+        window,
+        name="trainerAction",
+        caption=tr("Учебные занятия"),
+        shortcut=TRAINER_SHORTCUT,
+        attribute="trainer_window",
+        open_new=open_new,
+    )

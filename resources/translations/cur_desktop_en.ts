@@ -868,7 +868,7 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/analytics_window.py" line="110"/>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="420"/>
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="430"/>
         <source>Аналитика</source>
         <translation>Analytics</translation>
     </message>
@@ -2226,28 +2226,28 @@ today</translation>
         <translation>Scorecard saved: </translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/training_mode.py" line="47"/>
+        <location filename="../../cur_desktop/ui/training_mode.py" line="48"/>
         <source>занятие ещё не назначено</source>
         <translation>no session assigned yet</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/training_mode.py" line="49"/>
+        <location filename="../../cur_desktop/ui/training_mode.py" line="50"/>
         <source>{0} из {1} мин</source>
         <translation>{0} of {1} min</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/training_mode.py" line="65"/>
-        <location filename="../../cur_desktop/ui/training_mode.py" line="123"/>
+        <location filename="../../cur_desktop/ui/training_mode.py" line="66"/>
+        <location filename="../../cur_desktop/ui/training_mode.py" line="124"/>
         <source>Учебный режим</source>
         <translation>Training mode</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/training_mode.py" line="88"/>
+        <location filename="../../cur_desktop/ui/training_mode.py" line="89"/>
         <source>Учебный режим — обращения ненастоящие, ответы никуда не уходят</source>
         <translation>Training mode — the incidents are not real, replies go nowhere</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/training_mode.py" line="136"/>
+        <location filename="../../cur_desktop/ui/training_mode.py" line="148"/>
         <source>Учебные занятия</source>
         <translation>Training sessions</translation>
     </message>

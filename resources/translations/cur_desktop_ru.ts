@@ -867,7 +867,7 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/analytics_window.py" line="110" />
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="420" />
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="430" />
         <source>Аналитика</source>
         <translation>Аналитика</translation>
     </message>
@@ -2225,28 +2225,28 @@
         <translation>Оценочный лист сохранён: </translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/training_mode.py" line="47" />
+        <location filename="../../cur_desktop/ui/training_mode.py" line="48" />
         <source>занятие ещё не назначено</source>
         <translation>занятие ещё не назначено</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/training_mode.py" line="49" />
+        <location filename="../../cur_desktop/ui/training_mode.py" line="50" />
         <source>{0} из {1} мин</source>
         <translation>{0} из {1} мин</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/training_mode.py" line="65" />
-        <location filename="../../cur_desktop/ui/training_mode.py" line="123" />
+        <location filename="../../cur_desktop/ui/training_mode.py" line="66" />
+        <location filename="../../cur_desktop/ui/training_mode.py" line="124" />
         <source>Учебный режим</source>
         <translation>Учебный режим</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/training_mode.py" line="88" />
+        <location filename="../../cur_desktop/ui/training_mode.py" line="89" />
         <source>Учебный режим — обращения ненастоящие, ответы никуда не уходят</source>
         <translation>Учебный режим — обращения ненастоящие, ответы никуда не уходят</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/training_mode.py" line="136" />
+        <location filename="../../cur_desktop/ui/training_mode.py" line="148" />
         <source>Учебные занятия</source>
         <translation>Учебные занятия</translation>
     </message>
