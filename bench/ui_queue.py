@@ -63,12 +63,13 @@ def build_cache(folder: Path, size: int) -> dict:
 def run_variant(folder: Path, variant: str, now_ts: int) -> dict:
     import qasync
     from PySide6.QtGui import QStandardItem, QStandardItemModel
-    from PySide6.QtWidgets import QApplication, QTableView
+    from PySide6.QtWidgets import QAbstractItemView, QApplication, QTableView
 
     from cur_desktop.models.cache.store import CacheStore
     from cur_desktop.ui.aio import wait_until
     from cur_desktop.ui.labels import Labels
-    from cur_desktop.ui.queue_model import COLUMNS, QueueModel
+    from cur_desktop.ui.main_window import DEFAULT_WIDTHS
+    from cur_desktop.ui.queue_model import COLUMN_INDEX, COLUMNS, QueueModel
     from cur_desktop.ui.queue_source import QueueService, ViewState
     from cur_desktop.ui.sla_view import SlaView
 
@@ -84,52 +85,103 @@ def run_variant(folder: Path, variant: str, now_ts: int) -> dict:
     now = datetime.fromtimestamp(now_ts, UTC)
     view = QTableView()
     view.resize(1400, 800)
+    # As the window sets up its queue table: a visible row header would matter, since Qt
+    # paints every one of its sections when a reset leaves it scrolled past the new end.
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setAlternatingRowColors(True)
+    view.verticalHeader().setVisible(False)
+    view.verticalHeader().setDefaultSectionSize(24)
     view.show()
-    rss_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    rss_before = _rss_mb()
     timings: dict[str, float] = {}
+    detail: dict[str, dict] = {}
+    # The db thread's work, summed over its calls: CPU time stays comparable on a loaded machine.
+    db = {"cpu": 0.0, "wall": 0.0, "calls": 0}
+
+    def on_db(fn):
+        def timed(*args):
+            cpu, wall = time.thread_time(), time.perf_counter()
+            try:
+                return fn(*args)
+            finally:
+                db["cpu"] += time.thread_time() - cpu
+                db["wall"] += time.perf_counter() - wall
+                db["calls"] += 1
+
+        return timed
+
+    def db_reset() -> None:
+        db.update(cpu=0.0, wall=0.0, calls=0)
 
     def painted() -> None:
         # A synchronous paint (it calls data() for every visible cell). No processEvents():
         # inside a task it would re-enter the loop.
         view.viewport().repaint()
 
-    async def loaded(model) -> None:
-        if model.settled:
+    async def signal(model, sig, done) -> None:
+        if done():
             return
         future = asyncio.get_running_loop().create_future()
-        model.loaded.connect(lambda: future.done() or future.set_result(None))
+        sig.connect(lambda: future.done() or future.set_result(None))
         await asyncio.wait_for(future, 60)
 
     async def paged() -> None:
         model = QueueModel(Labels(), sla)
         view.setModel(model)
+        for key, width in DEFAULT_WIDTHS.items():
+            view.setColumnWidth(COLUMN_INDEX[key], width)
         state = ViewState(tab="all")
+        count, page = on_db(service.count), on_db(service.page)
 
         async def query(name: str) -> None:
+            db_reset()
+            ui_cpu = time.thread_time()
             started = time.perf_counter()
             s = ViewState(**vars(state))
-            model.set_query(lambda: service.count(s, now), lambda o, n: service.page(s, now, o, n))
-            await loaded(model)
+            model.set_query(
+                lambda: count(s, now), lambda o, n: page(s, now, o, n), lambda: service.view_key(s)
+            )
+            await signal(model, model.shown, lambda: False)
             painted()
             timings[name] = (time.perf_counter() - started) * 1000
+            await signal(model, model.loaded, lambda: model.settled)
+            detail[name] = {
+                "count_in_ms": round((time.perf_counter() - started) * 1000, 1),
+                "db_cpu_ms": round(db["cpu"] * 1000, 1),
+                "db_wall_ms": round(db["wall"] * 1000, 1),
+                "db_calls": db["calls"],
+                "ui_thread_cpu_ms": round((time.thread_time() - ui_cpu) * 1000, 1),
+            }
 
         await query("first_paint")
         state.sector = "roads"
         await query("filter")
         state.sort_key, state.descending = "received", True
         await query("sort")
+        before_search = ViewState(**vars(state))
         state.sector, state.text = None, "дорога"
         await query("search")
         state.text = None
         await query("reset")
         target = model.rowCount() // 2
+        db_reset()
+        ui_cpu = time.thread_time()
         started = time.perf_counter()
         view.scrollTo(model.index(target, 0))
         painted()
         await wait_until(lambda: model.row_data(target) is not None, 30, step=0.001)
         painted()
         timings["scroll_far"] = (time.perf_counter() - started) * 1000
+        detail["scroll_far"] = {
+            "db_cpu_ms": round(db["cpu"] * 1000, 1),
+            "db_wall_ms": round(db["wall"] * 1000, 1),
+            "db_calls": db["calls"],
+            "ui_thread_cpu_ms": round((time.thread_time() - ui_cpu) * 1000, 1),
+        }
         timings["rows"] = model.rowCount()
+        # «Back» to the view before the search (sector + newest first): kept, nothing to read.
+        state = before_search
+        await query("back")
 
     async def naive() -> None:
         model = QStandardItemModel()
@@ -173,21 +225,51 @@ def run_variant(folder: Path, variant: str, now_ts: int) -> dict:
         timed("scroll_far", lambda: view.scrollTo(model.index(target, 0)))
         timings["rows"] = model.rowCount()
 
+    load_before = os.getloadavg()
     loop.run_until_complete(paged() if variant == "paged" else naive())
+    rss_after = _rss_mb()
     store.close()
-    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    return {
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    out = {
         "ms": {k: round(v, 1) for k, v in timings.items() if k != "rows"},
         "rows": timings["rows"],
-        "peak_rss_mb": round(rss / 1024, 1),
-        "rss_growth_mb": round((rss - rss_before) / 1024, 1),
+        "peak_rss_mb": round(peak / 1024, 1),
+        # Resident memory now (not the high-water mark) after start-up (Qt, the store, the
+        # calendar, an empty view) and after the interactions, with the store still open.
+        "rss_baseline_mb": round(rss_before, 1),
+        "rss_end_mb": round(rss_after, 1),
+        "rss_growth_mb": round(rss_after - rss_before, 1),
+        # 1/5/15-minute load averages when the run started and when it ended.
+        "load_average": {
+            "start": [round(x, 2) for x in load_before],
+            "end": [round(x, 2) for x in os.getloadavg()],
+        },
     }
+    if detail:
+        out["detail"] = detail
+    return out
+
+
+def _rss_mb() -> float:
+    """Resident memory now, in MB (Linux)."""
+    with open("/proc/self/statm") as f:
+        pages = int(f.read().split()[1])
+    return pages * os.sysconf("SC_PAGE_SIZE") / 2**20
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--sizes", default="100000,250000")
     ap.add_argument("--quick", action="store_true", help="10k only")
+    ap.add_argument(
+        "--variants", default="paged,naive", help="which models to run (naive takes ~1 h at 250k)"
+    )
+    ap.add_argument(
+        "--workdir",
+        type=Path,
+        help="build each size's cache once in WORKDIR/<size> and reuse it on later runs",
+    )
+    ap.add_argument("--build-only", action="store_true", help="build the caches, run nothing")
     ap.add_argument(
         "--child", nargs=3, metavar=("FOLDER", "VARIANT", "NOW"), help=argparse.SUPPRESS
     )
@@ -199,12 +281,20 @@ def main() -> None:
     cq = _cache_bench()
     sizes = [10_000] if args.quick else [int(s) for s in args.sizes.split(",")]
     report: dict = {"sizes": {}}
+    variants = [v for v in args.variants.split(",") if v]
     for size in sizes:
-        with tempfile.TemporaryDirectory() as tmp:
-            started = time.perf_counter()
-            build_cache(Path(tmp), size)
-            entry: dict = {"build_s": round(time.perf_counter() - started, 1)}
-            for variant in ("paged", "naive"):
+        with tempfile.TemporaryDirectory() as scratch:
+            tmp = str(args.workdir / str(size)) if args.workdir else scratch
+            entry: dict = {}
+            if not (Path(tmp) / "key").exists():
+                Path(tmp).mkdir(parents=True, exist_ok=True)
+                (Path(tmp) / "cache.db").unlink(missing_ok=True)  # a build cut short
+                started = time.perf_counter()
+                build_cache(Path(tmp), size)
+                entry["build_s"] = round(time.perf_counter() - started, 1)
+            if args.build_only:
+                continue
+            for variant in variants:
                 out = subprocess.run(
                     [sys.executable, __file__, "--child", tmp, variant, str(cq.NOW_TS)],
                     capture_output=True,
@@ -213,12 +303,14 @@ def main() -> None:
                 if out.returncode:
                     raise SystemExit(f"{variant} failed:\n{out.stderr[-3000:]}")
                 entry[variant] = json.loads(out.stdout.strip().splitlines()[-1])
-            p, n = entry["paged"], entry["naive"]
-            entry["ratio_naive_over_paged"] = {
-                k: round(n["ms"][k] / max(p["ms"][k], 0.1), 1) for k in p["ms"] if k in n["ms"]
-            }
-            entry["memory_ratio"] = round(n["rss_growth_mb"] / max(p["rss_growth_mb"], 0.1), 1)
-            entry["paged_under_100ms"] = all(v < 100 for v in p["ms"].values())
+            if "paged" in entry and "naive" in entry:
+                p, n = entry["paged"], entry["naive"]
+                entry["ratio_naive_over_paged"] = {
+                    k: round(n["ms"][k] / max(p["ms"][k], 0.1), 1) for k in p["ms"] if k in n["ms"]
+                }
+                entry["memory_ratio"] = round(n["peak_rss_mb"] / max(p["peak_rss_mb"], 0.1), 1)
+            if "paged" in entry:
+                entry["paged_under_100ms"] = all(v < 100 for v in entry["paged"]["ms"].values())
             report["sizes"][str(size)] = entry
             # A size's figures as soon as they exist: a long run that is cut short keeps them.
             print(json.dumps({str(size): entry}, ensure_ascii=False), file=sys.stderr, flush=True)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from dataclasses import asdict
+from dataclasses import asdict, replace
 from datetime import UTC, datetime
 from typing import Any
 
@@ -216,6 +216,7 @@ class MainWindow(QMainWindow):
         self.timer.timeout.connect(self._tick)
         self.timer.start()
         self._ticks = 0
+        self.model.shown.connect(self._queue_loaded)  # the first rows, before the count
         self.model.loaded.connect(self._queue_loaded)
         self._restore_layout()
 
@@ -313,11 +314,13 @@ class MainWindow(QMainWindow):
 
     def requery(self) -> None:
         self._selected_id = None  # another view: its first row is selected once loaded
-        state, service = self.view_state, self.service
+        # A copy: the widgets change view_state in place, the query keeps the view it was for.
+        state, service = replace(self.view_state), self.service
         now = datetime.now(UTC)
         self.model.set_query(
             lambda: service.count(state, now),
             lambda offset, limit: service.page(state, now, offset, limit),
+            lambda: service.view_key(state),
         )
 
     async def refresh_side(self) -> None:
