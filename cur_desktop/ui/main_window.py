@@ -393,7 +393,7 @@ class MainWindow(QMainWindow):
         state = asdict(self.view_state)
 
         def write() -> dict:
-            with self.ws.store.write() as conn:
+            with self.ws.store.write(touches_queue=False) as conn:
                 views = self.ws.store.get_meta(conn, "saved_views", {}) or {}
                 views[name] = state
                 self.ws.store.set_meta(conn, "saved_views", views)

@@ -88,14 +88,34 @@ def test_kept_counts_are_per_filter(store):
     assert counts.count(q.QueueFilter(text="обращение"), ts(NOW)) == 2
 
 
-def test_the_generation_moves_after_every_write_transaction(store):
+def test_the_generation_moves_after_every_write_that_changes_rows(store):
+    put(store, server_incident(1, version=2))
     first = store.generation
-    with store.write():
-        pass
+    with store.write() as conn:
+        conn.execute(text("UPDATE incidents SET seen_version = 2 WHERE id = 1"))
     assert store.generation == first + 1
     try:
-        with store.write():
+        with store.write() as conn:
+            conn.execute(text("UPDATE incidents SET pending = 1 WHERE id = 1"))
             raise RuntimeError("rolled back")
     except RuntimeError:
         pass
     assert store.generation == first + 2  # needless after a rollback, but never missing
+
+
+def test_writes_that_change_no_queue_row_keep_the_counts(store):
+    put(store, *(server_incident(i, version=2) for i in (1, 2)))
+    with store.write() as conn:
+        store.set_meta(conn, "user", {"id": ME, "role": "operator"})
+        conn.execute(text("UPDATE incidents SET seen_version = 2"))
+    counts = CountCache(store)
+    assert counts.count(OPEN, ts(NOW)) == 2
+    # Opening an incident already seen: the UPDATE matches nothing, no row changes.
+    for _ in range(2):
+        with store.write() as conn:
+            conn.execute(text("UPDATE incidents SET seen_version = 2 WHERE seen_version < 2"))
+    # The sync time and a draft: rows change, but not the queue's (the writer says so).
+    with store.write(touches_queue=False) as conn:
+        store.set_meta(conn, "last_sync_at", 1)
+    LocalActions(store).save_draft(1, "final", "Черновик", None)
+    assert counts.count(OPEN, ts(NOW)) == 2 and counts.misses == 1

@@ -36,6 +36,11 @@ _RAW_KEY = re.compile(r"^[0-9a-fA-F]{64}$")
 READ_CACHE_KIB = 64 * 1024
 
 
+def _total_changes(conn: Connection) -> int:
+    """Rows inserted, updated or deleted by this connection since it was opened."""
+    return conn.exec_driver_sql("SELECT total_changes()").scalar_one()
+
+
 class CacheLocked(Exception):
     """The cache file exists but the key does not open it (wrong passphrase or lost key)."""
 
@@ -84,22 +89,30 @@ class CacheStore:
                 yield conn
 
     @contextmanager
-    def write(self) -> Iterator[Connection]:
-        """One local transaction: a user action and its outbox entry commit together, or not."""
+    def write(self, *, touches_queue: bool = True) -> Iterator[Connection]:
+        """One local transaction: a user action and its outbox entry commit together, or not.
+
+        `touches_queue=False` is the writer's promise that no incident row changes (the sync
+        time, drafts, saved views): answers kept for the queue stay valid. A transaction that
+        changes no row at all (opening an incident already seen) keeps them valid by itself."""
+        changed = True
         try:
             with self._write.connect() as conn:
                 with conn.begin():
+                    before = _total_changes(conn)
                     yield conn
+                    changed = touches_queue and _total_changes(conn) != before
         finally:
-            # After the commit (or a rollback: a needless bump is harmless), so that whatever
+            # After the commit (a rollback also bumps: needless but harmless), so that what
             # was read under the previous generation is stale from now on.
-            with self._generation_lock:
-                self._generation += 1
+            if changed:
+                with self._generation_lock:
+                    self._generation += 1
 
     @property
     def generation(self) -> int:
-        """Grows after every write transaction of this store: answers derived from the cache
-        (counts, pages) are valid while it stays the same. Read it *before* the read
+        """Grows after every write transaction of this store that changed rows (see `write`):
+        answers derived from the cache (counts, pages) are valid while it stays the same. Read it *before* the read
         transaction that computes such an answer, so that a write committing meanwhile makes
         the answer stale rather than wrongly current. Writes by another process on the same
         file are not seen; the cache belongs to one running workstation."""
