@@ -111,11 +111,12 @@ class CacheStore:
 
     @property
     def generation(self) -> int:
-        """Grows after every write transaction of this store that changed rows (see `write`):
-        answers derived from the cache (counts, pages) are valid while it stays the same. Read it *before* the read
-        transaction that computes such an answer, so that a write committing meanwhile makes
-        the answer stale rather than wrongly current. Writes by another process on the same
-        file are not seen; the cache belongs to one running workstation."""
+        """Grows after every write transaction of this store that changed rows the queue
+        shows (see `write`): answers derived from the cache (counts, pages) are valid while it
+        stays the same. Read it *before* the read transaction that computes such an answer, so
+        that a write committing meanwhile makes the answer stale rather than wrongly current.
+        Writes by another process on the same file are not seen; the cache belongs to one
+        running workstation."""
         return self._generation
 
     def close(self) -> None:
