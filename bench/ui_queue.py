@@ -66,6 +66,7 @@ def run_variant(folder: Path, variant: str, now_ts: int) -> dict:
     from PySide6.QtWidgets import QAbstractItemView, QApplication, QTableView
 
     from cur_desktop.models.cache.store import CacheStore
+    from cur_desktop.ui.aio import in_db
     from cur_desktop.ui.labels import Labels
     from cur_desktop.ui.main_window import DEFAULT_WIDTHS
     from cur_desktop.ui.queue_model import COLUMN_INDEX, COLUMNS, QueueModel
@@ -205,6 +206,13 @@ def run_variant(folder: Path, variant: str, now_ts: int) -> dict:
         # «Back» to the view before the search (sector + newest first): kept, nothing to read.
         state = before_search
         await query("back")
+        # The tab counts the window shows after a sync or an action: the first time on this
+        # data, then again (mine, unassigned and all from memory; at risk, overdue counted).
+        tabs = on_db(service.tab_counts)
+        for name in ("tab_counts_first", "tab_counts_again"):
+            db_reset()
+            await in_db(tabs, now)
+            detail[name] = {"db_cpu_ms": round(db["cpu"] * 1000, 1)}
 
     async def naive() -> None:
         model = QStandardItemModel()
