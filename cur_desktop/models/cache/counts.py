@@ -16,9 +16,15 @@ from __future__ import annotations
 
 import threading
 from collections import OrderedDict
+from dataclasses import replace
 
 from . import queue as q
 from .store import CacheStore
+
+
+def _key(f: q.QueueFilter) -> q.QueueFilter:
+    """The same filter for every caller: `me` matters only to «mine»."""
+    return f if f.assignee == q.Holder.ME or f.me is None else replace(f, me=None)
 
 
 def depends_on_clock(f: q.QueueFilter) -> bool:
@@ -53,7 +59,7 @@ class CountCache:
         """The count of each filter, computed only where not known for the current data."""
         generation = self.store.generation  # before the read transaction: see the property
         out: list[int | None] = [
-            None if depends_on_clock(f) else self._get(f, generation) for f in filters
+            None if depends_on_clock(f) else self._get(_key(f), generation) for f in filters
         ]
         if any(n is None for n in out):
             with self.store.read() as conn:
@@ -62,7 +68,7 @@ class CountCache:
                         out[i] = q.count(conn, f, now)
                         self.misses += 1
                         if not depends_on_clock(f):
-                            self._put(f, generation, out[i])
+                            self._put(_key(f), generation, out[i])
         return [int(n or 0) for n in out]
 
     def count(self, f: q.QueueFilter, now: int) -> int:
