@@ -128,6 +128,7 @@ class QueueModel(QAbstractTableModel):
         self._rows = 0
         self._pages: OrderedDict[int, list[dict[str, Any]]] = OrderedDict()
         self._loading: set[int] = set()
+        self._wanted: set[int] = set()  # asked for since the last trip to the db thread
         self._generation = 0
         self._loaded_generation = -1
         self._bold = QFont()
@@ -182,6 +183,7 @@ class QueueModel(QAbstractTableModel):
         self._rows = rows
         self._pages = pages
         self._loading.clear()
+        self._wanted.clear()
         self.endResetModel()
 
     def _done(self, generation: int, started: float) -> None:
@@ -236,19 +238,39 @@ class QueueModel(QAbstractTableModel):
         if page in self._pages or page in self._loading:
             return
         self._loading.add(page)
-        spawn(self._load_page(page, self._generation), what="queue page")
+        if not self._wanted:
+            spawn(self._load_pages(self._generation), what="queue page")
+        self._wanted.add(page)
 
-    async def _load_page(self, page: int, generation: int) -> None:
-        page_fn, size = self._page_fn, self.page_size
-        rows = await in_db(page_fn, page * size, size)
+    async def _load_pages(self, generation: int) -> None:
+        """The pages a paint asked for (a screen often spans two), read in one trip to the db
+        thread, adjacent ones as one statement (a deep offset is walked once), and shown with
+        one repaint."""
         if generation != self._generation:
             return
-        self._loading.discard(page)
-        self._pages[page] = rows
+        pages, size, page_fn = sorted(self._wanted), self.page_size, self._page_fn
+        self._wanted.clear()
+        runs: list[list[int]] = []
+        for page in pages:
+            if runs and runs[-1][-1] == page - 1:
+                runs[-1].append(page)
+            else:
+                runs.append([page])
+
+        def work() -> list[tuple[list[int], list[dict[str, Any]]]]:
+            return [(run, page_fn(run[0] * size, len(run) * size)) for run in runs]
+
+        read = await in_db(work)
+        if generation != self._generation:
+            return
+        for run, rows in read:
+            for i, page in enumerate(run):
+                self._loading.discard(page)
+                self._pages[page] = rows[i * size : (i + 1) * size]
         while len(self._pages) > self.max_pages:
             self._pages.popitem(last=False)
-        first = page * size
-        last = min(self._rows, first + len(rows)) - 1
+        first = pages[0] * size
+        last = min(self._rows, (pages[-1] + 1) * size) - 1
         if last >= first:
             self.dataChanged.emit(self.index(first, 0), self.index(last, len(COLUMNS) - 1))
 

@@ -153,3 +153,36 @@ def test_the_sla_column_marks_a_case_in_its_last_quarter(run, qapp, store):
         assert model.data(sla).startswith("▲")
 
     run(scenario())
+
+
+def test_the_pages_one_paint_asks_for_are_read_in_one_statement(run, qapp, store):
+    populate(store, 130)
+    service = QueueService(store, ME, SlaView.from_reference(None))
+    state = ViewState(tab="all", sort_key="received", descending=True)
+    asked: list[tuple[int, int]] = []
+
+    def page(offset, limit):
+        asked.append((offset, limit))
+        return service.page(state, NOW, offset, limit)
+
+    async def scenario():
+        model = model_for(qapp)
+        model.set_query(lambda: service.count(state, NOW), page)
+        await wait_until(lambda: model.settled, 10, step=0.005)
+        asked.clear()
+        # A screen from row 30 to 45 spans pages 1 and 2; page 5 is not next to them.
+        for row in (30, 45, 105):
+            assert model.row_data(row) is None
+        await wait_until(lambda: model.row_data(105) is not None, 10, step=0.005)
+        assert asked == [(PAGE, 2 * PAGE), (5 * PAGE, PAGE)]
+        # Each page holds its own rows (newest first: row r is incident r + 1).
+        assert [model.incident_id(r) for r in (20, 39, 40, 59, 100, 119)] == [
+            21,
+            40,
+            41,
+            60,
+            101,
+            120,
+        ]
+
+    run(scenario())
