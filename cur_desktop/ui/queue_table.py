@@ -39,6 +39,9 @@ class QueueTable(QTableView):
         # scrolled past the new end, Qt paints every one of its sections (seconds at 250k).
         self.verticalHeader().setVisible(False)
         self.verticalHeader().setDefaultSectionSize(24)
+        # A queue nearly always scrolls; a scroll bar that comes and goes with the view would
+        # narrow the viewport and cost one more paint of every cell when it comes.
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         header = self.horizontalHeader()
         header.setSectionsClickable(True)
         header.setSortIndicatorShown(True)
