@@ -140,19 +140,24 @@ class QueueModel(QAbstractTableModel):
     # --- the query ------------------------------------------------------------------------
 
     def set_query(self, count_fn: CountFn, page_fn: PageFn, key_fn: KeyFn | None = None) -> None:
-        """A new view. `key_fn` (called at each refresh, on this thread) names its rows on the
-        current data; a view whose key is kept is shown again without reading."""
+        """A new view. `key_fn` (called on this thread) names its rows on the current data; a
+        view whose key is kept is shown again without reading."""
         self._count_fn, self._page_fn = count_fn, page_fn
         self._key_fn = key_fn or (lambda: None)
-        self.refresh()
+        self._start(from_kept=True)
 
     def refresh(self) -> None:
-        """Re-read count and the visible pages (after a filter, sort or data change)."""
+        """Re-read count and the visible pages (after a data or reference change). Kept views
+        are dropped: their rows may hold labels or states from before the change."""
+        self._kept.clear()
+        self._start(from_kept=False)
+
+    def _start(self, from_kept: bool) -> None:
         self._keep_current()  # before the generation moves: it is settled only until then
         self._generation += 1
         self._shown_sla.clear()  # the calendar may have changed with the reference
         key = self._key_fn()
-        kept = self._kept.pop(key, None) if key is not None else None
+        kept = self._kept.pop(key, None) if from_kept and key is not None else None
         self._key = key
         if kept is not None:
             # The same view of the same data: nothing to read. Shown from the loop, like a

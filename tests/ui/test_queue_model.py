@@ -125,6 +125,11 @@ def test_back_shows_a_kept_view_without_reading_until_the_data_changes(run, qapp
         assert reads.calls == before  # nothing read
         assert model.rowCount() == 35
         assert [model.incident_id(r) for r in range(PAGE)] == first_rows
+        # An explicit refresh (a data or reference change) reads again, whatever is kept.
+        before = reads.calls
+        model.refresh()
+        await wait_until(lambda: model.settled, 10, step=0.005)
+        assert reads.calls > before
         # A sync brings a newer roads incident: the kept view is stale and is read again.
         await show(model, everything)
         put(store, server_incident(500, sector="roads", received_at=NOW))
