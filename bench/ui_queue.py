@@ -1,13 +1,17 @@
 """The queue view at 100k and 250k cached incidents: the paged model against the naive baseline.
 
-For each size, a cache is built once (the real schema and indexes, encrypted), then each variant
-runs in its own process so its peak memory (max RSS) is its own:
-- `paged`: the workstation's QueueModel (count + pages of 200 from the cache, off the UI thread);
+For each size, a cache is built once (the real schema and indexes, encrypted; with --workdir it
+is kept and reused), then each variant runs in its own process so its memory is its own:
+- `paged`: the workstation's QueueModel in the window's QueueTable (pages of 200 read off the UI
+  thread, the first one before the count, counts and the last views kept between data changes);
 - `naive`: a QStandardItemModel holding every row of the queue, as the obvious first version.
-Timed: first paint (query to rows on screen), a filter change, a sort change, a text search and
-a scroll to a far page — each from the action until the view has painted its rows.
+Timed: first paint, a filter change, a sort change, a text search, back to all, a scroll to the
+middle and «back» to a kept view, each from the action until the view has painted the new rows;
+then the tab counts. Per step also the db thread's CPU time (comparable on a loaded machine),
+its trips, the UI thread's CPU and paints; per run the load average and memory.
 
 Usage: .venv/bin/python bench/ui_queue.py [--sizes 100000,250000] [--quick]
+           [--variants paged,naive] [--workdir DIR] [--build-only]
 Prints JSON. Aim: each interaction under 100 ms at 250k; memory well under the baseline.
 """
 
