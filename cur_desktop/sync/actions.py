@@ -157,7 +157,7 @@ class LocalActions:
             template_id=template_id,
             updated_at=int(time.time()),
         )
-        with self.store.write() as conn:
+        with self.store.write(touches_queue=False) as conn:  # drafts are not in the queue
             conn.execute(
                 stmt.on_conflict_do_update(
                     index_elements=["incident_id", "kind"],

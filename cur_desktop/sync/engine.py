@@ -203,7 +203,8 @@ class SyncCore:
         self.push(summary)
         self.pull(summary)
         self.pull_reference(summary)
-        with self.store.write() as conn:
+        # Every sync, even an empty one: not a queue change (kept counts stay valid).
+        with self.store.write(touches_queue=False) as conn:
             self.store.set_meta(conn, "last_sync_at", int(time.time()))
         summary.bytes_received = self.client.bytes_received - bytes_before
         summary.wire_bytes = self.client.wire_bytes - wire_before

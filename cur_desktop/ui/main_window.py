@@ -6,25 +6,22 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from dataclasses import asdict
+from dataclasses import asdict, replace
 from datetime import UTC, datetime
 from typing import Any
 
 from PySide6.QtCore import QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDockWidget,
     QHBoxLayout,
-    QHeaderView,
     QInputDialog,
     QLineEdit,
     QMainWindow,
     QMessageBox,
     QSplitter,
     QTabBar,
-    QTableView,
     QTabWidget,
     QToolButton,
     QVBoxLayout,
@@ -52,8 +49,9 @@ from .i18n import QT_TR_NOOP, tr
 from .incident_card import EVENT_LABELS, IncidentCard
 from .labels import Labels
 from .presence import PresenceWatch
-from .queue_model import COLUMN_INDEX, COLUMNS, SORT_KEYS, QueueModel
+from .queue_model import COLUMNS, SORT_KEYS, QueueModel
 from .queue_source import TABS, QueueService, ViewState
+from .queue_table import QueueTable
 from .reply_editor import ReplyEditor
 from .sla_view import SlaView
 from .status_bar import SyncStatusBar
@@ -78,19 +76,6 @@ SHORTCUTS = [
 ]
 
 
-DEFAULT_WIDTHS = {
-    "number": 130,
-    "sla": 195,  # «✖ просрочено на 5 р.д. 5 ч» in full: the one column nobody may misread
-    "status": 170,
-    "importance": 80,
-    "sector": 110,
-    "municipality": 150,
-    "channel": 100,
-    "assignee": 150,
-    "received": 90,
-}
-
-
 class MainWindow(QMainWindow):
     refreshed = Signal()  # the queue, counts and card were re-read (tests wait for it)
     notified = Signal(int, str)  # incident id, SLA state: a deadline warning was shown
@@ -112,24 +97,8 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(tr("ЦУР — рабочее место") + f" — {self.user.full_name}{title_suffix}")
 
         self.model = QueueModel(self.labels, self.sla, parent=self)
-        self.table = QTableView()
-        self.table.setObjectName("queueTable")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.table.setSortingEnabled(False)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)  # one line per row: a wrapped cell showed its first words
-        self.table.verticalHeader().setVisible(False)
-        self.table.verticalHeader().setDefaultSectionSize(24)
-        header = self.table.horizontalHeader()
-        header.setSectionsClickable(True)
-        header.setSortIndicatorShown(True)
-        header.setSortIndicator(COLUMN_INDEX["sla"], Qt.SortOrder.AscendingOrder)
-        header.sortIndicatorChanged.connect(self._sort_changed)
-        header.setSectionResizeMode(COLUMN_INDEX["excerpt"], QHeaderView.ResizeMode.Stretch)
-        for key, width in DEFAULT_WIDTHS.items():
-            self.table.setColumnWidth(COLUMN_INDEX[key], width)
+        self.table = QueueTable(self.model)
+        self.table.horizontalHeader().sortIndicatorChanged.connect(self._sort_changed)
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
         self.table.doubleClicked.connect(lambda _: self.open_editor())
 
@@ -222,6 +191,7 @@ class MainWindow(QMainWindow):
         self.timer.timeout.connect(self._tick)
         self.timer.start()
         self._ticks = 0
+        self.model.shown.connect(self._queue_loaded)  # the first rows, before the count
         self.model.loaded.connect(self._queue_loaded)
         self._restore_layout()
 
@@ -319,11 +289,13 @@ class MainWindow(QMainWindow):
 
     def requery(self) -> None:
         self._selected_id = None  # another view: its first row is selected once loaded
-        state, service = self.view_state, self.service
+        # A copy: the widgets change view_state in place, the query keeps the view it was for.
+        state, service = replace(self.view_state), self.service
         now = datetime.now(UTC)
         self.model.set_query(
             lambda: service.count(state, now),
             lambda offset, limit: service.page(state, now, offset, limit),
+            lambda: service.view_key(state),
         )
 
     async def refresh_side(self) -> None:
@@ -396,7 +368,7 @@ class MainWindow(QMainWindow):
         state = asdict(self.view_state)
 
         def write() -> dict:
-            with self.ws.store.write() as conn:
+            with self.ws.store.write(touches_queue=False) as conn:
                 views = self.ws.store.get_meta(conn, "saved_views", {}) or {}
                 views[name] = state
                 self.ws.store.set_meta(conn, "saved_views", views)

@@ -10,6 +10,7 @@ from typing import Any
 from sqlalchemy import select, update
 
 from cur_desktop.models.cache import queue as q
+from cur_desktop.models.cache.counts import CountCache, depends_on_clock
 from cur_desktop.models.cache.schema import incidents
 from cur_desktop.models.cache.store import CacheStore
 from cur_desktop.models.sla import SlaState
@@ -43,6 +44,7 @@ class ViewState:
 class QueueService:
     def __init__(self, store: CacheStore, user_id: int, sla: SlaView):
         self.store, self.user_id, self.sla = store, user_id, sla
+        self.counts = CountCache(store)
 
     def _filter(self, v: ViewState) -> q.QueueFilter:
         base = q.tab_filter(q.Tab(v.tab), self.user_id)
@@ -71,8 +73,7 @@ class QueueService:
         return int(now.timestamp())
 
     def count(self, v: ViewState, now: datetime) -> int:
-        with self.store.read() as conn:
-            return q.count(conn, self._filter(v), self._now(now))
+        return self.counts.count(self._filter(v), self._now(now))
 
     def page(self, v: ViewState, now: datetime, offset: int, limit: int) -> list[dict[str, Any]]:
         sort = q.Sort(q.SortKey(v.sort_key), v.descending)
@@ -80,8 +81,20 @@ class QueueService:
             return q.page(conn, self._filter(v), sort, offset, limit, self._now(now))
 
     def tab_counts(self, now: datetime) -> dict[str, int]:
-        with self.store.read() as conn:
-            return {t.value: n for t, n in q.tab_counts(conn, self.user_id, self._now(now)).items()}
+        counts = self.counts.tab_counts(self.user_id, self._now(now))
+        return {t.value: n for t, n in counts.items()}
+
+    def view_key(self, v: ViewState) -> tuple | None:
+        """What identifies the rows of view `v` on the current data, for the model to keep a
+        view's pages and show them again at once («back»); None when the rows move with the
+        clock (an SLA-state filter or order), so they must be read again.
+
+        Call it on the UI thread before the view's reads are queued: the generation is then read
+        before their transactions begin (see `CacheStore.generation`)."""
+        f = self._filter(v)
+        if depends_on_clock(f) or v.sort_key == q.SortKey.SLA_STATE.value:
+            return None
+        return (f, v.sort_key, v.descending, self.store.generation)
 
     def next_to_take(self, now: datetime) -> int | None:
         with self.store.read() as conn:

@@ -224,7 +224,7 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/conflicts_panel.py" line="28"/>
-        <location filename="../../cur_desktop/ui/main_window.py" line="570"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="542"/>
         <source>Сменить статус</source>
         <translation>Change status</translation>
     </message>
@@ -240,14 +240,14 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/conflicts_panel.py" line="31"/>
-        <location filename="../../cur_desktop/ui/main_window.py" line="70"/>
-        <location filename="../../cur_desktop/ui/main_window.py" line="534"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="68"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="506"/>
         <source>Направить в ведомство</source>
         <translation>Route to agency</translation>
     </message>
     <message>
         <location filename="../../cur_desktop/ui/conflicts_panel.py" line="32"/>
-        <location filename="../../cur_desktop/ui/main_window.py" line="191"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="160"/>
         <source>Ответ</source>
         <translation>Reply</translation>
     </message>
@@ -264,7 +264,7 @@
     <message>
         <location filename="../../cur_desktop/ui/conflicts_panel.py" line="35"/>
         <location filename="../../cur_desktop/ui/incident_card.py" line="60"/>
-        <location filename="../../cur_desktop/ui/main_window.py" line="71"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="69"/>
         <source>Заметка</source>
         <translation>Note</translation>
     </message>
@@ -307,7 +307,7 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/incident_card.py" line="49"/>
-        <location filename="../../cur_desktop/ui/main_window.py" line="510"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="482"/>
         <source>Взято в работу</source>
         <translation>Taken</translation>
     </message>
@@ -428,7 +428,7 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/incident_card.py" line="92"/>
-        <location filename="../../cur_desktop/ui/queue_model.py" line="36"/>
+        <location filename="../../cur_desktop/ui/queue_model.py" line="49"/>
         <source>Канал</source>
         <translation>Channel</translation>
     </message>
@@ -439,7 +439,7 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/incident_card.py" line="94"/>
-        <location filename="../../cur_desktop/ui/queue_model.py" line="35"/>
+        <location filename="../../cur_desktop/ui/queue_model.py" line="48"/>
         <source>Муниципалитет</source>
         <translation>Municipality</translation>
     </message>
@@ -450,8 +450,8 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/incident_card.py" line="96"/>
-        <location filename="../../cur_desktop/ui/main_window.py" line="556"/>
-        <location filename="../../cur_desktop/ui/queue_model.py" line="33"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="528"/>
+        <location filename="../../cur_desktop/ui/queue_model.py" line="46"/>
         <location filename="../../cur_desktop/ui/trainer_live.py" line="28"/>
         <source>Важность</source>
         <translation>Priority</translation>
@@ -459,7 +459,7 @@
     <message>
         <location filename="../../cur_desktop/ui/analytics_tabs.py" line="299"/>
         <location filename="../../cur_desktop/ui/incident_card.py" line="97"/>
-        <location filename="../../cur_desktop/ui/main_window.py" line="541"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="513"/>
         <location filename="../../cur_desktop/ui/systemic_view.py" line="111"/>
         <location filename="../../cur_desktop/ui/systemic_view.py" line="290"/>
         <source>Ведомство</source>
@@ -484,7 +484,7 @@
     <message>
         <location filename="../../cur_desktop/ui/handover_dialog.py" line="56"/>
         <location filename="../../cur_desktop/ui/incident_card.py" line="98"/>
-        <location filename="../../cur_desktop/ui/queue_model.py" line="38"/>
+        <location filename="../../cur_desktop/ui/queue_model.py" line="51"/>
         <source>Исполнитель</source>
         <translation>Assignee</translation>
     </message>
@@ -576,7 +576,7 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/incident_card.py" line="121"/>
-        <location filename="../../cur_desktop/ui/main_window.py" line="69"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="67"/>
         <source>Ответить</source>
         <translation>Reply</translation>
     </message>
@@ -689,13 +689,13 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/labels.py" line="104"/>
-        <location filename="../../cur_desktop/ui/main_window.py" line="557"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="529"/>
         <source>Высокая</source>
         <translation>High</translation>
     </message>
     <message>
         <location filename="../../cur_desktop/ui/labels.py" line="105"/>
-        <location filename="../../cur_desktop/ui/main_window.py" line="557"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="529"/>
         <source>Обычная</source>
         <translation>Normal</translation>
     </message>
@@ -775,79 +775,79 @@
         <translation>Opening the local profile…</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="67"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="65"/>
         <source>Взять следующее</source>
         <translation>Take next</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="68"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="66"/>
         <source>Взять выбранное</source>
         <translation>Take selected</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="72"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="70"/>
         <source>Отправить ответ</source>
         <translation>Send reply</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="73"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="71"/>
         <source>Поиск</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="74"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="72"/>
         <source>Синхронизировать</source>
         <translation>Synchronize</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="75"/>
-        <location filename="../../cur_desktop/ui/main_window.py" line="206"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="73"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="175"/>
         <source>Несохранённые правки</source>
         <translation>Unsaved changes</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="76"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="74"/>
         <source>К очереди</source>
         <translation>Go to queue</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="77"/>
-        <location filename="../../cur_desktop/ui/main_window.py" line="659"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="75"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="631"/>
         <source>Горячие клавиши</source>
         <translation>Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="112"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="97"/>
         <source>ЦУР — рабочее место</source>
         <translation>RMC — Workstation</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="147"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="116"/>
         <source>Поиск по тексту (Ctrl+F)</source>
         <translation>Search text (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="162"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="131"/>
         <source>Сохранённые представления</source>
         <translation>Saved views</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="167"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="136"/>
         <source>Сохранить текущее представление</source>
         <translation>Save the current view</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="190"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="159"/>
         <source>Карточка</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="239"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="209"/>
         <source>Все статусы</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="240"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="210"/>
         <source>Все сферы</source>
         <translation>All sectors</translation>
     </message>
@@ -915,7 +915,7 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/analytics_window.py" line="194"/>
-        <location filename="../../cur_desktop/ui/main_window.py" line="242"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="212"/>
         <source>Все МО</source>
         <translation>All municipalities</translation>
     </message>
@@ -1033,18 +1033,18 @@
         <translation>Open folder</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="245"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="215"/>
         <source>Все каналы</source>
         <translation>All channels</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="247"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="217"/>
         <source>Любой срок</source>
         <translation>Any deadline</translation>
     </message>
     <message>
         <location filename="../../cur_desktop/ui/analytics_tabs.py" line="306"/>
-        <location filename="../../cur_desktop/ui/main_window.py" line="249"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="219"/>
         <location filename="../../cur_desktop/ui/quality_review.py" line="42"/>
         <location filename="../../cur_desktop/ui/sla_view.py" line="30"/>
         <source>В срок</source>
@@ -1052,58 +1052,58 @@
         <translation>On time</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="250"/>
-        <location filename="../../cur_desktop/ui/queue_source.py" line="24"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="220"/>
+        <location filename="../../cur_desktop/ui/queue_source.py" line="25"/>
         <location filename="../../cur_desktop/ui/sla_view.py" line="31"/>
         <source>Под угрозой</source>
         <translation>At risk</translation>
     </message>
     <message>
         <location filename="../../cur_desktop/ui/analytics_tabs.py" line="307"/>
-        <location filename="../../cur_desktop/ui/main_window.py" line="251"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="221"/>
         <location filename="../../cur_desktop/ui/sla_view.py" line="32"/>
         <location filename="../../cur_desktop/ui/team_board.py" line="55"/>
         <source>Просрочено</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="295"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="265"/>
         <source>Действия</source>
         <translation>Actions</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="383"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="355"/>
         <source>Представления…</source>
         <translation>Views…</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="391"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="363"/>
         <source>Сохранить представление</source>
         <translation>Save view</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="391"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="363"/>
         <source>Название:</source>
         <translation>Name:</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="489"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="461"/>
         <source>Действие невозможно</source>
         <translation>Action not possible</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="505"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="477"/>
         <source>Свободных обращений нет</source>
         <translation>No unassigned incidents</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="542"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="514"/>
         <location filename="../../cur_desktop/ui/systemic_view.py" line="291"/>
         <source>Комментарий</source>
         <translation>Comment</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="546"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="518"/>
         <source>Сфера и рубрика</source>
         <translation>Sector and category</translation>
     </message>
@@ -1111,92 +1111,92 @@
         <location filename="../../cur_desktop/ui/analytics_tabs.py" line="126"/>
         <location filename="../../cur_desktop/ui/analytics_tabs.py" line="196"/>
         <location filename="../../cur_desktop/ui/analytics_tabs.py" line="221"/>
-        <location filename="../../cur_desktop/ui/main_window.py" line="548"/>
-        <location filename="../../cur_desktop/ui/queue_model.py" line="34"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="520"/>
+        <location filename="../../cur_desktop/ui/queue_model.py" line="47"/>
         <source>Сфера</source>
         <translation>Sector</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="552"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="524"/>
         <source>Рубрика</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="552"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="524"/>
         <source>—</source>
         <translation>—</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="570"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="542"/>
         <source>Отклонить</source>
         <translation>Reject</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="572"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="544"/>
         <source>Новый статус</source>
         <translation>New status</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="575"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="547"/>
         <source>Причина (для отклонения и возобновления)</source>
         <translation>Reason (for rejecting and reopening)</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="577"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="549"/>
         <source>Что сделано (для «Решено»)</source>
         <translation>What was done (for «Resolved»)</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="585"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="557"/>
         <source>Внутренняя заметка</source>
         <translation>Internal note</translation>
     </message>
     <message>
         <location filename="../../cur_desktop/ui/approvals_panel.py" line="42"/>
-        <location filename="../../cur_desktop/ui/main_window.py" line="586"/>
-        <location filename="../../cur_desktop/ui/queue_model.py" line="37"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="558"/>
+        <location filename="../../cur_desktop/ui/queue_model.py" line="50"/>
         <location filename="../../cur_desktop/ui/systemic_view.py" line="40"/>
         <location filename="../../cur_desktop/ui/systemic_view.py" line="112"/>
         <source>Текст</source>
         <translation>Text</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="605"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="577"/>
         <source>Ответ сохранён и будет отправлен</source>
         <translation>Reply saved and will be sent</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="618"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="590"/>
         <source>Обращение изменилось</source>
         <translation>The incident has changed</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="620"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="592"/>
         <source>Пока вы писали ответ, обращение изменили:</source>
         <translation>While you were writing the reply, the incident was changed:</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="621"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="593"/>
         <source>Отправить ответ в этом виде?</source>
         <translation>Send the reply as it is?</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="623"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="595"/>
         <source>Отправить</source>
         <translation>Send</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="624"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="596"/>
         <source>Вернуться к ответу</source>
         <translation>Back to the reply</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="717"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="689"/>
         <source>Срок под угрозой</source>
         <translation>Deadline at risk</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="718"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="690"/>
         <source>Срок нарушен</source>
         <translation>Deadline missed</translation>
     </message>
@@ -1204,55 +1204,56 @@
         <location filename="../../cur_desktop/ui/approvals_panel.py" line="38"/>
         <location filename="../../cur_desktop/ui/cluster_reply.py" line="90"/>
         <location filename="../../cur_desktop/ui/handover_dialog.py" line="55"/>
-        <location filename="../../cur_desktop/ui/queue_model.py" line="30"/>
+        <location filename="../../cur_desktop/ui/queue_model.py" line="43"/>
         <location filename="../../cur_desktop/ui/systemic_view.py" line="108"/>
         <source>Номер</source>
+        <extracomment>What identifies a view&apos;s rows on the current data (see QueueService.view_key), or None.</extracomment>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/queue_model.py" line="31"/>
+        <location filename="../../cur_desktop/ui/queue_model.py" line="44"/>
         <source>Срок ответа</source>
         <translation>Answer due</translation>
     </message>
     <message>
         <location filename="../../cur_desktop/ui/handover_dialog.py" line="55"/>
-        <location filename="../../cur_desktop/ui/queue_model.py" line="32"/>
+        <location filename="../../cur_desktop/ui/queue_model.py" line="45"/>
         <location filename="../../cur_desktop/ui/systemic_view.py" line="110"/>
         <location filename="../../cur_desktop/ui/trainer_live.py" line="27"/>
         <source>Статус</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/queue_model.py" line="39"/>
+        <location filename="../../cur_desktop/ui/queue_model.py" line="52"/>
         <location filename="../../cur_desktop/ui/systemic_view.py" line="109"/>
         <source>Получено</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/queue_model.py" line="219"/>
+        <location filename="../../cur_desktop/ui/queue_model.py" line="370"/>
         <source>Есть изменения, ещё не отправленные на сервер</source>
-        <extracomment>Which cache sort key each column sorts by. Dragged queue rows: the incident ids, comma-separated (dropped on the team board).</extracomment>
+        <extracomment>Which cache sort key each column sorts by. Where a row keeps its display texts once computed (the SLA column&apos;s changes every beat). Dragged queue rows: the incident ids, comma-separated (dropped on the team board).</extracomment>
         <translation>Has changes not yet sent to the server</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/queue_source.py" line="22"/>
+        <location filename="../../cur_desktop/ui/queue_source.py" line="23"/>
         <source>Мои</source>
         <translation>Mine</translation>
     </message>
     <message>
         <location filename="../../cur_desktop/ui/analytics_tabs.py" line="315"/>
-        <location filename="../../cur_desktop/ui/queue_source.py" line="23"/>
+        <location filename="../../cur_desktop/ui/queue_source.py" line="24"/>
         <location filename="../../cur_desktop/ui/trainer_live.py" line="99"/>
         <source>Без исполнителя</source>
         <translation>Unassigned</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/queue_source.py" line="25"/>
+        <location filename="../../cur_desktop/ui/queue_source.py" line="26"/>
         <source>Просрочены</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/queue_source.py" line="26"/>
+        <location filename="../../cur_desktop/ui/queue_source.py" line="27"/>
         <source>Все</source>
         <translation>All</translation>
     </message>

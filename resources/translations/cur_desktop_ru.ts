@@ -223,7 +223,7 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/conflicts_panel.py" line="28" />
-        <location filename="../../cur_desktop/ui/main_window.py" line="570" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="542" />
         <source>Сменить статус</source>
         <translation>Сменить статус</translation>
     </message>
@@ -239,14 +239,14 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/conflicts_panel.py" line="31" />
-        <location filename="../../cur_desktop/ui/main_window.py" line="70" />
-        <location filename="../../cur_desktop/ui/main_window.py" line="534" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="68" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="506" />
         <source>Направить в ведомство</source>
         <translation>Направить в ведомство</translation>
     </message>
     <message>
         <location filename="../../cur_desktop/ui/conflicts_panel.py" line="32" />
-        <location filename="../../cur_desktop/ui/main_window.py" line="191" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="160" />
         <source>Ответ</source>
         <translation>Ответ</translation>
     </message>
@@ -263,7 +263,7 @@
     <message>
         <location filename="../../cur_desktop/ui/conflicts_panel.py" line="35" />
         <location filename="../../cur_desktop/ui/incident_card.py" line="60" />
-        <location filename="../../cur_desktop/ui/main_window.py" line="71" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="69" />
         <source>Заметка</source>
         <translation>Заметка</translation>
     </message>
@@ -306,7 +306,7 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/incident_card.py" line="49" />
-        <location filename="../../cur_desktop/ui/main_window.py" line="510" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="482" />
         <source>Взято в работу</source>
         <translation>Взято в работу</translation>
     </message>
@@ -427,7 +427,7 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/incident_card.py" line="92" />
-        <location filename="../../cur_desktop/ui/queue_model.py" line="36" />
+        <location filename="../../cur_desktop/ui/queue_model.py" line="49" />
         <source>Канал</source>
         <translation>Канал</translation>
     </message>
@@ -438,7 +438,7 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/incident_card.py" line="94" />
-        <location filename="../../cur_desktop/ui/queue_model.py" line="35" />
+        <location filename="../../cur_desktop/ui/queue_model.py" line="48" />
         <source>Муниципалитет</source>
         <translation>Муниципалитет</translation>
     </message>
@@ -449,8 +449,8 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/incident_card.py" line="96" />
-        <location filename="../../cur_desktop/ui/main_window.py" line="556" />
-        <location filename="../../cur_desktop/ui/queue_model.py" line="33" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="528" />
+        <location filename="../../cur_desktop/ui/queue_model.py" line="46" />
         <location filename="../../cur_desktop/ui/trainer_live.py" line="28" />
         <source>Важность</source>
         <translation>Важность</translation>
@@ -458,7 +458,7 @@
     <message>
         <location filename="../../cur_desktop/ui/analytics_tabs.py" line="299" />
         <location filename="../../cur_desktop/ui/incident_card.py" line="97" />
-        <location filename="../../cur_desktop/ui/main_window.py" line="541" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="513" />
         <location filename="../../cur_desktop/ui/systemic_view.py" line="111" />
         <location filename="../../cur_desktop/ui/systemic_view.py" line="290" />
         <source>Ведомство</source>
@@ -483,7 +483,7 @@
     <message>
         <location filename="../../cur_desktop/ui/handover_dialog.py" line="56" />
         <location filename="../../cur_desktop/ui/incident_card.py" line="98" />
-        <location filename="../../cur_desktop/ui/queue_model.py" line="38" />
+        <location filename="../../cur_desktop/ui/queue_model.py" line="51" />
         <source>Исполнитель</source>
         <translation>Исполнитель</translation>
     </message>
@@ -575,7 +575,7 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/incident_card.py" line="121" />
-        <location filename="../../cur_desktop/ui/main_window.py" line="69" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="67" />
         <source>Ответить</source>
         <translation>Ответить</translation>
     </message>
@@ -688,13 +688,13 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/labels.py" line="104" />
-        <location filename="../../cur_desktop/ui/main_window.py" line="557" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="529" />
         <source>Высокая</source>
         <translation>Высокая</translation>
     </message>
     <message>
         <location filename="../../cur_desktop/ui/labels.py" line="105" />
-        <location filename="../../cur_desktop/ui/main_window.py" line="557" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="529" />
         <source>Обычная</source>
         <translation>Обычная</translation>
     </message>
@@ -774,79 +774,79 @@
         <translation>Открываю локальный профиль…</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="67" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="65" />
         <source>Взять следующее</source>
         <translation>Взять следующее</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="68" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="66" />
         <source>Взять выбранное</source>
         <translation>Взять выбранное</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="72" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="70" />
         <source>Отправить ответ</source>
         <translation>Отправить ответ</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="73" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="71" />
         <source>Поиск</source>
         <translation>Поиск</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="74" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="72" />
         <source>Синхронизировать</source>
         <translation>Синхронизировать</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="75" />
-        <location filename="../../cur_desktop/ui/main_window.py" line="206" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="73" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="175" />
         <source>Несохранённые правки</source>
         <translation>Несохранённые правки</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="76" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="74" />
         <source>К очереди</source>
         <translation>К очереди</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="77" />
-        <location filename="../../cur_desktop/ui/main_window.py" line="659" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="75" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="631" />
         <source>Горячие клавиши</source>
         <translation>Горячие клавиши</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="112" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="97" />
         <source>ЦУР — рабочее место</source>
         <translation>ЦУР — рабочее место</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="147" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="116" />
         <source>Поиск по тексту (Ctrl+F)</source>
         <translation>Поиск по тексту (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="162" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="131" />
         <source>Сохранённые представления</source>
         <translation>Сохранённые представления</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="167" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="136" />
         <source>Сохранить текущее представление</source>
         <translation>Сохранить текущее представление</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="190" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="159" />
         <source>Карточка</source>
         <translation>Карточка</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="239" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="209" />
         <source>Все статусы</source>
         <translation>Все статусы</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="240" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="210" />
         <source>Все сферы</source>
         <translation>Все сферы</translation>
     </message>
@@ -914,7 +914,7 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/analytics_window.py" line="194" />
-        <location filename="../../cur_desktop/ui/main_window.py" line="242" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="212" />
         <source>Все МО</source>
         <translation>Все МО</translation>
     </message>
@@ -1032,18 +1032,18 @@
         <translation>Открыть папку</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="245" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="215" />
         <source>Все каналы</source>
         <translation>Все каналы</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="247" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="217" />
         <source>Любой срок</source>
         <translation>Любой срок</translation>
     </message>
     <message>
         <location filename="../../cur_desktop/ui/analytics_tabs.py" line="306" />
-        <location filename="../../cur_desktop/ui/main_window.py" line="249" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="219" />
         <location filename="../../cur_desktop/ui/quality_review.py" line="42" />
         <location filename="../../cur_desktop/ui/sla_view.py" line="30" />
         <source>В срок</source>
@@ -1051,58 +1051,58 @@
         <translation>В срок</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="250" />
-        <location filename="../../cur_desktop/ui/queue_source.py" line="24" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="220" />
+        <location filename="../../cur_desktop/ui/queue_source.py" line="25" />
         <location filename="../../cur_desktop/ui/sla_view.py" line="31" />
         <source>Под угрозой</source>
         <translation>Под угрозой</translation>
     </message>
     <message>
         <location filename="../../cur_desktop/ui/analytics_tabs.py" line="307" />
-        <location filename="../../cur_desktop/ui/main_window.py" line="251" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="221" />
         <location filename="../../cur_desktop/ui/sla_view.py" line="32" />
         <location filename="../../cur_desktop/ui/team_board.py" line="55" />
         <source>Просрочено</source>
         <translation>Просрочено</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="295" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="265" />
         <source>Действия</source>
         <translation>Действия</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="383" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="355" />
         <source>Представления…</source>
         <translation>Представления…</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="391" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="363" />
         <source>Сохранить представление</source>
         <translation>Сохранить представление</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="391" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="363" />
         <source>Название:</source>
         <translation>Название:</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="489" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="461" />
         <source>Действие невозможно</source>
         <translation>Действие невозможно</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="505" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="477" />
         <source>Свободных обращений нет</source>
         <translation>Свободных обращений нет</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="542" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="514" />
         <location filename="../../cur_desktop/ui/systemic_view.py" line="291" />
         <source>Комментарий</source>
         <translation>Комментарий</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="546" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="518" />
         <source>Сфера и рубрика</source>
         <translation>Сфера и рубрика</translation>
     </message>
@@ -1110,92 +1110,92 @@
         <location filename="../../cur_desktop/ui/analytics_tabs.py" line="126" />
         <location filename="../../cur_desktop/ui/analytics_tabs.py" line="196" />
         <location filename="../../cur_desktop/ui/analytics_tabs.py" line="221" />
-        <location filename="../../cur_desktop/ui/main_window.py" line="548" />
-        <location filename="../../cur_desktop/ui/queue_model.py" line="34" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="520" />
+        <location filename="../../cur_desktop/ui/queue_model.py" line="47" />
         <source>Сфера</source>
         <translation>Сфера</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="552" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="524" />
         <source>Рубрика</source>
         <translation>Рубрика</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="552" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="524" />
         <source>—</source>
         <translation>—</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="570" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="542" />
         <source>Отклонить</source>
         <translation>Отклонить</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="572" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="544" />
         <source>Новый статус</source>
         <translation>Новый статус</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="575" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="547" />
         <source>Причина (для отклонения и возобновления)</source>
         <translation>Причина (для отклонения и возобновления)</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="577" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="549" />
         <source>Что сделано (для «Решено»)</source>
         <translation>Что сделано (для «Решено»)</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="585" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="557" />
         <source>Внутренняя заметка</source>
         <translation>Внутренняя заметка</translation>
     </message>
     <message>
         <location filename="../../cur_desktop/ui/approvals_panel.py" line="42" />
-        <location filename="../../cur_desktop/ui/main_window.py" line="586" />
-        <location filename="../../cur_desktop/ui/queue_model.py" line="37" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="558" />
+        <location filename="../../cur_desktop/ui/queue_model.py" line="50" />
         <location filename="../../cur_desktop/ui/systemic_view.py" line="40" />
         <location filename="../../cur_desktop/ui/systemic_view.py" line="112" />
         <source>Текст</source>
         <translation>Текст</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="605" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="577" />
         <source>Ответ сохранён и будет отправлен</source>
         <translation>Ответ сохранён и будет отправлен</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="618" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="590" />
         <source>Обращение изменилось</source>
         <translation>Обращение изменилось</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="620" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="592" />
         <source>Пока вы писали ответ, обращение изменили:</source>
         <translation>Пока вы писали ответ, обращение изменили:</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="621" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="593" />
         <source>Отправить ответ в этом виде?</source>
         <translation>Отправить ответ в этом виде?</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="623" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="595" />
         <source>Отправить</source>
         <translation>Отправить</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="624" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="596" />
         <source>Вернуться к ответу</source>
         <translation>Вернуться к ответу</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="717" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="689" />
         <source>Срок под угрозой</source>
         <translation>Срок под угрозой</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="718" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="690" />
         <source>Срок нарушен</source>
         <translation>Срок нарушен</translation>
     </message>
@@ -1203,55 +1203,56 @@
         <location filename="../../cur_desktop/ui/approvals_panel.py" line="38" />
         <location filename="../../cur_desktop/ui/cluster_reply.py" line="90" />
         <location filename="../../cur_desktop/ui/handover_dialog.py" line="55" />
-        <location filename="../../cur_desktop/ui/queue_model.py" line="30" />
+        <location filename="../../cur_desktop/ui/queue_model.py" line="43" />
         <location filename="../../cur_desktop/ui/systemic_view.py" line="108" />
         <source>Номер</source>
+        <extracomment>What identifies a view's rows on the current data (see QueueService.view_key), or None.</extracomment>
         <translation>Номер</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/queue_model.py" line="31" />
+        <location filename="../../cur_desktop/ui/queue_model.py" line="44" />
         <source>Срок ответа</source>
         <translation>Срок ответа</translation>
     </message>
     <message>
         <location filename="../../cur_desktop/ui/handover_dialog.py" line="55" />
-        <location filename="../../cur_desktop/ui/queue_model.py" line="32" />
+        <location filename="../../cur_desktop/ui/queue_model.py" line="45" />
         <location filename="../../cur_desktop/ui/systemic_view.py" line="110" />
         <location filename="../../cur_desktop/ui/trainer_live.py" line="27" />
         <source>Статус</source>
         <translation>Статус</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/queue_model.py" line="39" />
+        <location filename="../../cur_desktop/ui/queue_model.py" line="52" />
         <location filename="../../cur_desktop/ui/systemic_view.py" line="109" />
         <source>Получено</source>
         <translation>Получено</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/queue_model.py" line="219" />
+        <location filename="../../cur_desktop/ui/queue_model.py" line="370" />
         <source>Есть изменения, ещё не отправленные на сервер</source>
-        <extracomment>Which cache sort key each column sorts by. Dragged queue rows: the incident ids, comma-separated (dropped on the team board).</extracomment>
+        <extracomment>Which cache sort key each column sorts by. Where a row keeps its display texts once computed (the SLA column's changes every beat). Dragged queue rows: the incident ids, comma-separated (dropped on the team board).</extracomment>
         <translation>Есть изменения, ещё не отправленные на сервер</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/queue_source.py" line="22" />
+        <location filename="../../cur_desktop/ui/queue_source.py" line="23" />
         <source>Мои</source>
         <translation>Мои</translation>
     </message>
     <message>
         <location filename="../../cur_desktop/ui/analytics_tabs.py" line="315" />
-        <location filename="../../cur_desktop/ui/queue_source.py" line="23" />
+        <location filename="../../cur_desktop/ui/queue_source.py" line="24" />
         <location filename="../../cur_desktop/ui/trainer_live.py" line="99" />
         <source>Без исполнителя</source>
         <translation>Без исполнителя</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/queue_source.py" line="25" />
+        <location filename="../../cur_desktop/ui/queue_source.py" line="26" />
         <source>Просрочены</source>
         <translation>Просрочены</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/queue_source.py" line="26" />
+        <location filename="../../cur_desktop/ui/queue_source.py" line="27" />
         <source>Все</source>
         <translation>Все</translation>
     </message>

@@ -325,6 +325,7 @@ def test_light_rows_carry_what_the_list_shows(store):
         "assignee_id",
         "received_at",
         "sla_due",
+        "sla_risk_at",
         "sla_state",
         "excerpt",
         "pending",

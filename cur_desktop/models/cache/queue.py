@@ -132,7 +132,7 @@ _STATE_RANK = (
 _STATE_NAMES = {0: SlaState.overdue, 1: SlaState.at_risk, 2: SlaState.ok, 3: SlaState.done}
 _LIGHT = (
     "id, number, status, importance, sector, municipality_id, channel, assignee_id, "
-    f"received_at, sla_due, substr(text, 1, {EXCERPT_CHARS}) AS excerpt, pending, "
+    f"received_at, sla_due, sla_risk_at, substr(text, 1, {EXCERPT_CHARS}) AS excerpt, pending, "
     f"version > seen_version AS changed, {_STATE_RANK} AS sla_rank"
 )
 
@@ -364,7 +364,8 @@ def page(
 ) -> list[dict[str, Any]]:
     """Rows `offset` .. `offset + limit` of the queue, with only what the list shows:
     id, number, status, importance, sector, municipality_id, channel, assignee_id, received_at,
-    sla_due, sla_state, excerpt, pending (local changes not yet sent), changed (since seen)."""
+    sla_due, sla_risk_at (so the list shows «под угрозой» as the filters count it), sla_state,
+    excerpt, pending (local changes not yet sent), changed (since seen)."""
     query = _compile(conn, filter, now)
     if query is None or limit <= 0:
         return []
