@@ -70,7 +70,7 @@ def _fail(message: str, code: int) -> int:
     return code
 
 
-def _write(brief, out: Path) -> None:
+def write_brief(brief, out: Path) -> None:
     """Into a temporary file beside `out`, renamed at the end: no half-written brief is left."""
     from .brief_pdf import write_brief_pdf
     from .brief_xlsx import write_brief_xlsx
@@ -90,6 +90,7 @@ def cmd_brief(args: argparse.Namespace) -> int:
     from cur_desktop.sync.client import ApiClient, AuthFailed, SyncError
 
     from .brief import build_brief
+    from .brief_source import ServerSource
     from .municipality import BriefError
 
     out = Path(args.out).expanduser().resolve()
@@ -121,8 +122,8 @@ def cmd_brief(args: argparse.Namespace) -> int:
             code = _sign_in(client, args, password)
             if code:
                 return code
-        brief = build_brief(client, args.municipality, date_from, date_to)
-        _write(brief, out)
+        brief = build_brief(ServerSource(client), args.municipality, date_from, date_to)
+        write_brief(brief, out)
     except BriefError as exc:
         return _fail(str(exc), 2)
     except AuthFailed as exc:
