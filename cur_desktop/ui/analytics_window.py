@@ -2,8 +2,9 @@
 and a municipality, the server's summary, spikes and clusters drawn in four tabs, XLSX export of
 every table and the municipality brief. Requests run in `in_net`; the UI never waits on them.
 When the server cannot be reached the same figures are counted from the local cache (in
-`in_db`) and the window says so; any other failed load keeps the last figures on screen with the
-reason next to them."""
+`in_db`) and the window says so, and the brief is then built from the cache too (marked so in
+the document); any other failed load keeps the last figures on screen with the reason next to
+them."""
 
 from __future__ import annotations
 
