@@ -1,11 +1,14 @@
 """The municipality brief from the local cache against the real server: a workstation synced
 from the server builds the same brief (the same numbers in the PDF and the XLSX) for the same
 municipality and period, marked as counted from the cache; the cache refuses what the server
-refuses."""
+refuses; `cur-desktop brief --offline` writes it from the last profile's cache."""
 
 from __future__ import annotations
 
+import os
 import secrets
+import subprocess
+import sys
 from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
@@ -18,7 +21,16 @@ from cur_desktop.reports.brief_pdf import write_brief_pdf
 from cur_desktop.reports.brief_source import CacheSource, ServerSource
 from cur_desktop.reports.brief_xlsx import write_brief_xlsx
 from cur_desktop.reports.municipality import BriefError
-from tests.reports.test_brief import HOSTILE, PERIOD, SQLITE_ONLY, _busiest, _ingest, _pdf_text
+from cur_desktop.sync.client import ApiClient
+from tests.reports.test_brief import (
+    HOSTILE,
+    PERIOD,
+    SQLITE_ONLY,
+    _busiest,
+    _cli,
+    _ingest,
+    _pdf_text,
+)
 from tests.sync.harness import Workstation
 
 MARK = "Составлено по локальному кэшу рабочего места на"
@@ -150,3 +162,43 @@ def test_a_cache_never_synced_says_so(tmp_path):
             build_brief(CacheSource(store), "Шиловский", PERIOD[0], PERIOD[0] + timedelta(days=6))
     finally:
         store.close()
+
+
+@SQLITE_ONLY
+def test_cli_offline_writes_the_brief_from_the_last_profiles_cache(live, tmp_path):
+    data = str(tmp_path / "profiles")
+    client = ApiClient(live.url)
+    client.login("supervisor1", "demo")
+    remote = build_brief(ServerSource(client), "шиловский", *PERIOD, examples=0)
+    key = {"CUR_CACHE_PASSPHRASE": secrets.token_hex(16)}
+    synced = subprocess.run(
+        [sys.executable, "-m", "cur_desktop.cli", "sync", "--server", live.url]
+        + ["--username", "supervisor1", "--password-stdin", "--data-dir", data],
+        input="demo\n",
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env={**os.environ, "PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring", **key},
+    )
+    assert synced.returncode == 0, synced.stderr
+    live.stop()  # the brief below cannot have asked the server
+
+    out = tmp_path / "offline.pdf"
+    args = ["--offline", "--data-dir", data, "--municipality", "шиловский"]
+    period = ["--from", f"{PERIOD[0]}", "--to", f"{PERIOD[1]}", "--out", str(out)]
+    done = _cli(*args, *period, env=key)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == str(out)
+    text = _pdf_text(out)
+    assert MARK in text and "Шиловский муниципальный район" in text
+    total = f"Обращений за период ({PERIOD[0]:%d.%m.%Y} – {PERIOD[1]:%d.%m.%Y}) {remote.total}"
+    assert total in text
+
+    # A wrong cache passphrase or a folder without profiles: a clear error and no file.
+    out.unlink()
+    wrong = _cli(*args, *period, env={"CUR_CACHE_PASSPHRASE": "wrong"})
+    assert wrong.returncode == 2 and wrong.stderr.strip() and not out.exists()
+    empty = ["--offline", "--data-dir", str(tmp_path / "none"), "--municipality", "1"]
+    nothing = _cli(*empty, "--out", str(out), env=key)
+    assert nothing.returncode == 2 and "нет локального кэша" in nothing.stderr
+    assert not out.exists()
