@@ -3,7 +3,7 @@
 cur-desktop sync --server URL --username U --password-stdin [--data-dir DIR] [--ca-bundle F]
 cur-desktop cache-info [--data-dir DIR]
 cur-desktop brief --municipality NAME --from DATE --to DATE --out FILE.pdf|.xlsx
-            (--server URL --user U [--password-stdin] | --demo)
+            (--server URL --user U [--password-stdin] | --demo | --offline)
 """
 
 from __future__ import annotations

@@ -1,8 +1,9 @@
 """The municipality brief («Справка по муниципальному образованию») as plain data.
 
-The server aggregates; this module only asks it, names ids from the reference data and adds a
-few example messages (`examples`), so the PDF and the XLSX writers draw the same figures and
-never talk to the server themselves.
+The source aggregates (the server, or the local cache when the server cannot be reached: see
+`brief_source`); this module only asks it, names ids from the reference data and adds a few
+example messages (`examples`), so the PDF and the XLSX writers draw the same figures and never
+talk to the server or the cache themselves.
 """
 
 from __future__ import annotations
@@ -17,10 +18,11 @@ from cur_desktop.models import analytics as a
 from cur_desktop.models import contract as c
 from cur_desktop.models.domain import SECTOR_LABELS
 from cur_desktop.models.statuses import STATUS_LABELS
-from cur_desktop.sync import analytics as api
-from cur_desktop.sync.client import ApiClient, RequestRejected
+from cur_desktop.sync.client import RequestRejected
 
+from .brief_source import BriefSource
 from .examples import Example, Incidents, Scope, due_of, pick_examples
+from .format import moment
 from .municipality import BriefError, resolve_municipality
 
 #: Topics in the tables and the chart; the rest of the period's incidents are summed as «прочие».
@@ -109,6 +111,18 @@ class BriefData:
     cluster_rule: str
     clusters: list[ClusterLine]
     examples: list[Example] = field(default_factory=list)
+    #: None: the server's data; else when the local cache it was counted from was last synced.
+    cached_at: datetime | None = None
+
+    @property
+    def source_line(self) -> str | None:
+        """The header line of a brief counted from the local cache (None for the server's)."""
+        if self.cached_at is None:
+            return None
+        return (
+            f"Составлено по локальному кэшу рабочего места на {moment(self.cached_at)}: "
+            "только синхронизированные данные в пределах доступа пользователя"
+        )
 
 
 class Names:
@@ -147,25 +161,25 @@ def _local(value: datetime, tz: ZoneInfo) -> datetime:
 
 
 def build_brief(
-    client: ApiClient,
+    source: BriefSource,
     municipality: str,
     date_from: date,
     date_to: date,
     *,
     examples: int = EXAMPLES,
 ) -> BriefData:
-    """Everything the brief shows, from a signed-in client. Raises BriefError or SyncError."""
+    """Everything the brief shows, from the server (`ServerSource` over a signed-in client) or
+    the local cache (`CacheSource`). Raises BriefError or SyncError."""
     if date_from > date_to:
         raise BriefError("Начало периода позже его конца")
-    ref, _ = client.reference()
-    assert ref is not None  # asked without an ETag, so never "unchanged"
+    ref = source.reference()
     mun = resolve_municipality(ref.municipalities, municipality)
     names = Names(ref)
     tz = ZoneInfo(ref.region.timezone)
     try:
-        summary = api.summary(client, date_from, date_to, [mun.id], top=TOP_TOPICS)
-        spikes = api.spikes(client, date_from, date_to, [mun.id])
-        clusters = api.clusters(client, date_from, date_to, [mun.id])
+        summary = source.summary(date_from, date_to, [mun.id], top=TOP_TOPICS)
+        spikes = source.spikes(date_from, date_to, [mun.id])
+        clusters = source.clusters(date_from, date_to, [mun.id])
     except RequestRejected as exc:  # the municipality is outside the caller's scope, or the role
         raise BriefError(exc.message) from exc
     except ValidationError as exc:  # a period the contract refuses, caught before any request
@@ -194,7 +208,7 @@ def build_brief(
     )
     other = Count("Прочие темы", *rest) if any(rest) else None
 
-    incident = Incidents(client)
+    incident = Incidents(source)
     overdue = []
     for iid in summary.overdue_ids[:OVERDUE_LISTED]:
         inc = incident(iid)
@@ -261,6 +275,7 @@ def build_brief(
             for x in clusters.items
             if x.municipality_id == mun.id
         ],
+        cached_at=_local(source.cached_at, tz) if source.cached_at else None,
     )
     if examples > 0:
         scope = Scope(mun.id, data.date_from, data.date_to, tz)

@@ -1,8 +1,13 @@
 """`cur-desktop brief`: the municipality brief from the command line, for scheduled use.
 
+With --offline the brief is counted from the local cache of the last profile (or of --server
+and --user) without asking the server, and says so in its header: only what was synced, within
+the user's access.
+
 Exit codes: 0 written (the path is printed), 1 the server failed or could not be reached,
-2 bad input (dates, file type, unknown municipality, no password), 3 sign-in refused. A failed
-run leaves no file behind: the document is written to a temporary file and renamed at the end.
+2 bad input (dates, file type, unknown municipality, no password, no profile or cache key),
+3 sign-in refused. A failed run leaves no file behind: the document is written to a temporary
+file and renamed at the end.
 """
 
 from __future__ import annotations
@@ -55,6 +60,11 @@ def add_brief_command(sub) -> None:
     p.add_argument("--out", required=True, metavar="ФАЙЛ", help="файл .pdf или .xlsx")
     p.add_argument("--user", "--username", dest="username", help="имя пользователя")
     p.add_argument("--password-stdin", action="store_true", help="пароль из стандартного ввода")
+    p.add_argument(
+        "--offline",
+        action="store_true",
+        help="по локальному кэшу последнего профиля, без сервера (справка помечается так)",
+    )
     # Also accepted before the subcommand (`cur-desktop --demo brief ...`): SUPPRESS keeps the
     # main parser's value instead of overwriting it with this parser's default.
     keep = argparse.SUPPRESS
@@ -70,7 +80,7 @@ def _fail(message: str, code: int) -> int:
     return code
 
 
-def _write(brief, out: Path) -> None:
+def write_brief(brief, out: Path) -> None:
     """Into a temporary file beside `out`, renamed at the end: no half-written brief is left."""
     from .brief_pdf import write_brief_pdf
     from .brief_xlsx import write_brief_xlsx
@@ -90,6 +100,7 @@ def cmd_brief(args: argparse.Namespace) -> int:
     from cur_desktop.sync.client import ApiClient, AuthFailed, SyncError
 
     from .brief import build_brief
+    from .brief_source import ServerSource
     from .municipality import BriefError
 
     out = Path(args.out).expanduser().resolve()
@@ -103,8 +114,12 @@ def cmd_brief(args: argparse.Namespace) -> int:
         return _fail("начало периода позже его конца", 2)
     if (date_to - date_from).days + 1 > MAX_PERIOD_DAYS:
         return _fail(f"период длиннее {MAX_PERIOD_DAYS} дней", 2)
+    if args.offline:
+        if args.demo:
+            return _fail("--offline и --demo несовместимы", 2)
+        return _offline(args, date_from, date_to, out)
     if not args.demo and not (args.server and args.username):
-        return _fail("укажите --server и --user или --demo", 2)
+        return _fail("укажите --server и --user или --demo (или --offline)", 2)
     password = sys.stdin.readline().rstrip("\n") if args.password_stdin else None
 
     demo = None
@@ -121,8 +136,8 @@ def cmd_brief(args: argparse.Namespace) -> int:
             code = _sign_in(client, args, password)
             if code:
                 return code
-        brief = build_brief(client, args.municipality, date_from, date_to)
-        _write(brief, out)
+        brief = build_brief(ServerSource(client), args.municipality, date_from, date_to)
+        write_brief(brief, out)
     except BriefError as exc:
         return _fail(str(exc), 2)
     except AuthFailed as exc:
@@ -134,6 +149,39 @@ def cmd_brief(args: argparse.Namespace) -> int:
     finally:
         if demo is not None:
             demo.stop()
+    print(out)
+    return 0
+
+
+def _offline(args: argparse.Namespace, date_from: date, date_to: date, out: Path) -> int:
+    """The brief from a profile's cache: opened with the keyring's key or the passphrase
+    (`CUR_CACHE_PASSPHRASE`, or asked on a terminal), as the workstation opens it offline."""
+    from cur_desktop.models.cache.store import CacheLocked
+    from cur_desktop.sync.credentials import CredentialStore
+    from cur_desktop.sync.profile import NeedPassphrase, Profile, data_root
+
+    from .brief import build_brief
+    from .brief_source import CacheSource
+    from .municipality import BriefError
+
+    root = data_root(args.data_dir)
+    if args.server and args.username:
+        profile = Profile(root, args.server, args.username)
+    else:
+        profile = Profile.last(root)
+    if profile is None or not profile.cache_path.exists():
+        return _fail(f"в {root} нет локального кэша профиля", 2)
+    try:
+        store = profile.open_cache(CredentialStore())
+    except (NeedPassphrase, CacheLocked) as exc:
+        return _fail(str(exc), 2)
+    try:
+        brief = build_brief(CacheSource(store), args.municipality, date_from, date_to)
+        write_brief(brief, out)
+    except BriefError as exc:
+        return _fail(str(exc), 2)
+    finally:
+        store.close()
     print(out)
     return 0
 

@@ -69,6 +69,17 @@ class _Styles:
             textColor=colors.HexColor("#1d3f6e"),
             keepWithNext=True,
         )
+        # A brief counted from the local cache says so under the title, where it is not missed.
+        self.notice = ParagraphStyle(
+            "notice",
+            parent=base,
+            fontName=BOLD,
+            fontSize=8.5,
+            leading=11,
+            alignment=TA_CENTER,
+            spaceBefore=3,
+            textColor=colors.HexColor("#9b2c2c"),
+        )
         self.quote = ParagraphStyle(
             "quote",
             parent=base,
@@ -174,6 +185,7 @@ def _story(b: BriefData, s: _Styles) -> list:
             _esc(f"Сформирована {f.moment(b.generated_at)} ({b.timezone})"),
             ParagraphStyle("gen", parent=s.small, alignment=TA_CENTER),
         ),
+        *([Paragraph(_esc(b.source_line), s.notice)] if b.source_line else []),
         Paragraph("Итоги и динамика", s.h2),
         *_key_figures(b, s),
         Spacer(0, 6),

@@ -99,6 +99,7 @@ def _summary_sheet(wb: Workbook, b: BriefData) -> None:
         ("Конец периода", b.date_to, DAY),
         ("Сформирована", b.generated_at, MOMENT),
         ("Часовой пояс", b.timezone, None),
+        *([("Источник данных", b.source_line, None)] if b.source_line else []),
         ("Обращений за период", b.total, INT),
         ("Предыдущий период: начало", b.previous_from, DAY),
         ("Предыдущий период: конец", b.previous_to, DAY),

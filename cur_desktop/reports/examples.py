@@ -1,8 +1,9 @@
-"""A few citizens' messages that show a brief's problems, fetched from the server.
+"""A few citizens' messages that show a brief's problems, from the brief's source.
 
-The server offers no search by municipality and period, so the messages come from what the
-analytics name (the incidents behind clusters, the overdue ones) and, when those leave main
-topics without an example, from a bounded read of the changes feed.
+The messages come from what the analytics name (the incidents behind clusters, the overdue
+ones) and, when those leave main topics without an example, from the incidents of the
+municipality and period the source can list (`BriefSource.incidents_of`: a bounded read of the
+server's changes feed, or the local cache searched directly).
 """
 
 from __future__ import annotations
@@ -10,20 +11,20 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from cur_desktop.models import analytics as a
 from cur_desktop.models import contract as c
 from cur_desktop.models.domain import CHANNEL_LABELS
 from cur_desktop.models.statuses import OPEN_STATUSES, STATUS_LABELS
-from cur_desktop.sync.client import ApiClient, RequestRejected
 
 from .format import plain, plural
 
+if TYPE_CHECKING:
+    from .brief_source import BriefSource
+
 EXAMPLE_CHARS = 700
-#: Pages of the changes feed read at most: bounds what examples cost a large region.
-FEED_PAGES = 5
-FEED_PAGE = 1_000
 INCIDENTS = ("обращение", "обращения", "обращений")
 
 
@@ -58,22 +59,16 @@ class Scope:
 
 
 class Incidents:
-    """Incidents by id, each asked of the server once per brief."""
+    """Incidents by id, each asked of the source once per brief."""
 
-    def __init__(self, client: ApiClient):
-        self.client = client
+    def __init__(self, source: BriefSource):
+        self.source = source
         self.known: dict[int, c.IncidentOut | None] = {}
 
     def __call__(self, incident_id: int) -> c.IncidentOut | None:
         """None if the incident left the caller's scope meanwhile."""
         if incident_id not in self.known:
-            try:
-                found = self.client.get(f"/incidents/{incident_id}", c.IncidentOut)
-            except RequestRejected as exc:
-                if exc.status not in (403, 404):
-                    raise
-                found = None
-            self.known[incident_id] = found
+            self.known[incident_id] = self.source.incident(incident_id)
         return self.known[incident_id]
 
 
@@ -132,23 +127,10 @@ def pick_examples(
     done = {x.topic for x in picked}
     missing = [t for t in top_topics[:wanted] if t not in done and t not in by_topic]
     if missing:
-        for inc in _feed(incidents.client, scope):
+        for inc in incidents.source.incidents_of(scope):
             by_topic.setdefault(topic_of(inc.category_id, inc.sector), []).append(inc)
     for topic in top_topics:
         if topic not in done and by_topic.get(topic):
             inc = by_topic[topic][0]
             take(inc, "Просрочено" if _is_overdue(inc) else f"Тема: {topic}")
     return picked
-
-
-def _feed(client: ApiClient, scope: Scope) -> list[c.IncidentOut]:
-    """The scope's incidents among the first pages of the changes feed, newest state last."""
-    found: dict[int, c.IncidentOut] = {}
-    cursor = 0
-    for _ in range(FEED_PAGES):
-        page = client.changes(cursor, FEED_PAGE)
-        found.update((inc.id, inc) for inc in page.items if scope.holds(inc))
-        cursor = page.cursor
-        if not page.has_more:
-            break
-    return list(found.values())

@@ -2,8 +2,9 @@
 and a municipality, the server's summary, spikes and clusters drawn in four tabs, XLSX export of
 every table and the municipality brief. Requests run in `in_net`; the UI never waits on them.
 When the server cannot be reached the same figures are counted from the local cache (in
-`in_db`) and the window says so; any other failed load keeps the last figures on screen with the
-reason next to them."""
+`in_db`) and the window says so, and the brief is then built from the cache too (marked so in
+the document); any other failed load keeps the last figures on screen with the reason next to
+them."""
 
 from __future__ import annotations
 
@@ -86,10 +87,23 @@ def fetch_local(store, date_from: date, date_to: date, municipality_ids: list[in
 def make_brief(client, municipality_id: int, date_from: date, date_to: date, out: Path) -> Path:
     """The municipality brief as PDF (or XLSX by the file's suffix), in the network thread."""
     from cur_desktop.reports.brief import build_brief
-    from cur_desktop.reports.brief_cli import _write
+    from cur_desktop.reports.brief_cli import write_brief
+    from cur_desktop.reports.brief_source import ServerSource
 
-    brief = build_brief(client, str(municipality_id), date_from, date_to)
-    _write(brief, out)
+    write_brief(build_brief(ServerSource(client), str(municipality_id), date_from, date_to), out)
+    return out
+
+
+def make_brief_from_cache(
+    store, municipality_id: int, date_from: date, date_to: date, out: Path
+) -> Path:
+    """The same brief counted from the local cache (it says so in its header), in the db
+    thread: for when the server cannot be reached."""
+    from cur_desktop.reports.brief import build_brief
+    from cur_desktop.reports.brief_cli import write_brief
+    from cur_desktop.reports.brief_source import CacheSource
+
+    write_brief(build_brief(CacheSource(store), str(municipality_id), date_from, date_to), out)
     return out
 
 
@@ -382,8 +396,15 @@ class AnalyticsWindow(QWidget):
             return False
         self.busy_loads += 1
         self.busy.show()
+        from_cache = self.from_cache
         try:
-            await in_net(make_brief, self.ws.client, mid, date_from, date_to, out)
+            if not from_cache:
+                try:
+                    await in_net(make_brief, self.ws.client, mid, date_from, date_to, out)
+                except Unreachable:
+                    from_cache = True
+            if from_cache:  # the window already counts from the cache, or the server just left
+                await in_db(make_brief_from_cache, self.ws.store, mid, date_from, date_to, out)
         except (BriefError, SyncError, OSError) as exc:
             self.say(
                 tr("Справка не сформирована: {m}").format(m=getattr(exc, "message", exc)),
@@ -393,7 +414,16 @@ class AnalyticsWindow(QWidget):
         finally:
             self.busy_loads -= 1
             self.busy.setVisible(self.busy_loads > 0)
-        self.say(tr("Справка сохранена: {p}").format(p=str(out)))
+        if from_cache:
+            self.say(
+                tr(
+                    "Нет связи с сервером: справка составлена по локальному кэшу и помечена "
+                    "так. Сохранена: {p}"
+                ).format(p=str(out)),
+                error=True,
+            )
+        else:
+            self.say(tr("Справка сохранена: {p}").format(p=str(out)))
         self.brief_written.emit(str(out))
         self._offer_folder(out)
         return True

@@ -851,183 +851,188 @@
         <translation>Все сферы</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="51" />
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="52" />
         <source>Неделя</source>
         <translation>Неделя</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="52" />
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="53" />
         <source>Месяц</source>
         <translation>Месяц</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="53" />
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="54" />
         <source>Квартал</source>
         <translation>Квартал</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="110" />
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="430" />
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="124" />
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="460" />
         <source>Аналитика</source>
         <translation>Аналитика</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="129" />
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="143" />
         <location filename="../../cur_desktop/ui/quality_review.py" line="115" />
         <source>Показать</source>
         <translation>Показать</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="142" />
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="156" />
         <source>Экспорт в XLSX…</source>
         <translation>Экспорт в XLSX…</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="145" />
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="159" />
         <source>Справка по МО…</source>
         <translation>Справка по МО…</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="150" />
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="164" />
         <source>Период:</source>
         <translation>Период:</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="174" />
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="188" />
         <source>Обзор</source>
         <translation>Обзор</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="175" />
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="189" />
         <source>Секторы × МО</source>
         <translation>Секторы × МО</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="176" />
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="190" />
         <source>Сроки</source>
         <translation>Сроки</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="177" />
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="191" />
         <source>Системные проблемы</source>
         <translation>Системные проблемы</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="194" />
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="208" />
         <location filename="../../cur_desktop/ui/main_window.py" line="212" />
         <source>Все МО</source>
         <translation>Все МО</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="194" />
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="208" />
         <source>Все мои МО</source>
         <translation>Все мои МО</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="262" />
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="276" />
         <source>Посчитано по локальному кэшу на {t}.</source>
         <translation>Посчитано по локальному кэшу на {t}.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="264" />
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="278" />
         <source>Данные сервера на {t}.</source>
         <translation>Данные сервера на {t}.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="266" />
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="280" />
         <source>Период {a} — {b}, сравнение с {c} — {d}.</source>
         <translation>Период {a} — {b}, сравнение с {c} — {d}.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="281" />
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="295" />
         <source>Нет связи с сервером: цифры посчитаны по локальному кэшу. В нём только ваша зона ответственности и то, что успело синхронизироваться, поэтому они могут быть меньше серверных.</source>
         <translation>Нет связи с сервером: цифры посчитаны по локальному кэшу. В нём только ваша зона ответственности и то, что успело синхронизироваться, поэтому они могут быть меньше серверных.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="291" />
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="305" />
         <source>Неверный период: конец раньше начала или период длиннее {n} дней</source>
         <translation>Неверный период: конец раньше начала или период длиннее {n} дней</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="296" />
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="310" />
         <source>Нет связи с сервером: аналитика считается на сервере.</source>
         <translation>Нет связи с сервером: аналитика считается на сервере.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="297" />
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="311" />
         <source>Сервер отказал: {m}</source>
         <translation>Сервер отказал: {m}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="299" />
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="313" />
         <source>Не удалось получить данные: {m}</source>
         <translation>Не удалось получить данные: {m}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="302" />
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="316" />
         <source>Показаны прежние цифры.</source>
         <translation>Показаны прежние цифры.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="336" />
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="350" />
         <source>Сначала загрузите данные за период.</source>
         <translation>Сначала загрузите данные за период.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="341" />
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="355" />
         <source>Экспорт таблиц</source>
         <translation>Экспорт таблиц</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="343" />
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="357" />
         <source>Книга Excel (*.xlsx)</source>
         <translation>Книга Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="353" />
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="367" />
         <source>Не удалось записать файл: {m}</source>
         <translation>Не удалось записать файл: {m}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="355" />
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="369" />
         <source>Таблицы сохранены: {p}</source>
         <translation>Таблицы сохранены: {p}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="364" />
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="378" />
         <source>Выберите муниципальное образование для справки.</source>
         <translation>Выберите муниципальное образование для справки.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="370" />
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="403" />
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="384" />
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="433" />
         <source>Справка по МО</source>
         <translation>Справка по МО</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="372" />
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="386" />
         <source>PDF (*.pdf);;Книга Excel (*.xlsx)</source>
         <translation>PDF (*.pdf);;Книга Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="389" />
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="410" />
         <source>Справка не сформирована: {m}</source>
         <translation>Справка не сформирована: {m}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="396" />
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="422" />
+        <source>Нет связи с сервером: справка составлена по локальному кэшу и помечена так. Сохранена: {p}</source>
+        <translation>Нет связи с сервером: справка составлена по локальному кэшу и помечена так. Сохранена: {p}</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="426" />
         <source>Справка сохранена: {p}</source>
         <translation>Справка сохранена: {p}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="405" />
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="435" />
         <source>Справка сохранена:
 {p}</source>
         <translation>Справка сохранена:
 {p}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="406" />
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="436" />
         <source>Открыть папку</source>
         <translation>Открыть папку</translation>
     </message>

@@ -22,6 +22,7 @@ from cur_desktop.models.domain import SECTOR_LABELS
 from cur_desktop.models.statuses import OPEN_STATUSES
 from cur_desktop.reports.brief import build_brief
 from cur_desktop.reports.brief_pdf import write_brief_pdf
+from cur_desktop.reports.brief_source import ServerSource
 from cur_desktop.reports.brief_xlsx import write_brief_xlsx
 from cur_desktop.reports.municipality import BriefError, resolve_municipality
 from cur_desktop.sync.client import ApiClient
@@ -172,7 +173,7 @@ def test_brief_numbers_equal_the_database(live, seeded_url, tmp_path):
     client = ApiClient(live.url)
     client.login("supervisor1", "demo")
 
-    brief = build_brief(client, name.upper(), *PERIOD)
+    brief = build_brief(ServerSource(client), name.upper(), *PERIOD)
     want = _expected(seeded_url, mid, brief.generated_at)
     assert (brief.municipality_id, brief.municipality) == (mid, name)
     assert want["previous"] >= 4 and want["total"] >= 3  # the data can show a trend
@@ -235,7 +236,7 @@ def test_brief_numbers_equal_the_database(live, seeded_url, tmp_path):
 def test_district_official_gets_only_their_municipality(live, seeded_url):
     client = ApiClient(live.url)
     client.login("official1", "demo")
-    own = build_brief(client, "Шиловский", *PERIOD, examples=0)
+    own = build_brief(ServerSource(client), "Шиловский", *PERIOD, examples=0)
     engine = create_engine(seeded_url)
     with Session(engine) as s:
         total = s.scalar(
@@ -251,7 +252,7 @@ def test_district_official_gets_only_their_municipality(live, seeded_url):
     engine.dispose()
     assert own.total == total
     with pytest.raises(BriefError, match="только по своим"):
-        build_brief(client, "город Рязань", *PERIOD)
+        build_brief(ServerSource(client), "город Рязань", *PERIOD)
 
 
 def test_municipality_names_resolve_or_say_what_is_near():

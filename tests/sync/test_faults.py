@@ -377,8 +377,10 @@ def test_random_faults_lose_nothing(seed, site, open_workstation, server_url):
         open_workstation(proxies[0].url, "operator1"),
         open_workstation(proxies[1].url, "supervisor1"),
     ]
-    for ws in pair:
+    for ws in pair:  # the first fill is set-up, not under test: a loaded machine may be slow
+        ws.client.timeout = (5.0, 30.0)
         ws.sync()
+        ws.client.timeout = CLIENT_TIMEOUT
     open_ids = [
         iid for iid, r in pair[0].incidents().items() if r["status"] in ("new", "in_progress")
     ]
