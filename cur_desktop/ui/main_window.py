@@ -326,27 +326,40 @@ class MainWindow(QMainWindow):
             self.card.show_incident(None, self.user.id)
             return
         detail = await in_db(self.service.detail, incident_id)
+        if self.current_id() != incident_id:
+            return  # the user moved on while it was read: the newer call shows theirs
         if detail is None:
             self.card.show_incident(None, self.user.id)
             self.editor.set_incident(None)
             return
         self.card.show_incident(detail, self.user.id)
-        if self.editor.incident is None or self.editor.incident["id"] != incident_id:
+        if not self._editor_on(incident_id):
             self.editor.flush_draft()
             draft = await in_db(self.ws.actions.load_draft, incident_id, self.editor.kind_code)
-            values = placeholder_values(
-                detail,
-                operator_name=self.user.full_name,
-                agency=self.labels.agency(detail.get("agency_id")),
-                municipality=self.labels.municipality(detail["municipality_id"]),
-                category=self.labels.category(detail.get("category_id")),
-            )
-            needs = self.user.needs_approval or detail["importance"] == "high"
-            returned = returned_reply(detail, self.user.id)
-            self.editor.set_incident(detail, values, draft, needs_approval=needs, returned=returned)
+            if self.current_id() != incident_id:
+                return
+            if self._editor_on(incident_id):
+                # Another call opened it meanwhile and the user may be typing: keep their text.
+                self.editor.incident = detail
+            else:
+                values = placeholder_values(
+                    detail,
+                    operator_name=self.user.full_name,
+                    agency=self.labels.agency(detail.get("agency_id")),
+                    municipality=self.labels.municipality(detail["municipality_id"]),
+                    category=self.labels.category(detail.get("category_id")),
+                )
+                needs = self.user.needs_approval or detail["importance"] == "high"
+                returned = returned_reply(detail, self.user.id)
+                self.editor.set_incident(
+                    detail, values, draft, needs_approval=needs, returned=returned
+                )
         else:
             self.editor.incident = detail
         await in_db(self.service.mark_seen, incident_id, detail["version"])
+
+    def _editor_on(self, incident_id: int) -> bool:
+        return self.editor.incident is not None and self.editor.incident["id"] == incident_id
 
     # --- saved views (kept in the profile's cache, so they follow the user's profile) ------
 

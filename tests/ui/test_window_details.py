@@ -5,6 +5,7 @@ offline, and the demo can switch role in place."""
 from __future__ import annotations
 
 import asyncio
+import threading
 from datetime import UTC, datetime
 
 from PySide6.QtCore import Qt
@@ -266,6 +267,46 @@ def test_a_reply_to_a_case_changed_meanwhile_asks_before_sending(run, server, tm
         )
         window.send_check.button(box.StandardButton.Yes).click()
         await wait_until(lambda: len(sent()) == 1, 30)
+        await close(ws, window, task)
+
+    run(scenario())
+
+
+def test_a_late_read_does_not_wipe_the_reply_being_typed(run, server, tmp_path, qtbot):
+    """Two reads of the chosen incident overlap (a click, then a refresh): the one that ends
+    last must not reset the editor the user has started typing in."""
+
+    async def scenario():
+        ws, window, task = open_window(server.url, tmp_path, "operator1")
+        qtbot.addWidget(window)
+        await first_sync(ws, window)
+        window.table.selectRow(0)
+        incident_id = window.current_id()
+        await wait_until(lambda: window.editor.incident is not None, 10)
+        window.editor.set_incident(None)  # nothing open yet, as before the first read
+        gate, calls = threading.Event(), []
+        load_draft = ws.actions.load_draft
+
+        def slow_second_load(*args):
+            calls.append(args)
+            if len(calls) == 2:  # the second read is the late one (one db thread, in order)
+                gate.wait(10)
+            return load_draft(*args)
+
+        ws.actions.load_draft = slow_second_load
+        try:
+            first = asyncio.ensure_future(window.show_current())
+            second = asyncio.ensure_future(window.show_current())
+            editor = window.editor
+            await wait_until(lambda: editor.incident and editor.incident["id"] == incident_id, 10)
+            editor.text.setPlainText("Здравствуйте! Пишу ответ")
+            gate.set()
+            await asyncio.gather(first, second)
+        finally:
+            gate.set()
+            ws.actions.load_draft = load_draft
+        assert len(calls) == 2
+        assert editor.text.toPlainText() == "Здравствуйте! Пишу ответ"
         await close(ws, window, task)
 
     run(scenario())
