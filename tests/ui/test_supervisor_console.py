@@ -5,8 +5,6 @@ offline); two operators on one incident see each other."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from PySide6.QtCore import QItemSelectionModel, QPointF, Qt
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import QApplication
@@ -15,9 +13,8 @@ from cur_desktop.ui.aio import wait_until
 from cur_desktop.ui.team_board import COLUMN
 from cur_server.embedded import EmbeddedServer
 from tests.server.api import Api
+from tests.ui.screens import save_screenshot
 from tests.ui.test_operator_flow import close, first_sync, open_window, server_incident
-
-DOCS = Path(__file__).resolve().parents[2] / "docs"
 
 
 def user_ids(url: str) -> dict[str, int]:
@@ -257,8 +254,7 @@ def test_team_board_matches_the_server_and_comes_from_the_cache(run, server_url,
         await wait_until(lambda: panel.rows and panel.table.item(0, 1).text() == author, 20)
         window.console.approvals_dock.raise_()
         await wait_until(lambda: window.card.incident is not None, 10)
-        DOCS.mkdir(exist_ok=True)
-        assert window.grab().save(str(DOCS / "screenshot-team.png"))
+        save_screenshot(window, tmp_path, "screenshot-team.png")
 
         # Offline: the board is built from the local cache (which holds the whole region for
         # a supervisor), with a note saying so; presence cannot be known.

@@ -9,7 +9,6 @@ import asyncio
 import os
 import subprocess
 import sys
-from pathlib import Path
 
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QImage, QKeyEvent, QPalette
@@ -28,8 +27,8 @@ from cur_desktop.ui.trainer_live import DRAFT_COLUMN
 from cur_desktop.ui.training_mode import ACCENT
 from tests.server.api import Api
 from tests.server.training_support import add_users, install_clock
+from tests.ui.screens import save_screenshot
 
-DOCS = Path(__file__).resolve().parents[2] / "docs"
 TRAINING = "/api/v1/training"
 REPLY = (
     "Здравствуйте! Яма на ул. Каширина передана в дорожную службу, ремонт покрытия "
@@ -122,7 +121,7 @@ def test_trainee_window_is_unmistakable_and_shows_only_training(run, server, tmp
         await window.refresh_side()
         await wait_until(lambda: window.card.incident is not None, 10)
         await asyncio.sleep(0.3)
-        window.grab().save(str(DOCS / "screenshot-training-trainee.png"))
+        save_screenshot(window, tmp_path, "screenshot-training-trainee.png")
         await close(ws, window, task)
 
     run(scenario())
@@ -258,7 +257,7 @@ def test_trainer_runs_a_session_and_sees_the_trainee_work(run, server, tmp_path,
         assert tw.live.select_incident(incident_id)
         tw.resize(1200, 720)
         await asyncio.sleep(0.2)
-        tw.grab().save(str(DOCS / "screenshot-training-trainer.png"))
+        save_screenshot(tw, tmp_path, "screenshot-training-trainer.png")
 
         tw.controls["pause"].trigger()
         await wait_until(lambda: server_session(session_id)["state"] == "paused", 20)
