@@ -7,14 +7,13 @@ every incident this system holds and lets both SQLite and PostgreSQL bucket by p
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import Date, cast, func, literal_column
 from sqlalchemy.sql import ColumnElement
 
-from cur_desktop.models.analytics import AnalyticsQuery, Period
+from cur_desktop.models.analytics_rules import AnalyticsWindow
 
 from .tables import Incident
 
@@ -23,31 +22,8 @@ def region_offset(timezone: str, at: datetime | None = None) -> timedelta:
     return ZoneInfo(timezone).utcoffset(at or datetime.now(UTC)) or timedelta(0)
 
 
-def monday(d: date) -> date:
-    return d - timedelta(days=d.weekday())
-
-
-@dataclass(frozen=True)
-class Window:
-    """One analytics request resolved: the period, its predecessor, whose incidents, when."""
-
-    query: AnalyticsQuery
-    #: None: the whole region; a list (maybe empty): only these municipalities.
-    municipality_ids: list[int] | None
-    offset: timedelta
-    now: datetime
-
-    @property
-    def minutes(self) -> int:
-        return int(self.offset.total_seconds() // 60)
-
-    def utc(self, day: date) -> datetime:
-        """The UTC instant local `day` begins."""
-        return datetime.combine(day, time(0), tzinfo=UTC) - self.offset
-
-    @property
-    def previous_from(self) -> date:
-        return self.query.date_from - timedelta(days=self.query.days)
+class Window(AnalyticsWindow):
+    """The request against the server's tables."""
 
     @property
     def start(self) -> datetime:
@@ -64,16 +40,6 @@ class Window:
 
     def local_date(self, instant: datetime) -> date:
         return (instant.astimezone(UTC) + self.offset).date()
-
-    def period(self) -> Period:
-        return Period(
-            date_from=self.query.date_from,
-            date_to=self.query.date_to,
-            previous_from=self.previous_from,
-            previous_to=self.query.date_from - timedelta(days=1),
-            municipality_ids=[] if self.municipality_ids is None else self.municipality_ids,
-            utc_offset_minutes=self.minutes,
-        )
 
     def scope(self) -> list[ColumnElement[bool]]:
         """Real incidents (training never counts) of the municipalities asked for."""

@@ -15,10 +15,10 @@ from datetime import date, timedelta
 from sqlalchemy.orm import Session
 
 from cur_desktop.models.analytics import SpikeReport
-from cur_desktop.models.analytics_rules import detect_spikes, spike_rule
+from cur_desktop.models.analytics_rules import detect_spikes, monday, spike_rule
 
 from .daily import weekly_place_counts
-from .periods import Window, as_date, monday
+from .periods import Window, as_date
 
 
 def find_spikes(

@@ -25,11 +25,12 @@ from cur_desktop.models.analytics import (
     Summary,
     WeekCount,
 )
+from cur_desktop.models.analytics_rules import monday
 from cur_desktop.models.statuses import OPEN_STATUSES
 
 from . import daily
 from .grouping import grouped
-from .periods import Window, as_date, minutes_between, monday
+from .periods import Window, as_date, minutes_between
 from .tables import Incident
 
 OPEN = sorted(s.value for s in OPEN_STATUSES)

@@ -5,9 +5,10 @@ both state and apply one rule."""
 from __future__ import annotations
 
 from collections.abc import Mapping
-from datetime import date, timedelta
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time, timedelta
 
-from .analytics import MAX_CLUSTER_IDS, Cluster, Spike
+from .analytics import MAX_CLUSTER_IDS, AnalyticsQuery, Cluster, Period, Spike
 
 #: Spikes listed at most.
 MAX_SPIKES = 500
@@ -55,6 +56,41 @@ def cluster_rule(min_size: int) -> str:
 
 def monday(d: date) -> date:
     return d - timedelta(days=d.weekday())
+
+
+@dataclass(frozen=True)
+class AnalyticsWindow:
+    """One analytics request resolved: the period, its predecessor, whose incidents, when.
+    The server reads it against its tables (`cur_server.periods.Window`), the workstation
+    against its cache (`models.cache.analytics.LocalWindow`)."""
+
+    query: AnalyticsQuery
+    #: None: the whole region (or all the cache holds); a list (maybe empty): only these.
+    municipality_ids: list[int] | None
+    offset: timedelta
+    now: datetime
+
+    @property
+    def minutes(self) -> int:
+        return int(self.offset.total_seconds() // 60)
+
+    def utc(self, day: date) -> datetime:
+        """The UTC instant local `day` begins."""
+        return datetime.combine(day, time(0), tzinfo=UTC) - self.offset
+
+    @property
+    def previous_from(self) -> date:
+        return self.query.date_from - timedelta(days=self.query.days)
+
+    def period(self) -> Period:
+        return Period(
+            date_from=self.query.date_from,
+            date_to=self.query.date_to,
+            previous_from=self.previous_from,
+            previous_to=self.query.date_from - timedelta(days=1),
+            municipality_ids=[] if self.municipality_ids is None else self.municipality_ids,
+            utc_offset_minutes=self.minutes,
+        )
 
 
 def detect_spikes(

@@ -17,8 +17,7 @@ import json
 import statistics
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import Connection, and_, or_, select
@@ -26,6 +25,7 @@ from sqlalchemy import Connection, and_, or_, select
 from .. import analytics as a
 from ..analytics_rules import (
     KEY_TEXT_CHARS,
+    AnalyticsWindow,
     cluster_rule,
     detect_spikes,
     merge_clusters,
@@ -51,26 +51,12 @@ _EMPTY_SLA = a.SlaRow(
 )
 
 
-@dataclass(frozen=True)
-class LocalWindow:
-    """One request resolved against the cache, as the server resolves it (`periods.Window`)."""
-
-    query: a.AnalyticsQuery
-    municipality_ids: list[int] | None  # None: everything the cache holds
-    offset: timedelta
-    now: datetime
-
-    @property
-    def minutes(self) -> int:
-        return int(self.offset.total_seconds() // 60)
+class LocalWindow(AnalyticsWindow):
+    """The request against the cache, which keeps times as epoch seconds."""
 
     def epoch(self, day: date) -> int:
         """The epoch second local `day` begins."""
-        return int((datetime.combine(day, time(0), tzinfo=UTC) - self.offset).timestamp())
-
-    @property
-    def previous_from(self) -> date:
-        return self.query.date_from - timedelta(days=self.query.days)
+        return int(self.utc(day).timestamp())
 
     @property
     def start(self) -> int:
@@ -82,16 +68,6 @@ class LocalWindow:
 
     def local_date(self, epoch: int) -> date:
         return (datetime.fromtimestamp(epoch, UTC) + self.offset).date()
-
-    def period(self) -> a.Period:
-        return a.Period(
-            date_from=self.query.date_from,
-            date_to=self.query.date_to,
-            previous_from=self.previous_from,
-            previous_to=self.query.date_from - timedelta(days=1),
-            municipality_ids=[] if self.municipality_ids is None else self.municipality_ids,
-            utc_offset_minutes=self.minutes,
-        )
 
     def scope(self) -> list:
         terms = [incidents.c.training_session_id.is_(None)]
