@@ -9,19 +9,12 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 
 from .analytics import MAX_CLUSTER_IDS, AnalyticsQuery, Cluster, Period, Spike
+from .russian import plural
 
 #: Spikes listed at most.
 MAX_SPIKES = 500
 #: Characters of the representative text shown as a text cluster's key.
 KEY_TEXT_CHARS = 200
-
-
-def plural(n: int, one: str, few: str, many: str) -> str:
-    if n % 10 == 1 and n % 100 != 11:
-        return one
-    if 2 <= n % 10 <= 4 and not 12 <= n % 100 <= 14:
-        return few
-    return many
 
 
 def _times(factor: float) -> str:

@@ -17,9 +17,10 @@ from zoneinfo import ZoneInfo
 from cur_desktop.models import analytics as a
 from cur_desktop.models import contract as c
 from cur_desktop.models.domain import CHANNEL_LABELS
+from cur_desktop.models.russian import plural
 from cur_desktop.models.statuses import OPEN_STATUSES, STATUS_LABELS
 
-from .format import plain, plural
+from .format import plain
 
 if TYPE_CHECKING:
     from .brief_source import BriefSource

@@ -21,7 +21,8 @@ from . import optimistic
 from .schema import SEARCH_TABLE, events, incident_base, incidents, meta, outbox, replies
 from .search import index_text
 
-_TIME_FIELDS = (
+#: Wire times kept as epoch seconds in the cache.
+TIME_FIELDS = (
     "received_at",
     "sla_started_at",
     "first_answer_due",
@@ -160,7 +161,7 @@ class IncidentState:
             d, reply_list, event_list = inc, inc.get("replies") or [], inc.get("events") or []
         incident_id = d["id"]
         row = {k: d[k] for k in _SERVER_INCIDENT_KEYS if k in d}
-        for key in _TIME_FIELDS:
+        for key in TIME_FIELDS:
             row[key] = to_epoch(d.get(key))
         row["attachments"] = _dumps(d.get("attachments") or [])
         row["pending"] = 0
@@ -388,7 +389,7 @@ def rows_to_server_dicts(
     out = {}
     for row in rows:
         d = {k: v for k, v in row.items() if k not in local_only}
-        for key in _TIME_FIELDS:
+        for key in TIME_FIELDS:
             d[key] = from_epoch(row[key]).isoformat() if row[key] is not None else None
         d["attachments"] = json.loads(row["attachments"])
         d["replies"] = [

@@ -13,18 +13,10 @@ from typing import Any
 from sqlalchemy import ColumnElement, select
 
 from ..contract import IncidentOut
+from .incidents import TIME_FIELDS
 from .schema import incidents
 from .store import CacheStore
 
-_TIMES = (
-    "received_at",
-    "sla_started_at",
-    "first_answer_due",
-    "first_answered_at",
-    "final_answer_due",
-    "final_answered_at",
-    "updated_at",
-)
 _COLUMNS = [col for col in incidents.c if col.name in IncidentOut.model_fields]
 #: Read at most per call: a municipality's quarter stays far below it.
 LIMIT = 50_000
@@ -32,7 +24,7 @@ LIMIT = 50_000
 
 def _wire(row: dict[str, Any]) -> IncidentOut:
     d = dict(row)
-    for key in _TIMES:
+    for key in TIME_FIELDS:
         d[key] = None if d[key] is None else datetime.fromtimestamp(d[key], UTC)
     d["attachments"] = json.loads(d["attachments"] or "[]")
     return IncidentOut.model_validate(d)
