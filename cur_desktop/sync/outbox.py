@@ -20,8 +20,8 @@ from pydantic import TypeAdapter, ValidationError
 from sqlalchemy import Connection, delete, func, insert, select, update
 
 from cur_desktop.models import contract as c
-from cur_desktop.models.cache.bulk import materialize_many, server_states, set_bases
-from cur_desktop.models.cache.incidents import ensure_base, materialize, set_base
+from cur_desktop.models.cache.bulk import materialize_many, server_states
+from cur_desktop.models.cache.incidents import ensure_base, materialize, set_base, set_bases
 from cur_desktop.models.cache.schema import incident_base, outbox, problems
 from cur_desktop.models.cache.store import CacheStore
 from cur_desktop.models.domain import MutationType, Outcome

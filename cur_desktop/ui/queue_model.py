@@ -344,13 +344,10 @@ class QueueModel(QAbstractTableModel):
             return "…" if role == _DISPLAY and column == 0 else None
         if role == _DISPLAY:
             if column == _SLA_COLUMN:
-                shown = self._sla(row)
-                return f"{shown.symbol} {shown.text}"
+                return self._sla_text(row)
             cells = row.get(_CELLS)
             if cells is None:  # once per row: the labels do not change while it is shown
-                cells = row[_CELLS] = [
-                    "" if key == "sla" else self._display(row, key) for key, _ in COLUMNS
-                ]
+                cells = row[_CELLS] = [self._display(row, key) for key, _ in COLUMNS]
             return cells[column]
         if role == _FONT:
             return self._bold if row.get("changed") else None
@@ -363,8 +360,7 @@ class QueueModel(QAbstractTableModel):
         if role == SlaStateRole:
             return self._sla(row).state.value if column == _SLA_COLUMN else None
         if column == _SLA_COLUMN:  # the tooltip
-            shown = self._sla(row)
-            return f"{shown.symbol} {shown.text}"
+            return self._sla_text(row)
         if row.get("pending"):
             return tr("Есть изменения, ещё не отправленные на сервер")
         return None
@@ -379,13 +375,15 @@ class QueueModel(QAbstractTableModel):
             shown = self._shown_sla[key] = self.sla.show(key[0], key[1], self.now)
         return shown
 
+    def _sla_text(self, row: dict[str, Any]) -> str:
+        shown = self._sla(row)
+        return f"{shown.symbol} {shown.text}"
+
     def _display(self, row: dict[str, Any], key: str) -> str:
+        """A cell's text; the SLA cell's changes with the clock and is made per beat instead."""
         labels = self.labels
         if key == "number":
             return row["number"] + (" ⇡" if row.get("pending") else "")
-        if key == "sla":
-            shown = self._sla(row)
-            return f"{shown.symbol} {shown.text}"
         if key == "status":
             return labels.status(row["status"])
         if key == "importance":

@@ -183,26 +183,14 @@ class TeamBoardPanel(QWidget):
         self._loading = True
         try:
             board = await in_net(team_board, self.client)
-        except Unreachable as exc:
-            log.info("team board: %s", exc)
-            self.offline = True
-            if self.store is not None:
-                try:
-                    board = await in_db(self._from_cache)
-                except Exception:  # noqa: BLE001 - the note below says what is known
-                    log.exception("team board from the cache")
-                else:
-                    self.board = board
-                    self._fill(board, {})
-                    self._show_note(exc.message)
-                    self.refreshed.emit()
-                    return
-            self._show_note(exc.message)
-            self.refreshed.emit()
-            return
         except SyncError as exc:
             log.info("team board: %s", exc)
             self.offline = True
+            if isinstance(exc, Unreachable):  # no server at all: the cache knows the load
+                cached = await self._from_cache()
+                if cached is not None:
+                    self.board = cached
+                    self._fill(cached, {})
             self._show_note(exc.message)
             self.refreshed.emit()
             return
@@ -216,9 +204,19 @@ class TeamBoardPanel(QWidget):
         self._show_note(None)
         self.refreshed.emit()
 
-    def _from_cache(self) -> TeamBoard:
-        with self.store.read() as conn:
-            return local_board(conn)
+    async def _from_cache(self) -> TeamBoard | None:
+        if self.store is None:
+            return None
+
+        def read() -> TeamBoard:
+            with self.store.read() as conn:
+                return local_board(conn)
+
+        try:
+            return await in_db(read)
+        except Exception:  # noqa: BLE001 - the note then says only what is known
+            log.exception("team board from the cache")
+            return None
 
     def _show_note(self, problem: str | None) -> None:
         when = self.board.as_of.timestamp() if self.board else None

@@ -10,10 +10,9 @@ from collections.abc import Sequence
 from typing import Any
 
 from sqlalchemy import Connection, select
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from . import optimistic
-from .incidents import IncidentState, _chunks, rows_to_server_dicts, write_states
+from .incidents import IncidentState, chunks, rows_to_server_dicts, write_states
 from .schema import incident_base, incidents, outbox
 
 
@@ -22,7 +21,7 @@ def server_states(conn: Connection, ids: Sequence[int]) -> tuple[dict[int, dict]
     row), and which of them had a base already. KeyError: the first one not cached."""
     states: dict[int, dict[str, Any]] = {}
     based: set[int] = set()
-    for part in _chunks(list(ids)):
+    for part in chunks(list(ids)):
         for iid, raw in conn.execute(
             select(incident_base.c.incident_id, incident_base.c.json).where(
                 incident_base.c.incident_id.in_(part)
@@ -31,7 +30,7 @@ def server_states(conn: Connection, ids: Sequence[int]) -> tuple[dict[int, dict]
             states[iid] = json.loads(raw)
             based.add(iid)
     rest = [i for i in ids if i not in states]
-    for part in _chunks(rest):
+    for part in chunks(rest):
         rows = [
             dict(r)
             for r in conn.execute(select(incidents).where(incidents.c.id.in_(part))).mappings()
@@ -43,25 +42,10 @@ def server_states(conn: Connection, ids: Sequence[int]) -> tuple[dict[int, dict]
     return states, based
 
 
-def set_bases(conn: Connection, states: dict[int, dict[str, Any]]) -> None:
-    if not states:
-        return
-    stmt = sqlite_insert(incident_base)
-    conn.execute(
-        stmt.on_conflict_do_update(
-            index_elements=["incident_id"], set_={"json": stmt.excluded.json}
-        ),
-        [
-            {"incident_id": i, "json": json.dumps(state, ensure_ascii=False)}
-            for i, state in states.items()
-        ],
-    )
-
-
 def materialize_many(conn: Connection, states: dict[int, dict[str, Any]], me: dict) -> None:
     """Local view = server state + every pending mutation, for all of `states` at once."""
     entries: dict[int, list[dict]] = {i: [] for i in states}
-    for part in _chunks(list(states)):
+    for part in chunks(list(states)):
         for entry in conn.execute(
             select(outbox).where(outbox.c.incident_id.in_(part)).order_by(outbox.c.seq)
         ).mappings():

@@ -201,7 +201,7 @@ class IncidentState:
         return index_text(parts + [r["text"] for r in self.replies])
 
 
-def _chunks(items: Sequence, size: int = _CHUNK) -> Iterable[Sequence]:
+def chunks(items: Sequence, size: int = _CHUNK) -> Iterable[Sequence]:
     for start in range(0, len(items), size):
         yield items[start : start + size]
 
@@ -245,7 +245,7 @@ _INSERT_SEARCH = f"INSERT INTO {SEARCH_TABLE}(rowid, body) VALUES (?, ?)"
 
 def _cached_ids(conn: Connection, ids: Sequence[int]) -> list[int]:
     found: list[int] = []
-    for part in _chunks(ids):
+    for part in chunks(ids):
         found += conn.execute(select(incidents.c.id).where(incidents.c.id.in_(part))).scalars()
     return found
 
@@ -259,7 +259,7 @@ def write_states(conn: Connection, states: Sequence[IncidentState], *, seen: boo
         return
     # Only incidents already cached have rows to replace: none on a first pull. (Deleting
     # absent rowids from the contentless index would still add tombstones to it.)
-    for part in _chunks(_cached_ids(conn, [s.row["id"] for s in states])):
+    for part in chunks(_cached_ids(conn, [s.row["id"] for s in states])):
         conn.execute(delete(replies).where(replies.c.incident_id.in_(part)))
         conn.execute(delete(events).where(events.c.incident_id.in_(part)))
         conn.execute(
@@ -285,7 +285,7 @@ def write_states(conn: Connection, states: Sequence[IncidentState], *, seen: boo
 
 
 def delete_incidents(conn: Connection, ids: Sequence[int]) -> None:
-    for part in _chunks(list(ids)):
+    for part in chunks(list(ids)):
         conn.execute(delete(replies).where(replies.c.incident_id.in_(part)))
         conn.execute(delete(events).where(events.c.incident_id.in_(part)))
         conn.execute(delete(incident_base).where(incident_base.c.incident_id.in_(part)))
@@ -297,7 +297,7 @@ def delete_incidents(conn: Connection, ids: Sequence[int]) -> None:
 
 def pending_ids(conn: Connection, ids: Sequence[int]) -> set[int]:
     found: set[int] = set()
-    for part in _chunks(list(ids)):
+    for part in chunks(list(ids)):
         found.update(
             conn.execute(
                 select(outbox.c.incident_id).where(outbox.c.incident_id.in_(part)).distinct()
@@ -341,13 +341,22 @@ def apply_server_incidents(
 
 
 def set_base(conn: Connection, incident_id: int, server_state: dict[str, Any]) -> None:
-    stmt = sqlite_insert(incident_base).values(
-        incident_id=incident_id, json=json.dumps(server_state, ensure_ascii=False)
-    )
+    set_bases(conn, {incident_id: server_state})
+
+
+def set_bases(conn: Connection, states: dict[int, dict[str, Any]]) -> None:
+    """Keep these server states aside (replacing kept ones) while local work is pending."""
+    if not states:
+        return
+    stmt = sqlite_insert(incident_base)
     conn.execute(
         stmt.on_conflict_do_update(
             index_elements=["incident_id"], set_={"json": stmt.excluded.json}
-        )
+        ),
+        [
+            {"incident_id": i, "json": json.dumps(state, ensure_ascii=False)}
+            for i, state in states.items()
+        ],
     )
 
 
@@ -376,7 +385,7 @@ def rows_to_server_dicts(
     ids = [row["id"] for row in rows]
     reply_rows: dict[int, list] = {i: [] for i in ids}
     event_rows: dict[int, list] = {i: [] for i in ids}
-    for part in _chunks(ids):
+    for part in chunks(ids):
         for r in conn.execute(
             select(replies).where(replies.c.incident_id.in_(part)).order_by(replies.c.id)
         ).mappings():
@@ -453,7 +462,7 @@ def count_incidents(conn: Connection) -> int:
 
 def mark_seen(conn: Connection, ids: Sequence[int]) -> None:
     """The user has seen these incidents as they are now (no «changed» mark)."""
-    for chunk in _chunks(list(ids)):
+    for chunk in chunks(list(ids)):
         conn.execute(
             update(incidents)
             .where(incidents.c.id.in_(chunk))
