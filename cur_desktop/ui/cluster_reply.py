@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from cur_desktop.models import analytics as a
-from cur_desktop.models.reply_fill import placeholder_values, rank_templates
+from cur_desktop.models.reply_fill import rank_templates
 from cur_desktop.sync.bulk_reply import PlannedReply, plan_replies, send_replies
 from cur_desktop.sync.outbox import InvalidAction
 from cur_desktop.sync.workspace import Workspace
@@ -179,14 +179,7 @@ class ClusterReplyDialog(QDialog):
 
     def values_for(self, row) -> dict[str, str | None]:
         """An incident's placeholders (called in the db thread: plain lookups only)."""
-        lb = self.labels
-        return placeholder_values(
-            row,
-            operator_name=self.ws.user.full_name,
-            agency=lb.agency(row.get("agency_id")),
-            municipality=lb.municipality(row.get("municipality_id")),
-            category=lb.category(row.get("category_id")),
-        )
+        return self.labels.placeholders(row, self.ws.user.full_name)
 
     def preview(self) -> None:
         spawn(self.refresh_preview(), what="cluster reply preview")

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, field
 
 from cur_desktop.models import contract as c
+from cur_desktop.models.reply_fill import placeholder_values
 
 from .i18n import QT_TR_NOOP, tr
 
@@ -79,6 +80,17 @@ class Labels:
 
     def municipality_short(self, mid: int | None) -> str:
         return short_municipality(self.municipality(mid))
+
+    def placeholders(self, incident: dict, operator_name: str) -> dict[str, str | None]:
+        """A reply template's values for this incident, names from the reference (plain
+        lookups: callable in the db thread)."""
+        return placeholder_values(
+            incident,
+            operator_name=operator_name,
+            agency=self.agency(incident.get("agency_id")),
+            municipality=self.municipality(incident.get("municipality_id")),
+            category=self.category(incident.get("category_id")),
+        )
 
     def category(self, cid: int | None) -> str:
         return self.categories.get(cid, "") if cid is not None else ""

@@ -30,7 +30,6 @@ from PySide6.QtWidgets import (
 
 from cur_desktop.models.reply_fill import (
     changes_by_others,
-    placeholder_values,
     returned_reply,
 )
 from cur_desktop.models.sla import SlaState
@@ -342,13 +341,7 @@ class MainWindow(QMainWindow):
                 # Another call opened it meanwhile and the user may be typing: keep their text.
                 self.editor.incident = detail
             else:
-                values = placeholder_values(
-                    detail,
-                    operator_name=self.user.full_name,
-                    agency=self.labels.agency(detail.get("agency_id")),
-                    municipality=self.labels.municipality(detail["municipality_id"]),
-                    category=self.labels.category(detail.get("category_id")),
-                )
+                values = self.labels.placeholders(detail, self.user.full_name)
                 needs = self.user.needs_approval or detail["importance"] == "high"
                 returned = returned_reply(detail, self.user.id)
                 self.editor.set_incident(
