@@ -9,7 +9,6 @@ cur-desktop brief --municipality NAME --from DATE --to DATE --out FILE.pdf|.xlsx
 from __future__ import annotations
 
 import argparse
-import getpass
 import json
 import logging
 import sys
@@ -17,11 +16,12 @@ import sys
 from cur_desktop.models.cache.incidents import count_incidents
 from cur_desktop.models.cache.store import CacheLocked
 
-from .reports.brief_cli import add_brief_command
-from .sync.client import ApiClient, AuthFailed, SyncError
+from .brief_cli import add_brief_command
+from .sync.client import ApiClient, SyncError
 from .sync.credentials import KEYRING_STATUS_LABELS, CredentialStore
 from .sync.engine import SyncCore
 from .sync.profile import NeedPassphrase, Profile, data_root
+from .sync.sign_in import sign_in
 
 log = logging.getLogger("cur_desktop")
 
@@ -33,26 +33,6 @@ def _fail(message: str, code: int = 1) -> int:
         line = line[:299] + "…"
     print(f"cur-desktop: {line}", file=sys.stderr)
     return code
-
-
-def sign_in(
-    client: ApiClient,
-    profile: Profile,
-    credentials: CredentialStore,
-    password: str | None,
-) -> None:
-    """Password if given; else the remembered sign-in from the keyring."""
-    if password is None:
-        client.refresh_token = credentials.load_refresh_token(profile.server_url, profile.username)
-        if client.refresh_token:
-            try:
-                client.refresh()
-                return
-            except AuthFailed:
-                credentials.forget_refresh_token(profile.server_url, profile.username)
-        password = getpass.getpass(f"Пароль {profile.username}: ")
-    client.login(profile.username, password)
-    credentials.save_refresh_token(profile.server_url, profile.username, client.refresh_token)
 
 
 def cmd_sync(args: argparse.Namespace) -> int:

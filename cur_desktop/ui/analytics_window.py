@@ -87,7 +87,7 @@ def fetch_local(store, date_from: date, date_to: date, municipality_ids: list[in
 def make_brief(client, municipality_id: int, date_from: date, date_to: date, out: Path) -> Path:
     """The municipality brief as PDF (or XLSX by the file's suffix), in the network thread."""
     from cur_desktop.reports.brief import build_brief
-    from cur_desktop.reports.brief_cli import write_brief
+    from cur_desktop.reports.brief_document import write_brief
     from cur_desktop.reports.brief_source import ServerSource
 
     write_brief(build_brief(ServerSource(client), str(municipality_id), date_from, date_to), out)
@@ -100,7 +100,7 @@ def make_brief_from_cache(
     """The same brief counted from the local cache (it says so in its header), in the db
     thread: for when the server cannot be reached."""
     from cur_desktop.reports.brief import build_brief
-    from cur_desktop.reports.brief_cli import write_brief
+    from cur_desktop.reports.brief_document import write_brief
     from cur_desktop.reports.brief_source import CacheSource
 
     write_brief(build_brief(CacheSource(store), str(municipality_id), date_from, date_to), out)

@@ -6,73 +6,48 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from dataclasses import asdict, replace
+from dataclasses import replace
 from datetime import UTC, datetime
-from typing import Any
 
-from PySide6.QtCore import QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
-    QComboBox,
-    QDockWidget,
-    QHBoxLayout,
-    QInputDialog,
-    QLineEdit,
     QMainWindow,
     QMessageBox,
     QSplitter,
-    QTabBar,
     QTabWidget,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
-from cur_desktop.models.reply_fill import (
-    changes_by_others,
-    returned_reply,
-)
+from cur_desktop.models.reply_fill import changes_by_others, returned_reply
 from cur_desktop.models.sla import SlaState
 from cur_desktop.models.spelling import reference_words
-from cur_desktop.models.statuses import Status, allowed_targets
 from cur_desktop.sync.engine import SyncState, SyncSummary
 from cur_desktop.sync.outbox import InvalidAction
 from cur_desktop.sync.workspace import Workspace
 
-from . import formats
+from . import main_docks
 from .aio import in_db, spawn
 from .analytics_window import install_analytics
 from .conflicts_panel import ConflictsPanel
-from .dialogs import FormDialog
-from .i18n import QT_TR_NOOP, tr
-from .incident_card import EVENT_LABELS, IncidentCard
+from .i18n import tr
+from .incident_card import IncidentCard
+from .incident_dialogs import ask_action
 from .labels import Labels
+from .main_actions import make_actions, show_shortcuts
 from .presence import PresenceWatch
+from .queue_filters import QueueFilters
 from .queue_model import COLUMNS, SORT_KEYS, QueueModel
-from .queue_source import TABS, QueueService, ViewState
+from .queue_source import QueueService, ViewState
 from .queue_table import QueueTable
 from .reply_editor import ReplyEditor
+from .send_check import send_check_box
 from .sla_view import SlaView
 from .status_bar import SyncStatusBar
 from .supervisor_console import SupervisorConsole
 from .training_mode import install_training
 
 log = logging.getLogger(__name__)
-
-
-SHORTCUTS = [
-    ("take_next", QT_TR_NOOP("Взять следующее"), "Ctrl+Shift+T"),
-    ("claim", QT_TR_NOOP("Взять выбранное"), "Ctrl+T"),
-    ("reply", QT_TR_NOOP("Ответить"), "Ctrl+R"),
-    ("route", QT_TR_NOOP("Направить в ведомство"), "Ctrl+D"),
-    ("note", QT_TR_NOOP("Заметка"), "Ctrl+N"),
-    ("send", QT_TR_NOOP("Отправить ответ"), "Ctrl+Return"),
-    ("search", QT_TR_NOOP("Поиск"), "Ctrl+F"),
-    ("sync", QT_TR_NOOP("Синхронизировать"), "F5"),
-    ("conflicts", QT_TR_NOOP("Несохранённые правки"), "Ctrl+K"),
-    ("queue", QT_TR_NOOP("К очереди"), "Ctrl+L"),
-    ("help", QT_TR_NOOP("Горячие клавиши"), "F1"),
-]
 
 
 class MainWindow(QMainWindow):
@@ -87,7 +62,6 @@ class MainWindow(QMainWindow):
         self.labels = Labels.from_reference(self.reference)
         self.sla = SlaView.from_reference(self.reference)
         self.service = QueueService(workspace.store, self.user.id, self.sla)
-        self.view_state = ViewState()
         self._warned: dict[int, str] = {}
         self.last_error: str | None = None
         self._pending_select: int | None = None  # select this incident once its row is loaded
@@ -101,52 +75,20 @@ class MainWindow(QMainWindow):
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
         self.table.doubleClicked.connect(lambda _: self.open_editor())
 
-        self.tabs = QTabBar()
-        self.tabs.setObjectName("queueTabs")
-        for _code, caption in TABS:
-            self.tabs.addTab(tr(caption))
-        self.tabs.setCurrentIndex(len(TABS) - 1 if self.user.role != "operator" else 0)
-        self.view_state.tab = TABS[self.tabs.currentIndex()][0]
-        self.tabs.currentChanged.connect(self._tab_changed)
-
-        self.filters = self._make_filters()
-        self.search = QLineEdit()
-        self.search.setObjectName("searchField")
-        self.search.setPlaceholderText(tr("Поиск по тексту (Ctrl+F)"))
-        self.search.setClearButtonEnabled(True)
-        self._search_timer = QTimer(self, singleShot=True, interval=300)
-        self._search_timer.timeout.connect(self._search_changed)
-        self.search.textChanged.connect(lambda _: self._search_timer.start())
-
-        filter_row = QHBoxLayout()
-        for combo in self.filters.values():
-            filter_row.addWidget(combo)
-        filter_row.addStretch(1)
-        # The search gets a row of its own: squeezed beside five filters it showed two letters.
-        search_row = QHBoxLayout()
-        search_row.addWidget(self.search, 1)
-        self.saved_views = QComboBox()
-        self.saved_views.setObjectName("savedViews")
-        self.saved_views.setToolTip(tr("Сохранённые представления"))
-        self.saved_views.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-        self.saved_views.activated.connect(self._apply_saved_view)
-        self.save_view_button = QToolButton()
-        self.save_view_button.setText("☆")
-        self.save_view_button.setToolTip(tr("Сохранить текущее представление"))
-        self.save_view_button.clicked.connect(self._ask_save_view)
-        search_row.addWidget(self.saved_views)
-        search_row.addWidget(self.save_view_button)
+        self.queue_filters = QueueFilters(workspace, self.labels)
+        self.queue_filters.changed.connect(self.requery)
+        qf = self.queue_filters  # the widgets tests and other parts of the window reach
+        self.tabs, self.filters, self.search = qf.tabs, qf.filters, qf.search
+        self.saved_views = qf.saved_views
         left = QWidget()
         lv = QVBoxLayout(left)
         lv.setContentsMargins(0, 0, 0, 0)
-        lv.addWidget(self.tabs)
-        lv.addLayout(filter_row)
-        lv.addLayout(search_row)
+        lv.addWidget(qf)
         lv.addWidget(self.table, 1)
 
         self.card = IncidentCard(self.labels, self.sla)
         self.card.user_id = self.user.id
-        self.card.action_requested.connect(self._card_action)
+        self.card.action_requested.connect(self.card_action)
         self.editor = ReplyEditor()
         self.editor.set_templates(
             [t.model_dump() for t in self.reference.templates] if self.reference else []
@@ -171,16 +113,12 @@ class MainWindow(QMainWindow):
         self.conflicts.retry_requested.connect(self._retry_problem)
         self.conflicts.discard_requested.connect(self._discard_problem)
         self.conflicts.open_incident.connect(self.select_incident)
-        self.conflicts_dock = QDockWidget(tr("Несохранённые правки"), self)
-        self.conflicts_dock.setObjectName("conflictsDock")
-        self.conflicts_dock.setWidget(self.conflicts)
-        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.conflicts_dock)
-        self.conflicts_dock.hide()
+        self.conflicts_dock = main_docks.add_conflicts_dock(self, self.conflicts)
 
         self.status = SyncStatusBar()
         self.status.conflicts_clicked.connect(self.conflicts_dock.show)
         self.setStatusBar(self.status)
-        self._make_actions()
+        self.actions_by_name = make_actions(self)
         self.presence = PresenceWatch(self)  # who else has the open incident
         self.console = SupervisorConsole(self) if SupervisorConsole.wanted(self.user) else None
         self.analytics_action = install_analytics(self)  # None for operators
@@ -192,88 +130,16 @@ class MainWindow(QMainWindow):
         self._ticks = 0
         self.model.shown.connect(self._queue_loaded)  # the first rows, before the count
         self.model.loaded.connect(self._queue_loaded)
-        self._restore_layout()
+        main_docks.restore_layout(self)
 
         engine = workspace.engine
         engine.on_state = self._engine_state
         engine.on_synced = self._engine_synced
         engine.core.progress = self._engine_progress
 
-    # --- building -------------------------------------------------------------------------
-
-    def _filter_items(self) -> dict[str, tuple[str, list[tuple[str, Any]]]]:
-        """Each filter's «all» caption and its choices, from the reference data."""
-        lb = self.labels
-        return {
-            "status": (QT_TR_NOOP("Все статусы"), [(v, k) for k, v in lb.statuses.items()]),
-            "sector": (QT_TR_NOOP("Все сферы"), [(v, k) for k, v in lb.sectors.items()]),
-            "municipality_id": (
-                QT_TR_NOOP("Все МО"),
-                sorted(((v, k) for k, v in lb.municipalities.items()), key=lambda x: x[0]),
-            ),
-            "channel": (QT_TR_NOOP("Все каналы"), [(v, k) for k, v in lb.channels.items()]),
-            "sla_state": (
-                QT_TR_NOOP("Любой срок"),
-                [
-                    (tr("В срок"), "ok"),
-                    (tr("Под угрозой"), "at_risk"),
-                    (tr("Просрочено"), "overdue"),
-                ],
-            ),
-        }
-
-    def _make_filters(self) -> dict[str, QComboBox]:
-        boxes: dict[str, QComboBox] = {}
-        for name in self._filter_items():
-            box = QComboBox()
-            box.setObjectName(f"filter_{name}")
-            box.currentIndexChanged.connect(lambda _=0, n=name, b=box: self._filter_changed(n, b))
-            boxes[name] = box
-        self.filters = boxes
-        self._fill_filters()
-        return boxes
-
-    def _fill_filters(self) -> None:
-        """(Re)fill the filter choices, keeping what is chosen; the reference may arrive only
-        with the first sync of a new profile."""
-        for name, (caption, items) in self._filter_items().items():
-            box = self.filters[name]
-            chosen = box.currentData()
-            box.blockSignals(True)
-            box.clear()
-            box.addItem(tr(caption), None)
-            for label, value in items:
-                box.addItem(label, value)
-            box.setCurrentIndex(max(0, box.findData(chosen)))
-            box.blockSignals(False)
-
-    def _make_actions(self) -> None:
-        handlers = {
-            "take_next": self.take_next,
-            "claim": lambda: self._card_action("claim", self.current_id()),
-            "reply": self.open_editor,
-            "route": lambda: self._card_action("route", self.current_id()),
-            "note": lambda: self._card_action("note", self.current_id()),
-            "send": self.editor._send,
-            "search": lambda: (self.search.setFocus(), self.search.selectAll()),
-            "sync": self.sync_now,
-            "conflicts": lambda: (self.conflicts_dock.show(), self.conflicts.list.setFocus()),
-            "queue": lambda: self.table.setFocus(),
-            "help": self.show_shortcuts,
-        }
-        toolbar = self.addToolBar(tr("Действия"))
-        toolbar.setObjectName("mainToolbar")
-        self.actions_by_name: dict[str, QAction] = {}
-        for name, caption, keys in SHORTCUTS:
-            action = QAction(tr(caption), self)
-            action.setShortcut(QKeySequence(keys))
-            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-            action.setToolTip(f"{tr(caption)} ({keys})")
-            action.triggered.connect(lambda _=False, h=handlers[name]: h())
-            self.addAction(action)
-            self.actions_by_name[name] = action
-            if name in ("take_next", "reply", "sync", "help"):
-                toolbar.addAction(action)
+    @property
+    def view_state(self) -> ViewState:
+        return self.queue_filters.state
 
     # --- loading --------------------------------------------------------------------------
 
@@ -282,7 +148,7 @@ class MainWindow(QMainWindow):
         spawn(in_db(self.sla.warm), what="calendar")
         self.requery()
         spawn(self.refresh_side(), what="side refresh")
-        spawn(self.load_saved_views(), what="saved views")
+        spawn(self.queue_filters.load_saved_views(), what="saved views")
         if self.console is not None:
             self.console.start()
 
@@ -307,8 +173,7 @@ class MainWindow(QMainWindow):
                 self.ws.core.outbox.pending_count(),
             )
         )
-        for i, (code, caption) in enumerate(TABS):
-            self.tabs.setTabText(i, f"{tr(caption)} ({formats.number(counts.get(code, 0))})")
+        self.queue_filters.show_counts(counts)
         numbers = await in_db(self.service.numbers, [p["incident_id"] for p in problems])
         self.conflicts.set_problems(problems, numbers)
         self.status.set_counts(outbox, len(problems))
@@ -354,54 +219,11 @@ class MainWindow(QMainWindow):
     def _editor_on(self, incident_id: int) -> bool:
         return self.editor.incident is not None and self.editor.incident["id"] == incident_id
 
-    # --- saved views (kept in the profile's cache, so they follow the user's profile) ------
-
-    def _fill_saved_views(self, views: dict[str, dict]) -> None:
-        self.saved_views.clear()
-        self.saved_views.addItem(tr("Представления…"), None)
-        for name in sorted(views):
-            self.saved_views.addItem(name, views[name])
-
-    async def load_saved_views(self) -> None:
-        self._fill_saved_views(await in_db(self.ws.meta, "saved_views", {}) or {})
-
-    def _ask_save_view(self) -> None:
-        name, ok = QInputDialog.getText(self, tr("Сохранить представление"), tr("Название:"))
-        if ok and name.strip():
-            spawn(self.save_view(name.strip()), what="save view")
-
     async def save_view(self, name: str) -> None:
-        state = asdict(self.view_state)
-
-        def write() -> dict:
-            with self.ws.store.write(touches_queue=False) as conn:
-                views = self.ws.store.get_meta(conn, "saved_views", {}) or {}
-                views[name] = state
-                self.ws.store.set_meta(conn, "saved_views", views)
-                return views
-
-        self._fill_saved_views(await in_db(write))
-
-    def _apply_saved_view(self, index: int) -> None:
-        data = self.saved_views.itemData(index)
-        if data:
-            self.apply_view(ViewState(**data))
+        await self.queue_filters.save_view(name)
 
     def apply_view(self, state: ViewState) -> None:
-        """Show the widgets for `state` without a query per widget, then query once."""
-        widgets = [self.tabs, self.search, *self.filters.values()]
-        for w in widgets:
-            w.blockSignals(True)
-        try:
-            self.tabs.setCurrentIndex([code for code, _ in TABS].index(state.tab))
-            for name, box in self.filters.items():
-                box.setCurrentIndex(max(0, box.findData(getattr(state, name))))
-            self.search.setText(state.text or "")
-        finally:
-            for w in widgets:
-                w.blockSignals(False)
-        self.view_state = state
-        self.requery()
+        self.queue_filters.apply_view(state)
 
     def _queue_loaded(self) -> None:
         if self.table.currentIndex().row() >= 0 or not self.model.rowCount():
@@ -424,10 +246,7 @@ class MainWindow(QMainWindow):
     def select_incident(self, incident_id: int) -> None:
         row = self.model.row_of(incident_id)
         if row is None:  # not in this view: show it in «all»
-            self.search.clear()
-            for box in self.filters.values():
-                box.setCurrentIndex(0)
-            self.tabs.setCurrentIndex(len(TABS) - 1)
+            self.queue_filters.show_all()
             self._pending_select = incident_id
             return
         self.table.selectRow(row)
@@ -438,18 +257,6 @@ class MainWindow(QMainWindow):
         if current is not None:
             self._selected_id = current
         spawn(self.show_current(), what="show incident")
-
-    def _tab_changed(self, index: int) -> None:
-        self.view_state.tab = TABS[index][0]
-        self.requery()
-
-    def _filter_changed(self, name: str, box: QComboBox) -> None:
-        setattr(self.view_state, name, box.currentData())
-        self.requery()
-
-    def _search_changed(self) -> None:
-        self.view_state.text = self.search.text().strip() or None
-        self.requery()
 
     def _sort_changed(self, column: int, order: Qt.SortOrder) -> None:
         self.view_state.sort_key = SORT_KEYS[COLUMNS[column][0]]
@@ -492,79 +299,15 @@ class MainWindow(QMainWindow):
             self.side.setCurrentWidget(self.editor)
             self.editor.text.setFocus()
 
-    def _card_action(self, name: str, incident_id: int | None) -> None:
+    def card_action(self, name: str, incident_id: int | None) -> None:
         if incident_id is None:
             return
         if name == "reply":
             self.open_editor()
             return
-        args = self._ask(name, incident_id)
+        args = ask_action(self, name, incident_id)
         if args is not None:
             spawn(self.act(*args), what=name)
-
-    def _ask(self, name: str, incident_id: int) -> tuple | None:
-        a, lb, card = self.ws.actions, self.labels, self.card.incident or {}
-        if name == "claim":
-            return (a.claim, incident_id)
-        if name == "release":
-            return (a.release, incident_id)
-        if name == "route":
-            d = FormDialog(tr("Направить в ведомство"), self)
-            sector = card.get("sector")
-            agencies = self.reference.agencies if self.reference else []
-            items = sorted(
-                ((x.name, x.id) for x in agencies if x.sector in (None, sector)),
-                key=lambda x: x[0],
-            )
-            d.choice("agency_id", tr("Ведомство"), items, card.get("agency_id"))
-            d.text("note", tr("Комментарий"))
-            v = d.ask()
-            return (a.route, incident_id, v["agency_id"], v["note"]) if v else None
-        if name == "category":
-            d = FormDialog(tr("Сфера и рубрика"), self)
-            d.choice(
-                "sector", tr("Сфера"), [(n, c) for c, n in lb.sectors.items()], card.get("sector")
-            )
-            cats = [(f"{lb.sector(x.sector)}: {x.name}", x.id) for x in self.reference.categories]
-            d.choice(
-                "category_id", tr("Рубрика"), [(tr("—"), None), *cats], card.get("category_id")
-            )
-            d.choice(
-                "importance",
-                tr("Важность"),
-                [(tr("Обычная"), "normal"), (tr("Высокая"), "high")],
-                card.get("importance"),
-            )
-            v = d.ask()
-            return (
-                (a.set_category, incident_id, v["sector"], v["category_id"], v["importance"])
-                if v
-                else None
-            )
-        if name in ("status", "reject"):
-            targets = allowed_targets(Status(card["status"]))
-            if name == "reject":
-                targets = {Status.REJECTED} & targets
-            d = FormDialog(tr("Сменить статус") if name == "status" else tr("Отклонить"), self)
-            d.choice(
-                "status", tr("Новый статус"), [(lb.status(s), s.value) for s in sorted(targets)]
-            )
-            d.text(
-                "reason", tr("Причина (для отклонения и возобновления)"), required=name == "reject"
-            )
-            d.text("confirmation", tr("Что сделано (для «Решено»)"))
-            v = d.ask()
-            return (
-                (a.set_status, incident_id, v["status"], v["reason"], v["confirmation"])
-                if v
-                else None
-            )
-        if name == "note":
-            d = FormDialog(tr("Внутренняя заметка"), self)
-            d.text("text", tr("Текст"), required=True)
-            v = d.ask()
-            return (a.add_note, incident_id, v["text"]) if v else None
-        return None
 
     def _send_reply(self, incident_id: int, kind: str, text: str, template_id) -> None:
         async def check() -> None:
@@ -586,21 +329,7 @@ class MainWindow(QMainWindow):
 
     def _ask_before_sending(self, detail: dict, changed: list[dict], send) -> None:
         """Someone changed the case while the user wrote: say what, and send only if asked."""
-        lines = [
-            f"{formats.date_time(e['at'])}  {self.labels.user(e.get('actor_id'))}: "
-            + tr(EVENT_LABELS.get(e["kind"], e["kind"]))
-            for e in changed[-8:]
-        ]
-        box = QMessageBox(self)
-        box.setIcon(QMessageBox.Icon.Question)
-        box.setWindowTitle(tr("Обращение изменилось"))
-        box.setTextFormat(Qt.TextFormat.PlainText)
-        box.setText(tr("Пока вы писали ответ, обращение изменили:") + "\n\n" + "\n".join(lines))
-        box.setInformativeText(tr("Отправить ответ в этом виде?"))
-        box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
-        box.button(QMessageBox.StandardButton.Yes).setText(tr("Отправить"))
-        box.button(QMessageBox.StandardButton.No).setText(tr("Вернуться к ответу"))
-        box.setDefaultButton(QMessageBox.StandardButton.No)
+        box = send_check_box(self, self.labels, changed)
         self.send_check = box  # tests answer it
 
         def answered(_result: int) -> None:
@@ -626,18 +355,7 @@ class MainWindow(QMainWindow):
         self.ws.engine.trigger()
 
     def show_shortcuts(self) -> None:
-        # Every action of the window that has keys, the console's and analytics' included.
-        seen: dict[tuple[str, str], None] = {}
-        for action in self.findChildren(QAction):
-            keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
-            if keys:
-                seen[keys, action.text().replace("&", "")] = None
-        rows = "\n".join(f"{keys:<16} {caption}" for keys, caption in seen)
-        box = QMessageBox(self)
-        box.setWindowTitle(tr("Горячие клавиши"))
-        box.setTextFormat(Qt.TextFormat.PlainText)
-        box.setText(rows)
-        box.open()
+        show_shortcuts(self)
 
     # --- the engine and the clock ---------------------------------------------------------
 
@@ -656,7 +374,7 @@ class MainWindow(QMainWindow):
             fresh = Labels.from_reference(self.reference)
             self.labels.__dict__.update(fresh.__dict__)
             self.sla.__dict__.update(SlaView.from_reference(self.reference).__dict__)
-            self._fill_filters()
+            self.queue_filters.fill_filters()
             self.editor.set_templates([t.model_dump() for t in self.reference.templates])
             self.editor.set_known_words(reference_words(self.reference))
         if summary.touched or summary.reference_updated or summary.pushed:
@@ -696,32 +414,8 @@ class MainWindow(QMainWindow):
             )
             self.status.notify(title, f"{row['number']}: {shown.text}")
 
-    # --- layout persistence ---------------------------------------------------------------
-
-    def _settings(self) -> QSettings:
-        return QSettings("cur-workstation", "workstation")
-
-    def _restore_layout(self) -> None:
-        s = self._settings()
-        if s.value("geometry"):
-            self.restoreGeometry(s.value("geometry"))
-        else:
-            self.resize(1400, 860)
-        if s.value("windowState"):
-            self.restoreState(s.value("windowState"))
-        if s.value("queueHeader"):
-            self.table.horizontalHeader().restoreState(s.value("queueHeader"))
-        if s.value("splitter"):
-            self.splitter.restoreState(s.value("splitter"))
-        else:
-            self.splitter.setSizes([900, 500])
-
     def save_layout(self) -> None:
-        s = self._settings()
-        s.setValue("geometry", self.saveGeometry())
-        s.setValue("windowState", self.saveState())
-        s.setValue("queueHeader", self.table.horizontalHeader().saveState())
-        s.setValue("splitter", self.splitter.saveState())
+        main_docks.save_layout(self)
 
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt override
         self.editor.flush_draft()

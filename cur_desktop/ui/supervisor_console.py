@@ -9,16 +9,17 @@ other user action, so they survive being offline; reads of the shift's state go 
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QAbstractItemView, QDockWidget
 
 from cur_desktop.models.domain import Role
 
-from . import formats
+from . import formats, main_menus
 from .aio import spawn
 from .approvals_panel import ApprovalsPanel
 from .handover_dialog import HandoverDialog
 from .i18n import QT_TR_NOOP, tr
+from .main_actions import keyed_action
 from .quality_review import ANSWERED, QualityReportPanel, QualityReviewDialog
 from .reassign import AssignDialog, assignable_users
 from .team_board import TeamBoardPanel
@@ -79,16 +80,10 @@ class SupervisorConsole(QObject):
             "review": self.ask_review,
             "handover": self.show_handover,
         }
-        menu = window.menuBar().addMenu(tr("Смена"))
+        menu = main_menus.menu(window, "shift")
         for name, caption, keys in ACTIONS:
-            action = QAction(tr(caption), window)
-            action.setShortcut(QKeySequence(keys))
-            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-            action.setToolTip(f"{tr(caption)} ({keys})")
-            action.triggered.connect(lambda _=False, h=handlers[name]: h())
-            window.addAction(action)
-            menu.addAction(action)
-            self.actions[name] = action
+            self.actions[name] = keyed_action(window, tr(caption), keys, handlers[name])
+            menu.addAction(self.actions[name])
         menu.addSeparator()
         for dock in (self.board_dock, self.approvals_dock, self.quality_dock):
             menu.addAction(dock.toggleViewAction())

@@ -26,10 +26,10 @@ from cur_desktop.sync.client import RequestRejected, SyncError
 
 from .aio import in_net, spawn
 from .i18n import tr
+from .session_line import session_line
 from .trainer_dialogs import SPEEDS, CodesDialog, NewSessionDialog, problems_text
 from .trainer_live import LiveViewPanel
 from .trainer_scorecard import ScorecardPanel
-from .training_mode import session_line
 
 log = logging.getLogger(__name__)
 POLL_MS = 3000

@@ -13,12 +13,13 @@ from PySide6.QtGui import QAction, QColor, QPalette
 from PySide6.QtWidgets import QLabel, QSizePolicy, QToolBar
 
 from cur_desktop.models.domain import Role
-from cur_desktop.models.training import SESSION_STATE_LABELS, SessionOut, SessionState
+from cur_desktop.models.training import SessionOut, SessionState
 from cur_desktop.sync import training
 from cur_desktop.sync.client import SyncError
 
 from .aio import in_net, spawn
 from .i18n import tr
+from .session_line import session_line
 from .window_actions import add_window_action
 
 log = logging.getLogger(__name__)
@@ -39,16 +40,6 @@ TRAINER_SHORTCUT = "Ctrl+Shift+U"
 
 def is_training(user) -> bool:
     return user.role == Role.TRAINEE
-
-
-def session_line(session: SessionOut | None) -> str:
-    """«Занятие «…» · 12 из 60 мин · ×2 · Пауза» — the session's clock as the trainee sees it."""
-    if session is None:
-        return tr("занятие ещё не назначено")
-    state = tr(SESSION_STATE_LABELS[session.state])
-    minute = min(session.minute, session.duration)
-    clock = tr("{0} из {1} мин").format(int(minute), int(session.duration))
-    return f"{tr('Занятие')} «{session.title}» · {clock} · ×{session.speed} · {state}"
 
 
 class TrainingBanner:

@@ -224,7 +224,7 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/conflicts_panel.py" line="28"/>
-        <location filename="../../cur_desktop/ui/main_window.py" line="542"/>
+        <location filename="../../cur_desktop/ui/incident_dialogs.py" line="53"/>
         <source>Сменить статус</source>
         <translation>Change status</translation>
     </message>
@@ -240,14 +240,14 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/conflicts_panel.py" line="31"/>
-        <location filename="../../cur_desktop/ui/main_window.py" line="68"/>
-        <location filename="../../cur_desktop/ui/main_window.py" line="506"/>
+        <location filename="../../cur_desktop/ui/incident_dialogs.py" line="21"/>
+        <location filename="../../cur_desktop/ui/main_actions.py" line="19"/>
         <source>Направить в ведомство</source>
         <translation>Route to agency</translation>
     </message>
     <message>
         <location filename="../../cur_desktop/ui/conflicts_panel.py" line="32"/>
-        <location filename="../../cur_desktop/ui/main_window.py" line="160"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="101"/>
         <source>Ответ</source>
         <translation>Reply</translation>
     </message>
@@ -264,7 +264,7 @@
     <message>
         <location filename="../../cur_desktop/ui/conflicts_panel.py" line="35"/>
         <location filename="../../cur_desktop/ui/incident_card.py" line="60"/>
-        <location filename="../../cur_desktop/ui/main_window.py" line="69"/>
+        <location filename="../../cur_desktop/ui/main_actions.py" line="20"/>
         <source>Заметка</source>
         <translation>Note</translation>
     </message>
@@ -307,7 +307,7 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/incident_card.py" line="49"/>
-        <location filename="../../cur_desktop/ui/main_window.py" line="482"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="295"/>
         <source>Взято в работу</source>
         <translation>Taken</translation>
     </message>
@@ -371,6 +371,7 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/approvals_panel.py" line="40"/>
+        <location filename="../../cur_desktop/ui/main_menus.py" line="18"/>
         <source>Вид</source>
         <translation>Kind</translation>
     </message>
@@ -450,7 +451,7 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/incident_card.py" line="96"/>
-        <location filename="../../cur_desktop/ui/main_window.py" line="528"/>
+        <location filename="../../cur_desktop/ui/incident_dialogs.py" line="39"/>
         <location filename="../../cur_desktop/ui/queue_model.py" line="46"/>
         <location filename="../../cur_desktop/ui/trainer_live.py" line="28"/>
         <source>Важность</source>
@@ -459,7 +460,7 @@
     <message>
         <location filename="../../cur_desktop/ui/analytics_tabs.py" line="299"/>
         <location filename="../../cur_desktop/ui/incident_card.py" line="97"/>
-        <location filename="../../cur_desktop/ui/main_window.py" line="513"/>
+        <location filename="../../cur_desktop/ui/incident_dialogs.py" line="28"/>
         <location filename="../../cur_desktop/ui/systemic_view.py" line="111"/>
         <location filename="../../cur_desktop/ui/systemic_view.py" line="290"/>
         <source>Ведомство</source>
@@ -576,7 +577,7 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/incident_card.py" line="121"/>
-        <location filename="../../cur_desktop/ui/main_window.py" line="67"/>
+        <location filename="../../cur_desktop/ui/main_actions.py" line="18"/>
         <source>Ответить</source>
         <translation>Reply</translation>
     </message>
@@ -642,60 +643,60 @@
         <translation> (not sent)</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/labels.py" line="13"/>
+        <location filename="../../cur_desktop/ui/labels.py" line="14"/>
         <source>промежуточный</source>
         <translation>interim</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/labels.py" line="14"/>
+        <location filename="../../cur_desktop/ui/labels.py" line="15"/>
         <source>окончательный</source>
         <translation>final</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/labels.py" line="15"/>
+        <location filename="../../cur_desktop/ui/labels.py" line="16"/>
         <source>уточнение</source>
         <translation>clarification</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/labels.py" line="18"/>
+        <location filename="../../cur_desktop/ui/labels.py" line="19"/>
         <source>черновик</source>
         <translation>draft</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/labels.py" line="19"/>
+        <location filename="../../cur_desktop/ui/labels.py" line="20"/>
         <source>на согласовании</source>
         <translation>awaiting approval</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/labels.py" line="20"/>
+        <location filename="../../cur_desktop/ui/labels.py" line="21"/>
         <source>согласован</source>
         <translation>approved</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/labels.py" line="21"/>
+        <location filename="../../cur_desktop/ui/labels.py" line="22"/>
         <source>возвращён на доработку</source>
         <translation>returned for rework</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/labels.py" line="22"/>
+        <location filename="../../cur_desktop/ui/labels.py" line="23"/>
         <source>опубликован</source>
         <translation>published</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/labels.py" line="92"/>
+        <location filename="../../cur_desktop/ui/labels.py" line="104"/>
         <source>сотрудник №{id}</source>
         <extracomment>Official municipality names shortened the way Russian documents abbreviate them, for narrow columns: «городской округ город Рязань» → «г. Рязань», «Шиловский муниципальный район» → «Шиловский р-н». The part that tells them apart comes first.</extracomment>
         <translation>staff member #{id}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/labels.py" line="104"/>
-        <location filename="../../cur_desktop/ui/main_window.py" line="529"/>
+        <location filename="../../cur_desktop/ui/incident_dialogs.py" line="40"/>
+        <location filename="../../cur_desktop/ui/labels.py" line="116"/>
         <source>Высокая</source>
         <translation>High</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/labels.py" line="105"/>
-        <location filename="../../cur_desktop/ui/main_window.py" line="529"/>
+        <location filename="../../cur_desktop/ui/incident_dialogs.py" line="40"/>
+        <location filename="../../cur_desktop/ui/labels.py" line="117"/>
         <source>Обычная</source>
         <translation>Normal</translation>
     </message>
@@ -775,79 +776,79 @@
         <translation>Opening the local profile…</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="65"/>
+        <location filename="../../cur_desktop/ui/main_actions.py" line="16"/>
         <source>Взять следующее</source>
         <translation>Take next</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="66"/>
+        <location filename="../../cur_desktop/ui/main_actions.py" line="17"/>
         <source>Взять выбранное</source>
         <translation>Take selected</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="70"/>
+        <location filename="../../cur_desktop/ui/main_actions.py" line="21"/>
         <source>Отправить ответ</source>
         <translation>Send reply</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="71"/>
+        <location filename="../../cur_desktop/ui/main_actions.py" line="22"/>
         <source>Поиск</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="72"/>
+        <location filename="../../cur_desktop/ui/main_actions.py" line="23"/>
         <source>Синхронизировать</source>
         <translation>Synchronize</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="73"/>
-        <location filename="../../cur_desktop/ui/main_window.py" line="175"/>
+        <location filename="../../cur_desktop/ui/main_actions.py" line="24"/>
+        <location filename="../../cur_desktop/ui/main_docks.py" line="16"/>
         <source>Несохранённые правки</source>
         <translation>Unsaved changes</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="74"/>
+        <location filename="../../cur_desktop/ui/main_actions.py" line="25"/>
         <source>К очереди</source>
         <translation>Go to queue</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="75"/>
-        <location filename="../../cur_desktop/ui/main_window.py" line="631"/>
+        <location filename="../../cur_desktop/ui/main_actions.py" line="26"/>
+        <location filename="../../cur_desktop/ui/main_actions.py" line="78"/>
         <source>Горячие клавиши</source>
         <translation>Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="97"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="70"/>
         <source>ЦУР — рабочее место</source>
         <translation>RMC — Workstation</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="116"/>
+        <location filename="../../cur_desktop/ui/queue_filters.py" line="57"/>
         <source>Поиск по тексту (Ctrl+F)</source>
         <translation>Search text (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="131"/>
+        <location filename="../../cur_desktop/ui/queue_filters.py" line="72"/>
         <source>Сохранённые представления</source>
         <translation>Saved views</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="136"/>
+        <location filename="../../cur_desktop/ui/queue_filters.py" line="77"/>
         <source>Сохранить текущее представление</source>
         <translation>Save the current view</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="159"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="100"/>
         <source>Карточка</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="209"/>
+        <location filename="../../cur_desktop/ui/queue_filters.py" line="94"/>
         <source>Все статусы</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="210"/>
+        <location filename="../../cur_desktop/ui/queue_filters.py" line="95"/>
         <source>Все сферы</source>
         <translation>All sectors</translation>
     </message>
@@ -915,7 +916,7 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/analytics_window.py" line="208"/>
-        <location filename="../../cur_desktop/ui/main_window.py" line="212"/>
+        <location filename="../../cur_desktop/ui/queue_filters.py" line="97"/>
         <source>Все МО</source>
         <translation>All municipalities</translation>
     </message>
@@ -1038,26 +1039,26 @@
         <translation>Open folder</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="215"/>
+        <location filename="../../cur_desktop/ui/queue_filters.py" line="100"/>
         <source>Все каналы</source>
         <translation>All channels</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="217"/>
+        <location filename="../../cur_desktop/ui/queue_filters.py" line="102"/>
         <source>Любой срок</source>
         <translation>Any deadline</translation>
     </message>
     <message>
         <location filename="../../cur_desktop/ui/analytics_tabs.py" line="306"/>
-        <location filename="../../cur_desktop/ui/main_window.py" line="219"/>
         <location filename="../../cur_desktop/ui/quality_review.py" line="42"/>
+        <location filename="../../cur_desktop/ui/queue_filters.py" line="104"/>
         <location filename="../../cur_desktop/ui/sla_view.py" line="30"/>
         <source>В срок</source>
         <extracomment>Symbol + colour: the symbol carries the meaning for colour-blind users, the colour helps everyone else (blue/orange/red-purple are told apart in the common colour-vision deficiencies).</extracomment>
         <translation>On time</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="220"/>
+        <location filename="../../cur_desktop/ui/queue_filters.py" line="105"/>
         <location filename="../../cur_desktop/ui/queue_source.py" line="25"/>
         <location filename="../../cur_desktop/ui/sla_view.py" line="31"/>
         <source>Под угрозой</source>
@@ -1065,50 +1066,50 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/analytics_tabs.py" line="307"/>
-        <location filename="../../cur_desktop/ui/main_window.py" line="221"/>
+        <location filename="../../cur_desktop/ui/queue_filters.py" line="106"/>
         <location filename="../../cur_desktop/ui/sla_view.py" line="32"/>
         <location filename="../../cur_desktop/ui/team_board.py" line="55"/>
         <source>Просрочено</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="265"/>
+        <location filename="../../cur_desktop/ui/main_actions.py" line="59"/>
         <source>Действия</source>
         <translation>Actions</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="355"/>
+        <location filename="../../cur_desktop/ui/queue_filters.py" line="173"/>
         <source>Представления…</source>
         <translation>Views…</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="363"/>
+        <location filename="../../cur_desktop/ui/queue_filters.py" line="181"/>
         <source>Сохранить представление</source>
         <translation>Save view</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="363"/>
+        <location filename="../../cur_desktop/ui/queue_filters.py" line="181"/>
         <source>Название:</source>
         <translation>Name:</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="461"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="274"/>
         <source>Действие невозможно</source>
         <translation>Action not possible</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="477"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="290"/>
         <source>Свободных обращений нет</source>
         <translation>No unassigned incidents</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="514"/>
+        <location filename="../../cur_desktop/ui/incident_dialogs.py" line="29"/>
         <location filename="../../cur_desktop/ui/systemic_view.py" line="291"/>
         <source>Комментарий</source>
         <translation>Comment</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="518"/>
+        <location filename="../../cur_desktop/ui/incident_dialogs.py" line="33"/>
         <source>Сфера и рубрика</source>
         <translation>Sector and category</translation>
     </message>
@@ -1116,49 +1117,49 @@
         <location filename="../../cur_desktop/ui/analytics_tabs.py" line="126"/>
         <location filename="../../cur_desktop/ui/analytics_tabs.py" line="196"/>
         <location filename="../../cur_desktop/ui/analytics_tabs.py" line="221"/>
-        <location filename="../../cur_desktop/ui/main_window.py" line="520"/>
+        <location filename="../../cur_desktop/ui/incident_dialogs.py" line="34"/>
         <location filename="../../cur_desktop/ui/queue_model.py" line="47"/>
         <source>Сфера</source>
         <translation>Sector</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="524"/>
+        <location filename="../../cur_desktop/ui/incident_dialogs.py" line="36"/>
         <source>Рубрика</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="524"/>
+        <location filename="../../cur_desktop/ui/incident_dialogs.py" line="36"/>
         <source>—</source>
         <translation>—</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="542"/>
+        <location filename="../../cur_desktop/ui/incident_dialogs.py" line="53"/>
         <source>Отклонить</source>
         <translation>Reject</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="544"/>
+        <location filename="../../cur_desktop/ui/incident_dialogs.py" line="54"/>
         <source>Новый статус</source>
         <translation>New status</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="547"/>
+        <location filename="../../cur_desktop/ui/incident_dialogs.py" line="55"/>
         <source>Причина (для отклонения и возобновления)</source>
         <translation>Reason (for rejecting and reopening)</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="549"/>
+        <location filename="../../cur_desktop/ui/incident_dialogs.py" line="56"/>
         <source>Что сделано (для «Решено»)</source>
         <translation>What was done (for «Resolved»)</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="557"/>
+        <location filename="../../cur_desktop/ui/incident_dialogs.py" line="62"/>
         <source>Внутренняя заметка</source>
         <translation>Internal note</translation>
     </message>
     <message>
         <location filename="../../cur_desktop/ui/approvals_panel.py" line="42"/>
-        <location filename="../../cur_desktop/ui/main_window.py" line="558"/>
+        <location filename="../../cur_desktop/ui/incident_dialogs.py" line="63"/>
         <location filename="../../cur_desktop/ui/queue_model.py" line="50"/>
         <location filename="../../cur_desktop/ui/systemic_view.py" line="40"/>
         <location filename="../../cur_desktop/ui/systemic_view.py" line="112"/>
@@ -1166,42 +1167,42 @@
         <translation>Text</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="577"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="326"/>
         <source>Ответ сохранён и будет отправлен</source>
         <translation>Reply saved and will be sent</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="590"/>
+        <location filename="../../cur_desktop/ui/send_check.py" line="24"/>
         <source>Обращение изменилось</source>
         <translation>The incident has changed</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="592"/>
+        <location filename="../../cur_desktop/ui/send_check.py" line="26"/>
         <source>Пока вы писали ответ, обращение изменили:</source>
         <translation>While you were writing the reply, the incident was changed:</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="593"/>
+        <location filename="../../cur_desktop/ui/send_check.py" line="27"/>
         <source>Отправить ответ в этом виде?</source>
         <translation>Send the reply as it is?</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="595"/>
+        <location filename="../../cur_desktop/ui/send_check.py" line="29"/>
         <source>Отправить</source>
         <translation>Send</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="596"/>
+        <location filename="../../cur_desktop/ui/send_check.py" line="30"/>
         <source>Вернуться к ответу</source>
         <translation>Back to the reply</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="689"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="413"/>
         <source>Срок под угрозой</source>
         <translation>Deadline at risk</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="690"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="414"/>
         <source>Срок нарушен</source>
         <translation>Deadline missed</translation>
     </message>
@@ -1235,7 +1236,7 @@
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/queue_model.py" line="370"/>
+        <location filename="../../cur_desktop/ui/queue_model.py" line="366"/>
         <source>Есть изменения, ещё не отправленные на сервер</source>
         <extracomment>Which cache sort key each column sorts by. Where a row keeps its display texts once computed (the SLA column&apos;s changes every beat). Dragged queue rows: the incident ids, comma-separated (dropped on the team board).</extracomment>
         <translation>Has changes not yet sent to the server</translation>
@@ -1300,27 +1301,27 @@
         <translation>Template:</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/cluster_reply.py" line="201"/>
+        <location filename="../../cur_desktop/ui/cluster_reply.py" line="194"/>
         <source>Нет шаблонов этого вида для группы.</source>
         <translation>No templates of this kind for the group.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/cluster_reply.py" line="218"/>
+        <location filename="../../cur_desktop/ui/cluster_reply.py" line="211"/>
         <source>✔ будет отправлен</source>
         <translation>✔ will be sent</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/cluster_reply.py" line="227"/>
+        <location filename="../../cur_desktop/ui/cluster_reply.py" line="220"/>
         <source>Будет отправлено ответов: {n}.</source>
         <translation>Replies to be sent: {n}.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/cluster_reply.py" line="229"/>
+        <location filename="../../cur_desktop/ui/cluster_reply.py" line="222"/>
         <source>Пропущено: {m} (причины в таблице).</source>
         <translation>Skipped: {m} (reasons in the table).</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/cluster_reply.py" line="233"/>
+        <location filename="../../cur_desktop/ui/cluster_reply.py" line="226"/>
         <source>Отправить ответы ({n})</source>
         <translation>Send replies ({n})</translation>
     </message>
@@ -1589,62 +1590,77 @@
         <translation>— unassign —</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/supervisor_console.py" line="28"/>
+        <location filename="../../cur_desktop/ui/supervisor_console.py" line="29"/>
         <source>Назначить…</source>
         <translation>Assign…</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/supervisor_console.py" line="29"/>
+        <location filename="../../cur_desktop/ui/supervisor_console.py" line="30"/>
         <source>Оценить ответ…</source>
         <translation>Review reply…</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/supervisor_console.py" line="30"/>
+        <location filename="../../cur_desktop/ui/supervisor_console.py" line="31"/>
         <source>Передача смены…</source>
         <translation>Shift handover…</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/supervisor_console.py" line="56"/>
+        <location filename="../../cur_desktop/ui/supervisor_console.py" line="57"/>
         <source>Команда смены</source>
         <translation>Shift team</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/supervisor_console.py" line="57"/>
+        <location filename="../../cur_desktop/ui/supervisor_console.py" line="58"/>
         <source>Согласование</source>
         <translation>Approvals</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/supervisor_console.py" line="58"/>
+        <location filename="../../cur_desktop/ui/supervisor_console.py" line="59"/>
         <source>Качество ответов</source>
         <translation>Reply quality</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/supervisor_console.py" line="82"/>
+        <location filename="../../cur_desktop/ui/main_menus.py" line="16"/>
+        <source>Файл</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/main_menus.py" line="17"/>
+        <source>Правка</source>
+        <translation>Edit</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/main_menus.py" line="20"/>
         <source>Смена</source>
         <translation>Shift</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/supervisor_console.py" line="127"/>
+        <location filename="../../cur_desktop/ui/main_menus.py" line="21"/>
+        <source>Справка</source>
+        <translation>Help</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/supervisor_console.py" line="122"/>
         <source>Выберите обращения в очереди</source>
         <translation>Select incidents in the queue</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/supervisor_console.py" line="142"/>
+        <location filename="../../cur_desktop/ui/supervisor_console.py" line="137"/>
         <source>Снято назначение с обращений: {n}</source>
         <translation>Unassigned incidents: {n}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/supervisor_console.py" line="144"/>
+        <location filename="../../cur_desktop/ui/supervisor_console.py" line="139"/>
         <source>Назначено обращений: {n} — {who}</source>
         <translation>Incidents assigned: {n} — {who}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/supervisor_console.py" line="178"/>
+        <location filename="../../cur_desktop/ui/supervisor_console.py" line="173"/>
         <source>Оценить можно только обращение с опубликованным ответом</source>
         <translation>Only an incident with a published reply can be reviewed</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/supervisor_console.py" line="191"/>
+        <location filename="../../cur_desktop/ui/supervisor_console.py" line="186"/>
         <source>Оценка сохранена и будет отправлена</source>
         <translation>The review is saved and will be sent</translation>
     </message>
@@ -1849,32 +1865,32 @@ today</translation>
         <translation>Drag queue rows onto a staff member to assign them.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/team_board.py" line="230"/>
+        <location filename="../../cur_desktop/ui/team_board.py" line="228"/>
         <source>Нет связи с сервером: показано по локальному кэшу на {time} (ваша зона, что успело синхронизироваться; присутствие неизвестно).</source>
         <translation>No connection to the server: shown from the local cache at {time} (your area, as far as synchronised; presence unknown).</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/team_board.py" line="234"/>
+        <location filename="../../cur_desktop/ui/team_board.py" line="232"/>
         <source>Обновлено в {time}</source>
         <translation>Updated at {time}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/team_board.py" line="237"/>
+        <location filename="../../cur_desktop/ui/team_board.py" line="235"/>
         <source>Нет связи с сервером: данных о смене пока нет.</source>
         <translation>No connection to the server: no shift data yet.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/team_board.py" line="241"/>
+        <location filename="../../cur_desktop/ui/team_board.py" line="239"/>
         <source>Нет связи с сервером: показаны данные на {time}.</source>
         <translation>No connection to the server: figures as of {time}.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/team_board.py" line="254"/>
+        <location filename="../../cur_desktop/ui/team_board.py" line="252"/>
         <source>Без исполнителя: {n}, под угрозой {risk}, просрочено {late}</source>
         <translation>Unassigned: {n}, at risk {risk}, overdue {late}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/team_board.py" line="279"/>
+        <location filename="../../cur_desktop/ui/team_board.py" line="277"/>
         <source>Последняя активность: {when}</source>
         <translation>Last activity: {when}</translation>
     </message>
@@ -1980,6 +1996,7 @@ today</translation>
         <translation>missed</translation>
     </message>
     <message>
+        <location filename="../../cur_desktop/ui/main_menus.py" line="19"/>
         <location filename="../../cur_desktop/ui/trainer_live.py" line="26"/>
         <source>Обращение</source>
         <translation>Incident</translation>
@@ -2232,28 +2249,28 @@ today</translation>
         <translation>Scorecard saved: </translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/training_mode.py" line="48"/>
+        <location filename="../../cur_desktop/ui/session_line.py" line="14"/>
         <source>занятие ещё не назначено</source>
         <translation>no session assigned yet</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/training_mode.py" line="50"/>
+        <location filename="../../cur_desktop/ui/session_line.py" line="16"/>
         <source>{0} из {1} мин</source>
         <translation>{0} of {1} min</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/training_mode.py" line="66"/>
-        <location filename="../../cur_desktop/ui/training_mode.py" line="124"/>
+        <location filename="../../cur_desktop/ui/training_mode.py" line="57"/>
+        <location filename="../../cur_desktop/ui/training_mode.py" line="115"/>
         <source>Учебный режим</source>
         <translation>Training mode</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/training_mode.py" line="89"/>
+        <location filename="../../cur_desktop/ui/training_mode.py" line="80"/>
         <source>Учебный режим — обращения ненастоящие, ответы никуда не уходят</source>
         <translation>Training mode — the incidents are not real, replies go nowhere</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/training_mode.py" line="148"/>
+        <location filename="../../cur_desktop/ui/training_mode.py" line="139"/>
         <source>Учебные занятия</source>
         <translation>Training sessions</translation>
     </message>

@@ -223,7 +223,7 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/conflicts_panel.py" line="28" />
-        <location filename="../../cur_desktop/ui/main_window.py" line="542" />
+        <location filename="../../cur_desktop/ui/incident_dialogs.py" line="53" />
         <source>Сменить статус</source>
         <translation>Сменить статус</translation>
     </message>
@@ -239,14 +239,14 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/conflicts_panel.py" line="31" />
-        <location filename="../../cur_desktop/ui/main_window.py" line="68" />
-        <location filename="../../cur_desktop/ui/main_window.py" line="506" />
+        <location filename="../../cur_desktop/ui/incident_dialogs.py" line="21" />
+        <location filename="../../cur_desktop/ui/main_actions.py" line="19" />
         <source>Направить в ведомство</source>
         <translation>Направить в ведомство</translation>
     </message>
     <message>
         <location filename="../../cur_desktop/ui/conflicts_panel.py" line="32" />
-        <location filename="../../cur_desktop/ui/main_window.py" line="160" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="101" />
         <source>Ответ</source>
         <translation>Ответ</translation>
     </message>
@@ -263,7 +263,7 @@
     <message>
         <location filename="../../cur_desktop/ui/conflicts_panel.py" line="35" />
         <location filename="../../cur_desktop/ui/incident_card.py" line="60" />
-        <location filename="../../cur_desktop/ui/main_window.py" line="69" />
+        <location filename="../../cur_desktop/ui/main_actions.py" line="20" />
         <source>Заметка</source>
         <translation>Заметка</translation>
     </message>
@@ -306,7 +306,7 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/incident_card.py" line="49" />
-        <location filename="../../cur_desktop/ui/main_window.py" line="482" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="295" />
         <source>Взято в работу</source>
         <translation>Взято в работу</translation>
     </message>
@@ -370,6 +370,7 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/approvals_panel.py" line="40" />
+        <location filename="../../cur_desktop/ui/main_menus.py" line="18" />
         <source>Вид</source>
         <translation>Вид</translation>
     </message>
@@ -449,7 +450,7 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/incident_card.py" line="96" />
-        <location filename="../../cur_desktop/ui/main_window.py" line="528" />
+        <location filename="../../cur_desktop/ui/incident_dialogs.py" line="39" />
         <location filename="../../cur_desktop/ui/queue_model.py" line="46" />
         <location filename="../../cur_desktop/ui/trainer_live.py" line="28" />
         <source>Важность</source>
@@ -458,7 +459,7 @@
     <message>
         <location filename="../../cur_desktop/ui/analytics_tabs.py" line="299" />
         <location filename="../../cur_desktop/ui/incident_card.py" line="97" />
-        <location filename="../../cur_desktop/ui/main_window.py" line="513" />
+        <location filename="../../cur_desktop/ui/incident_dialogs.py" line="28" />
         <location filename="../../cur_desktop/ui/systemic_view.py" line="111" />
         <location filename="../../cur_desktop/ui/systemic_view.py" line="290" />
         <source>Ведомство</source>
@@ -575,7 +576,7 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/incident_card.py" line="121" />
-        <location filename="../../cur_desktop/ui/main_window.py" line="67" />
+        <location filename="../../cur_desktop/ui/main_actions.py" line="18" />
         <source>Ответить</source>
         <translation>Ответить</translation>
     </message>
@@ -641,60 +642,60 @@
         <translation> (не отправлено)</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/labels.py" line="13" />
+        <location filename="../../cur_desktop/ui/labels.py" line="14" />
         <source>промежуточный</source>
         <translation>промежуточный</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/labels.py" line="14" />
+        <location filename="../../cur_desktop/ui/labels.py" line="15" />
         <source>окончательный</source>
         <translation>окончательный</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/labels.py" line="15" />
+        <location filename="../../cur_desktop/ui/labels.py" line="16" />
         <source>уточнение</source>
         <translation>уточнение</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/labels.py" line="18" />
+        <location filename="../../cur_desktop/ui/labels.py" line="19" />
         <source>черновик</source>
         <translation>черновик</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/labels.py" line="19" />
+        <location filename="../../cur_desktop/ui/labels.py" line="20" />
         <source>на согласовании</source>
         <translation>на согласовании</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/labels.py" line="20" />
+        <location filename="../../cur_desktop/ui/labels.py" line="21" />
         <source>согласован</source>
         <translation>согласован</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/labels.py" line="21" />
+        <location filename="../../cur_desktop/ui/labels.py" line="22" />
         <source>возвращён на доработку</source>
         <translation>возвращён на доработку</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/labels.py" line="22" />
+        <location filename="../../cur_desktop/ui/labels.py" line="23" />
         <source>опубликован</source>
         <translation>опубликован</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/labels.py" line="92" />
+        <location filename="../../cur_desktop/ui/labels.py" line="104" />
         <source>сотрудник №{id}</source>
         <extracomment>Official municipality names shortened the way Russian documents abbreviate them, for narrow columns: «городской округ город Рязань» → «г. Рязань», «Шиловский муниципальный район» → «Шиловский р-н». The part that tells them apart comes first.</extracomment>
         <translation>сотрудник №{id}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/labels.py" line="104" />
-        <location filename="../../cur_desktop/ui/main_window.py" line="529" />
+        <location filename="../../cur_desktop/ui/incident_dialogs.py" line="40" />
+        <location filename="../../cur_desktop/ui/labels.py" line="116" />
         <source>Высокая</source>
         <translation>Высокая</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/labels.py" line="105" />
-        <location filename="../../cur_desktop/ui/main_window.py" line="529" />
+        <location filename="../../cur_desktop/ui/incident_dialogs.py" line="40" />
+        <location filename="../../cur_desktop/ui/labels.py" line="117" />
         <source>Обычная</source>
         <translation>Обычная</translation>
     </message>
@@ -774,79 +775,79 @@
         <translation>Открываю локальный профиль…</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="65" />
+        <location filename="../../cur_desktop/ui/main_actions.py" line="16" />
         <source>Взять следующее</source>
         <translation>Взять следующее</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="66" />
+        <location filename="../../cur_desktop/ui/main_actions.py" line="17" />
         <source>Взять выбранное</source>
         <translation>Взять выбранное</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="70" />
+        <location filename="../../cur_desktop/ui/main_actions.py" line="21" />
         <source>Отправить ответ</source>
         <translation>Отправить ответ</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="71" />
+        <location filename="../../cur_desktop/ui/main_actions.py" line="22" />
         <source>Поиск</source>
         <translation>Поиск</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="72" />
+        <location filename="../../cur_desktop/ui/main_actions.py" line="23" />
         <source>Синхронизировать</source>
         <translation>Синхронизировать</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="73" />
-        <location filename="../../cur_desktop/ui/main_window.py" line="175" />
+        <location filename="../../cur_desktop/ui/main_actions.py" line="24" />
+        <location filename="../../cur_desktop/ui/main_docks.py" line="16" />
         <source>Несохранённые правки</source>
         <translation>Несохранённые правки</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="74" />
+        <location filename="../../cur_desktop/ui/main_actions.py" line="25" />
         <source>К очереди</source>
         <translation>К очереди</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="75" />
-        <location filename="../../cur_desktop/ui/main_window.py" line="631" />
+        <location filename="../../cur_desktop/ui/main_actions.py" line="26" />
+        <location filename="../../cur_desktop/ui/main_actions.py" line="78" />
         <source>Горячие клавиши</source>
         <translation>Горячие клавиши</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="97" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="70" />
         <source>ЦУР — рабочее место</source>
         <translation>ЦУР — рабочее место</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="116" />
+        <location filename="../../cur_desktop/ui/queue_filters.py" line="57" />
         <source>Поиск по тексту (Ctrl+F)</source>
         <translation>Поиск по тексту (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="131" />
+        <location filename="../../cur_desktop/ui/queue_filters.py" line="72" />
         <source>Сохранённые представления</source>
         <translation>Сохранённые представления</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="136" />
+        <location filename="../../cur_desktop/ui/queue_filters.py" line="77" />
         <source>Сохранить текущее представление</source>
         <translation>Сохранить текущее представление</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="159" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="100" />
         <source>Карточка</source>
         <translation>Карточка</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="209" />
+        <location filename="../../cur_desktop/ui/queue_filters.py" line="94" />
         <source>Все статусы</source>
         <translation>Все статусы</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="210" />
+        <location filename="../../cur_desktop/ui/queue_filters.py" line="95" />
         <source>Все сферы</source>
         <translation>Все сферы</translation>
     </message>
@@ -914,7 +915,7 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/analytics_window.py" line="208" />
-        <location filename="../../cur_desktop/ui/main_window.py" line="212" />
+        <location filename="../../cur_desktop/ui/queue_filters.py" line="97" />
         <source>Все МО</source>
         <translation>Все МО</translation>
     </message>
@@ -1037,26 +1038,26 @@
         <translation>Открыть папку</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="215" />
+        <location filename="../../cur_desktop/ui/queue_filters.py" line="100" />
         <source>Все каналы</source>
         <translation>Все каналы</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="217" />
+        <location filename="../../cur_desktop/ui/queue_filters.py" line="102" />
         <source>Любой срок</source>
         <translation>Любой срок</translation>
     </message>
     <message>
         <location filename="../../cur_desktop/ui/analytics_tabs.py" line="306" />
-        <location filename="../../cur_desktop/ui/main_window.py" line="219" />
         <location filename="../../cur_desktop/ui/quality_review.py" line="42" />
+        <location filename="../../cur_desktop/ui/queue_filters.py" line="104" />
         <location filename="../../cur_desktop/ui/sla_view.py" line="30" />
         <source>В срок</source>
         <extracomment>Symbol + colour: the symbol carries the meaning for colour-blind users, the colour helps everyone else (blue/orange/red-purple are told apart in the common colour-vision deficiencies).</extracomment>
         <translation>В срок</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="220" />
+        <location filename="../../cur_desktop/ui/queue_filters.py" line="105" />
         <location filename="../../cur_desktop/ui/queue_source.py" line="25" />
         <location filename="../../cur_desktop/ui/sla_view.py" line="31" />
         <source>Под угрозой</source>
@@ -1064,50 +1065,50 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/analytics_tabs.py" line="307" />
-        <location filename="../../cur_desktop/ui/main_window.py" line="221" />
+        <location filename="../../cur_desktop/ui/queue_filters.py" line="106" />
         <location filename="../../cur_desktop/ui/sla_view.py" line="32" />
         <location filename="../../cur_desktop/ui/team_board.py" line="55" />
         <source>Просрочено</source>
         <translation>Просрочено</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="265" />
+        <location filename="../../cur_desktop/ui/main_actions.py" line="59" />
         <source>Действия</source>
         <translation>Действия</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="355" />
+        <location filename="../../cur_desktop/ui/queue_filters.py" line="173" />
         <source>Представления…</source>
         <translation>Представления…</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="363" />
+        <location filename="../../cur_desktop/ui/queue_filters.py" line="181" />
         <source>Сохранить представление</source>
         <translation>Сохранить представление</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="363" />
+        <location filename="../../cur_desktop/ui/queue_filters.py" line="181" />
         <source>Название:</source>
         <translation>Название:</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="461" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="274" />
         <source>Действие невозможно</source>
         <translation>Действие невозможно</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="477" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="290" />
         <source>Свободных обращений нет</source>
         <translation>Свободных обращений нет</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="514" />
+        <location filename="../../cur_desktop/ui/incident_dialogs.py" line="29" />
         <location filename="../../cur_desktop/ui/systemic_view.py" line="291" />
         <source>Комментарий</source>
         <translation>Комментарий</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="518" />
+        <location filename="../../cur_desktop/ui/incident_dialogs.py" line="33" />
         <source>Сфера и рубрика</source>
         <translation>Сфера и рубрика</translation>
     </message>
@@ -1115,49 +1116,49 @@
         <location filename="../../cur_desktop/ui/analytics_tabs.py" line="126" />
         <location filename="../../cur_desktop/ui/analytics_tabs.py" line="196" />
         <location filename="../../cur_desktop/ui/analytics_tabs.py" line="221" />
-        <location filename="../../cur_desktop/ui/main_window.py" line="520" />
+        <location filename="../../cur_desktop/ui/incident_dialogs.py" line="34" />
         <location filename="../../cur_desktop/ui/queue_model.py" line="47" />
         <source>Сфера</source>
         <translation>Сфера</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="524" />
+        <location filename="../../cur_desktop/ui/incident_dialogs.py" line="36" />
         <source>Рубрика</source>
         <translation>Рубрика</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="524" />
+        <location filename="../../cur_desktop/ui/incident_dialogs.py" line="36" />
         <source>—</source>
         <translation>—</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="542" />
+        <location filename="../../cur_desktop/ui/incident_dialogs.py" line="53" />
         <source>Отклонить</source>
         <translation>Отклонить</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="544" />
+        <location filename="../../cur_desktop/ui/incident_dialogs.py" line="54" />
         <source>Новый статус</source>
         <translation>Новый статус</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="547" />
+        <location filename="../../cur_desktop/ui/incident_dialogs.py" line="55" />
         <source>Причина (для отклонения и возобновления)</source>
         <translation>Причина (для отклонения и возобновления)</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="549" />
+        <location filename="../../cur_desktop/ui/incident_dialogs.py" line="56" />
         <source>Что сделано (для «Решено»)</source>
         <translation>Что сделано (для «Решено»)</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="557" />
+        <location filename="../../cur_desktop/ui/incident_dialogs.py" line="62" />
         <source>Внутренняя заметка</source>
         <translation>Внутренняя заметка</translation>
     </message>
     <message>
         <location filename="../../cur_desktop/ui/approvals_panel.py" line="42" />
-        <location filename="../../cur_desktop/ui/main_window.py" line="558" />
+        <location filename="../../cur_desktop/ui/incident_dialogs.py" line="63" />
         <location filename="../../cur_desktop/ui/queue_model.py" line="50" />
         <location filename="../../cur_desktop/ui/systemic_view.py" line="40" />
         <location filename="../../cur_desktop/ui/systemic_view.py" line="112" />
@@ -1165,42 +1166,42 @@
         <translation>Текст</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="577" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="326" />
         <source>Ответ сохранён и будет отправлен</source>
         <translation>Ответ сохранён и будет отправлен</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="590" />
+        <location filename="../../cur_desktop/ui/send_check.py" line="24" />
         <source>Обращение изменилось</source>
         <translation>Обращение изменилось</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="592" />
+        <location filename="../../cur_desktop/ui/send_check.py" line="26" />
         <source>Пока вы писали ответ, обращение изменили:</source>
         <translation>Пока вы писали ответ, обращение изменили:</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="593" />
+        <location filename="../../cur_desktop/ui/send_check.py" line="27" />
         <source>Отправить ответ в этом виде?</source>
         <translation>Отправить ответ в этом виде?</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="595" />
+        <location filename="../../cur_desktop/ui/send_check.py" line="29" />
         <source>Отправить</source>
         <translation>Отправить</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="596" />
+        <location filename="../../cur_desktop/ui/send_check.py" line="30" />
         <source>Вернуться к ответу</source>
         <translation>Вернуться к ответу</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="689" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="413" />
         <source>Срок под угрозой</source>
         <translation>Срок под угрозой</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="690" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="414" />
         <source>Срок нарушен</source>
         <translation>Срок нарушен</translation>
     </message>
@@ -1234,7 +1235,7 @@
         <translation>Получено</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/queue_model.py" line="370" />
+        <location filename="../../cur_desktop/ui/queue_model.py" line="366" />
         <source>Есть изменения, ещё не отправленные на сервер</source>
         <extracomment>Which cache sort key each column sorts by. Where a row keeps its display texts once computed (the SLA column's changes every beat). Dragged queue rows: the incident ids, comma-separated (dropped on the team board).</extracomment>
         <translation>Есть изменения, ещё не отправленные на сервер</translation>
@@ -1299,27 +1300,27 @@
         <translation>Шаблон:</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/cluster_reply.py" line="201" />
+        <location filename="../../cur_desktop/ui/cluster_reply.py" line="194" />
         <source>Нет шаблонов этого вида для группы.</source>
         <translation>Нет шаблонов этого вида для группы.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/cluster_reply.py" line="218" />
+        <location filename="../../cur_desktop/ui/cluster_reply.py" line="211" />
         <source>✔ будет отправлен</source>
         <translation>✔ будет отправлен</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/cluster_reply.py" line="227" />
+        <location filename="../../cur_desktop/ui/cluster_reply.py" line="220" />
         <source>Будет отправлено ответов: {n}.</source>
         <translation>Будет отправлено ответов: {n}.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/cluster_reply.py" line="229" />
+        <location filename="../../cur_desktop/ui/cluster_reply.py" line="222" />
         <source>Пропущено: {m} (причины в таблице).</source>
         <translation>Пропущено: {m} (причины в таблице).</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/cluster_reply.py" line="233" />
+        <location filename="../../cur_desktop/ui/cluster_reply.py" line="226" />
         <source>Отправить ответы ({n})</source>
         <translation>Отправить ответы ({n})</translation>
     </message>
@@ -1588,62 +1589,77 @@
         <translation>— снять назначение —</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/supervisor_console.py" line="28" />
+        <location filename="../../cur_desktop/ui/supervisor_console.py" line="29" />
         <source>Назначить…</source>
         <translation>Назначить…</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/supervisor_console.py" line="29" />
+        <location filename="../../cur_desktop/ui/supervisor_console.py" line="30" />
         <source>Оценить ответ…</source>
         <translation>Оценить ответ…</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/supervisor_console.py" line="30" />
+        <location filename="../../cur_desktop/ui/supervisor_console.py" line="31" />
         <source>Передача смены…</source>
         <translation>Передача смены…</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/supervisor_console.py" line="56" />
+        <location filename="../../cur_desktop/ui/supervisor_console.py" line="57" />
         <source>Команда смены</source>
         <translation>Команда смены</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/supervisor_console.py" line="57" />
+        <location filename="../../cur_desktop/ui/supervisor_console.py" line="58" />
         <source>Согласование</source>
         <translation>Согласование</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/supervisor_console.py" line="58" />
+        <location filename="../../cur_desktop/ui/supervisor_console.py" line="59" />
         <source>Качество ответов</source>
         <translation>Качество ответов</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/supervisor_console.py" line="82" />
+        <location filename="../../cur_desktop/ui/main_menus.py" line="16" />
+        <source>Файл</source>
+        <translation>Файл</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/main_menus.py" line="17" />
+        <source>Правка</source>
+        <translation>Правка</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/main_menus.py" line="20" />
         <source>Смена</source>
         <translation>Смена</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/supervisor_console.py" line="127" />
+        <location filename="../../cur_desktop/ui/main_menus.py" line="21" />
+        <source>Справка</source>
+        <translation>Справка</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/supervisor_console.py" line="122" />
         <source>Выберите обращения в очереди</source>
         <translation>Выберите обращения в очереди</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/supervisor_console.py" line="142" />
+        <location filename="../../cur_desktop/ui/supervisor_console.py" line="137" />
         <source>Снято назначение с обращений: {n}</source>
         <translation>Снято назначение с обращений: {n}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/supervisor_console.py" line="144" />
+        <location filename="../../cur_desktop/ui/supervisor_console.py" line="139" />
         <source>Назначено обращений: {n} — {who}</source>
         <translation>Назначено обращений: {n} — {who}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/supervisor_console.py" line="178" />
+        <location filename="../../cur_desktop/ui/supervisor_console.py" line="173" />
         <source>Оценить можно только обращение с опубликованным ответом</source>
         <translation>Оценить можно только обращение с опубликованным ответом</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/supervisor_console.py" line="191" />
+        <location filename="../../cur_desktop/ui/supervisor_console.py" line="186" />
         <source>Оценка сохранена и будет отправлена</source>
         <translation>Оценка сохранена и будет отправлена</translation>
     </message>
@@ -1848,32 +1864,32 @@
         <translation>Перетащите строки очереди на сотрудника, чтобы назначить их ему.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/team_board.py" line="230" />
+        <location filename="../../cur_desktop/ui/team_board.py" line="228" />
         <source>Нет связи с сервером: показано по локальному кэшу на {time} (ваша зона, что успело синхронизироваться; присутствие неизвестно).</source>
         <translation>Нет связи с сервером: показано по локальному кэшу на {time} (ваша зона, что успело синхронизироваться; присутствие неизвестно).</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/team_board.py" line="234" />
+        <location filename="../../cur_desktop/ui/team_board.py" line="232" />
         <source>Обновлено в {time}</source>
         <translation>Обновлено в {time}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/team_board.py" line="237" />
+        <location filename="../../cur_desktop/ui/team_board.py" line="235" />
         <source>Нет связи с сервером: данных о смене пока нет.</source>
         <translation>Нет связи с сервером: данных о смене пока нет.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/team_board.py" line="241" />
+        <location filename="../../cur_desktop/ui/team_board.py" line="239" />
         <source>Нет связи с сервером: показаны данные на {time}.</source>
         <translation>Нет связи с сервером: показаны данные на {time}.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/team_board.py" line="254" />
+        <location filename="../../cur_desktop/ui/team_board.py" line="252" />
         <source>Без исполнителя: {n}, под угрозой {risk}, просрочено {late}</source>
         <translation>Без исполнителя: {n}, под угрозой {risk}, просрочено {late}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/team_board.py" line="279" />
+        <location filename="../../cur_desktop/ui/team_board.py" line="277" />
         <source>Последняя активность: {when}</source>
         <translation>Последняя активность: {when}</translation>
     </message>
@@ -1979,6 +1995,7 @@
         <translation>с нарушением</translation>
     </message>
     <message>
+        <location filename="../../cur_desktop/ui/main_menus.py" line="19" />
         <location filename="../../cur_desktop/ui/trainer_live.py" line="26" />
         <source>Обращение</source>
         <translation>Обращение</translation>
@@ -2231,28 +2248,28 @@
         <translation>Оценочный лист сохранён: </translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/training_mode.py" line="48" />
+        <location filename="../../cur_desktop/ui/session_line.py" line="14" />
         <source>занятие ещё не назначено</source>
         <translation>занятие ещё не назначено</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/training_mode.py" line="50" />
+        <location filename="../../cur_desktop/ui/session_line.py" line="16" />
         <source>{0} из {1} мин</source>
         <translation>{0} из {1} мин</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/training_mode.py" line="66" />
-        <location filename="../../cur_desktop/ui/training_mode.py" line="124" />
+        <location filename="../../cur_desktop/ui/training_mode.py" line="57" />
+        <location filename="../../cur_desktop/ui/training_mode.py" line="115" />
         <source>Учебный режим</source>
         <translation>Учебный режим</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/training_mode.py" line="89" />
+        <location filename="../../cur_desktop/ui/training_mode.py" line="80" />
         <source>Учебный режим — обращения ненастоящие, ответы никуда не уходят</source>
         <translation>Учебный режим — обращения ненастоящие, ответы никуда не уходят</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/training_mode.py" line="148" />
+        <location filename="../../cur_desktop/ui/training_mode.py" line="139" />
         <source>Учебные занятия</source>
         <translation>Учебные занятия</translation>
     </message>

@@ -1,4 +1,5 @@
 """`cur-desktop brief`: the municipality brief from the command line, for scheduled use.
+The brief itself is made in `reports/`; this module only reads arguments and signs in.
 
 With --offline the brief is counted from the local cache of the last profile (or of --server
 and --user) without asking the server, and says so in its header: only what was synced, within
@@ -13,16 +14,14 @@ file and renamed at the end.
 from __future__ import annotations
 
 import argparse
-import os
 import sys
-import tempfile
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
 from cur_desktop.models.analytics import MAX_PERIOD_DAYS
+from cur_desktop.reports.brief_document import WRITERS, write_brief
 
 DEFAULT_DAYS = 30
-WRITERS = (".pdf", ".xlsx")
 DEMO_USER = "supervisor1"
 
 
@@ -80,28 +79,11 @@ def _fail(message: str, code: int) -> int:
     return code
 
 
-def write_brief(brief, out: Path) -> None:
-    """Into a temporary file beside `out`, renamed at the end: no half-written brief is left."""
-    from .brief_pdf import write_brief_pdf
-    from .brief_xlsx import write_brief_xlsx
-
-    write = write_brief_pdf if out.suffix.lower() == ".pdf" else write_brief_xlsx
-    fd, tmp = tempfile.mkstemp(prefix=".brief-", suffix=out.suffix, dir=out.parent)
-    os.close(fd)
-    try:
-        write(brief, tmp)
-        os.replace(tmp, out)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
 def cmd_brief(args: argparse.Namespace) -> int:
+    from cur_desktop.reports.brief import build_brief
+    from cur_desktop.reports.brief_source import ServerSource
+    from cur_desktop.reports.municipality import BriefError
     from cur_desktop.sync.client import ApiClient, AuthFailed, SyncError
-
-    from .brief import build_brief
-    from .brief_source import ServerSource
-    from .municipality import BriefError
 
     out = Path(args.out).expanduser().resolve()
     if out.suffix.lower() not in WRITERS:
@@ -157,12 +139,11 @@ def _offline(args: argparse.Namespace, date_from: date, date_to: date, out: Path
     """The brief from a profile's cache: opened with the keyring's key or the passphrase
     (`CUR_CACHE_PASSPHRASE`, or asked on a terminal), as the workstation opens it offline."""
     from cur_desktop.models.cache.store import CacheLocked
+    from cur_desktop.reports.brief import build_brief
+    from cur_desktop.reports.brief_source import CacheSource
+    from cur_desktop.reports.municipality import BriefError
     from cur_desktop.sync.credentials import CredentialStore
     from cur_desktop.sync.profile import NeedPassphrase, Profile, data_root
-
-    from .brief import build_brief
-    from .brief_source import CacheSource
-    from .municipality import BriefError
 
     root = data_root(args.data_dir)
     if args.server and args.username:
@@ -189,9 +170,9 @@ def _offline(args: argparse.Namespace, date_from: date, date_to: date, out: Path
 def _sign_in(client, args: argparse.Namespace, password: str | None) -> int:
     """The password if given, else the sign-in remembered in the keyring (as `sync` does).
     Without either and without a terminal to ask on, say so instead of waiting for input."""
-    from cur_desktop.cli import sign_in
     from cur_desktop.sync.credentials import CredentialStore
     from cur_desktop.sync.profile import Profile, data_root
+    from cur_desktop.sync.sign_in import sign_in
 
     credentials = CredentialStore()
     profile = Profile(data_root(args.data_dir), args.server, args.username)
