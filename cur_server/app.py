@@ -34,6 +34,7 @@ from .security import (
     verify_password,
 )
 from .serialize import incidents_out
+from .server_time import ServerTime
 from .tables import Session as SignIn
 from .tables import User
 from .team import team_router
@@ -122,6 +123,7 @@ def create_app(server: ServerContext) -> FastAPI:
     # Level 6, not Starlette's 9: a third less CPU for 3 % more bytes on the changes feed.
     app.add_middleware(GZipMiddleware, minimum_size=1024, compresslevel=6)
     app.add_middleware(BodySizeLimit, max_bytes=c.MAX_REQUEST_BYTES)
+    app.add_middleware(ServerTime)  # outermost: refusals and errors carry the time too
     bearer = HTTPBearer(auto_error=False)
 
     def current_actor(

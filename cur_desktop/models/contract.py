@@ -7,7 +7,9 @@ so fields are only ever added with defaults, never renamed.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import datetime
+from email.utils import parsedate_to_datetime
 from typing import Annotated, Any, Literal
 from uuid import UUID
 
@@ -52,6 +54,34 @@ MAX_SAFE_INT = 2**53 - 1
 #: Ids and versions are `integer` columns, 32-bit on PostgreSQL: a larger one is refused here
 #: instead of failing in the database.
 MAX_DB_INT = 2**31 - 1
+
+#: Every answer says when the server sent it (milliseconds since the epoch, as an integer), so
+#: a workstation whose own clock is off still counts deadlines by the server's time. Finer than
+#: HTTP's `Date` (whole seconds), which the client falls back to when this header is missing.
+SERVER_TIME_HEADER = "X-Server-Time"
+
+
+def server_time_value(epoch_seconds: float) -> str:
+    return str(round(epoch_seconds * 1000))
+
+
+def parse_server_time(value: str | None) -> float | None:
+    """Seconds since the epoch, or None for a missing or malformed header."""
+    if value is None or not value.isdigit() or len(value) > 15:
+        return None
+    return int(value) / 1000
+
+
+def server_time_of(headers: Mapping[str, str]) -> float | None:
+    """When the server sent an answer (seconds since the epoch): SERVER_TIME_HEADER, else the
+    standard `Date` (taken at the middle of its second), else None."""
+    exact = parse_server_time(headers.get(SERVER_TIME_HEADER))
+    if exact is not None:
+        return exact
+    try:
+        return parsedate_to_datetime(headers["Date"]).timestamp() + 0.5
+    except (KeyError, TypeError, ValueError, IndexError):
+        return None
 
 
 def _json_integer(value: Any) -> Any:

@@ -4,7 +4,6 @@ for the network."""
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable, Iterable
 from typing import Any
 
@@ -13,6 +12,7 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from cur_desktop.models.cache.schema import drafts
 from cur_desktop.models.cache.store import CacheStore
+from cur_desktop.models.clock import Clock
 from cur_desktop.models.contract import MAX_REPLY_CHARS
 from cur_desktop.models.domain import MutationType
 
@@ -20,9 +20,14 @@ from .outbox import InvalidAction, Outbox
 
 
 class LocalActions:
-    def __init__(self, store: CacheStore, on_change: Callable[[], None] | None = None):
+    def __init__(
+        self,
+        store: CacheStore,
+        on_change: Callable[[], None] | None = None,
+        clock: Clock | None = None,
+    ):
         self.store = store
-        self.outbox = Outbox(store)
+        self.outbox = Outbox(store, clock)
         self.on_change = on_change or (lambda: None)
 
     def _do(self, type_: MutationType, incident_id: int, payload: dict[str, Any] | None = None):
@@ -155,7 +160,7 @@ class LocalActions:
             kind=kind,
             text=text,
             template_id=template_id,
-            updated_at=int(time.time()),
+            updated_at=int(self.outbox.clock.timestamp()),
         )
         with self.store.write(touches_queue=False) as conn:  # drafts are not in the queue
             conn.execute(

@@ -17,6 +17,7 @@ import requests
 from pydantic import BaseModel, ValidationError
 
 from cur_desktop.models import contract as c
+from cur_desktop.models.clock import Clock
 
 log = logging.getLogger(__name__)
 M = TypeVar("M", bound=BaseModel)
@@ -87,6 +88,7 @@ class ApiClient:
         ca_bundle: str | None = None,
         timeout: tuple[float, float] = DEFAULT_TIMEOUT,
         max_response_bytes: int = MAX_RESPONSE_BYTES,
+        clock: Clock | None = None,
     ):
         self.base_url = base_url.rstrip("/")
         self.timeout = timeout
@@ -102,6 +104,7 @@ class ApiClient:
         self.user: c.UserOut | None = None
         self.bytes_received = 0  # decoded body bytes
         self.wire_bytes = 0  # bytes as they came over the network (compressed)
+        self.clock = clock or Clock()  # told the server's time by every answer
 
     # --- transport ------------------------------------------------------------------------
 
@@ -114,6 +117,7 @@ class ApiClient:
             )
         if self.access_token and "Authorization" not in headers:
             headers["Authorization"] = f"Bearer {self.access_token}"
+        sent = self.clock.local()
         try:
             response = self.http.request(
                 method,
@@ -124,6 +128,9 @@ class ApiClient:
                 stream=True,
                 **kw,
             )
+            server_time = c.server_time_of(response.headers)  # stamped as the headers left
+            if server_time is not None:
+                self.clock.observe(server_time, sent, self.clock.local())
             body = self._read_capped(response)
         except requests.exceptions.SSLError as exc:
             raise Unreachable("Не удалось проверить сертификат сервера", detail=str(exc)) from exc

@@ -93,7 +93,7 @@ class SyncCore:
         progress: Progress | None = None,
     ):
         self.client, self.store = client, store
-        self.outbox = Outbox(store)
+        self.outbox = Outbox(store, client.clock)
         self.page_size, self.push_batch = page_size, push_batch
         self.progress = progress or (lambda phase, done: None)
         self.cancel = threading.Event()
@@ -205,7 +205,7 @@ class SyncCore:
         self.pull_reference(summary)
         # Every sync, even an empty one: not a queue change (kept counts stay valid).
         with self.store.write(touches_queue=False) as conn:
-            self.store.set_meta(conn, "last_sync_at", int(time.time()))
+            self.store.set_meta(conn, "last_sync_at", int(self.client.clock.timestamp()))
         summary.bytes_received = self.client.bytes_received - bytes_before
         summary.wire_bytes = self.client.wire_bytes - wire_before
         summary.seconds = round(time.monotonic() - started, 3)

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 import logging
-import time
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -24,6 +23,7 @@ from cur_desktop.models.cache.bulk import materialize_many, server_states
 from cur_desktop.models.cache.incidents import ensure_base, materialize, set_base, set_bases
 from cur_desktop.models.cache.schema import incident_base, outbox, problems
 from cur_desktop.models.cache.store import CacheStore
+from cur_desktop.models.clock import Clock
 from cur_desktop.models.domain import MutationType, Outcome
 
 log = logging.getLogger(__name__)
@@ -60,8 +60,11 @@ def validate(type_: MutationType | str, incident_id: int, payload: dict[str, Any
 
 
 class Outbox:
-    def __init__(self, store: CacheStore):
+    def __init__(self, store: CacheStore, clock: Clock | None = None):
+        """`clock` stamps entries and problems by the server's time: a local reply is shown
+        among the server's ones in the card, in the order they happened."""
         self.store = store
+        self.clock = clock or Clock()
 
     def me(self, conn: Connection) -> dict[str, Any]:
         return self.store.get_meta(conn, "user", {}) or {}
@@ -82,7 +85,7 @@ class Outbox:
                 incident_id=incident_id,
                 base_version=server_state["version"],
                 payload=json.dumps(wire["payload"], ensure_ascii=False),
-                created_at=int(time.time()),
+                created_at=int(self.clock.timestamp()),
             )
         )
         materialize(conn, incident_id, self.me(conn))
@@ -101,7 +104,7 @@ class Outbox:
             return []
         states, based = server_states(conn, ids)
         set_bases(conn, {i: states[i] for i in ids if i not in based})
-        now = int(time.time())
+        now = int(self.clock.timestamp())
         conn.execute(
             insert(outbox),
             [
@@ -171,8 +174,7 @@ class Outbox:
                 materialize(conn, incident_id, me)
         return out
 
-    @staticmethod
-    def _keep_problem(conn: Connection, entry: dict, outcome: Outcome, result) -> None:
+    def _keep_problem(self, conn: Connection, entry: dict, outcome: Outcome, result) -> None:
         exists = conn.execute(
             select(problems.c.id).where(problems.c.mutation_id == entry["mutation_id"])
         ).first()
@@ -187,7 +189,7 @@ class Outbox:
                 outcome=outcome.value,
                 error=result.error,
                 reason=result.reason,
-                created_at=int(time.time()),
+                created_at=int(self.clock.timestamp()),
             )
         )
         log.info("mutation %s kept as %s (%s)", entry["mutation_id"], outcome.value, result.error)
@@ -222,8 +224,9 @@ class Outbox:
     def discard_problem(self, conn: Connection, problem_id: int) -> None:
         self._resolve(conn, problem_id)
 
-    @staticmethod
-    def _resolve(conn: Connection, problem_id: int) -> None:
+    def _resolve(self, conn: Connection, problem_id: int) -> None:
         conn.execute(
-            update(problems).where(problems.c.id == problem_id).values(resolved_at=int(time.time()))
+            update(problems)
+            .where(problems.c.id == problem_id)
+            .values(resolved_at=int(self.clock.timestamp()))
         )

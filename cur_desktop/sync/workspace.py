@@ -12,9 +12,11 @@ from typing import Any
 
 from cur_desktop.models import contract as c
 from cur_desktop.models.cache.store import CacheStore
+from cur_desktop.models.clock import Clock
 
 from .actions import LocalActions
 from .client import ApiClient, AuthFailed
+from .clock_offset import keep_offset, restore_offset
 from .credentials import CredentialStore
 from .engine import SyncCore, SyncEngine
 from .profile import Profile
@@ -39,7 +41,8 @@ class Workspace:
     def __post_init__(self) -> None:
         self.core = SyncCore(self.client, self.store)
         self.engine = SyncEngine(self.core, interval=self.interval)
-        self.actions = LocalActions(self.store, on_change=self.engine.trigger)
+        self.actions = LocalActions(self.store, on_change=self.engine.trigger, clock=self.clock)
+        keep_offset(self.profile, self.clock)
 
     # --- opening --------------------------------------------------------------------------
 
@@ -55,9 +58,11 @@ class Workspace:
         credentials: CredentialStore,
         ca_bundle: str | None = None,
         passphrase: str | None = None,
+        clock: Clock | None = None,
     ) -> Workspace:
-        """Online sign-in. Blocking (network, keyring, key derivation): call off the UI thread."""
-        client = ApiClient(server_url, ca_bundle=ca_bundle)
+        """Online sign-in. Blocking (network, keyring, key derivation): call off the UI thread.
+        `clock` (default: the computer's) learns the server's time from every answer."""
+        client = ApiClient(server_url, ca_bundle=ca_bundle, clock=clock)
         client.login(username, password)
         profile = profile_for(root, server_url, username, client.user.role)
         if remember:
@@ -79,6 +84,7 @@ class Workspace:
         *,
         ca_bundle: str | None = None,
         passphrase: str | None = None,
+        clock: Clock | None = None,
     ) -> Workspace:
         """The last profile from its cache, without the server; sync resumes when it is back
         (with the remembered sign-in, or after the user signs in again)."""
@@ -86,7 +92,8 @@ class Workspace:
         if profile is None or not profile.cache_path.exists():
             raise NoOfflineProfile("На этом компьютере нет сохранённого профиля")
         store = profile.open_cache(credentials, passphrase)
-        client = ApiClient(profile.server_url, ca_bundle=ca_bundle)
+        client = ApiClient(profile.server_url, ca_bundle=ca_bundle, clock=clock)
+        restore_offset(profile, client.clock)  # deadlines by the server's time from the start
         client.refresh_token = credentials.load_refresh_token(profile.server_url, profile.username)
         with store.read() as conn:
             user = store.get_meta(conn, "user")
@@ -95,6 +102,11 @@ class Workspace:
         return cls(profile, store, client, credentials)
 
     # --- what the UI reads -----------------------------------------------------------------
+
+    @property
+    def clock(self) -> Clock:
+        """«Now» by the server's time, for everything that compares with deadlines."""
+        return self.client.clock
 
     @property
     def user(self) -> c.UserOut:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 from pydantic import ValidationError
@@ -72,15 +72,16 @@ def fetch(client, date_from: date, date_to: date, municipality_ids: list[int]):
     )
 
 
-def fetch_local(store, date_from: date, date_to: date, municipality_ids: list[int]):
-    """The same three answers computed from the local cache, in the db thread."""
+def fetch_local(store, date_from: date, date_to: date, municipality_ids: list[int], now: datetime):
+    """The same three answers computed from the local cache, in the db thread; «overdue now»
+    and the like against `now` (the server's time)."""
     query = a.AnalyticsQuery(
         date_from=date_from, date_to=date_to, municipality_ids=municipality_ids
     )
     return (
-        local_summary(store, query, top=15),
-        local_spikes(store, query),
-        local_clusters(store, query),
+        local_summary(store, query, top=15, now=now),
+        local_spikes(store, query, now=now),
+        local_clusters(store, query, now=now),
     )
 
 
@@ -95,7 +96,7 @@ def make_brief(client, municipality_id: int, date_from: date, date_to: date, out
 
 
 def make_brief_from_cache(
-    store, municipality_id: int, date_from: date, date_to: date, out: Path
+    store, municipality_id: int, date_from: date, date_to: date, out: Path, now: datetime
 ) -> Path:
     """The same brief counted from the local cache (it says so in its header), in the db
     thread: for when the server cannot be reached."""
@@ -103,7 +104,9 @@ def make_brief_from_cache(
     from cur_desktop.reports.brief_document import write_brief
     from cur_desktop.reports.brief_source import CacheSource
 
-    write_brief(build_brief(CacheSource(store), str(municipality_id), date_from, date_to), out)
+    write_brief(
+        build_brief(CacheSource(store, now=now), str(municipality_id), date_from, date_to), out
+    )
     return out
 
 
@@ -128,7 +131,7 @@ class AnalyticsWindow(QWidget):
         self.busy_loads = 0
         self._tasks: set[asyncio.Task] = set()
 
-        today = date.today()
+        today = self.ws.clock.today()  # the server's today: the computer's clock may be off
         self.date_from = QDateEdit(_qdate(today - timedelta(days=29)))
         self.date_to = QDateEdit(_qdate(today))
         for edit in (self.date_from, self.date_to):
@@ -247,7 +250,9 @@ class AnalyticsWindow(QWidget):
         except Unreachable as exc:
             # Offline: the same figures from what the cache holds, said to be so.
             try:
-                result = await in_db(fetch_local, self.ws.store, date_from, date_to, mids)
+                result = await in_db(
+                    fetch_local, self.ws.store, date_from, date_to, mids, self.ws.clock.now()
+                )
             except Exception:  # noqa: BLE001 - the reason shown is the lost server
                 log.exception("analytics from the cache")
                 if mine == self._generation:
@@ -404,7 +409,15 @@ class AnalyticsWindow(QWidget):
                 except Unreachable:
                     from_cache = True
             if from_cache:  # the window already counts from the cache, or the server just left
-                await in_db(make_brief_from_cache, self.ws.store, mid, date_from, date_to, out)
+                await in_db(
+                    make_brief_from_cache,
+                    self.ws.store,
+                    mid,
+                    date_from,
+                    date_to,
+                    out,
+                    self.ws.clock.now(),
+                )
         except (BriefError, SyncError, OSError) as exc:
             self.say(
                 tr("Справка не сформирована: {m}").format(m=getattr(exc, "message", exc)),

@@ -5,7 +5,6 @@ other write. Re-read whenever the window refreshes after a sync or an action."""
 
 from __future__ import annotations
 
-import time
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
@@ -27,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from cur_desktop.models.cache.approvals import pending_replies
 from cur_desktop.models.cache.store import CacheStore
+from cur_desktop.models.clock import Clock
 
 from . import formats
 from .aio import in_db
@@ -92,9 +92,10 @@ class ApprovalsPanel(QWidget):
     return_requested = Signal(int, int, str)  # incident id, reply id, comment
     open_incident = Signal(int)
 
-    def __init__(self, store: CacheStore, labels: Labels, parent=None):
+    def __init__(self, store: CacheStore, labels: Labels, clock: Clock, parent=None):
+        """`clock`: how long a reply has waited is counted by the server's time."""
         super().__init__(parent)
-        self.store, self.labels = store, labels
+        self.store, self.labels, self.clock = store, labels, clock
         self.rows: list[dict[str, Any]] = []
         self.return_dialog: ReturnDialog | None = None
 
@@ -145,7 +146,7 @@ class ApprovalsPanel(QWidget):
     def _show(self, rows: list[dict[str, Any]]) -> None:
         chosen = self.current()
         self.rows = rows
-        now = time.time()
+        now = self.clock.timestamp()
         self.table.setRowCount(len(rows))
         for i, r in enumerate(rows):
             cells = [

@@ -7,7 +7,6 @@ from __future__ import annotations
 import asyncio
 import logging
 from dataclasses import replace
-from datetime import UTC, datetime
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -60,7 +59,7 @@ class MainWindow(QMainWindow):
         self.user = workspace.user
         self.reference = workspace.reference()
         self.labels = Labels.from_reference(self.reference)
-        self.sla = SlaView.from_reference(self.reference)
+        self.sla = SlaView.from_reference(self.reference, workspace.clock)
         self.service = QueueService(workspace.store, self.user.id, self.sla)
         self._warned: dict[int, str] = {}
         self.last_error: str | None = None
@@ -156,7 +155,7 @@ class MainWindow(QMainWindow):
         self._selected_id = None  # another view: its first row is selected once loaded
         # A copy: the widgets change view_state in place, the query keeps the view it was for.
         state, service = replace(self.view_state), self.service
-        now = datetime.now(UTC)
+        now = self.sla.now()
         self.model.set_query(
             lambda: service.count(state, now),
             lambda offset, limit: service.page(state, now, offset, limit),
@@ -165,7 +164,7 @@ class MainWindow(QMainWindow):
 
     async def refresh_side(self) -> None:
         """Tab counts, kept work, the status bar and the open card."""
-        now = datetime.now(UTC)
+        now = self.sla.now()
         counts, problems, outbox = await in_db(
             lambda: (
                 self.service.tab_counts(now),
@@ -285,7 +284,7 @@ class MainWindow(QMainWindow):
         spawn(self._take_next(), what="take next")
 
     async def _take_next(self) -> None:
-        incident_id = await in_db(self.service.next_to_take, datetime.now(UTC))
+        incident_id = await in_db(self.service.next_to_take, self.sla.now())
         if incident_id is None:
             self.status.showMessage(tr("Свободных обращений нет"), 5000)
             return
@@ -373,7 +372,7 @@ class MainWindow(QMainWindow):
             self.reference = self.ws.reference()
             fresh = Labels.from_reference(self.reference)
             self.labels.__dict__.update(fresh.__dict__)
-            self.sla.__dict__.update(SlaView.from_reference(self.reference).__dict__)
+            self.sla.__dict__.update(SlaView.from_reference(self.reference, self.ws.clock).__dict__)
             self.queue_filters.fill_filters()
             self.editor.set_templates([t.model_dump() for t in self.reference.templates])
             self.editor.set_known_words(reference_words(self.reference))
@@ -389,6 +388,8 @@ class MainWindow(QMainWindow):
         if top >= 0:
             self.model.tick(top, bottom if bottom >= 0 else self.model.rowCount() - 1)
         self._ticks += 1
+        clock = self.ws.clock
+        self.status.set_clock_offset(clock.offset if clock.is_off() else None)
         if self._ticks % 30 == 1:
             spawn(self._check_deadlines(), what="deadline check")
         if self._pending_select is not None:
@@ -400,7 +401,7 @@ class MainWindow(QMainWindow):
     async def _check_deadlines(self) -> None:
         """Warn once when one of my incidents becomes at risk, and once when it is overdue."""
         mine = await in_db(self.service.my_open_deadlines)
-        now = datetime.now(UTC)
+        now = self.sla.now()
         for row in mine:
             shown = self.sla.show(row["sla_due"], row.get("sla_risk_at"), now)
             if shown.state not in (SlaState.at_risk, SlaState.overdue):

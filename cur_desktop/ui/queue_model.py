@@ -21,7 +21,6 @@ import asyncio
 import time
 from collections import OrderedDict
 from collections.abc import Callable, Hashable
-from datetime import UTC, datetime
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QMimeData, QModelIndex, Qt, Signal
@@ -133,7 +132,7 @@ class QueueModel(QAbstractTableModel):
         self._loaded_generation = -1
         self._bold = QFont()
         self._bold.setBold(True)
-        self.now = datetime.now(UTC)
+        self.now = self.sla.now()
         self.last_refresh_ms = 0.0  # the last refresh, until its count was in
         self.first_page_ms = 0.0  # the last refresh, until its first page was in
 
@@ -301,7 +300,7 @@ class QueueModel(QAbstractTableModel):
 
     def tick(self, first_row: int, last_row: int) -> None:
         """The one SLA timer's beat: repaint the countdown of the visible rows only."""
-        self.now = datetime.now(UTC)
+        self.now = self.sla.now()
         self._shown_sla.clear()
         if self._rows and last_row >= first_row >= 0:
             col = COLUMN_INDEX["sla"]

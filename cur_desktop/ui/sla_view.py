@@ -1,7 +1,8 @@
 """How an SLA deadline looks: working time left, a state, and a mark that is not colour alone.
 
-One SlaView per window holds the calendar and the clock; one QTimer (owned by the window) asks
-views to repaint the SLA column, so there is no timer per row.
+One SlaView per window holds the calendar and the clock («now» by the server's time, see
+models/clock.py: a computer whose clock is off still shows the right states); one QTimer (owned
+by the window) asks views to repaint the SLA column, so there is no timer per row.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from datetime import UTC, datetime
 
 from PySide6.QtGui import QColor
 
+from cur_desktop.models.clock import Clock
 from cur_desktop.models.sla import SlaClock, SlaPolicy, SlaState, WorkingCalendar
 
 from .i18n import tr
@@ -55,24 +57,30 @@ class SlaShown:
 
 
 class SlaView:
-    def __init__(self, calendar: WorkingCalendar, policy: SlaPolicy):
+    def __init__(self, calendar: WorkingCalendar, policy: SlaPolicy, time: Clock | None = None):
         self.clock = SlaClock(calendar, policy)
+        self.time = time or Clock()
         start, end = calendar.day_start, calendar.day_end
         self.day_hours = max(1, end.hour - start.hour)
 
     @classmethod
-    def from_reference(cls, reference) -> SlaView:
+    def from_reference(cls, reference, time: Clock | None = None) -> SlaView:
         if reference is None:
-            return cls(WorkingCalendar(), SlaPolicy())
+            return cls(WorkingCalendar(), SlaPolicy(), time)
         return cls(
             WorkingCalendar.from_json(reference.calendar),
             SlaPolicy.from_json(reference.sla_policy),
+            time,
         )
+
+    def now(self) -> datetime:
+        """What every SLA state and count of the window is measured against."""
+        return self.time.now()
 
     def warm(self) -> None:
         """Load this year's and next year's calendar (the holidays package imports ~1 s of
         modules): call off the UI thread at start, so the first paint does not pay for it."""
-        now = datetime.now(UTC)
+        now = self.now()
         self.clock.calendar.working_seconds_between(now, now.replace(year=now.year + 1))
 
     def _local_moment(self, moment: datetime, now: datetime) -> str:
@@ -86,7 +94,7 @@ class SlaView:
         self, due: int | None, risk_at: int | None = None, now: datetime | None = None
     ) -> SlaShown:
         """`due` and `risk_at` (start of the last quarter) are epoch seconds from the cache."""
-        now = now or datetime.now(UTC)
+        now = now or self.now()
         if due is None:
             state = SlaState.done
             symbol, color = MARKS[state]

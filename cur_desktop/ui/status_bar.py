@@ -1,5 +1,6 @@
 """The status bar: connection state, sync progress, what is waiting to be sent, kept work, and
-when the last sync succeeded. Deadline warnings go to the tray when there is one."""
+when the last sync succeeded, and a warning when the computer's clock is off (deadlines are
+shown by the server's time all the same). Deadline warnings go to the tray when there is one."""
 
 from __future__ import annotations
 
@@ -38,8 +39,13 @@ class SyncStatusBar(QStatusBar):
         self.conflicts.setObjectName("conflictsButton")
         self.conflicts.clicked.connect(self.conflicts_clicked)
         self.last_sync = QLabel()
+        self.clock_warning = QLabel()
+        self.clock_warning.setObjectName("clockWarning")
+        self.clock_warning.setStyleSheet("color: #c26a00")
+        self.clock_warning.hide()
         for w in (self.state_label, self.progress, self.pending, self.conflicts, self.last_sync):
             self.addPermanentWidget(w)
+        self.addPermanentWidget(self.clock_warning)
         self.tray: QSystemTrayIcon | None = None
         if QSystemTrayIcon.isSystemTrayAvailable():
             self.tray = QSystemTrayIcon(QApplication.windowIcon(), self)
@@ -71,7 +77,24 @@ class SyncStatusBar(QStatusBar):
         when = formats.clock(epoch, tr("никогда"))
         self.last_sync.setText(tr("Синхронизировано: {when}").format(when=when))
 
+    def set_clock_offset(self, offset: float | None) -> None:
+        """`offset` (server minus computer, seconds) when it is worth a warning, else None."""
+        text = clock_warning(offset) if offset is not None else ""
+        if text != self.clock_warning.text():
+            self.clock_warning.setText(text)
+            self.clock_warning.setToolTip(text)
+        self.clock_warning.setVisible(bool(text))
+
     def notify(self, title: str, text: str) -> None:
         if self.tray is not None:
             self.tray.showMessage(title, text, QSystemTrayIcon.MessageIcon.Warning, 10_000)
         self.showMessage(f"⚠ {title}: {text}", 15_000)
+
+
+def clock_warning(offset: float) -> str:
+    """«Часы компьютера расходятся с сервером на 3 ч 0 мин — сроки показаны по времени
+    сервера»."""
+    span = formats.minutes(abs(offset) / 60)
+    return tr(
+        "Часы компьютера расходятся с сервером на {span} — сроки показаны по времени сервера"
+    ).format(span=span)

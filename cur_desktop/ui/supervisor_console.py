@@ -48,7 +48,7 @@ class SupervisorConsole(QObject):
 
         self.board = TeamBoardPanel(ws.client, window.service.numbers, store=ws.store)
         self.board.assign_requested.connect(self.assign)
-        self.approvals = ApprovalsPanel(ws.store, window.labels)
+        self.approvals = ApprovalsPanel(ws.store, window.labels, ws.clock)
         self.approvals.approve_requested.connect(self._approve)
         self.approvals.return_requested.connect(self._return)
         self.approvals.open_incident.connect(window.select_incident)

@@ -142,6 +142,7 @@ class TeamBoardPanel(QWidget):
         parent=None,
         store: CacheStore | None = None,
     ):
+        """The board offline is counted against `client.clock` (the server's time)."""
         super().__init__(parent)
         self.client, self.numbers, self.store = client, numbers, store
         self.board: TeamBoard | None = None
@@ -210,7 +211,7 @@ class TeamBoardPanel(QWidget):
 
         def read() -> TeamBoard:
             with self.store.read() as conn:
-                return local_board(conn)
+                return local_board(conn, self.client.clock.now())
 
         try:
             return await in_db(read)

@@ -247,7 +247,7 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/conflicts_panel.py" line="32"/>
-        <location filename="../../cur_desktop/ui/main_window.py" line="101"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="100"/>
         <source>Ответ</source>
         <translation>Reply</translation>
     </message>
@@ -307,7 +307,7 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/incident_card.py" line="49"/>
-        <location filename="../../cur_desktop/ui/main_window.py" line="295"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="294"/>
         <source>Взято в работу</source>
         <translation>Taken</translation>
     </message>
@@ -371,7 +371,7 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/approvals_panel.py" line="40"/>
-        <location filename="../../cur_desktop/ui/main_menus.py" line="18"/>
+        <location filename="../../cur_desktop/ui/main_menus.py" line="20"/>
         <source>Вид</source>
         <translation>Kind</translation>
     </message>
@@ -413,23 +413,23 @@
         <translation>Write what to fix</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/approvals_panel.py" line="118"/>
+        <location filename="../../cur_desktop/ui/approvals_panel.py" line="119"/>
         <source>Согласовать</source>
         <translation>Approve</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/approvals_panel.py" line="120"/>
+        <location filename="../../cur_desktop/ui/approvals_panel.py" line="121"/>
         <source>Вернуть…</source>
         <translation>Return…</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/approvals_panel.py" line="162"/>
+        <location filename="../../cur_desktop/ui/approvals_panel.py" line="163"/>
         <source>Ждут согласования: {n}</source>
         <translation>Waiting for approval: {n}</translation>
     </message>
     <message>
         <location filename="../../cur_desktop/ui/incident_card.py" line="92"/>
-        <location filename="../../cur_desktop/ui/queue_model.py" line="49"/>
+        <location filename="../../cur_desktop/ui/queue_model.py" line="48"/>
         <source>Канал</source>
         <translation>Channel</translation>
     </message>
@@ -440,7 +440,7 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/incident_card.py" line="94"/>
-        <location filename="../../cur_desktop/ui/queue_model.py" line="48"/>
+        <location filename="../../cur_desktop/ui/queue_model.py" line="47"/>
         <source>Муниципалитет</source>
         <translation>Municipality</translation>
     </message>
@@ -452,7 +452,7 @@
     <message>
         <location filename="../../cur_desktop/ui/incident_card.py" line="96"/>
         <location filename="../../cur_desktop/ui/incident_dialogs.py" line="39"/>
-        <location filename="../../cur_desktop/ui/queue_model.py" line="46"/>
+        <location filename="../../cur_desktop/ui/queue_model.py" line="45"/>
         <location filename="../../cur_desktop/ui/trainer_live.py" line="28"/>
         <source>Важность</source>
         <translation>Priority</translation>
@@ -485,7 +485,7 @@
     <message>
         <location filename="../../cur_desktop/ui/handover_dialog.py" line="56"/>
         <location filename="../../cur_desktop/ui/incident_card.py" line="98"/>
-        <location filename="../../cur_desktop/ui/queue_model.py" line="51"/>
+        <location filename="../../cur_desktop/ui/queue_model.py" line="50"/>
         <source>Исполнитель</source>
         <translation>Assignee</translation>
     </message>
@@ -818,7 +818,7 @@
         <translation>Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="70"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="69"/>
         <source>ЦУР — рабочее место</source>
         <translation>RMC — Workstation</translation>
     </message>
@@ -838,7 +838,7 @@
         <translation>Save the current view</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="100"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="99"/>
         <source>Карточка</source>
         <translation>Details</translation>
     </message>
@@ -868,173 +868,173 @@
         <translation>Quarter</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="124"/>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="460"/>
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="127"/>
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="473"/>
         <source>Аналитика</source>
         <translation>Analytics</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="143"/>
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="146"/>
         <location filename="../../cur_desktop/ui/quality_review.py" line="115"/>
         <source>Показать</source>
         <translation>Show</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="156"/>
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="159"/>
         <source>Экспорт в XLSX…</source>
         <translation>Export to XLSX…</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="159"/>
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="162"/>
         <source>Справка по МО…</source>
         <translation>Municipality brief…</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="164"/>
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="167"/>
         <source>Период:</source>
         <translation>Period:</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="188"/>
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="191"/>
         <source>Обзор</source>
         <translation>Overview</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="189"/>
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="192"/>
         <source>Секторы × МО</source>
         <translation>Sectors × municipalities</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="190"/>
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="193"/>
         <source>Сроки</source>
         <translation>Deadlines</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="191"/>
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="194"/>
         <source>Системные проблемы</source>
         <translation>Systemic problems</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="208"/>
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="211"/>
         <location filename="../../cur_desktop/ui/queue_filters.py" line="97"/>
         <source>Все МО</source>
         <translation>All municipalities</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="208"/>
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="211"/>
         <source>Все мои МО</source>
         <translation>All my municipalities</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="276"/>
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="281"/>
         <source>Посчитано по локальному кэшу на {t}.</source>
         <translation>Counted from the local cache at {t}.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="278"/>
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="283"/>
         <source>Данные сервера на {t}.</source>
         <translation>Server data as of {t}.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="280"/>
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="285"/>
         <source>Период {a} — {b}, сравнение с {c} — {d}.</source>
         <translation>Period {a} — {b}, compared with {c} — {d}.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="295"/>
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="300"/>
         <source>Нет связи с сервером: цифры посчитаны по локальному кэшу. В нём только ваша зона ответственности и то, что успело синхронизироваться, поэтому они могут быть меньше серверных.</source>
         <translation>No connection to the server: the figures are counted from the local cache. It holds only your area of responsibility and what has been synchronised, so they may be lower than the server&apos;s.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="305"/>
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="310"/>
         <source>Неверный период: конец раньше начала или период длиннее {n} дней</source>
         <translation>Invalid period: the end is before the start or the period is longer than {n} days</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="310"/>
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="315"/>
         <source>Нет связи с сервером: аналитика считается на сервере.</source>
         <translation>No connection to the server: analytics are computed on the server.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="311"/>
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="316"/>
         <source>Сервер отказал: {m}</source>
         <translation>The server refused: {m}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="313"/>
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="318"/>
         <source>Не удалось получить данные: {m}</source>
         <translation>Could not get the data: {m}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="316"/>
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="321"/>
         <source>Показаны прежние цифры.</source>
         <translation>The previous figures are shown.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="350"/>
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="355"/>
         <source>Сначала загрузите данные за период.</source>
         <translation>Load the data for a period first.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="355"/>
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="360"/>
         <source>Экспорт таблиц</source>
         <translation>Export tables</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="357"/>
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="362"/>
         <source>Книга Excel (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="367"/>
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="372"/>
         <source>Не удалось записать файл: {m}</source>
         <translation>Could not write the file: {m}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="369"/>
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="374"/>
         <source>Таблицы сохранены: {p}</source>
         <translation>Tables saved: {p}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="378"/>
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="383"/>
         <source>Выберите муниципальное образование для справки.</source>
         <translation>Choose a municipality for the brief.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="384"/>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="433"/>
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="389"/>
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="446"/>
         <source>Справка по МО</source>
         <translation>Municipality brief</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="386"/>
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="391"/>
         <source>PDF (*.pdf);;Книга Excel (*.xlsx)</source>
         <translation>PDF (*.pdf);;Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="410"/>
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="423"/>
         <source>Справка не сформирована: {m}</source>
         <translation>The brief was not made: {m}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="422"/>
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="435"/>
         <source>Нет связи с сервером: справка составлена по локальному кэшу и помечена так. Сохранена: {p}</source>
         <translation>No connection to the server: the brief was made from the local cache and is marked as such. Saved: {p}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="426"/>
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="439"/>
         <source>Справка сохранена: {p}</source>
         <translation>Brief saved: {p}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="435"/>
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="448"/>
         <source>Справка сохранена:
 {p}</source>
         <translation>Brief saved:
 {p}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="436"/>
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="449"/>
         <source>Открыть папку</source>
         <translation>Open folder</translation>
     </message>
@@ -1052,7 +1052,7 @@
         <location filename="../../cur_desktop/ui/analytics_tabs.py" line="306"/>
         <location filename="../../cur_desktop/ui/quality_review.py" line="42"/>
         <location filename="../../cur_desktop/ui/queue_filters.py" line="104"/>
-        <location filename="../../cur_desktop/ui/sla_view.py" line="30"/>
+        <location filename="../../cur_desktop/ui/sla_view.py" line="32"/>
         <source>В срок</source>
         <extracomment>Symbol + colour: the symbol carries the meaning for colour-blind users, the colour helps everyone else (blue/orange/red-purple are told apart in the common colour-vision deficiencies).</extracomment>
         <translation>On time</translation>
@@ -1060,14 +1060,14 @@
     <message>
         <location filename="../../cur_desktop/ui/queue_filters.py" line="105"/>
         <location filename="../../cur_desktop/ui/queue_source.py" line="25"/>
-        <location filename="../../cur_desktop/ui/sla_view.py" line="31"/>
+        <location filename="../../cur_desktop/ui/sla_view.py" line="33"/>
         <source>Под угрозой</source>
         <translation>At risk</translation>
     </message>
     <message>
         <location filename="../../cur_desktop/ui/analytics_tabs.py" line="307"/>
         <location filename="../../cur_desktop/ui/queue_filters.py" line="106"/>
-        <location filename="../../cur_desktop/ui/sla_view.py" line="32"/>
+        <location filename="../../cur_desktop/ui/sla_view.py" line="34"/>
         <location filename="../../cur_desktop/ui/team_board.py" line="55"/>
         <source>Просрочено</source>
         <translation>Overdue</translation>
@@ -1093,12 +1093,12 @@
         <translation>Name:</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="274"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="273"/>
         <source>Действие невозможно</source>
         <translation>Action not possible</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="290"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="289"/>
         <source>Свободных обращений нет</source>
         <translation>No unassigned incidents</translation>
     </message>
@@ -1118,7 +1118,7 @@
         <location filename="../../cur_desktop/ui/analytics_tabs.py" line="196"/>
         <location filename="../../cur_desktop/ui/analytics_tabs.py" line="221"/>
         <location filename="../../cur_desktop/ui/incident_dialogs.py" line="34"/>
-        <location filename="../../cur_desktop/ui/queue_model.py" line="47"/>
+        <location filename="../../cur_desktop/ui/queue_model.py" line="46"/>
         <source>Сфера</source>
         <translation>Sector</translation>
     </message>
@@ -1160,14 +1160,14 @@
     <message>
         <location filename="../../cur_desktop/ui/approvals_panel.py" line="42"/>
         <location filename="../../cur_desktop/ui/incident_dialogs.py" line="63"/>
-        <location filename="../../cur_desktop/ui/queue_model.py" line="50"/>
+        <location filename="../../cur_desktop/ui/queue_model.py" line="49"/>
         <location filename="../../cur_desktop/ui/systemic_view.py" line="40"/>
         <location filename="../../cur_desktop/ui/systemic_view.py" line="112"/>
         <source>Текст</source>
         <translation>Text</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="326"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="325"/>
         <source>Ответ сохранён и будет отправлен</source>
         <translation>Reply saved and will be sent</translation>
     </message>
@@ -1197,12 +1197,12 @@
         <translation>Back to the reply</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="413"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="414"/>
         <source>Срок под угрозой</source>
         <translation>Deadline at risk</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="414"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="415"/>
         <source>Срок нарушен</source>
         <translation>Deadline missed</translation>
     </message>
@@ -1210,33 +1210,33 @@
         <location filename="../../cur_desktop/ui/approvals_panel.py" line="38"/>
         <location filename="../../cur_desktop/ui/cluster_reply.py" line="90"/>
         <location filename="../../cur_desktop/ui/handover_dialog.py" line="55"/>
-        <location filename="../../cur_desktop/ui/queue_model.py" line="43"/>
+        <location filename="../../cur_desktop/ui/queue_model.py" line="42"/>
         <location filename="../../cur_desktop/ui/systemic_view.py" line="108"/>
         <source>Номер</source>
         <extracomment>What identifies a view&apos;s rows on the current data (see QueueService.view_key), or None.</extracomment>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/queue_model.py" line="44"/>
+        <location filename="../../cur_desktop/ui/queue_model.py" line="43"/>
         <source>Срок ответа</source>
         <translation>Answer due</translation>
     </message>
     <message>
         <location filename="../../cur_desktop/ui/handover_dialog.py" line="55"/>
-        <location filename="../../cur_desktop/ui/queue_model.py" line="45"/>
+        <location filename="../../cur_desktop/ui/queue_model.py" line="44"/>
         <location filename="../../cur_desktop/ui/systemic_view.py" line="110"/>
         <location filename="../../cur_desktop/ui/trainer_live.py" line="27"/>
         <source>Статус</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/queue_model.py" line="52"/>
+        <location filename="../../cur_desktop/ui/queue_model.py" line="51"/>
         <location filename="../../cur_desktop/ui/systemic_view.py" line="109"/>
         <source>Получено</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/queue_model.py" line="366"/>
+        <location filename="../../cur_desktop/ui/queue_model.py" line="365"/>
         <source>Есть изменения, ещё не отправленные на сервер</source>
         <extracomment>Which cache sort key each column sorts by. Where a row keeps its display texts once computed (the SLA column&apos;s changes every beat). Dragged queue rows: the incident ids, comma-separated (dropped on the team board).</extracomment>
         <translation>Has changes not yet sent to the server</translation>
@@ -1398,88 +1398,93 @@
         <translation>Ignore “{word}”</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/sla_view.py" line="33"/>
+        <location filename="../../cur_desktop/ui/sla_view.py" line="35"/>
         <source>Завершено</source>
         <translation>Completed</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/sla_view.py" line="43"/>
+        <location filename="../../cur_desktop/ui/sla_view.py" line="45"/>
         <source>{d} р.д. {h} ч</source>
         <translation>{d} w.d. {h} h</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/sla_view.py" line="45"/>
+        <location filename="../../cur_desktop/ui/sla_view.py" line="47"/>
         <location filename="../../cur_desktop/ui/team_board.py" line="69"/>
         <source>{h} ч {m:02d} мин</source>
         <translation>{h} h {m:02d} min</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/sla_view.py" line="108"/>
+        <location filename="../../cur_desktop/ui/sla_view.py" line="116"/>
         <source>просрочено с {moment}</source>
         <translation>overdue since {moment}</translation>
     </message>
     <message>
         <location filename="../../cur_desktop/ui/approvals_panel.py" line="55"/>
         <location filename="../../cur_desktop/ui/formats.py" line="72"/>
-        <location filename="../../cur_desktop/ui/sla_view.py" line="46"/>
+        <location filename="../../cur_desktop/ui/sla_view.py" line="48"/>
         <location filename="../../cur_desktop/ui/team_board.py" line="70"/>
         <source>{m} мин</source>
         <translation>{m} min</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/sla_view.py" line="106"/>
+        <location filename="../../cur_desktop/ui/sla_view.py" line="114"/>
         <source>просрочено на {span}</source>
         <translation>overdue by {span}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/status_bar.py" line="15"/>
+        <location filename="../../cur_desktop/ui/status_bar.py" line="16"/>
         <source>На связи</source>
         <translation>Online</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/status_bar.py" line="18"/>
+        <location filename="../../cur_desktop/ui/status_bar.py" line="19"/>
         <source>Нет связи с сервером — работа продолжается локально</source>
         <translation>No connection to the server — working locally</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/status_bar.py" line="21"/>
+        <location filename="../../cur_desktop/ui/status_bar.py" line="22"/>
         <source>Синхронизация…</source>
         <translation>Synchronizing…</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/status_bar.py" line="22"/>
+        <location filename="../../cur_desktop/ui/status_bar.py" line="23"/>
         <source>Ошибка синхронизации</source>
         <translation>Sync error</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/status_bar.py" line="61"/>
+        <location filename="../../cur_desktop/ui/status_bar.py" line="67"/>
         <source>отправлено</source>
         <translation>sent</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/status_bar.py" line="62"/>
+        <location filename="../../cur_desktop/ui/status_bar.py" line="68"/>
         <source>получено</source>
         <translation>received</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/status_bar.py" line="65"/>
+        <location filename="../../cur_desktop/ui/status_bar.py" line="71"/>
         <source>К отправке: {n}</source>
         <translation>To send: {n}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/status_bar.py" line="66"/>
+        <location filename="../../cur_desktop/ui/status_bar.py" line="72"/>
         <source>Несохранённые правки: {n}</source>
         <translation>Unsaved changes: {n}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/status_bar.py" line="71"/>
+        <location filename="../../cur_desktop/ui/status_bar.py" line="77"/>
         <source>никогда</source>
         <translation>never</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/status_bar.py" line="72"/>
+        <location filename="../../cur_desktop/ui/status_bar.py" line="78"/>
         <source>Синхронизировано: {when}</source>
         <translation>Synchronized: {when}</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/status_bar.py" line="100"/>
+        <source>Часы компьютера расходятся с сервером на {span} — сроки показаны по времени сервера</source>
+        <translation>The computer&apos;s clock is {span} off the server&apos;s — deadlines are shown by the server&apos;s time</translation>
     </message>
     <message>
         <location filename="../../cur_desktop/ui/presence.py" line="33"/>
@@ -1620,22 +1625,22 @@
         <translation>Reply quality</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_menus.py" line="16"/>
+        <location filename="../../cur_desktop/ui/main_menus.py" line="18"/>
         <source>Файл</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_menus.py" line="17"/>
+        <location filename="../../cur_desktop/ui/main_menus.py" line="19"/>
         <source>Правка</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_menus.py" line="20"/>
+        <location filename="../../cur_desktop/ui/main_menus.py" line="22"/>
         <source>Смена</source>
         <translation>Shift</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_menus.py" line="21"/>
+        <location filename="../../cur_desktop/ui/main_menus.py" line="23"/>
         <source>Справка</source>
         <translation>Help</translation>
     </message>
@@ -1860,37 +1865,37 @@ today</translation>
 1st answer</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/team_board.py" line="160"/>
+        <location filename="../../cur_desktop/ui/team_board.py" line="161"/>
         <source>Перетащите строки очереди на сотрудника, чтобы назначить их ему.</source>
         <translation>Drag queue rows onto a staff member to assign them.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/team_board.py" line="228"/>
+        <location filename="../../cur_desktop/ui/team_board.py" line="229"/>
         <source>Нет связи с сервером: показано по локальному кэшу на {time} (ваша зона, что успело синхронизироваться; присутствие неизвестно).</source>
         <translation>No connection to the server: shown from the local cache at {time} (your area, as far as synchronised; presence unknown).</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/team_board.py" line="232"/>
+        <location filename="../../cur_desktop/ui/team_board.py" line="233"/>
         <source>Обновлено в {time}</source>
         <translation>Updated at {time}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/team_board.py" line="235"/>
+        <location filename="../../cur_desktop/ui/team_board.py" line="236"/>
         <source>Нет связи с сервером: данных о смене пока нет.</source>
         <translation>No connection to the server: no shift data yet.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/team_board.py" line="239"/>
+        <location filename="../../cur_desktop/ui/team_board.py" line="240"/>
         <source>Нет связи с сервером: показаны данные на {time}.</source>
         <translation>No connection to the server: figures as of {time}.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/team_board.py" line="252"/>
+        <location filename="../../cur_desktop/ui/team_board.py" line="253"/>
         <source>Без исполнителя: {n}, под угрозой {risk}, просрочено {late}</source>
         <translation>Unassigned: {n}, at risk {risk}, overdue {late}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/team_board.py" line="277"/>
+        <location filename="../../cur_desktop/ui/team_board.py" line="278"/>
         <source>Последняя активность: {when}</source>
         <translation>Last activity: {when}</translation>
     </message>
@@ -1996,7 +2001,7 @@ today</translation>
         <translation>missed</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_menus.py" line="19"/>
+        <location filename="../../cur_desktop/ui/main_menus.py" line="21"/>
         <location filename="../../cur_desktop/ui/trainer_live.py" line="26"/>
         <source>Обращение</source>
         <translation>Incident</translation>

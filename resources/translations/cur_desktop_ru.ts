@@ -246,7 +246,7 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/conflicts_panel.py" line="32" />
-        <location filename="../../cur_desktop/ui/main_window.py" line="101" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="100" />
         <source>Ответ</source>
         <translation>Ответ</translation>
     </message>
@@ -306,7 +306,7 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/incident_card.py" line="49" />
-        <location filename="../../cur_desktop/ui/main_window.py" line="295" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="294" />
         <source>Взято в работу</source>
         <translation>Взято в работу</translation>
     </message>
@@ -370,7 +370,7 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/approvals_panel.py" line="40" />
-        <location filename="../../cur_desktop/ui/main_menus.py" line="18" />
+        <location filename="../../cur_desktop/ui/main_menus.py" line="20" />
         <source>Вид</source>
         <translation>Вид</translation>
     </message>
@@ -412,23 +412,23 @@
         <translation>Напишите, что исправить</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/approvals_panel.py" line="118" />
+        <location filename="../../cur_desktop/ui/approvals_panel.py" line="119" />
         <source>Согласовать</source>
         <translation>Согласовать</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/approvals_panel.py" line="120" />
+        <location filename="../../cur_desktop/ui/approvals_panel.py" line="121" />
         <source>Вернуть…</source>
         <translation>Вернуть…</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/approvals_panel.py" line="162" />
+        <location filename="../../cur_desktop/ui/approvals_panel.py" line="163" />
         <source>Ждут согласования: {n}</source>
         <translation>Ждут согласования: {n}</translation>
     </message>
     <message>
         <location filename="../../cur_desktop/ui/incident_card.py" line="92" />
-        <location filename="../../cur_desktop/ui/queue_model.py" line="49" />
+        <location filename="../../cur_desktop/ui/queue_model.py" line="48" />
         <source>Канал</source>
         <translation>Канал</translation>
     </message>
@@ -439,7 +439,7 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/incident_card.py" line="94" />
-        <location filename="../../cur_desktop/ui/queue_model.py" line="48" />
+        <location filename="../../cur_desktop/ui/queue_model.py" line="47" />
         <source>Муниципалитет</source>
         <translation>Муниципалитет</translation>
     </message>
@@ -451,7 +451,7 @@
     <message>
         <location filename="../../cur_desktop/ui/incident_card.py" line="96" />
         <location filename="../../cur_desktop/ui/incident_dialogs.py" line="39" />
-        <location filename="../../cur_desktop/ui/queue_model.py" line="46" />
+        <location filename="../../cur_desktop/ui/queue_model.py" line="45" />
         <location filename="../../cur_desktop/ui/trainer_live.py" line="28" />
         <source>Важность</source>
         <translation>Важность</translation>
@@ -484,7 +484,7 @@
     <message>
         <location filename="../../cur_desktop/ui/handover_dialog.py" line="56" />
         <location filename="../../cur_desktop/ui/incident_card.py" line="98" />
-        <location filename="../../cur_desktop/ui/queue_model.py" line="51" />
+        <location filename="../../cur_desktop/ui/queue_model.py" line="50" />
         <source>Исполнитель</source>
         <translation>Исполнитель</translation>
     </message>
@@ -817,7 +817,7 @@
         <translation>Горячие клавиши</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="70" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="69" />
         <source>ЦУР — рабочее место</source>
         <translation>ЦУР — рабочее место</translation>
     </message>
@@ -837,7 +837,7 @@
         <translation>Сохранить текущее представление</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="100" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="99" />
         <source>Карточка</source>
         <translation>Карточка</translation>
     </message>
@@ -867,173 +867,173 @@
         <translation>Квартал</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="124" />
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="460" />
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="127" />
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="473" />
         <source>Аналитика</source>
         <translation>Аналитика</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="143" />
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="146" />
         <location filename="../../cur_desktop/ui/quality_review.py" line="115" />
         <source>Показать</source>
         <translation>Показать</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="156" />
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="159" />
         <source>Экспорт в XLSX…</source>
         <translation>Экспорт в XLSX…</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="159" />
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="162" />
         <source>Справка по МО…</source>
         <translation>Справка по МО…</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="164" />
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="167" />
         <source>Период:</source>
         <translation>Период:</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="188" />
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="191" />
         <source>Обзор</source>
         <translation>Обзор</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="189" />
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="192" />
         <source>Секторы × МО</source>
         <translation>Секторы × МО</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="190" />
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="193" />
         <source>Сроки</source>
         <translation>Сроки</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="191" />
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="194" />
         <source>Системные проблемы</source>
         <translation>Системные проблемы</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="208" />
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="211" />
         <location filename="../../cur_desktop/ui/queue_filters.py" line="97" />
         <source>Все МО</source>
         <translation>Все МО</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="208" />
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="211" />
         <source>Все мои МО</source>
         <translation>Все мои МО</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="276" />
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="281" />
         <source>Посчитано по локальному кэшу на {t}.</source>
         <translation>Посчитано по локальному кэшу на {t}.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="278" />
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="283" />
         <source>Данные сервера на {t}.</source>
         <translation>Данные сервера на {t}.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="280" />
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="285" />
         <source>Период {a} — {b}, сравнение с {c} — {d}.</source>
         <translation>Период {a} — {b}, сравнение с {c} — {d}.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="295" />
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="300" />
         <source>Нет связи с сервером: цифры посчитаны по локальному кэшу. В нём только ваша зона ответственности и то, что успело синхронизироваться, поэтому они могут быть меньше серверных.</source>
         <translation>Нет связи с сервером: цифры посчитаны по локальному кэшу. В нём только ваша зона ответственности и то, что успело синхронизироваться, поэтому они могут быть меньше серверных.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="305" />
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="310" />
         <source>Неверный период: конец раньше начала или период длиннее {n} дней</source>
         <translation>Неверный период: конец раньше начала или период длиннее {n} дней</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="310" />
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="315" />
         <source>Нет связи с сервером: аналитика считается на сервере.</source>
         <translation>Нет связи с сервером: аналитика считается на сервере.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="311" />
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="316" />
         <source>Сервер отказал: {m}</source>
         <translation>Сервер отказал: {m}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="313" />
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="318" />
         <source>Не удалось получить данные: {m}</source>
         <translation>Не удалось получить данные: {m}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="316" />
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="321" />
         <source>Показаны прежние цифры.</source>
         <translation>Показаны прежние цифры.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="350" />
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="355" />
         <source>Сначала загрузите данные за период.</source>
         <translation>Сначала загрузите данные за период.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="355" />
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="360" />
         <source>Экспорт таблиц</source>
         <translation>Экспорт таблиц</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="357" />
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="362" />
         <source>Книга Excel (*.xlsx)</source>
         <translation>Книга Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="367" />
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="372" />
         <source>Не удалось записать файл: {m}</source>
         <translation>Не удалось записать файл: {m}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="369" />
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="374" />
         <source>Таблицы сохранены: {p}</source>
         <translation>Таблицы сохранены: {p}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="378" />
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="383" />
         <source>Выберите муниципальное образование для справки.</source>
         <translation>Выберите муниципальное образование для справки.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="384" />
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="433" />
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="389" />
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="446" />
         <source>Справка по МО</source>
         <translation>Справка по МО</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="386" />
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="391" />
         <source>PDF (*.pdf);;Книга Excel (*.xlsx)</source>
         <translation>PDF (*.pdf);;Книга Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="410" />
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="423" />
         <source>Справка не сформирована: {m}</source>
         <translation>Справка не сформирована: {m}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="422" />
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="435" />
         <source>Нет связи с сервером: справка составлена по локальному кэшу и помечена так. Сохранена: {p}</source>
         <translation>Нет связи с сервером: справка составлена по локальному кэшу и помечена так. Сохранена: {p}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="426" />
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="439" />
         <source>Справка сохранена: {p}</source>
         <translation>Справка сохранена: {p}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="435" />
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="448" />
         <source>Справка сохранена:
 {p}</source>
         <translation>Справка сохранена:
 {p}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="436" />
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="449" />
         <source>Открыть папку</source>
         <translation>Открыть папку</translation>
     </message>
@@ -1051,7 +1051,7 @@
         <location filename="../../cur_desktop/ui/analytics_tabs.py" line="306" />
         <location filename="../../cur_desktop/ui/quality_review.py" line="42" />
         <location filename="../../cur_desktop/ui/queue_filters.py" line="104" />
-        <location filename="../../cur_desktop/ui/sla_view.py" line="30" />
+        <location filename="../../cur_desktop/ui/sla_view.py" line="32" />
         <source>В срок</source>
         <extracomment>Symbol + colour: the symbol carries the meaning for colour-blind users, the colour helps everyone else (blue/orange/red-purple are told apart in the common colour-vision deficiencies).</extracomment>
         <translation>В срок</translation>
@@ -1059,14 +1059,14 @@
     <message>
         <location filename="../../cur_desktop/ui/queue_filters.py" line="105" />
         <location filename="../../cur_desktop/ui/queue_source.py" line="25" />
-        <location filename="../../cur_desktop/ui/sla_view.py" line="31" />
+        <location filename="../../cur_desktop/ui/sla_view.py" line="33" />
         <source>Под угрозой</source>
         <translation>Под угрозой</translation>
     </message>
     <message>
         <location filename="../../cur_desktop/ui/analytics_tabs.py" line="307" />
         <location filename="../../cur_desktop/ui/queue_filters.py" line="106" />
-        <location filename="../../cur_desktop/ui/sla_view.py" line="32" />
+        <location filename="../../cur_desktop/ui/sla_view.py" line="34" />
         <location filename="../../cur_desktop/ui/team_board.py" line="55" />
         <source>Просрочено</source>
         <translation>Просрочено</translation>
@@ -1092,12 +1092,12 @@
         <translation>Название:</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="274" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="273" />
         <source>Действие невозможно</source>
         <translation>Действие невозможно</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="290" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="289" />
         <source>Свободных обращений нет</source>
         <translation>Свободных обращений нет</translation>
     </message>
@@ -1117,7 +1117,7 @@
         <location filename="../../cur_desktop/ui/analytics_tabs.py" line="196" />
         <location filename="../../cur_desktop/ui/analytics_tabs.py" line="221" />
         <location filename="../../cur_desktop/ui/incident_dialogs.py" line="34" />
-        <location filename="../../cur_desktop/ui/queue_model.py" line="47" />
+        <location filename="../../cur_desktop/ui/queue_model.py" line="46" />
         <source>Сфера</source>
         <translation>Сфера</translation>
     </message>
@@ -1159,14 +1159,14 @@
     <message>
         <location filename="../../cur_desktop/ui/approvals_panel.py" line="42" />
         <location filename="../../cur_desktop/ui/incident_dialogs.py" line="63" />
-        <location filename="../../cur_desktop/ui/queue_model.py" line="50" />
+        <location filename="../../cur_desktop/ui/queue_model.py" line="49" />
         <location filename="../../cur_desktop/ui/systemic_view.py" line="40" />
         <location filename="../../cur_desktop/ui/systemic_view.py" line="112" />
         <source>Текст</source>
         <translation>Текст</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="326" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="325" />
         <source>Ответ сохранён и будет отправлен</source>
         <translation>Ответ сохранён и будет отправлен</translation>
     </message>
@@ -1196,12 +1196,12 @@
         <translation>Вернуться к ответу</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="413" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="414" />
         <source>Срок под угрозой</source>
         <translation>Срок под угрозой</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="414" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="415" />
         <source>Срок нарушен</source>
         <translation>Срок нарушен</translation>
     </message>
@@ -1209,33 +1209,33 @@
         <location filename="../../cur_desktop/ui/approvals_panel.py" line="38" />
         <location filename="../../cur_desktop/ui/cluster_reply.py" line="90" />
         <location filename="../../cur_desktop/ui/handover_dialog.py" line="55" />
-        <location filename="../../cur_desktop/ui/queue_model.py" line="43" />
+        <location filename="../../cur_desktop/ui/queue_model.py" line="42" />
         <location filename="../../cur_desktop/ui/systemic_view.py" line="108" />
         <source>Номер</source>
         <extracomment>What identifies a view's rows on the current data (see QueueService.view_key), or None.</extracomment>
         <translation>Номер</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/queue_model.py" line="44" />
+        <location filename="../../cur_desktop/ui/queue_model.py" line="43" />
         <source>Срок ответа</source>
         <translation>Срок ответа</translation>
     </message>
     <message>
         <location filename="../../cur_desktop/ui/handover_dialog.py" line="55" />
-        <location filename="../../cur_desktop/ui/queue_model.py" line="45" />
+        <location filename="../../cur_desktop/ui/queue_model.py" line="44" />
         <location filename="../../cur_desktop/ui/systemic_view.py" line="110" />
         <location filename="../../cur_desktop/ui/trainer_live.py" line="27" />
         <source>Статус</source>
         <translation>Статус</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/queue_model.py" line="52" />
+        <location filename="../../cur_desktop/ui/queue_model.py" line="51" />
         <location filename="../../cur_desktop/ui/systemic_view.py" line="109" />
         <source>Получено</source>
         <translation>Получено</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/queue_model.py" line="366" />
+        <location filename="../../cur_desktop/ui/queue_model.py" line="365" />
         <source>Есть изменения, ещё не отправленные на сервер</source>
         <extracomment>Which cache sort key each column sorts by. Where a row keeps its display texts once computed (the SLA column's changes every beat). Dragged queue rows: the incident ids, comma-separated (dropped on the team board).</extracomment>
         <translation>Есть изменения, ещё не отправленные на сервер</translation>
@@ -1397,88 +1397,93 @@
         <translation>Пропустить «{word}»</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/sla_view.py" line="33" />
+        <location filename="../../cur_desktop/ui/sla_view.py" line="35" />
         <source>Завершено</source>
         <translation>Завершено</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/sla_view.py" line="43" />
+        <location filename="../../cur_desktop/ui/sla_view.py" line="45" />
         <source>{d} р.д. {h} ч</source>
         <translation>{d} р.д. {h} ч</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/sla_view.py" line="45" />
+        <location filename="../../cur_desktop/ui/sla_view.py" line="47" />
         <location filename="../../cur_desktop/ui/team_board.py" line="69" />
         <source>{h} ч {m:02d} мин</source>
         <translation>{h} ч {m:02d} мин</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/sla_view.py" line="108" />
+        <location filename="../../cur_desktop/ui/sla_view.py" line="116" />
         <source>просрочено с {moment}</source>
         <translation>просрочено с {moment}</translation>
     </message>
     <message>
         <location filename="../../cur_desktop/ui/approvals_panel.py" line="55" />
         <location filename="../../cur_desktop/ui/formats.py" line="72" />
-        <location filename="../../cur_desktop/ui/sla_view.py" line="46" />
+        <location filename="../../cur_desktop/ui/sla_view.py" line="48" />
         <location filename="../../cur_desktop/ui/team_board.py" line="70" />
         <source>{m} мин</source>
         <translation>{m} мин</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/sla_view.py" line="106" />
+        <location filename="../../cur_desktop/ui/sla_view.py" line="114" />
         <source>просрочено на {span}</source>
         <translation>просрочено на {span}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/status_bar.py" line="15" />
+        <location filename="../../cur_desktop/ui/status_bar.py" line="16" />
         <source>На связи</source>
         <translation>На связи</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/status_bar.py" line="18" />
+        <location filename="../../cur_desktop/ui/status_bar.py" line="19" />
         <source>Нет связи с сервером — работа продолжается локально</source>
         <translation>Нет связи с сервером — работа продолжается локально</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/status_bar.py" line="21" />
+        <location filename="../../cur_desktop/ui/status_bar.py" line="22" />
         <source>Синхронизация…</source>
         <translation>Синхронизация…</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/status_bar.py" line="22" />
+        <location filename="../../cur_desktop/ui/status_bar.py" line="23" />
         <source>Ошибка синхронизации</source>
         <translation>Ошибка синхронизации</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/status_bar.py" line="61" />
+        <location filename="../../cur_desktop/ui/status_bar.py" line="67" />
         <source>отправлено</source>
         <translation>отправлено</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/status_bar.py" line="62" />
+        <location filename="../../cur_desktop/ui/status_bar.py" line="68" />
         <source>получено</source>
         <translation>получено</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/status_bar.py" line="65" />
+        <location filename="../../cur_desktop/ui/status_bar.py" line="71" />
         <source>К отправке: {n}</source>
         <translation>К отправке: {n}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/status_bar.py" line="66" />
+        <location filename="../../cur_desktop/ui/status_bar.py" line="72" />
         <source>Несохранённые правки: {n}</source>
         <translation>Несохранённые правки: {n}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/status_bar.py" line="71" />
+        <location filename="../../cur_desktop/ui/status_bar.py" line="77" />
         <source>никогда</source>
         <translation>никогда</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/status_bar.py" line="72" />
+        <location filename="../../cur_desktop/ui/status_bar.py" line="78" />
         <source>Синхронизировано: {when}</source>
         <translation>Синхронизировано: {when}</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/status_bar.py" line="100" />
+        <source>Часы компьютера расходятся с сервером на {span} — сроки показаны по времени сервера</source>
+        <translation>Часы компьютера расходятся с сервером на {span} — сроки показаны по времени сервера</translation>
     </message>
     <message>
         <location filename="../../cur_desktop/ui/presence.py" line="33" />
@@ -1619,22 +1624,22 @@
         <translation>Качество ответов</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_menus.py" line="16" />
+        <location filename="../../cur_desktop/ui/main_menus.py" line="18" />
         <source>Файл</source>
         <translation>Файл</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_menus.py" line="17" />
+        <location filename="../../cur_desktop/ui/main_menus.py" line="19" />
         <source>Правка</source>
         <translation>Правка</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_menus.py" line="20" />
+        <location filename="../../cur_desktop/ui/main_menus.py" line="22" />
         <source>Смена</source>
         <translation>Смена</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_menus.py" line="21" />
+        <location filename="../../cur_desktop/ui/main_menus.py" line="23" />
         <source>Справка</source>
         <translation>Справка</translation>
     </message>
@@ -1859,37 +1864,37 @@
 1-го ответа</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/team_board.py" line="160" />
+        <location filename="../../cur_desktop/ui/team_board.py" line="161" />
         <source>Перетащите строки очереди на сотрудника, чтобы назначить их ему.</source>
         <translation>Перетащите строки очереди на сотрудника, чтобы назначить их ему.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/team_board.py" line="228" />
+        <location filename="../../cur_desktop/ui/team_board.py" line="229" />
         <source>Нет связи с сервером: показано по локальному кэшу на {time} (ваша зона, что успело синхронизироваться; присутствие неизвестно).</source>
         <translation>Нет связи с сервером: показано по локальному кэшу на {time} (ваша зона, что успело синхронизироваться; присутствие неизвестно).</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/team_board.py" line="232" />
+        <location filename="../../cur_desktop/ui/team_board.py" line="233" />
         <source>Обновлено в {time}</source>
         <translation>Обновлено в {time}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/team_board.py" line="235" />
+        <location filename="../../cur_desktop/ui/team_board.py" line="236" />
         <source>Нет связи с сервером: данных о смене пока нет.</source>
         <translation>Нет связи с сервером: данных о смене пока нет.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/team_board.py" line="239" />
+        <location filename="../../cur_desktop/ui/team_board.py" line="240" />
         <source>Нет связи с сервером: показаны данные на {time}.</source>
         <translation>Нет связи с сервером: показаны данные на {time}.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/team_board.py" line="252" />
+        <location filename="../../cur_desktop/ui/team_board.py" line="253" />
         <source>Без исполнителя: {n}, под угрозой {risk}, просрочено {late}</source>
         <translation>Без исполнителя: {n}, под угрозой {risk}, просрочено {late}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/team_board.py" line="277" />
+        <location filename="../../cur_desktop/ui/team_board.py" line="278" />
         <source>Последняя активность: {when}</source>
         <translation>Последняя активность: {when}</translation>
     </message>
@@ -1995,7 +2000,7 @@
         <translation>с нарушением</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_menus.py" line="19" />
+        <location filename="../../cur_desktop/ui/main_menus.py" line="21" />
         <location filename="../../cur_desktop/ui/trainer_live.py" line="26" />
         <source>Обращение</source>
         <translation>Обращение</translation>

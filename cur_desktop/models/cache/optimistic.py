@@ -8,7 +8,6 @@ server's state, so a guess made here never outlives the answer.
 from __future__ import annotations
 
 import json
-import time
 from typing import Any
 
 from ..domain import ApprovalState, MutationType, reply_needs_approval
@@ -43,14 +42,15 @@ def _hold(state, user_id: int | None) -> None:
         state.row["status"] = Status.NEW.value
 
 
-def _publish_effect(state, kind: str) -> None:
+def _publish_effect(state, kind: str, at: int) -> None:
+    """`at` is when the entry was made (by the server's clock, see sync/outbox)."""
     if kind == "interim":
         _status(state, Status.INTERIM_ANSWER)
-        state.row["first_answered_at"] = state.row["first_answered_at"] or int(time.time())
+        state.row["first_answered_at"] = state.row["first_answered_at"] or at
     elif kind == "final":
         _status(state, Status.ANSWERED)
-        state.row["first_answered_at"] = state.row["first_answered_at"] or int(time.time())
-        state.row["final_answered_at"] = int(time.time())
+        state.row["first_answered_at"] = state.row["first_answered_at"] or at
+        state.row["final_answered_at"] = at
 
 
 def apply(state, entry: dict[str, Any], me: dict[str, Any]) -> None:
@@ -99,7 +99,7 @@ def apply(state, entry: dict[str, Any], me: dict[str, Any]) -> None:
             }
         )
         if not pending:
-            _publish_effect(state, p["kind"])
+            _publish_effect(state, p["kind"], entry["created_at"])
     elif kind in (MutationType.APPROVE_REPLY, MutationType.RETURN_REPLY):
         for reply in state.replies:
             if reply["id"] == p["reply_id"]:
@@ -109,5 +109,5 @@ def apply(state, entry: dict[str, Any], me: dict[str, Any]) -> None:
                 ).value
                 reply["review_comment"] = None if approve else p.get("comment")
                 if approve:
-                    _publish_effect(state, reply["kind"])
+                    _publish_effect(state, reply["kind"], entry["created_at"])
     _event(state, entry, f"local_{kind.value}", **p)
