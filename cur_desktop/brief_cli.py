@@ -19,6 +19,7 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 
 from cur_desktop.models.analytics import MAX_PERIOD_DAYS
+from cur_desktop.models.clock import Clock
 from cur_desktop.reports.brief_document import WRITERS, write_brief
 
 DEFAULT_DAYS = 30
@@ -90,7 +91,8 @@ def cmd_brief(args: argparse.Namespace) -> int:
         return _fail(f"файл должен быть .pdf или .xlsx: {out.name}", 2)
     if not out.parent.is_dir():
         return _fail(f"нет папки {out.parent}", 2)
-    date_to = args.date_to or date.today()
+    clock = _clock(args)
+    date_to = args.date_to or clock.today()  # the server's today, as last measured
     date_from = args.date_from or date_to - timedelta(days=DEFAULT_DAYS - 1)
     if date_from > date_to:
         return _fail("начало периода позже его конца", 2)
@@ -99,7 +101,7 @@ def cmd_brief(args: argparse.Namespace) -> int:
     if args.offline:
         if args.demo:
             return _fail("--offline и --demo несовместимы", 2)
-        return _offline(args, date_from, date_to, out)
+        return _offline(args, date_from, date_to, out, clock)
     if not args.demo and not (args.server and args.username):
         return _fail("укажите --server и --user или --demo (или --offline)", 2)
     password = sys.stdin.readline().rstrip("\n") if args.password_stdin else None
@@ -114,7 +116,7 @@ def cmd_brief(args: argparse.Namespace) -> int:
             client = ApiClient(demo.url)
             client.login(args.username or DEMO_USER, password or DEMO_PASSWORD)
         else:
-            client = ApiClient(args.server, ca_bundle=args.ca_bundle)
+            client = ApiClient(args.server, ca_bundle=args.ca_bundle, clock=clock)
             code = _sign_in(client, args, password)
             if code:
                 return code
@@ -135,7 +137,30 @@ def cmd_brief(args: argparse.Namespace) -> int:
     return 0
 
 
-def _offline(args: argparse.Namespace, date_from: date, date_to: date, out: Path) -> int:
+def _clock(args: argparse.Namespace) -> Clock:
+    """The computer's clock with the server's offset as the profile last measured it (see
+    models/clock.py), so a default period ends on the server's today even offline."""
+    from cur_desktop.sync.clock_offset import restore_offset
+
+    clock = Clock()
+    profile = None if args.demo else _profile(args)
+    if profile is not None:
+        restore_offset(profile, clock)
+    return clock
+
+
+def _profile(args: argparse.Namespace):
+    from cur_desktop.sync.profile import Profile, data_root
+
+    root = data_root(args.data_dir)
+    if args.server and args.username:
+        return Profile(root, args.server, args.username)
+    return Profile.last(root)
+
+
+def _offline(
+    args: argparse.Namespace, date_from: date, date_to: date, out: Path, clock: Clock
+) -> int:
     """The brief from a profile's cache: opened with the keyring's key or the passphrase
     (`CUR_CACHE_PASSPHRASE`, or asked on a terminal), as the workstation opens it offline."""
     from cur_desktop.models.cache.store import CacheLocked
@@ -143,13 +168,10 @@ def _offline(args: argparse.Namespace, date_from: date, date_to: date, out: Path
     from cur_desktop.reports.brief_source import CacheSource
     from cur_desktop.reports.municipality import BriefError
     from cur_desktop.sync.credentials import CredentialStore
-    from cur_desktop.sync.profile import NeedPassphrase, Profile, data_root
+    from cur_desktop.sync.profile import NeedPassphrase, data_root
 
     root = data_root(args.data_dir)
-    if args.server and args.username:
-        profile = Profile(root, args.server, args.username)
-    else:
-        profile = Profile.last(root)
+    profile = _profile(args)
     if profile is None or not profile.cache_path.exists():
         return _fail(f"в {root} нет локального кэша профиля", 2)
     try:
@@ -157,7 +179,9 @@ def _offline(args: argparse.Namespace, date_from: date, date_to: date, out: Path
     except (NeedPassphrase, CacheLocked) as exc:
         return _fail(str(exc), 2)
     try:
-        brief = build_brief(CacheSource(store), args.municipality, date_from, date_to)
+        brief = build_brief(
+            CacheSource(store, now=clock.now()), args.municipality, date_from, date_to
+        )
         write_brief(brief, out)
     except BriefError as exc:
         return _fail(str(exc), 2)

@@ -281,6 +281,13 @@ def build_brief(
         scope = Scope(mun.id, data.date_from, data.date_to, tz)
         top = [t.name for t in data.topics]
         data.examples = pick_examples(
-            incident, scope, names.topic, top, summary.overdue_ids, clusters.items, examples
+            incident,
+            scope,
+            names.topic,
+            top,
+            summary.overdue_ids,
+            clusters.items,
+            examples,
+            source.as_of(),
         )
     return data

@@ -21,6 +21,7 @@ from cur_desktop.models.cache.analytics import (
 )
 from cur_desktop.models.cache.store import CacheStore
 from cur_desktop.models.cache.wire import cached_incident, cached_incidents, received_between
+from cur_desktop.models.clock import Clock
 from cur_desktop.models.domain import Role
 from cur_desktop.sync import analytics as api
 from cur_desktop.sync.client import ApiClient, RequestRejected
@@ -42,6 +43,10 @@ class BriefSource(Protocol):
     cached_at: datetime | None
 
     def reference(self) -> c.Reference: ...
+
+    def as_of(self) -> datetime:
+        """«Now» the brief counts against (overdue examples): the server's time."""
+        ...
 
     def summary(
         self, date_from: date, date_to: date, municipality_ids: list[int], *, top: int
@@ -72,6 +77,9 @@ class ServerSource:
 
     def __init__(self, client: ApiClient):
         self.client = client
+
+    def as_of(self) -> datetime:
+        return self.client.clock.now()
 
     def reference(self) -> c.Reference:
         ref, _ = self.client.reference()
@@ -113,13 +121,18 @@ class CacheSource:
     when the server cannot be reached. Blocking reads: run it in the db thread."""
 
     def __init__(self, store: CacheStore, *, now: datetime | None = None):
+        """`now`: the server's time as the workstation's clock knows it (models/clock.py);
+        None for the computer's own clock."""
         self.store = store
-        self.now = now
+        self.now = now or Clock().now()
         with store.read() as conn:
             self.user = store.get_meta(conn, "user", {}) or {}
             self._reference = store.get_meta(conn, "reference")
             synced = store.get_meta(conn, "last_sync_at")
         self.cached_at = datetime.fromtimestamp(synced, UTC) if synced else None
+
+    def as_of(self) -> datetime:
+        return self.now
 
     def reference(self) -> c.Reference:
         if not self._reference or self.cached_at is None:

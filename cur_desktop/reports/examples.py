@@ -78,9 +78,9 @@ def due_of(inc: c.IncidentOut) -> datetime | None:
     return inc.first_answer_due if inc.first_answered_at is None else inc.final_answer_due
 
 
-def _is_overdue(inc: c.IncidentOut) -> bool:
+def _is_overdue(inc: c.IncidentOut, now: datetime) -> bool:
     due = due_of(inc)
-    return inc.status in OPEN_STATUSES and due is not None and due < datetime.now(due.tzinfo)
+    return inc.status in OPEN_STATUSES and due is not None and due < now
 
 
 def pick_examples(
@@ -91,6 +91,7 @@ def pick_examples(
     overdue_ids: list[int],
     clusters: list[a.Cluster],
     wanted: int,
+    now: datetime,
 ) -> list[Example]:
     """One message per cluster (the systemic problems) for up to half the examples, then one
     per main topic in order, an overdue one first where there is one."""
@@ -133,5 +134,5 @@ def pick_examples(
     for topic in top_topics:
         if topic not in done and by_topic.get(topic):
             inc = by_topic[topic][0]
-            take(inc, "Просрочено" if _is_overdue(inc) else f"Тема: {topic}")
+            take(inc, "Просрочено" if _is_overdue(inc, now) else f"Тема: {topic}")
     return picked

@@ -18,8 +18,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cur_desktop.models.reply_fill import changes_by_others, returned_reply
-from cur_desktop.models.sla import SlaState
 from cur_desktop.models.spelling import reference_words
 from cur_desktop.sync.engine import SyncState, SyncSummary
 from cur_desktop.sync.outbox import InvalidAction
@@ -29,6 +27,7 @@ from . import main_docks
 from .aio import in_db, spawn
 from .analytics_window import install_analytics
 from .conflicts_panel import ConflictsPanel
+from .deadline_watch import DeadlineWatch
 from .i18n import tr
 from .incident_card import IncidentCard
 from .incident_dialogs import ask_action
@@ -40,7 +39,7 @@ from .queue_model import COLUMNS, SORT_KEYS, QueueModel
 from .queue_source import QueueService, ViewState
 from .queue_table import QueueTable
 from .reply_editor import ReplyEditor
-from .send_check import send_check_box
+from .reply_flow import ReplyFlow
 from .sla_view import SlaView
 from .status_bar import SyncStatusBar
 from .supervisor_console import SupervisorConsole
@@ -61,10 +60,8 @@ class MainWindow(QMainWindow):
         self.labels = Labels.from_reference(self.reference)
         self.sla = SlaView.from_reference(self.reference, workspace.clock)
         self.service = QueueService(workspace.store, self.user.id, self.sla)
-        self._warned: dict[int, str] = {}
         self.last_error: str | None = None
         self._pending_select: int | None = None  # select this incident once its row is loaded
-        self.send_check: QMessageBox | None = None  # «the case changed: send anyway?»
         self._selected_id: int | None = None  # the incident the user is on, across refreshes
         self.setWindowTitle(tr("ЦУР — рабочее место") + f" — {self.user.full_name}{title_suffix}")
 
@@ -93,8 +90,7 @@ class MainWindow(QMainWindow):
             [t.model_dump() for t in self.reference.templates] if self.reference else []
         )
         self.editor.set_known_words(reference_words(self.reference))
-        self.editor.send_requested.connect(self._send_reply)
-        self.editor.draft_changed.connect(self._save_draft)
+        self.replies = ReplyFlow(self)
         self.side = QTabWidget()
         self.side.addTab(self.card, tr("Карточка"))
         self.side.addTab(self.editor, tr("Ответ"))
@@ -122,6 +118,7 @@ class MainWindow(QMainWindow):
         self.console = SupervisorConsole(self) if SupervisorConsole.wanted(self.user) else None
         self.analytics_action = install_analytics(self)  # None for operators
         self.training = install_training(self)  # trainee's banner, or trainer's window
+        self.deadlines = DeadlineWatch(self)
 
         self.timer = QTimer(self, interval=1000)  # the one SLA timer for the whole window
         self.timer.timeout.connect(self._tick)
@@ -139,6 +136,11 @@ class MainWindow(QMainWindow):
     @property
     def view_state(self) -> ViewState:
         return self.queue_filters.state
+
+    @property
+    def send_check(self) -> QMessageBox | None:
+        """«The case changed: send anyway?», while it is asked."""
+        return self.replies.send_check
 
     # --- loading --------------------------------------------------------------------------
 
@@ -196,27 +198,10 @@ class MainWindow(QMainWindow):
             self.editor.set_incident(None)
             return
         self.card.show_incident(detail, self.user.id)
-        if not self._editor_on(incident_id):
-            self.editor.flush_draft()
-            draft = await in_db(self.ws.actions.load_draft, incident_id, self.editor.kind_code)
-            if self.current_id() != incident_id:
-                return
-            if self._editor_on(incident_id):
-                # Another call opened it meanwhile and the user may be typing: keep their text.
-                self.editor.incident = detail
-            else:
-                values = self.labels.placeholders(detail, self.user.full_name)
-                needs = self.user.needs_approval or detail["importance"] == "high"
-                returned = returned_reply(detail, self.user.id)
-                self.editor.set_incident(
-                    detail, values, draft, needs_approval=needs, returned=returned
-                )
-        else:
-            self.editor.incident = detail
+        await self.replies.follow(detail)
+        if self.current_id() != incident_id:
+            return
         await in_db(self.service.mark_seen, incident_id, detail["version"])
-
-    def _editor_on(self, incident_id: int) -> bool:
-        return self.editor.incident is not None and self.editor.incident["id"] == incident_id
 
     async def save_view(self, name: str) -> None:
         await self.queue_filters.save_view(name)
@@ -308,42 +293,6 @@ class MainWindow(QMainWindow):
         if args is not None:
             spawn(self.act(*args), what=name)
 
-    def _send_reply(self, incident_id: int, kind: str, text: str, template_id) -> None:
-        async def check() -> None:
-            detail = await in_db(self.service.detail, incident_id)
-            changed = changes_by_others(detail or {}, self.editor.base_version, self.user.id)
-            if not changed:
-                await send()
-                return
-            self._ask_before_sending(detail, changed, send)
-
-        async def send() -> None:
-            if await self.act(self.ws.actions.add_reply, incident_id, kind, text, template_id):
-                self.editor.set_incident(None)
-                self.side.setCurrentWidget(self.card)
-                await self.show_current()
-                self.status.showMessage(tr("Ответ сохранён и будет отправлен"), 4000)
-
-        spawn(check(), what="send reply")
-
-    def _ask_before_sending(self, detail: dict, changed: list[dict], send) -> None:
-        """Someone changed the case while the user wrote: say what, and send only if asked."""
-        box = send_check_box(self, self.labels, changed)
-        self.send_check = box  # tests answer it
-
-        def answered(_result: int) -> None:
-            if box.clickedButton() is box.button(QMessageBox.StandardButton.Yes):
-                self.editor.base_version = detail["version"]
-                spawn(send(), what="send reply")
-            else:
-                self.editor.keep_draft()  # back to writing: the text is kept as a draft
-
-        box.finished.connect(answered)
-        box.open()
-
-    def _save_draft(self, incident_id: int, kind: str, text: str, template_id) -> None:
-        spawn(in_db(self.ws.actions.save_draft, incident_id, kind, text, template_id), what="draft")
-
     def _retry_problem(self, problem_id: int) -> None:
         spawn(self.act(self.ws.actions.retry_problem, problem_id), what="retry")
 
@@ -399,21 +348,7 @@ class MainWindow(QMainWindow):
                 self.table.selectRow(row)
 
     async def _check_deadlines(self) -> None:
-        """Warn once when one of my incidents becomes at risk, and once when it is overdue."""
-        mine = await in_db(self.service.my_open_deadlines)
-        now = self.sla.now()
-        for row in mine:
-            shown = self.sla.show(row["sla_due"], row.get("sla_risk_at"), now)
-            if shown.state not in (SlaState.at_risk, SlaState.overdue):
-                continue
-            if self._warned.get(row["id"]) == shown.state.value:
-                continue
-            self._warned[row["id"]] = shown.state.value
-            self.notified.emit(row["id"], shown.state.value)
-            title = (
-                tr("Срок под угрозой") if shown.state is SlaState.at_risk else tr("Срок нарушен")
-            )
-            self.status.notify(title, f"{row['number']}: {shown.text}")
+        await self.deadlines.check()
 
     def save_layout(self) -> None:
         main_docks.save_layout(self)

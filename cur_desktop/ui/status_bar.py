@@ -83,7 +83,8 @@ class SyncStatusBar(QStatusBar):
         if text != self.clock_warning.text():
             self.clock_warning.setText(text)
             self.clock_warning.setToolTip(text)
-        self.clock_warning.setVisible(bool(text))
+        if self.clock_warning.isHidden() == bool(text):  # called every second: only on change
+            self.clock_warning.setVisible(bool(text))
 
     def notify(self, title: str, text: str) -> None:
         if self.tray is not None:

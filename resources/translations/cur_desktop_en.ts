@@ -247,7 +247,7 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/conflicts_panel.py" line="32"/>
-        <location filename="../../cur_desktop/ui/main_window.py" line="100"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="96"/>
         <source>Ответ</source>
         <translation>Reply</translation>
     </message>
@@ -307,7 +307,7 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/incident_card.py" line="49"/>
-        <location filename="../../cur_desktop/ui/main_window.py" line="294"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="279"/>
         <source>Взято в работу</source>
         <translation>Taken</translation>
     </message>
@@ -818,7 +818,7 @@
         <translation>Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="69"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="66"/>
         <source>ЦУР — рабочее место</source>
         <translation>RMC — Workstation</translation>
     </message>
@@ -838,7 +838,7 @@
         <translation>Save the current view</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="99"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="95"/>
         <source>Карточка</source>
         <translation>Details</translation>
     </message>
@@ -1093,12 +1093,12 @@
         <translation>Name:</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="273"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="258"/>
         <source>Действие невозможно</source>
         <translation>Action not possible</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="289"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="274"/>
         <source>Свободных обращений нет</source>
         <translation>No unassigned incidents</translation>
     </message>
@@ -1167,7 +1167,7 @@
         <translation>Text</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="325"/>
+        <location filename="../../cur_desktop/ui/reply_flow.py" line="63"/>
         <source>Ответ сохранён и будет отправлен</source>
         <translation>Reply saved and will be sent</translation>
     </message>
@@ -1197,12 +1197,12 @@
         <translation>Back to the reply</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="414"/>
+        <location filename="../../cur_desktop/ui/deadline_watch.py" line="31"/>
         <source>Срок под угрозой</source>
         <translation>Deadline at risk</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="415"/>
+        <location filename="../../cur_desktop/ui/deadline_watch.py" line="32"/>
         <source>Срок нарушен</source>
         <translation>Deadline missed</translation>
     </message>
@@ -1482,7 +1482,7 @@
         <translation>Synchronized: {when}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/status_bar.py" line="100"/>
+        <location filename="../../cur_desktop/ui/status_bar.py" line="101"/>
         <source>Часы компьютера расходятся с сервером на {span} — сроки показаны по времени сервера</source>
         <translation>The computer&apos;s clock is {span} off the server&apos;s — deadlines are shown by the server&apos;s time</translation>
     </message>

@@ -246,7 +246,7 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/conflicts_panel.py" line="32" />
-        <location filename="../../cur_desktop/ui/main_window.py" line="100" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="96" />
         <source>Ответ</source>
         <translation>Ответ</translation>
     </message>
@@ -306,7 +306,7 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/incident_card.py" line="49" />
-        <location filename="../../cur_desktop/ui/main_window.py" line="294" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="279" />
         <source>Взято в работу</source>
         <translation>Взято в работу</translation>
     </message>
@@ -817,7 +817,7 @@
         <translation>Горячие клавиши</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="69" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="66" />
         <source>ЦУР — рабочее место</source>
         <translation>ЦУР — рабочее место</translation>
     </message>
@@ -837,7 +837,7 @@
         <translation>Сохранить текущее представление</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="99" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="95" />
         <source>Карточка</source>
         <translation>Карточка</translation>
     </message>
@@ -1092,12 +1092,12 @@
         <translation>Название:</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="273" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="258" />
         <source>Действие невозможно</source>
         <translation>Действие невозможно</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="289" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="274" />
         <source>Свободных обращений нет</source>
         <translation>Свободных обращений нет</translation>
     </message>
@@ -1166,7 +1166,7 @@
         <translation>Текст</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="325" />
+        <location filename="../../cur_desktop/ui/reply_flow.py" line="63" />
         <source>Ответ сохранён и будет отправлен</source>
         <translation>Ответ сохранён и будет отправлен</translation>
     </message>
@@ -1196,12 +1196,12 @@
         <translation>Вернуться к ответу</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="414" />
+        <location filename="../../cur_desktop/ui/deadline_watch.py" line="31" />
         <source>Срок под угрозой</source>
         <translation>Срок под угрозой</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="415" />
+        <location filename="../../cur_desktop/ui/deadline_watch.py" line="32" />
         <source>Срок нарушен</source>
         <translation>Срок нарушен</translation>
     </message>
@@ -1481,7 +1481,7 @@
         <translation>Синхронизировано: {when}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/status_bar.py" line="100" />
+        <location filename="../../cur_desktop/ui/status_bar.py" line="101" />
         <source>Часы компьютера расходятся с сервером на {span} — сроки показаны по времени сервера</source>
         <translation>Часы компьютера расходятся с сервером на {span} — сроки показаны по времени сервера</translation>
     </message>
