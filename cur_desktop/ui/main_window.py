@@ -142,6 +142,10 @@ class MainWindow(QMainWindow):
         """«The case changed: send anyway?», while it is asked."""
         return self.replies.send_check
 
+    @send_check.setter
+    def send_check(self, box: QMessageBox | None) -> None:
+        self.replies.send_check = box
+
     # --- loading --------------------------------------------------------------------------
 
     def start(self) -> None:
