@@ -199,10 +199,10 @@ def instrument(client: ApiClient, store: CacheStore, timers: Timers) -> None:
             timers.parse += time.perf_counter() - started
 
     @contextmanager
-    def timed_write():
+    def timed_write(**kw):
         started, cpu = time.perf_counter(), time.thread_time()
         try:
-            with write() as conn:
+            with write(**kw) as conn:
                 yield conn
         finally:
             timers.apply += time.perf_counter() - started
