@@ -1,7 +1,11 @@
 """Server load benchmark: N operators polling the changes feed and pushing mutations; prints JSON.
 
     .venv/bin/python bench/server_load.py [--operators 200] [--duration 40] [--speedup 10]
-        [--workers 2] [--database-url URL] [--incidents 250000]
+        [--workers 2] [--database-url URL] [--incidents 250000] [--quick]
+
+`--quick` (CI: tests/test_bench_quick.py): 5 operators for 3 s per phase, one worker, on a
+temporary SQLite database of 300 incidents unless `--database-url` is given: every code path
+in seconds, the figures mean nothing.
 
 The reference server runs as `cur-server serve` in its own process(es) on PostgreSQL, over a
 database seeded with the demo region (seeded first if empty; the time it took is reported).
@@ -29,13 +33,16 @@ import os
 import platform
 import random
 import re
+import shutil
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import uuid
 from collections import Counter, deque
-from contextlib import AsyncExitStack
+from collections.abc import Iterator
+from contextlib import AsyncExitStack, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -46,6 +53,7 @@ if str(ROOT) not in sys.path:
 import httpx  # noqa: E402
 from sqlalchemy import func, select  # noqa: E402
 
+from cur_server.context import sqlite_url_for  # noqa: E402
 from cur_server.db import CHANGE_SEQ, open_database  # noqa: E402
 from cur_server.tables import Counter as SeqCounter  # noqa: E402
 from cur_server.tables import Incident  # noqa: E402
@@ -103,6 +111,26 @@ def ensure_seeded(url: str, incidents: int) -> dict:
         "migrate_seconds": round(t1 - t0, 1),
         "seed_seconds": round(t2 - t1, 1),
     }
+
+
+#: Incidents of the temporary database of a `--quick` run: enough for every endpoint to
+#: answer with something (clusters, spikes, a team board), seeded in a few seconds.
+QUICK_INCIDENTS = 300
+
+
+@contextmanager
+def database_for_run(url: str | None, quick: bool, default: str) -> Iterator[str]:
+    """The database a benchmark runs on: `url` if given; for `--quick`, else a fresh SQLite
+    file removed afterwards (CI has no benchmark database, and seeding it takes minutes);
+    else `default`."""
+    if url or not quick:
+        yield url or default
+        return
+    folder = Path(tempfile.mkdtemp(prefix="cur-bench-quick-"))
+    try:
+        yield sqlite_url_for(folder / "server.db")
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 def feed_state(url: str) -> tuple[int, list[int]]:
@@ -409,7 +437,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawTextHelpFormatter
     )
-    parser.add_argument("--database-url", default=os.environ.get("CUR_BENCH_PG_URL", DEFAULT_URL))
+    parser.add_argument("--database-url", default=os.environ.get("CUR_BENCH_PG_URL"))
     parser.add_argument("--incidents", type=int, default=250_000, help="seed size if empty")
     parser.add_argument("--operators", type=int, default=200)
     parser.add_argument("--duration", type=float, default=40.0, help="wall seconds per phase")
@@ -417,8 +445,16 @@ def main() -> int:
     parser.add_argument("--poll-interval", type=float, default=15.0, help="real seconds")
     parser.add_argument("--mutation-interval", type=float, default=60.0, help="real seconds")
     parser.add_argument("--workers", type=int, default=2, help="server worker processes")
+    parser.add_argument("--quick", action="store_true", help="a few seconds: a smoke run for CI")
     args = parser.parse_args()
+    if args.quick:
+        args.incidents, args.operators, args.duration, args.workers = QUICK_INCIDENTS, 5, 3.0, 1
+    with database_for_run(args.database_url, args.quick, DEFAULT_URL) as url:
+        args.database_url = url
+        return run(args)
 
+
+def run(args: argparse.Namespace) -> int:
     seed = ensure_seeded(args.database_url, args.incidents)
     head, fresh = feed_state(args.database_url)
     schedule = Schedule(
@@ -458,7 +494,12 @@ def main() -> int:
             "start": "caught up: cursor at the feed head",
         },
         "seed": seed,
-        "server": {"workers": args.workers, "database": "postgresql", "head_cursor": head},
+        "server": {
+            "workers": args.workers,
+            "database": args.database_url.split(":", 1)[0].split("+", 1)[0],
+            "head_cursor": head,
+        },
+        "quick": args.quick,
         "login": result["login"],
         "api": api,
         "trivial": trivial,
