@@ -331,7 +331,7 @@ def main() -> None:
         return
     cq = _cache_bench()
     sizes = [2_000] if args.quick else [int(s) for s in args.sizes.split(",")]
-    report: dict = {"sizes": {}}
+    report: dict = {"quick": args.quick, "sizes": {}}
     variants = [v for v in args.variants.split(",") if v]
     for size in sizes:
         with tempfile.TemporaryDirectory() as scratch:
