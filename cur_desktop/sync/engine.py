@@ -167,7 +167,8 @@ class SyncCore:
                 with self.store.write() as conn:
                     me = self.store.get_meta(conn, "user", {}) or {}
                     if first_fill_now and page.has_more and self.defer_indexes:
-                        deferring = first_fill.defer_indexes(conn) > 0 or deferring
+                        first_fill.defer_indexes(conn)
+                        deferring = True
                     if page.removed:
                         delete_incidents(conn, page.removed)
                     # A new cache has seen everything: only later changes are news.
