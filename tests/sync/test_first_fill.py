@@ -46,8 +46,7 @@ def _snapshot(ws) -> dict:
             for t in (incidents, replies, events)
         }
         views = [
-            [r["id"] for r in queue.page(conn, f, s, 0, 1000, NOW)]
-            + [queue.count(conn, f, NOW)]
+            [r["id"] for r in queue.page(conn, f, s, 0, 1000, NOW)] + [queue.count(conn, f, NOW)]
             for f, s in VIEWS
         ]
         counts = queue.tab_counts(conn, ws.user_id, NOW)
