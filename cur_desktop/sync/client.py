@@ -22,10 +22,9 @@ log = logging.getLogger(__name__)
 M = TypeVar("M", bound=BaseModel)
 
 DEFAULT_TIMEOUT = (5.0, 30.0)  # connect, read (between bytes): a stalled transfer is aborted
-#: Decoded bytes of one answer. A page of 1,000 incidents (the engine's default) is about 2.4 MB;
-#: 64 MB still leaves 64 KB for each of them (a 20,000-character text is 40 KB), and bounds what
-#: a hostile answer costs.
-MAX_RESPONSE_BYTES = 64 * 1024 * 1024
+#: Decoded bytes of one answer. A page of 500 incidents is about 1 MB; 32 MB still leaves 64 KB
+#: for each of them (a 20,000-character text is 40 KB), and bounds what a hostile answer costs.
+MAX_RESPONSE_BYTES = 32 * 1024 * 1024
 
 
 class SyncError(Exception):
