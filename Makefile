@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 
-.PHONY: run run-server test install lint format bench-server screenshots clean
+.PHONY: run run-server test install lint format bench-server bench-quick screenshots clean
 
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -45,6 +45,10 @@ format: install
 
 bench-server: install
 	$(BIN)/python bench/server_load.py
+
+## Every bench/ script in its --quick mode (`make test` runs the same test with the rest).
+bench-quick: install
+	QT_QPA_PLATFORM=offscreen $(BIN)/pytest -q tests/test_bench_quick.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache *.egg-info

@@ -1,6 +1,10 @@
 """Analytics endpoints at 250k incidents on PostgreSQL, over HTTP; prints JSON.
 
     .venv/bin/python bench/analytics.py [--incidents 250000] [--database-url URL] [--runs 7]
+    .venv/bin/python bench/analytics.py --quick    # CI: 300 incidents on a temporary SQLite
+
+`--quick` runs every request once after its warm-up, on a temporary SQLite database unless
+`--database-url` is given (SQLite has no VACUUM of one table: plain ANALYZE there).
 
 An empty database is migrated and seeded first with `cur-server seed --demo --incidents N` (the
 demo region over 60 days, with its planted heating outage; timed and reported under `seed`); a
@@ -32,7 +36,14 @@ if str(ROOT) not in sys.path:
 import requests  # noqa: E402
 from sqlalchemy import create_engine, func, select, text  # noqa: E402
 
-from bench.server_load import ensure_seeded, free_port, start_server, stop_server  # noqa: E402
+from bench.server_load import (  # noqa: E402
+    QUICK_INCIDENTS,
+    database_for_run,
+    ensure_seeded,
+    free_port,
+    start_server,
+    stop_server,
+)
 from cur_server.migrate import upgrade  # noqa: E402
 from cur_server.tables import Incident, Municipality  # noqa: E402
 
@@ -83,11 +94,17 @@ def sign_in(session: requests.Session, base: str, username: str) -> str:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--incidents", type=int, default=250_000)
-    parser.add_argument("--database-url", default=os.environ.get("CUR_BENCH_PG_URL", DEFAULT_URL))
+    parser.add_argument("--database-url", default=os.environ.get("CUR_BENCH_PG_URL"))
     parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument("--quick", action="store_true", help="seconds, on SQLite: for CI")
     args = parser.parse_args()
-    url = args.database_url
+    if args.quick:
+        args.incidents, args.runs = QUICK_INCIDENTS, 1
+    with database_for_run(args.database_url, args.quick, DEFAULT_URL) as url:
+        return run(args, url)
 
+
+def run(args: argparse.Namespace, url: str) -> int:
     seed = ensure_seeded(url, args.incidents)
     # A database seeded by an older version is brought up to date here, timed: migration 0003
     # computes the near-duplicate keys of every incident.
@@ -98,8 +115,9 @@ def main() -> int:
     # What autovacuum does within a minute of a bulk load: the visibility map lets the
     # aggregates read the covering index alone.
     t0 = time.perf_counter()
+    vacuum = "ANALYZE" if engine.dialect.name == "sqlite" else "VACUUM (ANALYZE) incidents"
     with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
-        conn.execute(text("VACUUM (ANALYZE) incidents"))
+        conn.execute(text(vacuum))
     seed["vacuum_seconds"] = round(time.perf_counter() - t0, 1)
     with engine.connect() as conn:
         newest = conn.scalar(select(func.max(Incident.received_at)))
@@ -164,6 +182,8 @@ def main() -> int:
             {
                 "benchmark": "analytics",
                 "when": datetime.now(UTC).isoformat(timespec="seconds"),
+                "quick": args.quick,
+                "database": engine.dialect.name,
                 "machine": {
                     "python": platform.python_version(),
                     "cpus": os.cpu_count(),

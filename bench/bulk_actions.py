@@ -2,6 +2,7 @@
 (every local change and outbox entry in one transaction); prints JSON.
 
     .venv/bin/python bench/bulk_actions.py [--incidents 500] [--seed 3000] [--runs 5]
+    .venv/bin/python bench/bulk_actions.py --quick    # CI: 50 of 250 incidents, one run
 
 A SQLite server is seeded with `--seed` demo incidents plus `--incidents` new ones, and a
 supervisor's workstation cache is filled from it over HTTP once. Each run copies that cache and
@@ -99,7 +100,10 @@ def main() -> int:
     parser.add_argument("--incidents", type=int, default=500)
     parser.add_argument("--seed", type=int, default=3000)
     parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--quick", action="store_true", help="seconds: a smoke run for CI")
     args = parser.parse_args()
+    if args.quick:
+        args.incidents, args.seed, args.runs = 50, 200, 1
     keyring.set_keyring(_MemoryKeyring())
     work = Path(tempfile.mkdtemp(prefix="cur-bench-bulk-"))
     try:
@@ -137,6 +141,7 @@ def main() -> int:
                     "incidents": args.incidents,
                     "cached": args.seed + args.incidents,
                     "runs": args.runs,
+                    "quick": args.quick,
                     "per_incident_median_s": round(medians["per_incident"], 3),
                     "batched_median_s": round(medians["batched"], 3),
                     "ratio": round(medians["per_incident"] / medians["batched"], 2),

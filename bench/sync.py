@@ -2,11 +2,18 @@
 
     .venv/bin/python bench/sync.py [--sizes 10000,100000] [--quick] [--workdir DIR]
 
+`--quick` (CI, tests/test_bench_quick.py): 400 incidents in pages of 100, 30 + 10 changes.
+
 For each size the reference server gets its own SQLite database (seeded once) and runs as a
 separate process (`cur-server serve`), so client and server do not share a GIL. A workstation
 core (ApiClient + encrypted CacheStore + SyncCore, as in tests/sync/harness.py) then:
 
-1. syncs everything from an empty cache over loopback. Reported: wall seconds, incidents/s,
+1. syncs everything from an empty cache over loopback, twice, each time into a new cache and
+   from a new server process: first as the client did before (`initial_before`: pages of
+   500, the queue's indexes updated row by row), then as it does now (`initial`: pages of the
+   server's maximum, 1,000, and the queue's secondary indexes built once at the end of the
+   first fill, models/cache/first_fill.py); `before_over_now` is the ratio of wall times,
+   `before_over_now_cpu` of client + server CPU. Reported: wall seconds, incidents/s,
    bytes on the wire (compressed bodies), pages; the time spent in the client's local write
    transactions (`apply_seconds` wall, `apply_cpu_seconds` CPU of the thread running them),
    in HTTP requests (`network_seconds`, includes the server's work) and in validating JSON
@@ -70,6 +77,10 @@ SEED_DAYS = 60
 SLOW_LATENCY = 0.3  # seconds, one way
 SLOW_BANDWIDTH = 32_000  # bytes/s = 256 kbit/s
 AIM_100K_SECONDS = 60.0
+#: The client's page size before it became the server's maximum (with the queue's indexes
+#: kept through the first fill): the same-run baseline of the initial sync.
+BEFORE_PAGE_SIZE = 500
+QUICK_SIZE = 400
 AIM_APPLY_VS_RAW = 3.0
 AIM_SLOW_SECONDS = 10.0
 AIM_SLOW_BYTES_PER_INCIDENT = 1024
@@ -136,7 +147,7 @@ def server_process(database_url: str, workdir: Path) -> Iterator[tuple[str, int]
         proc = subprocess.Popen(command, stdout=server_log, stderr=server_log, cwd=ROOT)
     url = f"http://127.0.0.1:{port}"
     try:
-        deadline = time.monotonic() + 60
+        deadline = time.monotonic() + 180  # a busy 2-core CI machine takes a minute and more
         while True:
             if proc.poll() is not None:
                 raise RuntimeError(f"server exited with {proc.returncode}; see server.log")
@@ -146,7 +157,7 @@ def server_process(database_url: str, workdir: Path) -> Iterator[tuple[str, int]
             except requests.RequestException:
                 pass
             if time.monotonic() > deadline:
-                raise RuntimeError("server did not start within 60 s")
+                raise RuntimeError("server did not start within 180 s")
             time.sleep(0.1)
         yield url, proc.pid
     finally:
@@ -199,10 +210,10 @@ def instrument(client: ApiClient, store: CacheStore, timers: Timers) -> None:
             timers.parse += time.perf_counter() - started
 
     @contextmanager
-    def timed_write():
+    def timed_write(**kw):
         started, cpu = time.perf_counter(), time.thread_time()
         try:
-            with write() as conn:
+            with write(**kw) as conn:
                 yield conn
         finally:
             timers.apply += time.perf_counter() - started
@@ -219,6 +230,7 @@ class Station:
         page_size: int,
         server_pid: int | None = None,
         username: str = "operator1",
+        defer_indexes: bool = True,
     ):
         self.server_pid = server_pid
         self.timers = Timers()
@@ -228,11 +240,14 @@ class Station:
         with self.store.write() as conn:
             self.store.set_meta(conn, "user", self.client.user.model_dump(mode="json"))
         instrument(self.client, self.store, self.timers)
-        self.core = SyncCore(self.client, self.store, page_size=page_size)
+        self.core = SyncCore(
+            self.client, self.store, page_size=page_size, defer_indexes=defer_indexes
+        )
 
     def sync(self) -> dict:
         self.timers.reset()
         server_cpu = cpu_seconds(self.server_pid) if self.server_pid else None
+        load = os.getloadavg()[0]
         started, cpu = time.perf_counter(), time.process_time()
         summary = self.core.sync_once()
         seconds, cpu = time.perf_counter() - started, time.process_time() - cpu
@@ -248,6 +263,7 @@ class Station:
             **self.timers.as_json(),
             "client_cpu_seconds": round(cpu, 2),
             "server_cpu_seconds": None if server_cpu is None else round(server_cpu, 2),
+            "load_average_1min": [round(load, 2), round(os.getloadavg()[0], 2)],
         }
 
     def close(self) -> None:
@@ -383,13 +399,31 @@ def run_size(
     database_url, seed_seconds = seeded_database(workdir, size)
     folder = Path(tempfile.mkdtemp(prefix=f"client-{size}-", dir=workdir))
     out: dict = {"incidents": size, "seed_seconds": seed_seconds}
+    # The baseline first, each on a server process of its own: the server keeps every
+    # incident's JSON once made, which would favour the second pull on the same process.
+    with server_process(database_url, workdir) as (url, pid):
+        log(f"{size}: initial sync as before (pages of {BEFORE_PAGE_SIZE}, indexes kept)")
+        before = Station(url, folder / "before", BEFORE_PAGE_SIZE, pid, defer_indexes=False)
+        try:
+            out["initial_before"] = checked(before.sync(), size)
+        finally:
+            before.close()
     with server_process(database_url, workdir) as (url, pid):
         station = Station(url, folder, page_size, server_pid=pid)
         try:
-            log(f"{size}: initial sync")
-            initial = station.sync()
-            if initial["incidents"] != size:
-                raise RuntimeError(f"pulled {initial['incidents']} of {size} incidents")
+            log(f"{size}: initial sync (pages of {page_size}, indexes built at the end)")
+            initial = checked(station.sync(), size)
+            initial["before_over_now"] = round(
+                out["initial_before"]["seconds"] / initial["seconds"], 2
+            )
+            initial["before_over_now_cpu"] = round(
+                (
+                    out["initial_before"]["client_cpu_seconds"]
+                    + out["initial_before"]["server_cpu_seconds"]
+                )
+                / (initial["client_cpu_seconds"] + initial["server_cpu_seconds"]),
+                2,
+            )
             log(f"{size}: raw executemany of the same rows")
             raw, raw_cpu = raw_insert(station.store, folder, page_size)
             initial["raw_insert_seconds"] = round(raw, 3)
@@ -420,6 +454,12 @@ def run_size(
             station.close()
             shutil.rmtree(folder, ignore_errors=True)
     return out
+
+
+def checked(initial: dict, size: int) -> dict:
+    if initial["incidents"] != size:
+        raise RuntimeError(f"pulled {initial['incidents']} of {size} incidents")
+    return initial
 
 
 def slow_link_sync(url: str, station: Station, folder: Path, page_size: int, changes: int) -> dict:
@@ -488,8 +528,9 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
     changes, slow_changes = args.changes, args.slow_changes
-    if args.quick:
-        sizes, changes, slow_changes = [2000], 200, 50
+    if args.quick:  # every step, in seconds: pages of 100 so that the first fill has several
+        sizes, changes, slow_changes = [QUICK_SIZE], 30, 10
+        args.page_size = args.page_size or 100
     page_size = args.page_size or inspect.signature(SyncCore).parameters["page_size"].default
     workdir = Path(args.workdir) if args.workdir else Path(tempfile.mkdtemp(prefix="bench-sync-"))
     workdir.mkdir(parents=True, exist_ok=True)
@@ -510,6 +551,7 @@ def main(argv: list[str] | None = None) -> int:
             "python": platform.python_version(),
             "platform": platform.platform(),
         },
+        "quick": args.quick,
         "page_size": page_size,
         "results": results,
         "aims": aims(results),

@@ -1,6 +1,7 @@
 """The supervisor's console endpoints at 250k incidents on PostgreSQL, over HTTP; prints JSON.
 
     .venv/bin/python bench/team.py [--incidents 250000] [--database-url URL] [--runs 7]
+    .venv/bin/python bench/team.py --quick    # CI: 300 incidents on a temporary SQLite, 1 run
 
 An empty database is migrated and seeded first (`cur-server seed --demo --incidents N`, as
 bench/analytics.py); a seeded one is used as it is. The server runs as `cur-server serve` in its
@@ -26,7 +27,14 @@ import requests  # noqa: E402
 from sqlalchemy import create_engine, func, select  # noqa: E402
 
 from bench.analytics import timed_runs  # noqa: E402
-from bench.server_load import ensure_seeded, free_port, start_server, stop_server  # noqa: E402
+from bench.server_load import (  # noqa: E402
+    QUICK_INCIDENTS,
+    database_for_run,
+    ensure_seeded,
+    free_port,
+    start_server,
+    stop_server,
+)
 from cur_desktop.models.statuses import OPEN_STATUSES  # noqa: E402
 from cur_server.tables import Incident  # noqa: E402
 
@@ -53,10 +61,18 @@ def open_incidents(url: str) -> int:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--incidents", type=int, default=250_000)
-    parser.add_argument("--database-url", default=DEFAULT_URL)
+    parser.add_argument("--database-url")
     parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument("--quick", action="store_true", help="seconds, on SQLite: for CI")
     args = parser.parse_args()
+    if args.quick:
+        args.incidents, args.runs = QUICK_INCIDENTS, 1
+    with database_for_run(args.database_url, args.quick, DEFAULT_URL) as url:
+        args.database_url = url
+        return run(args)
 
+
+def run(args: argparse.Namespace) -> int:
     seeded = ensure_seeded(args.database_url, args.incidents)
     port = free_port()
     server = start_server(args.database_url, port, 1)
@@ -95,6 +111,7 @@ def main() -> int:
         json.dumps(
             {
                 "database": args.database_url.split("@")[-1],
+                "quick": args.quick,
                 "machine": platform.machine(),
                 "seed": seeded,
                 "open": open_incidents(args.database_url),

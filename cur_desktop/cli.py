@@ -19,7 +19,7 @@ from cur_desktop.models.cache.store import CacheLocked
 from .brief_cli import add_brief_command
 from .sync.client import ApiClient, SyncError
 from .sync.credentials import KEYRING_STATUS_LABELS, CredentialStore
-from .sync.engine import SyncCore
+from .sync.engine import DEFAULT_PULL_PAGE, SyncCore
 from .sync.profile import NeedPassphrase, Profile, data_root
 from .sync.sign_in import sign_in
 
@@ -121,7 +121,7 @@ def build_parser() -> argparse.ArgumentParser:
     sync.add_argument("--password-stdin", action="store_true")
     sync.add_argument("--data-dir")
     sync.add_argument("--ca-bundle", help="CA certificates for this server (PEM)")
-    sync.add_argument("--page-size", type=int, default=500)
+    sync.add_argument("--page-size", type=int, default=DEFAULT_PULL_PAGE)
     sync.set_defaults(func=cmd_sync)
     info = sub.add_parser("cache-info", help="counts of the last profile's cache; prints JSON")
     info.add_argument("--data-dir")

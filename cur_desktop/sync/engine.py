@@ -20,6 +20,7 @@ from enum import StrEnum
 
 from sqlalchemy import func, select
 
+from cur_desktop.models.cache import first_fill
 from cur_desktop.models.cache.incidents import (
     IncidentState,
     apply_server_incidents,
@@ -29,7 +30,7 @@ from cur_desktop.models.cache.incidents import (
 )
 from cur_desktop.models.cache.schema import problems
 from cur_desktop.models.cache.store import CacheStore
-from cur_desktop.models.contract import ChangesPage
+from cur_desktop.models.contract import MAX_CHANGES_PAGE, ChangesPage
 
 from .client import ApiClient, AuthFailed, ProtocolError, ServerBusy, SyncError, Unreachable
 from .outbox import Outbox
@@ -81,6 +82,10 @@ class SyncSummary:
 
 Progress = Callable[[str, int], None]
 
+#: Incidents asked for per page: the most the server gives. A poll brings a few anyway; a first
+#: fill of 100k makes half the round trips and transactions of pages of 500 (bench/sync.py).
+DEFAULT_PULL_PAGE = MAX_CHANGES_PAGE
+
 
 class SyncCore:
     def __init__(
@@ -88,13 +93,17 @@ class SyncCore:
         client: ApiClient,
         store: CacheStore,
         *,
-        page_size: int = 500,
+        page_size: int = DEFAULT_PULL_PAGE,
         push_batch: int = 100,
         progress: Progress | None = None,
+        defer_indexes: bool = True,
     ):
+        """`defer_indexes`: a first fill builds the queue's indexes at its end
+        (`models/cache/first_fill.py`); off only to measure or compare against."""
         self.client, self.store = client, store
         self.outbox = Outbox(store, client.clock)
         self.page_size, self.push_batch = page_size, push_batch
+        self.defer_indexes = defer_indexes
         self.progress = progress or (lambda phase, done: None)
         self.cancel = threading.Event()
 
@@ -133,10 +142,17 @@ class SyncCore:
         halves of the client's work overlap: while page N is written here, page N+1 is
         turned into rows (`prepare_incidents`) and page N+2 is being fetched. Still one
         request at a time; an error or a cancel waits for the work in flight to end.
+
+        A first fill of more than one page builds the queue's secondary indexes once, in
+        the transaction of its last page (`first_fill`); one cut short goes on so next time,
+        still as a first fill.
         """
         with self.store.read() as conn:
             cursor = self.store.get_meta(conn, "cursor", 0)
-        first_fill = cursor == 0
+            deferring = first_fill.filling(conn)
+        # A fill cut short is still the first one when it goes on: what it brings was never
+        # shown, so it is seen as it is (as it would have been without the interruption).
+        first_fill_now = cursor == 0 or deferring
         self._check_cancel()
         with (
             ThreadPoolExecutor(1, thread_name_prefix="cur-pull-http") as http,
@@ -150,11 +166,18 @@ class SyncCore:
                     ready = rows.submit(self._next_page, page.cursor, fetched, http)
                 with self.store.write() as conn:
                     me = self.store.get_meta(conn, "user", {}) or {}
+                    if first_fill_now and page.has_more and self.defer_indexes:
+                        first_fill.defer_indexes(conn)
+                        deferring = True
                     if page.removed:
                         delete_incidents(conn, page.removed)
                     # A new cache has seen everything: only later changes are news.
-                    apply_server_incidents(conn, page.items, me, seen=first_fill, prepared=prepared)
+                    apply_server_incidents(
+                        conn, page.items, me, seen=first_fill_now, prepared=prepared
+                    )
                     self.store.set_meta(conn, "cursor", page.cursor)
+                    if deferring and not page.has_more:
+                        first_fill.restore_indexes(conn)
                 cursor = page.cursor
                 summary.pages += 1
                 summary.pulled += len(page.items)
