@@ -180,6 +180,7 @@ class MainWindow(QMainWindow):
         self.status = SyncStatusBar()
         self.status.conflicts_clicked.connect(self.conflicts_dock.show)
         self.setStatusBar(self.status)
+        self.status.tell_repair(workspace.store.repair)
         self._make_actions()
         self.presence = PresenceWatch(self)  # who else has the open incident
         self.console = SupervisorConsole(self) if SupervisorConsole.wanted(self.user) else None

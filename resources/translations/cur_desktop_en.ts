@@ -2257,5 +2257,50 @@ today</translation>
         <source>Учебные занятия</source>
         <translation>Training sessions</translation>
     </message>
+    <message>
+        <location filename="../../cur_desktop/ui/status_bar.py"/>
+        <source>Локальная копия была повреждена</source>
+        <translation>The local copy was damaged</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/status_bar.py"/>
+        <source>Локальная копия была создана более новой версией программы</source>
+        <translation>The local copy was made by a newer version of the program</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/status_bar.py"/>
+        <source>Локальная копия не найдена</source>
+        <translation>The local copy was not found</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/status_bar.py"/>
+        <source>она заполняется заново с сервера (без связи — как только сервер станет доступен).</source>
+        <translation>it is being filled again from the server (when offline, as soon as the server is reachable).</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/status_bar.py"/>
+        <source>Неотправленных изменений сохранено: {n}, они будут отправлены.</source>
+        <translation>Unsent changes kept: {n}; they will be sent.</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/status_bar.py"/>
+        <source>Несохранённых правок сохранено: {n}.</source>
+        <translation>Unsaved edits kept: {n}.</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/status_bar.py"/>
+        <source>Черновиков сохранено: {n}.</source>
+        <translation>Drafts kept: {n}.</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/status_bar.py"/>
+        <source>Повреждённый файл сохранён для службы поддержки: {path}</source>
+        <translation>The damaged file is kept for support: {path}</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/status_bar.py"/>
+        <source>Локальная копия восстановлена</source>
+        <translation>Local copy restored</translation>
+    </message>
 </context>
 </TS>

@@ -2256,5 +2256,50 @@
         <source>Учебные занятия</source>
         <translation>Учебные занятия</translation>
     </message>
+    <message>
+        <location filename="../../cur_desktop/ui/status_bar.py"/>
+        <source>Локальная копия была повреждена</source>
+        <translation>Локальная копия была повреждена</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/status_bar.py"/>
+        <source>Локальная копия была создана более новой версией программы</source>
+        <translation>Локальная копия была создана более новой версией программы</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/status_bar.py"/>
+        <source>Локальная копия не найдена</source>
+        <translation>Локальная копия не найдена</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/status_bar.py"/>
+        <source>она заполняется заново с сервера (без связи — как только сервер станет доступен).</source>
+        <translation>она заполняется заново с сервера (без связи — как только сервер станет доступен).</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/status_bar.py"/>
+        <source>Неотправленных изменений сохранено: {n}, они будут отправлены.</source>
+        <translation>Неотправленных изменений сохранено: {n}, они будут отправлены.</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/status_bar.py"/>
+        <source>Несохранённых правок сохранено: {n}.</source>
+        <translation>Несохранённых правок сохранено: {n}.</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/status_bar.py"/>
+        <source>Черновиков сохранено: {n}.</source>
+        <translation>Черновиков сохранено: {n}.</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/status_bar.py"/>
+        <source>Повреждённый файл сохранён для службы поддержки: {path}</source>
+        <translation>Повреждённый файл сохранён для службы поддержки: {path}</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/status_bar.py"/>
+        <source>Локальная копия восстановлена</source>
+        <translation>Локальная копия восстановлена</translation>
+    </message>
 </context>
 </TS>
