@@ -27,6 +27,7 @@ from reportlab.platypus import (
 from . import format as f
 from .brief import BriefData, Count, SlaLine
 from .brief_charts import day_chart, topics_chart
+from .flow import keep_with_next
 from .fonts import BOLD, REGULAR, register_fonts
 
 TITLE = "Справка по муниципальному образованию"
@@ -48,6 +49,9 @@ class _Styles:
         base = ParagraphStyle("base", fontName=REGULAR, fontSize=9, leading=12)
         self.body = base
         self.small = ParagraphStyle("small", parent=base, fontSize=7.5, leading=9.5)
+        # Lines that introduce a table or a chart stay on its page, as headings do.
+        self.lead = ParagraphStyle("lead", parent=self.small, keepWithNext=True)
+        self.lead_body = ParagraphStyle("lead_body", parent=base, keepWithNext=True)
         self.cell = ParagraphStyle("cell", parent=base, fontSize=8, leading=10)
         self.head_cell = ParagraphStyle(
             "head_cell", parent=self.cell, fontName=BOLD, fontSize=7, leading=8.5
@@ -189,7 +193,7 @@ def _story(b: BriefData, s: _Styles) -> list:
         Paragraph("Итоги и динамика", s.h2),
         *_key_figures(b, s),
         Spacer(0, 6),
-        Paragraph("Обращения по дням", s.small),
+        Paragraph("Обращения по дням", s.lead),
         day_chart(b.by_day, WIDTH),
     ]
     story.append(Paragraph("Основные темы обращений", s.h2))
@@ -220,7 +224,7 @@ def _story(b: BriefData, s: _Styles) -> list:
     story += _overdue_section(b, s)
     story += _systemic_section(b, s)
     story += _examples_section(b, s)
-    return story
+    return keep_with_next(story)
 
 
 def _sla_section(b: BriefData, s: _Styles) -> list:
@@ -231,7 +235,7 @@ def _sla_section(b: BriefData, s: _Styles) -> list:
         Paragraph(
             "Соблюдение — доля первых ответов, данных вовремя, среди обращений с ответом и "
             "просроченных; обращения, срок по которым ещё не истёк, не оцениваются.",
-            s.small,
+            s.lead,
         )
     )
     out.append(Spacer(0, 3))
@@ -252,7 +256,7 @@ def _overdue_section(b: BriefData, s: _Styles) -> list:
                 f"Открытых обращений с истёкшим сроком ответа: {f.integer(b.overdue_now)}"
                 + (f"; ниже — {len(b.overdue)} с наибольшей просрочкой." if b.overdue else ".")
             ),
-            s.body,
+            s.lead_body if b.overdue else s.body,
         )
     )
     if b.overdue:
@@ -267,7 +271,7 @@ def _overdue_section(b: BriefData, s: _Styles) -> list:
 
 def _systemic_section(b: BriefData, s: _Styles) -> list:
     out: list = [Paragraph("Системные проблемы", s.h2)]
-    out.append(Paragraph("<b>Всплески.</b> " + _esc(b.spike_rule), s.small))
+    out.append(Paragraph("<b>Всплески.</b> " + _esc(b.spike_rule), s.lead))
     out.append(Spacer(0, 3))
     if b.spikes:
         rows = [["Тема", "Неделя с", "Обращений", "Обычно в неделю", "Рост"]]
@@ -281,7 +285,7 @@ def _systemic_section(b: BriefData, s: _Styles) -> list:
     else:
         out.append(Paragraph("Всплесков не найдено.", s.body))
     out.append(Spacer(0, 6))
-    out.append(Paragraph("<b>Повторяющиеся жалобы.</b> " + _esc(b.cluster_rule), s.small))
+    out.append(Paragraph("<b>Повторяющиеся жалобы.</b> " + _esc(b.cluster_rule), s.lead))
     out.append(Spacer(0, 3))
     if b.clusters:
         rows = [["Признак", "Адрес или текст", "Обращений", "Открыто", "Первое", "Последнее"]]

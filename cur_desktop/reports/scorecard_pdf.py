@@ -14,6 +14,7 @@ from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, Tabl
 
 from cur_desktop.models.training import SESSION_STATE_LABELS, Scorecard
 
+from .flow import keep_with_next
 from .fonts import BOLD, REGULAR, register_fonts
 from .scorecard_csv import COLUMNS, score_cells
 
@@ -33,6 +34,7 @@ def scorecard_pdf(card: Scorecard) -> bytes:
     cell = ParagraphStyle("cell", parent=base, fontSize=7.5, leading=9.5)
     head = ParagraphStyle("head", parent=cell, fontName=BOLD)
     title = ParagraphStyle("title", parent=base, fontName=BOLD, fontSize=15, leading=19)
+    heading = ParagraphStyle("heading", parent=head, fontSize=9, leading=12, keepWithNext=True)
     s = card.session
     story = [
         Paragraph(_esc(TITLE), title),
@@ -65,7 +67,7 @@ def scorecard_pdf(card: Scorecard) -> bytes:
     story.append(table)
     commented = [r for r in card.rows if r.comment]
     if commented:
-        story += [Spacer(1, 5 * mm), Paragraph("Комментарии преподавателя", head)]
+        story += [Spacer(1, 5 * mm), Paragraph("Комментарии преподавателя", heading)]
         for r in commented:
             story.append(Paragraph(f"<b>{_esc(r.full_name)}</b>: {_esc(r.comment or '')}", base))
     story += [
@@ -81,5 +83,5 @@ def scorecard_pdf(card: Scorecard) -> bytes:
         topMargin=MARGIN,
         bottomMargin=MARGIN,
         title=TITLE,
-    ).build(story)
+    ).build(keep_with_next(story))
     return buf.getvalue()
