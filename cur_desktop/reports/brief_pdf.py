@@ -8,7 +8,6 @@ error.
 from __future__ import annotations
 
 from pathlib import Path
-from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER
@@ -28,7 +27,7 @@ from . import format as f
 from .brief import BriefData, Count, SlaLine
 from .brief_charts import day_chart, topics_chart
 from .flow import keep_with_next
-from .fonts import BOLD, REGULAR, register_fonts
+from .fonts import BOLD, REGULAR, markup, register_fonts
 
 TITLE = "Справка по муниципальному образованию"
 MARGIN = 18 * mm
@@ -40,8 +39,8 @@ SYSTEMIC_LISTED = 15
 
 
 def _esc(text: str) -> str:
-    """Plain text for Paragraph markup: entities escaped, line breaks kept."""
-    return escape(f.plain(text)).replace("\n", "<br/>")
+    """Plain text for Paragraph markup: entities escaped, line breaks kept, emoji in their font."""
+    return markup(f.plain(text)).replace("\n", "<br/>")
 
 
 class _Styles:

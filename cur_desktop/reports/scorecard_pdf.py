@@ -4,7 +4,6 @@ one table row per trainee, then each trainer's comment in full."""
 from __future__ import annotations
 
 import io
-from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4, landscape
@@ -15,7 +14,7 @@ from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, Tabl
 from cur_desktop.models.training import SESSION_STATE_LABELS, Scorecard
 
 from .flow import keep_with_next
-from .fonts import BOLD, REGULAR, register_fonts
+from .fonts import BOLD, REGULAR, markup, register_fonts
 from .scorecard_csv import COLUMNS, score_cells
 
 TITLE = "Итоги учебного занятия"
@@ -25,7 +24,7 @@ HEAD = colors.HexColor("#f3e9d2")
 
 
 def _esc(text: str) -> str:
-    return escape(text).replace("\n", "<br/>")
+    return markup(text).replace("\n", "<br/>")
 
 
 def scorecard_pdf(card: Scorecard) -> bytes:

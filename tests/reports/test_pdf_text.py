@@ -5,8 +5,10 @@ written, with every character drawn."""
 from __future__ import annotations
 
 import io
+import logging
 from datetime import UTC, date, datetime, timedelta
 
+import pytest
 from pypdf import PdfReader
 
 from cur_desktop.reports.brief import (
@@ -19,6 +21,7 @@ from cur_desktop.reports.brief import (
 )
 from cur_desktop.reports.brief_pdf import write_brief_pdf
 from cur_desktop.reports.examples import Example
+from cur_desktop.reports.fonts import _to_unicode_cmap, missing_glyphs
 
 START = datetime(2026, 11, 20, 9, 0, tzinfo=UTC)
 HEADINGS = (
@@ -98,3 +101,28 @@ def test_no_heading_stands_alone_at_the_bottom_of_a_page(tmp_path):
                 assert "ИНЦ-09000" in after, f"«{heading}» without its first example"
                 heading_pages.add(page)
     assert len(heading_pages) == 2, "the layouts never took the heading past a page's bottom"
+
+
+#: What citizens write: emoji of every kind (faces, hands, a house, a flag, a family joined by
+#: ZWJ, a heart with its variation selector, a thumb with a skin tone) among Cyrillic.
+CITIZEN = (
+    "Опять нет горячей воды 😡😡 уже третий день! Спасибо соседям 👍 "
+    "Дом 🏠 на ул. Ленина, 5 🇷🇺 семья 👨‍👩‍👧 ждёт ❤️ ответа 👍🏽 & <b>не</b> молчите"
+)
+
+
+def test_emoji_read_back_as_written_and_are_drawn(tmp_path, caplog):
+    with caplog.at_level(logging.WARNING):
+        pdf = render(brief(examples=[example(0, CITIZEN)]), tmp_path)
+        text = "\n".join(pages(pdf))
+    assert [r.getMessage() for r in caplog.records] == []  # e.g. pypdf's "Odd-length string"
+    assert CITIZEN in " ".join(text.split())
+    assert missing_glyphs(CITIZEN) == set()  # every character has a glyph in some font
+
+
+@pytest.mark.parametrize("code", [0x1F621, 0x1F3E0, 0x1F1F7, 0x20AC, 0x0416])
+def test_to_unicode_entries_are_utf16(code):
+    cmap = _to_unicode_cmap("F", [code])
+    entry = cmap.split("beginbfchar\n")[1].split("\n")[0]
+    hex_digits = entry.split("<")[2].rstrip(">")
+    assert bytes.fromhex(hex_digits).decode("utf-16-be") == chr(code)
