@@ -13,7 +13,7 @@ import sqlcipher3
 from sqlalchemy import event
 
 from cur_desktop.models.cache.incidents import count_incidents
-from cur_desktop.models.cache.repair import Damage, DiskFull
+from cur_desktop.models.cache.repair import Damage, DamagedPage, DiskFull
 from cur_desktop.models.cache.store import CacheLocked, CacheStore
 from cur_desktop.models.cache.unsent import mirror_path
 from cur_desktop.sync.actions import LocalActions
@@ -226,3 +226,33 @@ def test_full_disk_stops_the_sync_cleanly_and_it_resumes(workstation):
     url = ws.client.base_url
     assert notes_on_server(url, first).count(UNSENT[0]) == 1
     assert notes_on_server(url, second).count(UNSENT[1]) == 1
+
+
+def test_a_big_cache_damaged_where_open_does_not_look_is_checked_next_time(
+    workstation, monkeypatch
+):
+    """A big cache checks only its unsent work at open; a damaged page met later marks the
+    file, and the next open checks it whole and heals it."""
+    monkeypatch.setattr("cur_desktop.models.cache.store.FULL_CHECK_BYTES", 0)
+    ws = workstation("operator1")
+    first, second = unsent_work(ws)
+    path = ws.folder / "cache.db"
+    conn = raw(path, ws.key)
+    root = conn.execute("SELECT rootpage FROM sqlite_master WHERE name = 'incidents'").fetchone()
+    page_size = int(conn.execute("PRAGMA page_size").fetchone()[0])
+    conn.close()
+    with open(path, "r+b") as f:  # the middle of the incidents table's root page
+        f.seek((root[0] - 1) * page_size + page_size // 2)
+        f.write(b"\xff" * 32)
+    store = CacheStore(path, ws.key)
+    assert store.repair is None  # the outbox and the settings read fine
+    with pytest.raises(DamagedPage, match="Локальная копия повреждена: перезапустите"):
+        with store.read() as conn:
+            conn.exec_driver_sql("SELECT * FROM incidents").fetchall()
+    store.close()
+    assert path.with_name("cache.db.check").exists()
+    store = CacheStore(ws.folder / "cache.db", ws.key)
+    try:
+        assert_healed(store, ws, Damage.CORRUPT, first, second)
+    finally:
+        store.close()

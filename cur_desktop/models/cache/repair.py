@@ -33,15 +33,32 @@ class CacheDamaged(Exception):
         self.damage, self.detail = damage, detail
 
 
-class DiskFull(Exception):
-    """The disk holding the cache is full: what was being written rolled back, nothing is lost,
-    and it can be tried again when there is space. Shaped like the sync errors (message for
-    the user, detail for the log) so the sync engine reports it the same way."""
+class CacheFault(Exception):
+    """A fault of the cache file met while working, shaped like the sync errors (a message for
+    the user, a detail for the log) so the sync engine reports it the same way."""
+
+    message = ""
 
     def __init__(self, detail: str = ""):
-        self.message = "Диск заполнен: синхронизация приостановлена, освободите место на диске"
         self.detail = detail
         super().__init__(self.message)
+
+
+class DiskFull(CacheFault):
+    """The disk holding the cache is full: what was being written rolled back, nothing is lost,
+    and it can be tried again when there is space."""
+
+    message = "Диск заполнен: синхронизация приостановлена, освободите место на диске"
+
+
+class DamagedPage(CacheFault):
+    """A page of the cache failed its check while being read or written. The file is marked
+    for a whole check at the next open, which sets it aside and rebuilds it."""
+
+    message = (
+        "Локальная копия повреждена: перезапустите программу, она будет восстановлена "
+        "с сервера; неотправленные изменения сохранены"
+    )
 
 
 @dataclass(frozen=True)

@@ -28,7 +28,16 @@ from sqlalchemy.pool import QueuePool
 
 from ..sqlite import READ, WRITE, sqlite_engine
 from . import unsent
-from .repair import CacheDamaged, CacheRepair, Damage, DiskFull, is_corrupt, is_disk_full, set_aside
+from .repair import (
+    CacheDamaged,
+    CacheRepair,
+    Damage,
+    DamagedPage,
+    DiskFull,
+    is_corrupt,
+    is_disk_full,
+    set_aside,
+)
 from .schema import meta
 
 log = logging.getLogger(__name__)
@@ -118,7 +127,10 @@ class CacheStore:
         try:
             with self._write.connect() as conn:
                 conn.exec_driver_sql("SELECT count(*) FROM sqlite_master").scalar()
-                self._check(conn)
+                try:
+                    self._check(conn)
+                except DatabaseError as exc:  # the key is right: the file is damaged
+                    raise CacheDamaged(Damage.CORRUPT, str(exc.orig)) from exc
         except DatabaseError as exc:
             self.close()
             # "Not a database" is also what a wrong key looks like; the mirror, written under
@@ -237,6 +249,7 @@ class CacheStore:
                     self.path.with_name(self.path.name + _CHECK_MARK).touch()
                 except OSError:
                     pass
+                raise DamagedPage(str(exc)) from exc
             raise
 
     @contextmanager
