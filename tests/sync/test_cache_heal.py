@@ -6,6 +6,8 @@ space again, and nothing is lost."""
 from __future__ import annotations
 
 import asyncio
+import io
+import json
 import shutil
 
 import pytest
@@ -256,3 +258,21 @@ def test_a_big_cache_damaged_where_open_does_not_look_is_checked_next_time(
         assert_healed(store, ws, Damage.CORRUPT, first, second)
     finally:
         store.close()
+
+
+def test_the_command_line_says_the_cache_was_rebuilt(server, tmp_path, capsys):
+    from cur_desktop import cli
+
+    data = tmp_path / "data"
+    sync = ["sync", "--server", server.url, "--username", "operator1", "--password-stdin"]
+    sync += ["--data-dir", str(data)]
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr("sys.stdin", io.StringIO("demo\n"))
+        assert cli.main(sync) == 0
+    capsys.readouterr()
+    cache = next(data.glob("profiles/*/cache.db"))
+    truncate(cache)
+    assert cli.main(["cache-info", "--data-dir", str(data)]) == 0
+    out, err = capsys.readouterr()
+    assert "Локальный кэш был повреждён (corrupt) и создан заново" in err
+    assert json.loads(out)["incidents_cached"] == 0
