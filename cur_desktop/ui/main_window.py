@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from cur_desktop.models.cache.repair import CacheFault
 from cur_desktop.models.reply_fill import (
     changes_by_others,
     returned_reply,
@@ -463,7 +464,7 @@ class MainWindow(QMainWindow):
         """A local action off the UI thread; a refusal is shown, never raised into Qt."""
         try:
             await in_db(fn, *args)
-        except InvalidAction as exc:
+        except (InvalidAction, CacheFault) as exc:  # CacheFault: e.g. a full disk, nothing written
             # Never a modal exec() inside a task: it would re-enter the event loop.
             box = QMessageBox(QMessageBox.Icon.Warning, tr("Действие невозможно"), str(exc))
             box.setParent(self, box.windowFlags())

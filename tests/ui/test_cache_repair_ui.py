@@ -74,3 +74,33 @@ def test_a_damaged_cache_is_rebuilt_and_the_user_is_told(run, server_url, tmp_pa
             again.stop()
 
     run(scenario())
+
+
+def test_a_full_disk_refuses_an_action_with_a_clear_message(run, server, tmp_path, qtbot):
+    from cur_desktop.models.cache.repair import DiskFull
+    from tests.sync.test_cache_heal import fill_the_disk
+
+    async def scenario():
+        ws, window, task = open_window(server.url, tmp_path, "operator1")
+        qtbot.addWidget(window)
+        await first_sync(ws, window)
+        incident_id = min(window.service.my_open_deadlines(), key=lambda r: r["id"])["id"]
+        with ws.store.write(touches_queue=False) as conn:
+            conn.exec_driver_sql("CREATE TABLE filler (b BLOB)")
+        make_room = fill_the_disk(ws.store, spare_pages=0)
+        for _ in range(10_000):  # the pages still free in the file go too
+            try:
+                with ws.store.write(touches_queue=False) as conn:
+                    conn.exec_driver_sql("INSERT INTO filler VALUES (randomblob(3000))")
+            except DiskFull:
+                break
+        note = ("Заявитель подробно описал, что происходит в доме. " * 100)[:5000]  # pages
+        done = await window.act(ws.actions.add_note, incident_id, note)
+        assert not done
+        assert window.last_error.startswith("Диск заполнен")
+        assert ws.engine.core.outbox.pending_count() == 0  # nothing half-written
+        make_room()
+        assert await window.act(ws.actions.add_note, incident_id, note)
+        await close(ws, window, task)
+
+    run(scenario())
