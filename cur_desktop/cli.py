@@ -14,6 +14,7 @@ import logging
 import sys
 
 from cur_desktop.models.cache.incidents import count_incidents
+from cur_desktop.models.cache.repair import CacheFault
 from cur_desktop.models.cache.store import CacheLocked
 
 from .brief_cli import add_brief_command
@@ -35,6 +36,17 @@ def _fail(message: str, code: int = 1) -> int:
     return code
 
 
+def _tell_repair(store) -> None:
+    """A cache rebuilt at open is said on stderr (the UI says it in the status bar)."""
+    if store.repair is not None:
+        r = store.repair
+        print(
+            f"Локальный кэш был повреждён ({r.damage.value}) и создан заново, повреждённый файл: "
+            f"{r.set_aside or '—'}; сохранено неотправленных изменений: {r.outbox}",
+            file=sys.stderr,
+        )
+
+
 def cmd_sync(args: argparse.Namespace) -> int:
     credentials = CredentialStore()
     if not credentials.persistent:
@@ -50,6 +62,7 @@ def cmd_sync(args: argparse.Namespace) -> int:
         return _fail(str(exc), 2)
     except SyncError as exc:
         return _fail(f"{exc.message} ({exc.detail or type(exc).__name__})")
+    _tell_repair(store)
     try:
         with store.write() as conn:
             store.set_meta(conn, "user", client.user.model_dump(mode="json"))
@@ -57,7 +70,7 @@ def cmd_sync(args: argparse.Namespace) -> int:
         core = SyncCore(client, store, page_size=args.page_size)
         try:
             summary = core.sync_once()
-        except SyncError as exc:
+        except (SyncError, CacheFault) as exc:
             return _fail(f"{exc.message} ({exc.detail or type(exc).__name__})")
         print(json.dumps({**summary.as_json(), **core.counts()}, ensure_ascii=False))
         return 0
@@ -74,6 +87,7 @@ def cmd_cache_info(args: argparse.Namespace) -> int:
         store = profile.open_cache(CredentialStore())
     except (NeedPassphrase, CacheLocked) as exc:
         return _fail(str(exc), 2)
+    _tell_repair(store)
     try:
         with store.read() as conn:
             info = {

@@ -8,7 +8,6 @@ error.
 from __future__ import annotations
 
 from pathlib import Path
-from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER
@@ -27,7 +26,8 @@ from reportlab.platypus import (
 from . import format as f
 from .brief import BriefData, Count, SlaLine
 from .brief_charts import day_chart, topics_chart
-from .fonts import BOLD, REGULAR, register_fonts
+from .flow import keep_with_next
+from .fonts import BOLD, REGULAR, markup, register_fonts
 
 TITLE = "Справка по муниципальному образованию"
 MARGIN = 18 * mm
@@ -39,8 +39,8 @@ SYSTEMIC_LISTED = 15
 
 
 def _esc(text: str) -> str:
-    """Plain text for Paragraph markup: entities escaped, line breaks kept."""
-    return escape(f.plain(text)).replace("\n", "<br/>")
+    """Plain text for Paragraph markup: entities escaped, line breaks kept, emoji in their font."""
+    return markup(f.plain(text)).replace("\n", "<br/>")
 
 
 class _Styles:
@@ -48,6 +48,9 @@ class _Styles:
         base = ParagraphStyle("base", fontName=REGULAR, fontSize=9, leading=12)
         self.body = base
         self.small = ParagraphStyle("small", parent=base, fontSize=7.5, leading=9.5)
+        # Lines that introduce a table or a chart stay on its page, as headings do.
+        self.lead = ParagraphStyle("lead", parent=self.small, keepWithNext=True)
+        self.lead_body = ParagraphStyle("lead_body", parent=base, keepWithNext=True)
         self.cell = ParagraphStyle("cell", parent=base, fontSize=8, leading=10)
         self.head_cell = ParagraphStyle(
             "head_cell", parent=self.cell, fontName=BOLD, fontSize=7, leading=8.5
@@ -189,7 +192,7 @@ def _story(b: BriefData, s: _Styles) -> list:
         Paragraph("Итоги и динамика", s.h2),
         *_key_figures(b, s),
         Spacer(0, 6),
-        Paragraph("Обращения по дням", s.small),
+        Paragraph("Обращения по дням", s.lead),
         day_chart(b.by_day, WIDTH),
     ]
     story.append(Paragraph("Основные темы обращений", s.h2))
@@ -220,7 +223,7 @@ def _story(b: BriefData, s: _Styles) -> list:
     story += _overdue_section(b, s)
     story += _systemic_section(b, s)
     story += _examples_section(b, s)
-    return story
+    return keep_with_next(story)
 
 
 def _sla_section(b: BriefData, s: _Styles) -> list:
@@ -231,7 +234,7 @@ def _sla_section(b: BriefData, s: _Styles) -> list:
         Paragraph(
             "Соблюдение — доля первых ответов, данных вовремя, среди обращений с ответом и "
             "просроченных; обращения, срок по которым ещё не истёк, не оцениваются.",
-            s.small,
+            s.lead,
         )
     )
     out.append(Spacer(0, 3))
@@ -252,7 +255,7 @@ def _overdue_section(b: BriefData, s: _Styles) -> list:
                 f"Открытых обращений с истёкшим сроком ответа: {f.integer(b.overdue_now)}"
                 + (f"; ниже — {len(b.overdue)} с наибольшей просрочкой." if b.overdue else ".")
             ),
-            s.body,
+            s.lead_body if b.overdue else s.body,
         )
     )
     if b.overdue:
@@ -267,7 +270,7 @@ def _overdue_section(b: BriefData, s: _Styles) -> list:
 
 def _systemic_section(b: BriefData, s: _Styles) -> list:
     out: list = [Paragraph("Системные проблемы", s.h2)]
-    out.append(Paragraph("<b>Всплески.</b> " + _esc(b.spike_rule), s.small))
+    out.append(Paragraph("<b>Всплески.</b> " + _esc(b.spike_rule), s.lead))
     out.append(Spacer(0, 3))
     if b.spikes:
         rows = [["Тема", "Неделя с", "Обращений", "Обычно в неделю", "Рост"]]
@@ -281,7 +284,7 @@ def _systemic_section(b: BriefData, s: _Styles) -> list:
     else:
         out.append(Paragraph("Всплесков не найдено.", s.body))
     out.append(Spacer(0, 6))
-    out.append(Paragraph("<b>Повторяющиеся жалобы.</b> " + _esc(b.cluster_rule), s.small))
+    out.append(Paragraph("<b>Повторяющиеся жалобы.</b> " + _esc(b.cluster_rule), s.lead))
     out.append(Spacer(0, 3))
     if b.clusters:
         rows = [["Признак", "Адрес или текст", "Обращений", "Открыто", "Первое", "Последнее"]]

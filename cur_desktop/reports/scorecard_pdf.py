@@ -4,7 +4,6 @@ one table row per trainee, then each trainer's comment in full."""
 from __future__ import annotations
 
 import io
-from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4, landscape
@@ -14,7 +13,8 @@ from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, Tabl
 
 from cur_desktop.models.training import SESSION_STATE_LABELS, Scorecard
 
-from .fonts import BOLD, REGULAR, register_fonts
+from .flow import keep_with_next
+from .fonts import BOLD, REGULAR, markup, register_fonts
 from .scorecard_csv import COLUMNS, score_cells
 
 TITLE = "Итоги учебного занятия"
@@ -24,7 +24,7 @@ HEAD = colors.HexColor("#f3e9d2")
 
 
 def _esc(text: str) -> str:
-    return escape(text).replace("\n", "<br/>")
+    return markup(text).replace("\n", "<br/>")
 
 
 def scorecard_pdf(card: Scorecard) -> bytes:
@@ -33,6 +33,7 @@ def scorecard_pdf(card: Scorecard) -> bytes:
     cell = ParagraphStyle("cell", parent=base, fontSize=7.5, leading=9.5)
     head = ParagraphStyle("head", parent=cell, fontName=BOLD)
     title = ParagraphStyle("title", parent=base, fontName=BOLD, fontSize=15, leading=19)
+    heading = ParagraphStyle("heading", parent=head, fontSize=9, leading=12, keepWithNext=True)
     s = card.session
     story = [
         Paragraph(_esc(TITLE), title),
@@ -65,7 +66,7 @@ def scorecard_pdf(card: Scorecard) -> bytes:
     story.append(table)
     commented = [r for r in card.rows if r.comment]
     if commented:
-        story += [Spacer(1, 5 * mm), Paragraph("Комментарии преподавателя", head)]
+        story += [Spacer(1, 5 * mm), Paragraph("Комментарии преподавателя", heading)]
         for r in commented:
             story.append(Paragraph(f"<b>{_esc(r.full_name)}</b>: {_esc(r.comment or '')}", base))
     story += [
@@ -81,5 +82,5 @@ def scorecard_pdf(card: Scorecard) -> bytes:
         topMargin=MARGIN,
         bottomMargin=MARGIN,
         title=TITLE,
-    ).build(story)
+    ).build(keep_with_next(story))
     return buf.getvalue()

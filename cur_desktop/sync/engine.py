@@ -28,6 +28,7 @@ from cur_desktop.models.cache.incidents import (
     prepare_incidents,
     refresh_sla_risk,
 )
+from cur_desktop.models.cache.repair import CacheFault
 from cur_desktop.models.cache.schema import problems
 from cur_desktop.models.cache.store import CacheStore
 from cur_desktop.models.contract import MAX_CHANGES_PAGE, ChangesPage
@@ -346,7 +347,7 @@ class SyncEngine:
         except AuthFailed as exc:
             self.last_error = exc
             self._set_state(SyncState.ERROR, exc.message)
-        except SyncError as exc:
+        except (SyncError, CacheFault) as exc:  # e.g. a full disk: retried, nothing lost
             self.failures += 1
             self.last_error = exc
             delay = backoff_delay(self.failures, self.backoff_base, self.backoff_cap, self._rand)

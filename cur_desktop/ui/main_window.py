@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from cur_desktop.models.cache.repair import CacheFault
 from cur_desktop.models.spelling import reference_words
 from cur_desktop.sync.engine import SyncState, SyncSummary
 from cur_desktop.sync.outbox import InvalidAction
@@ -113,6 +114,7 @@ class MainWindow(QMainWindow):
         self.status = SyncStatusBar()
         self.status.conflicts_clicked.connect(self.conflicts_dock.show)
         self.setStatusBar(self.status)
+        self.status.tell_repair(workspace.store.repair)
         self.actions_by_name = make_actions(self)
         self.presence = PresenceWatch(self)  # who else has the open incident
         self.console = SupervisorConsole(self) if SupervisorConsole.wanted(self.user) else None
@@ -257,7 +259,7 @@ class MainWindow(QMainWindow):
         """A local action off the UI thread; a refusal is shown, never raised into Qt."""
         try:
             await in_db(fn, *args)
-        except InvalidAction as exc:
+        except (InvalidAction, CacheFault) as exc:  # CacheFault: e.g. a full disk, nothing written
             # Never a modal exec() inside a task: it would re-enter the event loop.
             box = QMessageBox(QMessageBox.Icon.Warning, tr("Действие невозможно"), str(exc))
             box.setParent(self, box.windowFlags())

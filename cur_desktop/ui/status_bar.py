@@ -5,8 +5,16 @@ shown by the server's time all the same). Deadline warnings go to the tray when 
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QStatusBar, QSystemTrayIcon
+from PySide6.QtWidgets import (
+    QApplication,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QStatusBar,
+    QSystemTrayIcon,
+)
 
+from cur_desktop.models.cache.repair import CacheRepair, Damage
 from cur_desktop.sync.engine import SyncState
 
 from . import formats
@@ -22,6 +30,37 @@ STATE_TEXT = {
     SyncState.SYNCING: ("⟳", QT_TR_NOOP("Синхронизация…"), "#1f6fb2"),
     SyncState.ERROR: ("✖", QT_TR_NOOP("Ошибка синхронизации"), "#b0003a"),
 }
+
+
+REPAIR_TEXT = {
+    Damage.CORRUPT: QT_TR_NOOP("Локальная копия была повреждена"),
+    Damage.NEWER_SCHEMA: QT_TR_NOOP("Локальная копия была создана более новой версией программы"),
+    Damage.EMPTIED: QT_TR_NOOP("Локальная копия не найдена"),
+}
+
+
+def repair_message(repair: CacheRepair) -> str:
+    """What happened to the cache and to the user's unsent work, in the user's words."""
+    parts = [
+        tr(REPAIR_TEXT[repair.damage]),
+        tr("она заполняется заново с сервера (без связи — как только сервер станет доступен)."),
+        tr("Неотправленных изменений сохранено: {n}, они будут отправлены.").format(
+            n=formats.number(repair.outbox)
+        ),
+    ]
+    if repair.problems:
+        parts.append(
+            tr("Несохранённых правок сохранено: {n}.").format(n=formats.number(repair.problems))
+        )
+    if repair.drafts:
+        parts.append(tr("Черновиков сохранено: {n}.").format(n=formats.number(repair.drafts)))
+    if repair.set_aside is not None:
+        parts.append(
+            tr("Повреждённый файл сохранён для службы поддержки: {path}").format(
+                path=repair.set_aside
+            )
+        )
+    return "; ".join(parts[:2]) + " " + " ".join(parts[2:])
 
 
 class SyncStatusBar(QStatusBar):
@@ -43,7 +82,20 @@ class SyncStatusBar(QStatusBar):
         self.clock_warning.setObjectName("clockWarning")
         self.clock_warning.setStyleSheet("color: #c26a00")
         self.clock_warning.hide()
-        for w in (self.state_label, self.progress, self.pending, self.conflicts, self.last_sync):
+        self.repaired = QPushButton()
+        self.repaired.setFlat(True)
+        self.repaired.setObjectName("cacheRepaired")
+        self.repaired.clicked.connect(self._explain_repair)
+        self.repaired.setStyleSheet("color: #c26a00; font-weight: bold")
+        self.repaired.hide()
+        for w in (
+            self.repaired,
+            self.state_label,
+            self.progress,
+            self.pending,
+            self.conflicts,
+            self.last_sync,
+        ):
             self.addPermanentWidget(w)
         self.addPermanentWidget(self.clock_warning)
         self.tray: QSystemTrayIcon | None = None
@@ -90,6 +142,20 @@ class SyncStatusBar(QStatusBar):
         if self.tray is not None:
             self.tray.showMessage(title, text, QSystemTrayIcon.MessageIcon.Warning, 10_000)
         self.showMessage(f"⚠ {title}: {text}", 15_000)
+
+    def tell_repair(self, repair: CacheRepair | None) -> None:
+        """Say once, at start, that the cache was rebuilt and the unsent work kept; the mark
+        stays in the bar for the rest of the session (details in its tooltip and on click)."""
+        if repair is None:
+            return
+        text = repair_message(repair)
+        self.repaired.setText("⚠ " + tr("Локальная копия восстановлена"))
+        self.repaired.setToolTip(text)
+        self.repaired.show()
+        self.notify(tr("Локальная копия восстановлена"), text)
+
+    def _explain_repair(self) -> None:
+        QMessageBox.information(self, tr("Локальная копия восстановлена"), self.repaired.toolTip())
 
 
 def clock_warning(offset: float) -> str:

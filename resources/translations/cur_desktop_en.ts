@@ -247,7 +247,7 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/conflicts_panel.py" line="32"/>
-        <location filename="../../cur_desktop/ui/main_window.py" line="96"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="97"/>
         <source>Ответ</source>
         <translation>Reply</translation>
     </message>
@@ -307,7 +307,7 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/incident_card.py" line="49"/>
-        <location filename="../../cur_desktop/ui/main_window.py" line="279"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="285"/>
         <source>Взято в работу</source>
         <translation>Taken</translation>
     </message>
@@ -818,7 +818,7 @@
         <translation>Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="66"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="67"/>
         <source>ЦУР — рабочее место</source>
         <translation>RMC — Workstation</translation>
     </message>
@@ -838,7 +838,7 @@
         <translation>Save the current view</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="95"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="96"/>
         <source>Карточка</source>
         <translation>Details</translation>
     </message>
@@ -1093,12 +1093,12 @@
         <translation>Name:</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="258"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="264"/>
         <source>Действие невозможно</source>
         <translation>Action not possible</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="274"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="280"/>
         <source>Свободных обращений нет</source>
         <translation>No unassigned incidents</translation>
     </message>
@@ -1432,57 +1432,57 @@
         <translation>overdue by {span}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/status_bar.py" line="16"/>
+        <location filename="../../cur_desktop/ui/status_bar.py" line="24"/>
         <source>На связи</source>
         <translation>Online</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/status_bar.py" line="19"/>
+        <location filename="../../cur_desktop/ui/status_bar.py" line="27"/>
         <source>Нет связи с сервером — работа продолжается локально</source>
         <translation>No connection to the server — working locally</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/status_bar.py" line="22"/>
+        <location filename="../../cur_desktop/ui/status_bar.py" line="30"/>
         <source>Синхронизация…</source>
         <translation>Synchronizing…</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/status_bar.py" line="23"/>
+        <location filename="../../cur_desktop/ui/status_bar.py" line="31"/>
         <source>Ошибка синхронизации</source>
         <translation>Sync error</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/status_bar.py" line="67"/>
+        <location filename="../../cur_desktop/ui/status_bar.py" line="119"/>
         <source>отправлено</source>
         <translation>sent</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/status_bar.py" line="68"/>
+        <location filename="../../cur_desktop/ui/status_bar.py" line="120"/>
         <source>получено</source>
         <translation>received</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/status_bar.py" line="71"/>
+        <location filename="../../cur_desktop/ui/status_bar.py" line="123"/>
         <source>К отправке: {n}</source>
         <translation>To send: {n}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/status_bar.py" line="72"/>
+        <location filename="../../cur_desktop/ui/status_bar.py" line="124"/>
         <source>Несохранённые правки: {n}</source>
         <translation>Unsaved changes: {n}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/status_bar.py" line="77"/>
+        <location filename="../../cur_desktop/ui/status_bar.py" line="129"/>
         <source>никогда</source>
         <translation>never</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/status_bar.py" line="78"/>
+        <location filename="../../cur_desktop/ui/status_bar.py" line="130"/>
         <source>Синхронизировано: {when}</source>
         <translation>Synchronized: {when}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/status_bar.py" line="101"/>
+        <location filename="../../cur_desktop/ui/status_bar.py" line="167"/>
         <source>Часы компьютера расходятся с сервером на {span} — сроки показаны по времени сервера</source>
         <translation>The computer&apos;s clock is {span} off the server&apos;s — deadlines are shown by the server&apos;s time</translation>
     </message>
@@ -2278,6 +2278,53 @@ today</translation>
         <location filename="../../cur_desktop/ui/training_mode.py" line="139"/>
         <source>Учебные занятия</source>
         <translation>Training sessions</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/status_bar.py" line="36"/>
+        <source>Локальная копия была повреждена</source>
+        <translation>The local copy was damaged</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/status_bar.py" line="37"/>
+        <source>Локальная копия была создана более новой версией программы</source>
+        <translation>The local copy was made by a newer version of the program</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/status_bar.py" line="38"/>
+        <source>Локальная копия не найдена</source>
+        <translation>The local copy was not found</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/status_bar.py" line="46"/>
+        <source>она заполняется заново с сервера (без связи — как только сервер станет доступен).</source>
+        <translation>it is being filled again from the server (when offline, as soon as the server is reachable).</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/status_bar.py" line="47"/>
+        <source>Неотправленных изменений сохранено: {n}, они будут отправлены.</source>
+        <translation>Unsent changes kept: {n}; they will be sent.</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/status_bar.py" line="53"/>
+        <source>Несохранённых правок сохранено: {n}.</source>
+        <translation>Unsaved edits kept: {n}.</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/status_bar.py" line="56"/>
+        <source>Черновиков сохранено: {n}.</source>
+        <translation>Drafts kept: {n}.</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/status_bar.py" line="59"/>
+        <source>Повреждённый файл сохранён для службы поддержки: {path}</source>
+        <translation>The damaged file is kept for support: {path}</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/status_bar.py" line="152"/>
+        <location filename="../../cur_desktop/ui/status_bar.py" line="155"/>
+        <location filename="../../cur_desktop/ui/status_bar.py" line="158"/>
+        <source>Локальная копия восстановлена</source>
+        <translation>Local copy restored</translation>
     </message>
 </context>
 </TS>

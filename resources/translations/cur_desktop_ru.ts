@@ -246,7 +246,7 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/conflicts_panel.py" line="32" />
-        <location filename="../../cur_desktop/ui/main_window.py" line="96" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="97" />
         <source>Ответ</source>
         <translation>Ответ</translation>
     </message>
@@ -306,7 +306,7 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/incident_card.py" line="49" />
-        <location filename="../../cur_desktop/ui/main_window.py" line="279" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="285" />
         <source>Взято в работу</source>
         <translation>Взято в работу</translation>
     </message>
@@ -817,7 +817,7 @@
         <translation>Горячие клавиши</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="66" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="67" />
         <source>ЦУР — рабочее место</source>
         <translation>ЦУР — рабочее место</translation>
     </message>
@@ -837,7 +837,7 @@
         <translation>Сохранить текущее представление</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="95" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="96" />
         <source>Карточка</source>
         <translation>Карточка</translation>
     </message>
@@ -1092,12 +1092,12 @@
         <translation>Название:</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="258" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="264" />
         <source>Действие невозможно</source>
         <translation>Действие невозможно</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="274" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="280" />
         <source>Свободных обращений нет</source>
         <translation>Свободных обращений нет</translation>
     </message>
@@ -1431,57 +1431,57 @@
         <translation>просрочено на {span}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/status_bar.py" line="16" />
+        <location filename="../../cur_desktop/ui/status_bar.py" line="24" />
         <source>На связи</source>
         <translation>На связи</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/status_bar.py" line="19" />
+        <location filename="../../cur_desktop/ui/status_bar.py" line="27" />
         <source>Нет связи с сервером — работа продолжается локально</source>
         <translation>Нет связи с сервером — работа продолжается локально</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/status_bar.py" line="22" />
+        <location filename="../../cur_desktop/ui/status_bar.py" line="30" />
         <source>Синхронизация…</source>
         <translation>Синхронизация…</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/status_bar.py" line="23" />
+        <location filename="../../cur_desktop/ui/status_bar.py" line="31" />
         <source>Ошибка синхронизации</source>
         <translation>Ошибка синхронизации</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/status_bar.py" line="67" />
+        <location filename="../../cur_desktop/ui/status_bar.py" line="119" />
         <source>отправлено</source>
         <translation>отправлено</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/status_bar.py" line="68" />
+        <location filename="../../cur_desktop/ui/status_bar.py" line="120" />
         <source>получено</source>
         <translation>получено</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/status_bar.py" line="71" />
+        <location filename="../../cur_desktop/ui/status_bar.py" line="123" />
         <source>К отправке: {n}</source>
         <translation>К отправке: {n}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/status_bar.py" line="72" />
+        <location filename="../../cur_desktop/ui/status_bar.py" line="124" />
         <source>Несохранённые правки: {n}</source>
         <translation>Несохранённые правки: {n}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/status_bar.py" line="77" />
+        <location filename="../../cur_desktop/ui/status_bar.py" line="129" />
         <source>никогда</source>
         <translation>никогда</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/status_bar.py" line="78" />
+        <location filename="../../cur_desktop/ui/status_bar.py" line="130" />
         <source>Синхронизировано: {when}</source>
         <translation>Синхронизировано: {when}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/status_bar.py" line="101" />
+        <location filename="../../cur_desktop/ui/status_bar.py" line="167" />
         <source>Часы компьютера расходятся с сервером на {span} — сроки показаны по времени сервера</source>
         <translation>Часы компьютера расходятся с сервером на {span} — сроки показаны по времени сервера</translation>
     </message>
@@ -2277,6 +2277,53 @@
         <location filename="../../cur_desktop/ui/training_mode.py" line="139" />
         <source>Учебные занятия</source>
         <translation>Учебные занятия</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/status_bar.py" line="36" />
+        <source>Локальная копия была повреждена</source>
+        <translation>Локальная копия была повреждена</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/status_bar.py" line="37" />
+        <source>Локальная копия была создана более новой версией программы</source>
+        <translation>Локальная копия была создана более новой версией программы</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/status_bar.py" line="38" />
+        <source>Локальная копия не найдена</source>
+        <translation>Локальная копия не найдена</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/status_bar.py" line="46" />
+        <source>она заполняется заново с сервера (без связи — как только сервер станет доступен).</source>
+        <translation>она заполняется заново с сервера (без связи — как только сервер станет доступен).</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/status_bar.py" line="47" />
+        <source>Неотправленных изменений сохранено: {n}, они будут отправлены.</source>
+        <translation>Неотправленных изменений сохранено: {n}, они будут отправлены.</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/status_bar.py" line="53" />
+        <source>Несохранённых правок сохранено: {n}.</source>
+        <translation>Несохранённых правок сохранено: {n}.</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/status_bar.py" line="56" />
+        <source>Черновиков сохранено: {n}.</source>
+        <translation>Черновиков сохранено: {n}.</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/status_bar.py" line="59" />
+        <source>Повреждённый файл сохранён для службы поддержки: {path}</source>
+        <translation>Повреждённый файл сохранён для службы поддержки: {path}</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/status_bar.py" line="152" />
+        <location filename="../../cur_desktop/ui/status_bar.py" line="155" />
+        <location filename="../../cur_desktop/ui/status_bar.py" line="158" />
+        <source>Локальная копия восстановлена</source>
+        <translation>Локальная копия восстановлена</translation>
     </message>
 </context>
 </TS>

@@ -102,3 +102,16 @@ def test_pdf_reads_back_with_figures_and_comments_as_written():
 def test_pdf_of_a_session_without_trainees():
     text = "".join(p.extract_text() for p in PdfReader(io.BytesIO(scorecard_pdf(_card()))).pages)
     assert "Слушателей нет" in text
+
+
+def test_pdf_keeps_emoji_in_comments_and_the_comments_heading_with_them(caplog):
+    comment = "Отлично 👍 но тон 😡 — мягче 🙏; «Дом 🏠» 👨‍👩‍👧"
+    rows = [_row(i, f"Слушатель {i}") for i in range(1, 40)]
+    rows.append(_row(40, "Иванова Мария", comment=comment))
+    with caplog.at_level("WARNING"):
+        pdf = scorecard_pdf(_card(*rows))
+        pages = [p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages]
+    assert [r.getMessage() for r in caplog.records] == []
+    assert comment in " ".join("\n".join(pages).split())
+    page = next(t for t in pages if "Комментарии преподавателя" in t)
+    assert "Иванова Мария: Отлично" in " ".join(page.split())
