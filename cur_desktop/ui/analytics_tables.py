@@ -134,9 +134,12 @@ class FigureTable(QAbstractTableModel):
 
 
 def write_xlsx(path: Path | str, sheets: list[tuple[str, list[str], list[list[Any]]]]) -> None:
-    """One worksheet per table, bold header, frozen first row."""
+    """One worksheet per table, bold header, frozen first row; every cell through `put_cell`,
+    so a citizen's text in a cluster key stays text."""
     from openpyxl import Workbook
     from openpyxl.styles import Font
+
+    from cur_desktop.reports.spreadsheet import put_cell
 
     wb = Workbook()
     wb.remove(wb.active)
@@ -144,11 +147,13 @@ def write_xlsx(path: Path | str, sheets: list[tuple[str, list[str], list[list[An
     for title, headers, rows in sheets:
         name = _sheet_name(title, used)
         ws = wb.create_sheet(name)
-        ws.append(headers)
-        for cell in ws[1]:
-            cell.font = Font(bold=True)
-        for row in rows:
-            ws.append(row)
+        for c, header in enumerate(headers, start=1):
+            put_cell(ws, 1, c, header)
+            ws.cell(1, c).font = Font(bold=True)
+        for r, row in enumerate(rows, start=2):
+            for c, value in enumerate(row, start=1):
+                if value is not None:
+                    put_cell(ws, r, c, value)
         ws.freeze_panes = "A2"
         for i, header in enumerate(headers, start=1):
             width = max([len(str(header)), *(len(str(r[i - 1] or "")) for r in rows[:200])])
