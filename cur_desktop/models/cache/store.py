@@ -23,6 +23,7 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import DatabaseError
 from sqlalchemy.pool import QueuePool
 
+from ..private_files import private_database
 from ..sqlite import READ, WRITE, sqlite_engine
 from .schema import meta
 
@@ -57,7 +58,7 @@ class CacheStore:
         if not key:
             raise ValueError("the cache needs a key or passphrase")
         self.path = Path(path)
-        self.path.parent.mkdir(parents=True, exist_ok=True)
+        private_database(self.path)  # 0600, before SQLite creates it world-readable
         url = _url(self.path, key)
         # Not the dialect's default SingletonThreadPool: past five threads it closes connections
         # other threads are still using (a crash in sqlcipher3). The sync engine's worker and the
