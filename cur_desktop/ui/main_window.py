@@ -47,6 +47,7 @@ from .dialogs import FormDialog
 from .i18n import QT_TR_NOOP, tr
 from .incident_card import EVENT_LABELS, IncidentCard
 from .labels import Labels
+from .link_warning import LinkWarning
 from .presence import PresenceWatch
 from .queue_model import COLUMNS, SORT_KEYS, QueueModel
 from .queue_source import TABS, QueueService, ViewState
@@ -180,6 +181,7 @@ class MainWindow(QMainWindow):
         self.status = SyncStatusBar()
         self.status.conflicts_clicked.connect(self.conflicts_dock.show)
         self.setStatusBar(self.status)
+        self.status.addPermanentWidget(LinkWarning(workspace.client.base_url))
         self._make_actions()
         self.presence = PresenceWatch(self)  # who else has the open incident
         self.console = SupervisorConsole(self) if SupervisorConsole.wanted(self.user) else None

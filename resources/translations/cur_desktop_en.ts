@@ -224,7 +224,7 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/conflicts_panel.py" line="28"/>
-        <location filename="../../cur_desktop/ui/main_window.py" line="542"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="550"/>
         <source>Сменить статус</source>
         <translation>Change status</translation>
     </message>
@@ -241,7 +241,7 @@
     <message>
         <location filename="../../cur_desktop/ui/conflicts_panel.py" line="31"/>
         <location filename="../../cur_desktop/ui/main_window.py" line="68"/>
-        <location filename="../../cur_desktop/ui/main_window.py" line="506"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="514"/>
         <source>Направить в ведомство</source>
         <translation>Route to agency</translation>
     </message>
@@ -307,7 +307,7 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/incident_card.py" line="49"/>
-        <location filename="../../cur_desktop/ui/main_window.py" line="482"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="490"/>
         <source>Взято в работу</source>
         <translation>Taken</translation>
     </message>
@@ -450,7 +450,7 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/incident_card.py" line="96"/>
-        <location filename="../../cur_desktop/ui/main_window.py" line="528"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="536"/>
         <location filename="../../cur_desktop/ui/queue_model.py" line="46"/>
         <location filename="../../cur_desktop/ui/trainer_live.py" line="28"/>
         <source>Важность</source>
@@ -459,7 +459,7 @@
     <message>
         <location filename="../../cur_desktop/ui/analytics_tabs.py" line="299"/>
         <location filename="../../cur_desktop/ui/incident_card.py" line="97"/>
-        <location filename="../../cur_desktop/ui/main_window.py" line="513"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="521"/>
         <location filename="../../cur_desktop/ui/systemic_view.py" line="111"/>
         <location filename="../../cur_desktop/ui/systemic_view.py" line="290"/>
         <source>Ведомство</source>
@@ -642,135 +642,135 @@
         <translation> (not sent)</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/labels.py" line="13"/>
+        <location filename="../../cur_desktop/ui/labels.py" line="14"/>
         <source>промежуточный</source>
         <translation>interim</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/labels.py" line="14"/>
+        <location filename="../../cur_desktop/ui/labels.py" line="15"/>
         <source>окончательный</source>
         <translation>final</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/labels.py" line="15"/>
+        <location filename="../../cur_desktop/ui/labels.py" line="16"/>
         <source>уточнение</source>
         <translation>clarification</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/labels.py" line="18"/>
+        <location filename="../../cur_desktop/ui/labels.py" line="19"/>
         <source>черновик</source>
         <translation>draft</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/labels.py" line="19"/>
+        <location filename="../../cur_desktop/ui/labels.py" line="20"/>
         <source>на согласовании</source>
         <translation>awaiting approval</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/labels.py" line="20"/>
+        <location filename="../../cur_desktop/ui/labels.py" line="21"/>
         <source>согласован</source>
         <translation>approved</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/labels.py" line="21"/>
+        <location filename="../../cur_desktop/ui/labels.py" line="22"/>
         <source>возвращён на доработку</source>
         <translation>returned for rework</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/labels.py" line="22"/>
+        <location filename="../../cur_desktop/ui/labels.py" line="23"/>
         <source>опубликован</source>
         <translation>published</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/labels.py" line="92"/>
+        <location filename="../../cur_desktop/ui/labels.py" line="104"/>
         <source>сотрудник №{id}</source>
         <extracomment>Official municipality names shortened the way Russian documents abbreviate them, for narrow columns: «городской округ город Рязань» → «г. Рязань», «Шиловский муниципальный район» → «Шиловский р-н». The part that tells them apart comes first.</extracomment>
         <translation>staff member #{id}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/labels.py" line="104"/>
-        <location filename="../../cur_desktop/ui/main_window.py" line="529"/>
+        <location filename="../../cur_desktop/ui/labels.py" line="116"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="537"/>
         <source>Высокая</source>
         <translation>High</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/labels.py" line="105"/>
-        <location filename="../../cur_desktop/ui/main_window.py" line="529"/>
+        <location filename="../../cur_desktop/ui/labels.py" line="117"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="537"/>
         <source>Обычная</source>
         <translation>Normal</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/login_dialog.py" line="43"/>
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="44"/>
         <source>Вход — ЦУР</source>
         <translation>Sign in — RMC</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/login_dialog.py" line="49"/>
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="50"/>
         <source>Вход по учебному коду</source>
         <translation>Sign in with a training code</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/login_dialog.py" line="53"/>
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="54"/>
         <source>Фамилия Имя Отчество</source>
         <translation>Full name</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/login_dialog.py" line="55"/>
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="56"/>
         <source>Запомнить вход (в хранилище паролей ОС)</source>
         <translation>Remember sign-in (in the OS password store)</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/login_dialog.py" line="64"/>
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="65"/>
         <source>Хранилище паролей ОС недоступно: вход сохранится только до выхода.</source>
         <translation>The OS password store is unavailable: the sign-in will be kept only until you quit.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/login_dialog.py" line="65"/>
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="66"/>
         <source>Работать офлайн</source>
         <translation>Work offline</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/login_dialog.py" line="71"/>
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="72"/>
         <source>Войти</source>
         <translation>Sign in</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/login_dialog.py" line="77"/>
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="78"/>
         <source>Сервер</source>
         <translation>Server</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/login_dialog.py" line="78"/>
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="81"/>
         <source>Пользователь</source>
         <translation>User</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/login_dialog.py" line="79"/>
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="82"/>
         <source>Пароль</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/login_dialog.py" line="81"/>
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="84"/>
         <source>Учебный код</source>
         <translation>Training code</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/login_dialog.py" line="82"/>
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="85"/>
         <source>Ваше имя</source>
         <translation>Your name</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/login_dialog.py" line="104"/>
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="107"/>
         <source>Вход…</source>
         <translation>Signing in…</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/login_dialog.py" line="124"/>
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="127"/>
         <source>Можно работать офлайн с последним профилем.</source>
         <translation>You can work offline with the last profile.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/login_dialog.py" line="147"/>
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="150"/>
         <source>Открываю локальный профиль…</source>
         <translation>Opening the local profile…</translation>
     </message>
@@ -812,7 +812,7 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/main_window.py" line="75"/>
-        <location filename="../../cur_desktop/ui/main_window.py" line="631"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="639"/>
         <source>Горячие клавиши</source>
         <translation>Keyboard shortcuts</translation>
     </message>
@@ -842,12 +842,12 @@
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="209"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="210"/>
         <source>Все статусы</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="210"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="211"/>
         <source>Все сферы</source>
         <translation>All sectors</translation>
     </message>
@@ -915,7 +915,7 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/analytics_window.py" line="208"/>
-        <location filename="../../cur_desktop/ui/main_window.py" line="212"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="213"/>
         <source>Все МО</source>
         <translation>All municipalities</translation>
     </message>
@@ -1038,18 +1038,18 @@
         <translation>Open folder</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="215"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="216"/>
         <source>Все каналы</source>
         <translation>All channels</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="217"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="218"/>
         <source>Любой срок</source>
         <translation>Any deadline</translation>
     </message>
     <message>
         <location filename="../../cur_desktop/ui/analytics_tabs.py" line="306"/>
-        <location filename="../../cur_desktop/ui/main_window.py" line="219"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="220"/>
         <location filename="../../cur_desktop/ui/quality_review.py" line="42"/>
         <location filename="../../cur_desktop/ui/sla_view.py" line="30"/>
         <source>В срок</source>
@@ -1057,7 +1057,7 @@
         <translation>On time</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="220"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="221"/>
         <location filename="../../cur_desktop/ui/queue_source.py" line="25"/>
         <location filename="../../cur_desktop/ui/sla_view.py" line="31"/>
         <source>Под угрозой</source>
@@ -1065,50 +1065,50 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/analytics_tabs.py" line="307"/>
-        <location filename="../../cur_desktop/ui/main_window.py" line="221"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="222"/>
         <location filename="../../cur_desktop/ui/sla_view.py" line="32"/>
         <location filename="../../cur_desktop/ui/team_board.py" line="55"/>
         <source>Просрочено</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="265"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="266"/>
         <source>Действия</source>
         <translation>Actions</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="355"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="363"/>
         <source>Представления…</source>
         <translation>Views…</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="363"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="371"/>
         <source>Сохранить представление</source>
         <translation>Save view</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="363"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="371"/>
         <source>Название:</source>
         <translation>Name:</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="461"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="469"/>
         <source>Действие невозможно</source>
         <translation>Action not possible</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="477"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="485"/>
         <source>Свободных обращений нет</source>
         <translation>No unassigned incidents</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="514"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="522"/>
         <location filename="../../cur_desktop/ui/systemic_view.py" line="291"/>
         <source>Комментарий</source>
         <translation>Comment</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="518"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="526"/>
         <source>Сфера и рубрика</source>
         <translation>Sector and category</translation>
     </message>
@@ -1116,49 +1116,49 @@
         <location filename="../../cur_desktop/ui/analytics_tabs.py" line="126"/>
         <location filename="../../cur_desktop/ui/analytics_tabs.py" line="196"/>
         <location filename="../../cur_desktop/ui/analytics_tabs.py" line="221"/>
-        <location filename="../../cur_desktop/ui/main_window.py" line="520"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="528"/>
         <location filename="../../cur_desktop/ui/queue_model.py" line="47"/>
         <source>Сфера</source>
         <translation>Sector</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="524"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="532"/>
         <source>Рубрика</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="524"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="532"/>
         <source>—</source>
         <translation>—</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="542"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="550"/>
         <source>Отклонить</source>
         <translation>Reject</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="544"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="552"/>
         <source>Новый статус</source>
         <translation>New status</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="547"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="555"/>
         <source>Причина (для отклонения и возобновления)</source>
         <translation>Reason (for rejecting and reopening)</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="549"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="557"/>
         <source>Что сделано (для «Решено»)</source>
         <translation>What was done (for «Resolved»)</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="557"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="565"/>
         <source>Внутренняя заметка</source>
         <translation>Internal note</translation>
     </message>
     <message>
         <location filename="../../cur_desktop/ui/approvals_panel.py" line="42"/>
-        <location filename="../../cur_desktop/ui/main_window.py" line="558"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="566"/>
         <location filename="../../cur_desktop/ui/queue_model.py" line="50"/>
         <location filename="../../cur_desktop/ui/systemic_view.py" line="40"/>
         <location filename="../../cur_desktop/ui/systemic_view.py" line="112"/>
@@ -1166,42 +1166,42 @@
         <translation>Text</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="577"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="585"/>
         <source>Ответ сохранён и будет отправлен</source>
         <translation>Reply saved and will be sent</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="590"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="598"/>
         <source>Обращение изменилось</source>
         <translation>The incident has changed</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="592"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="600"/>
         <source>Пока вы писали ответ, обращение изменили:</source>
         <translation>While you were writing the reply, the incident was changed:</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="593"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="601"/>
         <source>Отправить ответ в этом виде?</source>
         <translation>Send the reply as it is?</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="595"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="603"/>
         <source>Отправить</source>
         <translation>Send</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="596"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="604"/>
         <source>Вернуться к ответу</source>
         <translation>Back to the reply</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="689"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="697"/>
         <source>Срок под угрозой</source>
         <translation>Deadline at risk</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="690"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="698"/>
         <source>Срок нарушен</source>
         <translation>Deadline missed</translation>
     </message>
@@ -1235,7 +1235,7 @@
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/queue_model.py" line="370"/>
+        <location filename="../../cur_desktop/ui/queue_model.py" line="366"/>
         <source>Есть изменения, ещё не отправленные на сервер</source>
         <extracomment>Which cache sort key each column sorts by. Where a row keeps its display texts once computed (the SLA column&apos;s changes every beat). Dragged queue rows: the incident ids, comma-separated (dropped on the team board).</extracomment>
         <translation>Has changes not yet sent to the server</translation>
@@ -1300,27 +1300,27 @@
         <translation>Template:</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/cluster_reply.py" line="201"/>
+        <location filename="../../cur_desktop/ui/cluster_reply.py" line="194"/>
         <source>Нет шаблонов этого вида для группы.</source>
         <translation>No templates of this kind for the group.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/cluster_reply.py" line="218"/>
+        <location filename="../../cur_desktop/ui/cluster_reply.py" line="211"/>
         <source>✔ будет отправлен</source>
         <translation>✔ will be sent</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/cluster_reply.py" line="227"/>
+        <location filename="../../cur_desktop/ui/cluster_reply.py" line="220"/>
         <source>Будет отправлено ответов: {n}.</source>
         <translation>Replies to be sent: {n}.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/cluster_reply.py" line="229"/>
+        <location filename="../../cur_desktop/ui/cluster_reply.py" line="222"/>
         <source>Пропущено: {m} (причины в таблице).</source>
         <translation>Skipped: {m} (reasons in the table).</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/cluster_reply.py" line="233"/>
+        <location filename="../../cur_desktop/ui/cluster_reply.py" line="226"/>
         <source>Отправить ответы ({n})</source>
         <translation>Send replies ({n})</translation>
     </message>
@@ -1849,32 +1849,32 @@ today</translation>
         <translation>Drag queue rows onto a staff member to assign them.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/team_board.py" line="230"/>
+        <location filename="../../cur_desktop/ui/team_board.py" line="228"/>
         <source>Нет связи с сервером: показано по локальному кэшу на {time} (ваша зона, что успело синхронизироваться; присутствие неизвестно).</source>
         <translation>No connection to the server: shown from the local cache at {time} (your area, as far as synchronised; presence unknown).</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/team_board.py" line="234"/>
+        <location filename="../../cur_desktop/ui/team_board.py" line="232"/>
         <source>Обновлено в {time}</source>
         <translation>Updated at {time}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/team_board.py" line="237"/>
+        <location filename="../../cur_desktop/ui/team_board.py" line="235"/>
         <source>Нет связи с сервером: данных о смене пока нет.</source>
         <translation>No connection to the server: no shift data yet.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/team_board.py" line="241"/>
+        <location filename="../../cur_desktop/ui/team_board.py" line="239"/>
         <source>Нет связи с сервером: показаны данные на {time}.</source>
         <translation>No connection to the server: figures as of {time}.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/team_board.py" line="254"/>
+        <location filename="../../cur_desktop/ui/team_board.py" line="252"/>
         <source>Без исполнителя: {n}, под угрозой {risk}, просрочено {late}</source>
         <translation>Unassigned: {n}, at risk {risk}, overdue {late}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/team_board.py" line="279"/>
+        <location filename="../../cur_desktop/ui/team_board.py" line="277"/>
         <source>Последняя активность: {when}</source>
         <translation>Last activity: {when}</translation>
     </message>
@@ -2256,6 +2256,16 @@ today</translation>
         <location filename="../../cur_desktop/ui/training_mode.py" line="148"/>
         <source>Учебные занятия</source>
         <translation>Training sessions</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/link_warning.py" line="28"/>
+        <source>⚠ Соединение не защищено (http://): пароль и обращения видны в сети</source>
+        <translation>⚠ The connection is not secure (http://): the password and messages can be read on the network</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/link_warning.py" line="33"/>
+        <source>Попросите администратора включить HTTPS на сервере и входите по адресу https://</source>
+        <translation>Ask the administrator to enable HTTPS on the server and sign in at an https:// address</translation>
     </message>
 </context>
 </TS>
