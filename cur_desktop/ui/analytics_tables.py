@@ -12,6 +12,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 
 from . import formats
 from .i18n import tr
+from .plain_text import shown, tooltip
 
 #: How a column's raw value is shown: text, a count, a count with its change against the
 #: previous period ((count, previous) pairs), a share 0..1, minutes, a date, a ratio.
@@ -90,9 +91,9 @@ class FigureTable(QAbstractTableModel):
         value = self.rows[index.row()][index.column()]
         if role == Qt.ItemDataRole.DisplayRole:
             text = show(col.kind, value)
-            return text if col.kind != "text" else " ".join(text.split())[:300]
+            return text if col.kind != "text" else shown(" ".join(text.split())[:300])
         if role == Qt.ItemDataRole.ToolTipRole and col.kind == "text" and value:
-            return str(value)
+            return tooltip(str(value))
         if role == Qt.ItemDataRole.TextAlignmentRole and col.kind in _NUMERIC:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.UserRole:

@@ -3,7 +3,7 @@ when the last sync succeeded. Deadline warnings go to the tray when there is one
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QStatusBar, QSystemTrayIcon
 
 from cur_desktop.sync.engine import SyncState
@@ -30,6 +30,7 @@ class SyncStatusBar(QStatusBar):
         super().__init__(parent)
         self.state_label = QLabel()
         self.state_label.setObjectName("syncState")
+        self.state_label.setTextFormat(Qt.TextFormat.PlainText)  # a server's message may follow
         self.progress = QLabel()
         self.pending = QLabel()
         self.pending.setObjectName("outboxPending")
