@@ -4,7 +4,6 @@ without a TLS-terminating proxy); a certificate without its key is a usage error
 from __future__ import annotations
 
 import subprocess
-import time
 
 import pytest
 import requests
@@ -12,7 +11,7 @@ from cryptography.hazmat.primitives import serialization
 
 from tests.sync.test_tls import _pem, make_ca, make_server_cert
 
-from .test_cli import CLI, _free_port, run
+from .test_cli import CLI, _free_port, run, wait_serving
 
 
 @pytest.fixture
@@ -61,16 +60,7 @@ def test_serve_over_https(tmp_path, pki):
     )
     try:
         base = f"https://127.0.0.1:{port}"
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                if _health(base, str(pki / "ca.pem")) == 200:
-                    break
-            except requests.ConnectionError:
-                pass
-            assert time.monotonic() < deadline, "server did not start"
-            assert server.poll() is None, server.stderr.read().decode()
-            time.sleep(0.2)
+        wait_serving(server, lambda: _health(base, str(pki / "ca.pem")) == 200)
         with pytest.raises(requests.exceptions.SSLError):  # not a publicly trusted certificate
             _health(base, True)
     finally:
