@@ -10,6 +10,7 @@ every widget under those windows is walked."""
 
 from __future__ import annotations
 
+import json
 from datetime import UTC, datetime
 
 from PySide6.QtCore import QModelIndex, Qt
@@ -179,3 +180,17 @@ def test_trainer_live_view_shows_a_draft_as_text(qtbot):
     panel.tree.addTopLevelItem(item)
     assert "&lt;b&gt;" in item.toolTip(DRAFT_COLUMN)
     assert interpreted(panel) == []
+
+
+def test_a_kept_edit_in_the_conflicts_panel_is_shown_as_text(qtbot):
+    from cur_desktop.ui.conflicts_panel import describe
+
+    problem = {
+        "type": "add_reply",
+        "payload": json.dumps({"text": f"Ответ {BIDI}\x85"}),
+        "outcome": "conflict",
+        "incident_id": 5,
+        "reason": "changed",
+    }
+    text = describe(problem, "Р-5")
+    assert not any(h in text for h in HIDDEN) and f"Ответ {MARK}текст наоборот{MARK}" in text
