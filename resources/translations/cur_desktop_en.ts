@@ -224,7 +224,7 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/conflicts_panel.py" line="28"/>
-        <location filename="../../cur_desktop/ui/main_window.py" line="550"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="542"/>
         <source>Сменить статус</source>
         <translation>Change status</translation>
     </message>
@@ -241,7 +241,7 @@
     <message>
         <location filename="../../cur_desktop/ui/conflicts_panel.py" line="31"/>
         <location filename="../../cur_desktop/ui/main_window.py" line="68"/>
-        <location filename="../../cur_desktop/ui/main_window.py" line="514"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="506"/>
         <source>Направить в ведомство</source>
         <translation>Route to agency</translation>
     </message>
@@ -307,7 +307,7 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/incident_card.py" line="49"/>
-        <location filename="../../cur_desktop/ui/main_window.py" line="490"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="482"/>
         <source>Взято в работу</source>
         <translation>Taken</translation>
     </message>
@@ -450,7 +450,7 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/incident_card.py" line="96"/>
-        <location filename="../../cur_desktop/ui/main_window.py" line="536"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="528"/>
         <location filename="../../cur_desktop/ui/queue_model.py" line="46"/>
         <location filename="../../cur_desktop/ui/trainer_live.py" line="28"/>
         <source>Важность</source>
@@ -459,7 +459,7 @@
     <message>
         <location filename="../../cur_desktop/ui/analytics_tabs.py" line="299"/>
         <location filename="../../cur_desktop/ui/incident_card.py" line="97"/>
-        <location filename="../../cur_desktop/ui/main_window.py" line="521"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="513"/>
         <location filename="../../cur_desktop/ui/systemic_view.py" line="111"/>
         <location filename="../../cur_desktop/ui/systemic_view.py" line="290"/>
         <source>Ведомство</source>
@@ -642,135 +642,135 @@
         <translation> (not sent)</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/labels.py" line="14"/>
+        <location filename="../../cur_desktop/ui/labels.py" line="13"/>
         <source>промежуточный</source>
         <translation>interim</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/labels.py" line="15"/>
+        <location filename="../../cur_desktop/ui/labels.py" line="14"/>
         <source>окончательный</source>
         <translation>final</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/labels.py" line="16"/>
+        <location filename="../../cur_desktop/ui/labels.py" line="15"/>
         <source>уточнение</source>
         <translation>clarification</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/labels.py" line="19"/>
+        <location filename="../../cur_desktop/ui/labels.py" line="18"/>
         <source>черновик</source>
         <translation>draft</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/labels.py" line="20"/>
+        <location filename="../../cur_desktop/ui/labels.py" line="19"/>
         <source>на согласовании</source>
         <translation>awaiting approval</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/labels.py" line="21"/>
+        <location filename="../../cur_desktop/ui/labels.py" line="20"/>
         <source>согласован</source>
         <translation>approved</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/labels.py" line="22"/>
+        <location filename="../../cur_desktop/ui/labels.py" line="21"/>
         <source>возвращён на доработку</source>
         <translation>returned for rework</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/labels.py" line="23"/>
+        <location filename="../../cur_desktop/ui/labels.py" line="22"/>
         <source>опубликован</source>
         <translation>published</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/labels.py" line="104"/>
+        <location filename="../../cur_desktop/ui/labels.py" line="92"/>
         <source>сотрудник №{id}</source>
         <extracomment>Official municipality names shortened the way Russian documents abbreviate them, for narrow columns: «городской округ город Рязань» → «г. Рязань», «Шиловский муниципальный район» → «Шиловский р-н». The part that tells them apart comes first.</extracomment>
         <translation>staff member #{id}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/labels.py" line="116"/>
-        <location filename="../../cur_desktop/ui/main_window.py" line="537"/>
+        <location filename="../../cur_desktop/ui/labels.py" line="104"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="529"/>
         <source>Высокая</source>
         <translation>High</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/labels.py" line="117"/>
-        <location filename="../../cur_desktop/ui/main_window.py" line="537"/>
+        <location filename="../../cur_desktop/ui/labels.py" line="105"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="529"/>
         <source>Обычная</source>
         <translation>Normal</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/login_dialog.py" line="44"/>
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="43"/>
         <source>Вход — ЦУР</source>
         <translation>Sign in — RMC</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/login_dialog.py" line="50"/>
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="49"/>
         <source>Вход по учебному коду</source>
         <translation>Sign in with a training code</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/login_dialog.py" line="54"/>
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="53"/>
         <source>Фамилия Имя Отчество</source>
         <translation>Full name</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/login_dialog.py" line="56"/>
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="55"/>
         <source>Запомнить вход (в хранилище паролей ОС)</source>
         <translation>Remember sign-in (in the OS password store)</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/login_dialog.py" line="65"/>
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="64"/>
         <source>Хранилище паролей ОС недоступно: вход сохранится только до выхода.</source>
         <translation>The OS password store is unavailable: the sign-in will be kept only until you quit.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/login_dialog.py" line="66"/>
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="65"/>
         <source>Работать офлайн</source>
         <translation>Work offline</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/login_dialog.py" line="72"/>
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="71"/>
         <source>Войти</source>
         <translation>Sign in</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/login_dialog.py" line="78"/>
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="77"/>
         <source>Сервер</source>
         <translation>Server</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/login_dialog.py" line="81"/>
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="78"/>
         <source>Пользователь</source>
         <translation>User</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/login_dialog.py" line="82"/>
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="79"/>
         <source>Пароль</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/login_dialog.py" line="84"/>
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="81"/>
         <source>Учебный код</source>
         <translation>Training code</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/login_dialog.py" line="85"/>
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="82"/>
         <source>Ваше имя</source>
         <translation>Your name</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/login_dialog.py" line="107"/>
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="104"/>
         <source>Вход…</source>
         <translation>Signing in…</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/login_dialog.py" line="127"/>
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="124"/>
         <source>Можно работать офлайн с последним профилем.</source>
         <translation>You can work offline with the last profile.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/login_dialog.py" line="150"/>
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="147"/>
         <source>Открываю локальный профиль…</source>
         <translation>Opening the local profile…</translation>
     </message>
@@ -812,7 +812,7 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/main_window.py" line="75"/>
-        <location filename="../../cur_desktop/ui/main_window.py" line="639"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="631"/>
         <source>Горячие клавиши</source>
         <translation>Keyboard shortcuts</translation>
     </message>
@@ -842,12 +842,12 @@
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="210"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="209"/>
         <source>Все статусы</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="211"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="210"/>
         <source>Все сферы</source>
         <translation>All sectors</translation>
     </message>
@@ -915,7 +915,7 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/analytics_window.py" line="208"/>
-        <location filename="../../cur_desktop/ui/main_window.py" line="213"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="212"/>
         <source>Все МО</source>
         <translation>All municipalities</translation>
     </message>
@@ -1038,18 +1038,18 @@
         <translation>Open folder</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="216"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="215"/>
         <source>Все каналы</source>
         <translation>All channels</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="218"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="217"/>
         <source>Любой срок</source>
         <translation>Any deadline</translation>
     </message>
     <message>
         <location filename="../../cur_desktop/ui/analytics_tabs.py" line="306"/>
-        <location filename="../../cur_desktop/ui/main_window.py" line="220"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="219"/>
         <location filename="../../cur_desktop/ui/quality_review.py" line="42"/>
         <location filename="../../cur_desktop/ui/sla_view.py" line="30"/>
         <source>В срок</source>
@@ -1057,7 +1057,7 @@
         <translation>On time</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="221"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="220"/>
         <location filename="../../cur_desktop/ui/queue_source.py" line="25"/>
         <location filename="../../cur_desktop/ui/sla_view.py" line="31"/>
         <source>Под угрозой</source>
@@ -1065,50 +1065,50 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/analytics_tabs.py" line="307"/>
-        <location filename="../../cur_desktop/ui/main_window.py" line="222"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="221"/>
         <location filename="../../cur_desktop/ui/sla_view.py" line="32"/>
         <location filename="../../cur_desktop/ui/team_board.py" line="55"/>
         <source>Просрочено</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="266"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="265"/>
         <source>Действия</source>
         <translation>Actions</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="363"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="355"/>
         <source>Представления…</source>
         <translation>Views…</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="371"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="363"/>
         <source>Сохранить представление</source>
         <translation>Save view</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="371"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="363"/>
         <source>Название:</source>
         <translation>Name:</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="469"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="461"/>
         <source>Действие невозможно</source>
         <translation>Action not possible</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="485"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="477"/>
         <source>Свободных обращений нет</source>
         <translation>No unassigned incidents</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="522"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="514"/>
         <location filename="../../cur_desktop/ui/systemic_view.py" line="291"/>
         <source>Комментарий</source>
         <translation>Comment</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="526"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="518"/>
         <source>Сфера и рубрика</source>
         <translation>Sector and category</translation>
     </message>
@@ -1116,49 +1116,49 @@
         <location filename="../../cur_desktop/ui/analytics_tabs.py" line="126"/>
         <location filename="../../cur_desktop/ui/analytics_tabs.py" line="196"/>
         <location filename="../../cur_desktop/ui/analytics_tabs.py" line="221"/>
-        <location filename="../../cur_desktop/ui/main_window.py" line="528"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="520"/>
         <location filename="../../cur_desktop/ui/queue_model.py" line="47"/>
         <source>Сфера</source>
         <translation>Sector</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="532"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="524"/>
         <source>Рубрика</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="532"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="524"/>
         <source>—</source>
         <translation>—</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="550"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="542"/>
         <source>Отклонить</source>
         <translation>Reject</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="552"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="544"/>
         <source>Новый статус</source>
         <translation>New status</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="555"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="547"/>
         <source>Причина (для отклонения и возобновления)</source>
         <translation>Reason (for rejecting and reopening)</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="557"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="549"/>
         <source>Что сделано (для «Решено»)</source>
         <translation>What was done (for «Resolved»)</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="565"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="557"/>
         <source>Внутренняя заметка</source>
         <translation>Internal note</translation>
     </message>
     <message>
         <location filename="../../cur_desktop/ui/approvals_panel.py" line="42"/>
-        <location filename="../../cur_desktop/ui/main_window.py" line="566"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="558"/>
         <location filename="../../cur_desktop/ui/queue_model.py" line="50"/>
         <location filename="../../cur_desktop/ui/systemic_view.py" line="40"/>
         <location filename="../../cur_desktop/ui/systemic_view.py" line="112"/>
@@ -1166,42 +1166,42 @@
         <translation>Text</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="585"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="577"/>
         <source>Ответ сохранён и будет отправлен</source>
         <translation>Reply saved and will be sent</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="598"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="590"/>
         <source>Обращение изменилось</source>
         <translation>The incident has changed</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="600"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="592"/>
         <source>Пока вы писали ответ, обращение изменили:</source>
         <translation>While you were writing the reply, the incident was changed:</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="601"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="593"/>
         <source>Отправить ответ в этом виде?</source>
         <translation>Send the reply as it is?</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="603"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="595"/>
         <source>Отправить</source>
         <translation>Send</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="604"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="596"/>
         <source>Вернуться к ответу</source>
         <translation>Back to the reply</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="697"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="689"/>
         <source>Срок под угрозой</source>
         <translation>Deadline at risk</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="698"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="690"/>
         <source>Срок нарушен</source>
         <translation>Deadline missed</translation>
     </message>
@@ -1235,7 +1235,7 @@
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/queue_model.py" line="366"/>
+        <location filename="../../cur_desktop/ui/queue_model.py" line="370"/>
         <source>Есть изменения, ещё не отправленные на сервер</source>
         <extracomment>Which cache sort key each column sorts by. Where a row keeps its display texts once computed (the SLA column&apos;s changes every beat). Dragged queue rows: the incident ids, comma-separated (dropped on the team board).</extracomment>
         <translation>Has changes not yet sent to the server</translation>
@@ -1300,27 +1300,27 @@
         <translation>Template:</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/cluster_reply.py" line="194"/>
+        <location filename="../../cur_desktop/ui/cluster_reply.py" line="201"/>
         <source>Нет шаблонов этого вида для группы.</source>
         <translation>No templates of this kind for the group.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/cluster_reply.py" line="211"/>
+        <location filename="../../cur_desktop/ui/cluster_reply.py" line="218"/>
         <source>✔ будет отправлен</source>
         <translation>✔ will be sent</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/cluster_reply.py" line="220"/>
+        <location filename="../../cur_desktop/ui/cluster_reply.py" line="227"/>
         <source>Будет отправлено ответов: {n}.</source>
         <translation>Replies to be sent: {n}.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/cluster_reply.py" line="222"/>
+        <location filename="../../cur_desktop/ui/cluster_reply.py" line="229"/>
         <source>Пропущено: {m} (причины в таблице).</source>
         <translation>Skipped: {m} (reasons in the table).</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/cluster_reply.py" line="226"/>
+        <location filename="../../cur_desktop/ui/cluster_reply.py" line="233"/>
         <source>Отправить ответы ({n})</source>
         <translation>Send replies ({n})</translation>
     </message>
@@ -1849,32 +1849,32 @@ today</translation>
         <translation>Drag queue rows onto a staff member to assign them.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/team_board.py" line="228"/>
+        <location filename="../../cur_desktop/ui/team_board.py" line="230"/>
         <source>Нет связи с сервером: показано по локальному кэшу на {time} (ваша зона, что успело синхронизироваться; присутствие неизвестно).</source>
         <translation>No connection to the server: shown from the local cache at {time} (your area, as far as synchronised; presence unknown).</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/team_board.py" line="232"/>
+        <location filename="../../cur_desktop/ui/team_board.py" line="234"/>
         <source>Обновлено в {time}</source>
         <translation>Updated at {time}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/team_board.py" line="235"/>
+        <location filename="../../cur_desktop/ui/team_board.py" line="237"/>
         <source>Нет связи с сервером: данных о смене пока нет.</source>
         <translation>No connection to the server: no shift data yet.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/team_board.py" line="239"/>
+        <location filename="../../cur_desktop/ui/team_board.py" line="241"/>
         <source>Нет связи с сервером: показаны данные на {time}.</source>
         <translation>No connection to the server: figures as of {time}.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/team_board.py" line="252"/>
+        <location filename="../../cur_desktop/ui/team_board.py" line="254"/>
         <source>Без исполнителя: {n}, под угрозой {risk}, просрочено {late}</source>
         <translation>Unassigned: {n}, at risk {risk}, overdue {late}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/team_board.py" line="277"/>
+        <location filename="../../cur_desktop/ui/team_board.py" line="279"/>
         <source>Последняя активность: {when}</source>
         <translation>Last activity: {when}</translation>
     </message>

@@ -223,7 +223,7 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/conflicts_panel.py" line="28" />
-        <location filename="../../cur_desktop/ui/main_window.py" line="550" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="542" />
         <source>Сменить статус</source>
         <translation>Сменить статус</translation>
     </message>
@@ -240,7 +240,7 @@
     <message>
         <location filename="../../cur_desktop/ui/conflicts_panel.py" line="31" />
         <location filename="../../cur_desktop/ui/main_window.py" line="68" />
-        <location filename="../../cur_desktop/ui/main_window.py" line="514" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="506" />
         <source>Направить в ведомство</source>
         <translation>Направить в ведомство</translation>
     </message>
@@ -306,7 +306,7 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/incident_card.py" line="49" />
-        <location filename="../../cur_desktop/ui/main_window.py" line="490" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="482" />
         <source>Взято в работу</source>
         <translation>Взято в работу</translation>
     </message>
@@ -449,7 +449,7 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/incident_card.py" line="96" />
-        <location filename="../../cur_desktop/ui/main_window.py" line="536" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="528" />
         <location filename="../../cur_desktop/ui/queue_model.py" line="46" />
         <location filename="../../cur_desktop/ui/trainer_live.py" line="28" />
         <source>Важность</source>
@@ -458,7 +458,7 @@
     <message>
         <location filename="../../cur_desktop/ui/analytics_tabs.py" line="299" />
         <location filename="../../cur_desktop/ui/incident_card.py" line="97" />
-        <location filename="../../cur_desktop/ui/main_window.py" line="521" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="513" />
         <location filename="../../cur_desktop/ui/systemic_view.py" line="111" />
         <location filename="../../cur_desktop/ui/systemic_view.py" line="290" />
         <source>Ведомство</source>
@@ -641,135 +641,135 @@
         <translation> (не отправлено)</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/labels.py" line="14" />
+        <location filename="../../cur_desktop/ui/labels.py" line="13" />
         <source>промежуточный</source>
         <translation>промежуточный</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/labels.py" line="15" />
+        <location filename="../../cur_desktop/ui/labels.py" line="14" />
         <source>окончательный</source>
         <translation>окончательный</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/labels.py" line="16" />
+        <location filename="../../cur_desktop/ui/labels.py" line="15" />
         <source>уточнение</source>
         <translation>уточнение</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/labels.py" line="19" />
+        <location filename="../../cur_desktop/ui/labels.py" line="18" />
         <source>черновик</source>
         <translation>черновик</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/labels.py" line="20" />
+        <location filename="../../cur_desktop/ui/labels.py" line="19" />
         <source>на согласовании</source>
         <translation>на согласовании</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/labels.py" line="21" />
+        <location filename="../../cur_desktop/ui/labels.py" line="20" />
         <source>согласован</source>
         <translation>согласован</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/labels.py" line="22" />
+        <location filename="../../cur_desktop/ui/labels.py" line="21" />
         <source>возвращён на доработку</source>
         <translation>возвращён на доработку</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/labels.py" line="23" />
+        <location filename="../../cur_desktop/ui/labels.py" line="22" />
         <source>опубликован</source>
         <translation>опубликован</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/labels.py" line="104" />
+        <location filename="../../cur_desktop/ui/labels.py" line="92" />
         <source>сотрудник №{id}</source>
         <extracomment>Official municipality names shortened the way Russian documents abbreviate them, for narrow columns: «городской округ город Рязань» → «г. Рязань», «Шиловский муниципальный район» → «Шиловский р-н». The part that tells them apart comes first.</extracomment>
         <translation>сотрудник №{id}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/labels.py" line="116" />
-        <location filename="../../cur_desktop/ui/main_window.py" line="537" />
+        <location filename="../../cur_desktop/ui/labels.py" line="104" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="529" />
         <source>Высокая</source>
         <translation>Высокая</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/labels.py" line="117" />
-        <location filename="../../cur_desktop/ui/main_window.py" line="537" />
+        <location filename="../../cur_desktop/ui/labels.py" line="105" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="529" />
         <source>Обычная</source>
         <translation>Обычная</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/login_dialog.py" line="44" />
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="43" />
         <source>Вход — ЦУР</source>
         <translation>Вход — ЦУР</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/login_dialog.py" line="50" />
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="49" />
         <source>Вход по учебному коду</source>
         <translation>Вход по учебному коду</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/login_dialog.py" line="54" />
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="53" />
         <source>Фамилия Имя Отчество</source>
         <translation>Фамилия Имя Отчество</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/login_dialog.py" line="56" />
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="55" />
         <source>Запомнить вход (в хранилище паролей ОС)</source>
         <translation>Запомнить вход (в хранилище паролей ОС)</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/login_dialog.py" line="65" />
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="64" />
         <source>Хранилище паролей ОС недоступно: вход сохранится только до выхода.</source>
         <translation>Хранилище паролей ОС недоступно: вход сохранится только до выхода.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/login_dialog.py" line="66" />
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="65" />
         <source>Работать офлайн</source>
         <translation>Работать офлайн</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/login_dialog.py" line="72" />
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="71" />
         <source>Войти</source>
         <translation>Войти</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/login_dialog.py" line="78" />
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="77" />
         <source>Сервер</source>
         <translation>Сервер</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/login_dialog.py" line="81" />
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="78" />
         <source>Пользователь</source>
         <translation>Пользователь</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/login_dialog.py" line="82" />
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="79" />
         <source>Пароль</source>
         <translation>Пароль</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/login_dialog.py" line="84" />
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="81" />
         <source>Учебный код</source>
         <translation>Учебный код</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/login_dialog.py" line="85" />
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="82" />
         <source>Ваше имя</source>
         <translation>Ваше имя</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/login_dialog.py" line="107" />
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="104" />
         <source>Вход…</source>
         <translation>Вход…</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/login_dialog.py" line="127" />
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="124" />
         <source>Можно работать офлайн с последним профилем.</source>
         <translation>Можно работать офлайн с последним профилем.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/login_dialog.py" line="150" />
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="147" />
         <source>Открываю локальный профиль…</source>
         <translation>Открываю локальный профиль…</translation>
     </message>
@@ -811,7 +811,7 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/main_window.py" line="75" />
-        <location filename="../../cur_desktop/ui/main_window.py" line="639" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="631" />
         <source>Горячие клавиши</source>
         <translation>Горячие клавиши</translation>
     </message>
@@ -841,12 +841,12 @@
         <translation>Карточка</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="210" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="209" />
         <source>Все статусы</source>
         <translation>Все статусы</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="211" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="210" />
         <source>Все сферы</source>
         <translation>Все сферы</translation>
     </message>
@@ -914,7 +914,7 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/analytics_window.py" line="208" />
-        <location filename="../../cur_desktop/ui/main_window.py" line="213" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="212" />
         <source>Все МО</source>
         <translation>Все МО</translation>
     </message>
@@ -1037,18 +1037,18 @@
         <translation>Открыть папку</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="216" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="215" />
         <source>Все каналы</source>
         <translation>Все каналы</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="218" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="217" />
         <source>Любой срок</source>
         <translation>Любой срок</translation>
     </message>
     <message>
         <location filename="../../cur_desktop/ui/analytics_tabs.py" line="306" />
-        <location filename="../../cur_desktop/ui/main_window.py" line="220" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="219" />
         <location filename="../../cur_desktop/ui/quality_review.py" line="42" />
         <location filename="../../cur_desktop/ui/sla_view.py" line="30" />
         <source>В срок</source>
@@ -1056,7 +1056,7 @@
         <translation>В срок</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="221" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="220" />
         <location filename="../../cur_desktop/ui/queue_source.py" line="25" />
         <location filename="../../cur_desktop/ui/sla_view.py" line="31" />
         <source>Под угрозой</source>
@@ -1064,50 +1064,50 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/analytics_tabs.py" line="307" />
-        <location filename="../../cur_desktop/ui/main_window.py" line="222" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="221" />
         <location filename="../../cur_desktop/ui/sla_view.py" line="32" />
         <location filename="../../cur_desktop/ui/team_board.py" line="55" />
         <source>Просрочено</source>
         <translation>Просрочено</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="266" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="265" />
         <source>Действия</source>
         <translation>Действия</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="363" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="355" />
         <source>Представления…</source>
         <translation>Представления…</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="371" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="363" />
         <source>Сохранить представление</source>
         <translation>Сохранить представление</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="371" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="363" />
         <source>Название:</source>
         <translation>Название:</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="469" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="461" />
         <source>Действие невозможно</source>
         <translation>Действие невозможно</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="485" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="477" />
         <source>Свободных обращений нет</source>
         <translation>Свободных обращений нет</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="522" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="514" />
         <location filename="../../cur_desktop/ui/systemic_view.py" line="291" />
         <source>Комментарий</source>
         <translation>Комментарий</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="526" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="518" />
         <source>Сфера и рубрика</source>
         <translation>Сфера и рубрика</translation>
     </message>
@@ -1115,49 +1115,49 @@
         <location filename="../../cur_desktop/ui/analytics_tabs.py" line="126" />
         <location filename="../../cur_desktop/ui/analytics_tabs.py" line="196" />
         <location filename="../../cur_desktop/ui/analytics_tabs.py" line="221" />
-        <location filename="../../cur_desktop/ui/main_window.py" line="528" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="520" />
         <location filename="../../cur_desktop/ui/queue_model.py" line="47" />
         <source>Сфера</source>
         <translation>Сфера</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="532" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="524" />
         <source>Рубрика</source>
         <translation>Рубрика</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="532" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="524" />
         <source>—</source>
         <translation>—</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="550" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="542" />
         <source>Отклонить</source>
         <translation>Отклонить</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="552" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="544" />
         <source>Новый статус</source>
         <translation>Новый статус</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="555" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="547" />
         <source>Причина (для отклонения и возобновления)</source>
         <translation>Причина (для отклонения и возобновления)</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="557" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="549" />
         <source>Что сделано (для «Решено»)</source>
         <translation>Что сделано (для «Решено»)</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="565" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="557" />
         <source>Внутренняя заметка</source>
         <translation>Внутренняя заметка</translation>
     </message>
     <message>
         <location filename="../../cur_desktop/ui/approvals_panel.py" line="42" />
-        <location filename="../../cur_desktop/ui/main_window.py" line="566" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="558" />
         <location filename="../../cur_desktop/ui/queue_model.py" line="50" />
         <location filename="../../cur_desktop/ui/systemic_view.py" line="40" />
         <location filename="../../cur_desktop/ui/systemic_view.py" line="112" />
@@ -1165,42 +1165,42 @@
         <translation>Текст</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="585" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="577" />
         <source>Ответ сохранён и будет отправлен</source>
         <translation>Ответ сохранён и будет отправлен</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="598" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="590" />
         <source>Обращение изменилось</source>
         <translation>Обращение изменилось</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="600" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="592" />
         <source>Пока вы писали ответ, обращение изменили:</source>
         <translation>Пока вы писали ответ, обращение изменили:</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="601" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="593" />
         <source>Отправить ответ в этом виде?</source>
         <translation>Отправить ответ в этом виде?</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="603" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="595" />
         <source>Отправить</source>
         <translation>Отправить</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="604" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="596" />
         <source>Вернуться к ответу</source>
         <translation>Вернуться к ответу</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="697" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="689" />
         <source>Срок под угрозой</source>
         <translation>Срок под угрозой</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="698" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="690" />
         <source>Срок нарушен</source>
         <translation>Срок нарушен</translation>
     </message>
@@ -1234,7 +1234,7 @@
         <translation>Получено</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/queue_model.py" line="366" />
+        <location filename="../../cur_desktop/ui/queue_model.py" line="370" />
         <source>Есть изменения, ещё не отправленные на сервер</source>
         <extracomment>Which cache sort key each column sorts by. Where a row keeps its display texts once computed (the SLA column's changes every beat). Dragged queue rows: the incident ids, comma-separated (dropped on the team board).</extracomment>
         <translation>Есть изменения, ещё не отправленные на сервер</translation>
@@ -1299,27 +1299,27 @@
         <translation>Шаблон:</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/cluster_reply.py" line="194" />
+        <location filename="../../cur_desktop/ui/cluster_reply.py" line="201" />
         <source>Нет шаблонов этого вида для группы.</source>
         <translation>Нет шаблонов этого вида для группы.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/cluster_reply.py" line="211" />
+        <location filename="../../cur_desktop/ui/cluster_reply.py" line="218" />
         <source>✔ будет отправлен</source>
         <translation>✔ будет отправлен</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/cluster_reply.py" line="220" />
+        <location filename="../../cur_desktop/ui/cluster_reply.py" line="227" />
         <source>Будет отправлено ответов: {n}.</source>
         <translation>Будет отправлено ответов: {n}.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/cluster_reply.py" line="222" />
+        <location filename="../../cur_desktop/ui/cluster_reply.py" line="229" />
         <source>Пропущено: {m} (причины в таблице).</source>
         <translation>Пропущено: {m} (причины в таблице).</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/cluster_reply.py" line="226" />
+        <location filename="../../cur_desktop/ui/cluster_reply.py" line="233" />
         <source>Отправить ответы ({n})</source>
         <translation>Отправить ответы ({n})</translation>
     </message>
@@ -1848,32 +1848,32 @@
         <translation>Перетащите строки очереди на сотрудника, чтобы назначить их ему.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/team_board.py" line="228" />
+        <location filename="../../cur_desktop/ui/team_board.py" line="230" />
         <source>Нет связи с сервером: показано по локальному кэшу на {time} (ваша зона, что успело синхронизироваться; присутствие неизвестно).</source>
         <translation>Нет связи с сервером: показано по локальному кэшу на {time} (ваша зона, что успело синхронизироваться; присутствие неизвестно).</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/team_board.py" line="232" />
+        <location filename="../../cur_desktop/ui/team_board.py" line="234" />
         <source>Обновлено в {time}</source>
         <translation>Обновлено в {time}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/team_board.py" line="235" />
+        <location filename="../../cur_desktop/ui/team_board.py" line="237" />
         <source>Нет связи с сервером: данных о смене пока нет.</source>
         <translation>Нет связи с сервером: данных о смене пока нет.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/team_board.py" line="239" />
+        <location filename="../../cur_desktop/ui/team_board.py" line="241" />
         <source>Нет связи с сервером: показаны данные на {time}.</source>
         <translation>Нет связи с сервером: показаны данные на {time}.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/team_board.py" line="252" />
+        <location filename="../../cur_desktop/ui/team_board.py" line="254" />
         <source>Без исполнителя: {n}, под угрозой {risk}, просрочено {late}</source>
         <translation>Без исполнителя: {n}, под угрозой {risk}, просрочено {late}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/team_board.py" line="277" />
+        <location filename="../../cur_desktop/ui/team_board.py" line="279" />
         <source>Последняя активность: {when}</source>
         <translation>Последняя активность: {when}</translation>
     </message>
