@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from .models.private_files import private_folder
 from .sync.credentials import CredentialStore
 from .sync.profile import data_root
 from .sync.workspace import Workspace
@@ -31,7 +32,7 @@ class DemoServer:
         if incidents is None:  # a smaller demo for smoke tests: CUR_DEMO_INCIDENTS=200
             incidents = int(os.environ.get("CUR_DEMO_INCIDENTS", "3000"))
         self.root = root or data_root() / "demo"
-        self.root.mkdir(parents=True, exist_ok=True)
+        private_folder(self.root, root=data_root())
         url = sqlite_url_for(self.root / "server.db")
         upgrade(url)
         seeded = seed_demo(url, incidents)  # does nothing when already seeded

@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from .demo import DEMO_CACHE_PASSPHRASE, DEMO_PASSWORD
+from .models.private_files import private_folder
 from .models.training import SessionOut
 from .sync import training
 from .sync.client import ApiClient, RequestRejected
@@ -43,7 +44,7 @@ class TrainingPractice:
         from cur_server.seed import seed_demo
 
         self.root = root or data_root() / PRACTICE_FOLDER
-        self.root.mkdir(parents=True, exist_ok=True)
+        private_folder(self.root, root=data_root())
         url = sqlite_url_for(self.root / "server.db")
         upgrade(url)
         seed_demo(url, 0)  # reference data and accounts only: no citizens' incidents at all

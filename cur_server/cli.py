@@ -13,13 +13,14 @@ from pathlib import Path
 from platformdirs import user_data_dir
 
 from cur_desktop.models.domain import Role
+from cur_desktop.models.private_files import private_folder
 
 from .context import ENV_DATABASE_URL, database_url_from, sqlite_url_for
 
 
 def demo_database_url() -> str:
     folder = Path(user_data_dir("cur-workstation", appauthor=False)) / "demo-server"
-    folder.mkdir(parents=True, exist_ok=True)
+    private_folder(folder)
     return sqlite_url_for(folder / "demo.db")
 
 
@@ -101,12 +102,21 @@ def cmd_serve(args: argparse.Namespace) -> int:
     from .migrate import upgrade
     from .seed import seed_demo
 
+    if bool(args.ssl_certfile) != bool(args.ssl_keyfile):
+        print("cur-server: --ssl-certfile and --ssl-keyfile go together", file=sys.stderr)
+        return 2
     url = _url(args)
     upgrade(url)
     if args.demo:
         seed_demo(url, args.incidents)
-    print(f"ЦУР server on http://{args.host}:{args.port} (database: {_safe(url)})", file=sys.stderr)
+    scheme = "https" if args.ssl_certfile else "http"
+    print(
+        f"ЦУР server on {scheme}://{args.host}:{args.port} (database: {_safe(url)})",
+        file=sys.stderr,
+    )
     options = {"host": args.host, "port": args.port, "log_level": args.log_level}
+    if args.ssl_certfile:
+        options |= {"ssl_certfile": args.ssl_certfile, "ssl_keyfile": args.ssl_keyfile}
     if args.workers > 1:
         # Worker processes build their own app, so they find the database in the environment.
         os.environ[ENV_DATABASE_URL] = url
@@ -150,6 +160,11 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--incidents", type=int, default=3_000, help="with --demo: seed size")
     serve.add_argument("--log-level", default="info")
     serve.add_argument("--workers", type=int, default=1, help="worker processes (uvicorn)")
+    serve.add_argument(
+        "--ssl-certfile",
+        help="PEM certificate (chain) to serve HTTPS; else put a TLS proxy in front",
+    )
+    serve.add_argument("--ssl-keyfile", help="PEM private key of --ssl-certfile")
     serve.set_defaults(func=cmd_serve)
 
     migrate = sub.add_parser("migrate", parents=[common], help="create or upgrade the schema")

@@ -1,16 +1,15 @@
 """The municipality brief's tables as an XLSX workbook (openpyxl), a sheet per section.
 
 Numbers stay numbers (with formats), so the reader can sum and chart them. Text cells are forced
-to be text: a citizen's message that starts with «=» must not become a formula.
+to be text (`spreadsheet.put_cell`): a citizen's message that starts with «=» must not become a
+formula.
 """
 
 from __future__ import annotations
 
-from datetime import date, datetime
 from pathlib import Path
 
 from openpyxl import Workbook
-from openpyxl.cell.cell import TYPE_STRING
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
@@ -18,30 +17,14 @@ from openpyxl.worksheet.worksheet import Worksheet
 from . import format as f
 from .brief import BriefData, Count, SlaLine
 from .brief_pdf import TITLE
+from .spreadsheet import DAY, MOMENT
+from .spreadsheet import put_cell as _put
 
 INT = "#,##0"
 DEC = "0.0"
 PCT = "0.0%"
 SIGNED = "+#,##0;-#,##0;0"
-DAY = "DD.MM.YYYY"
-MOMENT = "DD.MM.YYYY HH:MM"
 HEAD_FILL = PatternFill("solid", fgColor="E8EEF6")
-
-
-def _put(ws: Worksheet, row: int, col: int, value, fmt: str | None = None) -> None:
-    cell = ws.cell(row=row, column=col)
-    if isinstance(value, str):
-        cell.value = f.plain(value)
-        cell.data_type = TYPE_STRING  # never a formula, whatever the text starts with
-        return
-    if isinstance(value, datetime):
-        value = value.replace(tzinfo=None)  # local time already; Excel has no time zones
-        fmt = fmt or MOMENT
-    elif isinstance(value, date):
-        fmt = fmt or DAY
-    cell.value = value
-    if fmt:
-        cell.number_format = fmt
 
 
 def _sheet(

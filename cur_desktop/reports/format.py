@@ -60,9 +60,14 @@ def period(start: date, end: date) -> str:
     return f"{day(start)} – {day(end)}"
 
 
+def printable(text: str) -> str:
+    """The text with its control characters (but tab and newline) made spaces, nothing else."""
+    return _CONTROL.sub(" ", text)
+
+
 def plain(text: str, limit: int | None = None) -> str:
     """A citizen's text made safe to print: no control characters, bounded length."""
-    text = _CONTROL.sub(" ", text).strip()
+    text = printable(text).strip()
     if limit is not None and len(text) > limit:
         text = text[: limit - 1].rstrip() + "…"
     return text

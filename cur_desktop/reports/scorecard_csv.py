@@ -1,12 +1,12 @@
 """The training scorecard as CSV: one row per trainee, Russian headers, `;` and a BOM so that
-a double click opens it in Excel or LibreOffice with the columns and Cyrillic right."""
+a double click opens it in Excel or LibreOffice with the columns and Cyrillic right. Names and
+comments are outside text: cells go through `spreadsheet.csv_cell`, so none becomes a formula."""
 
 from __future__ import annotations
 
-import csv
-import io
-
 from cur_desktop.models.training import Scorecard, ScoreRow
+
+from .spreadsheet import csv_bytes
 
 #: (header, how to read the cell from a row) in the order of docs/training-scoring.md.
 COLUMNS: list[tuple[str, object]] = [
@@ -34,9 +34,4 @@ def score_cells(row: ScoreRow) -> list[str]:
 
 
 def scorecard_csv(card: Scorecard) -> bytes:
-    out = io.StringIO()
-    writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
-    writer.writerow([h for h, _ in COLUMNS])
-    for row in card.rows:
-        writer.writerow(score_cells(row))
-    return ("\ufeff" + out.getvalue()).encode("utf-8")
+    return csv_bytes([[h for h, _ in COLUMNS], *(score_cells(row) for row in card.rows)])

@@ -2,6 +2,7 @@
 
 The profile folder holds the encrypted cache and a small `profile.json` naming the server and
 the user (no secrets, no citizens' data), so the workstation can open the last profile offline.
+Folders are 0700 and files 0600 (`models.private_files`).
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from pathlib import Path
 from platformdirs import user_data_dir
 
 from cur_desktop.models.cache.store import CacheStore
+from cur_desktop.models.private_files import private_folder, write_private_text
 
 from .credentials import CredentialStore, account_key
 
@@ -54,11 +56,12 @@ class Profile:
 
     def remember(self) -> None:
         """Write profile.json and make this the profile opened when offline."""
-        self.folder.mkdir(parents=True, exist_ok=True)
+        private_folder(self.folder, root=self.root)
         info = {"server_url": self.server_url, "username": self.username}
-        (self.folder / "profile.json").write_text(json.dumps(info, ensure_ascii=False))
-        (self.root / "last_profile.json").write_text(
-            json.dumps({"folder": self.folder.name}, ensure_ascii=False)
+        write_private_text(self.folder / "profile.json", json.dumps(info, ensure_ascii=False))
+        write_private_text(
+            self.root / "last_profile.json",
+            json.dumps({"folder": self.folder.name}, ensure_ascii=False),
         )
 
     @classmethod

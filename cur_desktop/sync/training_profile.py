@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from cur_desktop.models.domain import Role
+from cur_desktop.models.private_files import private_folder, write_private_text
 
 from .credentials import account_key
 from .profile import Profile
@@ -34,9 +35,9 @@ class TrainingProfile(Profile):
 
     def remember(self) -> None:
         """Only profile.json: the real root's «last profile» stays the real one."""
-        self.folder.mkdir(parents=True, exist_ok=True)
+        private_folder(self.folder, root=self.root)
         info = {"server_url": self.server_url, "username": self.username, "training": True}
-        (self.folder / "profile.json").write_text(json.dumps(info, ensure_ascii=False))
+        write_private_text(self.folder / "profile.json", json.dumps(info, ensure_ascii=False))
 
 
 def profile_for(root: Path, server_url: str, username: str, role: str | None) -> Profile:

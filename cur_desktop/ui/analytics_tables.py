@@ -12,6 +12,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 
 from . import formats
 from .i18n import tr
+from .plain_text import shown, tooltip
 
 #: How a column's raw value is shown: text, a count, a count with its change against the
 #: previous period ((count, previous) pairs), a share 0..1, minutes, a date, a ratio.
@@ -90,9 +91,9 @@ class FigureTable(QAbstractTableModel):
         value = self.rows[index.row()][index.column()]
         if role == Qt.ItemDataRole.DisplayRole:
             text = show(col.kind, value)
-            return text if col.kind != "text" else " ".join(text.split())[:300]
+            return text if col.kind != "text" else shown(" ".join(text.split())[:300])
         if role == Qt.ItemDataRole.ToolTipRole and col.kind == "text" and value:
-            return str(value)
+            return tooltip(str(value))
         if role == Qt.ItemDataRole.TextAlignmentRole and col.kind in _NUMERIC:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.UserRole:
@@ -134,9 +135,12 @@ class FigureTable(QAbstractTableModel):
 
 
 def write_xlsx(path: Path | str, sheets: list[tuple[str, list[str], list[list[Any]]]]) -> None:
-    """One worksheet per table, bold header, frozen first row."""
+    """One worksheet per table, bold header, frozen first row; every cell through `put_cell`,
+    so a citizen's text in a cluster key stays text."""
     from openpyxl import Workbook
     from openpyxl.styles import Font
+
+    from cur_desktop.reports.spreadsheet import put_cell
 
     wb = Workbook()
     wb.remove(wb.active)
@@ -144,11 +148,13 @@ def write_xlsx(path: Path | str, sheets: list[tuple[str, list[str], list[list[An
     for title, headers, rows in sheets:
         name = _sheet_name(title, used)
         ws = wb.create_sheet(name)
-        ws.append(headers)
-        for cell in ws[1]:
-            cell.font = Font(bold=True)
-        for row in rows:
-            ws.append(row)
+        for c, header in enumerate(headers, start=1):
+            put_cell(ws, 1, c, header)
+            ws.cell(1, c).font = Font(bold=True)
+        for r, row in enumerate(rows, start=2):
+            for c, value in enumerate(row, start=1):
+                if value is not None:
+                    put_cell(ws, r, c, value)
         ws.freeze_panes = "A2"
         for i, header in enumerate(headers, start=1):
             width = max([len(str(header)), *(len(str(r[i - 1] or "")) for r in rows[:200])])

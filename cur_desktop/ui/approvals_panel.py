@@ -32,6 +32,7 @@ from . import formats
 from .aio import in_db
 from .i18n import QT_TR_NOOP, tr
 from .labels import Labels
+from .plain_text import shown
 
 ReplyRole = Qt.ItemDataRole.UserRole + 1
 COLUMNS = [
@@ -154,7 +155,7 @@ class ApprovalsPanel(QWidget):
                 self.labels.user(r["author_id"]),
                 self.labels.reply_kind(r["kind"]),
                 waiting_text(now - r["created_at"]),
-                " ".join(r["text"].split())[:200],
+                shown(" ".join(r["text"].split())[:200]),
             ]
             for col, value in enumerate(cells):
                 item = QTableWidgetItem(value)
@@ -181,7 +182,7 @@ class ApprovalsPanel(QWidget):
 
     def _selected(self) -> None:
         r = self.current()
-        self.text.setPlainText(r["text"] if r else "")
+        self.text.setPlainText(shown(r["text"]) if r else "")
         self.approve.setEnabled(r is not None)
         self.send_back.setEnabled(r is not None)
 

@@ -20,6 +20,7 @@ from PySide6.QtCore import QDate, QDateTime, QMargins, Qt, QTime
 from PySide6.QtGui import QColor, QFont, QPainter, QPen
 
 from . import formats
+from .plain_text import tooltip
 
 ACCENT = QColor("#2b6cb0")
 LABEL_CHARS = 38
@@ -140,9 +141,8 @@ class BarChart(_ChartView):
         chart.addAxis(x, Qt.AlignmentFlag.AlignBottom)
         series.attachAxis(y)
         series.attachAxis(x)
-        self.setToolTip(
-            "\n".join(
-                f"{label}: {formats.percent(v) if share else formats.number(v)}"
-                for label, v in reversed(items)
-            )
+        lines = (
+            f"{label}: {formats.percent(v) if share else formats.number(v)}"
+            for label, v in reversed(items)
         )
+        self.setToolTip(tooltip("\n".join(lines)))  # topic names come from the server

@@ -39,6 +39,7 @@ from . import formats
 from .aio import in_db, spawn
 from .i18n import QT_TR_NOOP, tr
 from .labels import Labels
+from .plain_text import shown, tooltip
 
 KINDS = [
     ("interim", QT_TR_NOOP("Промежуточный")),
@@ -126,7 +127,7 @@ class ClusterReplyDialog(QDialog):
         split.addWidget(left)
         split.addWidget(self.table)
         split.setSizes([320, 780])
-        key = QLabel(tr("Группа: {key}").format(key=" ".join(cluster.key.split())[:160]))
+        key = QLabel(tr("Группа: {key}").format(key=shown(" ".join(cluster.key.split())[:160])))
         key.setTextFormat(Qt.TextFormat.PlainText)
         key.setWordWrap(True)
         layout = QVBoxLayout(self)
@@ -160,7 +161,7 @@ class ClusterReplyDialog(QDialog):
         for _score, t in rank_templates(fitting, self.cluster.key):
             item = QListWidgetItem(t["title"])
             item.setData(TemplateRole, t)
-            item.setToolTip(t["text"])
+            item.setToolTip(tooltip(t["text"]))
             self.template_list.addItem(item)
         self.template_list.blockSignals(False)
         if self.template_list.count():
@@ -194,7 +195,7 @@ class ClusterReplyDialog(QDialog):
             self.template_text.setText(tr("Нет шаблонов этого вида для группы."))
             self._show([])
             return
-        self.template_text.setText(template["text"])
+        self.template_text.setText(shown(template["text"]))
         plan = await in_db(plan_replies, self.ws.store, self.ids, template, self.values_for)
         if mine != self._generation:
             return  # another template was chosen meanwhile

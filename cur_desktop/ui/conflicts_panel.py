@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from .i18n import QT_TR_NOOP, tr
+from .plain_text import shown
 
 ProblemRole = Qt.ItemDataRole.UserRole + 1
 
@@ -43,7 +44,7 @@ def describe(problem: dict[str, Any], number: str | None = None) -> str:
     outcome = tr("Конфликт") if problem["outcome"] == "conflict" else tr("Отклонено")
     head = f"{outcome}: {what} — {number or '#' + str(problem['incident_id'])}"
     reason = problem.get("reason") or ""
-    return "\n".join(x for x in (head, reason, f"«{text}»" if text else "") if x)
+    return shown("\n".join(x for x in (head, reason, f"«{text}»" if text else "") if x))
 
 
 class ConflictsPanel(QWidget):

@@ -28,6 +28,7 @@ from . import formats
 from .aio import in_net, spawn
 from .i18n import tr
 from .labels import Labels
+from .plain_text import shown
 
 log = logging.getLogger(__name__)
 
@@ -139,9 +140,11 @@ class HandoverDialog(QDialog):
         else:
             when = formats.date_time(int(h.note.created_at.timestamp()))
             self.note_head.setText(
-                tr("Последняя запись: {who}, {when}").format(who=h.note.author_name, when=when)
+                tr("Последняя запись: {who}, {when}").format(
+                    who=shown(h.note.author_name), when=when
+                )
             )
-            self.note.setPlainText(h.note.text)
+            self.note.setPlainText(shown(h.note.text))
         self.left_head.setText(
             tr("Под угрозой и просрочено сейчас: {n}").format(n=formats.number(h.total))
         )

@@ -28,6 +28,7 @@ from cur_desktop.models.statuses import HELD_STATUSES, Status, allowed_targets
 from . import formats
 from .i18n import QT_TR_NOOP, tr
 from .labels import Labels
+from .plain_text import shown as on_screen
 from .sla_view import SlaView
 
 
@@ -169,9 +170,9 @@ class IncidentCard(QWidget):
         self.sla_label.setText(f"{shown.symbol} {shown.text}")
         self.sla_label.setStyleSheet(f"color: {shown.color.name()}")
         f = self.fields
-        f["author"].setText(detail.get("author_name") or tr("Аноним"))
+        f["author"].setText(on_screen(detail.get("author_name")) or tr("Аноним"))
         f["channel"].setText(lb.channel(detail["channel"]))
-        f["source"].setText(detail.get("source_url") or detail.get("source_id") or "")
+        f["source"].setText(on_screen(detail.get("source_url") or detail.get("source_id")))
         f["municipality"].setText(lb.municipality(detail["municipality_id"]))
         category = lb.category(detail.get("category_id"))
         f["sector"].setText(lb.sector(detail["sector"]) + (f" / {category}" if category else ""))
@@ -184,10 +185,11 @@ class IncidentCard(QWidget):
         attachments = detail.get("attachments") or "[]"
         links = json.loads(attachments) if isinstance(attachments, str) else attachments
         f["attachments"].setText(
-            "\n".join(a if isinstance(a, str) else a.get("url", "") for a in links) or "—"
+            on_screen("\n".join(a if isinstance(a, str) else a.get("url", "") for a in links))
+            or "—"
         )
-        self.message.setPlainText(detail["text"])
-        self.history.setPlainText(self._history_text(detail))
+        self.message.setPlainText(on_screen(detail["text"]))
+        self.history.setPlainText(on_screen(self._history_text(detail)))
         self._enable_actions(detail)
 
     def _history_text(self, detail: dict[str, Any]) -> str:

@@ -25,6 +25,7 @@ from cur_desktop.sync.workspace import Workspace
 
 from .aio import spawn
 from .i18n import tr
+from .link_warning import LinkWarning
 
 
 class LoginDialog(QDialog):
@@ -75,6 +76,8 @@ class LoginDialog(QDialog):
         self.buttons = buttons
         form = QFormLayout(self)
         form.addRow(tr("Сервер"), self.server)
+        form.addRow(link_warning := LinkWarning(self.server.text()))
+        self.server.textChanged.connect(link_warning.set_url)
         form.addRow(tr("Пользователь"), self.username)
         form.addRow(tr("Пароль"), self.password)
         form.addRow(self.use_code)

@@ -33,6 +33,7 @@ from .i18n import tr
 from .incident_card import IncidentCard
 from .incident_dialogs import ask_action
 from .labels import Labels
+from .link_warning import LinkWarning
 from .main_actions import make_actions, show_shortcuts
 from .presence import PresenceWatch
 from .queue_filters import QueueFilters
@@ -115,6 +116,7 @@ class MainWindow(QMainWindow):
         self.status.conflicts_clicked.connect(self.conflicts_dock.show)
         self.setStatusBar(self.status)
         self.status.tell_repair(workspace.store.repair)
+        self.status.addPermanentWidget(LinkWarning(workspace.client.base_url))
         self.actions_by_name = make_actions(self)
         self.presence = PresenceWatch(self)  # who else has the open incident
         self.console = SupervisorConsole(self) if SupervisorConsole.wanted(self.user) else None

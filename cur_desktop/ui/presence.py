@@ -26,6 +26,7 @@ from cur_desktop.sync.team import PresenceReporter, who_else
 
 from .aio import in_net, spawn
 from .i18n import QT_TR_NOOP, tr
+from .plain_text import shown
 
 log = logging.getLogger(__name__)
 
@@ -165,7 +166,7 @@ class PresenceWatch(QObject):
     def _show(self, others: list[Colleague]) -> None:
         self.others = list(others)
         text = others_text(self.others)
-        self.label.setText(text)
+        self.label.setText(shown(text))
         self.label.setVisible(bool(text))
 
     def stop(self) -> None:

@@ -30,6 +30,7 @@ from . import formats
 from .aio import in_db, spawn
 from .i18n import QT_TR_NOOP, tr
 from .labels import Labels
+from .plain_text import shown
 from .sla_view import SlaShown, SlaView
 
 PageFn = Callable[[int, int], list[dict[str, Any]]]  # (offset, limit) -> rows, in the db thread
@@ -394,7 +395,7 @@ class QueueModel(QAbstractTableModel):
         if key == "channel":
             return labels.channel(row["channel"])
         if key == "excerpt":
-            return " ".join((row.get("excerpt") or "").split())
+            return shown(" ".join((row.get("excerpt") or "").split()))
         if key == "assignee":
             return labels.user(row.get("assignee_id"))
         if key == "received":

@@ -36,6 +36,7 @@ from cur_desktop.models.spelling import Speller, fold_words, load_shared_speller
 from cur_desktop.models.templates import render
 
 from .i18n import QT_TR_NOOP, tr
+from .plain_text import tooltip
 
 log = logging.getLogger(__name__)
 
@@ -297,7 +298,7 @@ class ReplyEditor(QWidget):
         for score, t in rank_templates(fitting, self.incident.get("text", "")):
             item = QListWidgetItem(t["title"])
             item.setData(TemplateRole, t)
-            item.setToolTip(t["text"])
+            item.setToolTip(tooltip(t["text"]))
             if score > 0.15:
                 item.setText("★ " + t["title"])
             self.template_list.addItem(item)

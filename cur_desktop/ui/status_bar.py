@@ -4,7 +4,7 @@ shown by the server's time all the same). Deadline warnings go to the tray when 
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QApplication,
     QLabel,
@@ -70,6 +70,7 @@ class SyncStatusBar(QStatusBar):
         super().__init__(parent)
         self.state_label = QLabel()
         self.state_label.setObjectName("syncState")
+        self.state_label.setTextFormat(Qt.TextFormat.PlainText)  # a server's message may follow
         self.progress = QLabel()
         self.pending = QLabel()
         self.pending.setObjectName("outboxPending")

@@ -33,6 +33,7 @@ from .cluster_reply import ClusterReplyDialog
 from .dialogs import FormDialog
 from .i18n import QT_TR_NOOP, tr
 from .labels import Labels
+from .plain_text import plain_label, shown
 
 _KINDS = {"address": QT_TR_NOOP("Адрес"), "text": QT_TR_NOOP("Текст")}
 
@@ -115,7 +116,9 @@ class SystemicTab(QWidget):
         )
         self.behind_view = table_view(self.behind, "behindTable", stretch=4)
         self.behind_view.doubleClicked.connect(lambda _i: self._open_selected())
-        self.behind_caption = QLabel(tr("Выберите всплеск или группу, чтобы увидеть обращения."))
+        self.behind_caption = plain_label(
+            tr("Выберите всплеск или группу, чтобы увидеть обращения.")
+        )
         self.open_button = QPushButton(tr("Открыть в главном окне"))
         self.open_button.setObjectName("openIncident")
         self.open_button.clicked.connect(self._open_selected)
@@ -243,7 +246,7 @@ class SystemicTab(QWidget):
         rows = await in_db(fn, *args)
         lb = self.labels
         self.behind_caption.setText(
-            caption + " — " + tr("обращений в кэше: {n}").format(n=formats.number(len(rows)))
+            shown(caption) + " — " + tr("обращений в кэше: {n}").format(n=formats.number(len(rows)))
         )
         self.behind.set_rows(
             [

@@ -32,6 +32,7 @@ from cur_desktop.sync.team import team_board
 from . import formats
 from .aio import in_db, in_net, spawn
 from .i18n import QT_TR_NOOP, tr
+from .plain_text import tooltip
 from .queue_model import INCIDENT_IDS_MIME
 
 log = logging.getLogger(__name__)
@@ -283,7 +284,7 @@ class TeamBoardPanel(QWidget):
             item = QTableWidgetItem(values[key])
         if key == "name":
             item.setData(UserIdRole, m.user_id)
-            item.setToolTip(m.full_name)
+            item.setToolTip(tooltip(m.full_name))
         elif key == "overdue" and load.overdue:
             item.setForeground(QColor("#b0003a"))
         elif key == "at_risk" and load.at_risk:

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from cur_desktop.models.training import ScenarioInfo
 
 from .i18n import tr
+from .plain_text import tooltip
 
 SPEEDS = (1, 2, 5)
 
@@ -52,7 +53,7 @@ class NewSessionDialog(QDialog):
             minutes = tr("{0} обращений, {1} мин").format(s.incidents, int(s.duration))
             self.scenario.addItem(f"{s.title} ({minutes})", s.name)
             self.scenario.setItemData(
-                self.scenario.count() - 1, s.description, Qt.ItemDataRole.ToolTipRole
+                self.scenario.count() - 1, tooltip(s.description), Qt.ItemDataRole.ToolTipRole
             )
         self.file_button = QPushButton(tr("Из файла…"))
         self.file_button.clicked.connect(self._pick_file)

@@ -12,6 +12,7 @@ from cur_desktop.models.domain import APPROVAL_LABELS, REPLY_KIND_LABELS
 from cur_desktop.models.training import DraftView, IncidentView, LiveView, SlaState
 
 from .i18n import QT_TR_NOOP, tr
+from .plain_text import shown, tooltip
 from .presence import short_name
 
 SLA_LABELS = {
@@ -88,7 +89,7 @@ class LiveViewPanel(QSplitter):
         groups = [
             (
                 ("trainee", t.user_id),
-                f"{t.full_name} ({t.username}) — "
+                f"{shown(t.full_name)} ({t.username}) — "
                 + tr("взято {0}, отвечено {1}, направлено {2}, просрочено {3}").format(
                     t.claimed, t.answered, t.routed, t.overdue
                 ),
@@ -125,13 +126,13 @@ class LiveViewPanel(QSplitter):
                 tr(SLA_LABELS[inc.sla]),
                 f"{inc.released_minute:.0f}",
                 str(len(inc.replies)),
-                "; ".join(draft_preview(d, d.user_id == trainee_id) for d in inc.drafts),
+                shown("; ".join(draft_preview(d, d.user_id == trainee_id) for d in inc.drafts)),
             ]
         )
         item.setData(0, ID_ROLE, inc.id)
         if inc.drafts:
             item.setForeground(DRAFT_COLUMN, QBrush(QColor(DRAFT_COLOUR)))
-            item.setToolTip(DRAFT_COLUMN, "\n\n".join(d.text for d in inc.drafts))
+            item.setToolTip(DRAFT_COLUMN, tooltip("\n\n".join(d.text for d in inc.drafts)))
         colour = SLA_COLOURS.get(inc.sla)
         if colour:
             item.setForeground(3, QBrush(QColor(colour)))

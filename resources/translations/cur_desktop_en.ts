@@ -80,14 +80,14 @@
         <location filename="../../cur_desktop/ui/analytics_tabs.py" line="118"/>
         <location filename="../../cur_desktop/ui/analytics_tabs.py" line="127"/>
         <location filename="../../cur_desktop/ui/analytics_tabs.py" line="304"/>
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="67"/>
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="81"/>
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="68"/>
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="82"/>
         <source>Обращений</source>
         <translation>Incidents</translation>
     </message>
     <message>
         <location filename="../../cur_desktop/ui/analytics_tabs.py" line="116"/>
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="66"/>
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="67"/>
         <source>Неделя с</source>
         <translation>Week from</translation>
     </message>
@@ -98,7 +98,7 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/analytics_tabs.py" line="125"/>
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="65"/>
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="66"/>
         <source>Тема</source>
         <translation>Topic</translation>
     </message>
@@ -166,8 +166,8 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/analytics_tabs.py" line="300"/>
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="64"/>
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="79"/>
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="65"/>
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="80"/>
         <source>МО</source>
         <translation>Municipality</translation>
     </message>
@@ -207,89 +207,89 @@
         <translation>Sign in as: </translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/conflicts_panel.py" line="25"/>
+        <location filename="../../cur_desktop/ui/conflicts_panel.py" line="26"/>
         <source>Взять в работу</source>
         <translation>Take</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/conflicts_panel.py" line="26"/>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="120"/>
+        <location filename="../../cur_desktop/ui/conflicts_panel.py" line="27"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="121"/>
         <source>Вернуть в очередь</source>
         <translation>Return to queue</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/conflicts_panel.py" line="27"/>
+        <location filename="../../cur_desktop/ui/conflicts_panel.py" line="28"/>
         <source>Назначить</source>
         <translation>Assign</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/conflicts_panel.py" line="28"/>
+        <location filename="../../cur_desktop/ui/conflicts_panel.py" line="29"/>
         <location filename="../../cur_desktop/ui/incident_dialogs.py" line="53"/>
         <source>Сменить статус</source>
         <translation>Change status</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/conflicts_panel.py" line="29"/>
+        <location filename="../../cur_desktop/ui/conflicts_panel.py" line="30"/>
         <source>Сменить сферу</source>
         <translation>Change sector</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/conflicts_panel.py" line="30"/>
+        <location filename="../../cur_desktop/ui/conflicts_panel.py" line="31"/>
         <source>Передать в другое МО</source>
         <translation>Transfer to another municipality</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/conflicts_panel.py" line="31"/>
+        <location filename="../../cur_desktop/ui/conflicts_panel.py" line="32"/>
         <location filename="../../cur_desktop/ui/incident_dialogs.py" line="21"/>
         <location filename="../../cur_desktop/ui/main_actions.py" line="19"/>
         <source>Направить в ведомство</source>
         <translation>Route to agency</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/conflicts_panel.py" line="32"/>
-        <location filename="../../cur_desktop/ui/main_window.py" line="97"/>
+        <location filename="../../cur_desktop/ui/conflicts_panel.py" line="33"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="98"/>
         <source>Ответ</source>
         <translation>Reply</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/conflicts_panel.py" line="33"/>
+        <location filename="../../cur_desktop/ui/conflicts_panel.py" line="34"/>
         <source>Согласовать ответ</source>
         <translation>Approve reply</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/conflicts_panel.py" line="34"/>
+        <location filename="../../cur_desktop/ui/conflicts_panel.py" line="35"/>
         <source>Вернуть ответ</source>
         <translation>Return reply</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/conflicts_panel.py" line="35"/>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="60"/>
+        <location filename="../../cur_desktop/ui/conflicts_panel.py" line="36"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="61"/>
         <location filename="../../cur_desktop/ui/main_actions.py" line="20"/>
         <source>Заметка</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/conflicts_panel.py" line="43"/>
+        <location filename="../../cur_desktop/ui/conflicts_panel.py" line="44"/>
         <source>Конфликт</source>
         <translation>Conflict</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/conflicts_panel.py" line="44"/>
+        <location filename="../../cur_desktop/ui/conflicts_panel.py" line="45"/>
         <source>Отклонено</source>
         <translation>Rejected</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/conflicts_panel.py" line="60"/>
+        <location filename="../../cur_desktop/ui/conflicts_panel.py" line="61"/>
         <source>Применить снова</source>
         <translation>Apply again</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/conflicts_panel.py" line="61"/>
+        <location filename="../../cur_desktop/ui/conflicts_panel.py" line="62"/>
         <source>Отбросить</source>
         <translation>Discard</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/conflicts_panel.py" line="69"/>
+        <location filename="../../cur_desktop/ui/conflicts_panel.py" line="70"/>
         <source>Правки, которые сервер не принял. Ваш текст сохранён: примените его снова или отбросьте.</source>
         <translation>Changes the server did not accept. Your text is kept: apply it again or discard it.</translation>
     </message>
@@ -299,346 +299,346 @@
         <translation>Fill in the required fields</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="47"/>
         <location filename="../../cur_desktop/ui/incident_card.py" line="48"/>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="99"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="49"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="100"/>
         <source>Поступило</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="49"/>
-        <location filename="../../cur_desktop/ui/main_window.py" line="285"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="50"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="287"/>
         <source>Взято в работу</source>
         <translation>Taken</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="50"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="51"/>
         <source>Возвращено в очередь</source>
         <translation>Returned to queue</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="51"/>
-        <location filename="../../cur_desktop/ui/team_board.py" line="52"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="52"/>
+        <location filename="../../cur_desktop/ui/team_board.py" line="53"/>
         <source>Назначено</source>
         <translation>Assigned</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="52"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="53"/>
         <source>Статус изменён</source>
         <translation>Status changed</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="53"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="54"/>
         <source>Сфера/рубрика изменена</source>
         <translation>Sector/category changed</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="54"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="55"/>
         <source>Передано в другое МО</source>
         <translation>Transferred to another municipality</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="55"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="56"/>
         <source>Направлено в ведомство</source>
         <translation>Routed to agency</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="56"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="57"/>
         <source>Добавлен ответ</source>
         <translation>Reply added</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="57"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="58"/>
         <source>Ответ опубликован</source>
         <translation>Reply published</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="58"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="59"/>
         <source>Ответ согласован</source>
         <translation>Reply approved</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="59"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="60"/>
         <source>Ответ возвращён на доработку</source>
         <translation>Reply returned for revision</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/approvals_panel.py" line="39"/>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="91"/>
+        <location filename="../../cur_desktop/ui/approvals_panel.py" line="40"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="92"/>
         <source>Автор</source>
         <extracomment>(action name, incident id): claim, release, reply, route, category, status, reject, note</extracomment>
         <translation>Author</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/approvals_panel.py" line="40"/>
+        <location filename="../../cur_desktop/ui/approvals_panel.py" line="41"/>
         <location filename="../../cur_desktop/ui/main_menus.py" line="20"/>
         <source>Вид</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/approvals_panel.py" line="41"/>
+        <location filename="../../cur_desktop/ui/approvals_panel.py" line="42"/>
         <source>Ждёт</source>
         <translation>Waiting</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/approvals_panel.py" line="52"/>
+        <location filename="../../cur_desktop/ui/approvals_panel.py" line="53"/>
         <location filename="../../cur_desktop/ui/formats.py" line="69"/>
         <source>{d} дн {h} ч</source>
         <translation>{d} d {h} h</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/approvals_panel.py" line="54"/>
+        <location filename="../../cur_desktop/ui/approvals_panel.py" line="55"/>
         <location filename="../../cur_desktop/ui/formats.py" line="71"/>
         <source>{h} ч {m} мин</source>
         <translation>{h} h {m} min</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/approvals_panel.py" line="63"/>
+        <location filename="../../cur_desktop/ui/approvals_panel.py" line="64"/>
         <source>Вернуть на доработку</source>
         <translation>Return for rework</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/approvals_panel.py" line="66"/>
+        <location filename="../../cur_desktop/ui/approvals_panel.py" line="67"/>
         <source>Что исправить в ответе</source>
         <translation>What to fix in the reply</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/approvals_panel.py" line="75"/>
+        <location filename="../../cur_desktop/ui/approvals_panel.py" line="76"/>
         <source>Комментарий автору (обязательно):</source>
         <translation>Comment for the author (required):</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/approvals_panel.py" line="85"/>
+        <location filename="../../cur_desktop/ui/approvals_panel.py" line="86"/>
         <source>Напишите, что исправить</source>
         <translation>Write what to fix</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/approvals_panel.py" line="119"/>
+        <location filename="../../cur_desktop/ui/approvals_panel.py" line="120"/>
         <source>Согласовать</source>
         <translation>Approve</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/approvals_panel.py" line="121"/>
+        <location filename="../../cur_desktop/ui/approvals_panel.py" line="122"/>
         <source>Вернуть…</source>
         <translation>Return…</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/approvals_panel.py" line="163"/>
+        <location filename="../../cur_desktop/ui/approvals_panel.py" line="164"/>
         <source>Ждут согласования: {n}</source>
         <translation>Waiting for approval: {n}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="92"/>
-        <location filename="../../cur_desktop/ui/queue_model.py" line="48"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="93"/>
+        <location filename="../../cur_desktop/ui/queue_model.py" line="49"/>
         <source>Канал</source>
         <translation>Channel</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="93"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="94"/>
         <source>Источник</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="94"/>
-        <location filename="../../cur_desktop/ui/queue_model.py" line="47"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="95"/>
+        <location filename="../../cur_desktop/ui/queue_model.py" line="48"/>
         <source>Муниципалитет</source>
         <translation>Municipality</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="95"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="96"/>
         <source>Сфера / рубрика</source>
         <translation>Sector / category</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="96"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="97"/>
         <location filename="../../cur_desktop/ui/incident_dialogs.py" line="39"/>
-        <location filename="../../cur_desktop/ui/queue_model.py" line="45"/>
-        <location filename="../../cur_desktop/ui/trainer_live.py" line="28"/>
+        <location filename="../../cur_desktop/ui/queue_model.py" line="46"/>
+        <location filename="../../cur_desktop/ui/trainer_live.py" line="29"/>
         <source>Важность</source>
         <translation>Priority</translation>
     </message>
     <message>
         <location filename="../../cur_desktop/ui/analytics_tabs.py" line="299"/>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="97"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="98"/>
         <location filename="../../cur_desktop/ui/incident_dialogs.py" line="28"/>
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="111"/>
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="290"/>
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="112"/>
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="293"/>
         <source>Ведомство</source>
         <translation>Agency</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/handover_dialog.py" line="44"/>
+        <location filename="../../cur_desktop/ui/handover_dialog.py" line="45"/>
         <source>Передача смены</source>
         <translation>Shift handover</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/handover_dialog.py" line="55"/>
-        <location filename="../../cur_desktop/ui/trainer_live.py" line="29"/>
+        <location filename="../../cur_desktop/ui/handover_dialog.py" line="56"/>
+        <location filename="../../cur_desktop/ui/trainer_live.py" line="30"/>
         <source>Срок</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/handover_dialog.py" line="55"/>
+        <location filename="../../cur_desktop/ui/handover_dialog.py" line="56"/>
         <source>До</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/handover_dialog.py" line="56"/>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="98"/>
-        <location filename="../../cur_desktop/ui/queue_model.py" line="50"/>
+        <location filename="../../cur_desktop/ui/handover_dialog.py" line="57"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="99"/>
+        <location filename="../../cur_desktop/ui/queue_model.py" line="51"/>
         <source>Исполнитель</source>
         <translation>Assignee</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/handover_dialog.py" line="66"/>
+        <location filename="../../cur_desktop/ui/handover_dialog.py" line="67"/>
         <source>Что важно знать следующей смене</source>
         <translation>What the next shift should know</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/handover_dialog.py" line="73"/>
+        <location filename="../../cur_desktop/ui/handover_dialog.py" line="74"/>
         <source>Записать для следующей смены</source>
         <translation>Save for the next shift</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/handover_dialog.py" line="75"/>
+        <location filename="../../cur_desktop/ui/handover_dialog.py" line="76"/>
         <source>Закрыть</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/handover_dialog.py" line="88"/>
+        <location filename="../../cur_desktop/ui/handover_dialog.py" line="89"/>
         <source>Новая запись:</source>
         <translation>New note:</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/handover_dialog.py" line="106"/>
+        <location filename="../../cur_desktop/ui/handover_dialog.py" line="107"/>
         <source>Нет связи с сервером: передачу смены сейчас не получить.</source>
         <translation>No connection to the server: the shift handover cannot be loaded now.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/handover_dialog.py" line="113"/>
+        <location filename="../../cur_desktop/ui/handover_dialog.py" line="114"/>
         <source>Напишите текст записи</source>
         <translation>Write the text of the note</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/handover_dialog.py" line="124"/>
+        <location filename="../../cur_desktop/ui/handover_dialog.py" line="125"/>
         <source>Запись не сохранена: нет связи с сервером. Текст остался, попробуйте ещё раз.</source>
         <translation>The note was not saved: no connection to the server. The text is kept; try again.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/handover_dialog.py" line="137"/>
+        <location filename="../../cur_desktop/ui/handover_dialog.py" line="138"/>
         <source>Записей о передаче смены ещё нет.</source>
         <translation>No handover notes yet.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/handover_dialog.py" line="142"/>
+        <location filename="../../cur_desktop/ui/handover_dialog.py" line="143"/>
         <source>Последняя запись: {who}, {when}</source>
         <translation>Latest note: {who}, {when}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/handover_dialog.py" line="146"/>
+        <location filename="../../cur_desktop/ui/handover_dialog.py" line="149"/>
         <source>Под угрозой и просрочено сейчас: {n}</source>
         <translation>At risk and overdue now: {n}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/handover_dialog.py" line="150"/>
+        <location filename="../../cur_desktop/ui/handover_dialog.py" line="153"/>
         <source>⚠ просрочено</source>
         <translation>⚠ overdue</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/handover_dialog.py" line="151"/>
+        <location filename="../../cur_desktop/ui/handover_dialog.py" line="154"/>
         <source>◔ под угрозой</source>
         <translation>◔ at risk</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="61"/>
         <location filename="../../cur_desktop/ui/incident_card.py" line="62"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="63"/>
         <source>Ответ оценён старшим смены</source>
         <translation>Answer reviewed by the shift supervisor</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="100"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="101"/>
         <source>Первый ответ до</source>
         <translation>First answer due</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="101"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="102"/>
         <source>Окончательный ответ до</source>
         <translation>Final answer due</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="102"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="103"/>
         <source>Вложения</source>
         <translation>Attachments</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="119"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="120"/>
         <source>Взять</source>
         <translation>Take</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="121"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="122"/>
         <location filename="../../cur_desktop/ui/main_actions.py" line="18"/>
         <source>Ответить</source>
         <translation>Reply</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="122"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="123"/>
         <source>Направить…</source>
         <translation>Route…</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="123"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="124"/>
         <source>Сфера…</source>
         <translation>Sector…</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="124"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="125"/>
         <source>Статус…</source>
         <translation>Status…</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="125"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="126"/>
         <source>Отклонить…</source>
         <translation>Reject…</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="126"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="127"/>
         <source>Заметка…</source>
         <translation>Note…</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="141"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="142"/>
         <source>Сообщение</source>
         <translation>Message</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="145"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="146"/>
         <source>История</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="157"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="158"/>
         <source>Выберите обращение в очереди</source>
         <translation>Select an incident in the queue</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="172"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="173"/>
         <source>Аноним</source>
         <translation>Anonymous</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/handover_dialog.py" line="156"/>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="180"/>
+        <location filename="../../cur_desktop/ui/handover_dialog.py" line="159"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="181"/>
         <source>не назначено</source>
         <translation>unassigned</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="199"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="201"/>
         <source>система</source>
         <translation>system</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="199"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="201"/>
         <source> (не отправлено)</source>
         <translation> (not sent)</translation>
     </message>
@@ -701,77 +701,77 @@
         <translation>Normal</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/login_dialog.py" line="43"/>
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="44"/>
         <source>Вход — ЦУР</source>
         <translation>Sign in — RMC</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/login_dialog.py" line="49"/>
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="50"/>
         <source>Вход по учебному коду</source>
         <translation>Sign in with a training code</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/login_dialog.py" line="53"/>
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="54"/>
         <source>Фамилия Имя Отчество</source>
         <translation>Full name</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/login_dialog.py" line="55"/>
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="56"/>
         <source>Запомнить вход (в хранилище паролей ОС)</source>
         <translation>Remember sign-in (in the OS password store)</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/login_dialog.py" line="64"/>
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="65"/>
         <source>Хранилище паролей ОС недоступно: вход сохранится только до выхода.</source>
         <translation>The OS password store is unavailable: the sign-in will be kept only until you quit.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/login_dialog.py" line="65"/>
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="66"/>
         <source>Работать офлайн</source>
         <translation>Work offline</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/login_dialog.py" line="71"/>
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="72"/>
         <source>Войти</source>
         <translation>Sign in</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/login_dialog.py" line="77"/>
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="78"/>
         <source>Сервер</source>
         <translation>Server</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/login_dialog.py" line="78"/>
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="81"/>
         <source>Пользователь</source>
         <translation>User</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/login_dialog.py" line="79"/>
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="82"/>
         <source>Пароль</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/login_dialog.py" line="81"/>
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="84"/>
         <source>Учебный код</source>
         <translation>Training code</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/login_dialog.py" line="82"/>
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="85"/>
         <source>Ваше имя</source>
         <translation>Your name</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/login_dialog.py" line="104"/>
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="107"/>
         <source>Вход…</source>
         <translation>Signing in…</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/login_dialog.py" line="124"/>
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="127"/>
         <source>Можно работать офлайн с последним профилем.</source>
         <translation>You can work offline with the last profile.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/login_dialog.py" line="147"/>
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="150"/>
         <source>Открываю локальный профиль…</source>
         <translation>Opening the local profile…</translation>
     </message>
@@ -818,7 +818,7 @@
         <translation>Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="67"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="68"/>
         <source>ЦУР — рабочее место</source>
         <translation>RMC — Workstation</translation>
     </message>
@@ -838,7 +838,7 @@
         <translation>Save the current view</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="96"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="97"/>
         <source>Карточка</source>
         <translation>Details</translation>
     </message>
@@ -1068,7 +1068,7 @@
         <location filename="../../cur_desktop/ui/analytics_tabs.py" line="307"/>
         <location filename="../../cur_desktop/ui/queue_filters.py" line="106"/>
         <location filename="../../cur_desktop/ui/sla_view.py" line="34"/>
-        <location filename="../../cur_desktop/ui/team_board.py" line="55"/>
+        <location filename="../../cur_desktop/ui/team_board.py" line="56"/>
         <source>Просрочено</source>
         <translation>Overdue</translation>
     </message>
@@ -1093,18 +1093,18 @@
         <translation>Name:</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="264"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="266"/>
         <source>Действие невозможно</source>
         <translation>Action not possible</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="280"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="282"/>
         <source>Свободных обращений нет</source>
         <translation>No unassigned incidents</translation>
     </message>
     <message>
         <location filename="../../cur_desktop/ui/incident_dialogs.py" line="29"/>
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="291"/>
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="294"/>
         <source>Комментарий</source>
         <translation>Comment</translation>
     </message>
@@ -1118,7 +1118,7 @@
         <location filename="../../cur_desktop/ui/analytics_tabs.py" line="196"/>
         <location filename="../../cur_desktop/ui/analytics_tabs.py" line="221"/>
         <location filename="../../cur_desktop/ui/incident_dialogs.py" line="34"/>
-        <location filename="../../cur_desktop/ui/queue_model.py" line="46"/>
+        <location filename="../../cur_desktop/ui/queue_model.py" line="47"/>
         <source>Сфера</source>
         <translation>Sector</translation>
     </message>
@@ -1158,11 +1158,11 @@
         <translation>Internal note</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/approvals_panel.py" line="42"/>
+        <location filename="../../cur_desktop/ui/approvals_panel.py" line="43"/>
         <location filename="../../cur_desktop/ui/incident_dialogs.py" line="63"/>
-        <location filename="../../cur_desktop/ui/queue_model.py" line="49"/>
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="40"/>
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="112"/>
+        <location filename="../../cur_desktop/ui/queue_model.py" line="50"/>
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="41"/>
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="113"/>
         <source>Текст</source>
         <translation>Text</translation>
     </message>
@@ -1207,36 +1207,36 @@
         <translation>Deadline missed</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/approvals_panel.py" line="38"/>
-        <location filename="../../cur_desktop/ui/cluster_reply.py" line="90"/>
-        <location filename="../../cur_desktop/ui/handover_dialog.py" line="55"/>
-        <location filename="../../cur_desktop/ui/queue_model.py" line="42"/>
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="108"/>
+        <location filename="../../cur_desktop/ui/approvals_panel.py" line="39"/>
+        <location filename="../../cur_desktop/ui/cluster_reply.py" line="91"/>
+        <location filename="../../cur_desktop/ui/handover_dialog.py" line="56"/>
+        <location filename="../../cur_desktop/ui/queue_model.py" line="43"/>
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="109"/>
         <source>Номер</source>
         <extracomment>What identifies a view&apos;s rows on the current data (see QueueService.view_key), or None.</extracomment>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/queue_model.py" line="43"/>
+        <location filename="../../cur_desktop/ui/queue_model.py" line="44"/>
         <source>Срок ответа</source>
         <translation>Answer due</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/handover_dialog.py" line="55"/>
-        <location filename="../../cur_desktop/ui/queue_model.py" line="44"/>
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="110"/>
-        <location filename="../../cur_desktop/ui/trainer_live.py" line="27"/>
+        <location filename="../../cur_desktop/ui/handover_dialog.py" line="56"/>
+        <location filename="../../cur_desktop/ui/queue_model.py" line="45"/>
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="111"/>
+        <location filename="../../cur_desktop/ui/trainer_live.py" line="28"/>
         <source>Статус</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/queue_model.py" line="51"/>
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="109"/>
+        <location filename="../../cur_desktop/ui/queue_model.py" line="52"/>
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="110"/>
         <source>Получено</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/queue_model.py" line="365"/>
+        <location filename="../../cur_desktop/ui/queue_model.py" line="366"/>
         <source>Есть изменения, ещё не отправленные на сервер</source>
         <extracomment>Which cache sort key each column sorts by. Where a row keeps its display texts once computed (the SLA column&apos;s changes every beat). Dragged queue rows: the incident ids, comma-separated (dropped on the team board).</extracomment>
         <translation>Has changes not yet sent to the server</translation>
@@ -1249,7 +1249,7 @@
     <message>
         <location filename="../../cur_desktop/ui/analytics_tabs.py" line="315"/>
         <location filename="../../cur_desktop/ui/queue_source.py" line="24"/>
-        <location filename="../../cur_desktop/ui/trainer_live.py" line="99"/>
+        <location filename="../../cur_desktop/ui/trainer_live.py" line="100"/>
         <source>Без исполнителя</source>
         <translation>Unassigned</translation>
     </message>
@@ -1264,136 +1264,136 @@
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/cluster_reply.py" line="44"/>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="43"/>
+        <location filename="../../cur_desktop/ui/cluster_reply.py" line="45"/>
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="44"/>
         <source>Промежуточный</source>
         <translation>Interim</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/cluster_reply.py" line="45"/>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="44"/>
+        <location filename="../../cur_desktop/ui/cluster_reply.py" line="46"/>
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="45"/>
         <source>Окончательный</source>
         <translation>Final</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/cluster_reply.py" line="72"/>
+        <location filename="../../cur_desktop/ui/cluster_reply.py" line="73"/>
         <source>Ответить всем обращениям группы ({n})</source>
         <translation>Answer all incidents of the group ({n})</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/cluster_reply.py" line="90"/>
+        <location filename="../../cur_desktop/ui/cluster_reply.py" line="91"/>
         <source>Текст ответа</source>
         <translation>Reply text</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/cluster_reply.py" line="90"/>
+        <location filename="../../cur_desktop/ui/cluster_reply.py" line="91"/>
         <source>Замечания</source>
         <translation>Remarks</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/cluster_reply.py" line="111"/>
+        <location filename="../../cur_desktop/ui/cluster_reply.py" line="112"/>
         <source>Отмена</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/cluster_reply.py" line="122"/>
+        <location filename="../../cur_desktop/ui/cluster_reply.py" line="123"/>
         <source>Шаблон:</source>
         <translation>Template:</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/cluster_reply.py" line="194"/>
+        <location filename="../../cur_desktop/ui/cluster_reply.py" line="195"/>
         <source>Нет шаблонов этого вида для группы.</source>
         <translation>No templates of this kind for the group.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/cluster_reply.py" line="211"/>
+        <location filename="../../cur_desktop/ui/cluster_reply.py" line="212"/>
         <source>✔ будет отправлен</source>
         <translation>✔ will be sent</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/cluster_reply.py" line="220"/>
+        <location filename="../../cur_desktop/ui/cluster_reply.py" line="221"/>
         <source>Будет отправлено ответов: {n}.</source>
         <translation>Replies to be sent: {n}.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/cluster_reply.py" line="222"/>
+        <location filename="../../cur_desktop/ui/cluster_reply.py" line="223"/>
         <source>Пропущено: {m} (причины в таблице).</source>
         <translation>Skipped: {m} (reasons in the table).</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/cluster_reply.py" line="226"/>
+        <location filename="../../cur_desktop/ui/cluster_reply.py" line="227"/>
         <source>Отправить ответы ({n})</source>
         <translation>Send replies ({n})</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="45"/>
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="46"/>
         <source>Уточнение</source>
         <translation>Clarification</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="120"/>
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="121"/>
         <source>Поиск шаблона…</source>
         <translation>Search templates…</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="129"/>
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="130"/>
         <source>Текст ответа заявителю</source>
         <translation>Reply text to the citizen</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="149"/>
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="150"/>
         <source>Отправить (Ctrl+Enter)</source>
         <translation>Send (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="161"/>
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="162"/>
         <source>Шаблоны</source>
         <translation>Templates</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/cluster_reply.py" line="119"/>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="168"/>
+        <location filename="../../cur_desktop/ui/cluster_reply.py" line="120"/>
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="169"/>
         <source>Вид ответа:</source>
         <translation>Reply type:</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="214"/>
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="215"/>
         <source>Проверка орфографии выключена: {reason}</source>
         <translation>Spelling check is off: {reason}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="259"/>
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="260"/>
         <source>Ответ уйдёт старшему смены на согласование перед публикацией.</source>
         <extracomment>The incident&apos;s version the user started writing on (see `changes_by_others`).</extracomment>
         <translation>The reply will go to the shift supervisor for approval before publication.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="270"/>
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="271"/>
         <source>без комментария</source>
         <translation>no comment</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="271"/>
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="272"/>
         <source>Старший смены вернул ответ на доработку: {comment}</source>
         <translation>The shift supervisor returned the reply for rework: {comment}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="341"/>
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="342"/>
         <source>Орфография: {n}</source>
         <translation>Spelling: {n}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="343"/>
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="344"/>
         <source>✓ Проверки пройдены</source>
         <translation>✓ Checks passed</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="387"/>
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="388"/>
         <source>Нет вариантов</source>
         <translation>No suggestions</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="390"/>
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="391"/>
         <source>Пропустить «{word}»</source>
         <translation>Ignore “{word}”</translation>
     </message>
@@ -1409,7 +1409,7 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/sla_view.py" line="47"/>
-        <location filename="../../cur_desktop/ui/team_board.py" line="69"/>
+        <location filename="../../cur_desktop/ui/team_board.py" line="70"/>
         <source>{h} ч {m:02d} мин</source>
         <translation>{h} h {m:02d} min</translation>
     </message>
@@ -1419,10 +1419,10 @@
         <translation>overdue since {moment}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/approvals_panel.py" line="55"/>
+        <location filename="../../cur_desktop/ui/approvals_panel.py" line="56"/>
         <location filename="../../cur_desktop/ui/formats.py" line="72"/>
         <location filename="../../cur_desktop/ui/sla_view.py" line="48"/>
-        <location filename="../../cur_desktop/ui/team_board.py" line="70"/>
+        <location filename="../../cur_desktop/ui/team_board.py" line="71"/>
         <source>{m} мин</source>
         <translation>{m} min</translation>
     </message>
@@ -1452,57 +1452,57 @@
         <translation>Sync error</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/status_bar.py" line="119"/>
+        <location filename="../../cur_desktop/ui/status_bar.py" line="120"/>
         <source>отправлено</source>
         <translation>sent</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/status_bar.py" line="120"/>
+        <location filename="../../cur_desktop/ui/status_bar.py" line="121"/>
         <source>получено</source>
         <translation>received</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/status_bar.py" line="123"/>
+        <location filename="../../cur_desktop/ui/status_bar.py" line="124"/>
         <source>К отправке: {n}</source>
         <translation>To send: {n}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/status_bar.py" line="124"/>
+        <location filename="../../cur_desktop/ui/status_bar.py" line="125"/>
         <source>Несохранённые правки: {n}</source>
         <translation>Unsaved changes: {n}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/status_bar.py" line="129"/>
+        <location filename="../../cur_desktop/ui/status_bar.py" line="130"/>
         <source>никогда</source>
         <translation>never</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/status_bar.py" line="130"/>
+        <location filename="../../cur_desktop/ui/status_bar.py" line="131"/>
         <source>Синхронизировано: {when}</source>
         <translation>Synchronized: {when}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/status_bar.py" line="167"/>
+        <location filename="../../cur_desktop/ui/status_bar.py" line="168"/>
         <source>Часы компьютера расходятся с сервером на {span} — сроки показаны по времени сервера</source>
         <translation>The computer&apos;s clock is {span} off the server&apos;s — deadlines are shown by the server&apos;s time</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/presence.py" line="33"/>
+        <location filename="../../cur_desktop/ui/presence.py" line="34"/>
         <source>просматривает</source>
         <translation>viewing</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/presence.py" line="34"/>
+        <location filename="../../cur_desktop/ui/presence.py" line="35"/>
         <source>пишет ответ</source>
         <translation>writing a reply</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/presence.py" line="35"/>
+        <location filename="../../cur_desktop/ui/presence.py" line="36"/>
         <source>не активен</source>
         <translation>inactive</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/presence.py" line="54"/>
+        <location filename="../../cur_desktop/ui/presence.py" line="55"/>
         <source>Также открыто: {who}</source>
         <extracomment>Typing counts as «writing» for this long after the last keystroke.</extracomment>
         <translation>Also open by: {who}</translation>
@@ -1670,401 +1670,401 @@
         <translation>The review is saved and will be sent</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="37"/>
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="38"/>
         <source>Адрес</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="62"/>
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="123"/>
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="63"/>
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="126"/>
         <source>Всплески</source>
         <translation>Spikes</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="68"/>
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="69"/>
         <source>Обычно в неделю</source>
         <translation>Usual per week</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="69"/>
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="70"/>
         <source>Рост</source>
         <translation>Growth</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="76"/>
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="77"/>
         <source>Группы похожих</source>
         <translation>Similar groups</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="78"/>
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="79"/>
         <source>Признак</source>
         <translation>Shared</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="80"/>
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="81"/>
         <source>Адрес или текст</source>
         <translation>Address or text</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="82"/>
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="83"/>
         <source>Открыто</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="83"/>
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="84"/>
         <source>Первое</source>
         <translation>First</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="84"/>
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="85"/>
         <source>Последнее</source>
         <translation>Last</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="89"/>
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="90"/>
         <source>Направить все…</source>
         <translation>Route all…</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="91"/>
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="92"/>
         <source>Направить все обращения группы в одно ведомство</source>
         <translation>Route all incidents of the group to one agency</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="96"/>
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="97"/>
         <source>Ответить всем шаблоном…</source>
         <translation>Answer all with a template…</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="100"/>
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="101"/>
         <source>Ответить на каждое обращение группы по одному шаблону, с его данными</source>
         <translation>Answer every incident of the group with one template, filled with its own data</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="106"/>
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="107"/>
         <source>Обращения</source>
         <translation>Incidents</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="118"/>
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="121"/>
         <source>Выберите всплеск или группу, чтобы увидеть обращения.</source>
         <translation>Choose a spike or a group to see its incidents.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="119"/>
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="122"/>
         <source>Открыть в главном окне</source>
         <translation>Open in the main window</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="127"/>
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="130"/>
         <source>Группы похожих обращений</source>
         <translation>Groups of similar incidents</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="211"/>
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="214"/>
         <source>Всплеск: {mun}, {topic}, неделя с {week}</source>
         <translation>Spike: {mun}, {topic}, week from {week}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="338"/>
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="341"/>
         <source>Ответов поставлено в очередь: {n}; уйдут на сервер при синхронизации.</source>
         <translation>Replies queued: {n}; they will go to the server on synchronisation.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="342"/>
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="345"/>
         <source>Пропущено: {m}.</source>
         <translation>Skipped: {m}.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/cluster_reply.py" line="129"/>
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="236"/>
+        <location filename="../../cur_desktop/ui/cluster_reply.py" line="130"/>
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="239"/>
         <source>Группа: {key}</source>
         <translation>Group: {key}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="246"/>
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="249"/>
         <source>обращений в кэше: {n}</source>
         <translation>incidents in the cache: {n}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="287"/>
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="290"/>
         <source>Направить все обращения группы ({n})</source>
         <translation>Route all incidents of the group ({n})</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="312"/>
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="315"/>
         <source>Направлено обращений: {n}; уйдут на сервер при синхронизации.</source>
         <translation>Incidents routed: {n}; they go to the server with the next sync.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="316"/>
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="319"/>
         <source>Пропущено (уже с ответом, закрыто или уже там): {n}.</source>
         <translation>Skipped (already answered, closed or already there): {n}.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/team_board.py" line="43"/>
+        <location filename="../../cur_desktop/ui/team_board.py" line="44"/>
         <source>В сети</source>
         <translation>Online</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/team_board.py" line="44"/>
+        <location filename="../../cur_desktop/ui/team_board.py" line="45"/>
         <source>Отошёл</source>
         <translation>Away</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/team_board.py" line="45"/>
+        <location filename="../../cur_desktop/ui/team_board.py" line="46"/>
         <source>Не в сети</source>
         <translation>Offline</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/team_board.py" line="49"/>
+        <location filename="../../cur_desktop/ui/team_board.py" line="50"/>
         <source>Сотрудник</source>
         <translation>Staff member</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/team_board.py" line="50"/>
+        <location filename="../../cur_desktop/ui/team_board.py" line="51"/>
         <source>Присутствие</source>
         <translation>Presence</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/team_board.py" line="53"/>
+        <location filename="../../cur_desktop/ui/team_board.py" line="54"/>
         <source>В работе</source>
         <translation>In work</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/team_board.py" line="51"/>
+        <location filename="../../cur_desktop/ui/team_board.py" line="52"/>
         <source>Открыто
 сейчас</source>
         <translation>Open
 now</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/team_board.py" line="46"/>
+        <location filename="../../cur_desktop/ui/team_board.py" line="47"/>
         <source>Нет данных</source>
         <translation>No data</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/team_board.py" line="54"/>
+        <location filename="../../cur_desktop/ui/team_board.py" line="55"/>
         <source>Под
 угрозой</source>
         <translation>At
 risk</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/team_board.py" line="56"/>
+        <location filename="../../cur_desktop/ui/team_board.py" line="57"/>
         <source>Ответов
 сегодня</source>
         <translation>Answered
 today</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/team_board.py" line="57"/>
+        <location filename="../../cur_desktop/ui/team_board.py" line="58"/>
         <source>Медиана
 1-го ответа</source>
         <translation>Median
 1st answer</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/team_board.py" line="161"/>
+        <location filename="../../cur_desktop/ui/team_board.py" line="162"/>
         <source>Перетащите строки очереди на сотрудника, чтобы назначить их ему.</source>
         <translation>Drag queue rows onto a staff member to assign them.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/team_board.py" line="229"/>
+        <location filename="../../cur_desktop/ui/team_board.py" line="230"/>
         <source>Нет связи с сервером: показано по локальному кэшу на {time} (ваша зона, что успело синхронизироваться; присутствие неизвестно).</source>
         <translation>No connection to the server: shown from the local cache at {time} (your area, as far as synchronised; presence unknown).</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/team_board.py" line="233"/>
+        <location filename="../../cur_desktop/ui/team_board.py" line="234"/>
         <source>Обновлено в {time}</source>
         <translation>Updated at {time}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/team_board.py" line="236"/>
+        <location filename="../../cur_desktop/ui/team_board.py" line="237"/>
         <source>Нет связи с сервером: данных о смене пока нет.</source>
         <translation>No connection to the server: no shift data yet.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/team_board.py" line="240"/>
+        <location filename="../../cur_desktop/ui/team_board.py" line="241"/>
         <source>Нет связи с сервером: показаны данные на {time}.</source>
         <translation>No connection to the server: figures as of {time}.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/team_board.py" line="253"/>
+        <location filename="../../cur_desktop/ui/team_board.py" line="254"/>
         <source>Без исполнителя: {n}, под угрозой {risk}, просрочено {late}</source>
         <translation>Unassigned: {n}, at risk {risk}, overdue {late}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/team_board.py" line="278"/>
+        <location filename="../../cur_desktop/ui/team_board.py" line="279"/>
         <source>Последняя активность: {when}</source>
         <translation>Last activity: {when}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/trainer_dialogs.py" line="35"/>
+        <location filename="../../cur_desktop/ui/trainer_dialogs.py" line="36"/>
         <source>строка {0}</source>
         <translation>line {0}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/trainer_dialogs.py" line="36"/>
+        <location filename="../../cur_desktop/ui/trainer_dialogs.py" line="37"/>
         <source>файл</source>
         <translation>file</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/trainer_dialogs.py" line="48"/>
+        <location filename="../../cur_desktop/ui/trainer_dialogs.py" line="49"/>
         <source>Новое учебное занятие</source>
         <translation>New training session</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/trainer_dialogs.py" line="52"/>
+        <location filename="../../cur_desktop/ui/trainer_dialogs.py" line="53"/>
         <source>{0} обращений, {1} мин</source>
         <translation>{0} incidents, {1} min</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/trainer_dialogs.py" line="57"/>
+        <location filename="../../cur_desktop/ui/trainer_dialogs.py" line="58"/>
         <source>Из файла…</source>
         <translation>From a file…</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/trainer_dialogs.py" line="62"/>
+        <location filename="../../cur_desktop/ui/trainer_dialogs.py" line="63"/>
         <source>по названию сценария</source>
         <translation>from the scenario title</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/trainer_dialogs.py" line="74"/>
+        <location filename="../../cur_desktop/ui/trainer_dialogs.py" line="75"/>
         <source>Создать</source>
         <translation>Create</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/trainer_dialogs.py" line="78"/>
+        <location filename="../../cur_desktop/ui/trainer_dialogs.py" line="79"/>
         <source>Сценарий</source>
         <translation>Scenario</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/trainer_dialogs.py" line="80"/>
+        <location filename="../../cur_desktop/ui/trainer_dialogs.py" line="81"/>
         <source>Название</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/trainer_dialogs.py" line="81"/>
+        <location filename="../../cur_desktop/ui/trainer_dialogs.py" line="82"/>
         <location filename="../../cur_desktop/ui/trainer_window.py" line="77"/>
         <source>Скорость</source>
         <translation>Speed</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/trainer_dialogs.py" line="89"/>
+        <location filename="../../cur_desktop/ui/trainer_dialogs.py" line="90"/>
         <source>Файл сценария</source>
         <translation>Scenario file</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/trainer_dialogs.py" line="89"/>
+        <location filename="../../cur_desktop/ui/trainer_dialogs.py" line="90"/>
         <source>Сценарии (*.yaml *.yml)</source>
         <translation>Scenarios (*.yaml *.yml)</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/trainer_dialogs.py" line="101"/>
+        <location filename="../../cur_desktop/ui/trainer_dialogs.py" line="102"/>
         <source>Файл не прочитан: </source>
         <translation>File not read: </translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/trainer_dialogs.py" line="124"/>
+        <location filename="../../cur_desktop/ui/trainer_dialogs.py" line="125"/>
         <source>Коды для входа слушателей</source>
         <translation>Sign-in codes for trainees</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/trainer_dialogs.py" line="125"/>
+        <location filename="../../cur_desktop/ui/trainer_dialogs.py" line="126"/>
         <source>Раздайте по одному коду каждому слушателю. Коды показываются один раз.</source>
         <translation>Give one code to each trainee. The codes are shown only once.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/trainer_live.py" line="18"/>
+        <location filename="../../cur_desktop/ui/trainer_live.py" line="19"/>
         <source>идёт</source>
         <translation>running</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/trainer_live.py" line="19"/>
+        <location filename="../../cur_desktop/ui/trainer_live.py" line="20"/>
         <source>под угрозой</source>
         <translation>at risk</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/trainer_live.py" line="20"/>
+        <location filename="../../cur_desktop/ui/trainer_live.py" line="21"/>
         <source>просрочено</source>
         <translation>overdue</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/trainer_live.py" line="21"/>
+        <location filename="../../cur_desktop/ui/trainer_live.py" line="22"/>
         <source>в срок</source>
         <translation>on time</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/trainer_live.py" line="22"/>
+        <location filename="../../cur_desktop/ui/trainer_live.py" line="23"/>
         <source>с нарушением</source>
         <translation>missed</translation>
     </message>
     <message>
         <location filename="../../cur_desktop/ui/main_menus.py" line="21"/>
-        <location filename="../../cur_desktop/ui/trainer_live.py" line="26"/>
+        <location filename="../../cur_desktop/ui/trainer_live.py" line="27"/>
         <source>Обращение</source>
         <translation>Incident</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/trainer_live.py" line="30"/>
+        <location filename="../../cur_desktop/ui/trainer_live.py" line="31"/>
         <source>Поступило, мин</source>
         <translation>Arrived, min</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/trainer_live.py" line="31"/>
+        <location filename="../../cur_desktop/ui/trainer_live.py" line="32"/>
         <source>Ответов</source>
         <translation>Replies</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/trainer_live.py" line="32"/>
+        <location filename="../../cur_desktop/ui/trainer_live.py" line="33"/>
         <source>Пишет сейчас</source>
         <translation>Writing now</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/trainer_live.py" line="48"/>
+        <location filename="../../cur_desktop/ui/trainer_live.py" line="49"/>
         <source>пишет: {0}</source>
         <extracomment>Characters of a draft shown in the tree; the whole text is in the pane below.</extracomment>
         <translation>writing: {0}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/trainer_live.py" line="49"/>
+        <location filename="../../cur_desktop/ui/trainer_live.py" line="50"/>
         <source>{0} пишет: {1}</source>
         <translation>{0} writing: {1}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/trainer_live.py" line="68"/>
+        <location filename="../../cur_desktop/ui/trainer_live.py" line="69"/>
         <source>Выберите обращение, чтобы увидеть ответы слушателя</source>
         <translation>Select an incident to see the trainee&apos;s replies</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/trainer_live.py" line="92"/>
+        <location filename="../../cur_desktop/ui/trainer_live.py" line="93"/>
         <source>взято {0}, отвечено {1}, направлено {2}, просрочено {3}</source>
         <translation>claimed {0}, answered {1}, routed {2}, overdue {3}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/trainer_live.py" line="119"/>
+        <location filename="../../cur_desktop/ui/trainer_live.py" line="120"/>
         <source>высокая</source>
         <translation>high</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/trainer_live.py" line="120"/>
+        <location filename="../../cur_desktop/ui/trainer_live.py" line="121"/>
         <source>обычная</source>
         <translation>normal</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/trainer_live.py" line="148"/>
-        <location filename="../../cur_desktop/ui/trainer_live.py" line="153"/>
+        <location filename="../../cur_desktop/ui/trainer_live.py" line="149"/>
+        <location filename="../../cur_desktop/ui/trainer_live.py" line="154"/>
         <source>, мин {0:.0f}</source>
         <translation>, min {0:.0f}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/trainer_live.py" line="155"/>
+        <location filename="../../cur_desktop/ui/trainer_live.py" line="156"/>
         <source>{0} пишет сейчас</source>
         <translation>{0} is writing now</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/trainer_live.py" line="159"/>
+        <location filename="../../cur_desktop/ui/trainer_live.py" line="160"/>
         <source>Ответов по этому обращению пока нет</source>
         <translation>No replies to this incident yet</translation>
     </message>
@@ -2320,11 +2320,21 @@ today</translation>
         <translation>The damaged file is kept for support: {path}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/status_bar.py" line="152"/>
-        <location filename="../../cur_desktop/ui/status_bar.py" line="155"/>
-        <location filename="../../cur_desktop/ui/status_bar.py" line="158"/>
+        <location filename="../../cur_desktop/ui/status_bar.py" line="153"/>
+        <location filename="../../cur_desktop/ui/status_bar.py" line="156"/>
+        <location filename="../../cur_desktop/ui/status_bar.py" line="159"/>
         <source>Локальная копия восстановлена</source>
         <translation>Local copy restored</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/link_warning.py" line="28"/>
+        <source>⚠ Соединение не защищено (http://): пароль и обращения видны в сети</source>
+        <translation>⚠ The connection is not secure (http://): the password and messages can be read on the network</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/link_warning.py" line="33"/>
+        <source>Попросите администратора включить HTTPS на сервере и входите по адресу https://</source>
+        <translation>Ask the administrator to enable HTTPS on the server and sign in at an https:// address</translation>
     </message>
 </context>
 </TS>

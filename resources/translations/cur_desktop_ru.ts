@@ -79,14 +79,14 @@
         <location filename="../../cur_desktop/ui/analytics_tabs.py" line="118" />
         <location filename="../../cur_desktop/ui/analytics_tabs.py" line="127" />
         <location filename="../../cur_desktop/ui/analytics_tabs.py" line="304" />
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="67" />
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="81" />
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="68" />
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="82" />
         <source>Обращений</source>
         <translation>Обращений</translation>
     </message>
     <message>
         <location filename="../../cur_desktop/ui/analytics_tabs.py" line="116" />
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="66" />
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="67" />
         <source>Неделя с</source>
         <translation>Неделя с</translation>
     </message>
@@ -97,7 +97,7 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/analytics_tabs.py" line="125" />
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="65" />
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="66" />
         <source>Тема</source>
         <translation>Тема</translation>
     </message>
@@ -165,8 +165,8 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/analytics_tabs.py" line="300" />
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="64" />
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="79" />
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="65" />
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="80" />
         <source>МО</source>
         <translation>МО</translation>
     </message>
@@ -206,89 +206,89 @@
         <translation>Войти как: </translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/conflicts_panel.py" line="25" />
+        <location filename="../../cur_desktop/ui/conflicts_panel.py" line="26" />
         <source>Взять в работу</source>
         <translation>Взять в работу</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/conflicts_panel.py" line="26" />
-        <location filename="../../cur_desktop/ui/incident_card.py" line="120" />
+        <location filename="../../cur_desktop/ui/conflicts_panel.py" line="27" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="121" />
         <source>Вернуть в очередь</source>
         <translation>Вернуть в очередь</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/conflicts_panel.py" line="27" />
+        <location filename="../../cur_desktop/ui/conflicts_panel.py" line="28" />
         <source>Назначить</source>
         <translation>Назначить</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/conflicts_panel.py" line="28" />
+        <location filename="../../cur_desktop/ui/conflicts_panel.py" line="29" />
         <location filename="../../cur_desktop/ui/incident_dialogs.py" line="53" />
         <source>Сменить статус</source>
         <translation>Сменить статус</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/conflicts_panel.py" line="29" />
+        <location filename="../../cur_desktop/ui/conflicts_panel.py" line="30" />
         <source>Сменить сферу</source>
         <translation>Сменить сферу</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/conflicts_panel.py" line="30" />
+        <location filename="../../cur_desktop/ui/conflicts_panel.py" line="31" />
         <source>Передать в другое МО</source>
         <translation>Передать в другое МО</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/conflicts_panel.py" line="31" />
+        <location filename="../../cur_desktop/ui/conflicts_panel.py" line="32" />
         <location filename="../../cur_desktop/ui/incident_dialogs.py" line="21" />
         <location filename="../../cur_desktop/ui/main_actions.py" line="19" />
         <source>Направить в ведомство</source>
         <translation>Направить в ведомство</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/conflicts_panel.py" line="32" />
-        <location filename="../../cur_desktop/ui/main_window.py" line="97" />
+        <location filename="../../cur_desktop/ui/conflicts_panel.py" line="33" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="98" />
         <source>Ответ</source>
         <translation>Ответ</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/conflicts_panel.py" line="33" />
+        <location filename="../../cur_desktop/ui/conflicts_panel.py" line="34" />
         <source>Согласовать ответ</source>
         <translation>Согласовать ответ</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/conflicts_panel.py" line="34" />
+        <location filename="../../cur_desktop/ui/conflicts_panel.py" line="35" />
         <source>Вернуть ответ</source>
         <translation>Вернуть ответ</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/conflicts_panel.py" line="35" />
-        <location filename="../../cur_desktop/ui/incident_card.py" line="60" />
+        <location filename="../../cur_desktop/ui/conflicts_panel.py" line="36" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="61" />
         <location filename="../../cur_desktop/ui/main_actions.py" line="20" />
         <source>Заметка</source>
         <translation>Заметка</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/conflicts_panel.py" line="43" />
+        <location filename="../../cur_desktop/ui/conflicts_panel.py" line="44" />
         <source>Конфликт</source>
         <translation>Конфликт</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/conflicts_panel.py" line="44" />
+        <location filename="../../cur_desktop/ui/conflicts_panel.py" line="45" />
         <source>Отклонено</source>
         <translation>Отклонено</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/conflicts_panel.py" line="60" />
+        <location filename="../../cur_desktop/ui/conflicts_panel.py" line="61" />
         <source>Применить снова</source>
         <translation>Применить снова</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/conflicts_panel.py" line="61" />
+        <location filename="../../cur_desktop/ui/conflicts_panel.py" line="62" />
         <source>Отбросить</source>
         <translation>Отбросить</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/conflicts_panel.py" line="69" />
+        <location filename="../../cur_desktop/ui/conflicts_panel.py" line="70" />
         <source>Правки, которые сервер не принял. Ваш текст сохранён: примените его снова или отбросьте.</source>
         <translation>Правки, которые сервер не принял. Ваш текст сохранён: примените его снова или отбросьте.</translation>
     </message>
@@ -298,346 +298,346 @@
         <translation>Заполните обязательные поля</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="47" />
         <location filename="../../cur_desktop/ui/incident_card.py" line="48" />
-        <location filename="../../cur_desktop/ui/incident_card.py" line="99" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="49" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="100" />
         <source>Поступило</source>
         <translation>Поступило</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="49" />
-        <location filename="../../cur_desktop/ui/main_window.py" line="285" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="50" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="287" />
         <source>Взято в работу</source>
         <translation>Взято в работу</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="50" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="51" />
         <source>Возвращено в очередь</source>
         <translation>Возвращено в очередь</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="51" />
-        <location filename="../../cur_desktop/ui/team_board.py" line="52" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="52" />
+        <location filename="../../cur_desktop/ui/team_board.py" line="53" />
         <source>Назначено</source>
         <translation>Назначено</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="52" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="53" />
         <source>Статус изменён</source>
         <translation>Статус изменён</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="53" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="54" />
         <source>Сфера/рубрика изменена</source>
         <translation>Сфера/рубрика изменена</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="54" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="55" />
         <source>Передано в другое МО</source>
         <translation>Передано в другое МО</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="55" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="56" />
         <source>Направлено в ведомство</source>
         <translation>Направлено в ведомство</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="56" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="57" />
         <source>Добавлен ответ</source>
         <translation>Добавлен ответ</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="57" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="58" />
         <source>Ответ опубликован</source>
         <translation>Ответ опубликован</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="58" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="59" />
         <source>Ответ согласован</source>
         <translation>Ответ согласован</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="59" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="60" />
         <source>Ответ возвращён на доработку</source>
         <translation>Ответ возвращён на доработку</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/approvals_panel.py" line="39" />
-        <location filename="../../cur_desktop/ui/incident_card.py" line="91" />
+        <location filename="../../cur_desktop/ui/approvals_panel.py" line="40" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="92" />
         <source>Автор</source>
         <extracomment>(action name, incident id): claim, release, reply, route, category, status, reject, note</extracomment>
         <translation>Автор</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/approvals_panel.py" line="40" />
+        <location filename="../../cur_desktop/ui/approvals_panel.py" line="41" />
         <location filename="../../cur_desktop/ui/main_menus.py" line="20" />
         <source>Вид</source>
         <translation>Вид</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/approvals_panel.py" line="41" />
+        <location filename="../../cur_desktop/ui/approvals_panel.py" line="42" />
         <source>Ждёт</source>
         <translation>Ждёт</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/approvals_panel.py" line="52" />
+        <location filename="../../cur_desktop/ui/approvals_panel.py" line="53" />
         <location filename="../../cur_desktop/ui/formats.py" line="69" />
         <source>{d} дн {h} ч</source>
         <translation>{d} дн {h} ч</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/approvals_panel.py" line="54" />
+        <location filename="../../cur_desktop/ui/approvals_panel.py" line="55" />
         <location filename="../../cur_desktop/ui/formats.py" line="71" />
         <source>{h} ч {m} мин</source>
         <translation>{h} ч {m} мин</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/approvals_panel.py" line="63" />
+        <location filename="../../cur_desktop/ui/approvals_panel.py" line="64" />
         <source>Вернуть на доработку</source>
         <translation>Вернуть на доработку</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/approvals_panel.py" line="66" />
+        <location filename="../../cur_desktop/ui/approvals_panel.py" line="67" />
         <source>Что исправить в ответе</source>
         <translation>Что исправить в ответе</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/approvals_panel.py" line="75" />
+        <location filename="../../cur_desktop/ui/approvals_panel.py" line="76" />
         <source>Комментарий автору (обязательно):</source>
         <translation>Комментарий автору (обязательно):</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/approvals_panel.py" line="85" />
+        <location filename="../../cur_desktop/ui/approvals_panel.py" line="86" />
         <source>Напишите, что исправить</source>
         <translation>Напишите, что исправить</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/approvals_panel.py" line="119" />
+        <location filename="../../cur_desktop/ui/approvals_panel.py" line="120" />
         <source>Согласовать</source>
         <translation>Согласовать</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/approvals_panel.py" line="121" />
+        <location filename="../../cur_desktop/ui/approvals_panel.py" line="122" />
         <source>Вернуть…</source>
         <translation>Вернуть…</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/approvals_panel.py" line="163" />
+        <location filename="../../cur_desktop/ui/approvals_panel.py" line="164" />
         <source>Ждут согласования: {n}</source>
         <translation>Ждут согласования: {n}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="92" />
-        <location filename="../../cur_desktop/ui/queue_model.py" line="48" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="93" />
+        <location filename="../../cur_desktop/ui/queue_model.py" line="49" />
         <source>Канал</source>
         <translation>Канал</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="93" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="94" />
         <source>Источник</source>
         <translation>Источник</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="94" />
-        <location filename="../../cur_desktop/ui/queue_model.py" line="47" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="95" />
+        <location filename="../../cur_desktop/ui/queue_model.py" line="48" />
         <source>Муниципалитет</source>
         <translation>Муниципалитет</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="95" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="96" />
         <source>Сфера / рубрика</source>
         <translation>Сфера / рубрика</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="96" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="97" />
         <location filename="../../cur_desktop/ui/incident_dialogs.py" line="39" />
-        <location filename="../../cur_desktop/ui/queue_model.py" line="45" />
-        <location filename="../../cur_desktop/ui/trainer_live.py" line="28" />
+        <location filename="../../cur_desktop/ui/queue_model.py" line="46" />
+        <location filename="../../cur_desktop/ui/trainer_live.py" line="29" />
         <source>Важность</source>
         <translation>Важность</translation>
     </message>
     <message>
         <location filename="../../cur_desktop/ui/analytics_tabs.py" line="299" />
-        <location filename="../../cur_desktop/ui/incident_card.py" line="97" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="98" />
         <location filename="../../cur_desktop/ui/incident_dialogs.py" line="28" />
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="111" />
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="290" />
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="112" />
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="293" />
         <source>Ведомство</source>
         <translation>Ведомство</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/handover_dialog.py" line="44" />
+        <location filename="../../cur_desktop/ui/handover_dialog.py" line="45" />
         <source>Передача смены</source>
         <translation>Передача смены</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/handover_dialog.py" line="55" />
-        <location filename="../../cur_desktop/ui/trainer_live.py" line="29" />
+        <location filename="../../cur_desktop/ui/handover_dialog.py" line="56" />
+        <location filename="../../cur_desktop/ui/trainer_live.py" line="30" />
         <source>Срок</source>
         <translation>Срок</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/handover_dialog.py" line="55" />
+        <location filename="../../cur_desktop/ui/handover_dialog.py" line="56" />
         <source>До</source>
         <translation>До</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/handover_dialog.py" line="56" />
-        <location filename="../../cur_desktop/ui/incident_card.py" line="98" />
-        <location filename="../../cur_desktop/ui/queue_model.py" line="50" />
+        <location filename="../../cur_desktop/ui/handover_dialog.py" line="57" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="99" />
+        <location filename="../../cur_desktop/ui/queue_model.py" line="51" />
         <source>Исполнитель</source>
         <translation>Исполнитель</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/handover_dialog.py" line="66" />
+        <location filename="../../cur_desktop/ui/handover_dialog.py" line="67" />
         <source>Что важно знать следующей смене</source>
         <translation>Что важно знать следующей смене</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/handover_dialog.py" line="73" />
+        <location filename="../../cur_desktop/ui/handover_dialog.py" line="74" />
         <source>Записать для следующей смены</source>
         <translation>Записать для следующей смены</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/handover_dialog.py" line="75" />
+        <location filename="../../cur_desktop/ui/handover_dialog.py" line="76" />
         <source>Закрыть</source>
         <translation>Закрыть</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/handover_dialog.py" line="88" />
+        <location filename="../../cur_desktop/ui/handover_dialog.py" line="89" />
         <source>Новая запись:</source>
         <translation>Новая запись:</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/handover_dialog.py" line="106" />
+        <location filename="../../cur_desktop/ui/handover_dialog.py" line="107" />
         <source>Нет связи с сервером: передачу смены сейчас не получить.</source>
         <translation>Нет связи с сервером: передачу смены сейчас не получить.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/handover_dialog.py" line="113" />
+        <location filename="../../cur_desktop/ui/handover_dialog.py" line="114" />
         <source>Напишите текст записи</source>
         <translation>Напишите текст записи</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/handover_dialog.py" line="124" />
+        <location filename="../../cur_desktop/ui/handover_dialog.py" line="125" />
         <source>Запись не сохранена: нет связи с сервером. Текст остался, попробуйте ещё раз.</source>
         <translation>Запись не сохранена: нет связи с сервером. Текст остался, попробуйте ещё раз.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/handover_dialog.py" line="137" />
+        <location filename="../../cur_desktop/ui/handover_dialog.py" line="138" />
         <source>Записей о передаче смены ещё нет.</source>
         <translation>Записей о передаче смены ещё нет.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/handover_dialog.py" line="142" />
+        <location filename="../../cur_desktop/ui/handover_dialog.py" line="143" />
         <source>Последняя запись: {who}, {when}</source>
         <translation>Последняя запись: {who}, {when}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/handover_dialog.py" line="146" />
+        <location filename="../../cur_desktop/ui/handover_dialog.py" line="149" />
         <source>Под угрозой и просрочено сейчас: {n}</source>
         <translation>Под угрозой и просрочено сейчас: {n}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/handover_dialog.py" line="150" />
+        <location filename="../../cur_desktop/ui/handover_dialog.py" line="153" />
         <source>⚠ просрочено</source>
         <translation>⚠ просрочено</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/handover_dialog.py" line="151" />
+        <location filename="../../cur_desktop/ui/handover_dialog.py" line="154" />
         <source>◔ под угрозой</source>
         <translation>◔ под угрозой</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="61" />
         <location filename="../../cur_desktop/ui/incident_card.py" line="62" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="63" />
         <source>Ответ оценён старшим смены</source>
         <translation>Ответ оценён старшим смены</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="100" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="101" />
         <source>Первый ответ до</source>
         <translation>Первый ответ до</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="101" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="102" />
         <source>Окончательный ответ до</source>
         <translation>Окончательный ответ до</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="102" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="103" />
         <source>Вложения</source>
         <translation>Вложения</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="119" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="120" />
         <source>Взять</source>
         <translation>Взять</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="121" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="122" />
         <location filename="../../cur_desktop/ui/main_actions.py" line="18" />
         <source>Ответить</source>
         <translation>Ответить</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="122" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="123" />
         <source>Направить…</source>
         <translation>Направить…</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="123" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="124" />
         <source>Сфера…</source>
         <translation>Сфера…</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="124" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="125" />
         <source>Статус…</source>
         <translation>Статус…</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="125" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="126" />
         <source>Отклонить…</source>
         <translation>Отклонить…</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="126" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="127" />
         <source>Заметка…</source>
         <translation>Заметка…</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="141" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="142" />
         <source>Сообщение</source>
         <translation>Сообщение</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="145" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="146" />
         <source>История</source>
         <translation>История</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="157" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="158" />
         <source>Выберите обращение в очереди</source>
         <translation>Выберите обращение в очереди</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="172" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="173" />
         <source>Аноним</source>
         <translation>Аноним</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/handover_dialog.py" line="156" />
-        <location filename="../../cur_desktop/ui/incident_card.py" line="180" />
+        <location filename="../../cur_desktop/ui/handover_dialog.py" line="159" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="181" />
         <source>не назначено</source>
         <translation>не назначено</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="199" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="201" />
         <source>система</source>
         <translation>система</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="199" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="201" />
         <source> (не отправлено)</source>
         <translation> (не отправлено)</translation>
     </message>
@@ -700,77 +700,77 @@
         <translation>Обычная</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/login_dialog.py" line="43" />
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="44" />
         <source>Вход — ЦУР</source>
         <translation>Вход — ЦУР</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/login_dialog.py" line="49" />
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="50" />
         <source>Вход по учебному коду</source>
         <translation>Вход по учебному коду</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/login_dialog.py" line="53" />
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="54" />
         <source>Фамилия Имя Отчество</source>
         <translation>Фамилия Имя Отчество</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/login_dialog.py" line="55" />
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="56" />
         <source>Запомнить вход (в хранилище паролей ОС)</source>
         <translation>Запомнить вход (в хранилище паролей ОС)</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/login_dialog.py" line="64" />
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="65" />
         <source>Хранилище паролей ОС недоступно: вход сохранится только до выхода.</source>
         <translation>Хранилище паролей ОС недоступно: вход сохранится только до выхода.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/login_dialog.py" line="65" />
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="66" />
         <source>Работать офлайн</source>
         <translation>Работать офлайн</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/login_dialog.py" line="71" />
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="72" />
         <source>Войти</source>
         <translation>Войти</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/login_dialog.py" line="77" />
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="78" />
         <source>Сервер</source>
         <translation>Сервер</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/login_dialog.py" line="78" />
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="81" />
         <source>Пользователь</source>
         <translation>Пользователь</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/login_dialog.py" line="79" />
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="82" />
         <source>Пароль</source>
         <translation>Пароль</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/login_dialog.py" line="81" />
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="84" />
         <source>Учебный код</source>
         <translation>Учебный код</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/login_dialog.py" line="82" />
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="85" />
         <source>Ваше имя</source>
         <translation>Ваше имя</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/login_dialog.py" line="104" />
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="107" />
         <source>Вход…</source>
         <translation>Вход…</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/login_dialog.py" line="124" />
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="127" />
         <source>Можно работать офлайн с последним профилем.</source>
         <translation>Можно работать офлайн с последним профилем.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/login_dialog.py" line="147" />
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="150" />
         <source>Открываю локальный профиль…</source>
         <translation>Открываю локальный профиль…</translation>
     </message>
@@ -817,7 +817,7 @@
         <translation>Горячие клавиши</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="67" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="68" />
         <source>ЦУР — рабочее место</source>
         <translation>ЦУР — рабочее место</translation>
     </message>
@@ -837,7 +837,7 @@
         <translation>Сохранить текущее представление</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="96" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="97" />
         <source>Карточка</source>
         <translation>Карточка</translation>
     </message>
@@ -1067,7 +1067,7 @@
         <location filename="../../cur_desktop/ui/analytics_tabs.py" line="307" />
         <location filename="../../cur_desktop/ui/queue_filters.py" line="106" />
         <location filename="../../cur_desktop/ui/sla_view.py" line="34" />
-        <location filename="../../cur_desktop/ui/team_board.py" line="55" />
+        <location filename="../../cur_desktop/ui/team_board.py" line="56" />
         <source>Просрочено</source>
         <translation>Просрочено</translation>
     </message>
@@ -1092,18 +1092,18 @@
         <translation>Название:</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="264" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="266" />
         <source>Действие невозможно</source>
         <translation>Действие невозможно</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="280" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="282" />
         <source>Свободных обращений нет</source>
         <translation>Свободных обращений нет</translation>
     </message>
     <message>
         <location filename="../../cur_desktop/ui/incident_dialogs.py" line="29" />
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="291" />
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="294" />
         <source>Комментарий</source>
         <translation>Комментарий</translation>
     </message>
@@ -1117,7 +1117,7 @@
         <location filename="../../cur_desktop/ui/analytics_tabs.py" line="196" />
         <location filename="../../cur_desktop/ui/analytics_tabs.py" line="221" />
         <location filename="../../cur_desktop/ui/incident_dialogs.py" line="34" />
-        <location filename="../../cur_desktop/ui/queue_model.py" line="46" />
+        <location filename="../../cur_desktop/ui/queue_model.py" line="47" />
         <source>Сфера</source>
         <translation>Сфера</translation>
     </message>
@@ -1157,11 +1157,11 @@
         <translation>Внутренняя заметка</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/approvals_panel.py" line="42" />
+        <location filename="../../cur_desktop/ui/approvals_panel.py" line="43" />
         <location filename="../../cur_desktop/ui/incident_dialogs.py" line="63" />
-        <location filename="../../cur_desktop/ui/queue_model.py" line="49" />
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="40" />
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="112" />
+        <location filename="../../cur_desktop/ui/queue_model.py" line="50" />
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="41" />
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="113" />
         <source>Текст</source>
         <translation>Текст</translation>
     </message>
@@ -1206,36 +1206,36 @@
         <translation>Срок нарушен</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/approvals_panel.py" line="38" />
-        <location filename="../../cur_desktop/ui/cluster_reply.py" line="90" />
-        <location filename="../../cur_desktop/ui/handover_dialog.py" line="55" />
-        <location filename="../../cur_desktop/ui/queue_model.py" line="42" />
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="108" />
+        <location filename="../../cur_desktop/ui/approvals_panel.py" line="39" />
+        <location filename="../../cur_desktop/ui/cluster_reply.py" line="91" />
+        <location filename="../../cur_desktop/ui/handover_dialog.py" line="56" />
+        <location filename="../../cur_desktop/ui/queue_model.py" line="43" />
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="109" />
         <source>Номер</source>
         <extracomment>What identifies a view's rows on the current data (see QueueService.view_key), or None.</extracomment>
         <translation>Номер</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/queue_model.py" line="43" />
+        <location filename="../../cur_desktop/ui/queue_model.py" line="44" />
         <source>Срок ответа</source>
         <translation>Срок ответа</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/handover_dialog.py" line="55" />
-        <location filename="../../cur_desktop/ui/queue_model.py" line="44" />
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="110" />
-        <location filename="../../cur_desktop/ui/trainer_live.py" line="27" />
+        <location filename="../../cur_desktop/ui/handover_dialog.py" line="56" />
+        <location filename="../../cur_desktop/ui/queue_model.py" line="45" />
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="111" />
+        <location filename="../../cur_desktop/ui/trainer_live.py" line="28" />
         <source>Статус</source>
         <translation>Статус</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/queue_model.py" line="51" />
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="109" />
+        <location filename="../../cur_desktop/ui/queue_model.py" line="52" />
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="110" />
         <source>Получено</source>
         <translation>Получено</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/queue_model.py" line="365" />
+        <location filename="../../cur_desktop/ui/queue_model.py" line="366" />
         <source>Есть изменения, ещё не отправленные на сервер</source>
         <extracomment>Which cache sort key each column sorts by. Where a row keeps its display texts once computed (the SLA column's changes every beat). Dragged queue rows: the incident ids, comma-separated (dropped on the team board).</extracomment>
         <translation>Есть изменения, ещё не отправленные на сервер</translation>
@@ -1248,7 +1248,7 @@
     <message>
         <location filename="../../cur_desktop/ui/analytics_tabs.py" line="315" />
         <location filename="../../cur_desktop/ui/queue_source.py" line="24" />
-        <location filename="../../cur_desktop/ui/trainer_live.py" line="99" />
+        <location filename="../../cur_desktop/ui/trainer_live.py" line="100" />
         <source>Без исполнителя</source>
         <translation>Без исполнителя</translation>
     </message>
@@ -1263,136 +1263,136 @@
         <translation>Все</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/cluster_reply.py" line="44" />
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="43" />
+        <location filename="../../cur_desktop/ui/cluster_reply.py" line="45" />
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="44" />
         <source>Промежуточный</source>
         <translation>Промежуточный</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/cluster_reply.py" line="45" />
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="44" />
+        <location filename="../../cur_desktop/ui/cluster_reply.py" line="46" />
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="45" />
         <source>Окончательный</source>
         <translation>Окончательный</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/cluster_reply.py" line="72" />
+        <location filename="../../cur_desktop/ui/cluster_reply.py" line="73" />
         <source>Ответить всем обращениям группы ({n})</source>
         <translation>Ответить всем обращениям группы ({n})</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/cluster_reply.py" line="90" />
+        <location filename="../../cur_desktop/ui/cluster_reply.py" line="91" />
         <source>Текст ответа</source>
         <translation>Текст ответа</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/cluster_reply.py" line="90" />
+        <location filename="../../cur_desktop/ui/cluster_reply.py" line="91" />
         <source>Замечания</source>
         <translation>Замечания</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/cluster_reply.py" line="111" />
+        <location filename="../../cur_desktop/ui/cluster_reply.py" line="112" />
         <source>Отмена</source>
         <translation>Отмена</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/cluster_reply.py" line="122" />
+        <location filename="../../cur_desktop/ui/cluster_reply.py" line="123" />
         <source>Шаблон:</source>
         <translation>Шаблон:</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/cluster_reply.py" line="194" />
+        <location filename="../../cur_desktop/ui/cluster_reply.py" line="195" />
         <source>Нет шаблонов этого вида для группы.</source>
         <translation>Нет шаблонов этого вида для группы.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/cluster_reply.py" line="211" />
+        <location filename="../../cur_desktop/ui/cluster_reply.py" line="212" />
         <source>✔ будет отправлен</source>
         <translation>✔ будет отправлен</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/cluster_reply.py" line="220" />
+        <location filename="../../cur_desktop/ui/cluster_reply.py" line="221" />
         <source>Будет отправлено ответов: {n}.</source>
         <translation>Будет отправлено ответов: {n}.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/cluster_reply.py" line="222" />
+        <location filename="../../cur_desktop/ui/cluster_reply.py" line="223" />
         <source>Пропущено: {m} (причины в таблице).</source>
         <translation>Пропущено: {m} (причины в таблице).</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/cluster_reply.py" line="226" />
+        <location filename="../../cur_desktop/ui/cluster_reply.py" line="227" />
         <source>Отправить ответы ({n})</source>
         <translation>Отправить ответы ({n})</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="45" />
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="46" />
         <source>Уточнение</source>
         <translation>Уточнение</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="120" />
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="121" />
         <source>Поиск шаблона…</source>
         <translation>Поиск шаблона…</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="129" />
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="130" />
         <source>Текст ответа заявителю</source>
         <translation>Текст ответа заявителю</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="149" />
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="150" />
         <source>Отправить (Ctrl+Enter)</source>
         <translation>Отправить (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="161" />
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="162" />
         <source>Шаблоны</source>
         <translation>Шаблоны</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/cluster_reply.py" line="119" />
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="168" />
+        <location filename="../../cur_desktop/ui/cluster_reply.py" line="120" />
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="169" />
         <source>Вид ответа:</source>
         <translation>Вид ответа:</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="214" />
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="215" />
         <source>Проверка орфографии выключена: {reason}</source>
         <translation>Проверка орфографии выключена: {reason}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="259" />
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="260" />
         <source>Ответ уйдёт старшему смены на согласование перед публикацией.</source>
         <extracomment>The incident's version the user started writing on (see `changes_by_others`).</extracomment>
         <translation>Ответ уйдёт старшему смены на согласование перед публикацией.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="270" />
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="271" />
         <source>без комментария</source>
         <translation>без комментария</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="271" />
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="272" />
         <source>Старший смены вернул ответ на доработку: {comment}</source>
         <translation>Старший смены вернул ответ на доработку: {comment}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="341" />
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="342" />
         <source>Орфография: {n}</source>
         <translation>Орфография: {n}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="343" />
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="344" />
         <source>✓ Проверки пройдены</source>
         <translation>✓ Проверки пройдены</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="387" />
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="388" />
         <source>Нет вариантов</source>
         <translation>Нет вариантов</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="390" />
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="391" />
         <source>Пропустить «{word}»</source>
         <translation>Пропустить «{word}»</translation>
     </message>
@@ -1408,7 +1408,7 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/sla_view.py" line="47" />
-        <location filename="../../cur_desktop/ui/team_board.py" line="69" />
+        <location filename="../../cur_desktop/ui/team_board.py" line="70" />
         <source>{h} ч {m:02d} мин</source>
         <translation>{h} ч {m:02d} мин</translation>
     </message>
@@ -1418,10 +1418,10 @@
         <translation>просрочено с {moment}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/approvals_panel.py" line="55" />
+        <location filename="../../cur_desktop/ui/approvals_panel.py" line="56" />
         <location filename="../../cur_desktop/ui/formats.py" line="72" />
         <location filename="../../cur_desktop/ui/sla_view.py" line="48" />
-        <location filename="../../cur_desktop/ui/team_board.py" line="70" />
+        <location filename="../../cur_desktop/ui/team_board.py" line="71" />
         <source>{m} мин</source>
         <translation>{m} мин</translation>
     </message>
@@ -1451,57 +1451,57 @@
         <translation>Ошибка синхронизации</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/status_bar.py" line="119" />
+        <location filename="../../cur_desktop/ui/status_bar.py" line="120" />
         <source>отправлено</source>
         <translation>отправлено</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/status_bar.py" line="120" />
+        <location filename="../../cur_desktop/ui/status_bar.py" line="121" />
         <source>получено</source>
         <translation>получено</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/status_bar.py" line="123" />
+        <location filename="../../cur_desktop/ui/status_bar.py" line="124" />
         <source>К отправке: {n}</source>
         <translation>К отправке: {n}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/status_bar.py" line="124" />
+        <location filename="../../cur_desktop/ui/status_bar.py" line="125" />
         <source>Несохранённые правки: {n}</source>
         <translation>Несохранённые правки: {n}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/status_bar.py" line="129" />
+        <location filename="../../cur_desktop/ui/status_bar.py" line="130" />
         <source>никогда</source>
         <translation>никогда</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/status_bar.py" line="130" />
+        <location filename="../../cur_desktop/ui/status_bar.py" line="131" />
         <source>Синхронизировано: {when}</source>
         <translation>Синхронизировано: {when}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/status_bar.py" line="167" />
+        <location filename="../../cur_desktop/ui/status_bar.py" line="168" />
         <source>Часы компьютера расходятся с сервером на {span} — сроки показаны по времени сервера</source>
         <translation>Часы компьютера расходятся с сервером на {span} — сроки показаны по времени сервера</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/presence.py" line="33" />
+        <location filename="../../cur_desktop/ui/presence.py" line="34" />
         <source>просматривает</source>
         <translation>просматривает</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/presence.py" line="34" />
+        <location filename="../../cur_desktop/ui/presence.py" line="35" />
         <source>пишет ответ</source>
         <translation>пишет ответ</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/presence.py" line="35" />
+        <location filename="../../cur_desktop/ui/presence.py" line="36" />
         <source>не активен</source>
         <translation>не активен</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/presence.py" line="54" />
+        <location filename="../../cur_desktop/ui/presence.py" line="55" />
         <source>Также открыто: {who}</source>
         <extracomment>Typing counts as «writing» for this long after the last keystroke.</extracomment>
         <translation>Также открыто: {who}</translation>
@@ -1669,401 +1669,401 @@
         <translation>Оценка сохранена и будет отправлена</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="37" />
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="38" />
         <source>Адрес</source>
         <translation>Адрес</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="62" />
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="123" />
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="63" />
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="126" />
         <source>Всплески</source>
         <translation>Всплески</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="68" />
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="69" />
         <source>Обычно в неделю</source>
         <translation>Обычно в неделю</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="69" />
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="70" />
         <source>Рост</source>
         <translation>Рост</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="76" />
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="77" />
         <source>Группы похожих</source>
         <translation>Группы похожих</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="78" />
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="79" />
         <source>Признак</source>
         <translation>Признак</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="80" />
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="81" />
         <source>Адрес или текст</source>
         <translation>Адрес или текст</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="82" />
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="83" />
         <source>Открыто</source>
         <translation>Открыто</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="83" />
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="84" />
         <source>Первое</source>
         <translation>Первое</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="84" />
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="85" />
         <source>Последнее</source>
         <translation>Последнее</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="89" />
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="90" />
         <source>Направить все…</source>
         <translation>Направить все…</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="91" />
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="92" />
         <source>Направить все обращения группы в одно ведомство</source>
         <translation>Направить все обращения группы в одно ведомство</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="96" />
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="97" />
         <source>Ответить всем шаблоном…</source>
         <translation>Ответить всем шаблоном…</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="100" />
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="101" />
         <source>Ответить на каждое обращение группы по одному шаблону, с его данными</source>
         <translation>Ответить на каждое обращение группы по одному шаблону, с его данными</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="106" />
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="107" />
         <source>Обращения</source>
         <translation>Обращения</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="118" />
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="121" />
         <source>Выберите всплеск или группу, чтобы увидеть обращения.</source>
         <translation>Выберите всплеск или группу, чтобы увидеть обращения.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="119" />
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="122" />
         <source>Открыть в главном окне</source>
         <translation>Открыть в главном окне</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="127" />
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="130" />
         <source>Группы похожих обращений</source>
         <translation>Группы похожих обращений</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="211" />
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="214" />
         <source>Всплеск: {mun}, {topic}, неделя с {week}</source>
         <translation>Всплеск: {mun}, {topic}, неделя с {week}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="338" />
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="341" />
         <source>Ответов поставлено в очередь: {n}; уйдут на сервер при синхронизации.</source>
         <translation>Ответов поставлено в очередь: {n}; уйдут на сервер при синхронизации.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="342" />
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="345" />
         <source>Пропущено: {m}.</source>
         <translation>Пропущено: {m}.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/cluster_reply.py" line="129" />
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="236" />
+        <location filename="../../cur_desktop/ui/cluster_reply.py" line="130" />
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="239" />
         <source>Группа: {key}</source>
         <translation>Группа: {key}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="246" />
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="249" />
         <source>обращений в кэше: {n}</source>
         <translation>обращений в кэше: {n}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="287" />
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="290" />
         <source>Направить все обращения группы ({n})</source>
         <translation>Направить все обращения группы ({n})</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="312" />
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="315" />
         <source>Направлено обращений: {n}; уйдут на сервер при синхронизации.</source>
         <translation>Направлено обращений: {n}; уйдут на сервер при синхронизации.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="316" />
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="319" />
         <source>Пропущено (уже с ответом, закрыто или уже там): {n}.</source>
         <translation>Пропущено (уже с ответом, закрыто или уже там): {n}.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/team_board.py" line="43" />
+        <location filename="../../cur_desktop/ui/team_board.py" line="44" />
         <source>В сети</source>
         <translation>В сети</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/team_board.py" line="44" />
+        <location filename="../../cur_desktop/ui/team_board.py" line="45" />
         <source>Отошёл</source>
         <translation>Отошёл</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/team_board.py" line="45" />
+        <location filename="../../cur_desktop/ui/team_board.py" line="46" />
         <source>Не в сети</source>
         <translation>Не в сети</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/team_board.py" line="49" />
+        <location filename="../../cur_desktop/ui/team_board.py" line="50" />
         <source>Сотрудник</source>
         <translation>Сотрудник</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/team_board.py" line="50" />
+        <location filename="../../cur_desktop/ui/team_board.py" line="51" />
         <source>Присутствие</source>
         <translation>Присутствие</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/team_board.py" line="53" />
+        <location filename="../../cur_desktop/ui/team_board.py" line="54" />
         <source>В работе</source>
         <translation>В работе</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/team_board.py" line="51" />
+        <location filename="../../cur_desktop/ui/team_board.py" line="52" />
         <source>Открыто
 сейчас</source>
         <translation>Открыто
 сейчас</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/team_board.py" line="46" />
+        <location filename="../../cur_desktop/ui/team_board.py" line="47" />
         <source>Нет данных</source>
         <translation>Нет данных</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/team_board.py" line="54" />
+        <location filename="../../cur_desktop/ui/team_board.py" line="55" />
         <source>Под
 угрозой</source>
         <translation>Под
 угрозой</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/team_board.py" line="56" />
+        <location filename="../../cur_desktop/ui/team_board.py" line="57" />
         <source>Ответов
 сегодня</source>
         <translation>Ответов
 сегодня</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/team_board.py" line="57" />
+        <location filename="../../cur_desktop/ui/team_board.py" line="58" />
         <source>Медиана
 1-го ответа</source>
         <translation>Медиана
 1-го ответа</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/team_board.py" line="161" />
+        <location filename="../../cur_desktop/ui/team_board.py" line="162" />
         <source>Перетащите строки очереди на сотрудника, чтобы назначить их ему.</source>
         <translation>Перетащите строки очереди на сотрудника, чтобы назначить их ему.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/team_board.py" line="229" />
+        <location filename="../../cur_desktop/ui/team_board.py" line="230" />
         <source>Нет связи с сервером: показано по локальному кэшу на {time} (ваша зона, что успело синхронизироваться; присутствие неизвестно).</source>
         <translation>Нет связи с сервером: показано по локальному кэшу на {time} (ваша зона, что успело синхронизироваться; присутствие неизвестно).</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/team_board.py" line="233" />
+        <location filename="../../cur_desktop/ui/team_board.py" line="234" />
         <source>Обновлено в {time}</source>
         <translation>Обновлено в {time}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/team_board.py" line="236" />
+        <location filename="../../cur_desktop/ui/team_board.py" line="237" />
         <source>Нет связи с сервером: данных о смене пока нет.</source>
         <translation>Нет связи с сервером: данных о смене пока нет.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/team_board.py" line="240" />
+        <location filename="../../cur_desktop/ui/team_board.py" line="241" />
         <source>Нет связи с сервером: показаны данные на {time}.</source>
         <translation>Нет связи с сервером: показаны данные на {time}.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/team_board.py" line="253" />
+        <location filename="../../cur_desktop/ui/team_board.py" line="254" />
         <source>Без исполнителя: {n}, под угрозой {risk}, просрочено {late}</source>
         <translation>Без исполнителя: {n}, под угрозой {risk}, просрочено {late}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/team_board.py" line="278" />
+        <location filename="../../cur_desktop/ui/team_board.py" line="279" />
         <source>Последняя активность: {when}</source>
         <translation>Последняя активность: {when}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/trainer_dialogs.py" line="35" />
+        <location filename="../../cur_desktop/ui/trainer_dialogs.py" line="36" />
         <source>строка {0}</source>
         <translation>строка {0}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/trainer_dialogs.py" line="36" />
+        <location filename="../../cur_desktop/ui/trainer_dialogs.py" line="37" />
         <source>файл</source>
         <translation>файл</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/trainer_dialogs.py" line="48" />
+        <location filename="../../cur_desktop/ui/trainer_dialogs.py" line="49" />
         <source>Новое учебное занятие</source>
         <translation>Новое учебное занятие</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/trainer_dialogs.py" line="52" />
+        <location filename="../../cur_desktop/ui/trainer_dialogs.py" line="53" />
         <source>{0} обращений, {1} мин</source>
         <translation>{0} обращений, {1} мин</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/trainer_dialogs.py" line="57" />
+        <location filename="../../cur_desktop/ui/trainer_dialogs.py" line="58" />
         <source>Из файла…</source>
         <translation>Из файла…</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/trainer_dialogs.py" line="62" />
+        <location filename="../../cur_desktop/ui/trainer_dialogs.py" line="63" />
         <source>по названию сценария</source>
         <translation>по названию сценария</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/trainer_dialogs.py" line="74" />
+        <location filename="../../cur_desktop/ui/trainer_dialogs.py" line="75" />
         <source>Создать</source>
         <translation>Создать</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/trainer_dialogs.py" line="78" />
+        <location filename="../../cur_desktop/ui/trainer_dialogs.py" line="79" />
         <source>Сценарий</source>
         <translation>Сценарий</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/trainer_dialogs.py" line="80" />
+        <location filename="../../cur_desktop/ui/trainer_dialogs.py" line="81" />
         <source>Название</source>
         <translation>Название</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/trainer_dialogs.py" line="81" />
+        <location filename="../../cur_desktop/ui/trainer_dialogs.py" line="82" />
         <location filename="../../cur_desktop/ui/trainer_window.py" line="77" />
         <source>Скорость</source>
         <translation>Скорость</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/trainer_dialogs.py" line="89" />
+        <location filename="../../cur_desktop/ui/trainer_dialogs.py" line="90" />
         <source>Файл сценария</source>
         <translation>Файл сценария</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/trainer_dialogs.py" line="89" />
+        <location filename="../../cur_desktop/ui/trainer_dialogs.py" line="90" />
         <source>Сценарии (*.yaml *.yml)</source>
         <translation>Сценарии (*.yaml *.yml)</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/trainer_dialogs.py" line="101" />
+        <location filename="../../cur_desktop/ui/trainer_dialogs.py" line="102" />
         <source>Файл не прочитан: </source>
         <translation>Файл не прочитан: </translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/trainer_dialogs.py" line="124" />
+        <location filename="../../cur_desktop/ui/trainer_dialogs.py" line="125" />
         <source>Коды для входа слушателей</source>
         <translation>Коды для входа слушателей</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/trainer_dialogs.py" line="125" />
+        <location filename="../../cur_desktop/ui/trainer_dialogs.py" line="126" />
         <source>Раздайте по одному коду каждому слушателю. Коды показываются один раз.</source>
         <translation>Раздайте по одному коду каждому слушателю. Коды показываются один раз.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/trainer_live.py" line="18" />
+        <location filename="../../cur_desktop/ui/trainer_live.py" line="19" />
         <source>идёт</source>
         <translation>идёт</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/trainer_live.py" line="19" />
+        <location filename="../../cur_desktop/ui/trainer_live.py" line="20" />
         <source>под угрозой</source>
         <translation>под угрозой</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/trainer_live.py" line="20" />
+        <location filename="../../cur_desktop/ui/trainer_live.py" line="21" />
         <source>просрочено</source>
         <translation>просрочено</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/trainer_live.py" line="21" />
+        <location filename="../../cur_desktop/ui/trainer_live.py" line="22" />
         <source>в срок</source>
         <translation>в срок</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/trainer_live.py" line="22" />
+        <location filename="../../cur_desktop/ui/trainer_live.py" line="23" />
         <source>с нарушением</source>
         <translation>с нарушением</translation>
     </message>
     <message>
         <location filename="../../cur_desktop/ui/main_menus.py" line="21" />
-        <location filename="../../cur_desktop/ui/trainer_live.py" line="26" />
+        <location filename="../../cur_desktop/ui/trainer_live.py" line="27" />
         <source>Обращение</source>
         <translation>Обращение</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/trainer_live.py" line="30" />
+        <location filename="../../cur_desktop/ui/trainer_live.py" line="31" />
         <source>Поступило, мин</source>
         <translation>Поступило, мин</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/trainer_live.py" line="31" />
+        <location filename="../../cur_desktop/ui/trainer_live.py" line="32" />
         <source>Ответов</source>
         <translation>Ответов</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/trainer_live.py" line="32" />
+        <location filename="../../cur_desktop/ui/trainer_live.py" line="33" />
         <source>Пишет сейчас</source>
         <translation>Пишет сейчас</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/trainer_live.py" line="48" />
+        <location filename="../../cur_desktop/ui/trainer_live.py" line="49" />
         <source>пишет: {0}</source>
         <extracomment>Characters of a draft shown in the tree; the whole text is in the pane below.</extracomment>
         <translation>пишет: {0}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/trainer_live.py" line="49" />
+        <location filename="../../cur_desktop/ui/trainer_live.py" line="50" />
         <source>{0} пишет: {1}</source>
         <translation>{0} пишет: {1}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/trainer_live.py" line="68" />
+        <location filename="../../cur_desktop/ui/trainer_live.py" line="69" />
         <source>Выберите обращение, чтобы увидеть ответы слушателя</source>
         <translation>Выберите обращение, чтобы увидеть ответы слушателя</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/trainer_live.py" line="92" />
+        <location filename="../../cur_desktop/ui/trainer_live.py" line="93" />
         <source>взято {0}, отвечено {1}, направлено {2}, просрочено {3}</source>
         <translation>взято {0}, отвечено {1}, направлено {2}, просрочено {3}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/trainer_live.py" line="119" />
+        <location filename="../../cur_desktop/ui/trainer_live.py" line="120" />
         <source>высокая</source>
         <translation>высокая</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/trainer_live.py" line="120" />
+        <location filename="../../cur_desktop/ui/trainer_live.py" line="121" />
         <source>обычная</source>
         <translation>обычная</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/trainer_live.py" line="148" />
-        <location filename="../../cur_desktop/ui/trainer_live.py" line="153" />
+        <location filename="../../cur_desktop/ui/trainer_live.py" line="149" />
+        <location filename="../../cur_desktop/ui/trainer_live.py" line="154" />
         <source>, мин {0:.0f}</source>
         <translation>, мин {0:.0f}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/trainer_live.py" line="155" />
+        <location filename="../../cur_desktop/ui/trainer_live.py" line="156" />
         <source>{0} пишет сейчас</source>
         <translation>{0} пишет сейчас</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/trainer_live.py" line="159" />
+        <location filename="../../cur_desktop/ui/trainer_live.py" line="160" />
         <source>Ответов по этому обращению пока нет</source>
         <translation>Ответов по этому обращению пока нет</translation>
     </message>
@@ -2319,11 +2319,21 @@
         <translation>Повреждённый файл сохранён для службы поддержки: {path}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/status_bar.py" line="152" />
-        <location filename="../../cur_desktop/ui/status_bar.py" line="155" />
-        <location filename="../../cur_desktop/ui/status_bar.py" line="158" />
+        <location filename="../../cur_desktop/ui/status_bar.py" line="153" />
+        <location filename="../../cur_desktop/ui/status_bar.py" line="156" />
+        <location filename="../../cur_desktop/ui/status_bar.py" line="159" />
         <source>Локальная копия восстановлена</source>
         <translation>Локальная копия восстановлена</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/link_warning.py" line="28" />
+        <source>⚠ Соединение не защищено (http://): пароль и обращения видны в сети</source>
+        <translation>⚠ Соединение не защищено (http://): пароль и обращения видны в сети</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/link_warning.py" line="33" />
+        <source>Попросите администратора включить HTTPS на сервере и входите по адресу https://</source>
+        <translation>Попросите администратора включить HTTPS на сервере и входите по адресу https://</translation>
     </message>
 </context>
 </TS>

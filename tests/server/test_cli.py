@@ -31,6 +31,20 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
+def wait_serving(server: subprocess.Popen, up, seconds: float = 60) -> None:
+    """Polls `up()` until it is true; fails with the server's stderr if the server exits."""
+    deadline = time.monotonic() + seconds
+    while True:
+        try:
+            if up():
+                return
+        except requests.ConnectionError:
+            pass
+        assert time.monotonic() < deadline, "server did not start"
+        assert server.poll() is None, server.stderr.read().decode()
+        time.sleep(0.2)
+
+
 def test_migrate_seed_create_user_and_serve(tmp_path):
     url = f"sqlite:///{tmp_path / 'centre.db'}"
     env = {"CUR_DATABASE_URL": url}
@@ -82,16 +96,7 @@ def test_migrate_seed_create_user_and_serve(tmp_path):
     )
     try:
         base = f"http://127.0.0.1:{port}"
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                if requests.get(f"{base}/health", timeout=1).status_code == 200:
-                    break
-            except requests.ConnectionError:
-                pass
-            assert time.monotonic() < deadline, "server did not start"
-            assert server.poll() is None, server.stderr.read().decode()
-            time.sleep(0.2)
+        wait_serving(server, lambda: requests.get(f"{base}/health", timeout=1).status_code == 200)
         r = requests.post(
             f"{base}/api/v1/auth/login",
             json={"username": "petrova", "password": "длинный-пароль"},

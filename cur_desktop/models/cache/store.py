@@ -26,6 +26,7 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import DatabaseError
 from sqlalchemy.pool import QueuePool
 
+from ..private_files import FILE_MODE, SQLITE_COMPANIONS, private_database
 from ..sqlite import READ, WRITE, sqlite_engine
 from . import unsent
 from .repair import (
@@ -96,7 +97,6 @@ class CacheStore:
         if not key:
             raise ValueError("the cache needs a key or passphrase")
         self.path = Path(path)
-        self.path.parent.mkdir(parents=True, exist_ok=True)
         self._secret = _secret(key)
         self._url = _url(self.path, key)
         self.mirror = unsent.mirror_path(self.path)
@@ -111,12 +111,16 @@ class CacheStore:
             self._rebuild(damaged)
         else:
             self._settle_mirror(fresh)
+        for companion in (self.mirror, *(Path(f"{self.mirror}{s}") for s in SQLITE_COMPANIONS)):
+            if companion.exists():
+                companion.chmod(FILE_MODE)
 
     # --- opening and healing ----------------------------------------------------------------
 
     def _open(self) -> bool:
         """Open, check and migrate the file; True when it was new (absent or empty)."""
         fresh = not self.path.exists() or self.path.stat().st_size == 0
+        private_database(self.path)  # 0600 (folder 0700), before SQLite creates it world-readable
         # Not the dialect's default SingletonThreadPool: past five threads it closes connections
         # other threads are still using (a crash in sqlcipher3). The sync engine's worker and the
         # UI thread share this store; SQLCipher is built thread-safe, so a QueuePool is fine.
