@@ -2,7 +2,8 @@
 
 Like Anki's task manager: cache reads and writes go through one single-worker executor (so they
 are serialised and never run on the UI thread), while the sync engine has its own thread for the
-network. Results come back as awaited values on the UI thread.
+network, and slow computations (spelling suggestions) have a worker of their own. Results come
+back as awaited values on the UI thread.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ T = TypeVar("T")
 
 _db_executor: ThreadPoolExecutor | None = None
 _net_executor: ThreadPoolExecutor | None = None
+_cpu_executor: ThreadPoolExecutor | None = None
 
 
 def db_executor() -> ThreadPoolExecutor:
@@ -49,6 +51,19 @@ async def in_net(fn: Callable[..., T], *args: Any) -> T:
     Writes never go this way: they go through the outbox, so they survive being offline.
     """
     return await asyncio.get_running_loop().run_in_executor(net_executor(), fn, *args)
+
+
+def cpu_executor() -> ThreadPoolExecutor:
+    global _cpu_executor
+    if _cpu_executor is None:
+        # One: a computation the user waits for goes after the previous one, not beside it.
+        _cpu_executor = ThreadPoolExecutor(1, thread_name_prefix="cur-cpu")
+    return _cpu_executor
+
+
+async def in_worker(fn: Callable[..., T], *args: Any) -> T:
+    """Run a slow computation (seconds of pure Python) off the UI thread and await its result."""
+    return await asyncio.get_running_loop().run_in_executor(cpu_executor(), fn, *args)
 
 
 def spawn(coro: Coroutine[Any, Any, Any], *, what: str = "task") -> asyncio.Task | None:
