@@ -95,16 +95,26 @@ def cmd_create_user(args: argparse.Namespace) -> int:
 
 def cmd_serve(args: argparse.Namespace) -> int:
     import uvicorn
+    from sqlalchemy.exc import SQLAlchemyError
 
     from .app import create_app
     from .context import load_context
-    from .migrate import upgrade
+    from .migrate import SchemaNotCurrent, check_current, upgrade
     from .seed import seed_demo
 
     url = _url(args)
-    upgrade(url)
-    if args.demo:
+    if args.demo:  # the demo database is the server's own: it keeps it current by itself
+        upgrade(url)
         seed_demo(url, args.incidents)
+    else:
+        try:
+            check_current(url)
+        except SchemaNotCurrent as e:
+            print(f"error: {e}", file=sys.stderr)
+            return 1
+        except SQLAlchemyError as e:
+            print(f"error: cannot open the database {_safe(url)}: {e}", file=sys.stderr)
+            return 1
     print(f"ЦУР server on http://{args.host}:{args.port} (database: {_safe(url)})", file=sys.stderr)
     options = {"host": args.host, "port": args.port, "log_level": args.log_level}
     if args.workers > 1:
