@@ -101,7 +101,20 @@ def cmd_serve(args: argparse.Namespace) -> int:
     from .context import load_context
     from .migrate import SchemaNotCurrent, check_current, upgrade
     from .seed import seed_demo
+    from .versions import ENV_CLIENT_CURRENT, ENV_CLIENT_MINIMUM, versions_from_environment
 
+    # Through the environment, so worker processes publish the same versions.
+    for name, value in (
+        (ENV_CLIENT_CURRENT, args.client_current),
+        (ENV_CLIENT_MINIMUM, args.client_minimum),
+    ):
+        if value:
+            os.environ[name] = value
+    try:
+        versions = versions_from_environment()
+    except ValueError as e:
+        print(f"error: {e}", file=sys.stderr)
+        return 2
     url = _url(args)
     if args.demo:  # the demo database is the server's own: it keeps it current by itself
         upgrade(url)
@@ -115,7 +128,11 @@ def cmd_serve(args: argparse.Namespace) -> int:
         except SQLAlchemyError as e:
             print(f"error: cannot open the database {_safe(url)}: {e}", file=sys.stderr)
             return 1
-    print(f"ЦУР server on http://{args.host}:{args.port} (database: {_safe(url)})", file=sys.stderr)
+    print(
+        f"ЦУР server on http://{args.host}:{args.port} (database: {_safe(url)}; workstation "
+        f"versions: current {versions.current}, minimum {versions.minimum})",
+        file=sys.stderr,
+    )
     options = {"host": args.host, "port": args.port, "log_level": args.log_level}
     if args.workers > 1:
         # Worker processes build their own app, so they find the database in the environment.
@@ -160,6 +177,16 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--incidents", type=int, default=3_000, help="with --demo: seed size")
     serve.add_argument("--log-level", default="info")
     serve.add_argument("--workers", type=int, default=1, help="worker processes (uvicorn)")
+    serve.add_argument(
+        "--client-current",
+        help="the newest workstation version, announced to older ones (else $CUR_CLIENT_CURRENT, "
+        "else this server's version)",
+    )
+    serve.add_argument(
+        "--client-minimum",
+        help="older workstations may read but not write (else $CUR_CLIENT_MINIMUM, else the "
+        "server's version)",
+    )
     serve.set_defaults(func=cmd_serve)
 
     migrate = sub.add_parser("migrate", parents=[common], help="create or upgrade the schema")

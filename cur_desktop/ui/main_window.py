@@ -661,6 +661,7 @@ class MainWindow(QMainWindow):
             self.editor.set_known_words(reference_words(self.reference))
         if summary.touched or summary.reference_updated or summary.pushed:
             self.model.refresh()
+        self.status.set_newer_version(self.ws.engine.core.newer_version)
         spawn(self.refresh_side(), what="after sync")
 
     _loop: asyncio.AbstractEventLoop | None = None

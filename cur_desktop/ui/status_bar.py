@@ -38,7 +38,11 @@ class SyncStatusBar(QStatusBar):
         self.conflicts.setObjectName("conflictsButton")
         self.conflicts.clicked.connect(self.conflicts_clicked)
         self.last_sync = QLabel()
-        for w in (self.state_label, self.progress, self.pending, self.conflicts, self.last_sync):
+        self.newer = QLabel()  # a newer workstation version exists: said, never downloaded
+        self.newer.setObjectName("newerVersion")
+        self.newer.hide()
+        widgets = (self.state_label, self.progress, self.pending, self.conflicts, self.last_sync)
+        for w in (*widgets, self.newer):
             self.addPermanentWidget(w)
         self.tray: QSystemTrayIcon | None = None
         if QSystemTrayIcon.isSystemTrayAvailable():
@@ -70,6 +74,10 @@ class SyncStatusBar(QStatusBar):
     def set_last_sync(self, epoch: int | None) -> None:
         when = formats.clock(epoch, tr("никогда"))
         self.last_sync.setText(tr("Синхронизировано: {when}").format(when=when))
+
+    def set_newer_version(self, version: str | None) -> None:
+        self.newer.setText(tr("Доступна новая версия программы: {version}").format(version=version))
+        self.newer.setVisible(version is not None)
 
     def notify(self, title: str, text: str) -> None:
         if self.tray is not None:
