@@ -17,6 +17,7 @@ import sys
 from cur_desktop.models.cache.incidents import count_incidents
 from cur_desktop.models.cache.store import CacheLocked
 
+from .logfile import install_log_file
 from .reports.brief_cli import add_brief_command
 from .sync.client import ApiClient, AuthFailed, SyncError
 from .sync.credentials import KEYRING_STATUS_LABELS, CredentialStore
@@ -153,6 +154,7 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s %(message)s")
     args = build_parser().parse_args(argv)
+    install_log_file()
     if args.command is None:
         from .ui.app import run_gui  # Qt only for the window, never for headless commands
 

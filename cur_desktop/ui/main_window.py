@@ -40,6 +40,7 @@ from cur_desktop.sync.outbox import InvalidAction
 from cur_desktop.sync.workspace import Workspace
 
 from . import formats
+from .about_dialog import install_about
 from .aio import in_db, spawn
 from .analytics_window import install_analytics
 from .conflicts_panel import ConflictsPanel
@@ -185,6 +186,7 @@ class MainWindow(QMainWindow):
         self.console = SupervisorConsole(self) if SupervisorConsole.wanted(self.user) else None
         self.analytics_action = install_analytics(self)  # None for operators
         self.training = install_training(self)  # trainee's banner, or trainer's window
+        self.about_action = install_about(self)  # «Справка» → «О программе»
 
         self.timer = QTimer(self, interval=1000)  # the one SLA timer for the whole window
         self.timer.timeout.connect(self._tick)
