@@ -4,12 +4,12 @@
 <context>
     <name></name>
     <message>
-        <location filename="../../cur_desktop/ui/app.py" line="90"/>
+        <location filename="../../cur_desktop/ui/app.py" line="105"/>
         <source> [демо]</source>
         <translation> [demo]</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/app.py" line="103"/>
+        <location filename="../../cur_desktop/ui/app.py" line="118"/>
         <source>Демо</source>
         <translation>Demo</translation>
     </message>
@@ -159,7 +159,7 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/analytics_tabs.py" line="298"/>
-        <location filename="../../cur_desktop/ui/app.py" line="105"/>
+        <location filename="../../cur_desktop/ui/app.py" line="120"/>
         <location filename="../../cur_desktop/ui/quality_review.py" line="127"/>
         <source>Оператор</source>
         <translation>Operator</translation>
@@ -187,22 +187,22 @@
         <translation>Not routed</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/app.py" line="106"/>
+        <location filename="../../cur_desktop/ui/app.py" line="121"/>
         <source>Старший смены</source>
         <translation>Shift supervisor</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/app.py" line="107"/>
+        <location filename="../../cur_desktop/ui/app.py" line="122"/>
         <source>Сотрудник МО</source>
         <translation>Municipal officer</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/app.py" line="108"/>
+        <location filename="../../cur_desktop/ui/app.py" line="123"/>
         <source>Тренер</source>
         <translation>Trainer</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/app.py" line="111"/>
+        <location filename="../../cur_desktop/ui/app.py" line="126"/>
         <source>Войти как: </source>
         <translation>Sign in as: </translation>
     </message>
@@ -224,7 +224,7 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/conflicts_panel.py" line="28"/>
-        <location filename="../../cur_desktop/ui/main_window.py" line="542"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="550"/>
         <source>Сменить статус</source>
         <translation>Change status</translation>
     </message>
@@ -241,7 +241,7 @@
     <message>
         <location filename="../../cur_desktop/ui/conflicts_panel.py" line="31"/>
         <location filename="../../cur_desktop/ui/main_window.py" line="68"/>
-        <location filename="../../cur_desktop/ui/main_window.py" line="506"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="514"/>
         <source>Направить в ведомство</source>
         <translation>Route to agency</translation>
     </message>
@@ -307,7 +307,7 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/incident_card.py" line="49"/>
-        <location filename="../../cur_desktop/ui/main_window.py" line="482"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="490"/>
         <source>Взято в работу</source>
         <translation>Taken</translation>
     </message>
@@ -450,7 +450,7 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/incident_card.py" line="96"/>
-        <location filename="../../cur_desktop/ui/main_window.py" line="528"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="536"/>
         <location filename="../../cur_desktop/ui/queue_model.py" line="46"/>
         <location filename="../../cur_desktop/ui/trainer_live.py" line="28"/>
         <source>Важность</source>
@@ -459,7 +459,7 @@
     <message>
         <location filename="../../cur_desktop/ui/analytics_tabs.py" line="299"/>
         <location filename="../../cur_desktop/ui/incident_card.py" line="97"/>
-        <location filename="../../cur_desktop/ui/main_window.py" line="513"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="521"/>
         <location filename="../../cur_desktop/ui/systemic_view.py" line="111"/>
         <location filename="../../cur_desktop/ui/systemic_view.py" line="290"/>
         <source>Ведомство</source>
@@ -642,135 +642,140 @@
         <translation> (not sent)</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/labels.py" line="13"/>
+        <location filename="../../cur_desktop/ui/labels.py" line="14"/>
         <source>промежуточный</source>
         <translation>interim</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/labels.py" line="14"/>
+        <location filename="../../cur_desktop/ui/labels.py" line="15"/>
         <source>окончательный</source>
         <translation>final</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/labels.py" line="15"/>
+        <location filename="../../cur_desktop/ui/labels.py" line="16"/>
         <source>уточнение</source>
         <translation>clarification</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/labels.py" line="18"/>
+        <location filename="../../cur_desktop/ui/labels.py" line="19"/>
         <source>черновик</source>
         <translation>draft</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/labels.py" line="19"/>
+        <location filename="../../cur_desktop/ui/labels.py" line="20"/>
         <source>на согласовании</source>
         <translation>awaiting approval</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/labels.py" line="20"/>
+        <location filename="../../cur_desktop/ui/labels.py" line="21"/>
         <source>согласован</source>
         <translation>approved</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/labels.py" line="21"/>
+        <location filename="../../cur_desktop/ui/labels.py" line="22"/>
         <source>возвращён на доработку</source>
         <translation>returned for rework</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/labels.py" line="22"/>
+        <location filename="../../cur_desktop/ui/labels.py" line="23"/>
         <source>опубликован</source>
         <translation>published</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/labels.py" line="92"/>
+        <location filename="../../cur_desktop/ui/labels.py" line="104"/>
         <source>сотрудник №{id}</source>
         <extracomment>Official municipality names shortened the way Russian documents abbreviate them, for narrow columns: «городской округ город Рязань» → «г. Рязань», «Шиловский муниципальный район» → «Шиловский р-н». The part that tells them apart comes first.</extracomment>
         <translation>staff member #{id}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/labels.py" line="104"/>
-        <location filename="../../cur_desktop/ui/main_window.py" line="529"/>
+        <location filename="../../cur_desktop/ui/labels.py" line="116"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="537"/>
         <source>Высокая</source>
         <translation>High</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/labels.py" line="105"/>
-        <location filename="../../cur_desktop/ui/main_window.py" line="529"/>
+        <location filename="../../cur_desktop/ui/labels.py" line="117"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="537"/>
         <source>Обычная</source>
         <translation>Normal</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/login_dialog.py" line="43"/>
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="46"/>
         <source>Вход — ЦУР</source>
         <translation>Sign in — RMC</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/login_dialog.py" line="49"/>
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="54"/>
         <source>Вход по учебному коду</source>
         <translation>Sign in with a training code</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/login_dialog.py" line="53"/>
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="58"/>
         <source>Фамилия Имя Отчество</source>
         <translation>Full name</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/login_dialog.py" line="55"/>
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="60"/>
         <source>Запомнить вход (в хранилище паролей ОС)</source>
         <translation>Remember sign-in (in the OS password store)</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/login_dialog.py" line="64"/>
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="69"/>
         <source>Хранилище паролей ОС недоступно: вход сохранится только до выхода.</source>
         <translation>The OS password store is unavailable: the sign-in will be kept only until you quit.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/login_dialog.py" line="65"/>
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="70"/>
         <source>Работать офлайн</source>
         <translation>Work offline</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/login_dialog.py" line="71"/>
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="76"/>
         <source>Войти</source>
         <translation>Sign in</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/login_dialog.py" line="77"/>
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="82"/>
+        <source>Подключение…</source>
+        <translation>Connection…</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="87"/>
         <source>Сервер</source>
         <translation>Server</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/login_dialog.py" line="78"/>
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="88"/>
         <source>Пользователь</source>
         <translation>User</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/login_dialog.py" line="79"/>
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="89"/>
         <source>Пароль</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/login_dialog.py" line="81"/>
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="91"/>
         <source>Учебный код</source>
         <translation>Training code</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/login_dialog.py" line="82"/>
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="92"/>
         <source>Ваше имя</source>
         <translation>Your name</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/login_dialog.py" line="104"/>
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="123"/>
         <source>Вход…</source>
         <translation>Signing in…</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/login_dialog.py" line="124"/>
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="142"/>
         <source>Можно работать офлайн с последним профилем.</source>
         <translation>You can work offline with the last profile.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/login_dialog.py" line="147"/>
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="165"/>
         <source>Открываю локальный профиль…</source>
         <translation>Opening the local profile…</translation>
     </message>
@@ -812,7 +817,7 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/main_window.py" line="75"/>
-        <location filename="../../cur_desktop/ui/main_window.py" line="631"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="639"/>
         <source>Горячие клавиши</source>
         <translation>Keyboard shortcuts</translation>
     </message>
@@ -842,12 +847,12 @@
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="209"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="210"/>
         <source>Все статусы</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="210"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="211"/>
         <source>Все сферы</source>
         <translation>All sectors</translation>
     </message>
@@ -915,7 +920,7 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/analytics_window.py" line="208"/>
-        <location filename="../../cur_desktop/ui/main_window.py" line="212"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="213"/>
         <source>Все МО</source>
         <translation>All municipalities</translation>
     </message>
@@ -1033,23 +1038,70 @@
 {p}</translation>
     </message>
     <message>
+        <location filename="../../cur_desktop/ui/about_dialog.py" line="29"/>
         <location filename="../../cur_desktop/ui/analytics_window.py" line="436"/>
         <source>Открыть папку</source>
         <translation>Open folder</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="215"/>
+        <location filename="../../cur_desktop/ui/about_dialog.py" line="51"/>
+        <location filename="../../cur_desktop/ui/about_dialog.py" line="90"/>
+        <source>О программе</source>
+        <translation>About</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/about_dialog.py" line="52"/>
+        <source>ЦУР: рабочее место оператора</source>
+        <translation>CUR: operator workstation</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/about_dialog.py" line="60"/>
+        <source>доступна новая версия {version}</source>
+        <translation>version {version} is available</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/about_dialog.py" line="67"/>
+        <source>Версия:</source>
+        <translation>Version:</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/about_dialog.py" line="68"/>
+        <source>Сервер:</source>
+        <translation>Server:</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/about_dialog.py" line="69"/>
+        <source>Журнал работы:</source>
+        <translation>Log folder:</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/about_dialog.py" line="70"/>
+        <source>Локальный кэш:</source>
+        <translation>Local cache:</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/about_dialog.py" line="76"/>
+        <source>В журнале нет паролей, ключей и текстов обращений: его можно передать в техническую поддержку.</source>
+        <translation>The log holds no passwords, keys or citizens&apos; messages: it can be sent to technical support.</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/about_dialog.py" line="106"/>
+        <source>Справка</source>
+        <translation>Help</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/main_window.py" line="216"/>
         <source>Все каналы</source>
         <translation>All channels</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="217"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="218"/>
         <source>Любой срок</source>
         <translation>Any deadline</translation>
     </message>
     <message>
         <location filename="../../cur_desktop/ui/analytics_tabs.py" line="306"/>
-        <location filename="../../cur_desktop/ui/main_window.py" line="219"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="220"/>
         <location filename="../../cur_desktop/ui/quality_review.py" line="42"/>
         <location filename="../../cur_desktop/ui/sla_view.py" line="30"/>
         <source>В срок</source>
@@ -1057,7 +1109,7 @@
         <translation>On time</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="220"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="221"/>
         <location filename="../../cur_desktop/ui/queue_source.py" line="25"/>
         <location filename="../../cur_desktop/ui/sla_view.py" line="31"/>
         <source>Под угрозой</source>
@@ -1065,50 +1117,50 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/analytics_tabs.py" line="307"/>
-        <location filename="../../cur_desktop/ui/main_window.py" line="221"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="222"/>
         <location filename="../../cur_desktop/ui/sla_view.py" line="32"/>
         <location filename="../../cur_desktop/ui/team_board.py" line="55"/>
         <source>Просрочено</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="265"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="266"/>
         <source>Действия</source>
         <translation>Actions</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="355"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="363"/>
         <source>Представления…</source>
         <translation>Views…</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="363"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="371"/>
         <source>Сохранить представление</source>
         <translation>Save view</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="363"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="371"/>
         <source>Название:</source>
         <translation>Name:</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="461"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="469"/>
         <source>Действие невозможно</source>
         <translation>Action not possible</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="477"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="485"/>
         <source>Свободных обращений нет</source>
         <translation>No unassigned incidents</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="514"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="522"/>
         <location filename="../../cur_desktop/ui/systemic_view.py" line="291"/>
         <source>Комментарий</source>
         <translation>Comment</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="518"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="526"/>
         <source>Сфера и рубрика</source>
         <translation>Sector and category</translation>
     </message>
@@ -1116,49 +1168,49 @@
         <location filename="../../cur_desktop/ui/analytics_tabs.py" line="126"/>
         <location filename="../../cur_desktop/ui/analytics_tabs.py" line="196"/>
         <location filename="../../cur_desktop/ui/analytics_tabs.py" line="221"/>
-        <location filename="../../cur_desktop/ui/main_window.py" line="520"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="528"/>
         <location filename="../../cur_desktop/ui/queue_model.py" line="47"/>
         <source>Сфера</source>
         <translation>Sector</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="524"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="532"/>
         <source>Рубрика</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="524"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="532"/>
         <source>—</source>
         <translation>—</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="542"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="550"/>
         <source>Отклонить</source>
         <translation>Reject</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="544"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="552"/>
         <source>Новый статус</source>
         <translation>New status</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="547"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="555"/>
         <source>Причина (для отклонения и возобновления)</source>
         <translation>Reason (for rejecting and reopening)</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="549"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="557"/>
         <source>Что сделано (для «Решено»)</source>
         <translation>What was done (for «Resolved»)</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="557"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="565"/>
         <source>Внутренняя заметка</source>
         <translation>Internal note</translation>
     </message>
     <message>
         <location filename="../../cur_desktop/ui/approvals_panel.py" line="42"/>
-        <location filename="../../cur_desktop/ui/main_window.py" line="558"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="566"/>
         <location filename="../../cur_desktop/ui/queue_model.py" line="50"/>
         <location filename="../../cur_desktop/ui/systemic_view.py" line="40"/>
         <location filename="../../cur_desktop/ui/systemic_view.py" line="112"/>
@@ -1166,42 +1218,42 @@
         <translation>Text</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="577"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="585"/>
         <source>Ответ сохранён и будет отправлен</source>
         <translation>Reply saved and will be sent</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="590"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="598"/>
         <source>Обращение изменилось</source>
         <translation>The incident has changed</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="592"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="600"/>
         <source>Пока вы писали ответ, обращение изменили:</source>
         <translation>While you were writing the reply, the incident was changed:</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="593"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="601"/>
         <source>Отправить ответ в этом виде?</source>
         <translation>Send the reply as it is?</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="595"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="603"/>
         <source>Отправить</source>
         <translation>Send</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="596"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="604"/>
         <source>Вернуться к ответу</source>
         <translation>Back to the reply</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="689"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="698"/>
         <source>Срок под угрозой</source>
         <translation>Deadline at risk</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="690"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="699"/>
         <source>Срок нарушен</source>
         <translation>Deadline missed</translation>
     </message>
@@ -1235,7 +1287,7 @@
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/queue_model.py" line="370"/>
+        <location filename="../../cur_desktop/ui/queue_model.py" line="366"/>
         <source>Есть изменения, ещё не отправленные на сервер</source>
         <extracomment>Which cache sort key each column sorts by. Where a row keeps its display texts once computed (the SLA column&apos;s changes every beat). Dragged queue rows: the incident ids, comma-separated (dropped on the team board).</extracomment>
         <translation>Has changes not yet sent to the server</translation>
@@ -1264,13 +1316,13 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/cluster_reply.py" line="44"/>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="43"/>
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="44"/>
         <source>Промежуточный</source>
         <translation>Interim</translation>
     </message>
     <message>
         <location filename="../../cur_desktop/ui/cluster_reply.py" line="45"/>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="44"/>
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="45"/>
         <source>Окончательный</source>
         <translation>Final</translation>
     </message>
@@ -1300,99 +1352,104 @@
         <translation>Template:</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/cluster_reply.py" line="201"/>
+        <location filename="../../cur_desktop/ui/cluster_reply.py" line="194"/>
         <source>Нет шаблонов этого вида для группы.</source>
         <translation>No templates of this kind for the group.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/cluster_reply.py" line="218"/>
+        <location filename="../../cur_desktop/ui/cluster_reply.py" line="211"/>
         <source>✔ будет отправлен</source>
         <translation>✔ will be sent</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/cluster_reply.py" line="227"/>
+        <location filename="../../cur_desktop/ui/cluster_reply.py" line="220"/>
         <source>Будет отправлено ответов: {n}.</source>
         <translation>Replies to be sent: {n}.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/cluster_reply.py" line="229"/>
+        <location filename="../../cur_desktop/ui/cluster_reply.py" line="222"/>
         <source>Пропущено: {m} (причины в таблице).</source>
         <translation>Skipped: {m} (reasons in the table).</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/cluster_reply.py" line="233"/>
+        <location filename="../../cur_desktop/ui/cluster_reply.py" line="226"/>
         <source>Отправить ответы ({n})</source>
         <translation>Send replies ({n})</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="45"/>
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="46"/>
         <source>Уточнение</source>
         <translation>Clarification</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="120"/>
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="121"/>
         <source>Поиск шаблона…</source>
         <translation>Search templates…</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="129"/>
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="130"/>
         <source>Текст ответа заявителю</source>
         <translation>Reply text to the citizen</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="149"/>
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="150"/>
         <source>Отправить (Ctrl+Enter)</source>
         <translation>Send (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="161"/>
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="162"/>
         <source>Шаблоны</source>
         <translation>Templates</translation>
     </message>
     <message>
         <location filename="../../cur_desktop/ui/cluster_reply.py" line="119"/>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="168"/>
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="169"/>
         <source>Вид ответа:</source>
         <translation>Reply type:</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="214"/>
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="215"/>
         <source>Проверка орфографии выключена: {reason}</source>
         <translation>Spelling check is off: {reason}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="259"/>
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="260"/>
         <source>Ответ уйдёт старшему смены на согласование перед публикацией.</source>
         <extracomment>The incident&apos;s version the user started writing on (see `changes_by_others`).</extracomment>
         <translation>The reply will go to the shift supervisor for approval before publication.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="270"/>
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="271"/>
         <source>без комментария</source>
         <translation>no comment</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="271"/>
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="272"/>
         <source>Старший смены вернул ответ на доработку: {comment}</source>
         <translation>The shift supervisor returned the reply for rework: {comment}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="341"/>
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="342"/>
         <source>Орфография: {n}</source>
         <translation>Spelling: {n}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="343"/>
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="344"/>
         <source>✓ Проверки пройдены</source>
         <translation>✓ Checks passed</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="387"/>
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="377"/>
+        <source>Поиск вариантов…</source>
+        <translation>Looking for suggestions…</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="406"/>
         <source>Нет вариантов</source>
         <translation>No suggestions</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="390"/>
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="379"/>
         <source>Пропустить «{word}»</source>
         <translation>Ignore “{word}”</translation>
     </message>
@@ -1451,34 +1508,39 @@
         <translation>Sync error</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/status_bar.py" line="61"/>
+        <location filename="../../cur_desktop/ui/status_bar.py" line="65"/>
         <source>отправлено</source>
         <translation>sent</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/status_bar.py" line="62"/>
+        <location filename="../../cur_desktop/ui/status_bar.py" line="66"/>
         <source>получено</source>
         <translation>received</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/status_bar.py" line="65"/>
+        <location filename="../../cur_desktop/ui/status_bar.py" line="69"/>
         <source>К отправке: {n}</source>
         <translation>To send: {n}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/status_bar.py" line="66"/>
+        <location filename="../../cur_desktop/ui/status_bar.py" line="70"/>
         <source>Несохранённые правки: {n}</source>
         <translation>Unsaved changes: {n}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/status_bar.py" line="71"/>
+        <location filename="../../cur_desktop/ui/status_bar.py" line="75"/>
         <source>никогда</source>
         <translation>never</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/status_bar.py" line="72"/>
+        <location filename="../../cur_desktop/ui/status_bar.py" line="76"/>
         <source>Синхронизировано: {when}</source>
         <translation>Synchronized: {when}</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/status_bar.py" line="79"/>
+        <source>Доступна новая версия программы: {version}</source>
+        <translation>A new version of the program is available: {version}</translation>
     </message>
     <message>
         <location filename="../../cur_desktop/ui/presence.py" line="33"/>
@@ -1849,32 +1911,32 @@ today</translation>
         <translation>Drag queue rows onto a staff member to assign them.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/team_board.py" line="230"/>
+        <location filename="../../cur_desktop/ui/team_board.py" line="228"/>
         <source>Нет связи с сервером: показано по локальному кэшу на {time} (ваша зона, что успело синхронизироваться; присутствие неизвестно).</source>
         <translation>No connection to the server: shown from the local cache at {time} (your area, as far as synchronised; presence unknown).</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/team_board.py" line="234"/>
+        <location filename="../../cur_desktop/ui/team_board.py" line="232"/>
         <source>Обновлено в {time}</source>
         <translation>Updated at {time}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/team_board.py" line="237"/>
+        <location filename="../../cur_desktop/ui/team_board.py" line="235"/>
         <source>Нет связи с сервером: данных о смене пока нет.</source>
         <translation>No connection to the server: no shift data yet.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/team_board.py" line="241"/>
+        <location filename="../../cur_desktop/ui/team_board.py" line="239"/>
         <source>Нет связи с сервером: показаны данные на {time}.</source>
         <translation>No connection to the server: figures as of {time}.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/team_board.py" line="254"/>
+        <location filename="../../cur_desktop/ui/team_board.py" line="252"/>
         <source>Без исполнителя: {n}, под угрозой {risk}, просрочено {late}</source>
         <translation>Unassigned: {n}, at risk {risk}, overdue {late}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/team_board.py" line="279"/>
+        <location filename="../../cur_desktop/ui/team_board.py" line="277"/>
         <source>Последняя активность: {when}</source>
         <translation>Last activity: {when}</translation>
     </message>
@@ -2162,9 +2224,65 @@ today</translation>
         <translation>Pause</translation>
     </message>
     <message>
+        <location filename="../../cur_desktop/ui/connection_dialog.py" line="42"/>
+        <source>Подключение к серверу — ЦУР</source>
+        <translation>Connection to the server — CUR</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/connection_dialog.py" line="49"/>
+        <source>файл .pem, если ИТ-отдел его выдал</source>
+        <translation>a .pem file, if IT gave you one</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/connection_dialog.py" line="50"/>
+        <source>Выбрать…</source>
+        <translation>Choose…</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/connection_dialog.py" line="57"/>
+        <source>Проверить соединение</source>
+        <translation>Test the connection</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/connection_dialog.py" line="69"/>
         <location filename="../../cur_desktop/ui/trainer_window.py" line="68"/>
         <source>Продолжить</source>
         <translation>Resume</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/connection_dialog.py" line="78"/>
+        <source>Адрес сервера и файл сертификатов сообщает ИТ-отдел. Они запоминаются для вашего профиля.</source>
+        <translation>IT gives you the server address and the certificate file. They are remembered for your profile.</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/connection_dialog.py" line="83"/>
+        <source>Адрес сервера</source>
+        <translation>Server address</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/connection_dialog.py" line="84"/>
+        <source>Сертификаты (CA)</source>
+        <translation>Certificates (CA)</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/connection_dialog.py" line="96"/>
+        <source>Файл сертификатов</source>
+        <translation>Certificate file</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/connection_dialog.py" line="98"/>
+        <source>Сертификаты (*.pem *.crt *.cer);;Все файлы (*)</source>
+        <translation>Certificates (*.pem *.crt *.cer);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/connection_dialog.py" line="108"/>
+        <source>Проверяю соединение…</source>
+        <translation>Testing the connection…</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/connection_dialog.py" line="120"/>
+        <source>Соединение установлено: сервер ЦУР отвечает (версия программы {v})</source>
+        <translation>Connected: the CUR server answers (program version {v})</translation>
     </message>
     <message>
         <location filename="../../cur_desktop/ui/trainer_window.py" line="69"/>

@@ -3,12 +3,12 @@
 <context>
     <name />
     <message>
-        <location filename="../../cur_desktop/ui/app.py" line="90" />
+        <location filename="../../cur_desktop/ui/app.py" line="105" />
         <source> [демо]</source>
         <translation> [демо]</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/app.py" line="103" />
+        <location filename="../../cur_desktop/ui/app.py" line="118" />
         <source>Демо</source>
         <translation>Демо</translation>
     </message>
@@ -158,7 +158,7 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/analytics_tabs.py" line="298" />
-        <location filename="../../cur_desktop/ui/app.py" line="105" />
+        <location filename="../../cur_desktop/ui/app.py" line="120" />
         <location filename="../../cur_desktop/ui/quality_review.py" line="127" />
         <source>Оператор</source>
         <translation>Оператор</translation>
@@ -186,22 +186,22 @@
         <translation>Не направлено</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/app.py" line="106" />
+        <location filename="../../cur_desktop/ui/app.py" line="121" />
         <source>Старший смены</source>
         <translation>Старший смены</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/app.py" line="107" />
+        <location filename="../../cur_desktop/ui/app.py" line="122" />
         <source>Сотрудник МО</source>
         <translation>Сотрудник МО</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/app.py" line="108" />
+        <location filename="../../cur_desktop/ui/app.py" line="123" />
         <source>Тренер</source>
         <translation>Тренер</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/app.py" line="111" />
+        <location filename="../../cur_desktop/ui/app.py" line="126" />
         <source>Войти как: </source>
         <translation>Войти как: </translation>
     </message>
@@ -223,7 +223,7 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/conflicts_panel.py" line="28" />
-        <location filename="../../cur_desktop/ui/main_window.py" line="542" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="550" />
         <source>Сменить статус</source>
         <translation>Сменить статус</translation>
     </message>
@@ -240,7 +240,7 @@
     <message>
         <location filename="../../cur_desktop/ui/conflicts_panel.py" line="31" />
         <location filename="../../cur_desktop/ui/main_window.py" line="68" />
-        <location filename="../../cur_desktop/ui/main_window.py" line="506" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="514" />
         <source>Направить в ведомство</source>
         <translation>Направить в ведомство</translation>
     </message>
@@ -306,7 +306,7 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/incident_card.py" line="49" />
-        <location filename="../../cur_desktop/ui/main_window.py" line="482" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="490" />
         <source>Взято в работу</source>
         <translation>Взято в работу</translation>
     </message>
@@ -449,7 +449,7 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/incident_card.py" line="96" />
-        <location filename="../../cur_desktop/ui/main_window.py" line="528" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="536" />
         <location filename="../../cur_desktop/ui/queue_model.py" line="46" />
         <location filename="../../cur_desktop/ui/trainer_live.py" line="28" />
         <source>Важность</source>
@@ -458,7 +458,7 @@
     <message>
         <location filename="../../cur_desktop/ui/analytics_tabs.py" line="299" />
         <location filename="../../cur_desktop/ui/incident_card.py" line="97" />
-        <location filename="../../cur_desktop/ui/main_window.py" line="513" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="521" />
         <location filename="../../cur_desktop/ui/systemic_view.py" line="111" />
         <location filename="../../cur_desktop/ui/systemic_view.py" line="290" />
         <source>Ведомство</source>
@@ -641,135 +641,140 @@
         <translation> (не отправлено)</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/labels.py" line="13" />
+        <location filename="../../cur_desktop/ui/labels.py" line="14" />
         <source>промежуточный</source>
         <translation>промежуточный</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/labels.py" line="14" />
+        <location filename="../../cur_desktop/ui/labels.py" line="15" />
         <source>окончательный</source>
         <translation>окончательный</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/labels.py" line="15" />
+        <location filename="../../cur_desktop/ui/labels.py" line="16" />
         <source>уточнение</source>
         <translation>уточнение</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/labels.py" line="18" />
+        <location filename="../../cur_desktop/ui/labels.py" line="19" />
         <source>черновик</source>
         <translation>черновик</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/labels.py" line="19" />
+        <location filename="../../cur_desktop/ui/labels.py" line="20" />
         <source>на согласовании</source>
         <translation>на согласовании</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/labels.py" line="20" />
+        <location filename="../../cur_desktop/ui/labels.py" line="21" />
         <source>согласован</source>
         <translation>согласован</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/labels.py" line="21" />
+        <location filename="../../cur_desktop/ui/labels.py" line="22" />
         <source>возвращён на доработку</source>
         <translation>возвращён на доработку</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/labels.py" line="22" />
+        <location filename="../../cur_desktop/ui/labels.py" line="23" />
         <source>опубликован</source>
         <translation>опубликован</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/labels.py" line="92" />
+        <location filename="../../cur_desktop/ui/labels.py" line="104" />
         <source>сотрудник №{id}</source>
         <extracomment>Official municipality names shortened the way Russian documents abbreviate them, for narrow columns: «городской округ город Рязань» → «г. Рязань», «Шиловский муниципальный район» → «Шиловский р-н». The part that tells them apart comes first.</extracomment>
         <translation>сотрудник №{id}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/labels.py" line="104" />
-        <location filename="../../cur_desktop/ui/main_window.py" line="529" />
+        <location filename="../../cur_desktop/ui/labels.py" line="116" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="537" />
         <source>Высокая</source>
         <translation>Высокая</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/labels.py" line="105" />
-        <location filename="../../cur_desktop/ui/main_window.py" line="529" />
+        <location filename="../../cur_desktop/ui/labels.py" line="117" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="537" />
         <source>Обычная</source>
         <translation>Обычная</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/login_dialog.py" line="43" />
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="46" />
         <source>Вход — ЦУР</source>
         <translation>Вход — ЦУР</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/login_dialog.py" line="49" />
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="54" />
         <source>Вход по учебному коду</source>
         <translation>Вход по учебному коду</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/login_dialog.py" line="53" />
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="58" />
         <source>Фамилия Имя Отчество</source>
         <translation>Фамилия Имя Отчество</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/login_dialog.py" line="55" />
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="60" />
         <source>Запомнить вход (в хранилище паролей ОС)</source>
         <translation>Запомнить вход (в хранилище паролей ОС)</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/login_dialog.py" line="64" />
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="69" />
         <source>Хранилище паролей ОС недоступно: вход сохранится только до выхода.</source>
         <translation>Хранилище паролей ОС недоступно: вход сохранится только до выхода.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/login_dialog.py" line="65" />
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="70" />
         <source>Работать офлайн</source>
         <translation>Работать офлайн</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/login_dialog.py" line="71" />
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="76" />
         <source>Войти</source>
         <translation>Войти</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/login_dialog.py" line="77" />
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="82" />
+        <source>Подключение…</source>
+        <translation>Подключение…</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="87" />
         <source>Сервер</source>
         <translation>Сервер</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/login_dialog.py" line="78" />
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="88" />
         <source>Пользователь</source>
         <translation>Пользователь</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/login_dialog.py" line="79" />
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="89" />
         <source>Пароль</source>
         <translation>Пароль</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/login_dialog.py" line="81" />
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="91" />
         <source>Учебный код</source>
         <translation>Учебный код</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/login_dialog.py" line="82" />
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="92" />
         <source>Ваше имя</source>
         <translation>Ваше имя</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/login_dialog.py" line="104" />
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="123" />
         <source>Вход…</source>
         <translation>Вход…</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/login_dialog.py" line="124" />
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="142" />
         <source>Можно работать офлайн с последним профилем.</source>
         <translation>Можно работать офлайн с последним профилем.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/login_dialog.py" line="147" />
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="165" />
         <source>Открываю локальный профиль…</source>
         <translation>Открываю локальный профиль…</translation>
     </message>
@@ -811,7 +816,7 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/main_window.py" line="75" />
-        <location filename="../../cur_desktop/ui/main_window.py" line="631" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="639" />
         <source>Горячие клавиши</source>
         <translation>Горячие клавиши</translation>
     </message>
@@ -841,12 +846,12 @@
         <translation>Карточка</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="209" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="210" />
         <source>Все статусы</source>
         <translation>Все статусы</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="210" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="211" />
         <source>Все сферы</source>
         <translation>Все сферы</translation>
     </message>
@@ -914,7 +919,7 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/analytics_window.py" line="208" />
-        <location filename="../../cur_desktop/ui/main_window.py" line="212" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="213" />
         <source>Все МО</source>
         <translation>Все МО</translation>
     </message>
@@ -1032,23 +1037,70 @@
 {p}</translation>
     </message>
     <message>
+        <location filename="../../cur_desktop/ui/about_dialog.py" line="29" />
         <location filename="../../cur_desktop/ui/analytics_window.py" line="436" />
         <source>Открыть папку</source>
         <translation>Открыть папку</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="215" />
+        <location filename="../../cur_desktop/ui/about_dialog.py" line="51" />
+        <location filename="../../cur_desktop/ui/about_dialog.py" line="90" />
+        <source>О программе</source>
+        <translation>О программе</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/about_dialog.py" line="52" />
+        <source>ЦУР: рабочее место оператора</source>
+        <translation>ЦУР: рабочее место оператора</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/about_dialog.py" line="60" />
+        <source>доступна новая версия {version}</source>
+        <translation>доступна новая версия {version}</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/about_dialog.py" line="67" />
+        <source>Версия:</source>
+        <translation>Версия:</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/about_dialog.py" line="68" />
+        <source>Сервер:</source>
+        <translation>Сервер:</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/about_dialog.py" line="69" />
+        <source>Журнал работы:</source>
+        <translation>Журнал работы:</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/about_dialog.py" line="70" />
+        <source>Локальный кэш:</source>
+        <translation>Локальный кэш:</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/about_dialog.py" line="76" />
+        <source>В журнале нет паролей, ключей и текстов обращений: его можно передать в техническую поддержку.</source>
+        <translation>В журнале нет паролей, ключей и текстов обращений: его можно передать в техническую поддержку.</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/about_dialog.py" line="106" />
+        <source>Справка</source>
+        <translation>Справка</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/main_window.py" line="216" />
         <source>Все каналы</source>
         <translation>Все каналы</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="217" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="218" />
         <source>Любой срок</source>
         <translation>Любой срок</translation>
     </message>
     <message>
         <location filename="../../cur_desktop/ui/analytics_tabs.py" line="306" />
-        <location filename="../../cur_desktop/ui/main_window.py" line="219" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="220" />
         <location filename="../../cur_desktop/ui/quality_review.py" line="42" />
         <location filename="../../cur_desktop/ui/sla_view.py" line="30" />
         <source>В срок</source>
@@ -1056,7 +1108,7 @@
         <translation>В срок</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="220" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="221" />
         <location filename="../../cur_desktop/ui/queue_source.py" line="25" />
         <location filename="../../cur_desktop/ui/sla_view.py" line="31" />
         <source>Под угрозой</source>
@@ -1064,50 +1116,50 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/analytics_tabs.py" line="307" />
-        <location filename="../../cur_desktop/ui/main_window.py" line="221" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="222" />
         <location filename="../../cur_desktop/ui/sla_view.py" line="32" />
         <location filename="../../cur_desktop/ui/team_board.py" line="55" />
         <source>Просрочено</source>
         <translation>Просрочено</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="265" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="266" />
         <source>Действия</source>
         <translation>Действия</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="355" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="363" />
         <source>Представления…</source>
         <translation>Представления…</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="363" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="371" />
         <source>Сохранить представление</source>
         <translation>Сохранить представление</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="363" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="371" />
         <source>Название:</source>
         <translation>Название:</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="461" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="469" />
         <source>Действие невозможно</source>
         <translation>Действие невозможно</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="477" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="485" />
         <source>Свободных обращений нет</source>
         <translation>Свободных обращений нет</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="514" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="522" />
         <location filename="../../cur_desktop/ui/systemic_view.py" line="291" />
         <source>Комментарий</source>
         <translation>Комментарий</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="518" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="526" />
         <source>Сфера и рубрика</source>
         <translation>Сфера и рубрика</translation>
     </message>
@@ -1115,49 +1167,49 @@
         <location filename="../../cur_desktop/ui/analytics_tabs.py" line="126" />
         <location filename="../../cur_desktop/ui/analytics_tabs.py" line="196" />
         <location filename="../../cur_desktop/ui/analytics_tabs.py" line="221" />
-        <location filename="../../cur_desktop/ui/main_window.py" line="520" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="528" />
         <location filename="../../cur_desktop/ui/queue_model.py" line="47" />
         <source>Сфера</source>
         <translation>Сфера</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="524" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="532" />
         <source>Рубрика</source>
         <translation>Рубрика</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="524" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="532" />
         <source>—</source>
         <translation>—</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="542" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="550" />
         <source>Отклонить</source>
         <translation>Отклонить</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="544" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="552" />
         <source>Новый статус</source>
         <translation>Новый статус</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="547" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="555" />
         <source>Причина (для отклонения и возобновления)</source>
         <translation>Причина (для отклонения и возобновления)</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="549" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="557" />
         <source>Что сделано (для «Решено»)</source>
         <translation>Что сделано (для «Решено»)</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="557" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="565" />
         <source>Внутренняя заметка</source>
         <translation>Внутренняя заметка</translation>
     </message>
     <message>
         <location filename="../../cur_desktop/ui/approvals_panel.py" line="42" />
-        <location filename="../../cur_desktop/ui/main_window.py" line="558" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="566" />
         <location filename="../../cur_desktop/ui/queue_model.py" line="50" />
         <location filename="../../cur_desktop/ui/systemic_view.py" line="40" />
         <location filename="../../cur_desktop/ui/systemic_view.py" line="112" />
@@ -1165,42 +1217,42 @@
         <translation>Текст</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="577" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="585" />
         <source>Ответ сохранён и будет отправлен</source>
         <translation>Ответ сохранён и будет отправлен</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="590" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="598" />
         <source>Обращение изменилось</source>
         <translation>Обращение изменилось</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="592" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="600" />
         <source>Пока вы писали ответ, обращение изменили:</source>
         <translation>Пока вы писали ответ, обращение изменили:</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="593" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="601" />
         <source>Отправить ответ в этом виде?</source>
         <translation>Отправить ответ в этом виде?</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="595" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="603" />
         <source>Отправить</source>
         <translation>Отправить</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="596" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="604" />
         <source>Вернуться к ответу</source>
         <translation>Вернуться к ответу</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="689" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="698" />
         <source>Срок под угрозой</source>
         <translation>Срок под угрозой</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="690" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="699" />
         <source>Срок нарушен</source>
         <translation>Срок нарушен</translation>
     </message>
@@ -1234,7 +1286,7 @@
         <translation>Получено</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/queue_model.py" line="370" />
+        <location filename="../../cur_desktop/ui/queue_model.py" line="366" />
         <source>Есть изменения, ещё не отправленные на сервер</source>
         <extracomment>Which cache sort key each column sorts by. Where a row keeps its display texts once computed (the SLA column's changes every beat). Dragged queue rows: the incident ids, comma-separated (dropped on the team board).</extracomment>
         <translation>Есть изменения, ещё не отправленные на сервер</translation>
@@ -1263,13 +1315,13 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/cluster_reply.py" line="44" />
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="43" />
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="44" />
         <source>Промежуточный</source>
         <translation>Промежуточный</translation>
     </message>
     <message>
         <location filename="../../cur_desktop/ui/cluster_reply.py" line="45" />
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="44" />
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="45" />
         <source>Окончательный</source>
         <translation>Окончательный</translation>
     </message>
@@ -1299,99 +1351,104 @@
         <translation>Шаблон:</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/cluster_reply.py" line="201" />
+        <location filename="../../cur_desktop/ui/cluster_reply.py" line="194" />
         <source>Нет шаблонов этого вида для группы.</source>
         <translation>Нет шаблонов этого вида для группы.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/cluster_reply.py" line="218" />
+        <location filename="../../cur_desktop/ui/cluster_reply.py" line="211" />
         <source>✔ будет отправлен</source>
         <translation>✔ будет отправлен</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/cluster_reply.py" line="227" />
+        <location filename="../../cur_desktop/ui/cluster_reply.py" line="220" />
         <source>Будет отправлено ответов: {n}.</source>
         <translation>Будет отправлено ответов: {n}.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/cluster_reply.py" line="229" />
+        <location filename="../../cur_desktop/ui/cluster_reply.py" line="222" />
         <source>Пропущено: {m} (причины в таблице).</source>
         <translation>Пропущено: {m} (причины в таблице).</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/cluster_reply.py" line="233" />
+        <location filename="../../cur_desktop/ui/cluster_reply.py" line="226" />
         <source>Отправить ответы ({n})</source>
         <translation>Отправить ответы ({n})</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="45" />
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="46" />
         <source>Уточнение</source>
         <translation>Уточнение</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="120" />
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="121" />
         <source>Поиск шаблона…</source>
         <translation>Поиск шаблона…</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="129" />
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="130" />
         <source>Текст ответа заявителю</source>
         <translation>Текст ответа заявителю</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="149" />
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="150" />
         <source>Отправить (Ctrl+Enter)</source>
         <translation>Отправить (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="161" />
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="162" />
         <source>Шаблоны</source>
         <translation>Шаблоны</translation>
     </message>
     <message>
         <location filename="../../cur_desktop/ui/cluster_reply.py" line="119" />
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="168" />
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="169" />
         <source>Вид ответа:</source>
         <translation>Вид ответа:</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="214" />
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="215" />
         <source>Проверка орфографии выключена: {reason}</source>
         <translation>Проверка орфографии выключена: {reason}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="259" />
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="260" />
         <source>Ответ уйдёт старшему смены на согласование перед публикацией.</source>
         <extracomment>The incident's version the user started writing on (see `changes_by_others`).</extracomment>
         <translation>Ответ уйдёт старшему смены на согласование перед публикацией.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="270" />
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="271" />
         <source>без комментария</source>
         <translation>без комментария</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="271" />
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="272" />
         <source>Старший смены вернул ответ на доработку: {comment}</source>
         <translation>Старший смены вернул ответ на доработку: {comment}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="341" />
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="342" />
         <source>Орфография: {n}</source>
         <translation>Орфография: {n}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="343" />
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="344" />
         <source>✓ Проверки пройдены</source>
         <translation>✓ Проверки пройдены</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="387" />
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="377" />
+        <source>Поиск вариантов…</source>
+        <translation>Поиск вариантов…</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="406" />
         <source>Нет вариантов</source>
         <translation>Нет вариантов</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="390" />
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="379" />
         <source>Пропустить «{word}»</source>
         <translation>Пропустить «{word}»</translation>
     </message>
@@ -1450,34 +1507,39 @@
         <translation>Ошибка синхронизации</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/status_bar.py" line="61" />
+        <location filename="../../cur_desktop/ui/status_bar.py" line="65" />
         <source>отправлено</source>
         <translation>отправлено</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/status_bar.py" line="62" />
+        <location filename="../../cur_desktop/ui/status_bar.py" line="66" />
         <source>получено</source>
         <translation>получено</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/status_bar.py" line="65" />
+        <location filename="../../cur_desktop/ui/status_bar.py" line="69" />
         <source>К отправке: {n}</source>
         <translation>К отправке: {n}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/status_bar.py" line="66" />
+        <location filename="../../cur_desktop/ui/status_bar.py" line="70" />
         <source>Несохранённые правки: {n}</source>
         <translation>Несохранённые правки: {n}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/status_bar.py" line="71" />
+        <location filename="../../cur_desktop/ui/status_bar.py" line="75" />
         <source>никогда</source>
         <translation>никогда</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/status_bar.py" line="72" />
+        <location filename="../../cur_desktop/ui/status_bar.py" line="76" />
         <source>Синхронизировано: {when}</source>
         <translation>Синхронизировано: {when}</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/status_bar.py" line="79" />
+        <source>Доступна новая версия программы: {version}</source>
+        <translation>Доступна новая версия программы: {version}</translation>
     </message>
     <message>
         <location filename="../../cur_desktop/ui/presence.py" line="33" />
@@ -1848,32 +1910,32 @@
         <translation>Перетащите строки очереди на сотрудника, чтобы назначить их ему.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/team_board.py" line="230" />
+        <location filename="../../cur_desktop/ui/team_board.py" line="228" />
         <source>Нет связи с сервером: показано по локальному кэшу на {time} (ваша зона, что успело синхронизироваться; присутствие неизвестно).</source>
         <translation>Нет связи с сервером: показано по локальному кэшу на {time} (ваша зона, что успело синхронизироваться; присутствие неизвестно).</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/team_board.py" line="234" />
+        <location filename="../../cur_desktop/ui/team_board.py" line="232" />
         <source>Обновлено в {time}</source>
         <translation>Обновлено в {time}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/team_board.py" line="237" />
+        <location filename="../../cur_desktop/ui/team_board.py" line="235" />
         <source>Нет связи с сервером: данных о смене пока нет.</source>
         <translation>Нет связи с сервером: данных о смене пока нет.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/team_board.py" line="241" />
+        <location filename="../../cur_desktop/ui/team_board.py" line="239" />
         <source>Нет связи с сервером: показаны данные на {time}.</source>
         <translation>Нет связи с сервером: показаны данные на {time}.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/team_board.py" line="254" />
+        <location filename="../../cur_desktop/ui/team_board.py" line="252" />
         <source>Без исполнителя: {n}, под угрозой {risk}, просрочено {late}</source>
         <translation>Без исполнителя: {n}, под угрозой {risk}, просрочено {late}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/team_board.py" line="279" />
+        <location filename="../../cur_desktop/ui/team_board.py" line="277" />
         <source>Последняя активность: {when}</source>
         <translation>Последняя активность: {when}</translation>
     </message>
@@ -2161,9 +2223,65 @@
         <translation>Пауза</translation>
     </message>
     <message>
+        <location filename="../../cur_desktop/ui/connection_dialog.py" line="42" />
+        <source>Подключение к серверу — ЦУР</source>
+        <translation>Подключение к серверу — ЦУР</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/connection_dialog.py" line="49" />
+        <source>файл .pem, если ИТ-отдел его выдал</source>
+        <translation>файл .pem, если ИТ-отдел его выдал</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/connection_dialog.py" line="50" />
+        <source>Выбрать…</source>
+        <translation>Выбрать…</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/connection_dialog.py" line="57" />
+        <source>Проверить соединение</source>
+        <translation>Проверить соединение</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/connection_dialog.py" line="69" />
         <location filename="../../cur_desktop/ui/trainer_window.py" line="68" />
         <source>Продолжить</source>
         <translation>Продолжить</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/connection_dialog.py" line="78" />
+        <source>Адрес сервера и файл сертификатов сообщает ИТ-отдел. Они запоминаются для вашего профиля.</source>
+        <translation>Адрес сервера и файл сертификатов сообщает ИТ-отдел. Они запоминаются для вашего профиля.</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/connection_dialog.py" line="83" />
+        <source>Адрес сервера</source>
+        <translation>Адрес сервера</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/connection_dialog.py" line="84" />
+        <source>Сертификаты (CA)</source>
+        <translation>Сертификаты (CA)</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/connection_dialog.py" line="96" />
+        <source>Файл сертификатов</source>
+        <translation>Файл сертификатов</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/connection_dialog.py" line="98" />
+        <source>Сертификаты (*.pem *.crt *.cer);;Все файлы (*)</source>
+        <translation>Сертификаты (*.pem *.crt *.cer);;Все файлы (*)</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/connection_dialog.py" line="108" />
+        <source>Проверяю соединение…</source>
+        <translation>Проверяю соединение…</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/connection_dialog.py" line="120" />
+        <source>Соединение установлено: сервер ЦУР отвечает (версия программы {v})</source>
+        <translation>Соединение установлено: сервер ЦУР отвечает (версия программы {v})</translation>
     </message>
     <message>
         <location filename="../../cur_desktop/ui/trainer_window.py" line="69" />
