@@ -19,7 +19,13 @@ from PySide6.QtWidgets import (
 )
 
 from cur_desktop.sync.client import SyncError, Unreachable
-from cur_desktop.sync.connection import Connection, describe, remembered
+from cur_desktop.sync.connection import (
+    Connection,
+    ConnectionProblem,
+    check_address,
+    describe,
+    remembered,
+)
 from cur_desktop.sync.credentials import CredentialStore
 from cur_desktop.sync.profile import Profile
 from cur_desktop.sync.training_workspace import redeem_workspace
@@ -120,6 +126,11 @@ class LoginDialog(QDialog):
             self.message.setText(text)
 
     async def _sign_in(self) -> None:
+        try:
+            check_address(self.server.text())
+        except ConnectionProblem as exc:  # «cur.example.ru» without https://, a bad port
+            self._busy(False, exc.message)
+            return
         self._busy(True, tr("Вход…"))
         loop = asyncio.get_running_loop()
         try:

@@ -109,3 +109,23 @@ def test_a_preset_server_goes_straight_to_sign_in(run, qtbot, tmp_path, monkeypa
             assert await task is None
 
     run(scenario())
+
+
+def test_sign_in_with_a_bad_or_unreachable_address_says_why(run, qtbot, tmp_path):
+    from cur_desktop.sync.credentials import CredentialStore
+
+    login = LoginDialog(tmp_path / "data", CredentialStore())
+    qtbot.addWidget(login)
+    login.username.setText("operator1")
+    login.password.setText("demo")
+
+    async def scenario():
+        login.server.setText("cur.example.ru")
+        await login._sign_in()
+        assert login.message.text().startswith("Адрес сервера указан неверно")
+        login.server.setText(f"http://127.0.0.1:{closed_port()}")
+        await login._sign_in()
+        assert "отказал в соединении" in login.message.text()
+        assert login.buttons.isEnabled()  # a way on: correct it and try again
+
+    run(scenario())
