@@ -103,5 +103,6 @@ def install_about(window: QMainWindow) -> QAction:
         dialog.open()
 
     action.triggered.connect(show)
-    window.menuBar().addMenu(tr("Справка")).addAction(action)
+    window.help_menu = window.menuBar().addMenu(tr("Справка"))  # later menus go before it
+    window.help_menu.addAction(action)
     return action

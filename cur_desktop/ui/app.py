@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QApplication, QDialog
+from PySide6.QtWidgets import QApplication, QDialog, QMenu
 
 from cur_desktop.sync.connection import Connection, ConnectionProblem, preset
 from cur_desktop.sync.credentials import CredentialStore
@@ -115,7 +115,8 @@ class Launcher:
     def _demo_menu(self, window: MainWindow) -> None:
         from cur_desktop.demo import DEMO_ROLES
 
-        menu = window.menuBar().addMenu(tr("Демо"))
+        menu = QMenu(tr("Демо"), window)
+        window.menuBar().insertMenu(window.help_menu.menuAction(), menu)  # «Справка» stays last
         names = {
             "operator": tr("Оператор"),
             "supervisor": tr("Старший смены"),
