@@ -20,16 +20,17 @@ from PySide6.QtWidgets import QApplication
 log = logging.getLogger(__name__)
 T = TypeVar("T")
 
-_db_executor: ThreadPoolExecutor | None = None
-_net_executor: ThreadPoolExecutor | None = None
-_cpu_executor: ThreadPoolExecutor | None = None
+_executors: dict[str, ThreadPoolExecutor] = {}
+
+
+def _executor(name: str, workers: int) -> ThreadPoolExecutor:
+    if name not in _executors:
+        _executors[name] = ThreadPoolExecutor(workers, thread_name_prefix=name)
+    return _executors[name]
 
 
 def db_executor() -> ThreadPoolExecutor:
-    global _db_executor
-    if _db_executor is None:
-        _db_executor = ThreadPoolExecutor(1, thread_name_prefix="cur-db")
-    return _db_executor
+    return _executor("cur-db", 1)
 
 
 async def in_db(fn: Callable[..., T], *args: Any) -> T:
@@ -38,11 +39,8 @@ async def in_db(fn: Callable[..., T], *args: Any) -> T:
 
 
 def net_executor() -> ThreadPoolExecutor:
-    global _net_executor
-    if _net_executor is None:
-        # A few: a slow analytics request must not hold up a presence beat.
-        _net_executor = ThreadPoolExecutor(3, thread_name_prefix="cur-net")
-    return _net_executor
+    # A few: a slow analytics request must not hold up a presence beat.
+    return _executor("cur-net", 3)
 
 
 async def in_net(fn: Callable[..., T], *args: Any) -> T:
@@ -54,11 +52,8 @@ async def in_net(fn: Callable[..., T], *args: Any) -> T:
 
 
 def cpu_executor() -> ThreadPoolExecutor:
-    global _cpu_executor
-    if _cpu_executor is None:
-        # One: a computation the user waits for goes after the previous one, not beside it.
-        _cpu_executor = ThreadPoolExecutor(1, thread_name_prefix="cur-cpu")
-    return _cpu_executor
+    # One: a computation the user waits for goes after the previous one, not beside it.
+    return _executor("cur-cpu", 1)
 
 
 async def in_worker(fn: Callable[..., T], *args: Any) -> T:

@@ -5,6 +5,7 @@ is said in the dialog, not a traceback; `--server` skips it."""
 from __future__ import annotations
 
 import argparse
+import asyncio
 import socket
 
 from PySide6.QtWidgets import QApplication
@@ -55,14 +56,18 @@ def modal():
     return QApplication.activeModalWidget()
 
 
+async def start_dialog(start: Launcher, first: type):
+    """Start the launcher's sign-in and wait for its first dialog: (task, dialog)."""
+    task = asyncio.ensure_future(start._sign_in_dialog())
+    await wait_until(lambda: isinstance(modal(), first), 10)
+    return task, modal()
+
+
 def test_first_start_asks_for_the_server_then_signs_in(run, server, qtbot, tmp_path, monkeypatch):
     monkeypatch.setenv("CUR_DESKTOP_CONFIG", str(tmp_path / "absent.toml"))
 
     async def scenario():
-        start = launcher(tmp_path)
-        task = __import__("asyncio").ensure_future(start._sign_in_dialog())
-        await wait_until(lambda: isinstance(modal(), ConnectionDialog), 10)
-        asked = modal()
+        task, asked = await start_dialog(launcher(tmp_path), ConnectionDialog)
         asked.server.setText(server.url)
         asked.accept()
         await wait_until(lambda: isinstance(modal(), LoginDialog), 10)
@@ -80,10 +85,7 @@ def test_a_broken_system_file_is_said_in_the_dialog(run, qtbot, tmp_path, monkey
     monkeypatch.setenv("CUR_DESKTOP_CONFIG", str(config))
 
     async def scenario():
-        start = launcher(tmp_path)
-        task = __import__("asyncio").ensure_future(start._sign_in_dialog())
-        await wait_until(lambda: isinstance(modal(), ConnectionDialog), 10)
-        asked = modal()
+        task, asked = await start_dialog(launcher(tmp_path), ConnectionDialog)
         assert asked.outcome.text().startswith(f"Файл настроек {config} повреждён")
         save_screenshot(asked, tmp_path, "connection-broken-config.png")
         asked.reject()
@@ -102,10 +104,9 @@ def test_a_preset_server_goes_straight_to_sign_in(run, qtbot, tmp_path, monkeypa
             (launcher(tmp_path), "https://cur.example.ru"),
             (launcher(tmp_path, server="https://it.example.ru"), "https://it.example.ru"),
         ):
-            task = __import__("asyncio").ensure_future(start._sign_in_dialog())
-            await wait_until(lambda: isinstance(modal(), LoginDialog), 10)
-            assert modal().server.text() == expected
-            modal().reject()
+            task, login = await start_dialog(start, LoginDialog)
+            assert login.server.text() == expected
+            login.reject()
             assert await task is None
 
     run(scenario())
