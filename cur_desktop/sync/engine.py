@@ -121,8 +121,8 @@ class SyncCore:
             return
         try:
             self.versions = self.client.client_version()
-        except RequestRejected as exc:  # a server before version checks: nothing to say
-            log.info("the server publishes no workstation versions (%s)", exc.code)
+        except (RequestRejected, ProtocolError) as exc:  # a server before version checks
+            log.info("the server publishes no workstation versions (%s)", type(exc).__name__)
         self._versions_asked = True
 
     @property
