@@ -119,3 +119,28 @@ def test_the_ca_bundle_is_remembered_per_profile(tmp_path, monkeypatch):
     assert remembered(a) == Connection("https://a.example", "/etc/a-ca.pem")
     assert remembered(b) == Connection("https://b.example", None)
     assert preset(root, None, None) == Connection("https://a.example", "/etc/a-ca.pem")
+
+
+def test_signing_in_remembers_the_ca_bundle_for_offline_start(tls, pki, tmp_path):  # noqa: F811
+    from cur_desktop.sync.credentials import CredentialStore
+    from cur_desktop.sync.workspace import Workspace
+
+    root = tmp_path / "data"
+    credentials = CredentialStore()
+    ws = Workspace.sign_in(
+        root,
+        tls.url,
+        "operator1",
+        "demo",
+        remember=True,
+        credentials=credentials,
+        ca_bundle=str(pki.ca),
+    )
+    ws.store.close()
+    assert remembered(Profile.last(root)) == Connection(tls.url, str(pki.ca))
+    again = Workspace.open_last(root, credentials)  # no --ca-bundle this time
+    try:
+        assert again.client.verify == str(pki.ca)
+        assert again.client.client_version().current  # and it reaches the server
+    finally:
+        again.store.close()
