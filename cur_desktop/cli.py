@@ -18,6 +18,7 @@ from cur_desktop.models.cache.repair import CacheFault
 from cur_desktop.models.cache.store import CacheLocked
 
 from .brief_cli import add_brief_command
+from .logfile import install_log_file
 from .sync.client import ApiClient, SyncError
 from .sync.credentials import KEYRING_STATUS_LABELS, CredentialStore
 from .sync.engine import DEFAULT_PULL_PAGE, SyncCore
@@ -147,6 +148,7 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s %(message)s")
     args = build_parser().parse_args(argv)
+    install_log_file()
     if args.command is None:
         from .ui.app import run_gui  # Qt only for the window, never for headless commands
 

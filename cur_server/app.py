@@ -41,6 +41,7 @@ from .team import team_router
 from .training import training_router
 from .training_release import touch as training_touch
 from .training_ticker import ReleaseTicker
+from .versions import refuse_outdated
 
 ERRORS = {
     status: {"model": c.ErrorBody, "description": text}
@@ -51,6 +52,7 @@ ERRORS = {
         404: "Not found",
         413: "Request body too large",
         422: "Request does not match the schema",
+        426: "The workstation is older than the minimum supported version (`client_too_old`)",
     }.items()
 }
 
@@ -278,8 +280,20 @@ def create_app(server: ServerContext) -> FastAPI:
             raise NotFound("Обращение не найдено")
         return found
 
-    @app.post(f"{api}/mutations", tags=["sync"], responses={401: ERRORS[401], 403: ERRORS[403]})
-    def mutations(body: c.MutationBatch, actor: CurrentActor) -> c.MutationResults:
+    @app.get(f"{api}/client-version", tags=["service"])
+    def client_version() -> c.ClientVersion:
+        """The newest workstation version and the oldest that may still write."""
+        return server.client_versions
+
+    @app.post(
+        f"{api}/mutations",
+        tags=["sync"],
+        responses={401: ERRORS[401], 403: ERRORS[403], 426: ERRORS[426]},
+    )
+    def mutations(
+        body: c.MutationBatch, actor: CurrentActor, request: Request
+    ) -> c.MutationResults:
+        refuse_outdated(server.client_versions, request)
         require_role(actor, HANDLER_ROLES, "изменять обращения")
         return apply_batch(server, actor, body)
 

@@ -96,22 +96,46 @@ def cmd_create_user(args: argparse.Namespace) -> int:
 
 def cmd_serve(args: argparse.Namespace) -> int:
     import uvicorn
+    from sqlalchemy.exc import SQLAlchemyError
 
     from .app import create_app
     from .context import load_context
-    from .migrate import upgrade
+    from .migrate import SchemaNotCurrent, check_current, upgrade
     from .seed import seed_demo
+    from .versions import ENV_CLIENT_CURRENT, ENV_CLIENT_MINIMUM, versions_from_environment
 
     if bool(args.ssl_certfile) != bool(args.ssl_keyfile):
         print("cur-server: --ssl-certfile and --ssl-keyfile go together", file=sys.stderr)
         return 2
+    # Through the environment, so worker processes publish the same versions.
+    for name, value in (
+        (ENV_CLIENT_CURRENT, args.client_current),
+        (ENV_CLIENT_MINIMUM, args.client_minimum),
+    ):
+        if value:
+            os.environ[name] = value
+    try:
+        versions = versions_from_environment()
+    except ValueError as e:
+        print(f"error: {e}", file=sys.stderr)
+        return 2
     url = _url(args)
-    upgrade(url)
-    if args.demo:
+    if args.demo:  # the demo database is the server's own: it keeps it current by itself
+        upgrade(url)
         seed_demo(url, args.incidents)
+    else:
+        try:
+            check_current(url)
+        except SchemaNotCurrent as e:
+            print(f"error: {e}", file=sys.stderr)
+            return 1
+        except SQLAlchemyError as e:
+            print(f"error: cannot open the database {_safe(url)}: {e}", file=sys.stderr)
+            return 1
     scheme = "https" if args.ssl_certfile else "http"
     print(
-        f"ЦУР server on {scheme}://{args.host}:{args.port} (database: {_safe(url)})",
+        f"ЦУР server on {scheme}://{args.host}:{args.port} (database: {_safe(url)}; workstation "
+        f"versions: current {versions.current}, minimum {versions.minimum})",
         file=sys.stderr,
     )
     options = {"host": args.host, "port": args.port, "log_level": args.log_level}
@@ -165,6 +189,16 @@ def build_parser() -> argparse.ArgumentParser:
         help="PEM certificate (chain) to serve HTTPS; else put a TLS proxy in front",
     )
     serve.add_argument("--ssl-keyfile", help="PEM private key of --ssl-certfile")
+    serve.add_argument(
+        "--client-current",
+        help="the newest workstation version, announced to older ones (else $CUR_CLIENT_CURRENT, "
+        "else this server's version)",
+    )
+    serve.add_argument(
+        "--client-minimum",
+        help="older workstations may read but not write (else $CUR_CLIENT_MINIMUM, else the "
+        "server's version)",
+    )
     serve.set_defaults(func=cmd_serve)
 
     migrate = sub.add_parser("migrate", parents=[common], help="create or upgrade the schema")

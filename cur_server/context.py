@@ -8,11 +8,13 @@ from dataclasses import dataclass, field
 from datetime import time, timedelta
 from pathlib import Path
 
+from cur_desktop.models.contract import ClientVersion
 from cur_desktop.models.sla import SlaClock, SlaPolicy, WorkingCalendar
 
 from .db import Database, open_database
 from .serialize import IncidentJsonCache
 from .tables import Setting
+from .versions import versions_from_environment
 
 DEFAULT_SQLITE = "sqlite:///cur_server.db"
 ENV_DATABASE_URL = "CUR_DATABASE_URL"
@@ -38,6 +40,8 @@ class ServerContext:
     presence_interval: timedelta = timedelta(seconds=60)
     extra: dict = field(default_factory=dict)
     feed_cache: IncidentJsonCache = field(default_factory=IncidentJsonCache)
+    #: The workstation versions published and enforced (`versions.py`).
+    client_versions: ClientVersion = field(default_factory=versions_from_environment)
 
 
 def _setting(session, key: str):

@@ -113,6 +113,36 @@ class WireModel(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
 
+# --- workstation versions -----------------------------------------------------------------
+
+#: The header every workstation request carries its version in; the server refuses mutations
+#: from a version older than its minimum with 426 and `CLIENT_TOO_OLD`.
+CLIENT_VERSION_HEADER = "X-Client-Version"
+CLIENT_TOO_OLD = "client_too_old"
+VERSION_PATTERN = r"^\d+(\.\d+){0,3}$"
+
+
+def version_key(version: str) -> tuple[int, ...]:
+    """`"0.10.2"` → `(0, 10, 2)`, padded so that "1.2" equals "1.2.0"; a version that is not
+    dotted numbers sorts before every real one."""
+    parts = version.strip().split(".")
+    if not all(p.isdigit() for p in parts):
+        return (-1,)
+    numbers = [int(p) for p in parts]
+    return tuple(numbers + [0] * (4 - len(numbers)))
+
+
+class ClientVersion(WireModel):
+    """The workstation versions the server works with. A workstation only says so: nothing is
+    downloaded or installed by itself."""
+
+    current: str = Field(pattern=VERSION_PATTERN, description="The newest workstation version")
+    minimum: str = Field(
+        pattern=VERSION_PATTERN,
+        description="Older workstations may read but not write (mutations answer 426)",
+    )
+
+
 class ErrorBody(WireModel):
     error: str = Field(description="Machine-readable code, e.g. `not_found`, `invalid_request`")
     message: str = Field(description="Human-readable explanation (Russian)")

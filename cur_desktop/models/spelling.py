@@ -1,8 +1,14 @@
 """Russian spelling for replies: which words of a text are misspelled, and what to offer instead.
 
-Backends, first that works: pyenchant with the hunspell `ru_RU` dictionary (fast, C); spylls, a
-pure-Python hunspell reading the same `ru_RU.dic/.aff` from the usual folders (slow to load and to
-suggest, but needs no C library); else the speller is unavailable and says why in `reason`.
+Backends, first that works: pyenchant with the system's hunspell `ru_RU` dictionary (fast, C);
+spylls, a pure-Python hunspell reading `ru_RU.dic/.aff` from the usual folders or, where the system
+has none, the copy shipped in `resources/spelling/` (slow to load and to suggest, but needs
+neither a C library nor a system dictionary); else the speller is unavailable and says why in
+`reason`. The shipped copy is the same file Debian's hunspell-ru installs, so both backends read
+the same words; enchant cannot be pointed at a dictionary file of our own without changing the
+process's environment, so where the system has the dictionary enchant reads the system's copy.
+Suggestions take a few tenths of a second with enchant and seconds with spylls: callers that
+have a user waiting ask for them off the UI thread (`bench/spelling.py` measures both).
 
 Only Russian words are checked: words with digits, Latin words, ALL-CAPS abbreviations, words
 shorter than three letters, template placeholders, URLs, e-mail addresses and hashtags are
@@ -12,6 +18,7 @@ cached per word, so re-checking a long reply on every pause in typing costs litt
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import itertools
 import logging
@@ -35,25 +42,21 @@ log = logging.getLogger(__name__)
 LANGUAGE = "ru_RU"
 BACKENDS = ("enchant", "spylls")
 MIN_LETTERS = 3
+#: The Russian dictionary and the centre's word list shipped with the workstation.
+SHIPPED_DIR = Path(__file__).resolve().parents[2] / "resources" / "spelling"
+
+
+def _read_word_list(path: Path) -> tuple[str, ...]:
+    """One word or phrase a line; `#` starts a comment line."""
+    lines = (line.strip() for line in path.read_text(encoding="utf-8").splitlines())
+    return tuple(line for line in lines if line and not line.startswith("#"))
+
+
 #: Words every centre uses that a general dictionary lacks; abbreviations in capitals are
 #: skipped anyway, but their inflected forms («ЦУРа», «МФЦ») and lowercase use are not.
-CENTRE_WORDS = (
-    "госпаблик",
-    "госпаблики",
-    "ЦУР",
-    "МФЦ",
-    "ТКО",
-    "ЖКХ",
-    "УК",
-    "ТСЖ",
-    "Госуслуги",
-    "Решаем вместе",
-    "соцсети",
-    "мессенджер",
-    "регоператор",
-    "самовывоз",
-)
-#: Where hunspell dictionaries live on Linux and macOS; `DICPATH` (hunspell's own variable) first.
+CENTRE_WORDS = _read_word_list(SHIPPED_DIR / "centre_words.txt")
+#: Where hunspell dictionaries live on Linux and macOS; `DICPATH` (hunspell's own variable) first,
+#: the shipped copy last.
 DICTIONARY_DIRS = (
     "/usr/share/hunspell",
     "/usr/share/myspell",
@@ -64,6 +67,7 @@ DICTIONARY_DIRS = (
     "/Library/Spelling",
     "~/Library/Spelling",
     "~/.local/share/hunspell",
+    SHIPPED_DIR,
 )
 #: pure-Python suggestions can take seconds per word; stop after this and offer what came.
 SPYLLS_SUGGEST_SECONDS = 1.0
@@ -138,6 +142,9 @@ class _Backend:
     check: Callable[[str], bool]
     suggest: Callable[[str, int], list[str]]
     add: Callable[[str], None]
+    #: pure-Python spylls only reads its dictionary, so a check may run while a suggestion is
+    #: being computed on another thread; hunspell's C object is not documented to allow that.
+    concurrent: bool = False
 
 
 def _enchant_backend(language: str) -> _Backend:
@@ -188,6 +195,7 @@ def _spylls_backend(language: str, dirs: Iterable[str | os.PathLike] | None) -> 
         lambda word: word in extra or dictionary.lookup(word),
         suggest,
         extra.add,
+        concurrent=True,
     )
 
 
@@ -195,7 +203,8 @@ class Speller:
     """Checks Russian words against a hunspell dictionary plus the centre's own words.
 
     Create it once (loading takes from a fraction of a second with enchant to several seconds
-    with spylls) and, if it is shared, use it from one thread at a time.
+    with spylls). It may be shared between threads: the UI thread checks while a worker thread
+    computes suggestions.
     """
 
     def __init__(
@@ -210,6 +219,7 @@ class Speller:
         self.backend_name = ""
         self.reason = ""
         self._backend: _Backend | None = None
+        self._lock: threading.Lock | contextlib.nullcontext = contextlib.nullcontext()
         self._known_folded: set[str] = set()
         self._known_stems: set[str] = set()
         failures = []
@@ -229,11 +239,13 @@ class Speller:
         if self._backend is None:
             log.warning("spelling check is off: %s", "; ".join(failures) or "no backend tried")
             self.reason = (
-                f"не найден словарь {language}: нужны пакеты hunspell-ru и libenchant-2-2 "
-                "(или Python-пакет spylls)"
+                f"не удалось загрузить словарь {language} (ни системный, ни поставляемый "
+                "с программой); подробности в журнале"
             )
         else:
             log.info("spelling: %s", self.backend_name)
+            if not self._backend.concurrent:
+                self._lock = threading.Lock()
         self._is_known = functools.lru_cache(maxsize=100_000)(self._lookup)
         self._suggestions = functools.lru_cache(maxsize=512)(self._suggest)
         self.add_words(words)
@@ -251,7 +263,8 @@ class Speller:
                 self._known_folded.add(_fold(word))
                 self._known_stems.add(_stem(word))
                 if self._backend is not None:
-                    self._backend.add(word)
+                    with self._lock:
+                        self._backend.add(word)
                 added = True
         if added:
             self._is_known.cache_clear()
@@ -286,15 +299,17 @@ class Speller:
         folded = _fold(word)
         if folded in self._known_folded or _stem(word) in self._known_stems:
             return True
-        if self._backend.check(word):
-            return True
-        return any(self._backend.check(v) for v in _yo_variants(word))
+        with self._lock:
+            if self._backend.check(word):
+                return True
+            return any(self._backend.check(v) for v in _yo_variants(word))
 
     def _suggest(self, word: str, limit: int) -> tuple[str, ...]:
         if self._backend is None or not word.strip():
             return ()
         try:
-            return tuple(self._backend.suggest(word, limit))
+            with self._lock:
+                return tuple(self._backend.suggest(word, limit))
         except Exception:  # noqa: BLE001 - a suggestion is a nicety; never break the editor
             log.exception("spelling suggestions for %r failed", word)
             return ()

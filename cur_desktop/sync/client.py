@@ -16,6 +16,7 @@ import certifi
 import requests
 from pydantic import BaseModel, ValidationError
 
+from cur_desktop import __version__
 from cur_desktop.models import contract as c
 from cur_desktop.models.clock import Clock
 
@@ -65,6 +66,32 @@ class RequestRejected(SyncError):
         self.status, self.code, self.details = status, code, details
 
 
+class ClientTooOld(RequestRejected):
+    """This workstation is older than the server's minimum: it may read, but its changes stay
+    in the outbox until a newer version is installed."""
+
+    def __init__(self, current: str | None = None):
+        newer = f" {current}" if current else ""
+        super().__init__(
+            f"Версия программы устарела: изменения не отправляются и ждут в очереди. "
+            f"Установите версию{newer} или новее",
+            status=426,
+            code=c.CLIENT_TOO_OLD,
+        )
+
+
+def outdated(versions: c.ClientVersion | None) -> bool:
+    """Whether this workstation is below the server's minimum version."""
+    return versions is not None and c.version_key(__version__) < c.version_key(versions.minimum)
+
+
+def newer_version(versions: c.ClientVersion | None) -> str | None:
+    """The server's current workstation version when it is newer than this one."""
+    if versions is None or c.version_key(versions.current) <= c.version_key(__version__):
+        return None
+    return versions.current
+
+
 def _retry_after(response: requests.Response) -> float | None:
     value = response.headers.get("Retry-After")
     try:
@@ -97,7 +124,8 @@ class ApiClient:
         # environment replace True, and the custom bundle applies to this server only.
         self.verify: str = ca_bundle or certifi.where()
         self.http = requests.Session()
-        self.http.headers["User-Agent"] = "cur-desktop/0.1"
+        self.http.headers["User-Agent"] = f"cur-desktop/{__version__}"
+        self.http.headers[c.CLIENT_VERSION_HEADER] = __version__
         self.http.headers["Accept-Encoding"] = "gzip"
         self.access_token: str | None = None
         self.refresh_token: str | None = None
@@ -194,6 +222,9 @@ class ApiClient:
             code, message, details = f"http_{status}", f"Ошибка сервера ({status})", None
         if status == 401:
             raise AuthFailed(message, detail=code)
+        if code == c.CLIENT_TOO_OLD:
+            current = details.get("current") if isinstance(details, dict) else None
+            raise ClientTooOld(current if isinstance(current, str) else None)
         if status == 429 or status >= 500:
             raise ServerBusy(message, retry_after=_retry_after(response), status=status)
         raise RequestRejected(message, status=status, code=code, details=details)
@@ -263,6 +294,10 @@ class ApiClient:
             c.ChangesPage,
             params={"cursor": cursor, "limit": limit},
         )
+
+    def client_version(self) -> c.ClientVersion:
+        """The workstation versions the server publishes (no sign-in needed)."""
+        return self._call("GET", f"{c.API_PREFIX}/client-version", c.ClientVersion, auth=False)
 
     def mutations(self, body: dict[str, Any]) -> c.MutationResults:
         return self._call("POST", f"{c.API_PREFIX}/mutations", c.MutationResults, json=body)

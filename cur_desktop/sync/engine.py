@@ -31,9 +31,20 @@ from cur_desktop.models.cache.incidents import (
 from cur_desktop.models.cache.repair import CacheFault
 from cur_desktop.models.cache.schema import problems
 from cur_desktop.models.cache.store import CacheStore
-from cur_desktop.models.contract import MAX_CHANGES_PAGE, ChangesPage
+from cur_desktop.models.contract import MAX_CHANGES_PAGE, ChangesPage, ClientVersion
 
-from .client import ApiClient, AuthFailed, ProtocolError, ServerBusy, SyncError, Unreachable
+from .client import (
+    ApiClient,
+    AuthFailed,
+    ClientTooOld,
+    ProtocolError,
+    RequestRejected,
+    ServerBusy,
+    SyncError,
+    Unreachable,
+    newer_version,
+    outdated,
+)
 from .outbox import Outbox
 
 log = logging.getLogger(__name__)
@@ -107,12 +118,32 @@ class SyncCore:
         self.defer_indexes = defer_indexes
         self.progress = progress or (lambda phase, done: None)
         self.cancel = threading.Event()
+        #: What the server says of workstation versions; asked once, at the first sync.
+        self.versions: ClientVersion | None = None
+        self._versions_asked = False
 
     def _check_cancel(self) -> None:
         if self.cancel.is_set():
             raise Cancelled
 
+    def check_versions(self) -> None:
+        if self._versions_asked:
+            return
+        try:
+            self.versions = self.client.client_version()
+        except (RequestRejected, ProtocolError) as exc:  # a server before version checks
+            log.info("the server publishes no workstation versions (%s)", type(exc).__name__)
+        self._versions_asked = True
+
+    @property
+    def newer_version(self) -> str | None:
+        """A newer workstation version the server announces; only said, never downloaded."""
+        return newer_version(self.versions)
+
     def push(self, summary: SyncSummary) -> None:
+        if outdated(self.versions) and self.outbox.pending_count():
+            # The server would refuse them too; they wait in the outbox for a newer version.
+            raise ClientTooOld(self.versions.current)
         while True:
             self._check_cancel()
             entries = self.outbox.next_batch(self.push_batch)
@@ -224,9 +255,17 @@ class SyncCore:
         started = time.monotonic()
         bytes_before, wire_before = self.client.bytes_received, self.client.wire_bytes
         summary = SyncSummary()
-        self.push(summary)
+        self.check_versions()
+        try:
+            self.push(summary)
+        except ClientTooOld as exc:
+            too_old = exc  # an outdated workstation still reads, and then says why it cannot write
+        else:
+            too_old = None
         self.pull(summary)
         self.pull_reference(summary)
+        if too_old is not None:
+            raise too_old
         # Every sync, even an empty one: not a queue change (kept counts stay valid).
         with self.store.write(touches_queue=False) as conn:
             self.store.set_meta(conn, "last_sync_at", int(self.client.clock.timestamp()))

@@ -14,6 +14,7 @@ from cur_desktop.models import contract as c
 from cur_desktop.models.cache.store import CacheStore
 from cur_desktop.models.clock import Clock
 
+from . import connection
 from .actions import LocalActions
 from .client import ApiClient, AuthFailed
 from .clock_offset import keep_offset, restore_offset
@@ -70,6 +71,7 @@ class Workspace:
         else:
             credentials.forget_refresh_token(server_url, username)
         profile.remember()
+        connection.remember(profile, ca_bundle)
         store = profile.open_cache(credentials, passphrase)
         with store.write() as conn:
             store.set_meta(conn, "user", client.user.model_dump(mode="json"))
@@ -92,6 +94,7 @@ class Workspace:
         if profile is None or not profile.cache_path.exists():
             raise NoOfflineProfile("На этом компьютере нет сохранённого профиля")
         store = profile.open_cache(credentials, passphrase)
+        ca_bundle = ca_bundle or connection.remembered(profile).ca_bundle
         client = ApiClient(profile.server_url, ca_bundle=ca_bundle, clock=clock)
         restore_offset(profile, client.clock)  # deadlines by the server's time from the start
         client.refresh_token = credentials.load_refresh_token(profile.server_url, profile.username)

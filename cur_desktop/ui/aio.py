@@ -2,7 +2,8 @@
 
 Like Anki's task manager: cache reads and writes go through one single-worker executor (so they
 are serialised and never run on the UI thread), while the sync engine has its own thread for the
-network. Results come back as awaited values on the UI thread.
+network, and slow computations (spelling suggestions) have a worker of their own. Results come
+back as awaited values on the UI thread.
 """
 
 from __future__ import annotations
@@ -19,15 +20,17 @@ from PySide6.QtWidgets import QApplication
 log = logging.getLogger(__name__)
 T = TypeVar("T")
 
-_db_executor: ThreadPoolExecutor | None = None
-_net_executor: ThreadPoolExecutor | None = None
+_executors: dict[str, ThreadPoolExecutor] = {}
+
+
+def _executor(name: str, workers: int) -> ThreadPoolExecutor:
+    if name not in _executors:
+        _executors[name] = ThreadPoolExecutor(workers, thread_name_prefix=name)
+    return _executors[name]
 
 
 def db_executor() -> ThreadPoolExecutor:
-    global _db_executor
-    if _db_executor is None:
-        _db_executor = ThreadPoolExecutor(1, thread_name_prefix="cur-db")
-    return _db_executor
+    return _executor("cur-db", 1)
 
 
 async def in_db(fn: Callable[..., T], *args: Any) -> T:
@@ -36,11 +39,8 @@ async def in_db(fn: Callable[..., T], *args: Any) -> T:
 
 
 def net_executor() -> ThreadPoolExecutor:
-    global _net_executor
-    if _net_executor is None:
-        # A few: a slow analytics request must not hold up a presence beat.
-        _net_executor = ThreadPoolExecutor(3, thread_name_prefix="cur-net")
-    return _net_executor
+    # A few: a slow analytics request must not hold up a presence beat.
+    return _executor("cur-net", 3)
 
 
 async def in_net(fn: Callable[..., T], *args: Any) -> T:
@@ -49,6 +49,16 @@ async def in_net(fn: Callable[..., T], *args: Any) -> T:
     Writes never go this way: they go through the outbox, so they survive being offline.
     """
     return await asyncio.get_running_loop().run_in_executor(net_executor(), fn, *args)
+
+
+def cpu_executor() -> ThreadPoolExecutor:
+    # One: a computation the user waits for goes after the previous one, not beside it.
+    return _executor("cur-cpu", 1)
+
+
+async def in_worker(fn: Callable[..., T], *args: Any) -> T:
+    """Run a slow computation (seconds of pure Python) off the UI thread and await its result."""
+    return await asyncio.get_running_loop().run_in_executor(cpu_executor(), fn, *args)
 
 
 def spawn(coro: Coroutine[Any, Any, Any], *, what: str = "task") -> asyncio.Task | None:

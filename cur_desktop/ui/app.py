@@ -9,13 +9,15 @@ import sys
 from pathlib import Path
 
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QApplication, QDialog
+from PySide6.QtWidgets import QApplication, QDialog, QMenu
 
+from cur_desktop.sync.connection import Connection, ConnectionProblem, preset
 from cur_desktop.sync.credentials import CredentialStore
 from cur_desktop.sync.profile import data_root
 from cur_desktop.sync.workspace import Workspace
 
 from .aio import request_quit, run_until_quit, spawn, wait_until
+from .connection_dialog import ConnectionDialog
 from .i18n import install_translations, tr
 from .login_dialog import LoginDialog
 from .main_window import MainWindow
@@ -78,8 +80,21 @@ class Launcher:
 
     async def _sign_in_dialog(self) -> Workspace | None:
         root = data_root(self.args.data_dir)
+        try:
+            server = preset(root, self.args.server, self.args.ca_bundle)
+            problem = ""
+        except ConnectionProblem as exc:  # a broken system-wide file: said, and asked instead
+            log.warning("system-wide settings: %s", exc.detail or exc.message)
+            server, problem = Connection("", self.args.ca_bundle), exc.message
+        if not server.server_url or problem:  # the first start on this machine
+            asked = ConnectionDialog(server, problem=problem)
+            asked.open()
+            await wait_signal(asked.finished, timeout=24 * 3600)
+            if asked.result() != QDialog.DialogCode.Accepted:
+                return None
+            server = asked.connection
         dialog = LoginDialog(
-            root, self.credentials, server_url=self.args.server or "", ca_bundle=self.args.ca_bundle
+            root, self.credentials, server_url=server.server_url, ca_bundle=server.ca_bundle
         )
         dialog.open()
         await wait_signal(dialog.finished, timeout=24 * 3600)
@@ -100,7 +115,8 @@ class Launcher:
     def _demo_menu(self, window: MainWindow) -> None:
         from cur_desktop.demo import DEMO_ROLES
 
-        menu = window.menuBar().addMenu(tr("Демо"))
+        menu = QMenu(tr("Демо"), window)
+        window.menuBar().insertMenu(window.help_menu.menuAction(), menu)  # «Справка» stays last
         names = {
             "operator": tr("Оператор"),
             "supervisor": tr("Старший смены"),

@@ -12,18 +12,27 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
 )
 
 from cur_desktop.sync.client import SyncError, Unreachable
+from cur_desktop.sync.connection import (
+    Connection,
+    ConnectionProblem,
+    check_address,
+    describe,
+    remembered,
+)
 from cur_desktop.sync.credentials import CredentialStore
 from cur_desktop.sync.profile import Profile
 from cur_desktop.sync.training_workspace import redeem_workspace
 from cur_desktop.sync.workspace import Workspace
 
 from .aio import spawn
+from .connection_dialog import ConnectionDialog, dialog_result
 from .i18n import tr
 from .link_warning import LinkWarning
 
@@ -43,6 +52,8 @@ class LoginDialog(QDialog):
         self.workspace: Workspace | None = None
         self.setWindowTitle(tr("Вход — ЦУР"))
         last = Profile.last(root)
+        if ca_bundle is None and last is not None and server_url in ("", last.server_url):
+            self.ca_bundle = remembered(last).ca_bundle  # the CA bundle of the last sign-in
         self.server = QLineEdit(server_url or (last.server_url if last else "https://"))
         self.username = QLineEdit(last.username if last else "")
         self.password = QLineEdit()
@@ -75,7 +86,12 @@ class LoginDialog(QDialog):
         buttons.rejected.connect(self.reject)
         self.buttons = buttons
         form = QFormLayout(self)
-        form.addRow(tr("Сервер"), self.server)
+        self.settings = QPushButton(tr("Подключение…"))  # the address and the CA bundle
+        self.settings.clicked.connect(lambda: spawn(self._connection(), what="connection"))
+        server_row = QHBoxLayout()
+        server_row.addWidget(self.server, 1)
+        server_row.addWidget(self.settings)
+        form.addRow(tr("Сервер"), server_row)
         form.addRow(link_warning := LinkWarning(self.server.text()))
         self.server.textChanged.connect(link_warning.set_url)
         form.addRow(tr("Пользователь"), self.username)
@@ -89,6 +105,15 @@ class LoginDialog(QDialog):
         self.form = form
         self._code_mode(False)
         (self.password if last else self.username).setFocus()
+
+    async def _connection(self) -> None:
+        dialog = ConnectionDialog(
+            Connection(self.server.text().strip(), self.ca_bundle), parent=self
+        )
+        dialog.open()
+        if await dialog_result(dialog) == QDialog.DialogCode.Accepted:
+            self.server.setText(dialog.connection.server_url)
+            self.ca_bundle = dialog.connection.ca_bundle
 
     def _code_mode(self, on: bool) -> None:
         """A one-time training code (from the trainer) instead of a username and password."""
@@ -104,6 +129,11 @@ class LoginDialog(QDialog):
             self.message.setText(text)
 
     async def _sign_in(self) -> None:
+        try:
+            check_address(self.server.text())
+        except ConnectionProblem as exc:  # «cur.example.ru» without https://, a bad port
+            self._busy(False, exc.message)
+            return
         self._busy(True, tr("Вход…"))
         loop = asyncio.get_running_loop()
         try:
@@ -122,9 +152,8 @@ class LoginDialog(QDialog):
                 ),
             )
         except Unreachable as exc:
-            self._busy(
-                False, f"{exc.message}. " + tr("Можно работать офлайн с последним профилем.")
-            )
+            why = describe(exc.__cause__, self.server.text()) if exc.__cause__ else exc.message
+            self._busy(False, f"{why}. " + tr("Можно работать офлайн с последним профилем."))
             self.offline.setVisible(Profile.last(self.root) is not None)
             return
         except SyncError as exc:

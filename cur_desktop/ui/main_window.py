@@ -25,6 +25,7 @@ from cur_desktop.sync.outbox import InvalidAction
 from cur_desktop.sync.workspace import Workspace
 
 from . import main_docks
+from .about_dialog import install_about
 from .aio import in_db, spawn
 from .analytics_window import install_analytics
 from .conflicts_panel import ConflictsPanel
@@ -123,6 +124,7 @@ class MainWindow(QMainWindow):
         self.analytics_action = install_analytics(self)  # None for operators
         self.training = install_training(self)  # trainee's banner, or trainer's window
         self.deadlines = DeadlineWatch(self)
+        self.about_action = install_about(self)  # «Справка» → «О программе»
 
         self.timer = QTimer(self, interval=1000)  # the one SLA timer for the whole window
         self.timer.timeout.connect(self._tick)
@@ -335,6 +337,7 @@ class MainWindow(QMainWindow):
             self.editor.set_known_words(reference_words(self.reference))
         if summary.touched or summary.reference_updated or summary.pushed:
             self.model.refresh()
+        self.status.set_newer_version(self.ws.engine.core.newer_version)
         spawn(self.refresh_side(), what="after sync")
 
     _loop: asyncio.AbstractEventLoop | None = None

@@ -12,10 +12,10 @@ from concurrent.futures import Future
 from functools import partial
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QColor, QSyntaxHighlighter, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import (
-    QApplication,
     QComboBox,
     QHBoxLayout,
     QLabel,
@@ -35,6 +35,7 @@ from cur_desktop.models.reply_fill import rank_templates
 from cur_desktop.models.spelling import Speller, fold_words, load_shared_speller
 from cur_desktop.models.templates import render
 
+from .aio import in_worker, spawn
 from .i18n import QT_TR_NOOP, tr
 from .plain_text import tooltip
 
@@ -349,8 +350,9 @@ class ReplyEditor(QWidget):
 
     def _context_menu(self, pos: QPoint) -> None:
         menu = self.context_menu_at(pos)
-        menu.exec(self.text.viewport().mapToGlobal(pos))
-        menu.deleteLater()
+        # popup, not exec: the suggestions fill in while the menu is open.
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        menu.popup(self.text.viewport().mapToGlobal(pos))
 
     def context_menu_at(self, pos: QPoint) -> QMenu:
         """The text's standard menu, with corrections on top when `pos` is on a misspelling."""
@@ -367,15 +369,32 @@ class ReplyEditor(QWidget):
         return menu
 
     def _add_spelling_actions(self, menu: QMenu, finding: Finding) -> None:
-        """Corrections on top of the standard menu: suggestions, then «skip this word»."""
+        """Corrections on top of the standard menu: «looking…» until the suggestions come (a few
+        tenths of a second with enchant, seconds with the pure-Python engine, computed on a
+        worker thread, so the menu opens at once), then «skip this word»."""
         assert self.speller is not None
         word = self._span_cursor(finding).selectedText()
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            suggestions = self.speller.suggest(word)
-        finally:
-            QApplication.restoreOverrideCursor()
         first = menu.actions()[0] if menu.actions() else None
+        looking = QAction(tr("Поиск вариантов…"), menu)
+        looking.setEnabled(False)
+        ignore = QAction(tr("Пропустить «{word}»").format(word=word), menu)
+        ignore.triggered.connect(partial(self._ignore_word, word))
+        if first is None:
+            menu.addActions([looking, ignore])
+        else:
+            menu.insertActions(first, [looking, ignore])
+            menu.insertSeparator(first)
+        spawn(
+            self._fill_suggestions(menu, looking, finding, word, self.speller),
+            what="spelling suggestions",
+        )
+
+    async def _fill_suggestions(
+        self, menu: QMenu, looking: QAction, finding: Finding, word: str, speller: Speller
+    ) -> None:
+        suggestions = await in_worker(speller.suggest, word)
+        if not shiboken6.isValid(menu) or not shiboken6.isValid(looking):
+            return  # the menu was closed meanwhile
         actions = []
         for suggestion in suggestions:
             action = QAction(suggestion, menu)
@@ -384,18 +403,11 @@ class ReplyEditor(QWidget):
             action.setFont(font)
             action.triggered.connect(partial(self._replace_word, finding, word, suggestion))
             actions.append(action)
-        if not suggestions:
-            none = QAction(tr("Нет вариантов"), menu)
-            none.setEnabled(False)
-            actions.append(none)
-        ignore = QAction(tr("Пропустить «{word}»").format(word=word), menu)
-        ignore.triggered.connect(partial(self._ignore_word, word))
-        actions.append(ignore)
-        if first is None:
-            menu.addActions(actions)
+        if not actions:
+            looking.setText(tr("Нет вариантов"))
             return
-        menu.insertActions(first, actions)
-        menu.insertSeparator(first)
+        menu.insertActions(looking, actions)
+        menu.removeAction(looking)
 
     def _span_cursor(self, finding: Finding) -> QTextCursor:
         cursor = QTextCursor(self.text.document())

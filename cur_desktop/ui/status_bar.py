@@ -89,6 +89,9 @@ class SyncStatusBar(QStatusBar):
         self.repaired.clicked.connect(self._explain_repair)
         self.repaired.setStyleSheet("color: #c26a00; font-weight: bold")
         self.repaired.hide()
+        self.newer = QLabel()  # a newer workstation version exists: said, never downloaded
+        self.newer.setObjectName("newerVersion")
+        self.newer.hide()
         for w in (
             self.repaired,
             self.state_label,
@@ -96,6 +99,7 @@ class SyncStatusBar(QStatusBar):
             self.pending,
             self.conflicts,
             self.last_sync,
+            self.newer,
         ):
             self.addPermanentWidget(w)
         self.addPermanentWidget(self.clock_warning)
@@ -138,6 +142,10 @@ class SyncStatusBar(QStatusBar):
             self.clock_warning.setToolTip(text)
         if self.clock_warning.isHidden() == bool(text):  # called every second: only on change
             self.clock_warning.setVisible(bool(text))
+
+    def set_newer_version(self, version: str | None) -> None:
+        self.newer.setText(tr("Доступна новая версия программы: {version}").format(version=version))
+        self.newer.setVisible(version is not None)
 
     def notify(self, title: str, text: str) -> None:
         if self.tray is not None:

@@ -4,12 +4,12 @@
 <context>
     <name></name>
     <message>
-        <location filename="../../cur_desktop/ui/app.py" line="90"/>
+        <location filename="../../cur_desktop/ui/app.py" line="105"/>
         <source> [демо]</source>
         <translation> [demo]</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/app.py" line="103"/>
+        <location filename="../../cur_desktop/ui/app.py" line="118"/>
         <source>Демо</source>
         <translation>Demo</translation>
     </message>
@@ -159,7 +159,7 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/analytics_tabs.py" line="298"/>
-        <location filename="../../cur_desktop/ui/app.py" line="105"/>
+        <location filename="../../cur_desktop/ui/app.py" line="121"/>
         <location filename="../../cur_desktop/ui/quality_review.py" line="127"/>
         <source>Оператор</source>
         <translation>Operator</translation>
@@ -187,22 +187,22 @@
         <translation>Not routed</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/app.py" line="106"/>
+        <location filename="../../cur_desktop/ui/app.py" line="122"/>
         <source>Старший смены</source>
         <translation>Shift supervisor</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/app.py" line="107"/>
+        <location filename="../../cur_desktop/ui/app.py" line="123"/>
         <source>Сотрудник МО</source>
         <translation>Municipal officer</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/app.py" line="108"/>
+        <location filename="../../cur_desktop/ui/app.py" line="124"/>
         <source>Тренер</source>
         <translation>Trainer</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/app.py" line="111"/>
+        <location filename="../../cur_desktop/ui/app.py" line="127"/>
         <source>Войти как: </source>
         <translation>Sign in as: </translation>
     </message>
@@ -247,7 +247,7 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/conflicts_panel.py" line="33"/>
-        <location filename="../../cur_desktop/ui/main_window.py" line="98"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="99"/>
         <source>Ответ</source>
         <translation>Reply</translation>
     </message>
@@ -307,7 +307,7 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/incident_card.py" line="50"/>
-        <location filename="../../cur_desktop/ui/main_window.py" line="287"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="289"/>
         <source>Взято в работу</source>
         <translation>Taken</translation>
     </message>
@@ -701,77 +701,77 @@
         <translation>Normal</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/login_dialog.py" line="44"/>
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="53"/>
         <source>Вход — ЦУР</source>
         <translation>Sign in — RMC</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/login_dialog.py" line="50"/>
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="61"/>
         <source>Вход по учебному коду</source>
         <translation>Sign in with a training code</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/login_dialog.py" line="54"/>
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="65"/>
         <source>Фамилия Имя Отчество</source>
         <translation>Full name</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/login_dialog.py" line="56"/>
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="67"/>
         <source>Запомнить вход (в хранилище паролей ОС)</source>
         <translation>Remember sign-in (in the OS password store)</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/login_dialog.py" line="65"/>
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="76"/>
         <source>Хранилище паролей ОС недоступно: вход сохранится только до выхода.</source>
         <translation>The OS password store is unavailable: the sign-in will be kept only until you quit.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/login_dialog.py" line="66"/>
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="77"/>
         <source>Работать офлайн</source>
         <translation>Work offline</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/login_dialog.py" line="72"/>
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="83"/>
         <source>Войти</source>
         <translation>Sign in</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/login_dialog.py" line="78"/>
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="94"/>
         <source>Сервер</source>
         <translation>Server</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/login_dialog.py" line="81"/>
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="97"/>
         <source>Пользователь</source>
         <translation>User</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/login_dialog.py" line="82"/>
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="98"/>
         <source>Пароль</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/login_dialog.py" line="84"/>
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="100"/>
         <source>Учебный код</source>
         <translation>Training code</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/login_dialog.py" line="85"/>
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="101"/>
         <source>Ваше имя</source>
         <translation>Your name</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/login_dialog.py" line="107"/>
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="137"/>
         <source>Вход…</source>
         <translation>Signing in…</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/login_dialog.py" line="127"/>
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="156"/>
         <source>Можно работать офлайн с последним профилем.</source>
         <translation>You can work offline with the last profile.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/login_dialog.py" line="150"/>
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="179"/>
         <source>Открываю локальный профиль…</source>
         <translation>Opening the local profile…</translation>
     </message>
@@ -818,7 +818,7 @@
         <translation>Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="68"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="69"/>
         <source>ЦУР — рабочее место</source>
         <translation>RMC — Workstation</translation>
     </message>
@@ -838,7 +838,7 @@
         <translation>Save the current view</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="97"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="98"/>
         <source>Карточка</source>
         <translation>Details</translation>
     </message>
@@ -1034,6 +1034,7 @@
 {p}</translation>
     </message>
     <message>
+        <location filename="../../cur_desktop/ui/about_dialog.py" line="29"/>
         <location filename="../../cur_desktop/ui/analytics_window.py" line="449"/>
         <source>Открыть папку</source>
         <translation>Open folder</translation>
@@ -1093,12 +1094,12 @@
         <translation>Name:</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="266"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="268"/>
         <source>Действие невозможно</source>
         <translation>Action not possible</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="282"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="284"/>
         <source>Свободных обращений нет</source>
         <translation>No unassigned incidents</translation>
     </message>
@@ -1265,13 +1266,13 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/cluster_reply.py" line="45"/>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="44"/>
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="45"/>
         <source>Промежуточный</source>
         <translation>Interim</translation>
     </message>
     <message>
         <location filename="../../cur_desktop/ui/cluster_reply.py" line="46"/>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="45"/>
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="46"/>
         <source>Окончательный</source>
         <translation>Final</translation>
     </message>
@@ -1326,74 +1327,74 @@
         <translation>Send replies ({n})</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="46"/>
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="47"/>
         <source>Уточнение</source>
         <translation>Clarification</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="121"/>
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="122"/>
         <source>Поиск шаблона…</source>
         <translation>Search templates…</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="130"/>
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="131"/>
         <source>Текст ответа заявителю</source>
         <translation>Reply text to the citizen</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="150"/>
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="151"/>
         <source>Отправить (Ctrl+Enter)</source>
         <translation>Send (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="162"/>
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="163"/>
         <source>Шаблоны</source>
         <translation>Templates</translation>
     </message>
     <message>
         <location filename="../../cur_desktop/ui/cluster_reply.py" line="120"/>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="169"/>
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="170"/>
         <source>Вид ответа:</source>
         <translation>Reply type:</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="215"/>
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="216"/>
         <source>Проверка орфографии выключена: {reason}</source>
         <translation>Spelling check is off: {reason}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="260"/>
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="261"/>
         <source>Ответ уйдёт старшему смены на согласование перед публикацией.</source>
         <extracomment>The incident&apos;s version the user started writing on (see `changes_by_others`).</extracomment>
         <translation>The reply will go to the shift supervisor for approval before publication.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="271"/>
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="272"/>
         <source>без комментария</source>
         <translation>no comment</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="272"/>
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="273"/>
         <source>Старший смены вернул ответ на доработку: {comment}</source>
         <translation>The shift supervisor returned the reply for rework: {comment}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="342"/>
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="343"/>
         <source>Орфография: {n}</source>
         <translation>Spelling: {n}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="344"/>
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="345"/>
         <source>✓ Проверки пройдены</source>
         <translation>✓ Checks passed</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="388"/>
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="407"/>
         <source>Нет вариантов</source>
         <translation>No suggestions</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="391"/>
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="380"/>
         <source>Пропустить «{word}»</source>
         <translation>Ignore “{word}”</translation>
     </message>
@@ -1452,37 +1453,37 @@
         <translation>Sync error</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/status_bar.py" line="120"/>
+        <location filename="../../cur_desktop/ui/status_bar.py" line="124"/>
         <source>отправлено</source>
         <translation>sent</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/status_bar.py" line="121"/>
+        <location filename="../../cur_desktop/ui/status_bar.py" line="125"/>
         <source>получено</source>
         <translation>received</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/status_bar.py" line="124"/>
+        <location filename="../../cur_desktop/ui/status_bar.py" line="128"/>
         <source>К отправке: {n}</source>
         <translation>To send: {n}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/status_bar.py" line="125"/>
+        <location filename="../../cur_desktop/ui/status_bar.py" line="129"/>
         <source>Несохранённые правки: {n}</source>
         <translation>Unsaved changes: {n}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/status_bar.py" line="130"/>
+        <location filename="../../cur_desktop/ui/status_bar.py" line="134"/>
         <source>никогда</source>
         <translation>never</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/status_bar.py" line="131"/>
+        <location filename="../../cur_desktop/ui/status_bar.py" line="135"/>
         <source>Синхронизировано: {when}</source>
         <translation>Synchronized: {when}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/status_bar.py" line="168"/>
+        <location filename="../../cur_desktop/ui/status_bar.py" line="176"/>
         <source>Часы компьютера расходятся с сервером на {span} — сроки показаны по времени сервера</source>
         <translation>The computer&apos;s clock is {span} off the server&apos;s — deadlines are shown by the server&apos;s time</translation>
     </message>
@@ -1640,6 +1641,7 @@
         <translation>Shift</translation>
     </message>
     <message>
+        <location filename="../../cur_desktop/ui/about_dialog.py" line="106"/>
         <location filename="../../cur_desktop/ui/main_menus.py" line="23"/>
         <source>Справка</source>
         <translation>Help</translation>
@@ -2184,6 +2186,7 @@ today</translation>
         <translation>Pause</translation>
     </message>
     <message>
+        <location filename="../../cur_desktop/ui/connection_dialog.py" line="69"/>
         <location filename="../../cur_desktop/ui/trainer_window.py" line="68"/>
         <source>Продолжить</source>
         <translation>Resume</translation>
@@ -2320,9 +2323,9 @@ today</translation>
         <translation>The damaged file is kept for support: {path}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/status_bar.py" line="153"/>
-        <location filename="../../cur_desktop/ui/status_bar.py" line="156"/>
-        <location filename="../../cur_desktop/ui/status_bar.py" line="159"/>
+        <location filename="../../cur_desktop/ui/status_bar.py" line="161"/>
+        <location filename="../../cur_desktop/ui/status_bar.py" line="164"/>
+        <location filename="../../cur_desktop/ui/status_bar.py" line="167"/>
         <source>Локальная копия восстановлена</source>
         <translation>Local copy restored</translation>
     </message>
@@ -2335,6 +2338,117 @@ today</translation>
         <location filename="../../cur_desktop/ui/link_warning.py" line="33"/>
         <source>Попросите администратора включить HTTPS на сервере и входите по адресу https://</source>
         <translation>Ask the administrator to enable HTTPS on the server and sign in at an https:// address</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="89"/>
+        <source>Подключение…</source>
+        <translation>Connection…</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/about_dialog.py" line="51"/>
+        <location filename="../../cur_desktop/ui/about_dialog.py" line="90"/>
+        <source>О программе</source>
+        <translation>About</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/about_dialog.py" line="52"/>
+        <source>ЦУР: рабочее место оператора</source>
+        <translation>CUR: operator workstation</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/about_dialog.py" line="60"/>
+        <source>доступна новая версия {version}</source>
+        <translation>version {version} is available</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/about_dialog.py" line="67"/>
+        <source>Версия:</source>
+        <translation>Version:</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/about_dialog.py" line="68"/>
+        <source>Сервер:</source>
+        <translation>Server:</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/about_dialog.py" line="69"/>
+        <source>Журнал работы:</source>
+        <translation>Log folder:</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/about_dialog.py" line="70"/>
+        <source>Локальный кэш:</source>
+        <translation>Local cache:</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/about_dialog.py" line="76"/>
+        <source>В журнале нет паролей, ключей и текстов обращений: его можно передать в техническую поддержку.</source>
+        <translation>The log holds no passwords, keys or citizens&apos; messages: it can be sent to technical support.</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="378"/>
+        <source>Поиск вариантов…</source>
+        <translation>Looking for suggestions…</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/status_bar.py" line="147"/>
+        <source>Доступна новая версия программы: {version}</source>
+        <translation>A new version of the program is available: {version}</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/connection_dialog.py" line="42"/>
+        <source>Подключение к серверу — ЦУР</source>
+        <translation>Connection to the server — CUR</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/connection_dialog.py" line="49"/>
+        <source>файл .pem, если ИТ-отдел его выдал</source>
+        <translation>a .pem file, if IT gave you one</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/connection_dialog.py" line="50"/>
+        <source>Выбрать…</source>
+        <translation>Choose…</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/connection_dialog.py" line="57"/>
+        <source>Проверить соединение</source>
+        <translation>Test the connection</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/connection_dialog.py" line="78"/>
+        <source>Адрес сервера и файл сертификатов сообщает ИТ-отдел. Они запоминаются для вашего профиля.</source>
+        <translation>IT gives you the server address and the certificate file. They are remembered for your profile.</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/connection_dialog.py" line="83"/>
+        <source>Адрес сервера</source>
+        <translation>Server address</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/connection_dialog.py" line="84"/>
+        <source>Сертификаты (CA)</source>
+        <translation>Certificates (CA)</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/connection_dialog.py" line="96"/>
+        <source>Файл сертификатов</source>
+        <translation>Certificate file</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/connection_dialog.py" line="98"/>
+        <source>Сертификаты (*.pem *.crt *.cer);;Все файлы (*)</source>
+        <translation>Certificates (*.pem *.crt *.cer);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/connection_dialog.py" line="108"/>
+        <source>Проверяю соединение…</source>
+        <translation>Testing the connection…</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/connection_dialog.py" line="120"/>
+        <source>Соединение установлено: сервер ЦУР отвечает (версия программы {v})</source>
+        <translation>Connected: the CUR server answers (program version {v})</translation>
     </message>
 </context>
 </TS>

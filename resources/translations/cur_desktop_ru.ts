@@ -3,12 +3,12 @@
 <context>
     <name />
     <message>
-        <location filename="../../cur_desktop/ui/app.py" line="90" />
+        <location filename="../../cur_desktop/ui/app.py" line="105" />
         <source> [демо]</source>
         <translation> [демо]</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/app.py" line="103" />
+        <location filename="../../cur_desktop/ui/app.py" line="118" />
         <source>Демо</source>
         <translation>Демо</translation>
     </message>
@@ -158,7 +158,7 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/analytics_tabs.py" line="298" />
-        <location filename="../../cur_desktop/ui/app.py" line="105" />
+        <location filename="../../cur_desktop/ui/app.py" line="121" />
         <location filename="../../cur_desktop/ui/quality_review.py" line="127" />
         <source>Оператор</source>
         <translation>Оператор</translation>
@@ -186,22 +186,22 @@
         <translation>Не направлено</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/app.py" line="106" />
+        <location filename="../../cur_desktop/ui/app.py" line="122" />
         <source>Старший смены</source>
         <translation>Старший смены</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/app.py" line="107" />
+        <location filename="../../cur_desktop/ui/app.py" line="123" />
         <source>Сотрудник МО</source>
         <translation>Сотрудник МО</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/app.py" line="108" />
+        <location filename="../../cur_desktop/ui/app.py" line="124" />
         <source>Тренер</source>
         <translation>Тренер</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/app.py" line="111" />
+        <location filename="../../cur_desktop/ui/app.py" line="127" />
         <source>Войти как: </source>
         <translation>Войти как: </translation>
     </message>
@@ -246,7 +246,7 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/conflicts_panel.py" line="33" />
-        <location filename="../../cur_desktop/ui/main_window.py" line="98" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="99" />
         <source>Ответ</source>
         <translation>Ответ</translation>
     </message>
@@ -306,7 +306,7 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/incident_card.py" line="50" />
-        <location filename="../../cur_desktop/ui/main_window.py" line="287" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="289" />
         <source>Взято в работу</source>
         <translation>Взято в работу</translation>
     </message>
@@ -700,77 +700,77 @@
         <translation>Обычная</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/login_dialog.py" line="44" />
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="53" />
         <source>Вход — ЦУР</source>
         <translation>Вход — ЦУР</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/login_dialog.py" line="50" />
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="61" />
         <source>Вход по учебному коду</source>
         <translation>Вход по учебному коду</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/login_dialog.py" line="54" />
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="65" />
         <source>Фамилия Имя Отчество</source>
         <translation>Фамилия Имя Отчество</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/login_dialog.py" line="56" />
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="67" />
         <source>Запомнить вход (в хранилище паролей ОС)</source>
         <translation>Запомнить вход (в хранилище паролей ОС)</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/login_dialog.py" line="65" />
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="76" />
         <source>Хранилище паролей ОС недоступно: вход сохранится только до выхода.</source>
         <translation>Хранилище паролей ОС недоступно: вход сохранится только до выхода.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/login_dialog.py" line="66" />
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="77" />
         <source>Работать офлайн</source>
         <translation>Работать офлайн</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/login_dialog.py" line="72" />
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="83" />
         <source>Войти</source>
         <translation>Войти</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/login_dialog.py" line="78" />
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="94" />
         <source>Сервер</source>
         <translation>Сервер</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/login_dialog.py" line="81" />
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="97" />
         <source>Пользователь</source>
         <translation>Пользователь</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/login_dialog.py" line="82" />
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="98" />
         <source>Пароль</source>
         <translation>Пароль</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/login_dialog.py" line="84" />
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="100" />
         <source>Учебный код</source>
         <translation>Учебный код</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/login_dialog.py" line="85" />
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="101" />
         <source>Ваше имя</source>
         <translation>Ваше имя</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/login_dialog.py" line="107" />
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="137" />
         <source>Вход…</source>
         <translation>Вход…</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/login_dialog.py" line="127" />
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="156" />
         <source>Можно работать офлайн с последним профилем.</source>
         <translation>Можно работать офлайн с последним профилем.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/login_dialog.py" line="150" />
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="179" />
         <source>Открываю локальный профиль…</source>
         <translation>Открываю локальный профиль…</translation>
     </message>
@@ -817,7 +817,7 @@
         <translation>Горячие клавиши</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="68" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="69" />
         <source>ЦУР — рабочее место</source>
         <translation>ЦУР — рабочее место</translation>
     </message>
@@ -837,7 +837,7 @@
         <translation>Сохранить текущее представление</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="97" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="98" />
         <source>Карточка</source>
         <translation>Карточка</translation>
     </message>
@@ -1033,6 +1033,7 @@
 {p}</translation>
     </message>
     <message>
+        <location filename="../../cur_desktop/ui/about_dialog.py" line="29" />
         <location filename="../../cur_desktop/ui/analytics_window.py" line="449" />
         <source>Открыть папку</source>
         <translation>Открыть папку</translation>
@@ -1092,12 +1093,12 @@
         <translation>Название:</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="266" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="268" />
         <source>Действие невозможно</source>
         <translation>Действие невозможно</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="282" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="284" />
         <source>Свободных обращений нет</source>
         <translation>Свободных обращений нет</translation>
     </message>
@@ -1264,13 +1265,13 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/cluster_reply.py" line="45" />
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="44" />
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="45" />
         <source>Промежуточный</source>
         <translation>Промежуточный</translation>
     </message>
     <message>
         <location filename="../../cur_desktop/ui/cluster_reply.py" line="46" />
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="45" />
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="46" />
         <source>Окончательный</source>
         <translation>Окончательный</translation>
     </message>
@@ -1325,74 +1326,74 @@
         <translation>Отправить ответы ({n})</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="46" />
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="47" />
         <source>Уточнение</source>
         <translation>Уточнение</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="121" />
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="122" />
         <source>Поиск шаблона…</source>
         <translation>Поиск шаблона…</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="130" />
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="131" />
         <source>Текст ответа заявителю</source>
         <translation>Текст ответа заявителю</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="150" />
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="151" />
         <source>Отправить (Ctrl+Enter)</source>
         <translation>Отправить (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="162" />
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="163" />
         <source>Шаблоны</source>
         <translation>Шаблоны</translation>
     </message>
     <message>
         <location filename="../../cur_desktop/ui/cluster_reply.py" line="120" />
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="169" />
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="170" />
         <source>Вид ответа:</source>
         <translation>Вид ответа:</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="215" />
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="216" />
         <source>Проверка орфографии выключена: {reason}</source>
         <translation>Проверка орфографии выключена: {reason}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="260" />
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="261" />
         <source>Ответ уйдёт старшему смены на согласование перед публикацией.</source>
         <extracomment>The incident's version the user started writing on (see `changes_by_others`).</extracomment>
         <translation>Ответ уйдёт старшему смены на согласование перед публикацией.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="271" />
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="272" />
         <source>без комментария</source>
         <translation>без комментария</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="272" />
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="273" />
         <source>Старший смены вернул ответ на доработку: {comment}</source>
         <translation>Старший смены вернул ответ на доработку: {comment}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="342" />
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="343" />
         <source>Орфография: {n}</source>
         <translation>Орфография: {n}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="344" />
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="345" />
         <source>✓ Проверки пройдены</source>
         <translation>✓ Проверки пройдены</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="388" />
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="407" />
         <source>Нет вариантов</source>
         <translation>Нет вариантов</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="391" />
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="380" />
         <source>Пропустить «{word}»</source>
         <translation>Пропустить «{word}»</translation>
     </message>
@@ -1451,37 +1452,37 @@
         <translation>Ошибка синхронизации</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/status_bar.py" line="120" />
+        <location filename="../../cur_desktop/ui/status_bar.py" line="124" />
         <source>отправлено</source>
         <translation>отправлено</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/status_bar.py" line="121" />
+        <location filename="../../cur_desktop/ui/status_bar.py" line="125" />
         <source>получено</source>
         <translation>получено</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/status_bar.py" line="124" />
+        <location filename="../../cur_desktop/ui/status_bar.py" line="128" />
         <source>К отправке: {n}</source>
         <translation>К отправке: {n}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/status_bar.py" line="125" />
+        <location filename="../../cur_desktop/ui/status_bar.py" line="129" />
         <source>Несохранённые правки: {n}</source>
         <translation>Несохранённые правки: {n}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/status_bar.py" line="130" />
+        <location filename="../../cur_desktop/ui/status_bar.py" line="134" />
         <source>никогда</source>
         <translation>никогда</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/status_bar.py" line="131" />
+        <location filename="../../cur_desktop/ui/status_bar.py" line="135" />
         <source>Синхронизировано: {when}</source>
         <translation>Синхронизировано: {when}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/status_bar.py" line="168" />
+        <location filename="../../cur_desktop/ui/status_bar.py" line="176" />
         <source>Часы компьютера расходятся с сервером на {span} — сроки показаны по времени сервера</source>
         <translation>Часы компьютера расходятся с сервером на {span} — сроки показаны по времени сервера</translation>
     </message>
@@ -1639,6 +1640,7 @@
         <translation>Смена</translation>
     </message>
     <message>
+        <location filename="../../cur_desktop/ui/about_dialog.py" line="106" />
         <location filename="../../cur_desktop/ui/main_menus.py" line="23" />
         <source>Справка</source>
         <translation>Справка</translation>
@@ -2183,6 +2185,7 @@
         <translation>Пауза</translation>
     </message>
     <message>
+        <location filename="../../cur_desktop/ui/connection_dialog.py" line="69" />
         <location filename="../../cur_desktop/ui/trainer_window.py" line="68" />
         <source>Продолжить</source>
         <translation>Продолжить</translation>
@@ -2319,9 +2322,9 @@
         <translation>Повреждённый файл сохранён для службы поддержки: {path}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/status_bar.py" line="153" />
-        <location filename="../../cur_desktop/ui/status_bar.py" line="156" />
-        <location filename="../../cur_desktop/ui/status_bar.py" line="159" />
+        <location filename="../../cur_desktop/ui/status_bar.py" line="161" />
+        <location filename="../../cur_desktop/ui/status_bar.py" line="164" />
+        <location filename="../../cur_desktop/ui/status_bar.py" line="167" />
         <source>Локальная копия восстановлена</source>
         <translation>Локальная копия восстановлена</translation>
     </message>
@@ -2334,6 +2337,117 @@
         <location filename="../../cur_desktop/ui/link_warning.py" line="33" />
         <source>Попросите администратора включить HTTPS на сервере и входите по адресу https://</source>
         <translation>Попросите администратора включить HTTPS на сервере и входите по адресу https://</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="89" />
+        <source>Подключение…</source>
+        <translation>Подключение…</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/about_dialog.py" line="51" />
+        <location filename="../../cur_desktop/ui/about_dialog.py" line="90" />
+        <source>О программе</source>
+        <translation>О программе</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/about_dialog.py" line="52" />
+        <source>ЦУР: рабочее место оператора</source>
+        <translation>ЦУР: рабочее место оператора</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/about_dialog.py" line="60" />
+        <source>доступна новая версия {version}</source>
+        <translation>доступна новая версия {version}</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/about_dialog.py" line="67" />
+        <source>Версия:</source>
+        <translation>Версия:</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/about_dialog.py" line="68" />
+        <source>Сервер:</source>
+        <translation>Сервер:</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/about_dialog.py" line="69" />
+        <source>Журнал работы:</source>
+        <translation>Журнал работы:</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/about_dialog.py" line="70" />
+        <source>Локальный кэш:</source>
+        <translation>Локальный кэш:</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/about_dialog.py" line="76" />
+        <source>В журнале нет паролей, ключей и текстов обращений: его можно передать в техническую поддержку.</source>
+        <translation>В журнале нет паролей, ключей и текстов обращений: его можно передать в техническую поддержку.</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="378" />
+        <source>Поиск вариантов…</source>
+        <translation>Поиск вариантов…</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/status_bar.py" line="147" />
+        <source>Доступна новая версия программы: {version}</source>
+        <translation>Доступна новая версия программы: {version}</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/connection_dialog.py" line="42" />
+        <source>Подключение к серверу — ЦУР</source>
+        <translation>Подключение к серверу — ЦУР</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/connection_dialog.py" line="49" />
+        <source>файл .pem, если ИТ-отдел его выдал</source>
+        <translation>файл .pem, если ИТ-отдел его выдал</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/connection_dialog.py" line="50" />
+        <source>Выбрать…</source>
+        <translation>Выбрать…</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/connection_dialog.py" line="57" />
+        <source>Проверить соединение</source>
+        <translation>Проверить соединение</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/connection_dialog.py" line="78" />
+        <source>Адрес сервера и файл сертификатов сообщает ИТ-отдел. Они запоминаются для вашего профиля.</source>
+        <translation>Адрес сервера и файл сертификатов сообщает ИТ-отдел. Они запоминаются для вашего профиля.</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/connection_dialog.py" line="83" />
+        <source>Адрес сервера</source>
+        <translation>Адрес сервера</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/connection_dialog.py" line="84" />
+        <source>Сертификаты (CA)</source>
+        <translation>Сертификаты (CA)</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/connection_dialog.py" line="96" />
+        <source>Файл сертификатов</source>
+        <translation>Файл сертификатов</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/connection_dialog.py" line="98" />
+        <source>Сертификаты (*.pem *.crt *.cer);;Все файлы (*)</source>
+        <translation>Сертификаты (*.pem *.crt *.cer);;Все файлы (*)</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/connection_dialog.py" line="108" />
+        <source>Проверяю соединение…</source>
+        <translation>Проверяю соединение…</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/connection_dialog.py" line="120" />
+        <source>Соединение установлено: сервер ЦУР отвечает (версия программы {v})</source>
+        <translation>Соединение установлено: сервер ЦУР отвечает (версия программы {v})</translation>
     </message>
 </context>
 </TS>

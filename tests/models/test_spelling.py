@@ -9,10 +9,13 @@ from types import SimpleNamespace
 import pytest
 
 from cur_desktop.models.spelling import (
+    CENTRE_WORDS,
+    SHIPPED_DIR,
     Misspelling,
     Speller,
     _Backend,
     candidate_words,
+    find_dictionary,
     fold_words,
     load_shared_speller,
     reference_words,
@@ -123,7 +126,7 @@ def test_results_are_cached_per_word():
 def test_unavailable_speller_says_why(tmp_path):
     s = Speller(backends=("spylls",), dictionary_dirs=[tmp_path])
     assert not s.available
-    assert "hunspell-ru" in s.reason
+    assert "словарь ru_RU" in s.reason
     assert s.misspelled("светильнеки") == []
     assert s.suggest("светильнеки") == []
 
@@ -143,3 +146,25 @@ def test_pure_python_fallback_reads_the_system_dictionary():
     assert s.backend_name.startswith("spylls")
     text = "Ваше обращение: светильнеки в госпаблике, Ёлка и елка."
     assert words(s.misspelled(text)) == ["светильнеки"]
+
+
+def test_the_shipped_dictionary_is_found_when_the_system_has_none(monkeypatch, tmp_path):
+    """Pointed away from the system's folders, the lookup ends at the copy shipped with the
+    workstation, with its licence beside it."""
+    monkeypatch.delenv("DICPATH", raising=False)
+    monkeypatch.setattr("cur_desktop.models.spelling.DICTIONARY_DIRS", (tmp_path, SHIPPED_DIR))
+    assert find_dictionary("ru_RU") == SHIPPED_DIR / "ru_RU.dic"
+    assert "Alexander I. Lebedev" in (SHIPPED_DIR / "LICENSE").read_text(encoding="utf-8")
+    s = Speller(backends=("spylls",))
+    assert s.available and str(SHIPPED_DIR) in s.backend_name
+    assert words(s.misspelled("Заменили светильнеки во дворе, ЦУРу и МФЦ сообщили.")) == [
+        "светильнеки"
+    ]
+    assert "светильники" in s.suggest("светильнеки")
+
+
+def test_the_centres_word_list_is_shipped():
+    assert {"Госуслуги", "ЦУР", "МФЦ", "Росреестр"} <= set(CENTRE_WORDS)
+    s = Speller(backends=())
+    s._backend = _Backend("nothing known", lambda w: False, lambda w, n: [], lambda w: None)
+    assert s.misspelled("Госуслугах Росреестра госпабликов") == []

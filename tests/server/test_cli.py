@@ -128,3 +128,28 @@ def test_openapi_command_prints_the_spec(tmp_path):
     spec = json.loads(out.stdout)
     assert spec["openapi"].startswith("3.")
     assert {"/api/v1/auth/login", "/api/v1/changes", "/api/v1/ingest"} <= set(spec["paths"])
+
+
+def test_serve_refuses_a_database_whose_schema_is_not_current(tmp_path):
+    """An administrator who upgraded the program but not the database is told what to run,
+    instead of a server failing request by request."""
+    from cur_server.migrate import check_current, head_revision, upgrade
+
+    url = f"sqlite:///{tmp_path / 'centre.db'}"
+    empty = run("serve", "--port", str(_free_port()), "--database-url", url)
+    assert empty.returncode == 1
+    assert "no schema" in empty.stderr and "cur-server migrate" in empty.stderr
+    assert "Traceback" not in empty.stderr
+
+    upgrade(url, "0006")
+    old = run("serve", "--port", str(_free_port()), "--database-url", url)
+    assert old.returncode == 1
+    assert f"revision 0006, this server needs {head_revision()}" in old.stderr
+    assert "cur-server migrate" in old.stderr and "Traceback" not in old.stderr
+
+    assert run("migrate", "--database-url", url).returncode == 0
+    check_current(url)  # now it would serve
+
+    broken = run("serve", "--database-url", "postgresql+psycopg://nobody:x@127.0.0.1:1/none")
+    assert broken.returncode == 1 and "cannot open the database" in broken.stderr
+    assert "Traceback" not in broken.stderr

@@ -4,12 +4,16 @@ dictionary says so quietly."""
 
 from __future__ import annotations
 
+import asyncio
 import os
+import threading
+import time
 
 import pytest
 from PySide6.QtGui import QTextCharFormat
 
-from cur_desktop.models.spelling import Speller
+from cur_desktop.models.spelling import SHIPPED_DIR, Speller, _Backend
+from cur_desktop.ui.aio import wait_until
 from cur_desktop.ui.reply_editor import SPELLING, ReplyEditor
 
 INCIDENT = {"id": 7, "number": "ЦУР-2026-000007", "sector": "housing", "text": "Не горит свет"}
@@ -74,20 +78,81 @@ def test_a_suggestion_replaces_the_word(editor):
     assert editor.text.toPlainText() == REPLY
 
 
-def test_context_menu_offers_corrections(editor):
-    editor.text.setPlainText(REPLY)
-    editor._run_checks()
+def menu_texts(menu) -> list[str]:
+    return [a.text() for a in menu.actions()]
+
+
+def menu_at_misspelling(editor):
     finding = next(f for f in editor.findings if f.code == SPELLING)
     cursor = editor.text.textCursor()
     cursor.setPosition(finding.start + 2)
-    menu = editor.context_menu_at(editor.text.cursorRect(cursor).center())
-    actions = {a.text(): a for a in menu.actions()}
-    assert "Светильники" in actions and "Пропустить «Светильнеки»" in actions
-    actions["Светильники"].trigger()
+    return editor.context_menu_at(editor.text.cursorRect(cursor).center())
+
+
+def test_context_menu_offers_corrections(editor, run):
+    editor.text.setPlainText(REPLY)
+    editor._run_checks()
+    menu = menu_at_misspelling(editor)
+    assert "Пропустить «Светильнеки»" in menu_texts(menu)
+    run(wait_until(lambda: "Светильники" in menu_texts(menu), timeout=60))
+    assert "Поиск вариантов…" not in menu_texts(menu)
+    next(a for a in menu.actions() if a.text() == "Светильники").trigger()
     assert editor.text.toPlainText() == REPLY.replace("Светильнеки", "Светильники")
 
     menu = editor.context_menu_at(editor.text.cursorRect(editor.text.textCursor()).center())
-    assert "Светильники" not in [a.text() for a in menu.actions()]  # just the standard menu
+    assert "Светильники" not in menu_texts(menu)  # just the standard menu
+
+
+class SlowSpeller(Speller):
+    """Suggestions that take as long as the test wants: the menu must not wait for them."""
+
+    def __init__(self):
+        super().__init__(backends=())
+        self._backend = _Backend("slow", lambda w: "ильн" not in w, self._slow, set().add)
+        self.release = threading.Event()
+
+    def _slow(self, word: str, limit: int) -> list[str]:
+        self.release.wait(30)
+        return ["светильники"]
+
+
+def test_suggestions_are_computed_off_the_ui_thread(qtbot, run):
+    editor = ReplyEditor()
+    qtbot.addWidget(editor)
+    speller = SlowSpeller()
+    editor.set_speller(speller)
+    editor.set_incident(INCIDENT, {})
+    editor.text.setPlainText("Заменили светильнеки.")
+    editor._run_checks()
+
+    async def scenario():
+        started = time.monotonic()
+        menu = menu_at_misspelling(editor)
+        assert time.monotonic() - started < 5  # the menu did not wait for the suggestions
+        assert menu_texts(menu)[:2] == ["Поиск вариантов…", "Пропустить «светильнеки»"]
+        await asyncio.sleep(0.2)
+        assert "светильники" not in menu_texts(menu)
+        speller.release.set()
+        await wait_until(lambda: "светильники" in menu_texts(menu), timeout=30)
+        assert "Поиск вариантов…" not in menu_texts(menu)
+
+    try:
+        run(scenario())
+    finally:
+        speller.release.set()
+
+
+def test_a_word_without_suggestions_says_so(qtbot, run):
+    editor = ReplyEditor()
+    qtbot.addWidget(editor)
+    speller = SlowSpeller()
+    speller._backend.suggest = lambda w, n: []
+    editor.set_speller(speller)
+    editor.set_incident(INCIDENT, {})
+    editor.text.setPlainText("Заменили светильнеки.")
+    editor._run_checks()
+    menu = menu_at_misspelling(editor)
+    run(wait_until(lambda: "Нет вариантов" in menu_texts(menu), timeout=30))
 
 
 def test_emoji_before_a_word_does_not_shift_the_underline(editor):
@@ -109,3 +174,21 @@ def test_without_a_dictionary_the_editor_says_so_and_works_on(qtbot, tmp_path):
     assert editor.send.isEnabled()
     assert editor.spelling_note.text().startswith("Проверка орфографии выключена:")
     assert not editor.spelling_note.isHidden()
+
+
+def test_without_system_dictionaries_the_shipped_one_is_used(qtbot, monkeypatch):
+    """A machine without hunspell-ru (and without the enchant library): the dictionary shipped
+    with the workstation is found, and the editor checks spelling."""
+    monkeypatch.delenv("DICPATH", raising=False)
+    monkeypatch.setattr("cur_desktop.models.spelling.DICTIONARY_DIRS", (SHIPPED_DIR,))
+    editor = ReplyEditor()
+    qtbot.addWidget(editor)
+    editor.set_speller(Speller(backends=("spylls",)))
+    assert editor.speller.available, editor.speller.reason
+    editor.set_incident(INCIDENT, {})
+    editor.text.setPlainText(REPLY)
+    editor._run_checks()
+    assert [REPLY[f.start : f.end] for f in editor.findings if f.code == SPELLING] == [
+        "Светильнеки"
+    ]
+    assert editor.spelling_note.isHidden()
