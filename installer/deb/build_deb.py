@@ -27,7 +27,7 @@ sys.path.insert(0, str(HERE.parent))
 import check_bundle  # noqa: E402
 
 PACKAGE = "cur-desktop"
-MAINTAINER = "ЦУР workstation team <cur-desktop@localhost>"
+MAINTAINER = "CUR workstation team <cur-desktop@cur-workstation.example.org>"
 
 
 def project_version() -> str:
@@ -67,15 +67,17 @@ def stage(bundle: Path, icons: Path, staging: Path, version: str, depends: list[
         f" -- {MAINTAINER}  {formatdate(0, localtime=False)}\n"
     )
     (doc / "changelog.src").write_text(changelog, encoding="utf-8")
-    _gzip(doc / "changelog.src", doc / "changelog.Debian.gz")
+    _gzip(doc / "changelog.src", doc / "changelog.gz")  # a native package: no Debian revision
     (doc / "changelog.src").unlink()
     overrides = share / "lintian" / "overrides"
     overrides.mkdir(parents=True)
     shutil.copyfile(HERE / "lintian-overrides", overrides / PACKAGE)
-    for path in staging.rglob("*"):  # a clean checkout's umask must not leak into the package
+    # Folders and the one program 0755, every other file 0644 (PyInstaller leaves libraries
+    # executable; the umask of a clean checkout must not leak into the package either).
+    program = staging / "opt" / PACKAGE / PACKAGE
+    for path in staging.rglob("*"):
         if not path.is_symlink():
-            executable = path.is_dir() or os.access(path, os.X_OK)
-            path.chmod(0o755 if executable else 0o644)
+            path.chmod(0o755 if path.is_dir() or path == program else 0o644)
     control = (
         (HERE / "control.in")
         .read_text(encoding="utf-8")
