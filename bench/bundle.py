@@ -11,8 +11,9 @@ is dropped (`echo 3 > /proc/sys/vm/drop_caches`, root only) so each start reads 
 disk: "cold". Where that is refused the JSON says `"cold": false` and the runs are warm.
 
 The bundle is not built here (that is `make dist`, several minutes). `--quick` (the convention
-of every bench script: seconds) times one warm run of each variant, or, with no bundle built,
-prints a JSON note saying so and exits 0.
+of every bench script: as short as it can be) makes one warm start of each variant, which also
+seeds its demo database (`includes_demo_seeding`: not comparable with the full figures), or,
+with no bundle built, prints a JSON note saying so and exits 0 at once.
 """
 
 from __future__ import annotations
@@ -78,15 +79,17 @@ def start_once(command: list[str], home: Path, png: Path, cold: bool) -> dict:
     return {"to_png_s": round(to_png, 3), "to_exit_s": round(to_exit, 3), "cold": dropped}
 
 
-def measure(name: str, command: list[str], work: Path, runs: int, cold: bool) -> dict:
+def measure(name: str, command: list[str], work: Path, runs: int, cold: bool, seed: bool) -> dict:
     home = work / name
     home.mkdir(parents=True)
     png = home / "shot.png"
-    start_once(command, home, png, cold=False)  # seeds the demo database in this HOME
+    if seed:
+        start_once(command, home, png, cold=False)  # seeds the demo database in this HOME
     samples = [start_once(command, home, png, cold) for _ in range(runs)]
     return {
         "command": " ".join(command),
         "runs": runs,
+        "includes_demo_seeding": not seed,
         "cold": all(s["cold"] for s in samples),
         "to_png_s_median": round(statistics.median(s["to_png_s"] for s in samples), 3),
         "to_exit_s_median": round(statistics.median(s["to_exit_s"] for s in samples), 3),
@@ -119,7 +122,7 @@ def main(argv: list[str] | None = None) -> int:
         "bundle_mb": round(folder_size(args.bundle) / 2**20, 1),
         "bundle_files": sum(1 for p in args.bundle.rglob("*") if not p.is_dir()),
         "deb_mb": round(debs[-1].stat().st_size / 2**20, 1) if debs else None,
-        "venv_site_packages_mb": round(
+        "venv_lib_mb_with_test_tools": round(
             folder_size(
                 Path(sys.prefix) / "lib" / f"python{sys.version_info[0]}.{sys.version_info[1]}"
             )
@@ -132,9 +135,11 @@ def main(argv: list[str] | None = None) -> int:
         work = Path(tmp)
         venv_python = shutil.which("python", path=str(ROOT / ".venv" / "bin")) or sys.executable
         result["baseline_venv"] = measure(
-            "venv", [venv_python, "-m", "cur_desktop"], work, runs, cold
+            "venv", [venv_python, "-m", "cur_desktop"], work, runs, cold, seed=not args.quick
         )
-        result["bundle"] = measure("bundle", [str(executable)], work, runs, cold)
+        result["bundle"] = measure(
+            "bundle", [str(executable)], work, runs, cold, seed=not args.quick
+        )
     base, frozen = result["baseline_venv"], result["bundle"]
     result["bundle_vs_venv_to_png"] = round(frozen["to_png_s_median"] / base["to_png_s_median"], 2)
     print(json.dumps(result, indent=2, ensure_ascii=False))
