@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 
-.PHONY: run run-server test install lint format bench-server bench-quick screenshots clean
+.PHONY: run run-server test install lint format bench-server bench-quick screenshots clean dist dist-check
 
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -49,6 +49,17 @@ bench-server: install
 ## Every bench/ script in its --quick mode (`make test` runs the same test with the rest).
 bench-quick: install
 	QT_QPA_PLATFORM=offscreen $(BIN)/pytest -q tests/test_bench_quick.py
+## Workstation packages (installer/README.md): the PyInstaller bundle, the .deb in dist/, the
+## Windows installer script checked; dist-check also runs the unpacked .deb (CI calls it).
+$(BIN)/.dist-installed: $(BIN)/.installed
+	$(BIN)/python -m pip install -q -e ".[server,test,dist]"
+	touch $@
+
+dist: $(BIN)/.dist-installed
+	$(MAKE) -f installer/Makefile PY=$(BIN)/python all
+
+dist-check: $(BIN)/.dist-installed
+	$(MAKE) -f installer/Makefile PY=$(BIN)/python check
 
 clean:
-	rm -rf $(VENV) .pytest_cache .ruff_cache *.egg-info
+	rm -rf $(VENV) .pytest_cache .ruff_cache *.egg-info build dist

@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# The .deb works on its own: unpacked into a fresh folder (dpkg-deb -x, no install), it renders
+# the demo window to a PNG offscreen, with a clean environment (no project venv on PATH, no
+# PYTHONPATH, a fresh HOME) and from a folder outside the source tree. Fails if the PNG is
+# missing or empty.
+set -euo pipefail
+deb=$(realpath "$1")
+out_dir=$(realpath "${2:-build}")
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+dpkg-deb -x "$deb" "$work/root"
+mkdir -p "$work/home"
+png="$work/queue.png"
+start=$(date +%s.%N)
+(cd "$work" && env -i HOME="$work/home" PATH=/usr/bin:/bin LANG=C.UTF-8 \
+    QT_QPA_PLATFORM=offscreen "$work/root/opt/cur-desktop/cur-desktop" \
+    --demo --screenshot "$png" --view queue)
+end=$(date +%s.%N)
+if [ ! -s "$png" ]; then
+    echo "smoke: the unpacked bundle wrote no screenshot ($png missing or empty)" >&2
+    exit 1
+fi
+mkdir -p "$out_dir"
+cp "$png" "$out_dir/smoke-queue.png"
+echo "smoke: $(stat -c %s "$png") bytes in $(awk "BEGIN{printf \"%.1f\", $end - $start}") s -> $out_dir/smoke-queue.png"
