@@ -78,7 +78,13 @@ def admin_router(server: ServerContext, current_actor) -> APIRouter:
     CurrentActor = Annotated[Actor, Depends(current_actor)]
     router = APIRouter(prefix=f"{c.API_PREFIX}/admin", tags=["admin"])
 
-    @router.get("/sign-ins", responses={403: {"model": c.ErrorBody, "description": "Admins only"}})
+    @router.get(
+        "/sign-ins",
+        responses={
+            401: {"model": c.ErrorBody, "description": "Not signed in or token expired"},
+            403: {"model": c.ErrorBody, "description": "Admins only"},
+        },
+    )
     def sign_ins(actor: CurrentActor) -> SignInWatch:
         """Lockouts in force and the latest failed sign-ins (this server process)."""
         require_role(actor, frozenset({Role.ADMIN}), "смотреть журнал входов")

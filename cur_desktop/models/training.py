@@ -65,7 +65,8 @@ class SessionCreate(_In):
     (the server answers 422 `invalid_scenario` otherwise)."""
 
     scenario: str | None = Field(default=None, max_length=100, pattern=NO_NUL)
-    scenario_text: str | None = Field(default=None, max_length=512 * 1024, pattern=NO_NUL)
+    #: No pattern here: the scenario parser refuses NUL, with its line.
+    scenario_text: str | None = Field(default=None, max_length=512 * 1024)
     title: str | None = Field(default=None, min_length=1, max_length=200, pattern=NO_NUL)
     speed: Speed | None = None
 
