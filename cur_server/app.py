@@ -11,6 +11,7 @@ from typing import Annotated
 from fastapi import Depends, FastAPI, Path, Query, Request, Response
 from fastapi.middleware.gzip import GZipMiddleware
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from fastapi_offline import FastAPIOffline
 from sqlalchemy import select, update
 from sqlalchemy.orm import joinedload
 
@@ -28,13 +29,12 @@ from .reference import reference_body_and_etag
 from .security import (
     TokenError,
     issue_access_token,
-    new_refresh_token,
     read_access_token,
     token_digest,
-    verify_password,
 )
 from .serialize import incidents_out
 from .server_time import ServerTime
+from .signin import admin_router, client_address, sign_in
 from .tables import Session as SignIn
 from .tables import User
 from .team import team_router
@@ -53,6 +53,7 @@ ERRORS = {
         413: "Request body too large",
         422: "Request does not match the schema",
         426: "The workstation is older than the minimum supported version (`client_too_old`)",
+        429: "Too many failed sign-ins: wait `Retry-After` seconds",
     }.items()
 }
 
@@ -113,7 +114,8 @@ def create_app(server: ServerContext) -> FastAPI:
         finally:
             await ticker.stop()
 
-    app = FastAPI(
+    # Swagger UI and ReDoc from files shipped in fastapi-offline: no CDN on a closed network.
+    app = FastAPIOffline(
         title="ЦУР: центральный сервер (эталонный)",
         version="1.0.0",
         description="REST contract between the ЦУР operator workstation and the central server.",
@@ -142,7 +144,7 @@ def create_app(server: ServerContext) -> FastAPI:
             # One round trip per request: the user, their sign-in and their districts together.
             found = (
                 s.execute(
-                    select(User, SignIn.revoked_at)
+                    select(User, SignIn.revoked_at, SignIn.expires_at)
                     .join(SignIn, SignIn.user_id == User.id)
                     .where(SignIn.id == claims.session_id, User.id == claims.user_id)
                     .options(joinedload(User.municipalities))
@@ -150,7 +152,12 @@ def create_app(server: ServerContext) -> FastAPI:
                 .unique()
                 .one_or_none()
             )
-            if found is None or found.revoked_at is not None or not found.User.active:
+            if (
+                found is None
+                or found.revoked_at is not None
+                or found.expires_at <= now
+                or not found.User.active
+            ):
                 raise Unauthorized("Сеанс завершён, войдите снова", code="session_revoked")
             user = found.User
             actor = Actor.of(user)
@@ -186,24 +193,9 @@ def create_app(server: ServerContext) -> FastAPI:
     def health() -> dict[str, str]:
         return {"status": "ok"}
 
-    @app.post(f"{api}/auth/login", tags=["auth"], responses={401: ERRORS[401]})
-    def login(body: c.LoginRequest) -> c.TokenPair:
-        with server.db.write() as s:
-            user = s.scalars(select(User).where(User.username == body.username)).one_or_none()
-            ok = verify_password(user.password_hash if user else None, body.password)
-            if not ok or user is None or not user.active:
-                raise Unauthorized("Неверное имя пользователя или пароль", code="bad_credentials")
-            refresh = new_refresh_token()
-            now = datetime.now(UTC)
-            sign_in = SignIn(
-                user_id=user.id,
-                token_hash=token_digest(refresh),
-                created_at=now,
-                expires_at=now + server.refresh_ttl,
-            )
-            s.add(sign_in)
-            s.flush()
-            return token_pair(user, sign_in.id, refresh)
+    @app.post(f"{api}/auth/login", tags=["auth"], responses={401: ERRORS[401], 429: ERRORS[429]})
+    def login(body: c.LoginRequest, request: Request) -> c.TokenPair:
+        return token_pair(*sign_in(server, body, client_address(request)))
 
     def _session_for(s, refresh_token: str) -> SignIn | None:
         return s.scalars(
@@ -305,6 +297,7 @@ def create_app(server: ServerContext) -> FastAPI:
     app.include_router(analytics_router(server, current_actor))
     app.include_router(team_router(server, current_actor))
     app.include_router(training_router(server, current_actor))
+    app.include_router(admin_router(server, current_actor))
     return app
 
 

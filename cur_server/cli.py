@@ -15,7 +15,7 @@ from platformdirs import user_data_dir
 from cur_desktop.models.domain import Role
 from cur_desktop.models.private_files import private_folder
 
-from .context import ENV_DATABASE_URL, database_url_from, sqlite_url_for
+from .context import ENV_DATABASE_URL, SecretError, database_url_from, sqlite_url_for
 
 
 def demo_database_url() -> str:
@@ -226,7 +226,11 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")
     args = build_parser().parse_args(argv)
-    return args.func(args)
+    try:
+        return args.func(args)
+    except SecretError as exc:  # a misconfigured JWT secret: say so, without a traceback
+        print(f"cur-server: {exc}", file=sys.stderr)
+        return 2
 
 
 if __name__ == "__main__":

@@ -14,7 +14,13 @@ from cur_desktop.models.sla import SlaClock, SlaPolicy, WorkingCalendar
 from .db import Database, open_database
 from .serialize import IncidentJsonCache
 from .tables import Setting
+from .throttle import LoginThrottle
 from .versions import versions_from_environment
+
+
+class SecretError(ValueError):
+    """The configured token signing secret cannot be used (message for the log, English)."""
+
 
 DEFAULT_SQLITE = "sqlite:///cur_server.db"
 ENV_DATABASE_URL = "CUR_DATABASE_URL"
@@ -42,6 +48,7 @@ class ServerContext:
     feed_cache: IncidentJsonCache = field(default_factory=IncidentJsonCache)
     #: The workstation versions published and enforced (`versions.py`).
     client_versions: ClientVersion = field(default_factory=versions_from_environment)
+    login_throttle: LoginThrottle = field(default_factory=LoginThrottle)
 
 
 def _setting(session, key: str):
@@ -49,8 +56,46 @@ def _setting(session, key: str):
     return None if row is None else row.value
 
 
+ENV_JWT_SECRET = "CUR_JWT_SECRET"
+ENV_JWT_SECRET_FILE = "CUR_JWT_SECRET_FILE"
+#: 256 bits of a URL-safe secret at least: HS256 is as strong as its key.
+MIN_SECRET_CHARS = 32
+
+
+def secret_from_environment() -> str | None:
+    """The signing secret from `CUR_JWT_SECRET` or the file `CUR_JWT_SECRET_FILE`, if set.
+
+    Outside the database, a copy of the database (a backup, a dump handed to a developer) does
+    not let anyone forge tokens. The file must be readable by the service's user only.
+    """
+    value, file = os.environ.get(ENV_JWT_SECRET), os.environ.get(ENV_JWT_SECRET_FILE)
+    if value and file:
+        raise SecretError(f"set {ENV_JWT_SECRET} or {ENV_JWT_SECRET_FILE}, not both")
+    if file:
+        path = Path(file)
+        try:
+            mode = path.stat().st_mode
+            if os.name == "posix" and mode & 0o077:
+                raise SecretError(
+                    f"{path} is readable or writable by group or others "
+                    f"(mode {mode & 0o777:o}): chmod 600 it"
+                )
+            value = path.read_text(encoding="utf-8").strip()
+        except OSError as exc:
+            raise SecretError(f"cannot read {ENV_JWT_SECRET_FILE} {path}: {exc}") from exc
+    if value is None:
+        return None
+    if len(value) < MIN_SECRET_CHARS:
+        raise SecretError(f"the JWT secret must be at least {MIN_SECRET_CHARS} characters")
+    return value
+
+
 def ensure_secret(db: Database) -> str:
-    """The token signing secret lives in the database, so restarts keep everyone signed in."""
+    """The token signing secret: from the environment if given, else kept in the database (made
+    on first start), so restarts keep everyone signed in."""
+    configured = secret_from_environment()
+    if configured is not None:
+        return configured
     with db.write() as s:
         secret = _setting(s, "jwt_secret")
         if secret is None:

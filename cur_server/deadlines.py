@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from sqlalchemy import and_, case, func, select
 from sqlalchemy.orm import Session
@@ -29,6 +29,11 @@ _UNANSWERED = Incident.first_answered_at.is_(None)
 #: The running deadline and the start of its window.
 DUE = case((_UNANSWERED, Incident.first_answer_due), else_=Incident.final_answer_due)
 START = case((_UNANSWERED, Incident.sla_started_at), else_=Incident.first_answered_at)
+#: A deadline further ahead than this is not in the last quarter of any window the policy
+#: allows (hours for a first answer, days for the final one), so it is not read for «under
+#: threat»; and a window is not looked at further back. Keeps the timeline to two years, whatever
+#: a stored date says.
+HORIZON = timedelta(days=366)
 
 
 @dataclass(frozen=True)
@@ -53,13 +58,17 @@ def _at_risk_rows(session: Session, actor: Actor, clock: SlaClock, now: datetime
     """`columns` of the open incidents in scope whose deadline is ahead and in its last
     quarter (read with their `start` and `due`)."""
     rows = session.execute(
-        select(*columns, START.label("start"), DUE.label("due")).where(_open(actor), DUE > now)
+        select(*columns, START.label("start"), DUE.label("due")).where(
+            _open(actor), DUE > now, DUE <= now + HORIZON
+        )
     ).all()
     if not rows:
         return []
-    first = min(min(r.start for r in rows), now)
+    floor = now - HORIZON
+    first = max(min(min(r.start for r in rows), now), floor)
     timeline = WorkingTimeline(clock.calendar, first, max(r.due for r in rows))
-    risky = timeline.at_risk(clock.policy, ((r.start, r.due) for r in rows), now)
+    windows = ((max(r.start, first), r.due) for r in rows)
+    risky = timeline.at_risk(clock.policy, windows, now)
     return [r for r, yes in zip(rows, risky, strict=True) if yes]
 
 

@@ -8,7 +8,14 @@ from datetime import UTC, datetime
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError, OperationalError
 
-from cur_desktop.models.contract import IngestItem, IngestItemResult, IngestRequest, IngestResult
+from cur_desktop.models.contract import (
+    EARLIEST_RECEIVED_AT,
+    MAX_RECEIVED_AHEAD,
+    IngestItem,
+    IngestItemResult,
+    IngestRequest,
+    IngestResult,
+)
 from cur_desktop.models.domain import incident_number
 
 from .arrivals import Arrival, add_incidents
@@ -47,6 +54,23 @@ def _resolve_codes(s, items: list[IngestItem]) -> tuple[dict[str, int], dict[str
             details=errors,
         )
     return muns, cats
+
+
+def check_received_at(items: list[IngestItem], now: datetime) -> None:
+    """Refuse receipt times that cannot be true, before anything is stored."""
+    latest = now + MAX_RECEIVED_AHEAD
+    errors = [
+        {"loc": ["body", "items", n, "received_at"], "msg": "out of range"}
+        for n, item in enumerate(items)
+        if not EARLIEST_RECEIVED_AT <= item.received_at <= latest
+    ]
+    if errors:
+        raise ApiError(
+            f"Время получения должно быть не раньше {EARLIEST_RECEIVED_AT:%Y} года "
+            "и не позже чем через сутки от времени сервера",
+            code="bad_date",
+            details=errors,
+        )
 
 
 def _ingest_once(server: ServerContext, actor_id: int, req: IngestRequest) -> IngestResult:
@@ -110,6 +134,7 @@ def _ingest_once(server: ServerContext, actor_id: int, req: IngestRequest) -> In
 
 
 def ingest(server: ServerContext, actor_id: int, req: IngestRequest) -> IngestResult:
+    check_received_at(req.items, datetime.now(UTC))
     for _attempt in range(5):
         try:
             return _ingest_once(server, actor_id, req)

@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 from cur_desktop.models import contract as c
 from cur_desktop.models.domain import (
     ApprovalState,
+    Importance,
     MutationType,
     Outcome,
     ReplyKind,
@@ -34,6 +35,7 @@ from cur_desktop.models.statuses import (
 )
 
 from .access import HANDLER_ROLES, Actor, can_see
+from .audit import audit
 from .context import ServerContext
 from .db import CHANGE_SEQ, next_values
 from .serialize import incident_out, load_full
@@ -243,6 +245,9 @@ def set_status(op: Op) -> None:
     elif target == Status.REJECTED:
         if not p.reason:
             raise refuse("reason_required", "Укажите причину отклонения")
+        if _needs_approval(op):
+            # A rejection is an answer too: it goes past the supervisor no more than a reply.
+            _refuse_bypass(op, "rejected", "Отклонить это обращение может только старший смены")
         extra["reason"] = p.reason
     elif target == Status.INTERIM_ANSWER and not _published_reply(op, ReplyKind.INTERIM):
         raise refuse("reply_required", "Сначала опубликуйте промежуточный ответ")
@@ -271,6 +276,8 @@ def set_category(op: Op) -> None:
     before = {"sector": inc.sector, "category_id": inc.category_id, "importance": inc.importance}
     inc.sector, inc.category_id = p.sector.value, p.category_id
     if p.importance is not None and p.importance.value != inc.importance:
+        if p.importance is Importance.NORMAL:
+            _lower_importance(op)
         inc.importance = p.importance.value
         if inc.first_answered_at is None:
             inc.first_answer_due = op.server.clock.first_answer_due(
@@ -315,6 +322,29 @@ def route(op: Op) -> None:
 
 def _needs_approval(op: Op) -> bool:
     return reply_needs_approval(op.actor.role, op.actor.needs_approval, op.incident.importance)
+
+
+def _refuse_bypass(op: Op, what: str, message: str) -> None:
+    audit(
+        "approval_bypass_refused",
+        what=what,
+        user=op.actor.username,
+        incident=op.incident.id,
+        importance=op.incident.importance,
+    )
+    raise refuse("approval_required", message)
+
+
+def _lower_importance(op: Op) -> None:
+    """High importance means every reply is approved first: only a supervisor may lower it,
+    or lowering it for a moment would publish a reply unreviewed."""
+    if not op.actor.is_lead:
+        _refuse_bypass(
+            op,
+            "lower importance",
+            "Понизить важность может только старший смены: ответы на важные обращения согласуются",
+        )
+    audit("importance_lowered", user=op.actor.username, incident=op.incident.id)
 
 
 def _publish(op: Op, reply: Reply) -> None:

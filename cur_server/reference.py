@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 from datetime import UTC, datetime
 
-from sqlalchemy import ColumnElement, or_, select
+from sqlalchemy import ColumnElement, false, or_, select
 
 from cur_desktop.models import contract as c
 from cur_desktop.models.domain import CHANNEL_LABELS, SECTOR_LABELS, Role
@@ -27,11 +27,16 @@ def directory_scope(actor: Actor) -> ColumnElement[bool]:
         sessions = sorted(actor.training_session_ids)
         members = select(TrainingMember.user_id).where(TrainingMember.session_id.in_(sessions))
         return or_(User.id == actor.id, User.id.in_(members))
+    if actor.role is Role.COLLECTOR:
+        return false()  # a robot that only ingests needs no staff directory
     return User.role != Role.TRAINEE.value
 
 
 def build_reference(server: ServerContext, actor: Actor) -> c.Reference:
     year = datetime.now(UTC).year
+    # The collector robot gets what ingest names (municipalities, sectors, categories): a stolen
+    # robot token reveals neither the staff nor the answer templates nor the agencies.
+    robot = actor.role is Role.COLLECTOR
     with server.db.read() as s:
         users = s.scalars(
             select(User).where(User.active.is_(True), directory_scope(actor)).order_by(User.id)
@@ -60,7 +65,7 @@ def build_reference(server: ServerContext, actor: Actor) -> c.Reference:
                     sector=x.sector,
                     municipality_id=x.municipality_id,
                 )
-                for x in s.scalars(select(Agency).order_by(Agency.id))
+                for x in ([] if robot else s.scalars(select(Agency).order_by(Agency.id)))
             ],
             users=[
                 c.PublicUserOut(
@@ -84,7 +89,7 @@ def build_reference(server: ServerContext, actor: Actor) -> c.Reference:
                     version=t.version,
                     active=t.active,
                 )
-                for t in s.scalars(select(Template).order_by(Template.id))
+                for t in ([] if robot else s.scalars(select(Template).order_by(Template.id)))
             ],
             sla_policy=server.clock.policy.to_json(),
             calendar=server.clock.calendar.to_json(range(year - 1, year + 2)),

@@ -16,6 +16,7 @@ from cur_desktop.models.domain import Role
 from cur_desktop.models.scenario import ScenarioError, load_bundled, parse_scenario
 
 from .access import Actor
+from .audit import audit
 from .context import ServerContext
 from .errors import ApiError, NotFound, Unauthorized
 from .security import hash_password, issue_access_token, new_refresh_token, token_digest
@@ -123,11 +124,42 @@ def owned_session(s: Session, actor: Actor, session_id: int, *, lock: bool = Fal
     return ts
 
 
+def _others_code_accounts(s: Session, ts: TrainingSession, user_ids: list[int]) -> set[int]:
+    """Of `user_ids`, the code accounts made by another trainer's code."""
+    return set(
+        s.scalars(
+            select(TrainingCode.user_id)
+            .join(TrainingSession, TrainingSession.id == TrainingCode.session_id)
+            .where(
+                TrainingCode.user_id.in_(user_ids),
+                TrainingSession.trainer_id != ts.trainer_id,
+            )
+        )
+    )
+
+
 def add_trainees(s: Session, ts: TrainingSession, usernames: list[str], now: datetime) -> None:
+    """Ordinary trainee accounts (an admin's), or code accounts of the trainer's own sessions.
+
+    Code account names are guessable (`trainee-<session>-<code>`): another trainer's are refused
+    with the same answer as a name that does not exist, and the attempt is audited.
+    """
     users = {
         u.username: u for u in s.scalars(select(User).where(User.username.in_(set(usernames))))
     }
-    bad = [n for n in usernames if n not in users or users[n].role != Role.TRAINEE.value]
+    foreign = _others_code_accounts(s, ts, [u.id for u in users.values()])
+    if foreign:
+        audit(
+            "trainee_capture_refused",
+            session=ts.id,
+            trainer=ts.trainer_id,
+            accounts=sorted(u.username for u in users.values() if u.id in foreign),
+        )
+    bad = [
+        n
+        for n in usernames
+        if n not in users or users[n].role != Role.TRAINEE.value or users[n].id in foreign
+    ]
     if bad:
         raise ApiError(
             "Это не учётные записи слушателей: " + ", ".join(sorted(set(bad))),

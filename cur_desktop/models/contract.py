@@ -8,7 +8,7 @@ so fields are only ever added with defaults, never renamed.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from datetime import datetime
+from datetime import UTC, datetime, timedelta
 from email.utils import parsedate_to_datetime
 from typing import Annotated, Any, Literal
 from uuid import UUID
@@ -47,6 +47,12 @@ MAX_INGEST_PER_BATCH = 500
 MAX_CHANGES_PAGE = 1_000
 DEFAULT_CHANGES_PAGE = 200
 MAX_REQUEST_BYTES = 2 * 1024 * 1024
+#: A message cannot have been received before the centres existed, nor later than the server's
+#: clock plus a day of a collector's clock skew. Further dates are typos or attacks: a year 9998
+#: deadline would make every board walk the calendar for millennia. The server checks these
+#: (400 `bad_date`): "ahead of now" is more than a JSON schema can say.
+EARLIEST_RECEIVED_AT = datetime(2000, 1, 1, tzinfo=UTC)
+MAX_RECEIVED_AHEAD = timedelta(days=1)
 
 #: The largest integer every JSON reader holds exactly (JavaScript, validators that go through
 #: float); a bound above it cannot be checked the same way on both sides. Caps the change cursor.

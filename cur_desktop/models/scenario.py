@@ -19,6 +19,8 @@ from .domain import Channel, Importance, Sector
 SCENARIOS_DIR = Path(__file__).resolve().parents[2] / "resources" / "scenarios"
 SPEEDS = (1, 2, 5)
 MAX_SCENARIO_BYTES = 512 * 1024
+#: A week of scenario time: longer allowances are typos, and huge ones overflow the clock.
+MAX_ALLOWANCE_MINUTES = 7 * 24 * 60
 
 Phrase = Annotated[str, Field(min_length=1, max_length=300)]
 
@@ -92,8 +94,8 @@ class ScenarioIncident(_Strict):
 class SlaMinutes(_Strict):
     """First-answer allowance in scenario minutes: a shift's 9 working hours do not fit a lesson."""
 
-    normal: float = Field(default=30, gt=0)
-    high: float = Field(default=15, gt=0)
+    normal: float = Field(default=30, gt=0, le=MAX_ALLOWANCE_MINUTES)
+    high: float = Field(default=15, gt=0, le=MAX_ALLOWANCE_MINUTES)
 
     def for_importance(self, importance: str) -> float:
         return self.high if importance == Importance.HIGH else self.normal
@@ -175,9 +177,13 @@ class _Lines:
     """Where each YAML node starts, by its path of keys and indexes."""
 
     at: dict[tuple, int] = field(default_factory=dict)
+    #: Lines of texts with a NUL character (an escaped "\0"), which PostgreSQL cannot store.
+    nul: list[int] = field(default_factory=list)
 
     def walk(self, node: yaml.Node, path: tuple = ()) -> None:
         self.at[path] = node.start_mark.line + 1
+        if isinstance(node, yaml.ScalarNode) and "\x00" in node.value:
+            self.nul.append(node.start_mark.line + 1)
         if isinstance(node, yaml.MappingNode):
             for k, v in node.value:
                 key = k.value if isinstance(k, yaml.ScalarNode) else str(k)
@@ -216,6 +222,7 @@ def parse_scenario(text: str, reference: ReferenceCodes | None = None) -> Scenar
     if len(text.encode()) > MAX_SCENARIO_BYTES:
         raise ScenarioError([Problem(None, "", f"файл больше {MAX_SCENARIO_BYTES // 1024} КБ")])
     try:
+        _refuse_aliases(text)
         root = yaml.compose(text, Loader=yaml.SafeLoader)
         data = yaml.safe_load(text)
     except yaml.YAMLError as exc:
@@ -226,6 +233,9 @@ def parse_scenario(text: str, reference: ReferenceCodes | None = None) -> Scenar
     lines = _Lines()
     if root is not None:
         lines.walk(root)
+    if lines.nul:
+        message = "нулевой символ (\\0) в тексте недопустим"
+        raise ScenarioError([Problem(line, "", message) for line in lines.nul])
     if not isinstance(data, dict):
         raise ScenarioError(
             [Problem(lines.line_of(()), "", "ожидался словарь (title, incidents…)")]
@@ -253,6 +263,27 @@ def parse_scenario(text: str, reference: ReferenceCodes | None = None) -> Scenar
         if problems:
             raise ScenarioError(problems)
     return scenario
+
+
+def _refuse_aliases(text: str) -> None:
+    """Anchors and aliases (`&name`, `*name`) are refused before anything is built.
+
+    A few hundred bytes of nested aliases stand for billions of nodes («billion laughs»): the
+    loader shares them, but the line walk and validation would visit every one. Reading the
+    event stream is linear in the text, and a scenario never needs them.
+    """
+    for event in yaml.parse(text, Loader=yaml.SafeLoader):
+        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None) is not None:
+            raise ScenarioError(
+                [
+                    Problem(
+                        event.start_mark.line + 1,
+                        "",
+                        "якоря и ссылки YAML (&имя, *имя) не поддерживаются: "
+                        "повторите текст полностью",
+                    )
+                ]
+            )
 
 
 def _russian(error: dict) -> str:

@@ -26,6 +26,12 @@ _HOUR = 3600.0
 _ONE_DAY = timedelta(days=1)
 # Longest run of days off we are ready to walk through before assuming the data is broken.
 _MAX_DAYS_OFF = 60
+#: The longest span the calendar walks day by day (ten years). A moment further away is a typo
+#: or a hostile input («received in year 9998»): walking to it would take minutes, and past
+#: year 9999 the date arithmetic overflows.
+MAX_SPAN_DAYS = 3660
+#: Years the calendar knows; the last one keeps `date` arithmetic a year away from overflow.
+_FIRST_YEAR, _LAST_YEAR = 1900, 9998
 # With language fixed to en_US, a transfer reads "Day off (substituted from 04/27/2024)".
 _SUBSTITUTED_RE = re.compile(r"substituted from (\d{1,2})/(\d{1,2})/(\d{4})")
 
@@ -70,6 +76,19 @@ def _require_aware(dt: datetime, name: str) -> None:
         raise ValueError(f"{name} must be timezone-aware, got naive {dt!r}")
 
 
+def _day_after(d: date, days: int) -> date:
+    """`d` plus `days`, refused with ValueError (not OverflowError) past year 9999."""
+    try:
+        return d + timedelta(days=days)
+    except OverflowError as exc:
+        raise ValueError(f"{d} plus {days} days is beyond the calendar") from exc
+
+
+def _span_end(d: date) -> date:
+    """The last day a walk from `d` may reach."""
+    return date.max if (date.max - d).days <= MAX_SPAN_DAYS else d + timedelta(MAX_SPAN_DAYS)
+
+
 def _substitution_source(name: str) -> date | None:
     """The weekend date named in a "Day off (substituted from ...)" label, or None."""
     m = _SUBSTITUTED_RE.search(name)
@@ -111,6 +130,8 @@ class WorkingCalendar:
     def _ensure_year(self, year: int) -> None:
         if year in self._years:
             return
+        if not _FIRST_YEAR <= year <= _LAST_YEAR:
+            raise ValueError(f"year {year} is beyond the calendar")
         # Neighbouring years are needed: transfers may cross New Year, and Dec 31 may precede
         # a Jan 1 holiday.
         src = holidays.Russia(years=range(year - 1, year + 2), language="en_US")
@@ -184,8 +205,9 @@ class WorkingCalendar:
         t = start.timestamp()
         left = hours * _HOUR
         d = self._local_date(t)
+        last = _span_end(d)
         days_off = 0
-        while True:
+        while d < last:
             iv = self._interval_ts(d)
             if iv is not None and t < iv[1]:
                 days_off = 0
@@ -198,6 +220,7 @@ class WorkingCalendar:
                 if days_off > _MAX_DAYS_OFF:
                     raise ValueError(f"no working day within {_MAX_DAYS_OFF} days of {d}")
             d += _ONE_DAY
+        raise ValueError(f"{hours} working hours from {start} end beyond the calendar")
 
     def end_of_working_day_after(self, start: datetime, days: int) -> datetime:
         """End of the `days`-th working day after start's local date: "within N working days"."""
@@ -205,12 +228,14 @@ class WorkingCalendar:
         if days < 1:
             raise ValueError("days must be at least 1")
         d = start.astimezone(self.tz).date()
+        if days > MAX_SPAN_DAYS:
+            raise ValueError(f"{days} working days is beyond the calendar")
         for _ in range(days):
-            d += _ONE_DAY
+            d = _day_after(d, 1)
             for _ in range(_MAX_DAYS_OFF):
                 if self._interval_ts(d) is not None:
                     break
-                d += _ONE_DAY
+                d = _day_after(d, 1)
             else:
                 raise ValueError(f"no working day within {_MAX_DAYS_OFF} days of {d}")
         iv = self._interval_ts(d)
@@ -218,14 +243,19 @@ class WorkingCalendar:
         return datetime.fromtimestamp(iv[1], UTC)
 
     def working_seconds_between(self, a: datetime, b: datetime) -> float:
-        """Working seconds in [a, b]; negative when b precedes a."""
+        """Working seconds in [a, b]; negative when b precedes a.
+
+        Only the first MAX_SPAN_DAYS after the earlier moment are counted: for moments further
+        apart the answer is a lower bound (years of working time, neither at risk nor due).
+        """
         _require_aware(a, "a")
         _require_aware(b, "b")
         ta, tb = a.timestamp(), b.timestamp()
         if tb < ta:
             return -self.working_seconds_between(b, a)
         total = 0.0
-        d, last = self._local_date(ta), self._local_date(tb)
+        d = self._local_date(ta)
+        last = min(self._local_date(tb), _span_end(d))
         while d <= last:
             iv = self._interval_ts(d)
             if iv is not None:

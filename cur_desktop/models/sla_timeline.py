@@ -12,7 +12,7 @@ from bisect import bisect_right
 from collections.abc import Iterable
 from datetime import datetime, time, timedelta
 
-from .sla import SlaPolicy, SlaState, WorkingCalendar
+from .sla import MAX_SPAN_DAYS, SlaPolicy, SlaState, WorkingCalendar
 
 
 class WorkingTimeline:
@@ -21,6 +21,8 @@ class WorkingTimeline:
     def __init__(self, calendar: WorkingCalendar, first: datetime, last: datetime):
         self.tz = calendar.tz
         day, end = first.astimezone(self.tz).date(), last.astimezone(self.tz).date()
+        if (end - day).days > MAX_SPAN_DAYS:
+            raise ValueError(f"a timeline from {first} to {last} is too long to walk")
         # Per working day: its interval (epoch seconds) and the working seconds before it.
         self._starts: list[float] = []
         self._ends: list[float] = []

@@ -8,9 +8,11 @@ from __future__ import annotations
 
 from datetime import datetime
 from enum import StrEnum
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
+
+from .contract import NO_NUL
 
 Speed = Literal[1, 2, 5]
 MAX_CODES = 50
@@ -62,9 +64,10 @@ class SessionCreate(_In):
     """A bundled scenario by `scenario` name, or the YAML itself in `scenario_text`: exactly one
     (the server answers 422 `invalid_scenario` otherwise)."""
 
-    scenario: str | None = Field(default=None, max_length=100)
+    scenario: str | None = Field(default=None, max_length=100, pattern=NO_NUL)
+    #: No pattern here: the scenario parser refuses NUL, with its line.
     scenario_text: str | None = Field(default=None, max_length=512 * 1024)
-    title: str | None = Field(default=None, min_length=1, max_length=200)
+    title: str | None = Field(default=None, min_length=1, max_length=200, pattern=NO_NUL)
     speed: Speed | None = None
 
 
@@ -97,7 +100,9 @@ class SessionList(BaseModel):
 
 
 class AddTrainees(_In):
-    usernames: list[str] = Field(min_length=1, max_length=200)
+    usernames: list[Annotated[str, Field(max_length=64, pattern=NO_NUL)]] = Field(
+        min_length=1, max_length=200
+    )
 
 
 class CodesRequest(_In):
@@ -111,8 +116,8 @@ class CodesOut(BaseModel):
 
 
 class RedeemRequest(_In):
-    code: str = Field(min_length=4, max_length=32)
-    full_name: str = Field(min_length=1, max_length=200)
+    code: str = Field(min_length=4, max_length=32, pattern=NO_NUL)
+    full_name: str = Field(min_length=1, max_length=200, pattern=NO_NUL)
 
 
 class SpeedIn(_In):
@@ -120,7 +125,7 @@ class SpeedIn(_In):
 
 
 class CommentIn(_In):
-    text: str = Field(max_length=4000)
+    text: str = Field(max_length=4000, pattern=NO_NUL)
 
 
 class ReplyView(BaseModel):

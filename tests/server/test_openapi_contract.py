@@ -43,13 +43,26 @@ QUALITY_CHECKS = {
 }
 
 
+#: Nor that a burst of failed sign-ins is answered 429 for a while (throttling).
+LOGIN_CHECKS = {
+    "include-path": f"{API}/auth/login",
+    "checks": {"positive_data_acceptance": {"expected-statuses": ["2xx", 401, 429]}},
+}
+
+
 def _config(*operations: dict[str, Any], coverage: bool = True) -> SchemathesisConfig:
     return SchemathesisConfig.from_dict(
         {
             "seed": 62,
             "generation": {"max-examples": MAX_EXAMPLES, "deterministic": True},
             "phases": {"coverage": {"enabled": coverage}},
-            "operations": [INGEST_CHECKS, ANALYTICS_CHECKS, QUALITY_CHECKS, *operations],
+            "operations": [
+                INGEST_CHECKS,
+                ANALYTICS_CHECKS,
+                QUALITY_CHECKS,
+                LOGIN_CHECKS,
+                *operations,
+            ],
         }
     )
 
