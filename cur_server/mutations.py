@@ -33,6 +33,7 @@ from cur_desktop.models.statuses import (
     can_transition,
     check_transition,
 )
+from cur_desktop.models.templates import unfilled_placeholders
 
 from .access import HANDLER_ROLES, Actor, can_see
 from .audit import audit
@@ -362,6 +363,16 @@ def _publish(op: Op, reply: Reply) -> None:
         op.set_status(Status.ANSWERED)
 
 
+def _refuse_unfilled(text: str) -> None:
+    """A citizen must never read «{greeting}! … {deadline_date}»: the workstation's editor
+    blocks sending such text, and this is the same rule for any client that does not."""
+    missing = unfilled_placeholders(text)
+    if missing:
+        listed = ", ".join("{" + name + "}" for name in missing)
+        field = "поле" if len(missing) == 1 else "поля"
+        raise refuse("unfilled_placeholder", f"В ответе не заполнено {field} {listed}")
+
+
 def add_reply(op: Op) -> None:
     _require_holder(op)
     inc, p = op.incident, op.payload
@@ -372,6 +383,7 @@ def add_reply(op: Op) -> None:
         raise refuse("not_open", f"Обращение в статусе «{STATUS_LABELS[status]}»: ответ не нужен")
     if not p.text.strip():
         raise refuse("empty_reply", "Текст ответа пуст")
+    _refuse_unfilled(p.text)
     if p.template_id is not None and op.session.get(Template, p.template_id) is None:
         raise refuse("bad_template", "Такого шаблона нет")
     pending = _needs_approval(op)

@@ -11,6 +11,8 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from .templates import unfilled_spans
+
 MIN_LENGTH = 60
 #: Phrases that on their own answer nothing; configurable per centre.
 BRUSH_OFF_PHRASES = (
@@ -36,7 +38,6 @@ DATE_PATTERN = re.compile(
 )
 #: A promise rather than a report: a final answer that promises must say by when.
 FUTURE_WORDS = re.compile(r"\b(будет|будут|запланирован|планиру|намечен)\w*", re.IGNORECASE)
-_PLACEHOLDER = re.compile(r"\{([a-z_][a-z0-9_]*)\}")
 
 
 @dataclass(frozen=True)
@@ -56,10 +57,9 @@ def check_reply(
     brush_off: Iterable[str] = BRUSH_OFF_PHRASES,
 ) -> list[Finding]:
     found: list[Finding] = []
-    for m in _PLACEHOLDER.finditer(text):
-        found.append(
-            Finding("placeholder", f"Не заполнено поле {{{m.group(1)}}}", m.start(), m.end())
-        )
+    # Any «{name}», known or not: stricter than the server, which refuses only known names.
+    for start, end, name in unfilled_spans(text):
+        found.append(Finding("placeholder", f"Не заполнено поле {{{name}}}", start, end))
     stripped = text.strip()
     if len(stripped) < min_length:
         found.append(Finding("too_short", f"Ответ короче {min_length} знаков"))

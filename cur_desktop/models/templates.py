@@ -35,6 +35,8 @@ KNOWN_PLACEHOLDERS: dict[str, str] = {
 # One alternation scanned left to right: escapes win over a placeholder starting at the same
 # position, which gives "{{name}}" -> "{name}" as literal text, the same as str.format.
 _TOKEN = re.compile(r"\{\{|\}\}|\{([a-z_][a-z0-9_]*)\}")
+# In a finished reply there are no escapes left: any "{name}" is what a placeholder looks like.
+_UNFILLED = re.compile(r"\{([a-z_][a-z0-9_]*)\}")
 
 
 class TemplateError(ValueError):
@@ -113,3 +115,23 @@ def validate_template(text: str, allowed: Iterable[str] = KNOWN_PLACEHOLDERS) ->
     else:
         message = f"Неизвестные поля подстановки в шаблоне: {listed}"
     raise TemplateError(message, unknown)
+
+
+def unfilled_spans(text: str, known: Iterable[str] | None = None) -> list[tuple[int, int, str]]:
+    """``(start, end, name)`` of every ``{name}`` left in a finished reply, in order.
+
+    A reply is rendered text, so ``{{`` is not an escape here. With ``known`` only those names
+    count: the server refuses the placeholder names it knows (an operator may legitimately type
+    other braces), while the workstation's editor, stricter, passes ``None`` to flag any.
+    """
+    names = None if known is None else set(known)
+    return [
+        (m.start(), m.end(), m.group(1))
+        for m in _UNFILLED.finditer(text)
+        if names is None or m.group(1) in names
+    ]
+
+
+def unfilled_placeholders(text: str) -> list[str]:
+    """Known placeholder names still unfilled in a finished reply, unique, in order."""
+    return list(dict.fromkeys(name for _s, _e, name in unfilled_spans(text, KNOWN_PLACEHOLDERS)))
