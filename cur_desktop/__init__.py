@@ -1,5 +1,5 @@
 """The ЦУР operator workstation."""
 
-#: The workstation version: sent to the server with every request (`X-Client-Version`), shown in
-#: «О программе», and the default of the server's current and minimum workstation version.
-__version__ = "0.1.0"
+from cur_desktop.models.version import __version__
+
+__all__ = ["__version__"]

@@ -18,10 +18,10 @@ from cur_desktop.models.cache.repair import CacheFault
 from cur_desktop.models.cache.store import CacheLocked
 
 from .brief_cli import add_brief_command
-from .logfile import install_log_file
 from .sync.client import ApiClient, SyncError
 from .sync.credentials import KEYRING_STATUS_LABELS, CredentialStore
 from .sync.engine import DEFAULT_PULL_PAGE, SyncCore
+from .sync.logfile import install_log_file
 from .sync.profile import NeedPassphrase, Profile, data_root
 from .sync.sign_in import sign_in
 

@@ -15,8 +15,8 @@ import re
 
 from starlette.requests import Request
 
-from cur_desktop import __version__
 from cur_desktop.models import contract as c
+from cur_desktop.models.version import __version__
 
 from .errors import ApiError
 

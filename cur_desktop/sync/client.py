@@ -16,9 +16,9 @@ import certifi
 import requests
 from pydantic import BaseModel, ValidationError
 
-from cur_desktop import __version__
 from cur_desktop.models import contract as c
 from cur_desktop.models.clock import Clock
+from cur_desktop.models.version import __version__
 
 log = logging.getLogger(__name__)
 M = TypeVar("M", bound=BaseModel)

@@ -16,8 +16,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from cur_desktop import __version__
-from cur_desktop.logfile import log_folder
+from cur_desktop.models.version import __version__
+from cur_desktop.sync.logfile import log_folder
 
 from .i18n import tr
 

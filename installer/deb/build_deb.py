@@ -16,7 +16,6 @@ import os
 import shutil
 import subprocess
 import sys
-import tomllib
 from email.utils import formatdate
 from pathlib import Path
 
@@ -25,14 +24,10 @@ ROOT = HERE.parent.parent
 sys.path.insert(0, str(HERE.parent))
 
 import check_bundle  # noqa: E402
+from project_version import project_version  # noqa: E402
 
 PACKAGE = "cur-desktop"
 MAINTAINER = "CUR workstation team <cur-desktop@cur-workstation.example.org>"
-
-
-def project_version() -> str:
-    with open(ROOT / "pyproject.toml", "rb") as f:
-        return tomllib.load(f)["project"]["version"]
 
 
 def _gzip(source: Path, target: Path) -> None:

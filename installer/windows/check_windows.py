@@ -16,7 +16,6 @@ import json
 import shutil
 import subprocess
 import sys
-import tomllib
 from pathlib import Path
 from unittest import mock
 
@@ -24,6 +23,9 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent.parent
 SPEC = ROOT / "installer" / "cur-desktop.spec"
 NSI = HERE / "cur-desktop.nsi"
+sys.path.insert(0, str(HERE.parent))
+
+from project_version import project_version  # noqa: E402
 
 
 class Recorder:
@@ -77,8 +79,7 @@ def stand_in_payload(folder: Path) -> Path:
 
 
 def compile_installer(icon: Path, out: Path) -> Path:
-    with open(ROOT / "pyproject.toml", "rb") as f:
-        version = tomllib.load(f)["project"]["version"]
+    version = project_version()
     payload = stand_in_payload(out / "payload")
     setup = out / f"cur-desktop-{version}-setup.exe"
     subprocess.run(

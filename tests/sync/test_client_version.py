@@ -8,8 +8,8 @@ from uuid import uuid4
 
 import requests
 
-from cur_desktop import __version__
 from cur_desktop.models import contract as c
+from cur_desktop.models.version import __version__
 from cur_desktop.sync.client import ClientTooOld
 from cur_desktop.sync.outbox import Outbox
 from tests.server.api import Api

@@ -9,7 +9,7 @@ from datetime import UTC, datetime
 import pytest
 from sqlalchemy import create_engine, insert
 
-from cur_desktop.logfile import LOG_FILE, install_log_file, redact, remove_log_file
+from cur_desktop.sync.logfile import LOG_FILE, install_log_file, redact, remove_log_file
 from cur_server.security import hash_password
 from cur_server.tables import User
 

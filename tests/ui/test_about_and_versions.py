@@ -6,9 +6,9 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QApplication
 
-from cur_desktop import __version__
-from cur_desktop.logfile import log_folder
 from cur_desktop.models import contract as c
+from cur_desktop.models.version import __version__
+from cur_desktop.sync.logfile import log_folder
 from cur_desktop.sync.outbox import Outbox
 from cur_desktop.ui.about_dialog import AboutDialog
 from cur_desktop.ui.aio import wait_until
