@@ -316,14 +316,16 @@ class ReplyEditor(QWidget):
         query = self.search.text().strip().lower()
         if query:
             fitting = [t for t in fitting if query in f"{t['title']} {t['text']}".lower()]
-        ranked = rank_templates(
-            fitting, self.incident.get("text", ""), category_id=self.incident.get("category_id")
-        )
+        category_id = self.incident.get("category_id")
+        ranked = rank_templates(fitting, self.incident.get("text", ""), category_id=category_id)
+        # The star recommends: when the category has its own templates, only those earn it
+        # (a universal one shares words with any complaint and may say the opposite).
+        own = category_id is not None and any(t.get("category_id") == category_id for t in fitting)
         for score, t in ranked:
             item = QListWidgetItem(t["title"])
             item.setData(TemplateRole, t)
             item.setToolTip(tooltip(t["text"]))
-            if score > 0.15:
+            if score > 0.15 and (not own or t.get("category_id") == category_id):
                 item.setText("★ " + t["title"])
             self.template_list.addItem(item)
         if self.template_list.count():

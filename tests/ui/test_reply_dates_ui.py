@@ -66,6 +66,7 @@ def test_editor_ranks_by_category_previews_and_refuses_past_dates(run, server, t
         assert "{deadline_date}" in editor.preview.text()
 
         row = next(i for i, t in enumerate(titles) if "Нарушение не подтвердилось" in t)
+        assert not titles[row].startswith("★")  # the category has its own: no star for this one
         editor.template_list.setFocus()
         editor.template_list.setCurrentRow(row)
         assert "нарушение не выявлено" in editor.preview.text()
