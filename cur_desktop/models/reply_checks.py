@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import date
 
 from .templates import unfilled_spans
 
@@ -36,6 +37,8 @@ DATE_PATTERN = re.compile(
     r"на\s+этой\s+неделе|до\s+\d{1,2})",
     re.IGNORECASE,
 )
+#: A full calendar date as replies write it: «30.11.2026».
+FULL_DATE = re.compile(r"\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b")
 #: A promise rather than a report: a final answer that promises must say by when.
 FUTURE_WORDS = re.compile(r"\b(будет|будут|запланирован|планиру|намечен)\w*", re.IGNORECASE)
 
@@ -55,8 +58,13 @@ def check_reply(
     *,
     min_length: int = MIN_LENGTH,
     brush_off: Iterable[str] = BRUSH_OFF_PHRASES,
+    today: date | None = None,
 ) -> list[Finding]:
+    """`today`: the server's date (from the workstation clock); with it, a date before today
+    blocks sending — a reply must not promise a day that has already gone."""
     found: list[Finding] = []
+    if today is not None:
+        found.extend(past_dates(text, today))
     # Any «{name}», known or not: stricter than the server, which refuses only known names.
     for start, end, name in unfilled_spans(text):
         found.append(Finding("placeholder", f"Не заполнено поле {{{name}}}", start, end))
@@ -92,4 +100,20 @@ def check_reply(
             found.append(
                 Finding("no_date", "В окончательном ответе не назван срок или дата", blocking=False)
             )
+    return found
+
+
+def past_dates(text: str, today: date) -> list[Finding]:
+    """Dates «дд.мм.гггг» in the text that are before `today` (impossible dates are left alone:
+    they are not a promise of a past day)."""
+    found = []
+    for m in FULL_DATE.finditer(text):
+        day, month, year = (int(g) for g in m.groups())
+        try:
+            when = date(year, month, day)
+        except ValueError:
+            continue
+        if when < today:
+            message = f"Дата {m.group()} уже прошла: укажите срок не раньше сегодняшнего дня"
+            found.append(Finding("past_date", message, m.start(), m.end()))
     return found

@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 from collections import Counter
 from collections.abc import Iterable, Mapping
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from pytrovich.detector import PetrovichGenderDetector
@@ -87,8 +87,16 @@ def placeholder_values(
     agency: str | None,
     municipality: str | None,
     category: str | None,
+    today: date | None = None,
 ) -> dict[str, str | None]:
+    """`today` (the server's, from the workstation clock): a due date already past is not
+    offered as {deadline_date} — promising a citizen a day that has gone is worse than asking
+    the operator to name one, so the field stays open and blocks sending until filled. Not the
+    next working day either: that would be a date nobody planned."""
     due = incident.get("final_answer_due") or incident.get("first_answer_due")
+    due_day = datetime.fromtimestamp(due).date() if due else None
+    if due_day is not None and today is not None and due_day < today:
+        due_day = None
     author = incident.get("author_name")
     return {
         "citizen_name": author or None,
@@ -97,7 +105,7 @@ def placeholder_values(
         # The first street and house named in the message; the operator corrects it if needed.
         "address": address_for_reply(incident.get("text") or ""),
         "agency": agency or None,
-        "deadline_date": datetime.fromtimestamp(due).strftime("%d.%m.%Y") if due else None,
+        "deadline_date": due_day.strftime("%d.%m.%Y") if due_day else None,
         "incident_number": incident.get("number"),
         "operator_name": operator_name or None,
         "municipality": municipality or None,
@@ -106,9 +114,15 @@ def placeholder_values(
 
 
 def rank_templates(
-    templates: Iterable[Mapping[str, Any]], message: str, *, limit: int | None = None
+    templates: Iterable[Mapping[str, Any]],
+    message: str,
+    *,
+    category_id: int | None = None,
+    limit: int | None = None,
 ) -> list[tuple[float, Mapping[str, Any]]]:
-    """Templates by TF-IDF cosine similarity of stems to the message, best first."""
+    """Templates of the incident's category first, then by TF-IDF cosine similarity of stems
+    to the message, best first. Similarity alone put a universal «Нарушение не подтвердилось»
+    (which shares words with any complaint) above the category's own answer."""
     items = list(templates)
     bags = [Counter(tokens(f"{t['title']} {t['text']}")) for t in items]
     df = Counter(stem for bag in bags for stem in bag)
@@ -125,7 +139,11 @@ def rank_templates(
         dot = sum(w * vec.get(s, 0.0) for s, w in query.items())
         norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
         scored.append((dot / (qnorm * norm), item))
-    scored.sort(key=lambda x: (-x[0], x[1]["title"]))
+
+    def same_category(t: Mapping[str, Any]) -> bool:
+        return category_id is not None and t.get("category_id") == category_id
+
+    scored.sort(key=lambda x: (not same_category(x[1]), -x[0], x[1]["title"]))
     return scored[:limit] if limit else scored
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 
 from sqlalchemy import Connection, delete, select
@@ -80,7 +81,11 @@ def _already_sent(conn: Connection, ids: list[int], template_id: int, kind: str)
 
 
 def _plan(
-    conn: Connection, ids: list[int], template: Mapping[str, Any], values_for: ValuesFor
+    conn: Connection,
+    ids: list[int],
+    template: Mapping[str, Any],
+    values_for: ValuesFor,
+    today: date | None = None,
 ) -> list[PlannedReply]:
     kind = str(template["kind"])
     found = conn.execute(select(*_COLUMNS).where(incidents.c.id.in_(ids))).mappings()
@@ -103,7 +108,7 @@ def _plan(
         if rendered.missing:
             names = ", ".join(KNOWN_PLACEHOLDERS.get(n, n) for n in rendered.missing)
             item.problems.append(f"Не заполнить: {names}")
-        for finding in check_reply(rendered.text, kind):
+        for finding in check_reply(rendered.text, kind, today=today):
             if finding.code == "placeholder":
                 continue  # said above, by name
             (item.problems if finding.blocking else item.warnings).append(finding.message)
@@ -112,12 +117,18 @@ def _plan(
 
 
 def plan_replies(
-    store, incident_ids: Iterable[int], template: Mapping[str, Any], values_for: ValuesFor
+    store,
+    incident_ids: Iterable[int],
+    template: Mapping[str, Any],
+    values_for: ValuesFor,
+    *,
+    today: date | None = None,
 ) -> list[PlannedReply]:
-    """Every incident's reply from `template`, rendered and checked, in the order given."""
+    """Every incident's reply from `template`, rendered and checked, in the order given;
+    `today` (the server's) makes a date already past a reason not to send."""
     ids = list(dict.fromkeys(incident_ids))
     with store.read() as conn:
-        return _plan(conn, ids, template, values_for)
+        return _plan(conn, ids, template, values_for, today)
 
 
 def send_replies(
@@ -125,6 +136,8 @@ def send_replies(
     incident_ids: Iterable[int],
     template: Mapping[str, Any],
     values_for: ValuesFor,
+    *,
+    today: date | None = None,
 ) -> BulkReplyOutcome:
     """Queue the planned replies that pass as one user action. The plan is made again inside
     the write transaction, so what is sent is what the incidents are now, not at preview time.
@@ -137,7 +150,7 @@ def send_replies(
     kind = str(template["kind"])
     out = BulkReplyOutcome()
     with actions.store.write() as conn:
-        planned = _plan(conn, ids, template, values_for)
+        planned = _plan(conn, ids, template, values_for, today)
         new = set(
             conn.scalars(
                 select(incidents.c.id).where(

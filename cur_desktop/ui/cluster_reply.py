@@ -1,5 +1,7 @@
 """«Ответить всем шаблоном»: the dialog that answers every incident of a cluster with one
-template. The supervisor picks the kind and the template, sees every incident's own text (its
+template. The supervisor picks the kind, the template and one promised date (for every
+incident's {deadline_date}: neighbours in one building get one date, not each its own SLA due
+date, some of them already past), sees every incident's own text (its
 placeholders filled) and which ones will be skipped and why, and sends them all with one press:
 one local transaction (`sync/bulk_reply.py`), pushed by the engine like any other work.
 
@@ -8,13 +10,15 @@ Rendering and checking run in the db thread; the dialog is opened with `open()`,
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
@@ -81,6 +85,15 @@ class ClusterReplyDialog(QDialog):
         self.template_list = QListWidget()
         self.template_list.setObjectName("clusterReplyTemplates")
         self.template_list.currentItemChanged.connect(lambda *_: self.preview())
+        today = ws.clock.today()
+        self.deadline = QDateEdit(QDate(today.year, today.month, today.day))
+        self.deadline.setObjectName("clusterReplyDeadline")
+        self.deadline.setCalendarPopup(True)
+        self.deadline.setDisplayFormat("dd.MM.yyyy")
+        self.deadline.setMinimumDate(QDate(today.year, today.month, today.day))
+        self.deadline.setToolTip(tr("Этот срок получат все ответы группы"))
+        self.deadline.dateChanged.connect(lambda *_: self.preview())
+        self.deadline_text = ""
         self.template_text = QLabel()
         self.template_text.setWordWrap(True)
         self.template_text.setTextFormat(Qt.TextFormat.PlainText)
@@ -119,6 +132,10 @@ class ClusterReplyDialog(QDialog):
         row = QHBoxLayout()
         row.addWidget(QLabel(tr("Вид ответа:")))
         row.addWidget(self.kind, 1)
+        lv.addLayout(row)
+        row = QHBoxLayout()
+        row.addWidget(QLabel(tr("Срок для всех ответов:")))
+        row.addWidget(self.deadline, 1)
         lv.addLayout(row)
         lv.addWidget(QLabel(tr("Шаблон:")))
         lv.addWidget(self.template_list, 1)
@@ -179,8 +196,15 @@ class ClusterReplyDialog(QDialog):
     # --- preview ----------------------------------------------------------------------------
 
     def values_for(self, row) -> dict[str, str | None]:
-        """An incident's placeholders (called in the db thread: plain lookups only)."""
-        return self.labels.placeholders(row, self.ws.user.full_name)
+        """An incident's placeholders (called in the db thread: plain lookups only), with the
+        one date chosen for the whole group as {deadline_date}."""
+        values = self.labels.placeholders(row, self.ws.user.full_name)
+        values["deadline_date"] = self.deadline_text
+        return values
+
+    def _take_deadline(self) -> None:
+        """Read the picker in the UI thread; `values_for` runs in the db thread."""
+        self.deadline_text = self.deadline.date().toString("dd.MM.yyyy")
 
     def preview(self) -> None:
         spawn(self.refresh_preview(), what="cluster reply preview")
@@ -188,6 +212,7 @@ class ClusterReplyDialog(QDialog):
     async def refresh_preview(self) -> None:
         self._generation += 1
         mine = self._generation
+        self._take_deadline()
         template = self.template()
         self.send_button.setEnabled(False)
         if template is None:
@@ -196,7 +221,10 @@ class ClusterReplyDialog(QDialog):
             self._show([])
             return
         self.template_text.setText(shown(template["text"]))
-        plan = await in_db(plan_replies, self.ws.store, self.ids, template, self.values_for)
+        today = self.ws.clock.today()
+        plan = await in_db(
+            partial(plan_replies, today=today), self.ws.store, self.ids, template, self.values_for
+        )
         if mine != self._generation:
             return  # another template was chosen meanwhile
         self.plan, self.planned_for = plan, template["id"]
@@ -235,11 +263,13 @@ class ClusterReplyDialog(QDialog):
         if template is None or not any(p.ok for p in self.plan):
             return
         self.send_button.setEnabled(False)  # one press, one action
+        self._take_deadline()
         spawn(self.send(template), what="cluster replies")
 
     async def send(self, template: dict[str, Any]) -> bool:
         try:
-            done = await in_db(send_replies, self.ws.actions, self.ids, template, self.values_for)
+            send = partial(send_replies, today=self.ws.clock.today())
+            done = await in_db(send, self.ws.actions, self.ids, template, self.values_for)
         except InvalidAction as exc:
             self.summary.setText(str(exc))
             self.failed.emit(str(exc))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from datetime import date
 
 from cur_desktop.models import contract as c
 from cur_desktop.models.reply_fill import placeholder_values
@@ -81,15 +82,19 @@ class Labels:
     def municipality_short(self, mid: int | None) -> str:
         return short_municipality(self.municipality(mid))
 
-    def placeholders(self, incident: dict, operator_name: str) -> dict[str, str | None]:
+    def placeholders(
+        self, incident: dict, operator_name: str, today: date | None = None
+    ) -> dict[str, str | None]:
         """A reply template's values for this incident, names from the reference (plain
-        lookups: callable in the db thread)."""
+        lookups: callable in the db thread). `today`: the clock's, so a past due date is not
+        offered."""
         return placeholder_values(
             incident,
             operator_name=operator_name,
             agency=self.agency(incident.get("agency_id")),
             municipality=self.municipality(incident.get("municipality_id")),
             category=self.category(incident.get("category_id")),
+            today=today,
         )
 
     def category(self, cid: int | None) -> str:

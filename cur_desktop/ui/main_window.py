@@ -89,6 +89,7 @@ class MainWindow(QMainWindow):
         self.card.user_id = self.user.id
         self.card.action_requested.connect(self.card_action)
         self.editor = ReplyEditor()
+        self.editor.today = workspace.clock.today
         self.editor.set_templates(
             [t.model_dump() for t in self.reference.templates] if self.reference else []
         )

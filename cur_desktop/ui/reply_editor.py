@@ -1,14 +1,21 @@
 """The reply editor: templates ranked for the incident, placeholders filled from the case,
 checks and spelling shown inline while typing (debounced, so typing never waits), drafts saved
-as typed."""
+as typed.
+
+Templates: the incident's category first, then by likeness to the message. The selected
+template's filled text is shown under the list before anything is inserted; Enter (or a
+double click) inserts the previewed text into an empty reply at once, but over text the operator
+wrote it first asks, in the preview, for a second Enter — so Enter never silently replaces
+someone's words."""
 
 from __future__ import annotations
 
 import dataclasses
 import itertools
 import logging
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from concurrent.futures import Future
+from datetime import date
 from functools import partial
 from typing import Any
 
@@ -112,6 +119,10 @@ class ReplyEditor(QWidget):
         self.speller: Speller | None = None  # None until the dictionary has loaded
         self._known_words: list[str] = []
         self._case_words: frozenset[str] = frozenset()
+        #: The server's today (the workstation clock): dates before it block sending.
+        self.today: Callable[[], date] | None = None
+        self._inserted = ""  # the text the last template put in (replacing it loses nothing)
+        self._confirm_replace: int | None = None  # the template a second Enter would insert
 
         self.kind = QComboBox()
         for code, caption in KINDS:
@@ -123,8 +134,15 @@ class ReplyEditor(QWidget):
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self._fill_template_list)
         self.template_list = QListWidget()
+        self.template_list.setObjectName("replyTemplates")
         self.template_list.itemActivated.connect(self._use_template)
-        self.template_list.itemDoubleClicked.connect(self._use_template)
+        self.template_list.currentItemChanged.connect(lambda *_: self._show_preview())
+        self.preview = QLabel()
+        self.preview.setObjectName("replyTemplatePreview")
+        self.preview.setTextFormat(Qt.TextFormat.PlainText)
+        self.preview.setWordWrap(True)
+        self.preview.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.preview.setStyleSheet("background: #f4f6f8; padding: 4px")
 
         self.text = QPlainTextEdit()
         self.text.setObjectName("replyText")
@@ -162,7 +180,8 @@ class ReplyEditor(QWidget):
         lv.setContentsMargins(0, 0, 0, 0)
         lv.addWidget(QLabel(tr("Шаблоны")))
         lv.addWidget(self.search)
-        lv.addWidget(self.template_list)
+        lv.addWidget(self.template_list, 1)
+        lv.addWidget(self.preview, 1)
         right = QWidget()
         rv = QVBoxLayout(right)
         rv.setContentsMargins(0, 0, 0, 0)
@@ -253,6 +272,7 @@ class ReplyEditor(QWidget):
         self.text.blockSignals(True)
         self.text.setPlainText(draft["text"] if draft else "")
         self.text.blockSignals(False)
+        self._inserted = ""
         self.template_id = draft.get("template_id") if draft else None
         if draft:
             self.kind.setCurrentIndex(max(0, self.kind.findData(draft["kind"])))
@@ -296,21 +316,49 @@ class ReplyEditor(QWidget):
         query = self.search.text().strip().lower()
         if query:
             fitting = [t for t in fitting if query in f"{t['title']} {t['text']}".lower()]
-        for score, t in rank_templates(fitting, self.incident.get("text", "")):
+        category_id = self.incident.get("category_id")
+        ranked = rank_templates(fitting, self.incident.get("text", ""), category_id=category_id)
+        # The star recommends: when the category has its own templates, only those earn it
+        # (a universal one shares words with any complaint and may say the opposite).
+        own = category_id is not None and any(t.get("category_id") == category_id for t in fitting)
+        for score, t in ranked:
             item = QListWidgetItem(t["title"])
             item.setData(TemplateRole, t)
             item.setToolTip(tooltip(t["text"]))
-            if score > 0.15:
+            if score > 0.15 and (not own or t.get("category_id") == category_id):
                 item.setText("★ " + t["title"])
             self.template_list.addItem(item)
         if self.template_list.count():
             self.template_list.setCurrentRow(0)
+        self._show_preview()
+
+    def _show_preview(self, note: str = "") -> None:
+        """The selected template's text with this incident's values, as it would be inserted."""
+        self._confirm_replace = None
+        item = self.template_list.currentItem()
+        if item is None or self.incident is None:
+            self.preview.setText("")
+            return
+        text = render(item.data(TemplateRole)["text"], self.values).text
+        hint = note or tr("Enter — вставить этот текст в ответ")
+        self.preview.setText(f"{text}\n\n{hint}")
 
     def _use_template(self, item: QListWidgetItem) -> None:
         template = item.data(TemplateRole)
+        if self.template_list.currentItem() is not item:
+            self.template_list.setCurrentItem(item)
+        current = self.text.toPlainText()
+        if current.strip() and current != self._inserted and self._confirm_replace != id(item):
+            self._show_preview(
+                tr("В ответе уже есть ваш текст. Enter ещё раз — заменить его этим шаблоном.")
+            )
+            self._confirm_replace = id(item)
+            return
+        self._confirm_replace = None
         rendered = render(template["text"], self.values)
         self.template_id = template["id"]
         self.text.setPlainText(rendered.text)
+        self._inserted = rendered.text
         self.text.setFocus()
         # Put the cursor on the first field left to fill.
         if rendered.spans:
@@ -327,7 +375,8 @@ class ReplyEditor(QWidget):
 
     def _run_checks(self) -> None:
         text = self.text.toPlainText()
-        findings = check_reply(text, self.kind_code) if text.strip() else []
+        today = self.today() if self.today is not None else None
+        findings = check_reply(text, self.kind_code, today=today) if text.strip() else []
         spelling = []
         if text.strip() and self.speller is not None:
             spelling = spelling_findings(self.speller, text, self._case_words)

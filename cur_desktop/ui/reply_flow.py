@@ -39,7 +39,7 @@ class ReplyFlow:
             # Another call opened it meanwhile and the user may be typing: keep their text.
             self.editor.incident = detail
             return
-        values = w.labels.placeholders(detail, w.user.full_name)
+        values = w.labels.placeholders(detail, w.user.full_name, w.ws.clock.today())
         needs = w.user.needs_approval or detail["importance"] == "high"
         returned = returned_reply(detail, w.user.id)
         self.editor.set_incident(detail, values, draft, needs_approval=needs, returned=returned)
