@@ -247,7 +247,7 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/conflicts_panel.py" line="33"/>
-        <location filename="../../cur_desktop/ui/main_window.py" line="99"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="100"/>
         <source>Ответ</source>
         <translation>Reply</translation>
     </message>
@@ -307,7 +307,7 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/incident_card.py" line="50"/>
-        <location filename="../../cur_desktop/ui/main_window.py" line="289"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="290"/>
         <source>Взято в работу</source>
         <translation>Taken</translation>
     </message>
@@ -643,60 +643,60 @@
         <translation> (not sent)</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/labels.py" line="14"/>
+        <location filename="../../cur_desktop/ui/labels.py" line="15"/>
         <source>промежуточный</source>
         <translation>interim</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/labels.py" line="15"/>
+        <location filename="../../cur_desktop/ui/labels.py" line="16"/>
         <source>окончательный</source>
         <translation>final</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/labels.py" line="16"/>
+        <location filename="../../cur_desktop/ui/labels.py" line="17"/>
         <source>уточнение</source>
         <translation>clarification</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/labels.py" line="19"/>
+        <location filename="../../cur_desktop/ui/labels.py" line="20"/>
         <source>черновик</source>
         <translation>draft</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/labels.py" line="20"/>
+        <location filename="../../cur_desktop/ui/labels.py" line="21"/>
         <source>на согласовании</source>
         <translation>awaiting approval</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/labels.py" line="21"/>
+        <location filename="../../cur_desktop/ui/labels.py" line="22"/>
         <source>согласован</source>
         <translation>approved</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/labels.py" line="22"/>
+        <location filename="../../cur_desktop/ui/labels.py" line="23"/>
         <source>возвращён на доработку</source>
         <translation>returned for rework</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/labels.py" line="23"/>
+        <location filename="../../cur_desktop/ui/labels.py" line="24"/>
         <source>опубликован</source>
         <translation>published</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/labels.py" line="104"/>
+        <location filename="../../cur_desktop/ui/labels.py" line="109"/>
         <source>сотрудник №{id}</source>
         <extracomment>Official municipality names shortened the way Russian documents abbreviate them, for narrow columns: «городской округ город Рязань» → «г. Рязань», «Шиловский муниципальный район» → «Шиловский р-н». The part that tells them apart comes first.</extracomment>
         <translation>staff member #{id}</translation>
     </message>
     <message>
         <location filename="../../cur_desktop/ui/incident_dialogs.py" line="40"/>
-        <location filename="../../cur_desktop/ui/labels.py" line="116"/>
+        <location filename="../../cur_desktop/ui/labels.py" line="121"/>
         <source>Высокая</source>
         <translation>High</translation>
     </message>
     <message>
         <location filename="../../cur_desktop/ui/incident_dialogs.py" line="40"/>
-        <location filename="../../cur_desktop/ui/labels.py" line="117"/>
+        <location filename="../../cur_desktop/ui/labels.py" line="122"/>
         <source>Обычная</source>
         <translation>Normal</translation>
     </message>
@@ -838,7 +838,7 @@
         <translation>Save the current view</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="98"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="99"/>
         <source>Карточка</source>
         <translation>Details</translation>
     </message>
@@ -1094,12 +1094,12 @@
         <translation>Name:</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="268"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="269"/>
         <source>Действие невозможно</source>
         <translation>Action not possible</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="284"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="285"/>
         <source>Свободных обращений нет</source>
         <translation>No unassigned incidents</translation>
     </message>
@@ -1209,7 +1209,7 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/approvals_panel.py" line="39"/>
-        <location filename="../../cur_desktop/ui/cluster_reply.py" line="91"/>
+        <location filename="../../cur_desktop/ui/cluster_reply.py" line="104"/>
         <location filename="../../cur_desktop/ui/handover_dialog.py" line="56"/>
         <location filename="../../cur_desktop/ui/queue_model.py" line="43"/>
         <location filename="../../cur_desktop/ui/systemic_view.py" line="109"/>
@@ -1265,136 +1265,157 @@
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/cluster_reply.py" line="45"/>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="45"/>
+        <location filename="../../cur_desktop/ui/cluster_reply.py" line="49"/>
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="52"/>
         <source>Промежуточный</source>
         <translation>Interim</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/cluster_reply.py" line="46"/>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="46"/>
+        <location filename="../../cur_desktop/ui/cluster_reply.py" line="50"/>
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="53"/>
         <source>Окончательный</source>
         <translation>Final</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/cluster_reply.py" line="73"/>
+        <location filename="../../cur_desktop/ui/cluster_reply.py" line="77"/>
         <source>Ответить всем обращениям группы ({n})</source>
         <translation>Answer all incidents of the group ({n})</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/cluster_reply.py" line="91"/>
+        <location filename="../../cur_desktop/ui/cluster_reply.py" line="94"/>
+        <source>Этот срок получат все ответы группы</source>
+        <translation>Every reply of the group gets this date</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/cluster_reply.py" line="104"/>
         <source>Текст ответа</source>
         <translation>Reply text</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/cluster_reply.py" line="91"/>
+        <location filename="../../cur_desktop/ui/cluster_reply.py" line="104"/>
         <source>Замечания</source>
         <translation>Remarks</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/cluster_reply.py" line="112"/>
+        <location filename="../../cur_desktop/ui/cluster_reply.py" line="125"/>
         <source>Отмена</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/cluster_reply.py" line="123"/>
+        <location filename="../../cur_desktop/ui/cluster_reply.py" line="137"/>
+        <source>Срок для всех ответов:</source>
+        <translation>Date for all replies:</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/cluster_reply.py" line="140"/>
         <source>Шаблон:</source>
         <translation>Template:</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/cluster_reply.py" line="195"/>
+        <location filename="../../cur_desktop/ui/cluster_reply.py" line="220"/>
         <source>Нет шаблонов этого вида для группы.</source>
         <translation>No templates of this kind for the group.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/cluster_reply.py" line="212"/>
+        <location filename="../../cur_desktop/ui/cluster_reply.py" line="240"/>
         <source>✔ будет отправлен</source>
         <translation>✔ will be sent</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/cluster_reply.py" line="221"/>
+        <location filename="../../cur_desktop/ui/cluster_reply.py" line="249"/>
         <source>Будет отправлено ответов: {n}.</source>
         <translation>Replies to be sent: {n}.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/cluster_reply.py" line="223"/>
+        <location filename="../../cur_desktop/ui/cluster_reply.py" line="251"/>
         <source>Пропущено: {m} (причины в таблице).</source>
         <translation>Skipped: {m} (reasons in the table).</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/cluster_reply.py" line="227"/>
+        <location filename="../../cur_desktop/ui/cluster_reply.py" line="255"/>
         <source>Отправить ответы ({n})</source>
         <translation>Send replies ({n})</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="47"/>
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="54"/>
         <source>Уточнение</source>
         <translation>Clarification</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="122"/>
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="133"/>
         <source>Поиск шаблона…</source>
+        <extracomment>The server&apos;s today (the workstation clock): dates before it block sending.</extracomment>
         <translation>Search templates…</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="131"/>
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="149"/>
         <source>Текст ответа заявителю</source>
         <translation>Reply text to the citizen</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="151"/>
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="169"/>
         <source>Отправить (Ctrl+Enter)</source>
         <translation>Send (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="163"/>
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="181"/>
         <source>Шаблоны</source>
         <translation>Templates</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/cluster_reply.py" line="120"/>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="170"/>
+        <location filename="../../cur_desktop/ui/cluster_reply.py" line="133"/>
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="189"/>
         <source>Вид ответа:</source>
         <translation>Reply type:</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="216"/>
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="235"/>
         <source>Проверка орфографии выключена: {reason}</source>
         <translation>Spelling check is off: {reason}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="261"/>
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="281"/>
         <source>Ответ уйдёт старшему смены на согласование перед публикацией.</source>
         <extracomment>The incident&apos;s version the user started writing on (see `changes_by_others`).</extracomment>
         <translation>The reply will go to the shift supervisor for approval before publication.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="272"/>
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="292"/>
         <source>без комментария</source>
         <translation>no comment</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="273"/>
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="293"/>
         <source>Старший смены вернул ответ на доработку: {comment}</source>
         <translation>The shift supervisor returned the reply for rework: {comment}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="343"/>
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="344"/>
+        <source>Enter — вставить этот текст в ответ</source>
+        <translation>Enter inserts this text into the reply</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="354"/>
+        <source>В ответе уже есть ваш текст. Enter ещё раз — заменить его этим шаблоном.</source>
+        <translation>The reply already has your text. Press Enter again to replace it with this template.</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="392"/>
         <source>Орфография: {n}</source>
         <translation>Spelling: {n}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="345"/>
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="394"/>
         <source>✓ Проверки пройдены</source>
         <translation>✓ Checks passed</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="407"/>
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="456"/>
         <source>Нет вариантов</source>
         <translation>No suggestions</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="380"/>
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="429"/>
         <source>Пропустить «{word}»</source>
         <translation>Ignore “{word}”</translation>
     </message>
@@ -1778,7 +1799,7 @@
         <translation>Skipped: {m}.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/cluster_reply.py" line="130"/>
+        <location filename="../../cur_desktop/ui/cluster_reply.py" line="147"/>
         <location filename="../../cur_desktop/ui/systemic_view.py" line="239"/>
         <source>Группа: {key}</source>
         <translation>Group: {key}</translation>
@@ -2386,7 +2407,7 @@ today</translation>
         <translation>The log holds no passwords, keys or citizens&apos; messages: it can be sent to technical support.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="378"/>
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="427"/>
         <source>Поиск вариантов…</source>
         <translation>Looking for suggestions…</translation>
     </message>

@@ -246,7 +246,7 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/conflicts_panel.py" line="33" />
-        <location filename="../../cur_desktop/ui/main_window.py" line="99" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="100" />
         <source>Ответ</source>
         <translation>Ответ</translation>
     </message>
@@ -306,7 +306,7 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/incident_card.py" line="50" />
-        <location filename="../../cur_desktop/ui/main_window.py" line="289" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="290" />
         <source>Взято в работу</source>
         <translation>Взято в работу</translation>
     </message>
@@ -642,60 +642,60 @@
         <translation> (не отправлено)</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/labels.py" line="14" />
+        <location filename="../../cur_desktop/ui/labels.py" line="15" />
         <source>промежуточный</source>
         <translation>промежуточный</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/labels.py" line="15" />
+        <location filename="../../cur_desktop/ui/labels.py" line="16" />
         <source>окончательный</source>
         <translation>окончательный</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/labels.py" line="16" />
+        <location filename="../../cur_desktop/ui/labels.py" line="17" />
         <source>уточнение</source>
         <translation>уточнение</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/labels.py" line="19" />
+        <location filename="../../cur_desktop/ui/labels.py" line="20" />
         <source>черновик</source>
         <translation>черновик</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/labels.py" line="20" />
+        <location filename="../../cur_desktop/ui/labels.py" line="21" />
         <source>на согласовании</source>
         <translation>на согласовании</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/labels.py" line="21" />
+        <location filename="../../cur_desktop/ui/labels.py" line="22" />
         <source>согласован</source>
         <translation>согласован</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/labels.py" line="22" />
+        <location filename="../../cur_desktop/ui/labels.py" line="23" />
         <source>возвращён на доработку</source>
         <translation>возвращён на доработку</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/labels.py" line="23" />
+        <location filename="../../cur_desktop/ui/labels.py" line="24" />
         <source>опубликован</source>
         <translation>опубликован</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/labels.py" line="104" />
+        <location filename="../../cur_desktop/ui/labels.py" line="109" />
         <source>сотрудник №{id}</source>
         <extracomment>Official municipality names shortened the way Russian documents abbreviate them, for narrow columns: «городской округ город Рязань» → «г. Рязань», «Шиловский муниципальный район» → «Шиловский р-н». The part that tells them apart comes first.</extracomment>
         <translation>сотрудник №{id}</translation>
     </message>
     <message>
         <location filename="../../cur_desktop/ui/incident_dialogs.py" line="40" />
-        <location filename="../../cur_desktop/ui/labels.py" line="116" />
+        <location filename="../../cur_desktop/ui/labels.py" line="121" />
         <source>Высокая</source>
         <translation>Высокая</translation>
     </message>
     <message>
         <location filename="../../cur_desktop/ui/incident_dialogs.py" line="40" />
-        <location filename="../../cur_desktop/ui/labels.py" line="117" />
+        <location filename="../../cur_desktop/ui/labels.py" line="122" />
         <source>Обычная</source>
         <translation>Обычная</translation>
     </message>
@@ -837,7 +837,7 @@
         <translation>Сохранить текущее представление</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="98" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="99" />
         <source>Карточка</source>
         <translation>Карточка</translation>
     </message>
@@ -1093,12 +1093,12 @@
         <translation>Название:</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="268" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="269" />
         <source>Действие невозможно</source>
         <translation>Действие невозможно</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="284" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="285" />
         <source>Свободных обращений нет</source>
         <translation>Свободных обращений нет</translation>
     </message>
@@ -1208,7 +1208,7 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/approvals_panel.py" line="39" />
-        <location filename="../../cur_desktop/ui/cluster_reply.py" line="91" />
+        <location filename="../../cur_desktop/ui/cluster_reply.py" line="104" />
         <location filename="../../cur_desktop/ui/handover_dialog.py" line="56" />
         <location filename="../../cur_desktop/ui/queue_model.py" line="43" />
         <location filename="../../cur_desktop/ui/systemic_view.py" line="109" />
@@ -1264,136 +1264,157 @@
         <translation>Все</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/cluster_reply.py" line="45" />
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="45" />
+        <location filename="../../cur_desktop/ui/cluster_reply.py" line="49" />
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="52" />
         <source>Промежуточный</source>
         <translation>Промежуточный</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/cluster_reply.py" line="46" />
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="46" />
+        <location filename="../../cur_desktop/ui/cluster_reply.py" line="50" />
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="53" />
         <source>Окончательный</source>
         <translation>Окончательный</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/cluster_reply.py" line="73" />
+        <location filename="../../cur_desktop/ui/cluster_reply.py" line="77" />
         <source>Ответить всем обращениям группы ({n})</source>
         <translation>Ответить всем обращениям группы ({n})</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/cluster_reply.py" line="91" />
+        <location filename="../../cur_desktop/ui/cluster_reply.py" line="94" />
+        <source>Этот срок получат все ответы группы</source>
+        <translation>Этот срок получат все ответы группы</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/cluster_reply.py" line="104" />
         <source>Текст ответа</source>
         <translation>Текст ответа</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/cluster_reply.py" line="91" />
+        <location filename="../../cur_desktop/ui/cluster_reply.py" line="104" />
         <source>Замечания</source>
         <translation>Замечания</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/cluster_reply.py" line="112" />
+        <location filename="../../cur_desktop/ui/cluster_reply.py" line="125" />
         <source>Отмена</source>
         <translation>Отмена</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/cluster_reply.py" line="123" />
+        <location filename="../../cur_desktop/ui/cluster_reply.py" line="137" />
+        <source>Срок для всех ответов:</source>
+        <translation>Срок для всех ответов:</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/cluster_reply.py" line="140" />
         <source>Шаблон:</source>
         <translation>Шаблон:</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/cluster_reply.py" line="195" />
+        <location filename="../../cur_desktop/ui/cluster_reply.py" line="220" />
         <source>Нет шаблонов этого вида для группы.</source>
         <translation>Нет шаблонов этого вида для группы.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/cluster_reply.py" line="212" />
+        <location filename="../../cur_desktop/ui/cluster_reply.py" line="240" />
         <source>✔ будет отправлен</source>
         <translation>✔ будет отправлен</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/cluster_reply.py" line="221" />
+        <location filename="../../cur_desktop/ui/cluster_reply.py" line="249" />
         <source>Будет отправлено ответов: {n}.</source>
         <translation>Будет отправлено ответов: {n}.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/cluster_reply.py" line="223" />
+        <location filename="../../cur_desktop/ui/cluster_reply.py" line="251" />
         <source>Пропущено: {m} (причины в таблице).</source>
         <translation>Пропущено: {m} (причины в таблице).</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/cluster_reply.py" line="227" />
+        <location filename="../../cur_desktop/ui/cluster_reply.py" line="255" />
         <source>Отправить ответы ({n})</source>
         <translation>Отправить ответы ({n})</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="47" />
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="54" />
         <source>Уточнение</source>
         <translation>Уточнение</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="122" />
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="133" />
         <source>Поиск шаблона…</source>
+        <extracomment>The server's today (the workstation clock): dates before it block sending.</extracomment>
         <translation>Поиск шаблона…</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="131" />
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="149" />
         <source>Текст ответа заявителю</source>
         <translation>Текст ответа заявителю</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="151" />
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="169" />
         <source>Отправить (Ctrl+Enter)</source>
         <translation>Отправить (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="163" />
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="181" />
         <source>Шаблоны</source>
         <translation>Шаблоны</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/cluster_reply.py" line="120" />
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="170" />
+        <location filename="../../cur_desktop/ui/cluster_reply.py" line="133" />
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="189" />
         <source>Вид ответа:</source>
         <translation>Вид ответа:</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="216" />
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="235" />
         <source>Проверка орфографии выключена: {reason}</source>
         <translation>Проверка орфографии выключена: {reason}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="261" />
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="281" />
         <source>Ответ уйдёт старшему смены на согласование перед публикацией.</source>
         <extracomment>The incident's version the user started writing on (see `changes_by_others`).</extracomment>
         <translation>Ответ уйдёт старшему смены на согласование перед публикацией.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="272" />
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="292" />
         <source>без комментария</source>
         <translation>без комментария</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="273" />
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="293" />
         <source>Старший смены вернул ответ на доработку: {comment}</source>
         <translation>Старший смены вернул ответ на доработку: {comment}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="343" />
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="344" />
+        <source>Enter — вставить этот текст в ответ</source>
+        <translation>Enter — вставить этот текст в ответ</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="354" />
+        <source>В ответе уже есть ваш текст. Enter ещё раз — заменить его этим шаблоном.</source>
+        <translation>В ответе уже есть ваш текст. Enter ещё раз — заменить его этим шаблоном.</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="392" />
         <source>Орфография: {n}</source>
         <translation>Орфография: {n}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="345" />
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="394" />
         <source>✓ Проверки пройдены</source>
         <translation>✓ Проверки пройдены</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="407" />
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="456" />
         <source>Нет вариантов</source>
         <translation>Нет вариантов</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="380" />
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="429" />
         <source>Пропустить «{word}»</source>
         <translation>Пропустить «{word}»</translation>
     </message>
@@ -1777,7 +1798,7 @@
         <translation>Пропущено: {m}.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/cluster_reply.py" line="130" />
+        <location filename="../../cur_desktop/ui/cluster_reply.py" line="147" />
         <location filename="../../cur_desktop/ui/systemic_view.py" line="239" />
         <source>Группа: {key}</source>
         <translation>Группа: {key}</translation>
@@ -2385,7 +2406,7 @@
         <translation>В журнале нет паролей, ключей и текстов обращений: его можно передать в техническую поддержку.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="378" />
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="427" />
         <source>Поиск вариантов…</source>
         <translation>Поиск вариантов…</translation>
     </message>
