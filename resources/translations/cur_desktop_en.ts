@@ -701,77 +701,104 @@
         <translation>Normal</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/login_dialog.py" line="53"/>
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="63"/>
         <source>Вход — ЦУР</source>
         <translation>Sign in — RMC</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/login_dialog.py" line="61"/>
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="71"/>
         <source>Вход по учебному коду</source>
         <translation>Sign in with a training code</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/login_dialog.py" line="65"/>
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="75"/>
         <source>Фамилия Имя Отчество</source>
         <translation>Full name</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/login_dialog.py" line="67"/>
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="77"/>
         <source>Запомнить вход (в хранилище паролей ОС)</source>
         <translation>Remember sign-in (in the OS password store)</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/login_dialog.py" line="76"/>
-        <source>Хранилище паролей ОС недоступно: вход сохранится только до выхода.</source>
-        <translation>The OS password store is unavailable: the sign-in will be kept only until you quit.</translation>
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="50"/>
+        <source>Фраза-пароль не подходит к локальной копии. Ничего не изменено и не потеряно: введите фразу, заданную при первом входе.</source>
+        <translation>The passphrase does not open the local copy. Nothing was changed or lost: enter the passphrase set at the first sign-in.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/login_dialog.py" line="77"/>
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="88"/>
+        <source>Хранилище паролей системы недоступно: локальная копия будет зашифрована этой фразой; её нужно вводить при каждом входе</source>
+        <translation>The system password store is unavailable: the local copy will be encrypted with this passphrase; enter it at every sign-in</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="97"/>
         <source>Работать офлайн</source>
         <translation>Work offline</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/login_dialog.py" line="83"/>
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="103"/>
         <source>Войти</source>
         <translation>Sign in</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/login_dialog.py" line="94"/>
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="114"/>
         <source>Сервер</source>
         <translation>Server</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/login_dialog.py" line="97"/>
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="117"/>
         <source>Пользователь</source>
         <translation>User</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/login_dialog.py" line="98"/>
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="118"/>
         <source>Пароль</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/login_dialog.py" line="100"/>
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="120"/>
         <source>Учебный код</source>
         <translation>Training code</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/login_dialog.py" line="101"/>
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="121"/>
         <source>Ваше имя</source>
         <translation>Your name</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/login_dialog.py" line="137"/>
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="124"/>
+        <source>Фраза-пароль</source>
+        <translation>Passphrase</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="125"/>
+        <source>Повторите фразу</source>
+        <translation>Repeat passphrase</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="175"/>
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="220"/>
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="250"/>
+        <source>Введите фразу-пароль для локальной копии.</source>
+        <translation>Enter the passphrase for the local copy.</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="177"/>
+        <source>Фразы не совпадают: введите одну и ту же фразу дважды.</source>
+        <translation>The passphrases differ: enter the same passphrase twice.</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="198"/>
         <source>Вход…</source>
         <translation>Signing in…</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/login_dialog.py" line="156"/>
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="224"/>
         <source>Можно работать офлайн с последним профилем.</source>
         <translation>You can work offline with the last profile.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/login_dialog.py" line="179"/>
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="252"/>
         <source>Открываю локальный профиль…</source>
         <translation>Opening the local profile…</translation>
     </message>
@@ -2340,7 +2367,7 @@ today</translation>
         <translation>Ask the administrator to enable HTTPS on the server and sign in at an https:// address</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/login_dialog.py" line="89"/>
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="109"/>
         <source>Подключение…</source>
         <translation>Connection…</translation>
     </message>

@@ -700,77 +700,104 @@
         <translation>Обычная</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/login_dialog.py" line="53" />
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="63" />
         <source>Вход — ЦУР</source>
         <translation>Вход — ЦУР</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/login_dialog.py" line="61" />
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="71" />
         <source>Вход по учебному коду</source>
         <translation>Вход по учебному коду</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/login_dialog.py" line="65" />
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="75" />
         <source>Фамилия Имя Отчество</source>
         <translation>Фамилия Имя Отчество</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/login_dialog.py" line="67" />
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="77" />
         <source>Запомнить вход (в хранилище паролей ОС)</source>
         <translation>Запомнить вход (в хранилище паролей ОС)</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/login_dialog.py" line="76" />
-        <source>Хранилище паролей ОС недоступно: вход сохранится только до выхода.</source>
-        <translation>Хранилище паролей ОС недоступно: вход сохранится только до выхода.</translation>
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="50" />
+        <source>Фраза-пароль не подходит к локальной копии. Ничего не изменено и не потеряно: введите фразу, заданную при первом входе.</source>
+        <translation>Фраза-пароль не подходит к локальной копии. Ничего не изменено и не потеряно: введите фразу, заданную при первом входе.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/login_dialog.py" line="77" />
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="88" />
+        <source>Хранилище паролей системы недоступно: локальная копия будет зашифрована этой фразой; её нужно вводить при каждом входе</source>
+        <translation>Хранилище паролей системы недоступно: локальная копия будет зашифрована этой фразой; её нужно вводить при каждом входе</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="97" />
         <source>Работать офлайн</source>
         <translation>Работать офлайн</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/login_dialog.py" line="83" />
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="103" />
         <source>Войти</source>
         <translation>Войти</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/login_dialog.py" line="94" />
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="114" />
         <source>Сервер</source>
         <translation>Сервер</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/login_dialog.py" line="97" />
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="117" />
         <source>Пользователь</source>
         <translation>Пользователь</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/login_dialog.py" line="98" />
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="118" />
         <source>Пароль</source>
         <translation>Пароль</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/login_dialog.py" line="100" />
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="120" />
         <source>Учебный код</source>
         <translation>Учебный код</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/login_dialog.py" line="101" />
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="121" />
         <source>Ваше имя</source>
         <translation>Ваше имя</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/login_dialog.py" line="137" />
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="124" />
+        <source>Фраза-пароль</source>
+        <translation>Фраза-пароль</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="125" />
+        <source>Повторите фразу</source>
+        <translation>Повторите фразу</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="175" />
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="220" />
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="250" />
+        <source>Введите фразу-пароль для локальной копии.</source>
+        <translation>Введите фразу-пароль для локальной копии.</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="177" />
+        <source>Фразы не совпадают: введите одну и ту же фразу дважды.</source>
+        <translation>Фразы не совпадают: введите одну и ту же фразу дважды.</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="198" />
         <source>Вход…</source>
         <translation>Вход…</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/login_dialog.py" line="156" />
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="224" />
         <source>Можно работать офлайн с последним профилем.</source>
         <translation>Можно работать офлайн с последним профилем.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/login_dialog.py" line="179" />
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="252" />
         <source>Открываю локальный профиль…</source>
         <translation>Открываю локальный профиль…</translation>
     </message>
@@ -2339,7 +2366,7 @@
         <translation>Попросите администратора включить HTTPS на сервере и входите по адресу https://</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/login_dialog.py" line="89" />
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="109" />
         <source>Подключение…</source>
         <translation>Подключение…</translation>
     </message>
