@@ -247,7 +247,7 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/conflicts_panel.py" line="33"/>
-        <location filename="../../cur_desktop/ui/main_window.py" line="99"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="100"/>
         <source>Ответ</source>
         <translation>Reply</translation>
     </message>
@@ -307,7 +307,7 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/incident_card.py" line="50"/>
-        <location filename="../../cur_desktop/ui/main_window.py" line="289"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="304"/>
         <source>Взято в работу</source>
         <translation>Taken</translation>
     </message>
@@ -701,104 +701,104 @@
         <translation>Normal</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/login_dialog.py" line="63"/>
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="62"/>
         <source>Вход — ЦУР</source>
         <translation>Sign in — RMC</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/login_dialog.py" line="71"/>
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="70"/>
         <source>Вход по учебному коду</source>
         <translation>Sign in with a training code</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/login_dialog.py" line="75"/>
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="74"/>
         <source>Фамилия Имя Отчество</source>
         <translation>Full name</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/login_dialog.py" line="77"/>
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="76"/>
         <source>Запомнить вход (в хранилище паролей ОС)</source>
         <translation>Remember sign-in (in the OS password store)</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/login_dialog.py" line="50"/>
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="49"/>
         <source>Фраза-пароль не подходит к локальной копии. Ничего не изменено и не потеряно: введите фразу, заданную при первом входе.</source>
         <translation>The passphrase does not open the local copy. Nothing was changed or lost: enter the passphrase set at the first sign-in.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/login_dialog.py" line="88"/>
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="87"/>
         <source>Хранилище паролей системы недоступно: локальная копия будет зашифрована этой фразой; её нужно вводить при каждом входе</source>
         <translation>The system password store is unavailable: the local copy will be encrypted with this passphrase; enter it at every sign-in</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/login_dialog.py" line="97"/>
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="96"/>
         <source>Работать офлайн</source>
         <translation>Work offline</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/login_dialog.py" line="103"/>
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="102"/>
         <source>Войти</source>
         <translation>Sign in</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/login_dialog.py" line="114"/>
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="113"/>
         <source>Сервер</source>
         <translation>Server</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/login_dialog.py" line="117"/>
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="116"/>
         <source>Пользователь</source>
         <translation>User</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/login_dialog.py" line="118"/>
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="117"/>
         <source>Пароль</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/login_dialog.py" line="120"/>
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="119"/>
         <source>Учебный код</source>
         <translation>Training code</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/login_dialog.py" line="121"/>
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="120"/>
         <source>Ваше имя</source>
         <translation>Your name</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/login_dialog.py" line="124"/>
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="123"/>
         <source>Фраза-пароль</source>
         <translation>Passphrase</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/login_dialog.py" line="125"/>
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="124"/>
         <source>Повторите фразу</source>
         <translation>Repeat passphrase</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/login_dialog.py" line="175"/>
-        <location filename="../../cur_desktop/ui/login_dialog.py" line="220"/>
-        <location filename="../../cur_desktop/ui/login_dialog.py" line="250"/>
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="174"/>
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="219"/>
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="249"/>
         <source>Введите фразу-пароль для локальной копии.</source>
         <translation>Enter the passphrase for the local copy.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/login_dialog.py" line="177"/>
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="176"/>
         <source>Фразы не совпадают: введите одну и ту же фразу дважды.</source>
         <translation>The passphrases differ: enter the same passphrase twice.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/login_dialog.py" line="198"/>
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="197"/>
         <source>Вход…</source>
         <translation>Signing in…</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/login_dialog.py" line="224"/>
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="223"/>
         <source>Можно работать офлайн с последним профилем.</source>
         <translation>You can work offline with the last profile.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/login_dialog.py" line="252"/>
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="251"/>
         <source>Открываю локальный профиль…</source>
         <translation>Opening the local profile…</translation>
     </message>
@@ -865,7 +865,7 @@
         <translation>Save the current view</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="98"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="99"/>
         <source>Карточка</source>
         <translation>Details</translation>
     </message>
@@ -1106,27 +1106,27 @@
         <translation>Actions</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/queue_filters.py" line="173"/>
+        <location filename="../../cur_desktop/ui/queue_filters.py" line="193"/>
         <source>Представления…</source>
         <translation>Views…</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/queue_filters.py" line="181"/>
+        <location filename="../../cur_desktop/ui/queue_filters.py" line="201"/>
         <source>Сохранить представление</source>
         <translation>Save view</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/queue_filters.py" line="181"/>
+        <location filename="../../cur_desktop/ui/queue_filters.py" line="201"/>
         <source>Название:</source>
         <translation>Name:</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="268"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="283"/>
         <source>Действие невозможно</source>
         <translation>Action not possible</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="284"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="299"/>
         <source>Свободных обращений нет</source>
         <translation>No unassigned incidents</translation>
     </message>
@@ -2367,7 +2367,7 @@ today</translation>
         <translation>Ask the administrator to enable HTTPS on the server and sign in at an https:// address</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/login_dialog.py" line="109"/>
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="108"/>
         <source>Подключение…</source>
         <translation>Connection…</translation>
     </message>
@@ -2476,6 +2476,16 @@ today</translation>
         <location filename="../../cur_desktop/ui/connection_dialog.py" line="120"/>
         <source>Соединение установлено: сервер ЦУР отвечает (версия программы {v})</source>
         <translation>Connected: the CUR server answers (program version {v})</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/queue_table.py" line="45"/>
+        <source>Ничего не найдено</source>
+        <translation>Nothing found</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/queue_table.py" line="46"/>
+        <source>Сбросить фильтры</source>
+        <translation>Reset filters</translation>
     </message>
 </context>
 </TS>
