@@ -19,7 +19,13 @@ from .access import Actor
 from .audit import audit
 from .context import ServerContext
 from .errors import ApiError, NotFound, Unauthorized
-from .security import hash_password, issue_access_token, new_refresh_token, token_digest
+from .security import (
+    hash_password,
+    issue_access_token,
+    new_refresh_token,
+    token_digest,
+    verify_password,
+)
 from .tables import Session as SignIn
 from .tables import TrainingCode, TrainingItem, TrainingMember, TrainingSession, User
 from .training_clock import SessionClock
@@ -235,27 +241,37 @@ def set_speed(s: Session, server: ServerContext, ts: TrainingSession, speed: int
 def redeem(s: Session, server: ServerContext, body: t.RedeemRequest, now: datetime):
     """A one-time code becomes a trainee account in its session, signed in at once.
 
-    Sign-in times are the real clock's (`now` is the session clock's, which tests move).
+    The code makes one person: the account's password is the workstation's `device_secret`, so
+    the same workstation repeating the request (its answer lost, its local cache failed to open)
+    signs into the same account again, while anyone else is told the code is used. Sign-in times
+    are the real clock's (`now` is the session clock's, which tests move).
     """
     code = s.scalars(
         select(TrainingCode).where(TrainingCode.code_hash == _code_digest(body.code))
     ).one_or_none()
     ts = s.get(TrainingSession, code.session_id) if code else None
-    if code is None or code.redeemed_at is not None or ts is None or ts.state == "stopped":
+    if code is None or ts is None or ts.state == "stopped":
         raise Unauthorized("Код недействителен или уже использован", code="bad_code")
     real_now = datetime.now(UTC)
-    user = User(
-        username=f"trainee-{ts.id}-{code.id}",
-        full_name=body.full_name.strip() or "Слушатель",
-        password_hash=hash_password(secrets.token_urlsafe(24)),  # nobody knows it: code only
-        role=Role.TRAINEE.value,
-        needs_approval=True,
-        created_at=real_now,
-    )
-    s.add(user)
-    s.flush()
-    code.redeemed_at, code.user_id = now, user.id
-    s.add(TrainingMember(session_id=ts.id, user_id=user.id, role="trainee", joined_at=now))
+    if code.redeemed_at is not None:
+        user = s.get(User, code.user_id) if code.user_id else None
+        same_device = bool(body.device_secret) and user is not None
+        if not (same_device and verify_password(user.password_hash, body.device_secret)):
+            raise Unauthorized("Код недействителен или уже использован", code="bad_code")
+    else:
+        user = User(
+            username=f"trainee-{ts.id}-{code.id}",
+            full_name=body.full_name.strip() or "Слушатель",
+            # Nobody knows the password unless the workstation sent its secret for retries.
+            password_hash=hash_password(body.device_secret or secrets.token_urlsafe(24)),
+            role=Role.TRAINEE.value,
+            needs_approval=True,
+            created_at=real_now,
+        )
+        s.add(user)
+        s.flush()
+        code.redeemed_at, code.user_id = now, user.id
+        s.add(TrainingMember(session_id=ts.id, user_id=user.id, role="trainee", joined_at=now))
     refresh = new_refresh_token()
     sign_in = SignIn(
         user_id=user.id,

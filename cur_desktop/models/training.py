@@ -116,8 +116,13 @@ class CodesOut(BaseModel):
 
 
 class RedeemRequest(_In):
+    """`device_secret`: a random secret the workstation makes once per sign-in attempt and sends
+    again on a retry, so a retry after a lost answer (or a local failure) gets the same account
+    back instead of «code used»; without it the code still works exactly once."""
+
     code: str = Field(min_length=4, max_length=32, pattern=NO_NUL)
     full_name: str = Field(min_length=1, max_length=200, pattern=NO_NUL)
+    device_secret: str | None = Field(None, min_length=16, max_length=128, pattern=NO_NUL)
 
 
 class SpeedIn(_In):

@@ -76,18 +76,27 @@ class Profile:
     def open_cache(self, credentials: CredentialStore, passphrase: str | None = None) -> CacheStore:
         """The cache opened with the keyring's key, else a passphrase (argument, env, or tty)."""
         key = credentials.cache_key(self.id) if credentials.persistent else None
-        key = key or passphrase or os.environ.get(ENV_PASSPHRASE)
-        if not key and sys.stdin.isatty():
-            key = getpass.getpass("Пароль локального кэша: ")
-        if not key:
-            raise NeedPassphrase(
-                "Хранилище паролей ОС недоступно: задайте пароль локального кэша "
-                f"(переменная {ENV_PASSPHRASE})"
-            )
-        return CacheStore(self.cache_path, key)
+        return CacheStore(self.cache_path, key or cache_passphrase(passphrase))
 
     def wipe(self, credentials: CredentialStore) -> None:
         """Sign-out with wipe: the cache file, its key and the saved sign-in are gone."""
         credentials.forget_cache_key(self.id)
         credentials.forget_refresh_token(self.server_url, self.username)
         shutil.rmtree(self.folder, ignore_errors=True)
+
+
+def cache_passphrase(passphrase: str | None = None) -> str:
+    """The passphrase encrypting a cache when the keyring cannot hold its key: the argument, else
+    the environment, else asked on the terminal; NeedPassphrase when there is none.
+
+    Called before anything irreversible (redeeming a one-time code), so a missing passphrase
+    is said before the server has done anything."""
+    key = passphrase or os.environ.get(ENV_PASSPHRASE)
+    if not key and sys.stdin.isatty():
+        key = getpass.getpass("Пароль локального кэша: ")
+    if not key:
+        raise NeedPassphrase(
+            "Хранилище паролей ОС недоступно: задайте пароль локального кэша "
+            f"(переменная {ENV_PASSPHRASE})"
+        )
+    return key

@@ -72,15 +72,17 @@ def issue_codes(client: ApiClient, session_id: int, count: int) -> list[str]:
     return client.post(f"{BASE}/sessions/{session_id}/codes", CodesOut, {"count": count}).codes
 
 
-def redeem_code(client: ApiClient, code: str, full_name: str) -> c.TokenPair:
-    """Sign a trainee in with a one-time code: an account bound to that session only."""
-    pair = client._call(
-        "POST",
-        f"{c.API_PREFIX}{BASE}/redeem",
-        c.TokenPair,
-        auth=False,
-        json={"code": code, "full_name": full_name},
-    )
+def redeem_code(
+    client: ApiClient, code: str, full_name: str, device_secret: str | None = None
+) -> c.TokenPair:
+    """Sign a trainee in with a one-time code: an account bound to that session only.
+
+    Repeating the call with the same `device_secret` gives the same account back (safe retry).
+    """
+    body = {"code": code, "full_name": full_name}
+    if device_secret:
+        body["device_secret"] = device_secret
+    pair = client._call("POST", f"{c.API_PREFIX}{BASE}/redeem", c.TokenPair, auth=False, json=body)
     client._take(pair)
     return pair
 

@@ -1,5 +1,8 @@
 """Sign-in: server, username, password, «remember me»; or open the last profile offline when
-the server cannot be reached. The network and the keyring are used off the UI thread."""
+the server cannot be reached. The network and the keyring are used off the UI thread.
+
+Without a usable OS keyring the local cache key cannot be kept, so the dialog asks for a
+passphrase that encrypts the cache (twice when the cache is new) and says why."""
 
 from __future__ import annotations
 
@@ -18,6 +21,7 @@ from PySide6.QtWidgets import (
     QPushButton,
 )
 
+from cur_desktop.models.cache.store import CacheLocked
 from cur_desktop.sync.client import SyncError, Unreachable
 from cur_desktop.sync.connection import (
     Connection,
@@ -27,14 +31,19 @@ from cur_desktop.sync.connection import (
     remembered,
 )
 from cur_desktop.sync.credentials import CredentialStore
-from cur_desktop.sync.profile import Profile
-from cur_desktop.sync.training_workspace import redeem_workspace
+from cur_desktop.sync.profile import NeedPassphrase, Profile
+from cur_desktop.sync.training_workspace import new_device_secret, redeem_workspace
 from cur_desktop.sync.workspace import Workspace
 
 from .aio import spawn
 from .connection_dialog import ConnectionDialog, dialog_result
-from .i18n import tr
+from .i18n import QT_TR_NOOP, tr
 from .link_warning import LinkWarning
+
+WRONG_PASSPHRASE = QT_TR_NOOP(
+    "Фраза-пароль не подходит к локальной копии. Ничего не изменено и не потеряно: "
+    "введите фразу, заданную при первом входе."
+)
 
 
 class LoginDialog(QDialog):
@@ -70,10 +79,20 @@ class LoginDialog(QDialog):
         self.message = QLabel()
         self.message.setTextFormat(Qt.TextFormat.PlainText)
         self.message.setWordWrap(True)
-        if not credentials.persistent:
-            self.message.setText(
-                tr("Хранилище паролей ОС недоступно: вход сохранится только до выхода.")
+        self.passphrase_help = QLabel(
+            tr(
+                "Хранилище паролей системы недоступно: локальная копия будет зашифрована "
+                "этой фразой; её нужно вводить при каждом входе"
             )
+        )
+        self.passphrase_help.setWordWrap(True)
+        self.passphrase = QLineEdit()
+        self.passphrase.setObjectName("cachePassphrase")
+        self.passphrase_again = QLineEdit()
+        self.passphrase_again.setObjectName("cachePassphraseAgain")
+        for field in (self.passphrase, self.passphrase_again):
+            field.setEchoMode(QLineEdit.EchoMode.Password)
+        self._device_secret = new_device_secret()  # a retry with a code gets the same account
         self.offline = QPushButton(tr("Работать офлайн"))
         self.offline.setVisible(last is not None)
         self.offline.clicked.connect(lambda: spawn(self._open_offline(), what="offline"))
@@ -100,10 +119,15 @@ class LoginDialog(QDialog):
         form.addRow(tr("Учебный код"), self.code)
         form.addRow(tr("Ваше имя"), self.full_name)
         form.addRow(self.remember)
+        form.addRow(self.passphrase_help)
+        form.addRow(tr("Фраза-пароль"), self.passphrase)
+        form.addRow(tr("Повторите фразу"), self.passphrase_again)
         form.addRow(self.message)
         form.addRow(buttons)
         self.form = form
         self._code_mode(False)
+        for field in (self.server, self.username):
+            field.textChanged.connect(self._passphrase_rows)
         (self.password if last else self.username).setFocus()
 
     async def _connection(self) -> None:
@@ -121,18 +145,54 @@ class LoginDialog(QDialog):
             self.form.setRowVisible(field, not on)
         for field in (self.code, self.full_name):
             self.form.setRowVisible(field, on)
+        self._passphrase_rows()
         (self.code if on else self.username).setFocus()
+
+    def _new_cache(self) -> bool:
+        """Whether signing in now creates the local cache (a code always makes a new profile)."""
+        if self.use_code.isChecked():
+            return True
+        try:
+            profile = Profile(self.root, self.server.text().strip(), self.username.text().strip())
+            return not profile.cache_path.exists()
+        except ValueError:  # not an address yet
+            return True
+
+    def _passphrase_rows(self) -> None:
+        """The passphrase only without a keyring; its confirmation only for a new cache."""
+        ask = not self.credentials.persistent
+        self.form.setRowVisible(self.passphrase_help, ask)
+        self.form.setRowVisible(self.passphrase, ask)
+        self.form.setRowVisible(self.passphrase_again, ask and self._new_cache())
+
+    def _passphrase_problem(self) -> str:
+        """What is wrong with the passphrase as typed, before anything is sent anywhere."""
+        if self.credentials.persistent:
+            return ""
+        if not self.passphrase.text():
+            return tr("Введите фразу-пароль для локальной копии.")
+        if self._new_cache() and self.passphrase_again.text() != self.passphrase.text():
+            return tr("Фразы не совпадают: введите одну и ту же фразу дважды.")
+        return ""
+
+    def _cache_passphrase(self) -> str | None:
+        return None if self.credentials.persistent else self.passphrase.text()
 
     def _busy(self, busy: bool, text: str = "") -> None:
         self.buttons.setEnabled(not busy)
         if text:
             self.message.setText(text)
+        if not busy:  # the keyring may have failed meanwhile: then a passphrase is needed
+            self._passphrase_rows()
 
     async def _sign_in(self) -> None:
         try:
             check_address(self.server.text())
         except ConnectionProblem as exc:  # «cur.example.ru» without https://, a bad port
             self._busy(False, exc.message)
+            return
+        if problem := self._passphrase_problem():
+            self._busy(False, problem)
             return
         self._busy(True, tr("Вход…"))
         loop = asyncio.get_running_loop()
@@ -149,8 +209,15 @@ class LoginDialog(QDialog):
                     remember=self.remember.isChecked(),
                     credentials=self.credentials,
                     ca_bundle=self.ca_bundle,
+                    passphrase=self._cache_passphrase(),
                 ),
             )
+        except CacheLocked:
+            self._busy(False, tr(WRONG_PASSPHRASE))
+            return
+        except NeedPassphrase:
+            self._busy(False, tr("Введите фразу-пароль для локальной копии."))
+            return
         except Unreachable as exc:
             why = describe(exc.__cause__, self.server.text()) if exc.__cause__ else exc.message
             self._busy(False, f"{why}. " + tr("Можно работать офлайн с последним профилем."))
@@ -173,16 +240,29 @@ class LoginDialog(QDialog):
             credentials=self.credentials,
             remember=self.remember.isChecked(),
             ca_bundle=self.ca_bundle,
+            passphrase=self._cache_passphrase(),
+            device_secret=self._device_secret,
         )
 
     async def _open_offline(self) -> None:
+        if not self.credentials.persistent and not self.passphrase.text():
+            self._busy(False, tr("Введите фразу-пароль для локальной копии."))
+            return
         self._busy(True, tr("Открываю локальный профиль…"))
         loop = asyncio.get_running_loop()
         try:
             self.workspace = await loop.run_in_executor(
                 None,
-                lambda: Workspace.open_last(self.root, self.credentials, ca_bundle=self.ca_bundle),
+                lambda: Workspace.open_last(
+                    self.root,
+                    self.credentials,
+                    ca_bundle=self.ca_bundle,
+                    passphrase=self._cache_passphrase(),
+                ),
             )
+        except CacheLocked:
+            self._busy(False, tr(WRONG_PASSPHRASE))
+            return
         except Exception as exc:  # noqa: BLE001
             self._busy(False, str(exc))
             return

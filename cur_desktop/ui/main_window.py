@@ -73,6 +73,7 @@ class MainWindow(QMainWindow):
         self.table.horizontalHeader().sortIndicatorChanged.connect(self._sort_changed)
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
         self.table.doubleClicked.connect(lambda _: self.open_editor())
+        self.table.reset_filters.connect(lambda: self.queue_filters.reset_filters())
 
         self.queue_filters = QueueFilters(workspace, self.labels)
         self.queue_filters.changed.connect(self.requery)
@@ -133,6 +134,8 @@ class MainWindow(QMainWindow):
         self._ticks = 0
         self.model.shown.connect(self._queue_loaded)  # the first rows, before the count
         self.model.loaded.connect(self._queue_loaded)
+        self.model.loaded.connect(self._queue_settled)
+        self._counted_text: str | None = None  # the search text the tab counts are for
         main_docks.restore_layout(self)
 
         engine = workspace.engine
@@ -174,13 +177,16 @@ class MainWindow(QMainWindow):
             lambda offset, limit: service.page(state, now, offset, limit),
             lambda: service.view_key(state),
         )
+        if self._counted_text != state.text:
+            spawn(self.refresh_side(), what="side refresh")  # the tab counts follow the search
 
     async def refresh_side(self) -> None:
         """Tab counts, kept work, the status bar and the open card."""
-        now = self.sla.now()
+        now, text = self.sla.now(), self.view_state.text
+        self._counted_text = text
         counts, problems, outbox = await in_db(
             lambda: (
-                self.service.tab_counts(now),
+                self.service.tab_counts(now, text),
                 self.ws.core.outbox.problems(),
                 self.ws.core.outbox.pending_count(),
             )
@@ -219,6 +225,15 @@ class MainWindow(QMainWindow):
 
     def apply_view(self, state: ViewState) -> None:
         self.queue_filters.apply_view(state)
+
+    def _queue_settled(self) -> None:
+        """An empty view says so, with the way back, and leaves no incident on the card: its
+        buttons would act on a case the operator no longer sees."""
+        empty = self.model.rowCount() == 0
+        self.table.show_nothing_found(empty, self.queue_filters.filtered())
+        if empty:
+            self._selected_id = None
+            self.card.show_incident(None, self.user.id)
 
     def _queue_loaded(self) -> None:
         if self.table.currentIndex().row() >= 0 or not self.model.rowCount():

@@ -4,7 +4,7 @@ profile). All of them edit one ViewState; `changed` says the queue must be asked
 
 from __future__ import annotations
 
-from dataclasses import asdict
+from dataclasses import asdict, replace
 from typing import Any
 
 from PySide6.QtCore import QTimer, Signal
@@ -149,6 +149,26 @@ class QueueFilters(QWidget):
         for box in self.filters.values():
             box.setCurrentIndex(0)
         self.tabs.setCurrentIndex(len(TABS) - 1)
+
+    def filtered(self) -> bool:
+        """Whether a filter or the search narrows the tab (so resetting them can show more)."""
+        s = self.state
+        return any((s.status, s.sector, s.municipality_id, s.channel, s.sla_state, s.text))
+
+    def reset_filters(self) -> None:
+        """The current tab with no filter and no search (the «Сбросить фильтры» link)."""
+        self._search_timer.stop()
+        self.apply_view(
+            replace(
+                self.state,
+                status=None,
+                sector=None,
+                municipality_id=None,
+                channel=None,
+                sla_state=None,
+                text=None,
+            )
+        )
 
     def apply_view(self, state: ViewState) -> None:
         """Show the widgets for `state` without a query per widget, then query once."""

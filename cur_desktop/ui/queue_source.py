@@ -80,8 +80,9 @@ class QueueService:
         with self.store.read() as conn:
             return q.page(conn, self._filter(v), sort, offset, limit, self._now(now))
 
-    def tab_counts(self, now: datetime) -> dict[str, int]:
-        counts = self.counts.tab_counts(self.user_id, self._now(now))
+    def tab_counts(self, now: datetime, text: str | None = None) -> dict[str, int]:
+        """Each tab's count; with the search text, of what the search finds in it."""
+        counts = self.counts.tab_counts(self.user_id, self._now(now), text or "")
         return {t.value: n for t, n in counts.items()}
 
     def view_key(self, v: ViewState) -> tuple | None:

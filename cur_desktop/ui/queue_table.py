@@ -8,9 +8,18 @@ an interaction (bench/ui_queue.py), so the layout is done at once and the rows p
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QWidget,
+)
 
+from .i18n import tr
 from .queue_model import COLUMN_INDEX, QueueModel
 
 DEFAULT_WIDTHS = {
@@ -26,10 +35,34 @@ DEFAULT_WIDTHS = {
 }
 
 
+class NothingFound(QWidget):
+    """«Ничего не найдено — Сбросить фильтры» over an empty view, so a blank table is not
+    mistaken for a queue still loading, with the way back one click away."""
+
+    def __init__(self, parent: QWidget):
+        super().__init__(parent)
+        self.setObjectName("nothingFound")
+        self.label = QLabel(tr("Ничего не найдено"))
+        self.reset_button = QPushButton(tr("Сбросить фильтры"))
+        self.reset_button.setObjectName("resetFilters")
+        self.reset_button.setFlat(True)
+        self.reset_button.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.reset_button.setStyleSheet("color: palette(link); text-decoration: underline;")
+        layout = QHBoxLayout(self)
+        layout.addWidget(self.label)
+        layout.addWidget(QLabel("—"))
+        layout.addWidget(self.reset_button)
+        self.hide()
+
+
 class QueueTable(QTableView):
+    reset_filters = Signal()  # «Сбросить фильтры» on the empty view
+
     def __init__(self, model: QueueModel, parent=None):
         super().__init__(parent)
         self.setObjectName("queueTable")
+        self.nothing_found = NothingFound(self.viewport())
+        self.nothing_found.reset_button.clicked.connect(self.reset_filters)
         self.setModel(model)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
@@ -50,6 +83,26 @@ class QueueTable(QTableView):
         header.setSectionResizeMode(COLUMN_INDEX["excerpt"], QHeaderView.ResizeMode.Stretch)
         for key, width in DEFAULT_WIDTHS.items():
             self.setColumnWidth(COLUMN_INDEX[key], width)
+
+    def show_nothing_found(self, empty: bool, can_reset: bool = True) -> None:
+        """The empty-view notice on (centred in the rows' area) or off; the reset link only
+        when a filter or the search narrows the view."""
+        notice = self.nothing_found
+        for w in notice.findChildren(QWidget)[1:]:  # the dash and the link
+            w.setVisible(can_reset)
+        if empty:
+            notice.adjustSize()
+            area = self.viewport().rect()
+            notice.move(
+                max(0, (area.width() - notice.width()) // 2),
+                max(0, min(area.height() // 3, area.height() - notice.height())),
+            )
+        notice.setVisible(empty)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        if self.nothing_found.isVisible():
+            self.show_nothing_found(True)
 
     def reset(self) -> None:
         super().reset()

@@ -247,7 +247,7 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/conflicts_panel.py" line="33"/>
-        <location filename="../../cur_desktop/ui/main_window.py" line="100"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="101"/>
         <source>Ответ</source>
         <translation>Reply</translation>
     </message>
@@ -307,7 +307,7 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/incident_card.py" line="50"/>
-        <location filename="../../cur_desktop/ui/main_window.py" line="290"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="305"/>
         <source>Взято в работу</source>
         <translation>Taken</translation>
     </message>
@@ -701,77 +701,72 @@
         <translation>Normal</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/login_dialog.py" line="53"/>
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="62"/>
         <source>Вход — ЦУР</source>
         <translation>Sign in — RMC</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/login_dialog.py" line="61"/>
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="70"/>
         <source>Вход по учебному коду</source>
         <translation>Sign in with a training code</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/login_dialog.py" line="65"/>
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="74"/>
         <source>Фамилия Имя Отчество</source>
         <translation>Full name</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/login_dialog.py" line="67"/>
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="76"/>
         <source>Запомнить вход (в хранилище паролей ОС)</source>
         <translation>Remember sign-in (in the OS password store)</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/login_dialog.py" line="76"/>
-        <source>Хранилище паролей ОС недоступно: вход сохранится только до выхода.</source>
-        <translation>The OS password store is unavailable: the sign-in will be kept only until you quit.</translation>
-    </message>
-    <message>
-        <location filename="../../cur_desktop/ui/login_dialog.py" line="77"/>
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="96"/>
         <source>Работать офлайн</source>
         <translation>Work offline</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/login_dialog.py" line="83"/>
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="102"/>
         <source>Войти</source>
         <translation>Sign in</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/login_dialog.py" line="94"/>
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="113"/>
         <source>Сервер</source>
         <translation>Server</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/login_dialog.py" line="97"/>
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="116"/>
         <source>Пользователь</source>
         <translation>User</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/login_dialog.py" line="98"/>
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="117"/>
         <source>Пароль</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/login_dialog.py" line="100"/>
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="119"/>
         <source>Учебный код</source>
         <translation>Training code</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/login_dialog.py" line="101"/>
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="120"/>
         <source>Ваше имя</source>
         <translation>Your name</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/login_dialog.py" line="137"/>
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="197"/>
         <source>Вход…</source>
         <translation>Signing in…</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/login_dialog.py" line="156"/>
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="223"/>
         <source>Можно работать офлайн с последним профилем.</source>
         <translation>You can work offline with the last profile.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/login_dialog.py" line="179"/>
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="251"/>
         <source>Открываю локальный профиль…</source>
         <translation>Opening the local profile…</translation>
     </message>
@@ -838,7 +833,7 @@
         <translation>Save the current view</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="99"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="100"/>
         <source>Карточка</source>
         <translation>Details</translation>
     </message>
@@ -1079,27 +1074,27 @@
         <translation>Actions</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/queue_filters.py" line="173"/>
+        <location filename="../../cur_desktop/ui/queue_filters.py" line="193"/>
         <source>Представления…</source>
         <translation>Views…</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/queue_filters.py" line="181"/>
+        <location filename="../../cur_desktop/ui/queue_filters.py" line="201"/>
         <source>Сохранить представление</source>
         <translation>Save view</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/queue_filters.py" line="181"/>
+        <location filename="../../cur_desktop/ui/queue_filters.py" line="201"/>
         <source>Название:</source>
         <translation>Name:</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="269"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="284"/>
         <source>Действие невозможно</source>
         <translation>Action not possible</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="285"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="300"/>
         <source>Свободных обращений нет</source>
         <translation>No unassigned incidents</translation>
     </message>
@@ -2361,7 +2356,7 @@ today</translation>
         <translation>Ask the administrator to enable HTTPS on the server and sign in at an https:// address</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/login_dialog.py" line="89"/>
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="108"/>
         <source>Подключение…</source>
         <translation>Connection…</translation>
     </message>
@@ -2470,6 +2465,48 @@ today</translation>
         <location filename="../../cur_desktop/ui/connection_dialog.py" line="120"/>
         <source>Соединение установлено: сервер ЦУР отвечает (версия программы {v})</source>
         <translation>Connected: the CUR server answers (program version {v})</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="49"/>
+        <source>Фраза-пароль не подходит к локальной копии. Ничего не изменено и не потеряно: введите фразу, заданную при первом входе.</source>
+        <translation>The passphrase does not open the local copy. Nothing was changed or lost: enter the passphrase set at the first sign-in.</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="87"/>
+        <source>Хранилище паролей системы недоступно: локальная копия будет зашифрована этой фразой; её нужно вводить при каждом входе</source>
+        <translation>The system password store is unavailable: the local copy will be encrypted with this passphrase; enter it at every sign-in</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="123"/>
+        <source>Фраза-пароль</source>
+        <translation>Passphrase</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="124"/>
+        <source>Повторите фразу</source>
+        <translation>Repeat passphrase</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="174"/>
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="219"/>
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="249"/>
+        <source>Введите фразу-пароль для локальной копии.</source>
+        <translation>Enter the passphrase for the local copy.</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="176"/>
+        <source>Фразы не совпадают: введите одну и ту же фразу дважды.</source>
+        <translation>The passphrases differ: enter the same passphrase twice.</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/queue_table.py" line="45"/>
+        <source>Ничего не найдено</source>
+        <translation>Nothing found</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/queue_table.py" line="46"/>
+        <source>Сбросить фильтры</source>
+        <translation>Reset filters</translation>
     </message>
 </context>
 </TS>

@@ -246,7 +246,7 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/conflicts_panel.py" line="33" />
-        <location filename="../../cur_desktop/ui/main_window.py" line="100" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="101" />
         <source>Ответ</source>
         <translation>Ответ</translation>
     </message>
@@ -306,7 +306,7 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/incident_card.py" line="50" />
-        <location filename="../../cur_desktop/ui/main_window.py" line="290" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="305" />
         <source>Взято в работу</source>
         <translation>Взято в работу</translation>
     </message>
@@ -700,77 +700,72 @@
         <translation>Обычная</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/login_dialog.py" line="53" />
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="62" />
         <source>Вход — ЦУР</source>
         <translation>Вход — ЦУР</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/login_dialog.py" line="61" />
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="70" />
         <source>Вход по учебному коду</source>
         <translation>Вход по учебному коду</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/login_dialog.py" line="65" />
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="74" />
         <source>Фамилия Имя Отчество</source>
         <translation>Фамилия Имя Отчество</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/login_dialog.py" line="67" />
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="76" />
         <source>Запомнить вход (в хранилище паролей ОС)</source>
         <translation>Запомнить вход (в хранилище паролей ОС)</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/login_dialog.py" line="76" />
-        <source>Хранилище паролей ОС недоступно: вход сохранится только до выхода.</source>
-        <translation>Хранилище паролей ОС недоступно: вход сохранится только до выхода.</translation>
-    </message>
-    <message>
-        <location filename="../../cur_desktop/ui/login_dialog.py" line="77" />
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="96" />
         <source>Работать офлайн</source>
         <translation>Работать офлайн</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/login_dialog.py" line="83" />
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="102" />
         <source>Войти</source>
         <translation>Войти</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/login_dialog.py" line="94" />
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="113" />
         <source>Сервер</source>
         <translation>Сервер</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/login_dialog.py" line="97" />
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="116" />
         <source>Пользователь</source>
         <translation>Пользователь</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/login_dialog.py" line="98" />
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="117" />
         <source>Пароль</source>
         <translation>Пароль</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/login_dialog.py" line="100" />
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="119" />
         <source>Учебный код</source>
         <translation>Учебный код</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/login_dialog.py" line="101" />
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="120" />
         <source>Ваше имя</source>
         <translation>Ваше имя</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/login_dialog.py" line="137" />
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="197" />
         <source>Вход…</source>
         <translation>Вход…</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/login_dialog.py" line="156" />
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="223" />
         <source>Можно работать офлайн с последним профилем.</source>
         <translation>Можно работать офлайн с последним профилем.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/login_dialog.py" line="179" />
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="251" />
         <source>Открываю локальный профиль…</source>
         <translation>Открываю локальный профиль…</translation>
     </message>
@@ -837,7 +832,7 @@
         <translation>Сохранить текущее представление</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="99" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="100" />
         <source>Карточка</source>
         <translation>Карточка</translation>
     </message>
@@ -1078,27 +1073,27 @@
         <translation>Действия</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/queue_filters.py" line="173" />
+        <location filename="../../cur_desktop/ui/queue_filters.py" line="193" />
         <source>Представления…</source>
         <translation>Представления…</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/queue_filters.py" line="181" />
+        <location filename="../../cur_desktop/ui/queue_filters.py" line="201" />
         <source>Сохранить представление</source>
         <translation>Сохранить представление</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/queue_filters.py" line="181" />
+        <location filename="../../cur_desktop/ui/queue_filters.py" line="201" />
         <source>Название:</source>
         <translation>Название:</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="269" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="284" />
         <source>Действие невозможно</source>
         <translation>Действие невозможно</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="285" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="300" />
         <source>Свободных обращений нет</source>
         <translation>Свободных обращений нет</translation>
     </message>
@@ -2360,7 +2355,7 @@
         <translation>Попросите администратора включить HTTPS на сервере и входите по адресу https://</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/login_dialog.py" line="89" />
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="108" />
         <source>Подключение…</source>
         <translation>Подключение…</translation>
     </message>
@@ -2469,6 +2464,48 @@
         <location filename="../../cur_desktop/ui/connection_dialog.py" line="120" />
         <source>Соединение установлено: сервер ЦУР отвечает (версия программы {v})</source>
         <translation>Соединение установлено: сервер ЦУР отвечает (версия программы {v})</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="49" />
+        <source>Фраза-пароль не подходит к локальной копии. Ничего не изменено и не потеряно: введите фразу, заданную при первом входе.</source>
+        <translation>Фраза-пароль не подходит к локальной копии. Ничего не изменено и не потеряно: введите фразу, заданную при первом входе.</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="87" />
+        <source>Хранилище паролей системы недоступно: локальная копия будет зашифрована этой фразой; её нужно вводить при каждом входе</source>
+        <translation>Хранилище паролей системы недоступно: локальная копия будет зашифрована этой фразой; её нужно вводить при каждом входе</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="123" />
+        <source>Фраза-пароль</source>
+        <translation>Фраза-пароль</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="124" />
+        <source>Повторите фразу</source>
+        <translation>Повторите фразу</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="174" />
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="219" />
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="249" />
+        <source>Введите фразу-пароль для локальной копии.</source>
+        <translation>Введите фразу-пароль для локальной копии.</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="176" />
+        <source>Фразы не совпадают: введите одну и ту же фразу дважды.</source>
+        <translation>Фразы не совпадают: введите одну и ту же фразу дважды.</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/queue_table.py" line="45" />
+        <source>Ничего не найдено</source>
+        <translation>Ничего не найдено</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/queue_table.py" line="46" />
+        <source>Сбросить фильтры</source>
+        <translation>Сбросить фильтры</translation>
     </message>
 </context>
 </TS>

@@ -119,3 +119,13 @@ def test_writes_that_change_no_queue_row_keep_the_counts(store):
         store.set_meta(conn, "last_sync_at", 1)
     LocalActions(store).save_draft(1, "final", "Черновик", None)
     assert counts.count(OPEN, ts(NOW)) == 2 and counts.misses == 1
+
+
+def test_tab_counts_count_what_the_search_finds(store):
+    put(store, *(server_incident(i) for i in range(1, 4)))
+    put(store, server_incident(4, text="Яма на дороге у школы"))
+    counts = CountCache(store)
+    assert counts.tab_counts(ME, ts(NOW))[q.Tab.ALL] == 4
+    found = counts.tab_counts(ME, ts(NOW), "яма")
+    assert found[q.Tab.ALL] == 1 and found[q.Tab.UNASSIGNED] == 1
+    assert set(counts.tab_counts(ME, ts(NOW), "абырвалг").values()) == {0}

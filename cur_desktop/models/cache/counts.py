@@ -74,9 +74,10 @@ class CountCache:
     def count(self, f: q.QueueFilter, now: int) -> int:
         return self.counts([f], now)[0]
 
-    def tab_counts(self, user_id: int, now: int) -> dict[q.Tab, int]:
+    def tab_counts(self, user_id: int, now: int, text: str = "") -> dict[q.Tab, int]:
         """What `queue.tab_counts` answers, from memory for the tabs that do not move with the
-        clock (mine, unassigned, all); «под угрозой» and «просрочены» are counted each time."""
+        clock (mine, unassigned, all); «под угрозой» and «просрочены» are counted each time.
+        With `text` (the search box), each tab counts only the incidents the search finds."""
         tabs = list(q.Tab)
-        found = self.counts([q.tab_filter(t, user_id) for t in tabs], now)
+        found = self.counts([replace(q.tab_filter(t, user_id), text=text) for t in tabs], now)
         return dict(zip(tabs, found, strict=True))
