@@ -33,6 +33,7 @@ from cur_desktop.models.statuses import (
     can_transition,
     check_transition,
 )
+from cur_desktop.models.holder import holder_refusal, refusal_message
 from cur_desktop.models.templates import unfilled_placeholders
 
 from .access import HANDLER_ROLES, Actor, can_see
@@ -135,15 +136,12 @@ def _user_name(session: Session, user_id: int | None) -> str:
 
 
 def _require_holder(op: Op) -> None:
-    """Only the person holding the incident, or a supervisor, changes it."""
-    if op.actor.is_lead or op.incident.assignee_id == op.actor.id:
+    """Only the person holding the incident, or a supervisor, changes it (the shared rule)."""
+    refusal = holder_refusal(op.actor.role, op.actor.id, op.incident.assignee_id)
+    if refusal is None:
         return
-    if op.incident.assignee_id is None:
-        raise refuse("not_claimed", "Сначала возьмите обращение в работу")
-    raise refuse(
-        "held_by_other",
-        f"Обращение в работе у сотрудника {_user_name(op.session, op.incident.assignee_id)}",
-    )
+    holder = op.session.get(User, refusal.holder_id) if refusal.holder_id else None
+    raise refuse(refusal.code, refusal_message(refusal, holder.full_name if holder else None))
 
 
 def _take(op: Op, user_id: int, kind: str) -> None:

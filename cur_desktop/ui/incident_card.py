@@ -23,6 +23,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from cur_desktop.models.holder import holder_refusal
+from cur_desktop.models.reply_fill import genitive_short
 from cur_desktop.models.statuses import HELD_STATUSES, Status, allowed_targets
 
 from . import formats
@@ -73,6 +75,10 @@ class IncidentCard(QWidget):
         self.labels, self.sla = labels, sla
         self.incident: dict[str, Any] | None = None
         self.user_id: int | None = None
+        #: the signed-in user's role: supervisors may change a colleague's case, others not
+        self.role: str = "operator"
+        #: who holds the shown incident when it is a colleague (not the user), else None
+        self.held_by_other: int | None = None
 
         self.title = plain_label()
         font = self.title.font()
@@ -134,6 +140,10 @@ class IncidentCard(QWidget):
             self.buttons[name] = button
             actions.addWidget(button, i // 4, i % 4)
 
+        self.held_label = plain_label()
+        self.held_label.setObjectName("heldBy")
+        self.held_label.setVisible(False)
+
         line = QFrame()
         line.setFrameShape(QFrame.Shape.HLine)
         layout = QVBoxLayout(self)
@@ -141,6 +151,7 @@ class IncidentCard(QWidget):
         layout.addLayout(form)
         layout.addWidget(plain_label(tr("Сообщение")))
         layout.addWidget(self.message, 3)
+        layout.addWidget(self.held_label)
         layout.addLayout(actions)
         layout.addWidget(line)
         layout.addWidget(plain_label(tr("История")))
@@ -162,6 +173,8 @@ class IncidentCard(QWidget):
             self.history.setPlainText("")
             for b in self.buttons.values():
                 b.setEnabled(False)
+            self.held_by_other = None
+            self.held_label.setVisible(False)
             return
         lb = self.labels
         self.title.setText(detail["number"])
@@ -240,3 +253,18 @@ class IncidentCard(QWidget):
         b["status"].setEnabled(bool(targets))
         b["reject"].setEnabled(Status.REJECTED in targets)
         b["note"].setEnabled(True)
+        self._apply_holder_rule(detail)
+
+    def _apply_holder_rule(self, detail: dict[str, Any]) -> None:
+        """A colleague's case: the server would refuse a reply, routing or a status change,
+        so they are off here, and the card says whose case it is."""
+        refusal = holder_refusal(self.role, self.user_id, detail.get("assignee_id"))
+        held = refusal.holder_id if refusal is not None else None
+        self.held_by_other = held
+        self.held_label.setVisible(held is not None)
+        if held is None:
+            return
+        name = genitive_short(self.labels.users.get(held)) or tr("другого сотрудника")
+        self.held_label.setText(tr("В работе у {name}").format(name=name))
+        for key in ("reply", "route", "category", "status", "reject"):
+            self.buttons[key].setEnabled(False)
