@@ -25,6 +25,7 @@ from cur_desktop.models.domain import (
     ReplyKind,
     reply_needs_approval,
 )
+from cur_desktop.models.holder import holder_refusal, refusal_message
 from cur_desktop.models.statuses import (
     OPEN_STATUSES,
     STATUS_LABELS,
@@ -33,7 +34,6 @@ from cur_desktop.models.statuses import (
     can_transition,
     check_transition,
 )
-from cur_desktop.models.holder import holder_refusal, refusal_message
 from cur_desktop.models.templates import unfilled_placeholders
 
 from .access import HANDLER_ROLES, Actor, can_see
