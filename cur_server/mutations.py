@@ -34,7 +34,7 @@ from cur_desktop.models.statuses import (
     can_transition,
     check_transition,
 )
-from cur_desktop.models.templates import unfilled_placeholders
+from cur_desktop.models.templates import placeholder_title, unfilled_placeholders
 
 from .access import HANDLER_ROLES, Actor, can_see
 from .audit import audit
@@ -366,7 +366,7 @@ def _refuse_unfilled(text: str) -> None:
     blocks sending such text, and this is the same rule for any client that does not."""
     missing = unfilled_placeholders(text)
     if missing:
-        listed = ", ".join("{" + name + "}" for name in missing)
+        listed = ", ".join(f"{placeholder_title(name)} ({{{name}}})" for name in missing)
         field = "поле" if len(missing) == 1 else "поля"
         raise refuse("unfilled_placeholder", f"В ответе не заполнено {field} {listed}")
 

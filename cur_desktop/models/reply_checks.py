@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from .templates import unfilled_spans
+from .templates import placeholder_title, unfilled_spans
 
 MIN_LENGTH = 60
 #: Phrases that on their own answer nothing; configurable per centre.
@@ -59,7 +59,9 @@ def check_reply(
     found: list[Finding] = []
     # Any «{name}», known or not: stricter than the server, which refuses only known names.
     for start, end, name in unfilled_spans(text):
-        found.append(Finding("placeholder", f"Не заполнено поле {{{name}}}", start, end))
+        found.append(
+            Finding("placeholder", f"Не заполнено поле {placeholder_title(name)}", start, end)
+        )
     stripped = text.strip()
     if len(stripped) < min_length:
         found.append(Finding("too_short", f"Ответ короче {min_length} знаков"))

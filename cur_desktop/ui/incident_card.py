@@ -28,6 +28,7 @@ from cur_desktop.models.reply_fill import genitive_short
 from cur_desktop.models.statuses import HELD_STATUSES, Status, allowed_targets
 
 from . import formats
+from .code_labels import event_label
 from .i18n import QT_TR_NOOP, tr
 from .labels import Labels
 from .plain_text import shown as on_screen
@@ -44,26 +45,6 @@ def plain_label(text: str = "") -> QLabel:
 
 
 _when = formats.date_time
-
-
-EVENT_LABELS = {
-    "created": QT_TR_NOOP("Поступило"),
-    "received": QT_TR_NOOP("Поступило"),
-    "claimed": QT_TR_NOOP("Взято в работу"),
-    "released": QT_TR_NOOP("Возвращено в очередь"),
-    "assigned": QT_TR_NOOP("Назначено"),
-    "status_changed": QT_TR_NOOP("Статус изменён"),
-    "category_changed": QT_TR_NOOP("Сфера/рубрика изменена"),
-    "municipality_changed": QT_TR_NOOP("Передано в другое МО"),
-    "routed": QT_TR_NOOP("Направлено в ведомство"),
-    "reply_added": QT_TR_NOOP("Добавлен ответ"),
-    "reply_published": QT_TR_NOOP("Ответ опубликован"),
-    "reply_approved": QT_TR_NOOP("Ответ согласован"),
-    "reply_returned": QT_TR_NOOP("Ответ возвращён на доработку"),
-    "note": QT_TR_NOOP("Заметка"),
-    "quality_reviewed": QT_TR_NOOP("Ответ оценён старшим смены"),
-    "review_quality": QT_TR_NOOP("Ответ оценён старшим смены"),
-}
 
 
 class IncidentCard(QWidget):
@@ -213,7 +194,7 @@ class IncidentCard(QWidget):
             who = self.labels.user(item.get("actor_id") or item.get("author_id")) or tr("система")
             pending = tr(" (не отправлено)") if item.get("local") else ""
             if kind == "e":
-                label = tr(EVENT_LABELS.get(item["kind"].removeprefix("local_"), item["kind"]))
+                label = event_label(item["kind"])
                 data = item.get("data") or {}
                 if isinstance(data, str):
                     data = json.loads(data or "{}")
