@@ -16,7 +16,7 @@ Who may do what:
 from datetime import UTC, date, datetime, timedelta
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Query
+from fastapi import APIRouter, Depends, Query, Request
 from sqlalchemy import select
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
@@ -107,11 +107,16 @@ def team_router(server: ServerContext, current_actor) -> APIRouter:
             )
         return PresenceOut(incident_id=body.incident_id, others=others)
 
-    @api.get("/presence", responses=_responses(403, 404))
+    @api.get("/presence", responses=_responses(403, 404, 422))
     def who_else(
-        incident_id: Annotated[int, Query(ge=1, le=c.MAX_DB_INT)], actor: CurrentActor
+        incident_id: Annotated[int, Query(ge=1, le=c.MAX_DB_INT)],
+        actor: CurrentActor,
+        request: Request,
     ) -> PresenceOut:
         """Who else has the incident open or is writing to it now."""
+        unknown = sorted(set(request.query_params) - {"incident_id"})
+        if unknown:  # the published schema allows no other parameter: refuse, don't ignore
+            raise InvalidQuery(f"Unknown query parameters: {unknown}")
         require_role(actor, HANDLER_ROLES, "работать с обращениями")
         now = datetime.now(UTC)
         with server.db.read() as s:
