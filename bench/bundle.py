@@ -142,6 +142,7 @@ def main(argv: list[str] | None = None) -> int:
         )
     base, frozen = result["baseline_venv"], result["bundle"]
     result["bundle_vs_venv_to_png"] = round(frozen["to_png_s_median"] / base["to_png_s_median"], 2)
+    result["quick"] = args.quick
     print(json.dumps(result, indent=2, ensure_ascii=False))
     return 0
 

@@ -11,6 +11,7 @@ import os
 from pathlib import Path
 
 from cur_desktop.models.clock import Clock
+from cur_desktop.models.private_files import write_private_text
 
 from .profile import Profile
 
@@ -38,7 +39,7 @@ def keep_offset(profile: Profile, clock: Clock) -> None:
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             tmp = path.with_suffix(".tmp")
-            tmp.write_text(json.dumps({"offset": round(offset, 3)}))
+            write_private_text(tmp, json.dumps({"offset": round(offset, 3)}))
             os.replace(tmp, path)
         except OSError as exc:
             log.warning("server clock offset not kept: %s", exc)

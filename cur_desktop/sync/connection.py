@@ -28,6 +28,7 @@ import requests
 from urllib3.exceptions import NameResolutionError
 
 from cur_desktop.models import contract as c
+from cur_desktop.models.private_files import write_private_text
 
 from .client import ApiClient, SyncError
 from .profile import Profile
@@ -99,7 +100,7 @@ def remember(profile: Profile, ca_bundle: str | None) -> None:
     """Keep the CA bundle the user signed in with beside the profile (no secret in it)."""
     profile.folder.mkdir(parents=True, exist_ok=True)
     info = {"server_url": profile.server_url, "ca_bundle": ca_bundle}
-    (profile.folder / CONNECTION_FILE).write_text(json.dumps(info, ensure_ascii=False))
+    write_private_text(profile.folder / CONNECTION_FILE, json.dumps(info, ensure_ascii=False))
 
 
 def remembered(profile: Profile | None) -> Connection | None:

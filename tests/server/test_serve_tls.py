@@ -39,6 +39,7 @@ def _health(base: str, verify: str | bool) -> int:
 
 def test_serve_over_https(tmp_path, pki):
     url = f"sqlite:///{tmp_path / 'centre.db'}"
+    subprocess.run([*CLI, "migrate", "--database-url", url], check=True, capture_output=True)
     port = _free_port()
     server = subprocess.Popen(
         [
