@@ -33,6 +33,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_BUNDLE = ROOT / "dist" / "cur-desktop"
 ARGS = ["--demo", "--screenshot", "{png}", "--view", "queue"]
+#: A start that takes longer has hung: it is killed and reported rather than waited for.
+START_TIMEOUT_S = 180
 
 
 def folder_size(folder: Path) -> int:
@@ -61,19 +63,27 @@ def start_once(command: list[str], home: Path, png: Path, cold: bool) -> dict:
     }
     dropped = drop_page_cache() if cold else False
     args = [a.format(png=png) for a in ARGS]
-    started = time.perf_counter()
-    proc = subprocess.Popen(
-        [*command, *args], env=env, cwd=home, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
-    )
-    to_png = None
-    while proc.poll() is None:
-        if to_png is None and png.exists() and png.stat().st_size > 0:
-            to_png = time.perf_counter() - started
-        time.sleep(0.01)
-    to_exit = time.perf_counter() - started
+    # stderr goes to a file: a pipe nobody reads while polling fills up (64 KiB of warnings)
+    # and blocks the child for good.
+    with tempfile.TemporaryFile() as stderr:
+        started = time.perf_counter()
+        proc = subprocess.Popen(
+            [*command, *args], env=env, cwd=home, stdout=subprocess.DEVNULL, stderr=stderr
+        )
+        to_png = None
+        while proc.poll() is None:
+            if to_png is None and png.exists() and png.stat().st_size > 0:
+                to_png = time.perf_counter() - started
+            if time.perf_counter() - started > START_TIMEOUT_S:
+                proc.kill()
+                proc.wait()
+                break
+            time.sleep(0.01)
+        to_exit = time.perf_counter() - started
+        stderr.seek(0)
+        err = stderr.read().decode(errors="replace")[-2000:]
     if proc.returncode != 0 or not png.exists() or png.stat().st_size == 0:
-        err = proc.stderr.read().decode(errors="replace")[-2000:]
-        raise RuntimeError(f"{command[0]} failed ({proc.returncode}): {err}")
+        raise RuntimeError(f"{command[0]} failed ({proc.returncode}, {to_exit:.0f} s): {err}")
     if to_png is None:  # written in the last poll interval before exit
         to_png = to_exit
     return {"to_png_s": round(to_png, 3), "to_exit_s": round(to_exit, 3), "cold": dropped}

@@ -103,9 +103,25 @@ Id = Annotated[int, Field(ge=1, le=MAX_DB_INT), BeforeValidator(_json_integer)]
 Version = Annotated[int, Field(ge=0, le=MAX_DB_INT), BeforeValidator(_json_integer)]
 #: PostgreSQL text cannot hold NUL: refused with the request rather than failing in the database.
 NO_NUL = r"^[^\x00]*$"
-ShortText = Annotated[
-    str, StringConstraints(pattern=NO_NUL, min_length=1, max_length=200, strip_whitespace=True)
-]
+#: Unicode White_Space, what pydantic's `strip_whitespace` trims; spelled out because `\s`
+#: differs between Python's, Rust's and JSON Schema's (ECMAScript) regular expressions.
+_SPACE = r"\t\n\x0b\x0c\r \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
+#: At least one visible character and no NUL: the schema itself says a blank text is refused,
+#: so what the server trims to nothing is never "schema-valid".
+NOT_BLANK = rf"^[^\x00]*[^\x00{_SPACE}][^\x00]*$"
+
+
+def not_blank(max_length: int) -> Any:
+    """A trimmed text that must say something (notes, reasons, names)."""
+    return Annotated[
+        str,
+        StringConstraints(
+            pattern=NOT_BLANK, min_length=1, max_length=max_length, strip_whitespace=True
+        ),
+    ]
+
+
+ShortText = not_blank(200)
 #: No spaces or control characters; spelled out because `\S` means different things in Python's
 #: and in JSON Schema's (ECMAScript) regular expressions.
 Url = Annotated[
@@ -159,9 +175,7 @@ class ErrorBody(WireModel):
 
 
 class LoginRequest(WireModel):
-    username: Annotated[
-        str, StringConstraints(pattern=NO_NUL, min_length=1, max_length=64, strip_whitespace=True)
-    ]
+    username: not_blank(64)
     password: Annotated[str, StringConstraints(min_length=1, max_length=256)]
 
 
@@ -332,9 +346,7 @@ class ChangesPage(WireModel):
 
 # --- mutations ------------------------------------------------------------------------------
 
-Reason = Annotated[
-    str, StringConstraints(pattern=NO_NUL, min_length=1, max_length=1_000, strip_whitespace=True)
-]
+Reason = not_blank(1_000)
 
 
 class EmptyPayload(WireModel):
@@ -387,12 +399,7 @@ class ReturnReplyPayload(WireModel):
 
 
 class NotePayload(WireModel):
-    text: Annotated[
-        str,
-        StringConstraints(
-            pattern=NO_NUL, min_length=1, max_length=MAX_NOTE_CHARS, strip_whitespace=True
-        ),
-    ]
+    text: not_blank(MAX_NOTE_CHARS)
 
 
 class ReviewQualityPayload(WireModel):
@@ -403,15 +410,7 @@ class ReviewQualityPayload(WireModel):
     correct_agency: StrictBool
     on_time: StrictBool
     no_brush_off: StrictBool = Field(description="Not a formal reply that answers nothing")
-    comment: (
-        Annotated[
-            str,
-            StringConstraints(
-                pattern=NO_NUL, min_length=1, max_length=MAX_NOTE_CHARS, strip_whitespace=True
-            ),
-        ]
-        | None
-    ) = None
+    comment: not_blank(MAX_NOTE_CHARS) | None = None
 
 
 class _MutationBase(WireModel):

@@ -13,7 +13,7 @@ from typing import Annotated
 
 from pydantic import Field, StringConstraints
 
-from .contract import MAX_NOTE_CHARS, MAX_REPLY_CHARS, NO_NUL, Id, WireModel
+from .contract import MAX_NOTE_CHARS, MAX_REPLY_CHARS, NO_NUL, Id, WireModel, not_blank
 from .domain import ReplyKind, Role
 from .statuses import Status
 
@@ -167,12 +167,7 @@ class TeamBoard(WireModel):
 
 
 class HandoverIn(WireModel):
-    text: Annotated[
-        str,
-        StringConstraints(
-            pattern=NO_NUL, min_length=1, max_length=MAX_NOTE_CHARS, strip_whitespace=True
-        ),
-    ]
+    text: not_blank(MAX_NOTE_CHARS)
 
 
 class HandoverNote(WireModel):

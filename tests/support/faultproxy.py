@@ -25,6 +25,7 @@ Upstream "client -> server" traffic is *up*, "server -> client" traffic is *down
 from __future__ import annotations
 
 import itertools
+import os
 import random
 import socket
 import struct
@@ -513,6 +514,21 @@ class FaultProxy:
     def stats(self) -> ProxyStats:
         with self._lock:
             return ProxyStats(**self._stats)
+
+    def cpu_seconds(self) -> float:
+        """CPU time of the proxy's live threads (Linux): unlike the process's, other threads
+        in the test process (servers, leftovers of earlier tests) do not count."""
+        with self._lock:
+            ids = [t.native_id for t in self._threads if t.is_alive() and t.native_id]
+        ticks = 0
+        for tid in ids:
+            try:
+                with open(f"/proc/self/task/{tid}/stat", encoding="ascii") as stat:
+                    fields_after_name = stat.read().rsplit(")", 1)[1].split()
+            except OSError:
+                continue  # finished meanwhile
+            ticks += int(fields_after_name[11]) + int(fields_after_name[12])  # utime + stime
+        return ticks / os.sysconf("SC_CLK_TCK")
 
     # --- internals --------------------------------------------------------------------------
 
