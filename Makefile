@@ -21,7 +21,7 @@ run: install
 test: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
-	$(BIN)/pytest -q
+	$(BIN)/pytest -q -n auto --durations=25
 
 ## The reference server alone, on http://127.0.0.1:8765 with the demo database.
 run-server: install

@@ -32,6 +32,28 @@ def _pg_reachable(url: str) -> str | None:
         return f"{type(exc).__name__}: {exc}"
 
 
+def _worker_database(url: str) -> str:
+    """Under pytest-xdist each worker gets its own database next to the configured one
+    (`cur_test_gw0`, ...), made on first use: workers truncating one database would clobber
+    each other's data."""
+    worker = os.environ.get("PYTEST_XDIST_WORKER")
+    if not worker:
+        return url
+    base = make_url(url)
+    name = f"{base.database}_{worker}"
+    engine = create_engine(base, isolation_level="AUTOCOMMIT")
+    try:
+        with engine.connect() as conn:
+            exists = conn.execute(
+                text("SELECT 1 FROM pg_database WHERE datname = :name"), {"name": name}
+            ).scalar()
+            if not exists:
+                conn.execute(text(f'CREATE DATABASE "{name}"'))
+    finally:
+        engine.dispose()
+    return base.set(database=name).render_as_string(hide_password=False)
+
+
 @pytest.fixture(scope="session")
 def pg_url() -> str:
     problem = _pg_reachable(PG_URL)
@@ -40,12 +62,13 @@ def pg_url() -> str:
         if os.environ.get("CUR_REQUIRE_PG"):
             pytest.fail(message)
         pytest.skip(message)
-    engine = create_engine(PG_URL)
+    url = _worker_database(PG_URL)
+    engine = create_engine(url)
     with engine.begin() as conn:
         conn.execute(text("DROP SCHEMA public CASCADE; CREATE SCHEMA public"))
     engine.dispose()
-    upgrade(PG_URL)
-    return PG_URL
+    upgrade(url)
+    return url
 
 
 def _truncate_pg(url: str) -> None:
