@@ -40,7 +40,16 @@ def private_file(path: Path) -> Path:
 
 
 def write_private_text(path: Path, text: str) -> None:
-    private_file(path).write_text(text, encoding="utf-8")
+    """Whole or not at all: written to a private temporary file beside `path`, then renamed
+    over it, so a crash or a full disk leaves the previous content rather than half a file."""
+    path = Path(path)
+    tmp = path.with_name(f".{path.name}.tmp")
+    try:
+        private_file(tmp).write_text(text, encoding="utf-8")
+        os.replace(tmp, path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
 
 
 def private_database(path: Path) -> Path:

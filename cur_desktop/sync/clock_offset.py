@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import json
 import logging
-import os
 from pathlib import Path
 
 from cur_desktop.models.clock import Clock
@@ -38,9 +37,7 @@ def keep_offset(profile: Profile, clock: Clock) -> None:
         path = _path(profile)
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
-            tmp = path.with_suffix(".tmp")
-            write_private_text(tmp, json.dumps({"offset": round(offset, 3)}))
-            os.replace(tmp, path)
+            write_private_text(path, json.dumps({"offset": round(offset, 3)}))
         except OSError as exc:
             log.warning("server clock offset not kept: %s", exc)
 

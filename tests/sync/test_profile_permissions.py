@@ -67,3 +67,24 @@ def test_an_old_world_readable_profile_is_closed_on_sign_in(server_url, tmp_path
     assert {
         name: mode for name, mode in modes(root).items() if mode not in ("0o700", "0o600")
     } == {}
+
+
+def test_a_profile_note_is_replaced_whole_or_not_at_all(tmp_path, open_umask, monkeypatch):
+    from cur_desktop.models import private_files
+
+    note = tmp_path / "connection.json"
+    private_files.write_private_text(note, '{"old": true}')
+    assert oct(stat.S_IMODE(note.stat().st_mode)) == "0o600"
+
+    real_write_text = Path.write_text
+
+    def disk_full(self, text, *args, **kwargs):
+        real_write_text(self, text[:5], *args, **kwargs)  # half written, then the disk is full
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(Path, "write_text", disk_full)
+    with pytest.raises(OSError):
+        private_files.write_private_text(note, '{"new": true}')
+    monkeypatch.undo()
+    assert note.read_text(encoding="utf-8") == '{"old": true}'  # the old note, not half a new one
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["connection.json"]  # no leftovers
