@@ -86,7 +86,8 @@ class AboutDialog(QDialog):
 
 
 def install_about(window: QMainWindow) -> QAction:
-    """The «Справка» menu with «О программе» (F1 is left to context help)."""
+    """«О программе» (Ctrl+F1), for the «Справка» menu (menu_bar puts it there; F1 is the
+    operator's guide)."""
     action = QAction(tr("О программе"), window)
     action.setShortcut(QKeySequence("Ctrl+F1"))
     action.setMenuRole(QAction.MenuRole.AboutRole)
@@ -103,6 +104,5 @@ def install_about(window: QMainWindow) -> QAction:
         dialog.open()
 
     action.triggered.connect(show)
-    window.help_menu = window.menuBar().addMenu(tr("Справка"))  # later menus go before it
-    window.help_menu.addAction(action)
+    window.addAction(action)
     return action

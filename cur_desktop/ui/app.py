@@ -9,13 +9,14 @@ import sys
 from pathlib import Path
 
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QApplication, QDialog, QMenu
+from PySide6.QtWidgets import QApplication, QDialog
 
 from cur_desktop.sync.connection import Connection, ConnectionProblem, preset
 from cur_desktop.sync.credentials import CredentialStore
 from cur_desktop.sync.profile import data_root
 from cur_desktop.sync.workspace import Workspace
 
+from . import main_menus
 from .aio import request_quit, run_until_quit, spawn, wait_until
 from .connection_dialog import ConnectionDialog
 from .i18n import install_translations, tr
@@ -51,6 +52,7 @@ class Launcher:
         self.workspace: Workspace | None = None
         self.engine_task: asyncio.Task | None = None
         self.exit_code = 0
+        self.login_dialog: LoginDialog | None = None  # while signing in (tests fill it)
 
     async def main(self) -> None:
         loop = asyncio.get_running_loop()
@@ -78,10 +80,10 @@ class Launcher:
             await self.screenshot(Path(self.args.screenshot), self.args.view)
             request_quit()
 
-    async def _sign_in_dialog(self) -> Workspace | None:
+    async def _sign_in_dialog(self, server_url: str | None = None) -> Workspace | None:
         root = data_root(self.args.data_dir)
         try:
-            server = preset(root, self.args.server, self.args.ca_bundle)
+            server = preset(root, server_url or self.args.server, self.args.ca_bundle)
             problem = ""
         except ConnectionProblem as exc:  # a broken system-wide file: said, and asked instead
             log.warning("system-wide settings: %s", exc.detail or exc.message)
@@ -96,8 +98,10 @@ class Launcher:
         dialog = LoginDialog(
             root, self.credentials, server_url=server.server_url, ca_bundle=server.ca_bundle
         )
+        self.login_dialog = dialog
         dialog.open()
         await wait_signal(dialog.finished, timeout=24 * 3600)
+        self.login_dialog = None
         return dialog.workspace if dialog.result() == QDialog.DialogCode.Accepted else None
 
     async def open(self, workspace: Workspace) -> None:
@@ -107,6 +111,7 @@ class Launcher:
         window._loop = asyncio.get_running_loop()
         if self.demo:
             self._demo_menu(window)
+        window.sign_out_requested.connect(lambda: spawn(self.sign_out(), what="sign out"))
         self.window = window
         window.show()
         window.start()
@@ -115,8 +120,7 @@ class Launcher:
     def _demo_menu(self, window: MainWindow) -> None:
         from cur_desktop.demo import DEMO_ROLES
 
-        menu = QMenu(tr("Демо"), window)
-        window.menuBar().insertMenu(window.help_menu.menuAction(), menu)  # «Справка» stays last
+        menu = main_menus.menu(window, "demo")  # before «Справка», which stays last
         names = {
             "operator": tr("Оператор"),
             "supervisor": tr("Старший смены"),
@@ -133,6 +137,29 @@ class Launcher:
         workspace = await loop.run_in_executor(None, self.demo.sign_in, role, self.credentials)
         await self.close_current()
         await self.open(workspace)
+
+    async def sign_out(self) -> None:
+        """«Выйти»: end the session and forget its remembered sign-in, keep the cache (and the
+        outbox in it, sent at the next sign-in), then the sign-in dialog again."""
+        workspace = self.workspace
+        if workspace is None:
+            return
+        workspace.engine.stop()
+        if self.engine_task is not None:
+            await asyncio.gather(self.engine_task, return_exceptions=True)
+        self.engine_task = None
+        if self.window is not None:
+            self.window.timer.stop()
+        loop = asyncio.get_running_loop()
+        # The server is told when reachable; the refresh token leaves the keyring either way.
+        await loop.run_in_executor(None, lambda: workspace.sign_out(wipe=False))
+        self.workspace = None
+        await self.close_current()
+        again = await self._sign_in_dialog(self.demo.url if self.demo else None)
+        if again is None:
+            request_quit()
+            return
+        await self.open(again)
 
     async def close_current(self) -> None:
         if self.workspace is not None:

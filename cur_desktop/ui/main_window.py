@@ -30,12 +30,14 @@ from .aio import in_db, spawn
 from .analytics_window import install_analytics
 from .conflicts_panel import ConflictsPanel
 from .deadline_watch import DeadlineWatch
+from .help_dialog import KEYS, show_help
 from .i18n import tr
 from .incident_card import IncidentCard
 from .incident_dialogs import ask_action
 from .labels import Labels
 from .link_warning import LinkWarning
-from .main_actions import make_actions, show_shortcuts
+from .main_actions import make_actions
+from .menu_bar import install_menus
 from .presence import PresenceWatch
 from .queue_filters import QueueFilters
 from .queue_model import COLUMNS, SORT_KEYS, QueueModel
@@ -54,6 +56,7 @@ log = logging.getLogger(__name__)
 class MainWindow(QMainWindow):
     refreshed = Signal()  # the queue, counts and card were re-read (tests wait for it)
     notified = Signal(int, str)  # incident id, SLA state: a deadline warning was shown
+    sign_out_requested = Signal()  # «Выйти…» confirmed: the launcher ends the session
 
     def __init__(self, workspace: Workspace, *, title_suffix: str = "", parent=None):
         super().__init__(parent)
@@ -72,7 +75,8 @@ class MainWindow(QMainWindow):
         self.table = QueueTable(self.model)
         self.table.horizontalHeader().sortIndicatorChanged.connect(self._sort_changed)
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
-        self.table.doubleClicked.connect(lambda _: self.open_editor())
+        # Enter on a row and a double click alike (Qt calls both «activated»).
+        self.table.activated.connect(lambda _: self.open_editor())
         self.table.reset_filters.connect(lambda: self.queue_filters.reset_filters())
 
         self.queue_filters = QueueFilters(workspace, self.labels)
@@ -95,6 +99,7 @@ class MainWindow(QMainWindow):
             [t.model_dump() for t in self.reference.templates] if self.reference else []
         )
         self.editor.set_known_words(reference_words(self.reference))
+        self.editor.send_refused.connect(lambda why: self.status.showMessage(why, 8000))
         self.replies = ReplyFlow(self)
         self.side = QTabWidget()
         self.side.addTab(self.card, tr("Карточка"))
@@ -127,6 +132,8 @@ class MainWindow(QMainWindow):
         self.training = install_training(self)  # trainee's banner, or trainer's window
         self.deadlines = DeadlineWatch(self)
         self.about_action = install_about(self)  # «Справка» → «О программе»
+        self.sign_out_box: QMessageBox | None = None  # «Выйти…»: asked (tests answer it)
+        install_menus(self)
 
         self.timer = QTimer(self, interval=1000)  # the one SLA timer for the whole window
         self.timer.timeout.connect(self._tick)
@@ -307,7 +314,7 @@ class MainWindow(QMainWindow):
     def open_editor(self) -> None:
         if self.current_id() is not None:
             self.side.setCurrentWidget(self.editor)
-            self.editor.text.setFocus()
+            self.editor.focus_text()
 
     def card_action(self, name: str, incident_id: int | None) -> None:
         if incident_id is None:
@@ -329,7 +336,7 @@ class MainWindow(QMainWindow):
         self.ws.engine.trigger()
 
     def show_shortcuts(self) -> None:
-        show_shortcuts(self)
+        show_help(self, KEYS)
 
     # --- the engine and the clock ---------------------------------------------------------
 

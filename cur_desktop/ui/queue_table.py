@@ -68,6 +68,8 @@ class QueueTable(QTableView):
         self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.setSortingEnabled(False)
         self.setAlternatingRowColors(True)
+        # Tab leaves the table for the next control (arrows move between rows and cells).
+        self.setTabKeyNavigation(False)
         self.setWordWrap(False)  # one line per row: a wrapped cell showed its first words
         # No row numbers. A visible row header would also cost: when a reset leaves it
         # scrolled past the new end, Qt paints every one of its sections (seconds at 250k).

@@ -6,7 +6,12 @@ Templates: the incident's category first, then by likeness to the message. The s
 template's filled text is shown under the list before anything is inserted; Enter (or a
 double click) inserts the previewed text into an empty reply at once, but over text the operator
 wrote it first asks, in the preview, for a second Enter — so Enter never silently replaces
-someone's words."""
+someone's words.
+
+Keys in the text: Tab selects the next field left to fill (`{…}`) and Shift+Tab the previous one,
+instead of typing a tab; with no field left Tab moves on like anywhere else, and Ctrl+Tab
+always leaves the text. Ctrl+Enter sends (main_actions); when a check blocks it, `send_refused`
+says why."""
 
 from __future__ import annotations
 
@@ -20,8 +25,15 @@ from functools import partial
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QPoint, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QColor, QSyntaxHighlighter, QTextCharFormat, QTextCursor
+from PySide6.QtCore import QEvent, QObject, QPoint, QRegularExpression, Qt, QTimer, Signal
+from PySide6.QtGui import (
+    QAction,
+    QColor,
+    QSyntaxHighlighter,
+    QTextCharFormat,
+    QTextCursor,
+    QTextDocument,
+)
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -56,6 +68,7 @@ KINDS = [
 TemplateRole = Qt.ItemDataRole.UserRole + 1
 SPELLING = "spelling"  # the code of a spelling finding: a warning, never blocks sending
 SPELLING_LISTED = 5  # misspelled words named in the checks line; the rest are only underlined
+FIELD = QRegularExpression(r"\{[^{}\n]*\}")  # a field of a template left to fill
 
 
 def spelling_findings(speller: Speller, text: str, also_known: frozenset[str]) -> list[Finding]:
@@ -108,6 +121,7 @@ class ReplyEditor(QWidget):
     send_requested = Signal(int, str, str, object)  # incident id, kind, text, template id
     draft_changed = Signal(int, str, str, object)  # the same, debounced, for autosave
     _speller_loaded = Signal(object)  # from the loading thread to the UI thread
+    send_refused = Signal(str)  # sending was asked for and a check blocks it: why
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -123,6 +137,7 @@ class ReplyEditor(QWidget):
         self.today: Callable[[], date] | None = None
         self._inserted = ""  # the text the last template put in (replacing it loses nothing)
         self._confirm_replace: int | None = None  # the template a second Enter would insert
+        self._focus_when_open = False  # focus the text once the incident's reply is open
 
         self.kind = QComboBox()
         for code, caption in KINDS:
@@ -149,6 +164,7 @@ class ReplyEditor(QWidget):
         self.text.setPlaceholderText(tr("Текст ответа заявителю"))
         self.text.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.text.customContextMenuRequested.connect(self._context_menu)
+        self.text.installEventFilter(self)
         self.highlighter = FindingHighlighter(self.text.document())
         self.checks = QLabel()
         self.checks.setTextFormat(Qt.TextFormat.PlainText)
@@ -166,7 +182,7 @@ class ReplyEditor(QWidget):
         self.approval_note = QLabel()
         self.approval_note.setTextFormat(Qt.TextFormat.PlainText)
         self.approval_note.setWordWrap(True)
-        self.send = QPushButton(tr("Отправить (Ctrl+Enter)"))
+        self.send = QPushButton(tr("Отп&равить (Ctrl+Enter)"))
         self.send.clicked.connect(self._send)
 
         self._check_timer = QTimer(self, singleShot=True, interval=250)
@@ -283,6 +299,17 @@ class ReplyEditor(QWidget):
         )
         self._fill_template_list()
         self._run_checks()
+        if incident is not None and self._focus_when_open:
+            self._focus_when_open = False
+            self.text.setFocus()
+
+    def focus_text(self) -> None:
+        """The cursor in the reply's text: now, or as soon as the incident's reply has opened
+        (Enter on a queue row may come before its draft is read)."""
+        if self.isEnabled() and self.incident is not None:
+            self.text.setFocus()
+        else:
+            self._focus_when_open = True
 
     def _show_returned(self, returned: dict[str, Any] | None) -> None:
         if not returned:
@@ -297,6 +324,58 @@ class ReplyEditor(QWidget):
     @property
     def kind_code(self) -> str:
         return self.kind.currentData()
+
+    def next_kind(self) -> None:
+        """The next kind of reply (Ctrl+Shift+K), round the list."""
+        self.kind.setCurrentIndex((self.kind.currentIndex() + 1) % self.kind.count())
+
+    # --- keys in the text -----------------------------------------------------------------
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if watched is self.text and event.type() == QEvent.Type.KeyPress:
+            key, mods = event.key(), event.modifiers()
+            if key in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab):
+                if mods & Qt.KeyboardModifier.ControlModifier:
+                    self._leave_text(backward=key == Qt.Key.Key_Backtab)
+                    return True
+                backward = key == Qt.Key.Key_Backtab or bool(
+                    mods & Qt.KeyboardModifier.ShiftModifier
+                )
+                if not self.select_field(backward=backward):
+                    self._leave_text(backward=backward)
+                return True
+        return super().eventFilter(watched, event)
+
+    def select_field(self, *, backward: bool = False) -> bool:
+        """Select the next (or previous) `{…}` field from the cursor, round the text; False when
+        the text has none."""
+        document, cursor = self.text.document(), self.text.textCursor()
+        flags = QTextDocument.FindFlag.FindBackward if backward else QTextDocument.FindFlag(0)
+        start = cursor.selectionStart() if backward else cursor.selectionEnd()
+        found = document.find(FIELD, start, flags)
+        if found.isNull():  # past the last (or before the first) field: round to the other end
+            found = document.find(FIELD, document.characterCount() if backward else 0, flags)
+        if found.isNull():
+            return False
+        self.text.setTextCursor(found)
+        return True
+
+    def _leave_text(self, *, backward: bool) -> None:
+        """Focus on to the next control after the text (or the one before it), as Tab does
+        elsewhere."""
+        w = self.text
+        for _ in range(500):  # the chain is a ring; never loop for ever
+            w = w.previousInFocusChain() if backward else w.nextInFocusChain()
+            if w is self.text:
+                return
+            if (
+                w.focusPolicy() & Qt.FocusPolicy.TabFocus
+                and w.isVisible()
+                and w.isEnabled()
+                and not self.text.isAncestorOf(w)
+            ):
+                w.setFocus(Qt.FocusReason.TabFocusReason)
+                return
 
     # --- templates ------------------------------------------------------------------------
 
@@ -495,8 +574,22 @@ class ReplyEditor(QWidget):
         self._check_timer.stop()
         self._run_checks()
         if not self.send.isEnabled() or self.incident is None:
+            self.send_refused.emit(self.refusal())
             return
         self._draft_timer.stop()
         self.send_requested.emit(
             self.incident["id"], self.kind_code, self.text.toPlainText(), self.template_id
         )
+
+    def refusal(self) -> str:
+        """Why the reply cannot be sent now, in words for the status bar."""
+        if self.incident is None:
+            return tr("Не отправлено: выберите обращение в очереди")
+        if not self.text.toPlainText().strip():
+            return tr("Не отправлено: ответ пуст")
+        blocking = [f for f in self.findings if f.blocking]
+        reason = tr(blocking[0].message) if blocking else tr("проверки не пройдены")
+        more = len(blocking) - 1
+        if more > 0:
+            reason += " " + tr("(и ещё {n})").format(n=more)
+        return tr("Не отправлено: {reason}").format(reason=reason)

@@ -60,6 +60,7 @@ class ReplyFlow:
                 self.editor.set_incident(None)
                 w.side.setCurrentWidget(w.card)
                 await w.show_current()
+                w.table.setFocus()  # on to the next case from the keyboard
                 w.status.showMessage(tr("Ответ сохранён и будет отправлен"), 4000)
 
         spawn(check(), what="send reply")

@@ -4,14 +4,9 @@
 <context>
     <name></name>
     <message>
-        <location filename="../../cur_desktop/ui/app.py" line="105"/>
+        <location filename="../../cur_desktop/ui/app.py" line="109"/>
         <source> [демо]</source>
         <translation> [demo]</translation>
-    </message>
-    <message>
-        <location filename="../../cur_desktop/ui/app.py" line="118"/>
-        <source>Демо</source>
-        <translation>Demo</translation>
     </message>
     <message>
         <location filename="../../cur_desktop/ui/analytics_tabs.py" line="69"/>
@@ -159,7 +154,7 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/analytics_tabs.py" line="298"/>
-        <location filename="../../cur_desktop/ui/app.py" line="121"/>
+        <location filename="../../cur_desktop/ui/app.py" line="125"/>
         <location filename="../../cur_desktop/ui/quality_review.py" line="127"/>
         <source>Оператор</source>
         <translation>Operator</translation>
@@ -187,22 +182,22 @@
         <translation>Not routed</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/app.py" line="122"/>
+        <location filename="../../cur_desktop/ui/app.py" line="126"/>
         <source>Старший смены</source>
         <translation>Shift supervisor</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/app.py" line="123"/>
+        <location filename="../../cur_desktop/ui/app.py" line="127"/>
         <source>Сотрудник МО</source>
         <translation>Municipal officer</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/app.py" line="124"/>
+        <location filename="../../cur_desktop/ui/app.py" line="128"/>
         <source>Тренер</source>
         <translation>Trainer</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/app.py" line="127"/>
+        <location filename="../../cur_desktop/ui/app.py" line="131"/>
         <source>Войти как: </source>
         <translation>Sign in as: </translation>
     </message>
@@ -214,6 +209,7 @@
     <message>
         <location filename="../../cur_desktop/ui/conflicts_panel.py" line="27"/>
         <location filename="../../cur_desktop/ui/incident_card.py" line="121"/>
+        <location filename="../../cur_desktop/ui/main_actions.py" line="26"/>
         <source>Вернуть в очередь</source>
         <translation>Return to queue</translation>
     </message>
@@ -241,13 +237,13 @@
     <message>
         <location filename="../../cur_desktop/ui/conflicts_panel.py" line="32"/>
         <location filename="../../cur_desktop/ui/incident_dialogs.py" line="21"/>
-        <location filename="../../cur_desktop/ui/main_actions.py" line="19"/>
+        <location filename="../../cur_desktop/ui/main_actions.py" line="30"/>
         <source>Направить в ведомство</source>
         <translation>Route to agency</translation>
     </message>
     <message>
         <location filename="../../cur_desktop/ui/conflicts_panel.py" line="33"/>
-        <location filename="../../cur_desktop/ui/main_window.py" line="101"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="106"/>
         <source>Ответ</source>
         <translation>Reply</translation>
     </message>
@@ -264,7 +260,7 @@
     <message>
         <location filename="../../cur_desktop/ui/conflicts_panel.py" line="36"/>
         <location filename="../../cur_desktop/ui/incident_card.py" line="61"/>
-        <location filename="../../cur_desktop/ui/main_actions.py" line="20"/>
+        <location filename="../../cur_desktop/ui/main_actions.py" line="34"/>
         <source>Заметка</source>
         <translation>Note</translation>
     </message>
@@ -307,7 +303,7 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/incident_card.py" line="50"/>
-        <location filename="../../cur_desktop/ui/main_window.py" line="305"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="312"/>
         <source>Взято в работу</source>
         <translation>Taken</translation>
     </message>
@@ -371,7 +367,6 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/approvals_panel.py" line="41"/>
-        <location filename="../../cur_desktop/ui/main_menus.py" line="20"/>
         <source>Вид</source>
         <translation>Kind</translation>
     </message>
@@ -577,7 +572,7 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/incident_card.py" line="122"/>
-        <location filename="../../cur_desktop/ui/main_actions.py" line="18"/>
+        <location filename="../../cur_desktop/ui/main_actions.py" line="27"/>
         <source>Ответить</source>
         <translation>Reply</translation>
     </message>
@@ -593,11 +588,13 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/incident_card.py" line="125"/>
+        <location filename="../../cur_desktop/ui/main_actions.py" line="32"/>
         <source>Статус…</source>
         <translation>Status…</translation>
     </message>
     <message>
         <location filename="../../cur_desktop/ui/incident_card.py" line="126"/>
+        <location filename="../../cur_desktop/ui/main_actions.py" line="33"/>
         <source>Отклонить…</source>
         <translation>Reject…</translation>
     </message>
@@ -618,7 +615,9 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/incident_card.py" line="158"/>
+        <location filename="../../cur_desktop/ui/main_actions.py" line="72"/>
         <source>Выберите обращение в очереди</source>
+        <extracomment>The card&apos;s actions a key may ask for, by the card&apos;s button of the same name.</extracomment>
         <translation>Select an incident in the queue</translation>
     </message>
     <message>
@@ -771,49 +770,111 @@
         <translation>Opening the local profile…</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_actions.py" line="16"/>
+        <location filename="../../cur_desktop/ui/main_actions.py" line="24"/>
         <source>Взять следующее</source>
+        <extracomment>(name, caption, keys): several key sequences are separated by «; ».</extracomment>
         <translation>Take next</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_actions.py" line="17"/>
+        <location filename="../../cur_desktop/ui/main_actions.py" line="25"/>
         <source>Взять выбранное</source>
         <translation>Take selected</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_actions.py" line="21"/>
+        <location filename="../../cur_desktop/ui/main_actions.py" line="28"/>
         <source>Отправить ответ</source>
         <translation>Send reply</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_actions.py" line="22"/>
+        <location filename="../../cur_desktop/ui/main_actions.py" line="29"/>
+        <source>Следующий вид ответа</source>
+        <translation>Next reply kind</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/main_actions.py" line="31"/>
+        <source>Сфера и рубрика…</source>
+        <translation>Sector and category…</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/main_actions.py" line="35"/>
         <source>Поиск</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_actions.py" line="23"/>
+        <location filename="../../cur_desktop/ui/main_actions.py" line="36"/>
         <source>Синхронизировать</source>
         <translation>Synchronize</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_actions.py" line="24"/>
+        <location filename="../../cur_desktop/ui/main_actions.py" line="37"/>
         <location filename="../../cur_desktop/ui/main_docks.py" line="16"/>
         <source>Несохранённые правки</source>
         <translation>Unsaved changes</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_actions.py" line="25"/>
+        <location filename="../../cur_desktop/ui/main_actions.py" line="38"/>
         <source>К очереди</source>
         <translation>Go to queue</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_actions.py" line="26"/>
-        <location filename="../../cur_desktop/ui/main_actions.py" line="78"/>
+        <location filename="../../cur_desktop/ui/main_actions.py" line="39"/>
+        <source>Крупнее</source>
+        <translation>Larger text</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/main_actions.py" line="40"/>
+        <source>Мельче</source>
+        <translation>Smaller text</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/main_actions.py" line="41"/>
+        <source>Обычный размер</source>
+        <translation>Normal text size</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/main_actions.py" line="42"/>
+        <source>Выйти…</source>
+        <translation>Sign out…</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/main_actions.py" line="43"/>
+        <source>Закрыть программу</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/main_actions.py" line="76"/>
+        <source>«{action}» сейчас недоступно для этого обращения</source>
+        <translation>“{action}” is not available for this incident now</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/main_actions.py" line="113"/>
+        <source>Очередь: {tab}</source>
+        <translation>Queue: {tab}</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/help_dialog.py" line="63"/>
+        <source>Клавиши</source>
+        <translation>Keys</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/help_dialog.py" line="63"/>
+        <source>Действие</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/help_dialog.py" line="75"/>
+        <location filename="../../cur_desktop/ui/main_actions.py" line="44"/>
+        <source>Руководство оператора</source>
+        <translation>Operator&apos;s guide</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/help_dialog.py" line="76"/>
+        <location filename="../../cur_desktop/ui/main_actions.py" line="45"/>
         <source>Горячие клавиши</source>
         <translation>Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="69"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="72"/>
         <source>ЦУР — рабочее место</source>
         <translation>RMC — Workstation</translation>
     </message>
@@ -833,7 +894,7 @@
         <translation>Save the current view</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="100"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="105"/>
         <source>Карточка</source>
         <translation>Details</translation>
     </message>
@@ -1069,7 +1130,7 @@
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_actions.py" line="59"/>
+        <location filename="../../cur_desktop/ui/main_actions.py" line="104"/>
         <source>Действия</source>
         <translation>Actions</translation>
     </message>
@@ -1089,12 +1150,12 @@
         <translation>Name:</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="284"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="291"/>
         <source>Действие невозможно</source>
         <translation>Action not possible</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="300"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="307"/>
         <source>Свободных обращений нет</source>
         <translation>No unassigned incidents</translation>
     </message>
@@ -1163,7 +1224,7 @@
         <translation>Text</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/reply_flow.py" line="63"/>
+        <location filename="../../cur_desktop/ui/reply_flow.py" line="64"/>
         <source>Ответ сохранён и будет отправлен</source>
         <translation>Reply saved and will be sent</translation>
     </message>
@@ -1261,13 +1322,13 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/cluster_reply.py" line="49"/>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="52"/>
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="64"/>
         <source>Промежуточный</source>
         <translation>Interim</translation>
     </message>
     <message>
         <location filename="../../cur_desktop/ui/cluster_reply.py" line="50"/>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="53"/>
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="65"/>
         <source>Окончательный</source>
         <translation>Final</translation>
     </message>
@@ -1332,85 +1393,110 @@
         <translation>Send replies ({n})</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="54"/>
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="66"/>
         <source>Уточнение</source>
         <translation>Clarification</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="133"/>
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="147"/>
         <source>Поиск шаблона…</source>
         <extracomment>The server&apos;s today (the workstation clock): dates before it block sending.</extracomment>
         <translation>Search templates…</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="149"/>
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="163"/>
         <source>Текст ответа заявителю</source>
         <translation>Reply text to the citizen</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="169"/>
-        <source>Отправить (Ctrl+Enter)</source>
-        <translation>Send (Ctrl+Enter)</translation>
-    </message>
-    <message>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="181"/>
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="196"/>
         <source>Шаблоны</source>
         <translation>Templates</translation>
     </message>
     <message>
         <location filename="../../cur_desktop/ui/cluster_reply.py" line="133"/>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="189"/>
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="204"/>
         <source>Вид ответа:</source>
         <translation>Reply type:</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="235"/>
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="184"/>
+        <source>Отп&amp;равить (Ctrl+Enter)</source>
+        <translation>&amp;Send (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="250"/>
         <source>Проверка орфографии выключена: {reason}</source>
         <translation>Spelling check is off: {reason}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="281"/>
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="296"/>
         <source>Ответ уйдёт старшему смены на согласование перед публикацией.</source>
         <extracomment>The incident&apos;s version the user started writing on (see `changes_by_others`).</extracomment>
         <translation>The reply will go to the shift supervisor for approval before publication.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="292"/>
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="307"/>
         <source>без комментария</source>
         <translation>no comment</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="293"/>
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="308"/>
         <source>Старший смены вернул ответ на доработку: {comment}</source>
         <translation>The shift supervisor returned the reply for rework: {comment}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="344"/>
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="411"/>
         <source>Enter — вставить этот текст в ответ</source>
         <translation>Enter inserts this text into the reply</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="354"/>
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="421"/>
         <source>В ответе уже есть ваш текст. Enter ещё раз — заменить его этим шаблоном.</source>
         <translation>The reply already has your text. Press Enter again to replace it with this template.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="392"/>
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="459"/>
         <source>Орфография: {n}</source>
         <translation>Spelling: {n}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="394"/>
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="461"/>
         <source>✓ Проверки пройдены</source>
         <translation>✓ Checks passed</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="456"/>
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="523"/>
         <source>Нет вариантов</source>
         <translation>No suggestions</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="429"/>
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="576"/>
+        <source>Не отправлено: выберите обращение в очереди</source>
+        <translation>Not sent: choose an incident in the queue</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="578"/>
+        <source>Не отправлено: ответ пуст</source>
+        <translation>Not sent: the reply is empty</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="580"/>
+        <source>проверки не пройдены</source>
+        <translation>the checks did not pass</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="582"/>
+        <source>(и ещё {n})</source>
+        <translation>(and {n} more)</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="583"/>
+        <source>Не отправлено: {reason}</source>
+        <translation>Not sent: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="496"/>
         <source>Пропустить «{word}»</source>
         <translation>Ignore “{word}”</translation>
     </message>
@@ -1642,23 +1728,7 @@
         <translation>Reply quality</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_menus.py" line="18"/>
-        <source>Файл</source>
-        <translation>File</translation>
-    </message>
-    <message>
-        <location filename="../../cur_desktop/ui/main_menus.py" line="19"/>
-        <source>Правка</source>
-        <translation>Edit</translation>
-    </message>
-    <message>
-        <location filename="../../cur_desktop/ui/main_menus.py" line="22"/>
-        <source>Смена</source>
-        <translation>Shift</translation>
-    </message>
-    <message>
-        <location filename="../../cur_desktop/ui/about_dialog.py" line="106"/>
-        <location filename="../../cur_desktop/ui/main_menus.py" line="23"/>
+        <location filename="../../cur_desktop/ui/help_dialog.py" line="55"/>
         <source>Справка</source>
         <translation>Help</translation>
     </message>
@@ -2019,7 +2089,6 @@ today</translation>
         <translation>missed</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_menus.py" line="21"/>
         <location filename="../../cur_desktop/ui/trainer_live.py" line="27"/>
         <source>Обращение</source>
         <translation>Incident</translation>
@@ -2362,7 +2431,7 @@ today</translation>
     </message>
     <message>
         <location filename="../../cur_desktop/ui/about_dialog.py" line="51"/>
-        <location filename="../../cur_desktop/ui/about_dialog.py" line="90"/>
+        <location filename="../../cur_desktop/ui/about_dialog.py" line="91"/>
         <source>О программе</source>
         <translation>About</translation>
     </message>
@@ -2402,7 +2471,7 @@ today</translation>
         <translation>The log holds no passwords, keys or citizens&apos; messages: it can be sent to technical support.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="427"/>
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="494"/>
         <source>Поиск вариантов…</source>
         <translation>Looking for suggestions…</translation>
     </message>
@@ -2507,6 +2576,64 @@ today</translation>
         <location filename="../../cur_desktop/ui/queue_table.py" line="46"/>
         <source>Сбросить фильтры</source>
         <translation>Reset filters</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/sign_out.py" line="24"/>
+        <source>Выход</source>
+        <translation>Sign out</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/sign_out.py" line="27"/>
+        <source>Выйти</source>
+        <translation>Sign out</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/sign_out.py" line="45"/>
+        <source>Выйти из учётной записи {name}? Запомненный вход на этом компьютере будет забыт: следующему сотруднику понадобится его собственный пароль.</source>
+        <translation>Sign out {name}? The sign-in remembered on this computer will be forgotten: the next person will need their own password.</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/sign_out.py" line="50"/>
+        <source>Неотправленных изменений: {n}. Они сохранены на этом компьютере и будут отправлены при вашем следующем входе.</source>
+        <translation>Unsent changes: {n}. They are kept on this computer and will be sent when you next sign in.</translation>
+    </message>
+</context>
+<context>
+    <name>menu</name>
+    <message>
+        <location filename="../../cur_desktop/ui/main_menus.py" line="27"/>
+        <source>&amp;Файл</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/main_menus.py" line="28"/>
+        <source>&amp;Правка</source>
+        <translation>&amp;Edit</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/main_menus.py" line="29"/>
+        <source>&amp;Вид</source>
+        <translation>&amp;View</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/main_menus.py" line="30"/>
+        <source>&amp;Обращение</source>
+        <translation>&amp;Incident</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/main_menus.py" line="31"/>
+        <source>С&amp;мена</source>
+        <translation>&amp;Shift</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/main_menus.py" line="32"/>
+        <source>&amp;Демо</source>
+        <translation>&amp;Demo</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/main_menus.py" line="33"/>
+        <source>&amp;Справка</source>
+        <translation>&amp;Help</translation>
     </message>
 </context>
 </TS>

@@ -3,14 +3,9 @@
 <context>
     <name />
     <message>
-        <location filename="../../cur_desktop/ui/app.py" line="105" />
+        <location filename="../../cur_desktop/ui/app.py" line="109" />
         <source> [демо]</source>
         <translation> [демо]</translation>
-    </message>
-    <message>
-        <location filename="../../cur_desktop/ui/app.py" line="118" />
-        <source>Демо</source>
-        <translation>Демо</translation>
     </message>
     <message>
         <location filename="../../cur_desktop/ui/analytics_tabs.py" line="69" />
@@ -158,7 +153,7 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/analytics_tabs.py" line="298" />
-        <location filename="../../cur_desktop/ui/app.py" line="121" />
+        <location filename="../../cur_desktop/ui/app.py" line="125" />
         <location filename="../../cur_desktop/ui/quality_review.py" line="127" />
         <source>Оператор</source>
         <translation>Оператор</translation>
@@ -186,22 +181,22 @@
         <translation>Не направлено</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/app.py" line="122" />
+        <location filename="../../cur_desktop/ui/app.py" line="126" />
         <source>Старший смены</source>
         <translation>Старший смены</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/app.py" line="123" />
+        <location filename="../../cur_desktop/ui/app.py" line="127" />
         <source>Сотрудник МО</source>
         <translation>Сотрудник МО</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/app.py" line="124" />
+        <location filename="../../cur_desktop/ui/app.py" line="128" />
         <source>Тренер</source>
         <translation>Тренер</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/app.py" line="127" />
+        <location filename="../../cur_desktop/ui/app.py" line="131" />
         <source>Войти как: </source>
         <translation>Войти как: </translation>
     </message>
@@ -213,6 +208,7 @@
     <message>
         <location filename="../../cur_desktop/ui/conflicts_panel.py" line="27" />
         <location filename="../../cur_desktop/ui/incident_card.py" line="121" />
+        <location filename="../../cur_desktop/ui/main_actions.py" line="26" />
         <source>Вернуть в очередь</source>
         <translation>Вернуть в очередь</translation>
     </message>
@@ -240,13 +236,13 @@
     <message>
         <location filename="../../cur_desktop/ui/conflicts_panel.py" line="32" />
         <location filename="../../cur_desktop/ui/incident_dialogs.py" line="21" />
-        <location filename="../../cur_desktop/ui/main_actions.py" line="19" />
+        <location filename="../../cur_desktop/ui/main_actions.py" line="30" />
         <source>Направить в ведомство</source>
         <translation>Направить в ведомство</translation>
     </message>
     <message>
         <location filename="../../cur_desktop/ui/conflicts_panel.py" line="33" />
-        <location filename="../../cur_desktop/ui/main_window.py" line="101" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="106" />
         <source>Ответ</source>
         <translation>Ответ</translation>
     </message>
@@ -263,7 +259,7 @@
     <message>
         <location filename="../../cur_desktop/ui/conflicts_panel.py" line="36" />
         <location filename="../../cur_desktop/ui/incident_card.py" line="61" />
-        <location filename="../../cur_desktop/ui/main_actions.py" line="20" />
+        <location filename="../../cur_desktop/ui/main_actions.py" line="34" />
         <source>Заметка</source>
         <translation>Заметка</translation>
     </message>
@@ -306,7 +302,7 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/incident_card.py" line="50" />
-        <location filename="../../cur_desktop/ui/main_window.py" line="305" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="312" />
         <source>Взято в работу</source>
         <translation>Взято в работу</translation>
     </message>
@@ -370,7 +366,6 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/approvals_panel.py" line="41" />
-        <location filename="../../cur_desktop/ui/main_menus.py" line="20" />
         <source>Вид</source>
         <translation>Вид</translation>
     </message>
@@ -576,7 +571,7 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/incident_card.py" line="122" />
-        <location filename="../../cur_desktop/ui/main_actions.py" line="18" />
+        <location filename="../../cur_desktop/ui/main_actions.py" line="27" />
         <source>Ответить</source>
         <translation>Ответить</translation>
     </message>
@@ -592,11 +587,13 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/incident_card.py" line="125" />
+        <location filename="../../cur_desktop/ui/main_actions.py" line="32" />
         <source>Статус…</source>
         <translation>Статус…</translation>
     </message>
     <message>
         <location filename="../../cur_desktop/ui/incident_card.py" line="126" />
+        <location filename="../../cur_desktop/ui/main_actions.py" line="33" />
         <source>Отклонить…</source>
         <translation>Отклонить…</translation>
     </message>
@@ -617,7 +614,9 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/incident_card.py" line="158" />
+        <location filename="../../cur_desktop/ui/main_actions.py" line="72" />
         <source>Выберите обращение в очереди</source>
+        <extracomment>The card's actions a key may ask for, by the card's button of the same name.</extracomment>
         <translation>Выберите обращение в очереди</translation>
     </message>
     <message>
@@ -770,49 +769,111 @@
         <translation>Открываю локальный профиль…</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_actions.py" line="16" />
+        <location filename="../../cur_desktop/ui/main_actions.py" line="24" />
         <source>Взять следующее</source>
+        <extracomment>(name, caption, keys): several key sequences are separated by «; ».</extracomment>
         <translation>Взять следующее</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_actions.py" line="17" />
+        <location filename="../../cur_desktop/ui/main_actions.py" line="25" />
         <source>Взять выбранное</source>
         <translation>Взять выбранное</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_actions.py" line="21" />
+        <location filename="../../cur_desktop/ui/main_actions.py" line="28" />
         <source>Отправить ответ</source>
         <translation>Отправить ответ</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_actions.py" line="22" />
+        <location filename="../../cur_desktop/ui/main_actions.py" line="29" />
+        <source>Следующий вид ответа</source>
+        <translation>Следующий вид ответа</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/main_actions.py" line="31" />
+        <source>Сфера и рубрика…</source>
+        <translation>Сфера и рубрика…</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/main_actions.py" line="35" />
         <source>Поиск</source>
         <translation>Поиск</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_actions.py" line="23" />
+        <location filename="../../cur_desktop/ui/main_actions.py" line="36" />
         <source>Синхронизировать</source>
         <translation>Синхронизировать</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_actions.py" line="24" />
+        <location filename="../../cur_desktop/ui/main_actions.py" line="37" />
         <location filename="../../cur_desktop/ui/main_docks.py" line="16" />
         <source>Несохранённые правки</source>
         <translation>Несохранённые правки</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_actions.py" line="25" />
+        <location filename="../../cur_desktop/ui/main_actions.py" line="38" />
         <source>К очереди</source>
         <translation>К очереди</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_actions.py" line="26" />
-        <location filename="../../cur_desktop/ui/main_actions.py" line="78" />
+        <location filename="../../cur_desktop/ui/main_actions.py" line="39" />
+        <source>Крупнее</source>
+        <translation>Крупнее</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/main_actions.py" line="40" />
+        <source>Мельче</source>
+        <translation>Мельче</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/main_actions.py" line="41" />
+        <source>Обычный размер</source>
+        <translation>Обычный размер</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/main_actions.py" line="42" />
+        <source>Выйти…</source>
+        <translation>Выйти…</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/main_actions.py" line="43" />
+        <source>Закрыть программу</source>
+        <translation>Закрыть программу</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/main_actions.py" line="76" />
+        <source>«{action}» сейчас недоступно для этого обращения</source>
+        <translation>«{action}» сейчас недоступно для этого обращения</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/main_actions.py" line="113" />
+        <source>Очередь: {tab}</source>
+        <translation>Очередь: {tab}</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/help_dialog.py" line="63" />
+        <source>Клавиши</source>
+        <translation>Клавиши</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/help_dialog.py" line="63" />
+        <source>Действие</source>
+        <translation>Действие</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/help_dialog.py" line="75" />
+        <location filename="../../cur_desktop/ui/main_actions.py" line="44" />
+        <source>Руководство оператора</source>
+        <translation>Руководство оператора</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/help_dialog.py" line="76" />
+        <location filename="../../cur_desktop/ui/main_actions.py" line="45" />
         <source>Горячие клавиши</source>
         <translation>Горячие клавиши</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="69" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="72" />
         <source>ЦУР — рабочее место</source>
         <translation>ЦУР — рабочее место</translation>
     </message>
@@ -832,7 +893,7 @@
         <translation>Сохранить текущее представление</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="100" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="105" />
         <source>Карточка</source>
         <translation>Карточка</translation>
     </message>
@@ -1068,7 +1129,7 @@
         <translation>Просрочено</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_actions.py" line="59" />
+        <location filename="../../cur_desktop/ui/main_actions.py" line="104" />
         <source>Действия</source>
         <translation>Действия</translation>
     </message>
@@ -1088,12 +1149,12 @@
         <translation>Название:</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="284" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="291" />
         <source>Действие невозможно</source>
         <translation>Действие невозможно</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="300" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="307" />
         <source>Свободных обращений нет</source>
         <translation>Свободных обращений нет</translation>
     </message>
@@ -1162,7 +1223,7 @@
         <translation>Текст</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/reply_flow.py" line="63" />
+        <location filename="../../cur_desktop/ui/reply_flow.py" line="64" />
         <source>Ответ сохранён и будет отправлен</source>
         <translation>Ответ сохранён и будет отправлен</translation>
     </message>
@@ -1260,13 +1321,13 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/cluster_reply.py" line="49" />
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="52" />
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="64" />
         <source>Промежуточный</source>
         <translation>Промежуточный</translation>
     </message>
     <message>
         <location filename="../../cur_desktop/ui/cluster_reply.py" line="50" />
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="53" />
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="65" />
         <source>Окончательный</source>
         <translation>Окончательный</translation>
     </message>
@@ -1331,85 +1392,110 @@
         <translation>Отправить ответы ({n})</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="54" />
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="66" />
         <source>Уточнение</source>
         <translation>Уточнение</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="133" />
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="147" />
         <source>Поиск шаблона…</source>
         <extracomment>The server's today (the workstation clock): dates before it block sending.</extracomment>
         <translation>Поиск шаблона…</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="149" />
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="163" />
         <source>Текст ответа заявителю</source>
         <translation>Текст ответа заявителю</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="169" />
-        <source>Отправить (Ctrl+Enter)</source>
-        <translation>Отправить (Ctrl+Enter)</translation>
-    </message>
-    <message>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="181" />
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="196" />
         <source>Шаблоны</source>
         <translation>Шаблоны</translation>
     </message>
     <message>
         <location filename="../../cur_desktop/ui/cluster_reply.py" line="133" />
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="189" />
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="204" />
         <source>Вид ответа:</source>
         <translation>Вид ответа:</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="235" />
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="184" />
+        <source>Отп&amp;равить (Ctrl+Enter)</source>
+        <translation>Отп&amp;равить (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="250" />
         <source>Проверка орфографии выключена: {reason}</source>
         <translation>Проверка орфографии выключена: {reason}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="281" />
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="296" />
         <source>Ответ уйдёт старшему смены на согласование перед публикацией.</source>
         <extracomment>The incident's version the user started writing on (see `changes_by_others`).</extracomment>
         <translation>Ответ уйдёт старшему смены на согласование перед публикацией.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="292" />
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="307" />
         <source>без комментария</source>
         <translation>без комментария</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="293" />
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="308" />
         <source>Старший смены вернул ответ на доработку: {comment}</source>
         <translation>Старший смены вернул ответ на доработку: {comment}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="344" />
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="411" />
         <source>Enter — вставить этот текст в ответ</source>
         <translation>Enter — вставить этот текст в ответ</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="354" />
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="421" />
         <source>В ответе уже есть ваш текст. Enter ещё раз — заменить его этим шаблоном.</source>
         <translation>В ответе уже есть ваш текст. Enter ещё раз — заменить его этим шаблоном.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="392" />
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="459" />
         <source>Орфография: {n}</source>
         <translation>Орфография: {n}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="394" />
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="461" />
         <source>✓ Проверки пройдены</source>
         <translation>✓ Проверки пройдены</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="456" />
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="523" />
         <source>Нет вариантов</source>
         <translation>Нет вариантов</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="429" />
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="576" />
+        <source>Не отправлено: выберите обращение в очереди</source>
+        <translation>Не отправлено: выберите обращение в очереди</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="578" />
+        <source>Не отправлено: ответ пуст</source>
+        <translation>Не отправлено: ответ пуст</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="580" />
+        <source>проверки не пройдены</source>
+        <translation>проверки не пройдены</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="582" />
+        <source>(и ещё {n})</source>
+        <translation>(и ещё {n})</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="583" />
+        <source>Не отправлено: {reason}</source>
+        <translation>Не отправлено: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="496" />
         <source>Пропустить «{word}»</source>
         <translation>Пропустить «{word}»</translation>
     </message>
@@ -1641,23 +1727,7 @@
         <translation>Качество ответов</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_menus.py" line="18" />
-        <source>Файл</source>
-        <translation>Файл</translation>
-    </message>
-    <message>
-        <location filename="../../cur_desktop/ui/main_menus.py" line="19" />
-        <source>Правка</source>
-        <translation>Правка</translation>
-    </message>
-    <message>
-        <location filename="../../cur_desktop/ui/main_menus.py" line="22" />
-        <source>Смена</source>
-        <translation>Смена</translation>
-    </message>
-    <message>
-        <location filename="../../cur_desktop/ui/about_dialog.py" line="106" />
-        <location filename="../../cur_desktop/ui/main_menus.py" line="23" />
+        <location filename="../../cur_desktop/ui/help_dialog.py" line="55" />
         <source>Справка</source>
         <translation>Справка</translation>
     </message>
@@ -2018,7 +2088,6 @@
         <translation>с нарушением</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_menus.py" line="21" />
         <location filename="../../cur_desktop/ui/trainer_live.py" line="27" />
         <source>Обращение</source>
         <translation>Обращение</translation>
@@ -2361,7 +2430,7 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/about_dialog.py" line="51" />
-        <location filename="../../cur_desktop/ui/about_dialog.py" line="90" />
+        <location filename="../../cur_desktop/ui/about_dialog.py" line="91" />
         <source>О программе</source>
         <translation>О программе</translation>
     </message>
@@ -2401,7 +2470,7 @@
         <translation>В журнале нет паролей, ключей и текстов обращений: его можно передать в техническую поддержку.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="427" />
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="494" />
         <source>Поиск вариантов…</source>
         <translation>Поиск вариантов…</translation>
     </message>
@@ -2506,6 +2575,64 @@
         <location filename="../../cur_desktop/ui/queue_table.py" line="46" />
         <source>Сбросить фильтры</source>
         <translation>Сбросить фильтры</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/sign_out.py" line="24" />
+        <source>Выход</source>
+        <translation>Выход</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/sign_out.py" line="27" />
+        <source>Выйти</source>
+        <translation>Выйти</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/sign_out.py" line="45" />
+        <source>Выйти из учётной записи {name}? Запомненный вход на этом компьютере будет забыт: следующему сотруднику понадобится его собственный пароль.</source>
+        <translation>Выйти из учётной записи {name}? Запомненный вход на этом компьютере будет забыт: следующему сотруднику понадобится его собственный пароль.</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/sign_out.py" line="50" />
+        <source>Неотправленных изменений: {n}. Они сохранены на этом компьютере и будут отправлены при вашем следующем входе.</source>
+        <translation>Неотправленных изменений: {n}. Они сохранены на этом компьютере и будут отправлены при вашем следующем входе.</translation>
+    </message>
+</context>
+<context>
+    <name>menu</name>
+    <message>
+        <location filename="../../cur_desktop/ui/main_menus.py" line="27" />
+        <source>&amp;Файл</source>
+        <translation>&amp;Файл</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/main_menus.py" line="28" />
+        <source>&amp;Правка</source>
+        <translation>&amp;Правка</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/main_menus.py" line="29" />
+        <source>&amp;Вид</source>
+        <translation>&amp;Вид</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/main_menus.py" line="30" />
+        <source>&amp;Обращение</source>
+        <translation>&amp;Обращение</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/main_menus.py" line="31" />
+        <source>С&amp;мена</source>
+        <translation>С&amp;мена</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/main_menus.py" line="32" />
+        <source>&amp;Демо</source>
+        <translation>&amp;Демо</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/main_menus.py" line="33" />
+        <source>&amp;Справка</source>
+        <translation>&amp;Справка</translation>
     </message>
 </context>
 </TS>

@@ -25,7 +25,7 @@ def test_about_shows_version_server_log_and_cache(run, server, tmp_path, qtbot):
         await first_sync(ws, window)
         assert window.status.newer.isVisible()
         assert window.status.newer.text() == "Доступна новая версия программы: 99.2"
-        menus = {a.text(): a for a in window.menuBar().actions()}
+        menus = {a.text().replace("&", ""): a for a in window.menuBar().actions()}
         assert window.about_action in menus["Справка"].menu().actions()
         window.about_action.trigger()
         await wait_until(lambda: isinstance(QApplication.activeModalWidget(), AboutDialog), 5)

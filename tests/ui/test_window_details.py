@@ -193,29 +193,6 @@ def test_a_returned_reply_shows_the_supervisors_comment_and_its_text_in_the_edit
     run(scenario())
 
 
-def test_f1_lists_every_shortcut_of_the_window_once(run, server, tmp_path, qtbot):
-    from PySide6.QtWidgets import QMessageBox
-
-    async def scenario():
-        ws, window, task = open_window(server.url, tmp_path, "supervisor1")
-        qtbot.addWidget(window)
-        await first_sync(ws, window)
-        window.show_shortcuts()
-        box = window.findChild(QMessageBox)
-        lines = box.text().splitlines()
-        keys = [line.split()[0] for line in lines]
-        assert len(keys) == len(set(keys))  # no two actions share keys
-        shown = dict(line.split(maxsplit=1) for line in lines)
-        assert shown["Ctrl+Shift+T"] == "Взять следующее"
-        assert shown["F1"] == "Горячие клавиши"
-        assert "Назначить" in shown["Ctrl+Shift+N"]  # the supervisor's console
-        assert "Аналитика" in shown["Ctrl+Shift+A"]
-        box.close()
-        await close(ws, window, task)
-
-    run(scenario())
-
-
 def test_a_reply_to_a_case_changed_meanwhile_asks_before_sending(run, server, tmp_path, qtbot):
     op, lead = Api(server.url, "operator1"), Api(server.url, "supervisor1")
     new = [i for i in op.all_incidents().values() if i["status"] == "new"]
