@@ -65,6 +65,8 @@ class HelpDialog(QDialog):
         self.keys.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.keys.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.keys.setTabKeyNavigation(False)
+        self.keys.setWordWrap(False)
+        self.keys.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 6)
         for i, (keys, caption) in enumerate(rows):
             self.keys.setItem(i, 0, QTableWidgetItem(keys))
             self.keys.setItem(i, 1, QTableWidgetItem(caption))

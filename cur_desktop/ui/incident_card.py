@@ -117,14 +117,14 @@ class IncidentCard(QWidget):
         actions = QGridLayout()
         for i, (name, caption, tip) in enumerate(
             [
-                ("claim", QT_TR_NOOP("Взять"), "Ctrl+T"),
-                ("release", QT_TR_NOOP("Вернуть в очередь"), ""),
-                ("reply", QT_TR_NOOP("Ответить"), "Ctrl+R"),
-                ("route", QT_TR_NOOP("Направить…"), "Ctrl+D"),
-                ("category", QT_TR_NOOP("Сфера…"), ""),
-                ("status", QT_TR_NOOP("Статус…"), ""),
-                ("reject", QT_TR_NOOP("Отклонить…"), ""),
-                ("note", QT_TR_NOOP("Заметка…"), "Ctrl+N"),
+                ("claim", QT_TR_NOOP("Вз&ять"), "Ctrl+T"),
+                ("release", QT_TR_NOOP("Вернуть в о&чередь"), "Ctrl+Shift+R"),
+                ("reply", QT_TR_NOOP("Отв&етить"), "Ctrl+R"),
+                ("route", QT_TR_NOOP("&Направить…"), "Ctrl+D"),
+                ("category", QT_TR_NOOP("Сфер&а…"), "Ctrl+E"),
+                ("status", QT_TR_NOOP("Стат&ус…"), "Ctrl+Shift+S"),
+                ("reject", QT_TR_NOOP("Отк&лонить…"), "Ctrl+Shift+X"),
+                ("note", QT_TR_NOOP("&Заметка…"), "Ctrl+N"),
             ]
         ):
             button = QPushButton(tr(caption))

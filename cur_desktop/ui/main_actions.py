@@ -19,7 +19,7 @@ from .i18n import QT_TR_NOOP, tr
 from .queue_source import TABS
 from .sign_out import ask_sign_out
 
-#: (name, caption, keys): several key sequences are separated by «; ».
+# (name, caption, keys): several key sequences are separated by «; ».
 SHORTCUTS = [
     ("take_next", QT_TR_NOOP("Взять следующее"), "Ctrl+Shift+T"),
     ("claim", QT_TR_NOOP("Взять выбранное"), "Ctrl+T"),
@@ -45,7 +45,7 @@ SHORTCUTS = [
     ("help", QT_TR_NOOP("Горячие клавиши"), "Shift+F1"),
 ]
 ON_TOOLBAR = ("take_next", "reply", "sync")
-#: The card's actions a key may ask for, by the card's button of the same name.
+# The card's actions a key may ask for, by the card's button of the same name.
 CARD_ACTIONS = ("claim", "release", "route", "category", "status", "reject", "note")
 
 

@@ -40,7 +40,7 @@ async def _ask(window) -> None:
 
 def question(window, pending: int) -> str:
     text = tr(
-        "Выйти из учётной записи {name}? Запомненный вход на этом компьютере будет забыт: "
+        "{name}, выйти из учётной записи? Запомненный вход на этом компьютере будет забыт: "
         "следующему сотруднику понадобится его собственный пароль."
     ).format(name=window.user.full_name)
     if pending:

@@ -208,7 +208,6 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/conflicts_panel.py" line="27"/>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="121"/>
         <location filename="../../cur_desktop/ui/main_actions.py" line="26"/>
         <source>Вернуть в очередь</source>
         <translation>Return to queue</translation>
@@ -249,6 +248,7 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/conflicts_panel.py" line="34"/>
+        <location filename="../../cur_desktop/ui/menu_bar.py" line="42"/>
         <source>Согласовать ответ</source>
         <translation>Approve reply</translation>
     </message>
@@ -357,6 +357,46 @@
         <location filename="../../cur_desktop/ui/incident_card.py" line="60"/>
         <source>Ответ возвращён на доработку</source>
         <translation>Reply returned for revision</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="120"/>
+        <source>Вз&amp;ять</source>
+        <translation>&amp;Take</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="121"/>
+        <source>Вернуть в о&amp;чередь</source>
+        <translation>Back to &amp;queue</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="122"/>
+        <source>Отв&amp;етить</source>
+        <translation>&amp;Reply</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="123"/>
+        <source>&amp;Направить…</source>
+        <translation>Ro&amp;ute…</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="124"/>
+        <source>Сфер&amp;а…</source>
+        <translation>Se&amp;ctor…</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="125"/>
+        <source>Стат&amp;ус…</source>
+        <translation>St&amp;atus…</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="126"/>
+        <source>Отк&amp;лонить…</source>
+        <translation>Re&amp;ject…</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="127"/>
+        <source>&amp;Заметка…</source>
+        <translation>N&amp;ote…</translation>
     </message>
     <message>
         <location filename="../../cur_desktop/ui/approvals_panel.py" line="40"/>
@@ -566,42 +606,19 @@
         <translation>Attachments</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="120"/>
-        <source>Взять</source>
-        <translation>Take</translation>
-    </message>
-    <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="122"/>
         <location filename="../../cur_desktop/ui/main_actions.py" line="27"/>
         <source>Ответить</source>
         <translation>Reply</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="123"/>
-        <source>Направить…</source>
-        <translation>Route…</translation>
-    </message>
-    <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="124"/>
-        <source>Сфера…</source>
-        <translation>Sector…</translation>
-    </message>
-    <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="125"/>
         <location filename="../../cur_desktop/ui/main_actions.py" line="32"/>
         <source>Статус…</source>
         <translation>Status…</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="126"/>
         <location filename="../../cur_desktop/ui/main_actions.py" line="33"/>
         <source>Отклонить…</source>
         <translation>Reject…</translation>
-    </message>
-    <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="127"/>
-        <source>Заметка…</source>
-        <translation>Note…</translation>
     </message>
     <message>
         <location filename="../../cur_desktop/ui/incident_card.py" line="142"/>
@@ -617,7 +634,6 @@
         <location filename="../../cur_desktop/ui/incident_card.py" line="158"/>
         <location filename="../../cur_desktop/ui/main_actions.py" line="72"/>
         <source>Выберите обращение в очереди</source>
-        <extracomment>The card&apos;s actions a key may ask for, by the card&apos;s button of the same name.</extracomment>
         <translation>Select an incident in the queue</translation>
     </message>
     <message>
@@ -772,7 +788,6 @@
     <message>
         <location filename="../../cur_desktop/ui/main_actions.py" line="24"/>
         <source>Взять следующее</source>
-        <extracomment>(name, caption, keys): several key sequences are separated by «; ».</extracomment>
         <translation>Take next</translation>
     </message>
     <message>
@@ -862,13 +877,13 @@
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/help_dialog.py" line="75"/>
+        <location filename="../../cur_desktop/ui/help_dialog.py" line="77"/>
         <location filename="../../cur_desktop/ui/main_actions.py" line="44"/>
         <source>Руководство оператора</source>
         <translation>Operator&apos;s guide</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/help_dialog.py" line="76"/>
+        <location filename="../../cur_desktop/ui/help_dialog.py" line="78"/>
         <location filename="../../cur_desktop/ui/main_actions.py" line="45"/>
         <source>Горячие клавиши</source>
         <translation>Keyboard shortcuts</translation>
@@ -1398,105 +1413,105 @@
         <translation>Clarification</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="147"/>
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="148"/>
         <source>Поиск шаблона…</source>
         <extracomment>The server&apos;s today (the workstation clock): dates before it block sending.</extracomment>
         <translation>Search templates…</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="163"/>
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="164"/>
         <source>Текст ответа заявителю</source>
         <translation>Reply text to the citizen</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="196"/>
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="197"/>
         <source>Шаблоны</source>
         <translation>Templates</translation>
     </message>
     <message>
         <location filename="../../cur_desktop/ui/cluster_reply.py" line="133"/>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="204"/>
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="205"/>
         <source>Вид ответа:</source>
         <translation>Reply type:</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="184"/>
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="185"/>
         <source>Отп&amp;равить (Ctrl+Enter)</source>
-        <translation>&amp;Send (Ctrl+Enter)</translation>
+        <translation>Se&amp;nd (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="250"/>
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="251"/>
         <source>Проверка орфографии выключена: {reason}</source>
         <translation>Spelling check is off: {reason}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="296"/>
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="297"/>
         <source>Ответ уйдёт старшему смены на согласование перед публикацией.</source>
         <extracomment>The incident&apos;s version the user started writing on (see `changes_by_others`).</extracomment>
         <translation>The reply will go to the shift supervisor for approval before publication.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="307"/>
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="319"/>
         <source>без комментария</source>
         <translation>no comment</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="308"/>
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="320"/>
         <source>Старший смены вернул ответ на доработку: {comment}</source>
         <translation>The shift supervisor returned the reply for rework: {comment}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="411"/>
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="423"/>
         <source>Enter — вставить этот текст в ответ</source>
         <translation>Enter inserts this text into the reply</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="421"/>
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="433"/>
         <source>В ответе уже есть ваш текст. Enter ещё раз — заменить его этим шаблоном.</source>
         <translation>The reply already has your text. Press Enter again to replace it with this template.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="459"/>
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="471"/>
         <source>Орфография: {n}</source>
         <translation>Spelling: {n}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="461"/>
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="473"/>
         <source>✓ Проверки пройдены</source>
         <translation>✓ Checks passed</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="523"/>
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="535"/>
         <source>Нет вариантов</source>
         <translation>No suggestions</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="576"/>
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="588"/>
         <source>Не отправлено: выберите обращение в очереди</source>
         <translation>Not sent: choose an incident in the queue</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="578"/>
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="590"/>
         <source>Не отправлено: ответ пуст</source>
         <translation>Not sent: the reply is empty</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="580"/>
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="592"/>
         <source>проверки не пройдены</source>
         <translation>the checks did not pass</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="582"/>
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="594"/>
         <source>(и ещё {n})</source>
         <translation>(and {n} more)</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="583"/>
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="595"/>
         <source>Не отправлено: {reason}</source>
         <translation>Not sent: {reason}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="496"/>
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="508"/>
         <source>Пропустить «{word}»</source>
         <translation>Ignore “{word}”</translation>
     </message>
@@ -2471,7 +2486,7 @@ today</translation>
         <translation>The log holds no passwords, keys or citizens&apos; messages: it can be sent to technical support.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="494"/>
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="506"/>
         <source>Поиск вариантов…</source>
         <translation>Looking for suggestions…</translation>
     </message>
@@ -2589,13 +2604,23 @@ today</translation>
     </message>
     <message>
         <location filename="../../cur_desktop/ui/sign_out.py" line="45"/>
-        <source>Выйти из учётной записи {name}? Запомненный вход на этом компьютере будет забыт: следующему сотруднику понадобится его собственный пароль.</source>
-        <translation>Sign out {name}? The sign-in remembered on this computer will be forgotten: the next person will need their own password.</translation>
+        <source>{name}, выйти из учётной записи? Запомненный вход на этом компьютере будет забыт: следующему сотруднику понадобится его собственный пароль.</source>
+        <translation>{name}, sign out? The sign-in remembered on this computer will be forgotten: the next person will need their own password.</translation>
     </message>
     <message>
         <location filename="../../cur_desktop/ui/sign_out.py" line="50"/>
         <source>Неотправленных изменений: {n}. Они сохранены на этом компьютере и будут отправлены при вашем следующем входе.</source>
         <translation>Unsent changes: {n}. They are kept on this computer and will be sent when you next sign in.</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/menu_bar.py" line="43"/>
+        <source>Вернуть ответ на доработку…</source>
+        <translation>Return the reply for rework…</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/menu_bar.py" line="87"/>
+        <source>Нет ответов, ждущих согласования</source>
+        <translation>No replies are waiting for approval</translation>
     </message>
 </context>
 <context>

@@ -207,7 +207,6 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/conflicts_panel.py" line="27" />
-        <location filename="../../cur_desktop/ui/incident_card.py" line="121" />
         <location filename="../../cur_desktop/ui/main_actions.py" line="26" />
         <source>Вернуть в очередь</source>
         <translation>Вернуть в очередь</translation>
@@ -248,6 +247,7 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/conflicts_panel.py" line="34" />
+        <location filename="../../cur_desktop/ui/menu_bar.py" line="42" />
         <source>Согласовать ответ</source>
         <translation>Согласовать ответ</translation>
     </message>
@@ -356,6 +356,46 @@
         <location filename="../../cur_desktop/ui/incident_card.py" line="60" />
         <source>Ответ возвращён на доработку</source>
         <translation>Ответ возвращён на доработку</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="120" />
+        <source>Вз&amp;ять</source>
+        <translation>Вз&amp;ять</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="121" />
+        <source>Вернуть в о&amp;чередь</source>
+        <translation>Вернуть в о&amp;чередь</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="122" />
+        <source>Отв&amp;етить</source>
+        <translation>Отв&amp;етить</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="123" />
+        <source>&amp;Направить…</source>
+        <translation>&amp;Направить…</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="124" />
+        <source>Сфер&amp;а…</source>
+        <translation>Сфер&amp;а…</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="125" />
+        <source>Стат&amp;ус…</source>
+        <translation>Стат&amp;ус…</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="126" />
+        <source>Отк&amp;лонить…</source>
+        <translation>Отк&amp;лонить…</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="127" />
+        <source>&amp;Заметка…</source>
+        <translation>&amp;Заметка…</translation>
     </message>
     <message>
         <location filename="../../cur_desktop/ui/approvals_panel.py" line="40" />
@@ -565,42 +605,19 @@
         <translation>Вложения</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="120" />
-        <source>Взять</source>
-        <translation>Взять</translation>
-    </message>
-    <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="122" />
         <location filename="../../cur_desktop/ui/main_actions.py" line="27" />
         <source>Ответить</source>
         <translation>Ответить</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="123" />
-        <source>Направить…</source>
-        <translation>Направить…</translation>
-    </message>
-    <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="124" />
-        <source>Сфера…</source>
-        <translation>Сфера…</translation>
-    </message>
-    <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="125" />
         <location filename="../../cur_desktop/ui/main_actions.py" line="32" />
         <source>Статус…</source>
         <translation>Статус…</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="126" />
         <location filename="../../cur_desktop/ui/main_actions.py" line="33" />
         <source>Отклонить…</source>
         <translation>Отклонить…</translation>
-    </message>
-    <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="127" />
-        <source>Заметка…</source>
-        <translation>Заметка…</translation>
     </message>
     <message>
         <location filename="../../cur_desktop/ui/incident_card.py" line="142" />
@@ -616,7 +633,6 @@
         <location filename="../../cur_desktop/ui/incident_card.py" line="158" />
         <location filename="../../cur_desktop/ui/main_actions.py" line="72" />
         <source>Выберите обращение в очереди</source>
-        <extracomment>The card's actions a key may ask for, by the card's button of the same name.</extracomment>
         <translation>Выберите обращение в очереди</translation>
     </message>
     <message>
@@ -771,7 +787,6 @@
     <message>
         <location filename="../../cur_desktop/ui/main_actions.py" line="24" />
         <source>Взять следующее</source>
-        <extracomment>(name, caption, keys): several key sequences are separated by «; ».</extracomment>
         <translation>Взять следующее</translation>
     </message>
     <message>
@@ -861,13 +876,13 @@
         <translation>Действие</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/help_dialog.py" line="75" />
+        <location filename="../../cur_desktop/ui/help_dialog.py" line="77" />
         <location filename="../../cur_desktop/ui/main_actions.py" line="44" />
         <source>Руководство оператора</source>
         <translation>Руководство оператора</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/help_dialog.py" line="76" />
+        <location filename="../../cur_desktop/ui/help_dialog.py" line="78" />
         <location filename="../../cur_desktop/ui/main_actions.py" line="45" />
         <source>Горячие клавиши</source>
         <translation>Горячие клавиши</translation>
@@ -1397,105 +1412,105 @@
         <translation>Уточнение</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="147" />
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="148" />
         <source>Поиск шаблона…</source>
         <extracomment>The server's today (the workstation clock): dates before it block sending.</extracomment>
         <translation>Поиск шаблона…</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="163" />
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="164" />
         <source>Текст ответа заявителю</source>
         <translation>Текст ответа заявителю</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="196" />
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="197" />
         <source>Шаблоны</source>
         <translation>Шаблоны</translation>
     </message>
     <message>
         <location filename="../../cur_desktop/ui/cluster_reply.py" line="133" />
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="204" />
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="205" />
         <source>Вид ответа:</source>
         <translation>Вид ответа:</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="184" />
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="185" />
         <source>Отп&amp;равить (Ctrl+Enter)</source>
         <translation>Отп&amp;равить (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="250" />
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="251" />
         <source>Проверка орфографии выключена: {reason}</source>
         <translation>Проверка орфографии выключена: {reason}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="296" />
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="297" />
         <source>Ответ уйдёт старшему смены на согласование перед публикацией.</source>
         <extracomment>The incident's version the user started writing on (see `changes_by_others`).</extracomment>
         <translation>Ответ уйдёт старшему смены на согласование перед публикацией.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="307" />
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="319" />
         <source>без комментария</source>
         <translation>без комментария</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="308" />
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="320" />
         <source>Старший смены вернул ответ на доработку: {comment}</source>
         <translation>Старший смены вернул ответ на доработку: {comment}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="411" />
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="423" />
         <source>Enter — вставить этот текст в ответ</source>
         <translation>Enter — вставить этот текст в ответ</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="421" />
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="433" />
         <source>В ответе уже есть ваш текст. Enter ещё раз — заменить его этим шаблоном.</source>
         <translation>В ответе уже есть ваш текст. Enter ещё раз — заменить его этим шаблоном.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="459" />
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="471" />
         <source>Орфография: {n}</source>
         <translation>Орфография: {n}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="461" />
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="473" />
         <source>✓ Проверки пройдены</source>
         <translation>✓ Проверки пройдены</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="523" />
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="535" />
         <source>Нет вариантов</source>
         <translation>Нет вариантов</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="576" />
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="588" />
         <source>Не отправлено: выберите обращение в очереди</source>
         <translation>Не отправлено: выберите обращение в очереди</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="578" />
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="590" />
         <source>Не отправлено: ответ пуст</source>
         <translation>Не отправлено: ответ пуст</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="580" />
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="592" />
         <source>проверки не пройдены</source>
         <translation>проверки не пройдены</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="582" />
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="594" />
         <source>(и ещё {n})</source>
         <translation>(и ещё {n})</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="583" />
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="595" />
         <source>Не отправлено: {reason}</source>
         <translation>Не отправлено: {reason}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="496" />
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="508" />
         <source>Пропустить «{word}»</source>
         <translation>Пропустить «{word}»</translation>
     </message>
@@ -2470,7 +2485,7 @@
         <translation>В журнале нет паролей, ключей и текстов обращений: его можно передать в техническую поддержку.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="494" />
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="506" />
         <source>Поиск вариантов…</source>
         <translation>Поиск вариантов…</translation>
     </message>
@@ -2588,13 +2603,23 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/sign_out.py" line="45" />
-        <source>Выйти из учётной записи {name}? Запомненный вход на этом компьютере будет забыт: следующему сотруднику понадобится его собственный пароль.</source>
-        <translation>Выйти из учётной записи {name}? Запомненный вход на этом компьютере будет забыт: следующему сотруднику понадобится его собственный пароль.</translation>
+        <source>{name}, выйти из учётной записи? Запомненный вход на этом компьютере будет забыт: следующему сотруднику понадобится его собственный пароль.</source>
+        <translation>{name}, выйти из учётной записи? Запомненный вход на этом компьютере будет забыт: следующему сотруднику понадобится его собственный пароль.</translation>
     </message>
     <message>
         <location filename="../../cur_desktop/ui/sign_out.py" line="50" />
         <source>Неотправленных изменений: {n}. Они сохранены на этом компьютере и будут отправлены при вашем следующем входе.</source>
         <translation>Неотправленных изменений: {n}. Они сохранены на этом компьютере и будут отправлены при вашем следующем входе.</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/menu_bar.py" line="43" />
+        <source>Вернуть ответ на доработку…</source>
+        <translation>Вернуть ответ на доработку…</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/menu_bar.py" line="87" />
+        <source>Нет ответов, ждущих согласования</source>
+        <translation>Нет ответов, ждущих согласования</translation>
     </message>
 </context>
 <context>

@@ -320,3 +320,64 @@ def test_the_operator_flow_by_keyboard_alone(run, server, tmp_path, qtbot, monke
         await close(ws, window, task)
 
     run(scenario())
+
+
+def test_alt_letters_are_unique_across_the_menus_and_the_main_buttons(run, server, tmp_path, qtbot):
+    async def scenario():
+        ws, window, task = open_window(server.url, tmp_path, "operator1")
+        qtbot.addWidget(window)
+        texts = [a.text() for a in window.menuBar().actions()]
+        texts += [b.text() for b in window.card.buttons.values()]
+        texts.append(window.editor.send.text())
+        letters = [QKeySequence.mnemonic(t) for t in texts]
+        assert all(not k.isEmpty() for k in letters), texts
+        assert len(set(letters)) == len(letters), texts
+        await close(ws, window, task)
+
+    run(scenario())
+
+
+def test_a_supervisor_approves_and_returns_by_keys(run, server, tmp_path, qtbot):
+    trainee = Api(server.url, "operator3")  # their replies need approval
+    new = sorted(i["id"] for i in trainee.all_incidents().values() if i["status"] == "new")
+    replies = {}
+    for incident_id in new[:2]:
+        trainee.one("claim", incident_id)
+        r = trainee.one("add_reply", incident_id, {"kind": "final", "text": "Разберёмся."})
+        replies[incident_id] = r["incident"]["replies"][-1]["id"]
+        assert r["incident"]["replies"][-1]["approval_state"] == "pending_approval"
+
+    async def scenario():
+        ws, window, task = open_window(server.url, tmp_path, "supervisor1")
+        qtbot.addWidget(window)
+        await first_sync(ws, window)
+        await focused(window)
+        panel = window.console.approvals
+        await wait_until(lambda: len(panel.rows) >= 2, 20)
+        first = panel.current()
+        qtbot.keyClick(window, Qt.Key.Key_Return, CTRL | SHIFT)
+
+        def approved() -> bool:
+            inc = server_incident(server.url, first["incident_id"])
+            return any(
+                r["id"] == first["id"] and r["approval_state"] != "pending_approval"
+                for r in inc["replies"]
+            )
+
+        await wait_until(approved, 30)
+        await wait_until(lambda: panel.current() and panel.current()["id"] != first["id"], 20)
+        qtbot.keyClick(window, Qt.Key.Key_B, CTRL | SHIFT)
+        await wait_until(lambda: panel.return_dialog is not None, 10)
+        assert panel.return_dialog.isVisible()
+        panel.return_dialog.reject()
+        await close(ws, window, task)
+
+    run(scenario())
+
+
+def test_the_guide_follows_the_language_and_falls_back_to_russian():
+    from cur_desktop.ui.help_dialog import guide_text
+
+    assert guide_text("ru").startswith("# Руководство оператора")
+    assert guide_text("en").startswith("# Operator's guide")
+    assert guide_text("de") == guide_text("ru")
