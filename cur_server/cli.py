@@ -1,4 +1,4 @@
-"""`cur-server`: serve, migrate, seed, create users, print the OpenAPI spec."""
+"""`cur-server`: serve, migrate, seed, create users, run the channels, print the OpenAPI spec."""
 
 from __future__ import annotations
 
@@ -160,6 +160,57 @@ def cmd_openapi(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_channels(args: argparse.Namespace) -> int:
+    """Run the configured channel adapters (fetch and deliver) until stopped."""
+    import signal
+    import threading
+
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from .channels.config import ENV_CHANNELS_CONFIG, ConfigError, load_config
+    from .channels.rejects import print_rejects
+    from .channels.runner import ChannelRunner, adapters_from
+    from .context import load_context
+    from .migrate import SchemaNotCurrent, check_current
+
+    url = _url(args)
+    try:
+        check_current(url)
+    except SchemaNotCurrent as e:
+        print(f"error: {e}", file=sys.stderr)
+        return 1
+    except SQLAlchemyError as e:
+        print(f"error: cannot open the database {_safe(url)}: {e}", file=sys.stderr)
+        return 1
+    if args.rejected:
+        return print_rejects(load_context(url), args.rejected)
+    path = args.config or os.environ.get(ENV_CHANNELS_CONFIG)
+    if not path:
+        print(f"cur-server: give --config or set ${ENV_CHANNELS_CONFIG}", file=sys.stderr)
+        return 2
+    try:
+        config = load_config(Path(path))
+    except ConfigError as e:
+        print(f"cur-server: {e}", file=sys.stderr)
+        return 2
+    adapters = adapters_from(config)
+    if not adapters:
+        print(f"cur-server: {path} configures no channel", file=sys.stderr)
+        return 2
+    runner = ChannelRunner(load_context(url), adapters, retry=config.retry)
+    names = ", ".join(f"{a.channel.value}:{a.name}" for a in adapters)
+    print(f"ЦУР channels {names} (database: {_safe(url)})", file=sys.stderr)
+    if args.once:
+        report = runner.run_round()
+        print(json.dumps(report.__dict__, ensure_ascii=False))
+        return 1 if report.errors else 0
+    stop = threading.Event()
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(sig, lambda *_: stop.set())
+    runner.run_forever(config.poll_seconds, stop)
+    return 0
+
+
 def _safe(url: str) -> str:
     from sqlalchemy.engine import make_url
 
@@ -217,6 +268,21 @@ def build_parser() -> argparse.ArgumentParser:
     create.add_argument("--password-stdin", action="store_true")
     create.add_argument("--allow-short-password", action="store_true", help=argparse.SUPPRESS)
     create.set_defaults(func=cmd_create_user)
+
+    channels = sub.add_parser(
+        "channels", parents=[common], help="run the channel adapters (e-mail): intake, delivery"
+    )
+    channels.add_argument(
+        "--config", help="channels TOML file (else $CUR_CHANNELS_CONFIG); see channels/config.py"
+    )
+    channels.add_argument("--once", action="store_true", help="one round, then print its report")
+    channels.add_argument(
+        "--rejected",
+        type=int,
+        metavar="N",
+        help="list the N latest messages kept without an incident, with the reason, and exit",
+    )
+    channels.set_defaults(func=cmd_channels)
 
     openapi = sub.add_parser("openapi", parents=[common], help="print the OpenAPI spec")
     openapi.set_defaults(func=cmd_openapi)

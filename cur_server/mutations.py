@@ -37,6 +37,7 @@ from cur_desktop.models.templates import unfilled_placeholders
 
 from .access import HANDLER_ROLES, Actor, can_see
 from .audit import audit
+from .channels.delivery import queue_reply
 from .context import ServerContext
 from .db import CHANGE_SEQ, next_values
 from .serialize import incident_out, load_full
@@ -353,13 +354,18 @@ def _publish(op: Op, reply: Reply) -> None:
     reply.approval_state = ApprovalState.PUBLISHED.value
     op.event("reply_published", reply_id=reply.id, kind=kind.value)
     current = Status(inc.status)
+    # A reply the server delivers itself is the answer only once its channel accepted it
+    # (channels.delivery.confirm_sent sets the answered times then).
+    answered = not queue_reply(op.session, inc, reply, op.now)
     if kind == ReplyKind.INTERIM and can_transition(current, Status.INTERIM_ANSWER):
-        inc.first_answered_at = inc.first_answered_at or op.now
-        inc.final_answer_due = op.server.clock.final_answer_due(op.now)
+        if answered:
+            inc.first_answered_at = inc.first_answered_at or op.now
+            inc.final_answer_due = op.server.clock.final_answer_due(op.now)
         op.set_status(Status.INTERIM_ANSWER)
     elif kind == ReplyKind.FINAL and can_transition(current, Status.ANSWERED):
-        inc.first_answered_at = inc.first_answered_at or op.now
-        inc.final_answered_at = op.now
+        if answered:
+            inc.first_answered_at = inc.first_answered_at or op.now
+            inc.final_answered_at = op.now
         op.set_status(Status.ANSWERED)
 
 
