@@ -13,10 +13,21 @@ asterisks, so a configuration logged or shown in a traceback gives nothing away.
     name = "main"
     address = "cur@region.example"          # From: of the replies, and the Message-ID domain
     default_municipality = "ryazan"         # for mail to no mapped address
-    imap = { host = "imap.region.example", port = 993, security = "ssl", user = "cur",
-             password_env = "CUR_EMAIL_MAIN_PASSWORD" }
-    smtp = { host = "smtp.region.example", port = 587, security = "starttls", user = "cur",
-             password_file = "/etc/cur/email-main.secret" }
+
+    [email.imap]
+    host = "imap.region.example"
+    port = 993
+    security = "ssl"                        # ssl, starttls or none
+    user = "cur"
+    password_env = "CUR_EMAIL_MAIN_PASSWORD"
+
+    [email.smtp]
+    host = "smtp.region.example"
+    port = 587
+    security = "starttls"
+    user = "cur"
+    password_file = "/etc/cur/email-main.secret"
+
     [email.municipalities]                  # recipient address → municipality code
     "kasimov@cur.region.example" = "kasimov"
 """

@@ -26,8 +26,18 @@ max_attempts = 3
 name = "main"
 address = "cur@cur.region.example"
 default_municipality = "ryazan"
-imap = {{ host = "127.0.0.1", port = {imap_port}, security = "none", user = "cur", {password_line} }}
-smtp = {{ host = "127.0.0.1", port = {smtp_port}, security = "none" }}
+
+[email.imap]
+host = "127.0.0.1"
+port = {imap_port}
+security = "none"
+user = "cur"
+{password_line}
+
+[email.smtp]
+host = "127.0.0.1"
+port = {smtp_port}
+security = "none"
 """,
         encoding="utf-8",
     )
