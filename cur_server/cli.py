@@ -96,11 +96,10 @@ def cmd_create_user(args: argparse.Namespace) -> int:
 
 def cmd_serve(args: argparse.Namespace) -> int:
     import uvicorn
-    from sqlalchemy.exc import SQLAlchemyError
 
     from .app import create_app
     from .context import load_context
-    from .migrate import SchemaNotCurrent, check_current, upgrade
+    from .migrate import upgrade
     from .seed import seed_demo
     from .versions import ENV_CLIENT_CURRENT, ENV_CLIENT_MINIMUM, versions_from_environment
 
@@ -123,15 +122,8 @@ def cmd_serve(args: argparse.Namespace) -> int:
     if args.demo:  # the demo database is the server's own: it keeps it current by itself
         upgrade(url)
         seed_demo(url, args.incidents)
-    else:
-        try:
-            check_current(url)
-        except SchemaNotCurrent as e:
-            print(f"error: {e}", file=sys.stderr)
-            return 1
-        except SQLAlchemyError as e:
-            print(f"error: cannot open the database {_safe(url)}: {e}", file=sys.stderr)
-            return 1
+    elif not _schema_is_current(url):
+        return 1
     scheme = "https" if args.ssl_certfile else "http"
     print(
         f"ЦУР server on {scheme}://{args.host}:{args.port} (database: {_safe(url)}; workstation "
@@ -165,22 +157,13 @@ def cmd_channels(args: argparse.Namespace) -> int:
     import signal
     import threading
 
-    from sqlalchemy.exc import SQLAlchemyError
-
     from .channels.config import ENV_CHANNELS_CONFIG, ConfigError, load_config
     from .channels.rejects import print_rejects
     from .channels.runner import ChannelRunner, adapters_from
     from .context import load_context
-    from .migrate import SchemaNotCurrent, check_current
 
     url = _url(args)
-    try:
-        check_current(url)
-    except SchemaNotCurrent as e:
-        print(f"error: {e}", file=sys.stderr)
-        return 1
-    except SQLAlchemyError as e:
-        print(f"error: cannot open the database {_safe(url)}: {e}", file=sys.stderr)
+    if not _schema_is_current(url):
         return 1
     if args.rejected:
         return print_rejects(load_context(url), args.rejected)
@@ -209,6 +192,23 @@ def cmd_channels(args: argparse.Namespace) -> int:
         signal.signal(sig, lambda *_: stop.set())
     runner.run_forever(config.poll_seconds, stop)
     return 0
+
+
+def _schema_is_current(url: str) -> bool:
+    """Whether the database has this code's schema; says why not on stderr."""
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from .migrate import SchemaNotCurrent, check_current
+
+    try:
+        check_current(url)
+    except SchemaNotCurrent as e:
+        print(f"error: {e}", file=sys.stderr)
+        return False
+    except SQLAlchemyError as e:
+        print(f"error: cannot open the database {_safe(url)}: {e}", file=sys.stderr)
+        return False
+    return True
 
 
 def _safe(url: str) -> str:

@@ -32,6 +32,7 @@ from cur_desktop.models.domain import (
 )
 from cur_desktop.models.statuses import Status, can_transition
 
+from ..changes import record_change
 from ..context import ServerContext
 from ..tables import ChannelMessage, Delivery, Incident, Reply
 from .adapter import Outgoing, ThreadMessage
@@ -150,14 +151,6 @@ def _locked(s: Session, delivery_id: int) -> tuple[Delivery, Reply, Incident] | 
     return d, s.get(Reply, d.reply_id), incident
 
 
-def _publish_change(s: Session, incident: Incident, now: datetime, events: list) -> None:
-    # Imported here: mutations imports this module to queue replies.
-    from ..mutations import record_events, take_feed_place
-
-    record_events(s, incident, None, now, events)
-    take_feed_place(s, incident, None)
-
-
 def confirm_sent(
     server: ServerContext, delivery_id: int, now: datetime, message_id: str | None
 ) -> bool:
@@ -185,7 +178,7 @@ def confirm_sent(
                     at=now,
                 )
             )
-        _publish_change(s, inc, now, [("reply_delivered", {"reply_id": reply.id})])
+        record_change(s, inc, now, [("reply_delivered", {"reply_id": reply.id})])
     return True
 
 
@@ -228,6 +221,6 @@ def record_failure(
             events.append(
                 ("status_changed", {"from": current.value, "to": "reopened", "reason": error})
             )
-        _publish_change(s, inc, now, events)
+        record_change(s, inc, now, events)
         log.warning("delivery %s of reply %s failed for good: %s", d.id, reply.id, error)
         return FAILED

@@ -26,11 +26,11 @@ from cur_desktop.models.contract import (
 )
 from cur_desktop.models.domain import Channel
 
+from ..changes import record_change
 from ..context import ServerContext
 from ..errors import ApiError
 from ..ingest import ingest
 from ..tables import ChannelMessage, ChannelReject, Incident, Setting
-from .delivery import _publish_change
 
 log = logging.getLogger(__name__)
 
@@ -210,7 +210,7 @@ class Intake:
                     "text": msg.text,
                     "received_at": _received(msg.received_at, now).isoformat(),
                 }
-                _publish_change(s, inc, now, [("followup", data)])
+                record_change(s, inc, now, [("followup", data)])
         except IntegrityError:
             return DUPLICATE  # another process stored it first
         return FOLLOWUP
