@@ -351,3 +351,15 @@ def test_two_processes_never_send_one_reply_twice(seeded_url, api, mail):
         t.join(60)
     ids = [m["Message-ID"] for m in smtp.messages]
     assert len(ids) == 6 and len(set(ids)) == 6
+
+
+def test_a_very_long_letter_is_shortened_in_the_incident_and_kept_whole(seeded_url, mail):
+    imap, smtp = mail
+    body = "Подробное описание проблемы. " * 1_000  # ~29k characters, over MAX_TEXT_CHARS
+    imap.deliver(letter(body, message_id="long@citizen.example"))
+    runner(seeded_url, imap, smtp).run_round()
+    [inc] = email_incidents(seeded_url)
+    assert len(inc.text) == 20_000 and inc.text.endswith("хранится у администратора.")
+    [kept] = rejects(seeded_url)
+    assert kept.reason == "text_shortened" and kept.source_id == "long@citizen.example"
+    assert kept.size > 29_000 and len(kept.raw) == kept.size
