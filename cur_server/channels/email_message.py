@@ -23,7 +23,7 @@ from .html_text import html_to_text
 from .intake import Inbound, Rejected
 
 NUMBER_IN_SUBJECT = re.compile(rf"{INCIDENT_NUMBER_PREFIX}-\d{{4}}-\d{{6}}")
-_MESSAGE_ID = re.compile(r"<([^<>\s]+)>")
+_MESSAGE_ID = re.compile(r"<([^<>\s\x00-\x1f\x7f]+)>")
 #: Incidents' source ids are at most this long; longer Message-IDs are hashed.
 MAX_SOURCE_ID = 200
 

@@ -11,7 +11,7 @@ administrator (`cur-server channels --rejected`), and the channel goes on with t
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 
 from sqlalchemy import select
@@ -71,6 +71,10 @@ class Rejected:
     detail: str
     raw: bytes | None
     size: int
+
+
+def _refused(msg: Inbound, reason: str, detail: str) -> Rejected:
+    return Rejected(msg.channel, msg.source_id, reason, detail, msg.raw, len(msg.raw or b""))
 
 
 def _clean(text: str | None, limit: int) -> str | None:
@@ -141,17 +145,14 @@ class Intake:
         if len(msg.text) > MAX_TEXT_CHARS:
             text = text[: MAX_TEXT_CHARS - len(SHORTENED)] + SHORTENED
             self.reject(
-                Rejected(
-                    msg.channel,
-                    msg.source_id,
+                _refused(
+                    msg,
                     "text_shortened",
                     f"the text had {len(msg.text)} characters; the incident keeps "
                     f"{MAX_TEXT_CHARS}, the whole message is kept here",
-                    msg.raw,
-                    len(msg.raw or b""),
                 )
             )
-        msg = Inbound(**{**msg.__dict__, "text": text})
+        msg = replace(msg, text=text)
         incident_id = self._thread_of(msg)
         if incident_id is not None:
             return self._follow_up(msg, incident_id, now)
@@ -218,13 +219,10 @@ class Intake:
     def _create(self, msg: Inbound, now: datetime) -> str:
         if not msg.municipality_code:
             return self.reject(
-                Rejected(
-                    msg.channel,
-                    msg.source_id,
+                _refused(
+                    msg,
                     "unknown_municipality",
                     "no municipality is configured for the address it was sent to",
-                    msg.raw,
-                    len(msg.raw or b""),
                 )
             )
         item = IngestItem(
@@ -239,13 +237,10 @@ class Intake:
             result = ingest(self.server, None, IngestRequest(items=[item])).results[0]
         except ApiError as exc:
             return self.reject(
-                Rejected(
-                    msg.channel,
-                    msg.source_id,
+                _refused(
+                    msg,
                     "unknown_municipality" if exc.code == "unknown_code" else exc.code,
                     f"municipality code {msg.municipality_code!r} refused: {exc}",
-                    msg.raw,
-                    len(msg.raw or b""),
                 )
             )
         try:

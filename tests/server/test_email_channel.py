@@ -363,3 +363,18 @@ def test_a_very_long_letter_is_shortened_in_the_incident_and_kept_whole(seeded_u
     [kept] = rejects(seeded_url)
     assert kept.reason == "text_shortened" and kept.source_id == "long@citizen.example"
     assert kept.size > 29_000 and len(kept.raw) == kept.size
+
+
+def test_a_letter_the_ingest_refuses_is_kept_and_reading_goes_on(seeded_url, mail):
+    imap, smtp = mail
+    # A municipality code the contract refuses (blank): every letter for it fails validation.
+    run = runner(seeded_url, imap, smtp, default_municipality="   ")
+    imap.deliver(letter(message_id="blank@citizen.example"))
+    imap.deliver(letter(message_id="mapped@citizen.example", to="kasimov@cur.region.example"))
+    report = run.run_round()
+    assert report.fetched == 2 and not report.errors
+    [inc] = email_incidents(seeded_url)
+    assert inc.source_id == "mapped@citizen.example"
+    [kept] = rejects(seeded_url)
+    assert (kept.source_id, kept.reason) == ("blank@citizen.example", "unreadable")
+    assert "ValidationError" in kept.detail
