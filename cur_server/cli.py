@@ -1,4 +1,4 @@
-"""`cur-server`: serve, migrate, seed, create users, print the OpenAPI spec."""
+"""`cur-server`: serve, migrate, seed, create users, run the channels, print the OpenAPI spec."""
 
 from __future__ import annotations
 
@@ -96,11 +96,10 @@ def cmd_create_user(args: argparse.Namespace) -> int:
 
 def cmd_serve(args: argparse.Namespace) -> int:
     import uvicorn
-    from sqlalchemy.exc import SQLAlchemyError
 
     from .app import create_app
     from .context import load_context
-    from .migrate import SchemaNotCurrent, check_current, upgrade
+    from .migrate import upgrade
     from .seed import seed_demo
     from .versions import ENV_CLIENT_CURRENT, ENV_CLIENT_MINIMUM, versions_from_environment
 
@@ -123,15 +122,8 @@ def cmd_serve(args: argparse.Namespace) -> int:
     if args.demo:  # the demo database is the server's own: it keeps it current by itself
         upgrade(url)
         seed_demo(url, args.incidents)
-    else:
-        try:
-            check_current(url)
-        except SchemaNotCurrent as e:
-            print(f"error: {e}", file=sys.stderr)
-            return 1
-        except SQLAlchemyError as e:
-            print(f"error: cannot open the database {_safe(url)}: {e}", file=sys.stderr)
-            return 1
+    elif not _schema_is_current(url):
+        return 1
     scheme = "https" if args.ssl_certfile else "http"
     print(
         f"ЦУР server on {scheme}://{args.host}:{args.port} (database: {_safe(url)}; workstation "
@@ -158,6 +150,65 @@ def cmd_openapi(args: argparse.Namespace) -> int:
 
     print(openapi_json(create_app(load_context(_url(args)))))
     return 0
+
+
+def cmd_channels(args: argparse.Namespace) -> int:
+    """Run the configured channel adapters (fetch and deliver) until stopped."""
+    import signal
+    import threading
+
+    from .channels.config import ENV_CHANNELS_CONFIG, ConfigError, load_config
+    from .channels.rejects import print_rejects
+    from .channels.runner import ChannelRunner, adapters_from
+    from .context import load_context
+
+    url = _url(args)
+    if not _schema_is_current(url):
+        return 1
+    if args.rejected:
+        return print_rejects(load_context(url), args.rejected)
+    path = args.config or os.environ.get(ENV_CHANNELS_CONFIG)
+    if not path:
+        print(f"cur-server: give --config or set ${ENV_CHANNELS_CONFIG}", file=sys.stderr)
+        return 2
+    try:
+        config = load_config(Path(path))
+    except ConfigError as e:
+        print(f"cur-server: {e}", file=sys.stderr)
+        return 2
+    adapters = adapters_from(config)
+    if not adapters:
+        print(f"cur-server: {path} configures no channel", file=sys.stderr)
+        return 2
+    runner = ChannelRunner(load_context(url), adapters, retry=config.retry)
+    names = ", ".join(f"{a.channel.value}:{a.name}" for a in adapters)
+    print(f"ЦУР channels {names} (database: {_safe(url)})", file=sys.stderr)
+    if args.once:
+        report = runner.run_round()
+        print(json.dumps(report.__dict__, ensure_ascii=False))
+        return 1 if report.errors else 0
+    stop = threading.Event()
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(sig, lambda *_: stop.set())
+    runner.run_forever(config.poll_seconds, stop)
+    return 0
+
+
+def _schema_is_current(url: str) -> bool:
+    """Whether the database has this code's schema; says why not on stderr."""
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from .migrate import SchemaNotCurrent, check_current
+
+    try:
+        check_current(url)
+    except SchemaNotCurrent as e:
+        print(f"error: {e}", file=sys.stderr)
+        return False
+    except SQLAlchemyError as e:
+        print(f"error: cannot open the database {_safe(url)}: {e}", file=sys.stderr)
+        return False
+    return True
 
 
 def _safe(url: str) -> str:
@@ -217,6 +268,21 @@ def build_parser() -> argparse.ArgumentParser:
     create.add_argument("--password-stdin", action="store_true")
     create.add_argument("--allow-short-password", action="store_true", help=argparse.SUPPRESS)
     create.set_defaults(func=cmd_create_user)
+
+    channels = sub.add_parser(
+        "channels", parents=[common], help="run the channel adapters (e-mail): intake, delivery"
+    )
+    channels.add_argument(
+        "--config", help="channels TOML file (else $CUR_CHANNELS_CONFIG); see channels/config.py"
+    )
+    channels.add_argument("--once", action="store_true", help="one round, then print its report")
+    channels.add_argument(
+        "--rejected",
+        type=int,
+        metavar="N",
+        help="list the N latest messages kept without an incident, with the reason, and exit",
+    )
+    channels.set_defaults(func=cmd_channels)
 
     openapi = sub.add_parser("openapi", parents=[common], help="print the OpenAPI spec")
     openapi.set_defaults(func=cmd_openapi)

@@ -62,6 +62,20 @@ ENV_JWT_SECRET_FILE = "CUR_JWT_SECRET_FILE"
 MIN_SECRET_CHARS = 32
 
 
+def read_secret_file(path: Path, what: str) -> str:
+    """A secret kept in a file only the service's user may read (else SecretError)."""
+    try:
+        mode = path.stat().st_mode
+        if os.name == "posix" and mode & 0o077:
+            raise SecretError(
+                f"{path} is readable or writable by group or others "
+                f"(mode {mode & 0o777:o}): chmod 600 it"
+            )
+        return path.read_text(encoding="utf-8").strip()
+    except OSError as exc:
+        raise SecretError(f"cannot read {what} {path}: {exc}") from exc
+
+
 def secret_from_environment() -> str | None:
     """The signing secret from `CUR_JWT_SECRET` or the file `CUR_JWT_SECRET_FILE`, if set.
 
@@ -72,17 +86,7 @@ def secret_from_environment() -> str | None:
     if value and file:
         raise SecretError(f"set {ENV_JWT_SECRET} or {ENV_JWT_SECRET_FILE}, not both")
     if file:
-        path = Path(file)
-        try:
-            mode = path.stat().st_mode
-            if os.name == "posix" and mode & 0o077:
-                raise SecretError(
-                    f"{path} is readable or writable by group or others "
-                    f"(mode {mode & 0o777:o}): chmod 600 it"
-                )
-            value = path.read_text(encoding="utf-8").strip()
-        except OSError as exc:
-            raise SecretError(f"cannot read {ENV_JWT_SECRET_FILE} {path}: {exc}") from exc
+        value = read_secret_file(Path(file), ENV_JWT_SECRET_FILE)
     if value is None:
         return None
     if len(value) < MIN_SECRET_CHARS:

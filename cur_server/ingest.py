@@ -73,7 +73,7 @@ def check_received_at(items: list[IngestItem], now: datetime) -> None:
         )
 
 
-def _ingest_once(server: ServerContext, actor_id: int, req: IngestRequest) -> IngestResult:
+def _ingest_once(server: ServerContext, actor_id: int | None, req: IngestRequest) -> IngestResult:
     items = req.items
     with server.db.write() as s:
         muns, cats = _resolve_codes(s, items)
@@ -133,7 +133,7 @@ def _ingest_once(server: ServerContext, actor_id: int, req: IngestRequest) -> In
     return IngestResult(results=results)
 
 
-def ingest(server: ServerContext, actor_id: int, req: IngestRequest) -> IngestResult:
+def ingest(server: ServerContext, actor_id: int | None, req: IngestRequest) -> IngestResult:
     check_received_at(req.items, datetime.now(UTC))
     for _attempt in range(5):
         try:

@@ -37,8 +37,9 @@ from cur_desktop.models.templates import unfilled_placeholders
 
 from .access import HANDLER_ROLES, Actor, can_see
 from .audit import audit
+from .changes import record_events, take_feed_place
+from .channels.delivery import queue_reply
 from .context import ServerContext
-from .db import CHANGE_SEQ, next_values
 from .serialize import incident_out, load_full
 from .tables import (
     Agency,
@@ -49,7 +50,6 @@ from .tables import (
     Municipality,
     QualityReview,
     Reply,
-    ScopeMove,
     Template,
     User,
 )
@@ -353,13 +353,18 @@ def _publish(op: Op, reply: Reply) -> None:
     reply.approval_state = ApprovalState.PUBLISHED.value
     op.event("reply_published", reply_id=reply.id, kind=kind.value)
     current = Status(inc.status)
+    # A reply the server delivers itself is the answer only once its channel accepted it
+    # (channels.delivery.confirm_sent sets the answered times then).
+    answered = not queue_reply(op.session, inc, reply, op.now)
     if kind == ReplyKind.INTERIM and can_transition(current, Status.INTERIM_ANSWER):
-        inc.first_answered_at = inc.first_answered_at or op.now
-        inc.final_answer_due = op.server.clock.final_answer_due(op.now)
+        if answered:
+            inc.first_answered_at = inc.first_answered_at or op.now
+            inc.final_answer_due = op.server.clock.final_answer_due(op.now)
         op.set_status(Status.INTERIM_ANSWER)
     elif kind == ReplyKind.FINAL and can_transition(current, Status.ANSWERED):
-        inc.first_answered_at = inc.first_answered_at or op.now
-        inc.final_answered_at = op.now
+        if answered:
+            inc.first_answered_at = inc.first_answered_at or op.now
+            inc.final_answered_at = op.now
         op.set_status(Status.ANSWERED)
 
 
@@ -506,43 +511,6 @@ def _check_base_version(op: Op) -> None:
         raise MutationConflict(
             "stale", "Обращение изменил другой сотрудник, пока вы с ним работали"
         )
-
-
-def record_events(session: Session, incident: Incident, actor_id: int | None, now, events) -> None:
-    """Bump the version and stamp the events with it; `take_feed_place` comes last."""
-    incident.version += 1
-    incident.updated_at = now
-    for kind, data in events:
-        session.add(
-            Event(
-                incident_id=incident.id,
-                version=incident.version,
-                at=now,
-                actor_id=actor_id,
-                kind=kind,
-                data=data,
-            )
-        )
-    session.flush()
-
-
-def take_feed_place(session: Session, incident: Incident, moved_from: int | None) -> None:
-    """A new place in the change feed, the last step before commit.
-
-    Taking a sequence value locks the counter row until commit, and every mutation waits for
-    that lock: the less work after it, the more mutations per second the server applies.
-    """
-    incident.seq = next_values(session, CHANGE_SEQ)
-    if moved_from is not None:
-        session.add(
-            ScopeMove(
-                seq=incident.seq,
-                incident_id=incident.id,
-                from_municipality_id=moved_from,
-                to_municipality_id=incident.municipality_id,
-            )
-        )
-    session.flush()
 
 
 def _result(session: Session, actor: Actor, incident_id: int, **fields) -> c.MutationResult:

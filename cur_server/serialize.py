@@ -27,6 +27,9 @@ def reply_out(r: Reply) -> ReplyOut:
         reviewed_by=r.reviewed_by,
         reviewed_at=r.reviewed_at,
         review_comment=r.review_comment,
+        delivery_state=r.delivery_state,
+        delivery_error=r.delivery_error,
+        delivered_at=r.delivered_at,
     )
 
 

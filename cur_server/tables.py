@@ -15,6 +15,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     String,
     Text,
     UniqueConstraint,
@@ -254,6 +255,10 @@ class Reply(Base):
     reviewed_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     reviewed_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
     review_comment: Mapped[str | None] = mapped_column(Text)
+    #: For a reply the server delivers to the citizen's channel (see `Delivery`), else NULL.
+    delivery_state: Mapped[str | None] = mapped_column(String(16))
+    delivery_error: Mapped[str | None] = mapped_column(Text)
+    delivered_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
     incident: Mapped[Incident] = relationship(back_populates="replies")
 
 
@@ -449,3 +454,64 @@ class DailyOffset(Base):
     __tablename__ = "daily_offset"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     minutes: Mapped[int] = mapped_column(Integer)
+
+
+# --- channels (issue 13, migration 0008): intake threads, the delivery queue, refused mail -----
+
+
+class Delivery(Base):
+    """An approved reply on its way to the citizen's channel: one row per reply, claimed by one
+    channel process at a time (a lease), sent under an idempotency key derived from the reply.
+    The reply's own `delivery_*` columns are what clients see; this is the queue's bookkeeping."""
+
+    __tablename__ = "deliveries"
+    __table_args__ = (Index("ix_delivery_due", "state", "next_attempt_at"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    reply_id: Mapped[int] = mapped_column(ForeignKey("replies.id"), unique=True)
+    incident_id: Mapped[int] = mapped_column(ForeignKey("incidents.id"), index=True)
+    channel: Mapped[str] = mapped_column(String(32))
+    #: queued, sending (claimed, not yet confirmed), sent, failed
+    state: Mapped[str] = mapped_column(String(16))
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    next_attempt_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    claimed_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    claimed_by: Mapped[str | None] = mapped_column(String(100))
+    idempotency_key: Mapped[str] = mapped_column(String(300))
+    last_error: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow)
+    sent_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+
+
+class ChannelMessage(Base):
+    """A message of a channel conversation, by the channel's own id (an e-mail's Message-ID):
+    the citizen's messages and the replies sent, so a follow-up finds its incident."""
+
+    __tablename__ = "channel_messages"
+    __table_args__ = (UniqueConstraint("channel", "message_id", name="uq_channel_message"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    channel: Mapped[str] = mapped_column(String(32))
+    message_id: Mapped[str] = mapped_column(String(300))
+    incident_id: Mapped[int] = mapped_column(ForeignKey("incidents.id"), index=True)
+    #: "in" from the citizen, "out" a reply sent to them
+    direction: Mapped[str] = mapped_column(String(8))
+    #: Where a reply to this conversation goes (the citizen's address), for inbound messages.
+    address: Mapped[str | None] = mapped_column(String(320))
+    subject: Mapped[str | None] = mapped_column(String(1000))
+    at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow)
+
+
+class ChannelReject(Base):
+    """A message a channel brought that could not become an incident (malformed, too large, no
+    known municipality): kept with its reason for an administrator, never silently dropped."""
+
+    __tablename__ = "channel_rejects"
+    __table_args__ = (UniqueConstraint("channel", "source_id", name="uq_channel_reject"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    channel: Mapped[str] = mapped_column(String(32))
+    source_id: Mapped[str] = mapped_column(String(300))
+    reason: Mapped[str] = mapped_column(String(64))
+    detail: Mapped[str] = mapped_column(Text)
+    size: Mapped[int] = mapped_column(Integer)
+    #: The message as received, up to the channel's size limit (beyond it: its headers only).
+    raw: Mapped[bytes | None] = mapped_column(LargeBinary)
+    received_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow)

@@ -27,6 +27,7 @@ from pydantic_core import PydanticCustomError
 from .domain import (
     ApprovalState,
     Channel,
+    DeliveryState,
     Importance,
     MutationType,
     Outcome,
@@ -297,6 +298,11 @@ class ReplyOut(WireModel):
     reviewed_by: int | None = None
     reviewed_at: datetime | None = None
     review_comment: str | None = None
+    delivery_state: DeliveryState | None = Field(
+        None, description="For a reply the server delivers to the citizen's channel; else None"
+    )
+    delivery_error: str | None = Field(None, description="Why the channel refused the reply")
+    delivered_at: datetime | None = Field(None, description="When the channel accepted it")
 
 
 class EventOut(WireModel):

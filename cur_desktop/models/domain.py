@@ -17,6 +17,7 @@ class Channel(StrEnum):
     GOSPUBLIC_COMMENT = "gospublic_comment"
     POS = "pos"
     CHATBOT = "chatbot"
+    EMAIL = "email"
     OTHER = "other"
 
 
@@ -28,7 +29,53 @@ CHANNEL_LABELS: dict[Channel, str] = {
     Channel.GOSPUBLIC_COMMENT: "Комментарий в госпаблике",
     Channel.POS: "Госуслуги. Решаем вместе (ПОС)",
     Channel.CHATBOT: "Чат-бот",
+    Channel.EMAIL: "Электронная почта",
     Channel.OTHER: "Другое",
+}
+
+
+class Form(StrEnum):
+    """What a citizen's text is in law. Since 547-ФЗ (March 2025, amending 59-ФЗ) an e-mail is
+    no longer a formal обращение: like a social-network post it is a message (сообщение), which
+    the centre answers but which carries no 59-ФЗ deadlines of its own."""
+
+    MESSAGE = "message"
+    APPEAL = "appeal"
+
+
+FORM_LABELS: dict[Form, str] = {Form.MESSAGE: "Сообщение", Form.APPEAL: "Обращение (59-ФЗ)"}
+
+
+def form_of(channel: Channel | str) -> Form:
+    """Every channel the centre collects from brings messages; formal обращения (the written
+    59-ФЗ procedure) do not come through the centre's channels."""
+    Channel(channel)
+    return Form.MESSAGE
+
+
+#: Channels whose replies the server delivers itself (cur_server/channels): a reply there counts
+#: as an answer for the SLA only once the channel accepted it, not when it was published.
+DELIVERED_CHANNELS = frozenset({Channel.EMAIL})
+
+
+def answered_on_publish(channel: Channel | str, training: bool = False) -> bool:
+    """Whether publishing a reply is itself the answer (the SLA's «answered» moment). Training
+    incidents are never delivered anywhere."""
+    return training or Channel(channel) not in DELIVERED_CHANNELS
+
+
+class DeliveryState(StrEnum):
+    """Where an approved reply to a delivered channel is on its way to the citizen."""
+
+    QUEUED = "queued"
+    SENT = "sent"
+    FAILED = "failed"
+
+
+DELIVERY_LABELS: dict[DeliveryState, str] = {
+    DeliveryState.QUEUED: "в очереди",
+    DeliveryState.SENT: "отправлено",
+    DeliveryState.FAILED: "ошибка",
 }
 
 

@@ -61,6 +61,9 @@ EVENT_LABELS = {
     "note": QT_TR_NOOP("Заметка"),
     "quality_reviewed": QT_TR_NOOP("Ответ оценён старшим смены"),
     "review_quality": QT_TR_NOOP("Ответ оценён старшим смены"),
+    "reply_delivered": QT_TR_NOOP("Ответ доставлен заявителю"),
+    "reply_delivery_failed": QT_TR_NOOP("Ответ не доставлен"),
+    "followup": QT_TR_NOOP("Новое сообщение заявителя"),
 }
 
 
@@ -209,6 +212,7 @@ class IncidentCard(QWidget):
                     or data.get("reason")
                     or data.get("note")
                     or data.get("comment")
+                    or data.get("error")
                     or ""
                 )
                 to = data.get("to")
@@ -218,11 +222,16 @@ class IncidentCard(QWidget):
                     f"{_when(at)}  {who}: {label}{pending}" + (f": {extra}" if extra else "")
                 )
             else:
+                delivery = self.labels.delivery(
+                    item.get("delivery_state"), item.get("delivery_error")
+                )
                 lines.append(
                     f"{_when(at)}  {who}: {tr('Ответ')}"
                     f" ({self.labels.reply_kind(item['kind'])},"
-                    f" {self.labels.approval(item['approval_state'])})"
-                    f"{pending}\n    " + item["text"].replace("\n", "\n    ")
+                    f" {self.labels.approval(item['approval_state'])}"
+                    + (f", {delivery}" if delivery else "")
+                    + f"){pending}\n    "
+                    + item["text"].replace("\n", "\n    ")
                 )
         return "\n".join(lines)
 

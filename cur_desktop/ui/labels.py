@@ -24,6 +24,11 @@ _APPROVAL_STATES = {
     "published": QT_TR_NOOP("опубликован"),
 }
 
+_DELIVERY_STATES = {
+    "queued": QT_TR_NOOP("в очереди"),
+    "sent": QT_TR_NOOP("отправлено"),
+}
+
 #: Official municipality names shortened the way Russian documents abbreviate them, for narrow
 #: columns: «городской округ город Рязань» → «г. Рязань», «Шиловский муниципальный район» →
 #: «Шиловский р-н». The part that tells them apart comes first.
@@ -115,6 +120,13 @@ class Labels:
     @staticmethod
     def approval(code: str) -> str:
         return tr(_APPROVAL_STATES[code]) if code in _APPROVAL_STATES else code
+
+    @staticmethod
+    def delivery(code: str | None, error: str | None = None) -> str:
+        """«в очереди», «отправлено», «ошибка: …» for a reply the server delivers; else ""."""
+        if code == "failed":
+            return tr("ошибка: {reason}").format(reason=error or tr("причина не указана"))
+        return tr(_DELIVERY_STATES[code]) if code in _DELIVERY_STATES else ""
 
     @staticmethod
     def importance(code: str | None) -> str:

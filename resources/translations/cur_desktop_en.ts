@@ -297,7 +297,7 @@
     <message>
         <location filename="../../cur_desktop/ui/incident_card.py" line="48"/>
         <location filename="../../cur_desktop/ui/incident_card.py" line="49"/>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="100"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="103"/>
         <source>Поступило</source>
         <translation>Received</translation>
     </message>
@@ -359,48 +359,48 @@
         <translation>Reply returned for revision</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="120"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="123"/>
         <source>Вз&amp;ять</source>
         <translation>&amp;Take</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="121"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="124"/>
         <source>Вернуть в о&amp;чередь</source>
         <translation>Back to &amp;queue</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="122"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="125"/>
         <source>Отв&amp;етить</source>
         <translation>&amp;Reply</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="123"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="126"/>
         <source>&amp;Направить…</source>
         <translation>Ro&amp;ute…</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="124"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="127"/>
         <source>Сфер&amp;а…</source>
         <translation>Se&amp;ctor…</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="125"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="128"/>
         <source>Стат&amp;ус…</source>
         <translation>St&amp;atus…</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="126"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="129"/>
         <source>Отк&amp;лонить…</source>
         <translation>Re&amp;ject…</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="127"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="130"/>
         <source>&amp;Заметка…</source>
         <translation>N&amp;ote…</translation>
     </message>
     <message>
         <location filename="../../cur_desktop/ui/approvals_panel.py" line="40"/>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="92"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="95"/>
         <source>Автор</source>
         <extracomment>(action name, incident id): claim, release, reply, route, category, status, reject, note</extracomment>
         <translation>Author</translation>
@@ -463,29 +463,29 @@
         <translation>Waiting for approval: {n}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="93"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="96"/>
         <location filename="../../cur_desktop/ui/queue_model.py" line="49"/>
         <source>Канал</source>
         <translation>Channel</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="94"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="97"/>
         <source>Источник</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="95"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="98"/>
         <location filename="../../cur_desktop/ui/queue_model.py" line="48"/>
         <source>Муниципалитет</source>
         <translation>Municipality</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="96"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="99"/>
         <source>Сфера / рубрика</source>
         <translation>Sector / category</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="97"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="100"/>
         <location filename="../../cur_desktop/ui/incident_dialogs.py" line="39"/>
         <location filename="../../cur_desktop/ui/queue_model.py" line="46"/>
         <location filename="../../cur_desktop/ui/trainer_live.py" line="29"/>
@@ -494,7 +494,7 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/analytics_tabs.py" line="299"/>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="98"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="101"/>
         <location filename="../../cur_desktop/ui/incident_dialogs.py" line="28"/>
         <location filename="../../cur_desktop/ui/systemic_view.py" line="112"/>
         <location filename="../../cur_desktop/ui/systemic_view.py" line="293"/>
@@ -519,7 +519,7 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/handover_dialog.py" line="57"/>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="99"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="102"/>
         <location filename="../../cur_desktop/ui/queue_model.py" line="51"/>
         <source>Исполнитель</source>
         <translation>Assignee</translation>
@@ -591,17 +591,17 @@
         <translation>Answer reviewed by the shift supervisor</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="101"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="104"/>
         <source>Первый ответ до</source>
         <translation>First answer due</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="102"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="105"/>
         <source>Окончательный ответ до</source>
         <translation>Final answer due</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="103"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="106"/>
         <source>Вложения</source>
         <translation>Attachments</translation>
     </message>
@@ -621,39 +621,39 @@
         <translation>Reject…</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="142"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="145"/>
         <source>Сообщение</source>
         <translation>Message</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="146"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="149"/>
         <source>История</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="158"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="161"/>
         <location filename="../../cur_desktop/ui/main_actions.py" line="72"/>
         <source>Выберите обращение в очереди</source>
         <translation>Select an incident in the queue</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="173"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="176"/>
         <source>Аноним</source>
         <translation>Anonymous</translation>
     </message>
     <message>
         <location filename="../../cur_desktop/ui/handover_dialog.py" line="159"/>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="181"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="184"/>
         <source>не назначено</source>
         <translation>unassigned</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="201"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="204"/>
         <source>система</source>
         <translation>system</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="201"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="204"/>
         <source> (не отправлено)</source>
         <translation> (not sent)</translation>
     </message>
@@ -698,20 +698,20 @@
         <translation>published</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/labels.py" line="109"/>
+        <location filename="../../cur_desktop/ui/labels.py" line="114"/>
         <source>сотрудник №{id}</source>
         <extracomment>Official municipality names shortened the way Russian documents abbreviate them, for narrow columns: «городской округ город Рязань» → «г. Рязань», «Шиловский муниципальный район» → «Шиловский р-н». The part that tells them apart comes first.</extracomment>
         <translation>staff member #{id}</translation>
     </message>
     <message>
         <location filename="../../cur_desktop/ui/incident_dialogs.py" line="40"/>
-        <location filename="../../cur_desktop/ui/labels.py" line="121"/>
+        <location filename="../../cur_desktop/ui/labels.py" line="133"/>
         <source>Высокая</source>
         <translation>High</translation>
     </message>
     <message>
         <location filename="../../cur_desktop/ui/incident_dialogs.py" line="40"/>
-        <location filename="../../cur_desktop/ui/labels.py" line="122"/>
+        <location filename="../../cur_desktop/ui/labels.py" line="134"/>
         <source>Обычная</source>
         <translation>Normal</translation>
     </message>
@@ -1570,6 +1570,7 @@
         <translation>Sync error</translation>
     </message>
     <message>
+        <location filename="../../cur_desktop/ui/labels.py" line="29"/>
         <location filename="../../cur_desktop/ui/status_bar.py" line="124"/>
         <source>отправлено</source>
         <translation>sent</translation>
@@ -2621,6 +2622,36 @@ today</translation>
         <location filename="../../cur_desktop/ui/menu_bar.py" line="87"/>
         <source>Нет ответов, ждущих согласования</source>
         <translation>No replies are waiting for approval</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="64"/>
+        <source>Ответ доставлен заявителю</source>
+        <translation>Reply delivered to the citizen</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="65"/>
+        <source>Ответ не доставлен</source>
+        <translation>Reply not delivered</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="66"/>
+        <source>Новое сообщение заявителя</source>
+        <translation>New message from the citizen</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/labels.py" line="28"/>
+        <source>в очереди</source>
+        <translation>queued</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/labels.py" line="128"/>
+        <source>ошибка: {reason}</source>
+        <translation>error: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/labels.py" line="128"/>
+        <source>причина не указана</source>
+        <translation>no reason given</translation>
     </message>
 </context>
 <context>

@@ -296,7 +296,7 @@
     <message>
         <location filename="../../cur_desktop/ui/incident_card.py" line="48" />
         <location filename="../../cur_desktop/ui/incident_card.py" line="49" />
-        <location filename="../../cur_desktop/ui/incident_card.py" line="100" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="103" />
         <source>Поступило</source>
         <translation>Поступило</translation>
     </message>
@@ -358,48 +358,48 @@
         <translation>Ответ возвращён на доработку</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="120" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="123" />
         <source>Вз&amp;ять</source>
         <translation>Вз&amp;ять</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="121" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="124" />
         <source>Вернуть в о&amp;чередь</source>
         <translation>Вернуть в о&amp;чередь</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="122" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="125" />
         <source>Отв&amp;етить</source>
         <translation>Отв&amp;етить</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="123" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="126" />
         <source>&amp;Направить…</source>
         <translation>&amp;Направить…</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="124" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="127" />
         <source>Сфер&amp;а…</source>
         <translation>Сфер&amp;а…</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="125" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="128" />
         <source>Стат&amp;ус…</source>
         <translation>Стат&amp;ус…</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="126" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="129" />
         <source>Отк&amp;лонить…</source>
         <translation>Отк&amp;лонить…</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="127" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="130" />
         <source>&amp;Заметка…</source>
         <translation>&amp;Заметка…</translation>
     </message>
     <message>
         <location filename="../../cur_desktop/ui/approvals_panel.py" line="40" />
-        <location filename="../../cur_desktop/ui/incident_card.py" line="92" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="95" />
         <source>Автор</source>
         <extracomment>(action name, incident id): claim, release, reply, route, category, status, reject, note</extracomment>
         <translation>Автор</translation>
@@ -462,29 +462,29 @@
         <translation>Ждут согласования: {n}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="93" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="96" />
         <location filename="../../cur_desktop/ui/queue_model.py" line="49" />
         <source>Канал</source>
         <translation>Канал</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="94" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="97" />
         <source>Источник</source>
         <translation>Источник</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="95" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="98" />
         <location filename="../../cur_desktop/ui/queue_model.py" line="48" />
         <source>Муниципалитет</source>
         <translation>Муниципалитет</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="96" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="99" />
         <source>Сфера / рубрика</source>
         <translation>Сфера / рубрика</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="97" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="100" />
         <location filename="../../cur_desktop/ui/incident_dialogs.py" line="39" />
         <location filename="../../cur_desktop/ui/queue_model.py" line="46" />
         <location filename="../../cur_desktop/ui/trainer_live.py" line="29" />
@@ -493,7 +493,7 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/analytics_tabs.py" line="299" />
-        <location filename="../../cur_desktop/ui/incident_card.py" line="98" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="101" />
         <location filename="../../cur_desktop/ui/incident_dialogs.py" line="28" />
         <location filename="../../cur_desktop/ui/systemic_view.py" line="112" />
         <location filename="../../cur_desktop/ui/systemic_view.py" line="293" />
@@ -518,7 +518,7 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/handover_dialog.py" line="57" />
-        <location filename="../../cur_desktop/ui/incident_card.py" line="99" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="102" />
         <location filename="../../cur_desktop/ui/queue_model.py" line="51" />
         <source>Исполнитель</source>
         <translation>Исполнитель</translation>
@@ -590,17 +590,17 @@
         <translation>Ответ оценён старшим смены</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="101" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="104" />
         <source>Первый ответ до</source>
         <translation>Первый ответ до</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="102" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="105" />
         <source>Окончательный ответ до</source>
         <translation>Окончательный ответ до</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="103" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="106" />
         <source>Вложения</source>
         <translation>Вложения</translation>
     </message>
@@ -620,39 +620,39 @@
         <translation>Отклонить…</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="142" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="145" />
         <source>Сообщение</source>
         <translation>Сообщение</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="146" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="149" />
         <source>История</source>
         <translation>История</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="158" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="161" />
         <location filename="../../cur_desktop/ui/main_actions.py" line="72" />
         <source>Выберите обращение в очереди</source>
         <translation>Выберите обращение в очереди</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="173" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="176" />
         <source>Аноним</source>
         <translation>Аноним</translation>
     </message>
     <message>
         <location filename="../../cur_desktop/ui/handover_dialog.py" line="159" />
-        <location filename="../../cur_desktop/ui/incident_card.py" line="181" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="184" />
         <source>не назначено</source>
         <translation>не назначено</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="201" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="204" />
         <source>система</source>
         <translation>система</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="201" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="204" />
         <source> (не отправлено)</source>
         <translation> (не отправлено)</translation>
     </message>
@@ -697,20 +697,20 @@
         <translation>опубликован</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/labels.py" line="109" />
+        <location filename="../../cur_desktop/ui/labels.py" line="114" />
         <source>сотрудник №{id}</source>
         <extracomment>Official municipality names shortened the way Russian documents abbreviate them, for narrow columns: «городской округ город Рязань» → «г. Рязань», «Шиловский муниципальный район» → «Шиловский р-н». The part that tells them apart comes first.</extracomment>
         <translation>сотрудник №{id}</translation>
     </message>
     <message>
         <location filename="../../cur_desktop/ui/incident_dialogs.py" line="40" />
-        <location filename="../../cur_desktop/ui/labels.py" line="121" />
+        <location filename="../../cur_desktop/ui/labels.py" line="133" />
         <source>Высокая</source>
         <translation>Высокая</translation>
     </message>
     <message>
         <location filename="../../cur_desktop/ui/incident_dialogs.py" line="40" />
-        <location filename="../../cur_desktop/ui/labels.py" line="122" />
+        <location filename="../../cur_desktop/ui/labels.py" line="134" />
         <source>Обычная</source>
         <translation>Обычная</translation>
     </message>
@@ -1569,6 +1569,7 @@
         <translation>Ошибка синхронизации</translation>
     </message>
     <message>
+        <location filename="../../cur_desktop/ui/labels.py" line="29" />
         <location filename="../../cur_desktop/ui/status_bar.py" line="124" />
         <source>отправлено</source>
         <translation>отправлено</translation>
@@ -2620,6 +2621,36 @@
         <location filename="../../cur_desktop/ui/menu_bar.py" line="87" />
         <source>Нет ответов, ждущих согласования</source>
         <translation>Нет ответов, ждущих согласования</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="64" />
+        <source>Ответ доставлен заявителю</source>
+        <translation>Ответ доставлен заявителю</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="65" />
+        <source>Ответ не доставлен</source>
+        <translation>Ответ не доставлен</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="66" />
+        <source>Новое сообщение заявителя</source>
+        <translation>Новое сообщение заявителя</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/labels.py" line="28" />
+        <source>в очереди</source>
+        <translation>в очереди</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/labels.py" line="128" />
+        <source>ошибка: {reason}</source>
+        <translation>ошибка: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/labels.py" line="128" />
+        <source>причина не указана</source>
+        <translation>причина не указана</translation>
     </message>
 </context>
 <context>

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from ..domain import ApprovalState, MutationType, reply_needs_approval
+from ..domain import ApprovalState, MutationType, answered_on_publish, reply_needs_approval
 from ..statuses import Status, can_transition
 
 
@@ -43,14 +43,20 @@ def _hold(state, user_id: int | None) -> None:
 
 
 def _publish_effect(state, kind: str, at: int) -> None:
-    """`at` is when the entry was made (by the server's clock, see sync/outbox)."""
+    """`at` is when the entry was made (by the server's clock, see sync/outbox). A reply the
+    server delivers to the citizen's channel (e-mail) is answered only once the channel accepted
+    it: the server sets those times then, and the next pull brings them."""
+    row = state.row
+    answered = answered_on_publish(row["channel"], row.get("training_session_id") is not None)
     if kind == "interim":
         _status(state, Status.INTERIM_ANSWER)
-        state.row["first_answered_at"] = state.row["first_answered_at"] or at
+        if answered:
+            row["first_answered_at"] = row["first_answered_at"] or at
     elif kind == "final":
         _status(state, Status.ANSWERED)
-        state.row["first_answered_at"] = state.row["first_answered_at"] or at
-        state.row["final_answered_at"] = at
+        if answered:
+            row["first_answered_at"] = row["first_answered_at"] or at
+            row["final_answered_at"] = at
 
 
 def apply(state, entry: dict[str, Any], me: dict[str, Any]) -> None:

@@ -118,6 +118,9 @@ replies = Table(
     Column("reviewed_at", Integer),
     Column("review_comment", Text),
     Column("local", Integer, nullable=False, default=0),
+    # Cache migration 0004: where a reply to an e-mail is on its way (ReplyOut.delivery_*).
+    Column("delivery_state", Text),
+    Column("delivery_error", Text),
 )
 
 events = Table(

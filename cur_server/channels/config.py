@@ -1,0 +1,195 @@
+"""The channels a region's server runs, read from one TOML file (`cur-server channels --config`).
+
+Secrets (mailbox passwords, later the VK and Telegram tokens) are never in that file: it names
+an environment variable (`password_env`) or a file readable by the service's user only
+(`password_file`), as the JWT secret is kept (`context.read_secret_file`). A `Secret` prints as
+asterisks, so a configuration logged or shown in a traceback gives nothing away.
+
+    [delivery]
+    max_attempts = 5
+    backoff_seconds = 30
+
+    [[email]]
+    name = "main"
+    address = "cur@region.example"          # From: of the replies, and the Message-ID domain
+    default_municipality = "ryazan"         # for mail to no mapped address
+
+    [email.imap]
+    host = "imap.region.example"
+    port = 993
+    security = "ssl"                        # ssl, starttls or none
+    user = "cur"
+    password_env = "CUR_EMAIL_MAIN_PASSWORD"
+
+    [email.smtp]
+    host = "smtp.region.example"
+    port = 587
+    security = "starttls"
+    user = "cur"
+    password_file = "/etc/cur/email-main.secret"
+
+    [email.municipalities]                  # recipient address → municipality code
+    "kasimov@cur.region.example" = "kasimov"
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from dataclasses import dataclass, field
+from datetime import timedelta
+from pathlib import Path
+from typing import Any
+
+from ..context import SecretError, read_secret_file
+from .delivery import RetryPolicy
+
+ENV_CHANNELS_CONFIG = "CUR_CHANNELS_CONFIG"
+SECURITY = ("ssl", "starttls", "none")
+#: Larger mail is kept for the administrator by its headers only, not made an incident.
+DEFAULT_MAX_MESSAGE_BYTES = 10 * 1024 * 1024
+
+
+class ConfigError(ValueError):
+    """The channels configuration cannot be used (message for the log, English, no secrets)."""
+
+
+class Secret:
+    """A password or token: `reveal()` gives it to the one call that needs it."""
+
+    __slots__ = ("_value",)
+
+    def __init__(self, value: str):
+        self._value = value
+
+    def reveal(self) -> str:
+        return self._value
+
+    def __repr__(self) -> str:
+        return "Secret('***')"
+
+    __str__ = __repr__
+
+
+@dataclass(frozen=True)
+class Endpoint:
+    host: str
+    port: int
+    security: str = "ssl"
+    user: str | None = None
+    password: Secret | None = None
+    timeout: float = 60.0
+
+
+@dataclass(frozen=True)
+class EmailConfig:
+    name: str
+    address: str
+    imap: Endpoint | None
+    smtp: Endpoint | None
+    mailbox: str = "INBOX"
+    default_municipality: str | None = None
+    municipalities: dict[str, str] = field(default_factory=dict)
+    max_message_bytes: int = DEFAULT_MAX_MESSAGE_BYTES
+
+    @property
+    def domain(self) -> str:
+        return self.address.rpartition("@")[2]
+
+
+@dataclass(frozen=True)
+class ChannelsConfig:
+    email: list[EmailConfig] = field(default_factory=list)
+    retry: RetryPolicy = field(default_factory=RetryPolicy)
+    poll_seconds: float = 30.0
+
+
+def _secret(where: str, raw: dict[str, Any]) -> Secret | None:
+    if "password" in raw:
+        raise ConfigError(
+            f"{where}: a password is not written into the configuration; "
+            "name it by password_env or password_file"
+        )
+    env, file = raw.get("password_env"), raw.get("password_file")
+    if env and file:
+        raise ConfigError(f"{where}: password_env or password_file, not both")
+    if env:
+        value = os.environ.get(env)
+        if not value:
+            raise ConfigError(f"{where}: the environment variable {env} is not set")
+        return Secret(value)
+    if file:
+        try:
+            return Secret(read_secret_file(Path(file), f"{where} password_file"))
+        except SecretError as exc:
+            raise ConfigError(str(exc)) from exc
+    return None
+
+
+def _endpoint(where: str, raw: dict[str, Any] | None, default_ports: dict[str, int]) -> Endpoint:
+    if raw is None:
+        return None
+    security = raw.get("security", "ssl")
+    if security not in SECURITY:
+        raise ConfigError(f"{where}: security must be one of {', '.join(SECURITY)}")
+    if "host" not in raw:
+        raise ConfigError(f"{where}: host is missing")
+    return Endpoint(
+        host=str(raw["host"]),
+        port=int(raw.get("port", default_ports[security])),
+        security=security,
+        user=raw.get("user"),
+        password=_secret(where, raw),
+        timeout=float(raw.get("timeout", 60)),
+    )
+
+
+IMAP_PORTS = {"ssl": 993, "starttls": 143, "none": 143}
+SMTP_PORTS = {"ssl": 465, "starttls": 587, "none": 25}
+
+
+def parse_config(data: dict[str, Any]) -> ChannelsConfig:
+    mailboxes = []
+    for n, raw in enumerate(data.get("email", [])):
+        name = raw.get("name", f"email{n + 1}")
+        where = f"[[email]] {name}"
+        if "@" not in str(raw.get("address", "")):
+            raise ConfigError(f"{where}: address (the centre's e-mail address) is missing")
+        mailboxes.append(
+            EmailConfig(
+                name=name,
+                address=raw["address"],
+                imap=_endpoint(f"{where} imap", raw.get("imap"), IMAP_PORTS),
+                smtp=_endpoint(f"{where} smtp", raw.get("smtp"), SMTP_PORTS),
+                mailbox=raw.get("mailbox", "INBOX"),
+                default_municipality=raw.get("default_municipality"),
+                municipalities={k.lower(): v for k, v in (raw.get("municipalities") or {}).items()},
+                max_message_bytes=int(raw.get("max_message_bytes", DEFAULT_MAX_MESSAGE_BYTES)),
+            )
+        )
+    names = [m.name for m in mailboxes]
+    if len(set(names)) != len(names):
+        raise ConfigError("[[email]]: every mailbox needs its own name")
+    d = data.get("delivery", {})
+    retry = RetryPolicy(
+        max_attempts=int(d.get("max_attempts", 5)),
+        backoff=timedelta(seconds=float(d.get("backoff_seconds", 30))),
+        backoff_max=timedelta(seconds=float(d.get("backoff_max_seconds", 3600))),
+        lease=timedelta(seconds=float(d.get("lease_seconds", 600))),
+    )
+    return ChannelsConfig(
+        email=mailboxes, retry=retry, poll_seconds=float(d.get("poll_seconds", 30))
+    )
+
+
+def load_config(path: Path) -> ChannelsConfig:
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, tomllib.TOMLDecodeError) as exc:
+        raise ConfigError(f"cannot read the channels configuration {path}: {exc}") from exc
+    try:
+        return parse_config(data)
+    except (TypeError, ValueError, AttributeError) as exc:
+        if isinstance(exc, ConfigError):
+            raise
+        raise ConfigError(f"{path}: {exc}") from exc

@@ -1,0 +1,279 @@
+"""Messages from a channel become incidents through the ingest path, or join their incident.
+
+A message is known by (channel, its id there): fetching it again changes nothing. A follow-up
+(the citizen writing again about the same thing) joins the incident it names by number, else
+the one whose conversation it replies to (`replies_to`: an e-mail's In-Reply-To and References
+against stored Message-IDs), else it is a new incident. What cannot become an incident (no
+known municipality, too large, unreadable) is kept in `channel_rejects` with the reason, for an
+administrator (`cur-server channels --rejected`), and the channel goes on with the next one.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field, replace
+from datetime import UTC, datetime
+
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+
+from cur_desktop.models.contract import (
+    EARLIEST_RECEIVED_AT,
+    MAX_RECEIVED_AHEAD,
+    MAX_TEXT_CHARS,
+    IngestItem,
+    IngestRequest,
+)
+from cur_desktop.models.domain import Channel
+
+from ..changes import record_change
+from ..context import ServerContext
+from ..errors import ApiError
+from ..ingest import ingest
+from ..tables import ChannelMessage, ChannelReject, Incident, Setting
+
+log = logging.getLogger(__name__)
+
+CREATED, DUPLICATE, FOLLOWUP, REJECTED = "created", "duplicate", "followup", "rejected"
+#: Kept of a refused message beyond which only its headers are stored.
+MAX_KEPT_BYTES = 10 * 1024 * 1024
+SHORTENED = "\n\n[…] Текст сокращён: полностью он хранится у администратора."
+
+
+@dataclass(frozen=True)
+class Inbound:
+    """One message as a channel brought it, already turned into plain text."""
+
+    channel: Channel
+    source_id: str
+    text: str
+    received_at: datetime | None
+    author_name: str | None = None
+    #: Where a reply goes (an e-mail address), kept with the conversation.
+    address: str | None = None
+    subject: str | None = None
+    municipality_code: str | None = None
+    #: An incident number the message names (ЦУР-2026-000123), e.g. in its subject.
+    incident_number: str | None = None
+    #: Ids of earlier messages this one answers (In-Reply-To, References), nearest first.
+    replies_to: list[str] = field(default_factory=list)
+    #: The message as received, kept when its text had to be shortened.
+    raw: bytes | None = None
+
+
+@dataclass(frozen=True)
+class Rejected:
+    """A message that cannot become an incident, and why (English, for the administrator)."""
+
+    channel: Channel
+    source_id: str
+    reason: str
+    detail: str
+    raw: bytes | None
+    size: int
+
+
+def _refused(msg: Inbound, reason: str, detail: str) -> Rejected:
+    return Rejected(msg.channel, msg.source_id, reason, detail, msg.raw, len(msg.raw or b""))
+
+
+def _clean(text: str | None, limit: int) -> str | None:
+    if text is None:
+        return None
+    text = text.replace("\x00", "").strip()
+    return text[:limit] or None
+
+
+def _received(at: datetime | None, now: datetime) -> datetime:
+    """The message's own date if it can be true, else the moment it was fetched."""
+    if (
+        at is None
+        or at.tzinfo is None
+        or not EARLIEST_RECEIVED_AT <= at <= now + MAX_RECEIVED_AHEAD
+    ):
+        return now
+    return at
+
+
+class Intake:
+    """What adapters hand their messages to; one per channel process, over the server's data."""
+
+    def __init__(self, server: ServerContext):
+        self.server = server
+
+    # --- cursors: where an adapter stopped reading (an IMAP folder's last UID, …) ----------
+
+    def cursor(self, key: str) -> dict:
+        with self.server.db.read() as s:
+            row = s.get(Setting, f"channel_cursor:{key}")
+            return dict(row.value) if row is not None else {}
+
+    def save_cursor(self, key: str, value: dict) -> None:
+        with self.server.db.write() as s:
+            row = s.get(Setting, f"channel_cursor:{key}")
+            if row is None:
+                s.add(Setting(key=f"channel_cursor:{key}", value=value))
+            else:
+                row.value = value
+
+    # --- messages --------------------------------------------------------------------------
+
+    def known(self, channel: Channel, source_id: str) -> bool:
+        with self.server.db.read() as s:
+            return (
+                s.scalar(
+                    select(ChannelMessage.id).where(
+                        ChannelMessage.channel == channel.value,
+                        ChannelMessage.message_id == source_id,
+                    )
+                )
+                is not None
+            )
+
+    def accept(self, msg: Inbound) -> str:
+        """Store one message: CREATED, DUPLICATE, FOLLOWUP or REJECTED."""
+        now = datetime.now(UTC)
+        if self.known(msg.channel, msg.source_id):
+            return DUPLICATE
+        text = _clean(msg.text, MAX_TEXT_CHARS)
+        if text is None:
+            return self.reject(
+                Rejected(
+                    msg.channel, msg.source_id, "empty", "no text", msg.raw, len(msg.raw or b"")
+                )
+            )
+        if len(msg.text) > MAX_TEXT_CHARS:
+            text = text[: MAX_TEXT_CHARS - len(SHORTENED)] + SHORTENED
+            self.reject(
+                _refused(
+                    msg,
+                    "text_shortened",
+                    f"the text had {len(msg.text)} characters; the incident keeps "
+                    f"{MAX_TEXT_CHARS}, the whole message is kept here",
+                )
+            )
+        msg = replace(msg, text=text)
+        incident_id = self._thread_of(msg)
+        if incident_id is not None:
+            return self._follow_up(msg, incident_id, now)
+        return self._create(msg, now)
+
+    def _thread_of(self, msg: Inbound) -> int | None:
+        with self.server.db.read() as s:
+            if msg.incident_number:
+                found = s.scalar(
+                    select(Incident.id).where(
+                        Incident.number == msg.incident_number,
+                        Incident.training_session_id.is_(None),
+                    )
+                )
+                if found is not None:
+                    return found
+            if msg.replies_to:
+                rows = dict(
+                    s.execute(
+                        select(ChannelMessage.message_id, ChannelMessage.incident_id).where(
+                            ChannelMessage.channel == msg.channel.value,
+                            ChannelMessage.message_id.in_(msg.replies_to),
+                        )
+                    ).all()
+                )
+                for ref in msg.replies_to:
+                    if ref in rows:
+                        return rows[ref]
+        return None
+
+    def _remember(self, s, msg: Inbound, incident_id: int, now: datetime) -> None:
+        s.add(
+            ChannelMessage(
+                channel=msg.channel.value,
+                message_id=msg.source_id,
+                incident_id=incident_id,
+                direction="in",
+                address=_clean(msg.address, 320),
+                subject=_clean(msg.subject, 1000),
+                at=now,
+            )
+        )
+
+    def _follow_up(self, msg: Inbound, incident_id: int, now: datetime) -> str:
+        try:
+            with self.server.db.write() as s:
+                inc = s.scalars(
+                    select(Incident).where(Incident.id == incident_id).with_for_update()
+                ).one()
+                self._remember(s, msg, incident_id, now)
+                s.flush()
+                data = {
+                    "channel": msg.channel.value,
+                    "source_id": msg.source_id,
+                    "author_name": _clean(msg.author_name, 200),
+                    "text": msg.text,
+                    "received_at": _received(msg.received_at, now).isoformat(),
+                }
+                record_change(s, inc, now, [("followup", data)])
+        except IntegrityError:
+            return DUPLICATE  # another process stored it first
+        return FOLLOWUP
+
+    def _create(self, msg: Inbound, now: datetime) -> str:
+        if not msg.municipality_code:
+            return self.reject(
+                _refused(
+                    msg,
+                    "unknown_municipality",
+                    "no municipality is configured for the address it was sent to",
+                )
+            )
+        item = IngestItem(
+            channel=msg.channel,
+            source_id=msg.source_id,
+            author_name=_clean(msg.author_name, 200),
+            text=msg.text,
+            received_at=_received(msg.received_at, now),
+            municipality_code=msg.municipality_code,
+        )
+        try:
+            result = ingest(self.server, None, IngestRequest(items=[item])).results[0]
+        except ApiError as exc:
+            return self.reject(
+                _refused(
+                    msg,
+                    "unknown_municipality" if exc.code == "unknown_code" else exc.code,
+                    f"municipality code {msg.municipality_code!r} refused: {exc}",
+                )
+            )
+        try:
+            with self.server.db.write() as s:
+                self._remember(s, msg, result.incident_id, now)
+        except IntegrityError:
+            pass  # stored by a concurrent fetch of the same message
+        return CREATED if result.outcome == "created" else DUPLICATE
+
+    def reject(self, r: Rejected) -> str:
+        """Keep a refused message for the administrator (once per message)."""
+        raw = r.raw if r.raw is None or len(r.raw) <= MAX_KEPT_BYTES else r.raw[:MAX_KEPT_BYTES]
+        try:
+            with self.server.db.write() as s:
+                exists = s.scalar(
+                    select(ChannelReject.id).where(
+                        ChannelReject.channel == r.channel.value,
+                        ChannelReject.source_id == r.source_id,
+                    )
+                )
+                if exists is None:
+                    s.add(
+                        ChannelReject(
+                            channel=r.channel.value,
+                            source_id=r.source_id[:300],
+                            reason=r.reason[:64],
+                            detail=r.detail,
+                            size=r.size,
+                            raw=raw,
+                            received_at=datetime.now(UTC),
+                        )
+                    )
+        except IntegrityError:
+            pass
+        log.warning("%s message %s kept, not an incident: %s", r.channel, r.source_id, r.reason)
+        return REJECTED
