@@ -207,89 +207,90 @@
         <translation>Sign in as: </translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/conflicts_panel.py" line="26"/>
+        <location filename="../../cur_desktop/ui/code_labels.py" line="14"/>
         <source>Взять в работу</source>
+        <extracomment>One per MutationType (tests/ui/test_code_labels.py walks them all).</extracomment>
         <translation>Take</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/conflicts_panel.py" line="27"/>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="121"/>
+        <location filename="../../cur_desktop/ui/code_labels.py" line="15"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="108"/>
         <source>Вернуть в очередь</source>
         <translation>Return to queue</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/conflicts_panel.py" line="28"/>
+        <location filename="../../cur_desktop/ui/code_labels.py" line="16"/>
         <source>Назначить</source>
         <translation>Assign</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/conflicts_panel.py" line="29"/>
+        <location filename="../../cur_desktop/ui/code_labels.py" line="17"/>
         <location filename="../../cur_desktop/ui/incident_dialogs.py" line="53"/>
         <source>Сменить статус</source>
         <translation>Change status</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/conflicts_panel.py" line="30"/>
+        <location filename="../../cur_desktop/ui/code_labels.py" line="18"/>
         <source>Сменить сферу</source>
         <translation>Change sector</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/conflicts_panel.py" line="31"/>
+        <location filename="../../cur_desktop/ui/code_labels.py" line="19"/>
         <source>Передать в другое МО</source>
         <translation>Transfer to another municipality</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/conflicts_panel.py" line="32"/>
+        <location filename="../../cur_desktop/ui/code_labels.py" line="20"/>
         <location filename="../../cur_desktop/ui/incident_dialogs.py" line="21"/>
         <location filename="../../cur_desktop/ui/main_actions.py" line="19"/>
         <source>Направить в ведомство</source>
         <translation>Route to agency</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/conflicts_panel.py" line="33"/>
-        <location filename="../../cur_desktop/ui/main_window.py" line="101"/>
+        <location filename="../../cur_desktop/ui/code_labels.py" line="21"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="102"/>
         <source>Ответ</source>
         <translation>Reply</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/conflicts_panel.py" line="34"/>
+        <location filename="../../cur_desktop/ui/code_labels.py" line="22"/>
         <source>Согласовать ответ</source>
         <translation>Approve reply</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/conflicts_panel.py" line="35"/>
+        <location filename="../../cur_desktop/ui/code_labels.py" line="23"/>
         <source>Вернуть ответ</source>
         <translation>Return reply</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/conflicts_panel.py" line="36"/>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="61"/>
+        <location filename="../../cur_desktop/ui/code_labels.py" line="24"/>
+        <location filename="../../cur_desktop/ui/code_labels.py" line="43"/>
         <location filename="../../cur_desktop/ui/main_actions.py" line="20"/>
         <source>Заметка</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/conflicts_panel.py" line="44"/>
+        <location filename="../../cur_desktop/ui/conflicts_panel.py" line="32"/>
         <source>Конфликт</source>
         <translation>Conflict</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/conflicts_panel.py" line="45"/>
+        <location filename="../../cur_desktop/ui/conflicts_panel.py" line="33"/>
         <source>Отклонено</source>
         <translation>Rejected</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/conflicts_panel.py" line="61"/>
+        <location filename="../../cur_desktop/ui/conflicts_panel.py" line="49"/>
         <source>Применить снова</source>
         <translation>Apply again</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/conflicts_panel.py" line="62"/>
+        <location filename="../../cur_desktop/ui/conflicts_panel.py" line="50"/>
         <source>Отбросить</source>
         <translation>Discard</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/conflicts_panel.py" line="70"/>
+        <location filename="../../cur_desktop/ui/conflicts_panel.py" line="58"/>
         <source>Правки, которые сервер не принял. Ваш текст сохранён: примените его снова или отбросьте.</source>
         <translation>Changes the server did not accept. Your text is kept: apply it again or discard it.</translation>
     </message>
@@ -299,74 +300,75 @@
         <translation>Fill in the required fields</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="48"/>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="49"/>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="100"/>
+        <location filename="../../cur_desktop/ui/code_labels.py" line="30"/>
+        <location filename="../../cur_desktop/ui/code_labels.py" line="31"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="87"/>
         <source>Поступило</source>
+        <extracomment>One per event kind the server records (the test finds them in cur_server&apos;s source).</extracomment>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="50"/>
-        <location filename="../../cur_desktop/ui/main_window.py" line="305"/>
+        <location filename="../../cur_desktop/ui/code_labels.py" line="32"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="309"/>
         <source>Взято в работу</source>
         <translation>Taken</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="51"/>
+        <location filename="../../cur_desktop/ui/code_labels.py" line="33"/>
         <source>Возвращено в очередь</source>
         <translation>Returned to queue</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="52"/>
+        <location filename="../../cur_desktop/ui/code_labels.py" line="34"/>
         <location filename="../../cur_desktop/ui/team_board.py" line="53"/>
         <source>Назначено</source>
         <translation>Assigned</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="53"/>
+        <location filename="../../cur_desktop/ui/code_labels.py" line="35"/>
         <source>Статус изменён</source>
         <translation>Status changed</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="54"/>
+        <location filename="../../cur_desktop/ui/code_labels.py" line="36"/>
         <source>Сфера/рубрика изменена</source>
         <translation>Sector/category changed</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="55"/>
+        <location filename="../../cur_desktop/ui/code_labels.py" line="37"/>
         <source>Передано в другое МО</source>
         <translation>Transferred to another municipality</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="56"/>
+        <location filename="../../cur_desktop/ui/code_labels.py" line="38"/>
         <source>Направлено в ведомство</source>
         <translation>Routed to agency</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="57"/>
+        <location filename="../../cur_desktop/ui/code_labels.py" line="39"/>
         <source>Добавлен ответ</source>
         <translation>Reply added</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="58"/>
+        <location filename="../../cur_desktop/ui/code_labels.py" line="40"/>
         <source>Ответ опубликован</source>
         <translation>Reply published</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="59"/>
+        <location filename="../../cur_desktop/ui/code_labels.py" line="41"/>
         <source>Ответ согласован</source>
         <translation>Reply approved</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="60"/>
+        <location filename="../../cur_desktop/ui/code_labels.py" line="42"/>
         <source>Ответ возвращён на доработку</source>
         <translation>Reply returned for revision</translation>
     </message>
     <message>
         <location filename="../../cur_desktop/ui/approvals_panel.py" line="40"/>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="92"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="79"/>
         <source>Автор</source>
-        <extracomment>(action name, incident id): claim, release, reply, route, category, status, reject, note</extracomment>
+        <extracomment>(action name, incident id): claim, release, reply, route, category, status, reject, note the signed-in user&apos;s role: supervisors may change a colleague&apos;s case, others not who holds the shown incident when it is a colleague (not the user), else None</extracomment>
         <translation>Author</translation>
     </message>
     <message>
@@ -428,29 +430,29 @@
         <translation>Waiting for approval: {n}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="93"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="80"/>
         <location filename="../../cur_desktop/ui/queue_model.py" line="49"/>
         <source>Канал</source>
         <translation>Channel</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="94"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="81"/>
         <source>Источник</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="95"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="82"/>
         <location filename="../../cur_desktop/ui/queue_model.py" line="48"/>
         <source>Муниципалитет</source>
         <translation>Municipality</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="96"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="83"/>
         <source>Сфера / рубрика</source>
         <translation>Sector / category</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="97"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="84"/>
         <location filename="../../cur_desktop/ui/incident_dialogs.py" line="39"/>
         <location filename="../../cur_desktop/ui/queue_model.py" line="46"/>
         <location filename="../../cur_desktop/ui/trainer_live.py" line="29"/>
@@ -459,7 +461,7 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/analytics_tabs.py" line="299"/>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="98"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="85"/>
         <location filename="../../cur_desktop/ui/incident_dialogs.py" line="28"/>
         <location filename="../../cur_desktop/ui/systemic_view.py" line="112"/>
         <location filename="../../cur_desktop/ui/systemic_view.py" line="293"/>
@@ -484,7 +486,7 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/handover_dialog.py" line="57"/>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="99"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="86"/>
         <location filename="../../cur_desktop/ui/queue_model.py" line="51"/>
         <source>Исполнитель</source>
         <translation>Assignee</translation>
@@ -550,95 +552,95 @@
         <translation>◔ at risk</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="62"/>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="63"/>
+        <location filename="../../cur_desktop/ui/code_labels.py" line="44"/>
+        <location filename="../../cur_desktop/ui/code_labels.py" line="45"/>
         <source>Ответ оценён старшим смены</source>
         <translation>Answer reviewed by the shift supervisor</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="101"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="88"/>
         <source>Первый ответ до</source>
         <translation>First answer due</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="102"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="89"/>
         <source>Окончательный ответ до</source>
         <translation>Final answer due</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="103"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="90"/>
         <source>Вложения</source>
         <translation>Attachments</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="120"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="107"/>
         <source>Взять</source>
         <translation>Take</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="122"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="109"/>
         <location filename="../../cur_desktop/ui/main_actions.py" line="18"/>
         <source>Ответить</source>
         <translation>Reply</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="123"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="110"/>
         <source>Направить…</source>
         <translation>Route…</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="124"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="111"/>
         <source>Сфера…</source>
         <translation>Sector…</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="125"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="112"/>
         <source>Статус…</source>
         <translation>Status…</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="126"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="113"/>
         <source>Отклонить…</source>
         <translation>Reject…</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="127"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="114"/>
         <source>Заметка…</source>
         <translation>Note…</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="142"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="133"/>
         <source>Сообщение</source>
         <translation>Message</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="146"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="138"/>
         <source>История</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="158"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="150"/>
         <source>Выберите обращение в очереди</source>
         <translation>Select an incident in the queue</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="173"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="167"/>
         <source>Аноним</source>
         <translation>Anonymous</translation>
     </message>
     <message>
         <location filename="../../cur_desktop/ui/handover_dialog.py" line="159"/>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="181"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="175"/>
         <source>не назначено</source>
         <translation>unassigned</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="201"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="195"/>
         <source>система</source>
         <translation>system</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="201"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="195"/>
         <source> (не отправлено)</source>
         <translation> (not sent)</translation>
     </message>
@@ -833,7 +835,7 @@
         <translation>Save the current view</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="100"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="101"/>
         <source>Карточка</source>
         <translation>Details</translation>
     </message>
@@ -1089,12 +1091,12 @@
         <translation>Name:</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="284"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="288"/>
         <source>Действие невозможно</source>
         <translation>Action not possible</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="300"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="304"/>
         <source>Свободных обращений нет</source>
         <translation>No unassigned incidents</translation>
     </message>
@@ -1168,27 +1170,27 @@
         <translation>Reply saved and will be sent</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/send_check.py" line="24"/>
+        <location filename="../../cur_desktop/ui/send_check.py" line="23"/>
         <source>Обращение изменилось</source>
         <translation>The incident has changed</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/send_check.py" line="26"/>
+        <location filename="../../cur_desktop/ui/send_check.py" line="25"/>
         <source>Пока вы писали ответ, обращение изменили:</source>
         <translation>While you were writing the reply, the incident was changed:</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/send_check.py" line="27"/>
+        <location filename="../../cur_desktop/ui/send_check.py" line="26"/>
         <source>Отправить ответ в этом виде?</source>
         <translation>Send the reply as it is?</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/send_check.py" line="29"/>
+        <location filename="../../cur_desktop/ui/send_check.py" line="28"/>
         <source>Отправить</source>
         <translation>Send</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/send_check.py" line="30"/>
+        <location filename="../../cur_desktop/ui/send_check.py" line="29"/>
         <source>Вернуться к ответу</source>
         <translation>Back to the reply</translation>
     </message>
@@ -1647,6 +1649,7 @@
         <translation>File</translation>
     </message>
     <message>
+        <location filename="../../cur_desktop/ui/code_labels.py" line="53"/>
         <location filename="../../cur_desktop/ui/main_menus.py" line="19"/>
         <source>Правка</source>
         <translation>Edit</translation>
@@ -2507,6 +2510,31 @@ today</translation>
         <location filename="../../cur_desktop/ui/queue_table.py" line="46"/>
         <source>Сбросить фильтры</source>
         <translation>Reset filters</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/code_labels.py" line="25"/>
+        <source>Оценка ответа</source>
+        <translation>Reply review</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/code_labels.py" line="60"/>
+        <source>Событие</source>
+        <translation>Event</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/code_labels.py" line="66"/>
+        <source>другой статус</source>
+        <translation>another status</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="249"/>
+        <source>другого сотрудника</source>
+        <translation>another employee</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="249"/>
+        <source>В работе у {name}</source>
+        <translation>Held by {name}</translation>
     </message>
 </context>
 </TS>

@@ -206,89 +206,90 @@
         <translation>Войти как: </translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/conflicts_panel.py" line="26" />
+        <location filename="../../cur_desktop/ui/code_labels.py" line="14" />
         <source>Взять в работу</source>
+        <extracomment>One per MutationType (tests/ui/test_code_labels.py walks them all).</extracomment>
         <translation>Взять в работу</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/conflicts_panel.py" line="27" />
-        <location filename="../../cur_desktop/ui/incident_card.py" line="121" />
+        <location filename="../../cur_desktop/ui/code_labels.py" line="15" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="108" />
         <source>Вернуть в очередь</source>
         <translation>Вернуть в очередь</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/conflicts_panel.py" line="28" />
+        <location filename="../../cur_desktop/ui/code_labels.py" line="16" />
         <source>Назначить</source>
         <translation>Назначить</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/conflicts_panel.py" line="29" />
+        <location filename="../../cur_desktop/ui/code_labels.py" line="17" />
         <location filename="../../cur_desktop/ui/incident_dialogs.py" line="53" />
         <source>Сменить статус</source>
         <translation>Сменить статус</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/conflicts_panel.py" line="30" />
+        <location filename="../../cur_desktop/ui/code_labels.py" line="18" />
         <source>Сменить сферу</source>
         <translation>Сменить сферу</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/conflicts_panel.py" line="31" />
+        <location filename="../../cur_desktop/ui/code_labels.py" line="19" />
         <source>Передать в другое МО</source>
         <translation>Передать в другое МО</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/conflicts_panel.py" line="32" />
+        <location filename="../../cur_desktop/ui/code_labels.py" line="20" />
         <location filename="../../cur_desktop/ui/incident_dialogs.py" line="21" />
         <location filename="../../cur_desktop/ui/main_actions.py" line="19" />
         <source>Направить в ведомство</source>
         <translation>Направить в ведомство</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/conflicts_panel.py" line="33" />
-        <location filename="../../cur_desktop/ui/main_window.py" line="101" />
+        <location filename="../../cur_desktop/ui/code_labels.py" line="21" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="102" />
         <source>Ответ</source>
         <translation>Ответ</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/conflicts_panel.py" line="34" />
+        <location filename="../../cur_desktop/ui/code_labels.py" line="22" />
         <source>Согласовать ответ</source>
         <translation>Согласовать ответ</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/conflicts_panel.py" line="35" />
+        <location filename="../../cur_desktop/ui/code_labels.py" line="23" />
         <source>Вернуть ответ</source>
         <translation>Вернуть ответ</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/conflicts_panel.py" line="36" />
-        <location filename="../../cur_desktop/ui/incident_card.py" line="61" />
+        <location filename="../../cur_desktop/ui/code_labels.py" line="24" />
+        <location filename="../../cur_desktop/ui/code_labels.py" line="43" />
         <location filename="../../cur_desktop/ui/main_actions.py" line="20" />
         <source>Заметка</source>
         <translation>Заметка</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/conflicts_panel.py" line="44" />
+        <location filename="../../cur_desktop/ui/conflicts_panel.py" line="32" />
         <source>Конфликт</source>
         <translation>Конфликт</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/conflicts_panel.py" line="45" />
+        <location filename="../../cur_desktop/ui/conflicts_panel.py" line="33" />
         <source>Отклонено</source>
         <translation>Отклонено</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/conflicts_panel.py" line="61" />
+        <location filename="../../cur_desktop/ui/conflicts_panel.py" line="49" />
         <source>Применить снова</source>
         <translation>Применить снова</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/conflicts_panel.py" line="62" />
+        <location filename="../../cur_desktop/ui/conflicts_panel.py" line="50" />
         <source>Отбросить</source>
         <translation>Отбросить</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/conflicts_panel.py" line="70" />
+        <location filename="../../cur_desktop/ui/conflicts_panel.py" line="58" />
         <source>Правки, которые сервер не принял. Ваш текст сохранён: примените его снова или отбросьте.</source>
         <translation>Правки, которые сервер не принял. Ваш текст сохранён: примените его снова или отбросьте.</translation>
     </message>
@@ -298,74 +299,75 @@
         <translation>Заполните обязательные поля</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="48" />
-        <location filename="../../cur_desktop/ui/incident_card.py" line="49" />
-        <location filename="../../cur_desktop/ui/incident_card.py" line="100" />
+        <location filename="../../cur_desktop/ui/code_labels.py" line="30" />
+        <location filename="../../cur_desktop/ui/code_labels.py" line="31" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="87" />
         <source>Поступило</source>
+        <extracomment>One per event kind the server records (the test finds them in cur_server's source).</extracomment>
         <translation>Поступило</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="50" />
-        <location filename="../../cur_desktop/ui/main_window.py" line="305" />
+        <location filename="../../cur_desktop/ui/code_labels.py" line="32" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="309" />
         <source>Взято в работу</source>
         <translation>Взято в работу</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="51" />
+        <location filename="../../cur_desktop/ui/code_labels.py" line="33" />
         <source>Возвращено в очередь</source>
         <translation>Возвращено в очередь</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="52" />
+        <location filename="../../cur_desktop/ui/code_labels.py" line="34" />
         <location filename="../../cur_desktop/ui/team_board.py" line="53" />
         <source>Назначено</source>
         <translation>Назначено</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="53" />
+        <location filename="../../cur_desktop/ui/code_labels.py" line="35" />
         <source>Статус изменён</source>
         <translation>Статус изменён</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="54" />
+        <location filename="../../cur_desktop/ui/code_labels.py" line="36" />
         <source>Сфера/рубрика изменена</source>
         <translation>Сфера/рубрика изменена</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="55" />
+        <location filename="../../cur_desktop/ui/code_labels.py" line="37" />
         <source>Передано в другое МО</source>
         <translation>Передано в другое МО</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="56" />
+        <location filename="../../cur_desktop/ui/code_labels.py" line="38" />
         <source>Направлено в ведомство</source>
         <translation>Направлено в ведомство</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="57" />
+        <location filename="../../cur_desktop/ui/code_labels.py" line="39" />
         <source>Добавлен ответ</source>
         <translation>Добавлен ответ</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="58" />
+        <location filename="../../cur_desktop/ui/code_labels.py" line="40" />
         <source>Ответ опубликован</source>
         <translation>Ответ опубликован</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="59" />
+        <location filename="../../cur_desktop/ui/code_labels.py" line="41" />
         <source>Ответ согласован</source>
         <translation>Ответ согласован</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="60" />
+        <location filename="../../cur_desktop/ui/code_labels.py" line="42" />
         <source>Ответ возвращён на доработку</source>
         <translation>Ответ возвращён на доработку</translation>
     </message>
     <message>
         <location filename="../../cur_desktop/ui/approvals_panel.py" line="40" />
-        <location filename="../../cur_desktop/ui/incident_card.py" line="92" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="79" />
         <source>Автор</source>
-        <extracomment>(action name, incident id): claim, release, reply, route, category, status, reject, note</extracomment>
+        <extracomment>(action name, incident id): claim, release, reply, route, category, status, reject, note the signed-in user's role: supervisors may change a colleague's case, others not who holds the shown incident when it is a colleague (not the user), else None</extracomment>
         <translation>Автор</translation>
     </message>
     <message>
@@ -427,29 +429,29 @@
         <translation>Ждут согласования: {n}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="93" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="80" />
         <location filename="../../cur_desktop/ui/queue_model.py" line="49" />
         <source>Канал</source>
         <translation>Канал</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="94" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="81" />
         <source>Источник</source>
         <translation>Источник</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="95" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="82" />
         <location filename="../../cur_desktop/ui/queue_model.py" line="48" />
         <source>Муниципалитет</source>
         <translation>Муниципалитет</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="96" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="83" />
         <source>Сфера / рубрика</source>
         <translation>Сфера / рубрика</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="97" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="84" />
         <location filename="../../cur_desktop/ui/incident_dialogs.py" line="39" />
         <location filename="../../cur_desktop/ui/queue_model.py" line="46" />
         <location filename="../../cur_desktop/ui/trainer_live.py" line="29" />
@@ -458,7 +460,7 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/analytics_tabs.py" line="299" />
-        <location filename="../../cur_desktop/ui/incident_card.py" line="98" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="85" />
         <location filename="../../cur_desktop/ui/incident_dialogs.py" line="28" />
         <location filename="../../cur_desktop/ui/systemic_view.py" line="112" />
         <location filename="../../cur_desktop/ui/systemic_view.py" line="293" />
@@ -483,7 +485,7 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/handover_dialog.py" line="57" />
-        <location filename="../../cur_desktop/ui/incident_card.py" line="99" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="86" />
         <location filename="../../cur_desktop/ui/queue_model.py" line="51" />
         <source>Исполнитель</source>
         <translation>Исполнитель</translation>
@@ -549,95 +551,95 @@
         <translation>◔ под угрозой</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="62" />
-        <location filename="../../cur_desktop/ui/incident_card.py" line="63" />
+        <location filename="../../cur_desktop/ui/code_labels.py" line="44" />
+        <location filename="../../cur_desktop/ui/code_labels.py" line="45" />
         <source>Ответ оценён старшим смены</source>
         <translation>Ответ оценён старшим смены</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="101" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="88" />
         <source>Первый ответ до</source>
         <translation>Первый ответ до</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="102" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="89" />
         <source>Окончательный ответ до</source>
         <translation>Окончательный ответ до</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="103" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="90" />
         <source>Вложения</source>
         <translation>Вложения</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="120" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="107" />
         <source>Взять</source>
         <translation>Взять</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="122" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="109" />
         <location filename="../../cur_desktop/ui/main_actions.py" line="18" />
         <source>Ответить</source>
         <translation>Ответить</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="123" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="110" />
         <source>Направить…</source>
         <translation>Направить…</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="124" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="111" />
         <source>Сфера…</source>
         <translation>Сфера…</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="125" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="112" />
         <source>Статус…</source>
         <translation>Статус…</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="126" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="113" />
         <source>Отклонить…</source>
         <translation>Отклонить…</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="127" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="114" />
         <source>Заметка…</source>
         <translation>Заметка…</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="142" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="133" />
         <source>Сообщение</source>
         <translation>Сообщение</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="146" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="138" />
         <source>История</source>
         <translation>История</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="158" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="150" />
         <source>Выберите обращение в очереди</source>
         <translation>Выберите обращение в очереди</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="173" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="167" />
         <source>Аноним</source>
         <translation>Аноним</translation>
     </message>
     <message>
         <location filename="../../cur_desktop/ui/handover_dialog.py" line="159" />
-        <location filename="../../cur_desktop/ui/incident_card.py" line="181" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="175" />
         <source>не назначено</source>
         <translation>не назначено</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="201" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="195" />
         <source>система</source>
         <translation>система</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="201" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="195" />
         <source> (не отправлено)</source>
         <translation> (не отправлено)</translation>
     </message>
@@ -832,7 +834,7 @@
         <translation>Сохранить текущее представление</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="100" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="101" />
         <source>Карточка</source>
         <translation>Карточка</translation>
     </message>
@@ -1088,12 +1090,12 @@
         <translation>Название:</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="284" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="288" />
         <source>Действие невозможно</source>
         <translation>Действие невозможно</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="300" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="304" />
         <source>Свободных обращений нет</source>
         <translation>Свободных обращений нет</translation>
     </message>
@@ -1167,27 +1169,27 @@
         <translation>Ответ сохранён и будет отправлен</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/send_check.py" line="24" />
+        <location filename="../../cur_desktop/ui/send_check.py" line="23" />
         <source>Обращение изменилось</source>
         <translation>Обращение изменилось</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/send_check.py" line="26" />
+        <location filename="../../cur_desktop/ui/send_check.py" line="25" />
         <source>Пока вы писали ответ, обращение изменили:</source>
         <translation>Пока вы писали ответ, обращение изменили:</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/send_check.py" line="27" />
+        <location filename="../../cur_desktop/ui/send_check.py" line="26" />
         <source>Отправить ответ в этом виде?</source>
         <translation>Отправить ответ в этом виде?</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/send_check.py" line="29" />
+        <location filename="../../cur_desktop/ui/send_check.py" line="28" />
         <source>Отправить</source>
         <translation>Отправить</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/send_check.py" line="30" />
+        <location filename="../../cur_desktop/ui/send_check.py" line="29" />
         <source>Вернуться к ответу</source>
         <translation>Вернуться к ответу</translation>
     </message>
@@ -1646,6 +1648,7 @@
         <translation>Файл</translation>
     </message>
     <message>
+        <location filename="../../cur_desktop/ui/code_labels.py" line="53" />
         <location filename="../../cur_desktop/ui/main_menus.py" line="19" />
         <source>Правка</source>
         <translation>Правка</translation>
@@ -2506,6 +2509,31 @@
         <location filename="../../cur_desktop/ui/queue_table.py" line="46" />
         <source>Сбросить фильтры</source>
         <translation>Сбросить фильтры</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/code_labels.py" line="25" />
+        <source>Оценка ответа</source>
+        <translation>Оценка ответа</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/code_labels.py" line="60" />
+        <source>Событие</source>
+        <translation>Событие</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/code_labels.py" line="66" />
+        <source>другой статус</source>
+        <translation>другой статус</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="249" />
+        <source>другого сотрудника</source>
+        <translation>другого сотрудника</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="249" />
+        <source>В работе у {name}</source>
+        <translation>В работе у {name}</translation>
     </message>
 </context>
 </TS>
