@@ -61,7 +61,7 @@ class LocalActions:
             return  # no signed-in user recorded (a bare cache): the server decides
         refusal = holder_refusal(me.get("role", "operator"), me.get("id"), assignee[0])
         # Only a colleague's case is refused here; an unclaimed one the server still refuses
-        # by itself (kept in «Несохранённые правки» with its reason).
+        # by itself (kept in «Не принятые сервером правки» with its reason).
         if refusal is not None and refusal.holder_id is not None:
             users = (self.store.get_meta(conn, "reference", {}) or {}).get("users", [])
             names = {u["id"]: u.get("full_name") for u in users}

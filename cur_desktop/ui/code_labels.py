@@ -1,5 +1,5 @@
 """Human names for the codes the workstation shows: the kinds of edits (the outbox, kept work in
-«Несохранённые правки», the card's «не отправлено» lines), the kinds of history events, and
+«Не принятые сервером правки», the card's «не отправлено» lines), the kinds of history events, and
 statuses inside kept work. A code such as «local_add_note» or «resolved» never reaches the
 screen: an unknown one gets a generic name, not its code."""
 

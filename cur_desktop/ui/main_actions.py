@@ -21,7 +21,7 @@ SHORTCUTS = [
     ("send", QT_TR_NOOP("Отправить ответ"), "Ctrl+Return"),
     ("search", QT_TR_NOOP("Поиск"), "Ctrl+F"),
     ("sync", QT_TR_NOOP("Синхронизировать"), "F5"),
-    ("conflicts", QT_TR_NOOP("Несохранённые правки"), "Ctrl+K"),
+    ("conflicts", QT_TR_NOOP("Не принятые сервером правки"), "Ctrl+K"),
     ("queue", QT_TR_NOOP("К очереди"), "Ctrl+L"),
     ("help", QT_TR_NOOP("Горячие клавиши"), "F1"),
 ]

@@ -800,8 +800,8 @@
     <message>
         <location filename="../../cur_desktop/ui/main_actions.py" line="24"/>
         <location filename="../../cur_desktop/ui/main_docks.py" line="16"/>
-        <source>Несохранённые правки</source>
-        <translation>Unsaved changes</translation>
+        <source>Не принятые сервером правки</source>
+        <translation>Changes the server did not accept</translation>
     </message>
     <message>
         <location filename="../../cur_desktop/ui/main_actions.py" line="25"/>
@@ -866,165 +866,170 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/analytics_window.py" line="127"/>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="473"/>
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="482"/>
         <source>Аналитика</source>
         <translation>Analytics</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="146"/>
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="149"/>
         <location filename="../../cur_desktop/ui/quality_review.py" line="115"/>
         <source>Показать</source>
         <translation>Show</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="159"/>
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="162"/>
         <source>Экспорт в XLSX…</source>
         <translation>Export to XLSX…</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="162"/>
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="165"/>
         <source>Справка по МО…</source>
         <translation>Municipality brief…</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="167"/>
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="170"/>
         <source>Период:</source>
         <translation>Period:</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="191"/>
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="194"/>
         <source>Обзор</source>
         <translation>Overview</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="192"/>
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="195"/>
         <source>Секторы × МО</source>
         <translation>Sectors × municipalities</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="193"/>
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="196"/>
         <source>Сроки</source>
         <translation>Deadlines</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="194"/>
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="197"/>
         <source>Системные проблемы</source>
         <translation>Systemic problems</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="211"/>
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="214"/>
         <location filename="../../cur_desktop/ui/queue_filters.py" line="97"/>
         <source>Все МО</source>
         <translation>All municipalities</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="211"/>
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="214"/>
         <source>Все мои МО</source>
         <translation>All my municipalities</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="281"/>
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="284"/>
         <source>Посчитано по локальному кэшу на {t}.</source>
         <translation>Counted from the local cache at {t}.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="283"/>
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="286"/>
         <source>Данные сервера на {t}.</source>
         <translation>Server data as of {t}.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="285"/>
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="288"/>
         <source>Период {a} — {b}, сравнение с {c} — {d}.</source>
         <translation>Period {a} — {b}, compared with {c} — {d}.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="300"/>
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="303"/>
         <source>Нет связи с сервером: цифры посчитаны по локальному кэшу. В нём только ваша зона ответственности и то, что успело синхронизироваться, поэтому они могут быть меньше серверных.</source>
         <translation>No connection to the server: the figures are counted from the local cache. It holds only your area of responsibility and what has been synchronised, so they may be lower than the server&apos;s.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="310"/>
-        <source>Неверный период: конец раньше начала или период длиннее {n} дней</source>
-        <translation>Invalid period: the end is before the start or the period is longer than {n} days</translation>
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="316"/>
+        <source>Неверный период: конец раньше начала.</source>
+        <translation>Invalid period: the end is before the start.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="315"/>
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="317"/>
+        <source>Неверный период: не длиннее {n} дней.</source>
+        <translation>Invalid period: no longer than {n} days.</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="321"/>
         <source>Нет связи с сервером: аналитика считается на сервере.</source>
         <translation>No connection to the server: analytics are computed on the server.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="316"/>
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="322"/>
         <source>Сервер отказал: {m}</source>
         <translation>The server refused: {m}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="318"/>
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="324"/>
         <source>Не удалось получить данные: {m}</source>
         <translation>Could not get the data: {m}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="321"/>
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="330"/>
         <source>Показаны прежние цифры.</source>
         <translation>The previous figures are shown.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="355"/>
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="364"/>
         <source>Сначала загрузите данные за период.</source>
         <translation>Load the data for a period first.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="360"/>
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="369"/>
         <source>Экспорт таблиц</source>
         <translation>Export tables</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="362"/>
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="371"/>
         <source>Книга Excel (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="372"/>
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="381"/>
         <source>Не удалось записать файл: {m}</source>
         <translation>Could not write the file: {m}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="374"/>
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="383"/>
         <source>Таблицы сохранены: {p}</source>
         <translation>Tables saved: {p}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="383"/>
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="392"/>
         <source>Выберите муниципальное образование для справки.</source>
         <translation>Choose a municipality for the brief.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="389"/>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="446"/>
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="398"/>
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="455"/>
         <source>Справка по МО</source>
         <translation>Municipality brief</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="391"/>
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="400"/>
         <source>PDF (*.pdf);;Книга Excel (*.xlsx)</source>
         <translation>PDF (*.pdf);;Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="423"/>
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="432"/>
         <source>Справка не сформирована: {m}</source>
         <translation>The brief was not made: {m}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="435"/>
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="444"/>
         <source>Нет связи с сервером: справка составлена по локальному кэшу и помечена так. Сохранена: {p}</source>
         <translation>No connection to the server: the brief was made from the local cache and is marked as such. Saved: {p}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="439"/>
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="448"/>
         <source>Справка сохранена: {p}</source>
         <translation>Brief saved: {p}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="448"/>
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="457"/>
         <source>Справка сохранена:
 {p}</source>
         <translation>Brief saved:
@@ -1032,7 +1037,7 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/about_dialog.py" line="29"/>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="449"/>
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="458"/>
         <source>Открыть папку</source>
         <translation>Open folder</translation>
     </message>
@@ -1471,37 +1476,37 @@
         <translation>Sync error</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/status_bar.py" line="124"/>
+        <location filename="../../cur_desktop/ui/status_bar.py" line="53"/>
+        <source>Правок, не принятых сервером, сохранено: {n}.</source>
+        <translation>Changes the server did not accept, kept: {n}.</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/status_bar.py" line="126"/>
         <source>отправлено</source>
         <translation>sent</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/status_bar.py" line="125"/>
+        <location filename="../../cur_desktop/ui/status_bar.py" line="127"/>
         <source>получено</source>
         <translation>received</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/status_bar.py" line="128"/>
+        <location filename="../../cur_desktop/ui/status_bar.py" line="130"/>
         <source>К отправке: {n}</source>
         <translation>To send: {n}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/status_bar.py" line="129"/>
-        <source>Несохранённые правки: {n}</source>
-        <translation>Unsaved changes: {n}</translation>
-    </message>
-    <message>
-        <location filename="../../cur_desktop/ui/status_bar.py" line="134"/>
+        <location filename="../../cur_desktop/ui/status_bar.py" line="136"/>
         <source>никогда</source>
         <translation>never</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/status_bar.py" line="135"/>
+        <location filename="../../cur_desktop/ui/status_bar.py" line="137"/>
         <source>Синхронизировано: {when}</source>
         <translation>Synchronized: {when}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/status_bar.py" line="176"/>
+        <location filename="../../cur_desktop/ui/status_bar.py" line="178"/>
         <source>Часы компьютера расходятся с сервером на {span} — сроки показаны по времени сервера</source>
         <translation>The computer&apos;s clock is {span} off the server&apos;s — deadlines are shown by the server&apos;s time</translation>
     </message>
@@ -2327,24 +2332,24 @@ today</translation>
         <translation>Unsent changes kept: {n}; they will be sent.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/status_bar.py" line="53"/>
-        <source>Несохранённых правок сохранено: {n}.</source>
-        <translation>Unsaved edits kept: {n}.</translation>
-    </message>
-    <message>
-        <location filename="../../cur_desktop/ui/status_bar.py" line="56"/>
+        <location filename="../../cur_desktop/ui/status_bar.py" line="58"/>
         <source>Черновиков сохранено: {n}.</source>
         <translation>Drafts kept: {n}.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/status_bar.py" line="59"/>
+        <location filename="../../cur_desktop/ui/status_bar.py" line="61"/>
         <source>Повреждённый файл сохранён для службы поддержки: {path}</source>
         <translation>The damaged file is kept for support: {path}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/status_bar.py" line="161"/>
-        <location filename="../../cur_desktop/ui/status_bar.py" line="164"/>
-        <location filename="../../cur_desktop/ui/status_bar.py" line="167"/>
+        <location filename="../../cur_desktop/ui/status_bar.py" line="131"/>
+        <source>Не принято сервером: {n}</source>
+        <translation>Not accepted by the server: {n}</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/status_bar.py" line="163"/>
+        <location filename="../../cur_desktop/ui/status_bar.py" line="166"/>
+        <location filename="../../cur_desktop/ui/status_bar.py" line="169"/>
         <source>Локальная копия восстановлена</source>
         <translation>Local copy restored</translation>
     </message>
@@ -2410,7 +2415,7 @@ today</translation>
         <translation>Looking for suggestions…</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/status_bar.py" line="147"/>
+        <location filename="../../cur_desktop/ui/status_bar.py" line="149"/>
         <source>Доступна новая версия программы: {version}</source>
         <translation>A new version of the program is available: {version}</translation>
     </message>

@@ -799,8 +799,8 @@
     <message>
         <location filename="../../cur_desktop/ui/main_actions.py" line="24" />
         <location filename="../../cur_desktop/ui/main_docks.py" line="16" />
-        <source>Несохранённые правки</source>
-        <translation>Несохранённые правки</translation>
+        <source>Не принятые сервером правки</source>
+        <translation>Не принятые сервером правки</translation>
     </message>
     <message>
         <location filename="../../cur_desktop/ui/main_actions.py" line="25" />
@@ -865,165 +865,170 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/analytics_window.py" line="127" />
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="473" />
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="482" />
         <source>Аналитика</source>
         <translation>Аналитика</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="146" />
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="149" />
         <location filename="../../cur_desktop/ui/quality_review.py" line="115" />
         <source>Показать</source>
         <translation>Показать</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="159" />
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="162" />
         <source>Экспорт в XLSX…</source>
         <translation>Экспорт в XLSX…</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="162" />
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="165" />
         <source>Справка по МО…</source>
         <translation>Справка по МО…</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="167" />
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="170" />
         <source>Период:</source>
         <translation>Период:</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="191" />
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="194" />
         <source>Обзор</source>
         <translation>Обзор</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="192" />
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="195" />
         <source>Секторы × МО</source>
         <translation>Секторы × МО</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="193" />
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="196" />
         <source>Сроки</source>
         <translation>Сроки</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="194" />
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="197" />
         <source>Системные проблемы</source>
         <translation>Системные проблемы</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="211" />
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="214" />
         <location filename="../../cur_desktop/ui/queue_filters.py" line="97" />
         <source>Все МО</source>
         <translation>Все МО</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="211" />
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="214" />
         <source>Все мои МО</source>
         <translation>Все мои МО</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="281" />
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="284" />
         <source>Посчитано по локальному кэшу на {t}.</source>
         <translation>Посчитано по локальному кэшу на {t}.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="283" />
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="286" />
         <source>Данные сервера на {t}.</source>
         <translation>Данные сервера на {t}.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="285" />
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="288" />
         <source>Период {a} — {b}, сравнение с {c} — {d}.</source>
         <translation>Период {a} — {b}, сравнение с {c} — {d}.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="300" />
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="303" />
         <source>Нет связи с сервером: цифры посчитаны по локальному кэшу. В нём только ваша зона ответственности и то, что успело синхронизироваться, поэтому они могут быть меньше серверных.</source>
         <translation>Нет связи с сервером: цифры посчитаны по локальному кэшу. В нём только ваша зона ответственности и то, что успело синхронизироваться, поэтому они могут быть меньше серверных.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="310" />
-        <source>Неверный период: конец раньше начала или период длиннее {n} дней</source>
-        <translation>Неверный период: конец раньше начала или период длиннее {n} дней</translation>
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="316" />
+        <source>Неверный период: конец раньше начала.</source>
+        <translation>Неверный период: конец раньше начала.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="315" />
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="317" />
+        <source>Неверный период: не длиннее {n} дней.</source>
+        <translation>Неверный период: не длиннее {n} дней.</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="321" />
         <source>Нет связи с сервером: аналитика считается на сервере.</source>
         <translation>Нет связи с сервером: аналитика считается на сервере.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="316" />
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="322" />
         <source>Сервер отказал: {m}</source>
         <translation>Сервер отказал: {m}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="318" />
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="324" />
         <source>Не удалось получить данные: {m}</source>
         <translation>Не удалось получить данные: {m}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="321" />
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="330" />
         <source>Показаны прежние цифры.</source>
         <translation>Показаны прежние цифры.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="355" />
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="364" />
         <source>Сначала загрузите данные за период.</source>
         <translation>Сначала загрузите данные за период.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="360" />
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="369" />
         <source>Экспорт таблиц</source>
         <translation>Экспорт таблиц</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="362" />
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="371" />
         <source>Книга Excel (*.xlsx)</source>
         <translation>Книга Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="372" />
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="381" />
         <source>Не удалось записать файл: {m}</source>
         <translation>Не удалось записать файл: {m}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="374" />
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="383" />
         <source>Таблицы сохранены: {p}</source>
         <translation>Таблицы сохранены: {p}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="383" />
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="392" />
         <source>Выберите муниципальное образование для справки.</source>
         <translation>Выберите муниципальное образование для справки.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="389" />
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="446" />
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="398" />
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="455" />
         <source>Справка по МО</source>
         <translation>Справка по МО</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="391" />
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="400" />
         <source>PDF (*.pdf);;Книга Excel (*.xlsx)</source>
         <translation>PDF (*.pdf);;Книга Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="423" />
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="432" />
         <source>Справка не сформирована: {m}</source>
         <translation>Справка не сформирована: {m}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="435" />
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="444" />
         <source>Нет связи с сервером: справка составлена по локальному кэшу и помечена так. Сохранена: {p}</source>
         <translation>Нет связи с сервером: справка составлена по локальному кэшу и помечена так. Сохранена: {p}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="439" />
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="448" />
         <source>Справка сохранена: {p}</source>
         <translation>Справка сохранена: {p}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="448" />
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="457" />
         <source>Справка сохранена:
 {p}</source>
         <translation>Справка сохранена:
@@ -1031,7 +1036,7 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/about_dialog.py" line="29" />
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="449" />
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="458" />
         <source>Открыть папку</source>
         <translation>Открыть папку</translation>
     </message>
@@ -1470,37 +1475,37 @@
         <translation>Ошибка синхронизации</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/status_bar.py" line="124" />
+        <location filename="../../cur_desktop/ui/status_bar.py" line="53" />
+        <source>Правок, не принятых сервером, сохранено: {n}.</source>
+        <translation>Правок, не принятых сервером, сохранено: {n}.</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/status_bar.py" line="126" />
         <source>отправлено</source>
         <translation>отправлено</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/status_bar.py" line="125" />
+        <location filename="../../cur_desktop/ui/status_bar.py" line="127" />
         <source>получено</source>
         <translation>получено</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/status_bar.py" line="128" />
+        <location filename="../../cur_desktop/ui/status_bar.py" line="130" />
         <source>К отправке: {n}</source>
         <translation>К отправке: {n}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/status_bar.py" line="129" />
-        <source>Несохранённые правки: {n}</source>
-        <translation>Несохранённые правки: {n}</translation>
-    </message>
-    <message>
-        <location filename="../../cur_desktop/ui/status_bar.py" line="134" />
+        <location filename="../../cur_desktop/ui/status_bar.py" line="136" />
         <source>никогда</source>
         <translation>никогда</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/status_bar.py" line="135" />
+        <location filename="../../cur_desktop/ui/status_bar.py" line="137" />
         <source>Синхронизировано: {when}</source>
         <translation>Синхронизировано: {when}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/status_bar.py" line="176" />
+        <location filename="../../cur_desktop/ui/status_bar.py" line="178" />
         <source>Часы компьютера расходятся с сервером на {span} — сроки показаны по времени сервера</source>
         <translation>Часы компьютера расходятся с сервером на {span} — сроки показаны по времени сервера</translation>
     </message>
@@ -2326,24 +2331,24 @@
         <translation>Неотправленных изменений сохранено: {n}, они будут отправлены.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/status_bar.py" line="53" />
-        <source>Несохранённых правок сохранено: {n}.</source>
-        <translation>Несохранённых правок сохранено: {n}.</translation>
-    </message>
-    <message>
-        <location filename="../../cur_desktop/ui/status_bar.py" line="56" />
+        <location filename="../../cur_desktop/ui/status_bar.py" line="58" />
         <source>Черновиков сохранено: {n}.</source>
         <translation>Черновиков сохранено: {n}.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/status_bar.py" line="59" />
+        <location filename="../../cur_desktop/ui/status_bar.py" line="61" />
         <source>Повреждённый файл сохранён для службы поддержки: {path}</source>
         <translation>Повреждённый файл сохранён для службы поддержки: {path}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/status_bar.py" line="161" />
-        <location filename="../../cur_desktop/ui/status_bar.py" line="164" />
-        <location filename="../../cur_desktop/ui/status_bar.py" line="167" />
+        <location filename="../../cur_desktop/ui/status_bar.py" line="131" />
+        <source>Не принято сервером: {n}</source>
+        <translation>Не принято сервером: {n}</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/status_bar.py" line="163" />
+        <location filename="../../cur_desktop/ui/status_bar.py" line="166" />
+        <location filename="../../cur_desktop/ui/status_bar.py" line="169" />
         <source>Локальная копия восстановлена</source>
         <translation>Локальная копия восстановлена</translation>
     </message>
@@ -2409,7 +2414,7 @@
         <translation>Поиск вариантов…</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/status_bar.py" line="147" />
+        <location filename="../../cur_desktop/ui/status_bar.py" line="149" />
         <source>Доступна новая версия программы: {version}</source>
         <translation>Доступна новая версия программы: {version}</translation>
     </message>

@@ -1,6 +1,6 @@
 """No internal code reaches the screen: every status, history event kind (found in the server's
 source, so a new one cannot slip by), edit kind and placeholder has a human name, in Russian and
-in English; kept work in «Несохранённые правки» and the card's unsent lines use them."""
+in English; kept work in «Не принятые сервером правки» and the card's unsent lines use them."""
 
 from __future__ import annotations
 
