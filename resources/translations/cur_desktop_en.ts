@@ -728,7 +728,7 @@
         <translation>Work offline</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/login_dialog.py" line="102"/>
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="101"/>
         <source>Войти</source>
         <translation>Sign in</translation>
     </message>
@@ -758,17 +758,17 @@
         <translation>Your name</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/login_dialog.py" line="197"/>
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="202"/>
         <source>Вход…</source>
         <translation>Signing in…</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/login_dialog.py" line="223"/>
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="232"/>
         <source>Можно работать офлайн с последним профилем.</source>
         <translation>You can work offline with the last profile.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/login_dialog.py" line="251"/>
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="261"/>
         <source>Открываю локальный профиль…</source>
         <translation>Opening the local profile…</translation>
     </message>
@@ -2495,14 +2495,14 @@ today</translation>
         <translation>Repeat passphrase</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/login_dialog.py" line="174"/>
-        <location filename="../../cur_desktop/ui/login_dialog.py" line="219"/>
-        <location filename="../../cur_desktop/ui/login_dialog.py" line="249"/>
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="179"/>
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="224"/>
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="259"/>
         <source>Введите фразу-пароль для локальной копии.</source>
         <translation>Enter the passphrase for the local copy.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/login_dialog.py" line="176"/>
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="181"/>
         <source>Фразы не совпадают: введите одну и ту же фразу дважды.</source>
         <translation>The passphrases differ: enter the same passphrase twice.</translation>
     </message>

@@ -727,7 +727,7 @@
         <translation>Работать офлайн</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/login_dialog.py" line="102" />
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="101" />
         <source>Войти</source>
         <translation>Войти</translation>
     </message>
@@ -757,17 +757,17 @@
         <translation>Ваше имя</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/login_dialog.py" line="197" />
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="202" />
         <source>Вход…</source>
         <translation>Вход…</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/login_dialog.py" line="223" />
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="232" />
         <source>Можно работать офлайн с последним профилем.</source>
         <translation>Можно работать офлайн с последним профилем.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/login_dialog.py" line="251" />
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="261" />
         <source>Открываю локальный профиль…</source>
         <translation>Открываю локальный профиль…</translation>
     </message>
@@ -2494,14 +2494,14 @@
         <translation>Повторите фразу</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/login_dialog.py" line="174" />
-        <location filename="../../cur_desktop/ui/login_dialog.py" line="219" />
-        <location filename="../../cur_desktop/ui/login_dialog.py" line="249" />
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="179" />
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="224" />
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="259" />
         <source>Введите фразу-пароль для локальной копии.</source>
         <translation>Введите фразу-пароль для локальной копии.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/login_dialog.py" line="176" />
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="181" />
         <source>Фразы не совпадают: введите одну и ту же фразу дважды.</source>
         <translation>Фразы не совпадают: введите одну и ту же фразу дважды.</translation>
     </message>
