@@ -25,6 +25,7 @@ from cur_desktop.models.domain import (
     ReplyKind,
     reply_needs_approval,
 )
+from cur_desktop.models.holder import holder_refusal, refusal_message
 from cur_desktop.models.statuses import (
     OPEN_STATUSES,
     STATUS_LABELS,
@@ -33,7 +34,7 @@ from cur_desktop.models.statuses import (
     can_transition,
     check_transition,
 )
-from cur_desktop.models.templates import unfilled_placeholders
+from cur_desktop.models.templates import placeholder_title, unfilled_placeholders
 
 from .access import HANDLER_ROLES, Actor, can_see
 from .audit import audit
@@ -135,15 +136,12 @@ def _user_name(session: Session, user_id: int | None) -> str:
 
 
 def _require_holder(op: Op) -> None:
-    """Only the person holding the incident, or a supervisor, changes it."""
-    if op.actor.is_lead or op.incident.assignee_id == op.actor.id:
+    """Only the person holding the incident, or a supervisor, changes it (the shared rule)."""
+    refusal = holder_refusal(op.actor.role, op.actor.id, op.incident.assignee_id)
+    if refusal is None:
         return
-    if op.incident.assignee_id is None:
-        raise refuse("not_claimed", "Сначала возьмите обращение в работу")
-    raise refuse(
-        "held_by_other",
-        f"Обращение в работе у сотрудника {_user_name(op.session, op.incident.assignee_id)}",
-    )
+    holder = op.session.get(User, refusal.holder_id) if refusal.holder_id else None
+    raise refuse(refusal.code, refusal_message(refusal, holder.full_name if holder else None))
 
 
 def _take(op: Op, user_id: int, kind: str) -> None:
@@ -373,7 +371,7 @@ def _refuse_unfilled(text: str) -> None:
     blocks sending such text, and this is the same rule for any client that does not."""
     missing = unfilled_placeholders(text)
     if missing:
-        listed = ", ".join("{" + name + "}" for name in missing)
+        listed = ", ".join(f"{placeholder_title(name)} ({{{name}}})" for name in missing)
         field = "поле" if len(missing) == 1 else "поля"
         raise refuse("unfilled_placeholder", f"В ответе не заполнено {field} {listed}")
 

@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
-from .templates import unfilled_spans
+from .templates import placeholder_title, unfilled_spans
 
 MIN_LENGTH = 60
 #: Phrases that on their own answer nothing; configurable per centre.
@@ -67,7 +67,9 @@ def check_reply(
         found.extend(past_dates(text, today))
     # Any «{name}», known or not: stricter than the server, which refuses only known names.
     for start, end, name in unfilled_spans(text):
-        found.append(Finding("placeholder", f"Не заполнено поле {{{name}}}", start, end))
+        found.append(
+            Finding("placeholder", f"Не заполнено поле {placeholder_title(name)}", start, end)
+        )
     stripped = text.strip()
     if len(stripped) < min_length:
         found.append(Finding("too_short", f"Ответ короче {min_length} знаков"))

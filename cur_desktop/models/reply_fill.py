@@ -167,3 +167,18 @@ def changes_by_others(detail: dict[str, Any], since_version: int, user_id: int) 
         for e in detail.get("events", [])
         if e["version"] > since_version and e.get("actor_id") not in (None, user_id)
     ]
+
+
+def genitive_short(full_name: str | None) -> str:
+    """«Новикова А. И.» for «Новиков Артём Игоревич»: whose a case is («в работе у …»).
+    The surname is declined only when the patronymic tells the gender; otherwise it stays as
+    written, which reads better than a wrong ending."""
+    parts = _split(full_name)
+    if len(parts) < 3 or " " in parts[-1]:
+        return (full_name or "").strip()
+    surname, name, patronymic = parts[-3].title(), parts[-2], parts[-1]
+    gender = gender_of(name, patronymic)
+    if gender is not None:
+        g = Gender.MALE if gender == "m" else Gender.FEMALE
+        surname = _maker.make(NamePart.LASTNAME, g, Case.GENITIVE, surname)
+    return f"{surname} {name[:1].upper()}. {patronymic[:1].upper()}."

@@ -55,6 +55,9 @@ def _read_word_list(path: Path) -> tuple[str, ...]:
 #: Words every centre uses that a general dictionary lacks; abbreviations in capitals are
 #: skipped anyway, but their inflected forms («ЦУРа», «МФЦ») and lowercase use are not.
 CENTRE_WORDS = _read_word_list(SHIPPED_DIR / "centre_words.txt")
+#: How an operator calls a dictionary («русский словарь»), by its hunspell name.
+LANGUAGE_NAMES = {"ru_RU": "русский"}
+
 #: Where hunspell dictionaries live on Linux and macOS; `DICPATH` (hunspell's own variable) first,
 #: the shipped copy last.
 DICTIONARY_DIRS = (
@@ -238,9 +241,11 @@ class Speller:
             break
         if self._backend is None:
             log.warning("spelling check is off: %s", "; ".join(failures) or "no backend tried")
+            # Said to an operator: no locale codes or package names (those are in the log).
+            which = LANGUAGE_NAMES.get(language, "нужный")
             self.reason = (
-                f"не удалось загрузить словарь {language} (ни системный, ни поставляемый "
-                "с программой); подробности в журнале"
+                f"не удалось открыть {which} словарь. Ответ можно писать и отправлять как "
+                "обычно; сообщите администратору."
             )
         else:
             log.info("spelling: %s", self.backend_name)

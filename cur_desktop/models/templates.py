@@ -32,6 +32,16 @@ KNOWN_PLACEHOLDERS: dict[str, str] = {
     "category": "Тема",
 }
 
+
+def placeholder_title(name: str) -> str:
+    """How a person calls a placeholder in a sentence: «ведомство» for {agency}; an unknown
+    one is shown as it stands in the text, «{name}», which is what the user sees there."""
+    label = KNOWN_PLACEHOLDERS.get(name)
+    if label is None:
+        return f"«{{{name}}}»"
+    return f"«{label[:1].lower()}{label[1:]}»"
+
+
 # One alternation scanned left to right: escapes win over a placeholder starting at the same
 # position, which gives "{{name}}" -> "{name}" as literal text, the same as str.format.
 _TOKEN = re.compile(r"\{\{|\}\}|\{([a-z_][a-z0-9_]*)\}")

@@ -10,11 +10,12 @@ from typing import Any
 from sqlalchemy import delete, select
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
-from cur_desktop.models.cache.schema import drafts
+from cur_desktop.models.cache.schema import drafts, incidents
 from cur_desktop.models.cache.store import CacheStore
 from cur_desktop.models.clock import Clock
 from cur_desktop.models.contract import MAX_REPLY_CHARS
 from cur_desktop.models.domain import MutationType
+from cur_desktop.models.holder import HOLDER_ONLY, holder_refusal, refusal_message
 
 from .outbox import InvalidAction, Outbox
 
@@ -32,6 +33,8 @@ class LocalActions:
 
     def _do(self, type_: MutationType, incident_id: int, payload: dict[str, Any] | None = None):
         with self.store.write() as conn:
+            if type_ in HOLDER_ONLY:
+                self._require_holder(conn, incident_id)
             try:
                 mutation_id = self.outbox.record(conn, type_, incident_id, payload or {})
             except KeyError as exc:
@@ -44,6 +47,25 @@ class LocalActions:
                 )
         self.on_change()
         return mutation_id
+
+    def _require_holder(self, conn, incident_id: int) -> None:
+        """The server's holder rule, before anything is written: a reply to a colleague's
+        case is refused here, not accepted and then parked among unsaved edits."""
+        assignee = conn.execute(
+            select(incidents.c.assignee_id).where(incidents.c.id == incident_id)
+        ).first()
+        if assignee is None:
+            return  # not in the cache: `record` says so
+        me = self.outbox.me(conn)
+        if me.get("id") is None:
+            return  # no signed-in user recorded (a bare cache): the server decides
+        refusal = holder_refusal(me.get("role", "operator"), me.get("id"), assignee[0])
+        # Only a colleague's case is refused here; an unclaimed one the server still refuses
+        # by itself (kept in «Не принятые сервером правки» with its reason).
+        if refusal is not None and refusal.holder_id is not None:
+            users = (self.store.get_meta(conn, "reference", {}) or {}).get("users", [])
+            names = {u["id"]: u.get("full_name") for u in users}
+            raise InvalidAction(refusal_message(refusal, names.get(refusal.holder_id)))
 
     def claim(self, incident_id: int) -> str:
         return self._do(MutationType.CLAIM, incident_id)

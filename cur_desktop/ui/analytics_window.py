@@ -139,6 +139,9 @@ class AnalyticsWindow(QWidget):
             edit.setDisplayFormat("dd.MM.yyyy")
         self.date_from.setObjectName("dateFrom")
         self.date_to.setObjectName("dateTo")
+        # The end never precedes the start: moving the start past the end takes the end along.
+        self.date_to.setMinimumDate(self.date_from.date())
+        self.date_from.dateChanged.connect(self.date_to.setMinimumDate)
         self.municipality = QComboBox()
         self.municipality.setObjectName("municipalityFilter")
         self._fill_municipalities()
@@ -307,8 +310,11 @@ class AnalyticsWindow(QWidget):
 
     def _show_failure(self, exc: Exception) -> None:
         if isinstance(exc, ValidationError):
-            text = tr("Неверный период: конец раньше начала или период длиннее {n} дней").format(
-                n=a.MAX_PERIOD_DAYS
+            date_from, date_to, _ = self.period()
+            text = (
+                tr("Неверный период: конец раньше начала.")
+                if date_to < date_from
+                else tr("Неверный период: не длиннее {n} дней.").format(n=a.MAX_PERIOD_DAYS)
             )
         elif isinstance(exc, Unreachable):
             text = tr("Нет связи с сервером: аналитика считается на сервере.")
@@ -317,7 +323,10 @@ class AnalyticsWindow(QWidget):
         else:
             text = tr("Не удалось получить данные: {m}").format(m=getattr(exc, "message", exc))
         if self.summary is not None:
-            text += " " + tr("Показаны прежние цифры.")
+            # A sentence of its own: a server's message may come without a full stop.
+            text = text.rstrip()
+            text += ("" if text.endswith((".", "!", "?", "…")) else ".") + " "
+            text += tr("Показаны прежние цифры.")
         self.say(text, error=True)
         self.failed.emit(text)
 

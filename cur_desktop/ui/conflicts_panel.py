@@ -17,30 +17,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from .i18n import QT_TR_NOOP, tr
+from .code_labels import mutation_label, status_label
+from .i18n import tr
 from .plain_text import shown
 
 ProblemRole = Qt.ItemDataRole.UserRole + 1
 
-TYPE_LABELS = {
-    "claim": QT_TR_NOOP("Взять в работу"),
-    "release": QT_TR_NOOP("Вернуть в очередь"),
-    "assign": QT_TR_NOOP("Назначить"),
-    "set_status": QT_TR_NOOP("Сменить статус"),
-    "set_category": QT_TR_NOOP("Сменить сферу"),
-    "set_municipality": QT_TR_NOOP("Передать в другое МО"),
-    "route": QT_TR_NOOP("Направить в ведомство"),
-    "add_reply": QT_TR_NOOP("Ответ"),
-    "approve_reply": QT_TR_NOOP("Согласовать ответ"),
-    "return_reply": QT_TR_NOOP("Вернуть ответ"),
-    "add_note": QT_TR_NOOP("Заметка"),
-}
-
 
 def describe(problem: dict[str, Any], number: str | None = None) -> str:
     payload = json.loads(problem["payload"])
-    what = tr(TYPE_LABELS.get(problem["type"], problem["type"]))
-    text = payload.get("text") or payload.get("comment") or payload.get("status") or ""
+    what = mutation_label(problem["type"])
+    status = payload.get("status")
+    text = payload.get("text") or payload.get("comment") or (status_label(status) if status else "")
     outcome = tr("Конфликт") if problem["outcome"] == "conflict" else tr("Отклонено")
     head = f"{outcome}: {what} — {number or '#' + str(problem['incident_id'])}"
     reason = problem.get("reason") or ""

@@ -23,9 +23,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from cur_desktop.models.holder import holder_refusal
+from cur_desktop.models.reply_fill import genitive_short
 from cur_desktop.models.statuses import HELD_STATUSES, Status, allowed_targets
 
 from . import formats
+from .code_labels import event_label
 from .i18n import QT_TR_NOOP, tr
 from .labels import Labels
 from .plain_text import shown as on_screen
@@ -44,29 +47,6 @@ def plain_label(text: str = "") -> QLabel:
 _when = formats.date_time
 
 
-EVENT_LABELS = {
-    "created": QT_TR_NOOP("Поступило"),
-    "received": QT_TR_NOOP("Поступило"),
-    "claimed": QT_TR_NOOP("Взято в работу"),
-    "released": QT_TR_NOOP("Возвращено в очередь"),
-    "assigned": QT_TR_NOOP("Назначено"),
-    "status_changed": QT_TR_NOOP("Статус изменён"),
-    "category_changed": QT_TR_NOOP("Сфера/рубрика изменена"),
-    "municipality_changed": QT_TR_NOOP("Передано в другое МО"),
-    "routed": QT_TR_NOOP("Направлено в ведомство"),
-    "reply_added": QT_TR_NOOP("Добавлен ответ"),
-    "reply_published": QT_TR_NOOP("Ответ опубликован"),
-    "reply_approved": QT_TR_NOOP("Ответ согласован"),
-    "reply_returned": QT_TR_NOOP("Ответ возвращён на доработку"),
-    "note": QT_TR_NOOP("Заметка"),
-    "quality_reviewed": QT_TR_NOOP("Ответ оценён старшим смены"),
-    "review_quality": QT_TR_NOOP("Ответ оценён старшим смены"),
-    "reply_delivered": QT_TR_NOOP("Ответ доставлен заявителю"),
-    "reply_delivery_failed": QT_TR_NOOP("Ответ не доставлен"),
-    "followup": QT_TR_NOOP("Новое сообщение заявителя"),
-}
-
-
 class IncidentCard(QWidget):
     #: (action name, incident id): claim, release, reply, route, category, status, reject, note
     action_requested = Signal(str, int)
@@ -76,6 +56,10 @@ class IncidentCard(QWidget):
         self.labels, self.sla = labels, sla
         self.incident: dict[str, Any] | None = None
         self.user_id: int | None = None
+        #: the signed-in user's role: supervisors may change a colleague's case, others not
+        self.role: str = "operator"
+        #: who holds the shown incident when it is a colleague (not the user), else None
+        self.held_by_other: int | None = None
 
         self.title = plain_label()
         font = self.title.font()
@@ -137,6 +121,10 @@ class IncidentCard(QWidget):
             self.buttons[name] = button
             actions.addWidget(button, i // 4, i % 4)
 
+        self.held_label = plain_label()
+        self.held_label.setObjectName("heldBy")
+        self.held_label.setVisible(False)
+
         line = QFrame()
         line.setFrameShape(QFrame.Shape.HLine)
         layout = QVBoxLayout(self)
@@ -144,6 +132,7 @@ class IncidentCard(QWidget):
         layout.addLayout(form)
         layout.addWidget(plain_label(tr("Сообщение")))
         layout.addWidget(self.message, 3)
+        layout.addWidget(self.held_label)
         layout.addLayout(actions)
         layout.addWidget(line)
         layout.addWidget(plain_label(tr("История")))
@@ -165,6 +154,8 @@ class IncidentCard(QWidget):
             self.history.setPlainText("")
             for b in self.buttons.values():
                 b.setEnabled(False)
+            self.held_by_other = None
+            self.held_label.setVisible(False)
             return
         lb = self.labels
         self.title.setText(detail["number"])
@@ -203,7 +194,7 @@ class IncidentCard(QWidget):
             who = self.labels.user(item.get("actor_id") or item.get("author_id")) or tr("система")
             pending = tr(" (не отправлено)") if item.get("local") else ""
             if kind == "e":
-                label = tr(EVENT_LABELS.get(item["kind"].removeprefix("local_"), item["kind"]))
+                label = event_label(item["kind"])
                 data = item.get("data") or {}
                 if isinstance(data, str):
                     data = json.loads(data or "{}")
@@ -249,3 +240,18 @@ class IncidentCard(QWidget):
         b["status"].setEnabled(bool(targets))
         b["reject"].setEnabled(Status.REJECTED in targets)
         b["note"].setEnabled(True)
+        self._apply_holder_rule(detail)
+
+    def _apply_holder_rule(self, detail: dict[str, Any]) -> None:
+        """A colleague's case: the server would refuse a reply, routing or a status change,
+        so they are off here, and the card says whose case it is."""
+        refusal = holder_refusal(self.role, self.user_id, detail.get("assignee_id"))
+        held = refusal.holder_id if refusal is not None else None
+        self.held_by_other = held
+        self.held_label.setVisible(held is not None)
+        if held is None:
+            return
+        name = genitive_short(self.labels.users.get(held)) or tr("другого сотрудника")
+        self.held_label.setText(tr("В работе у {name}").format(name=name))
+        for key in ("reply", "route", "category", "status", "reject"):
+            self.buttons[key].setEnabled(False)

@@ -94,13 +94,13 @@ class LoginDialog(QDialog):
             field.setEchoMode(QLineEdit.EchoMode.Password)
         self._device_secret = new_device_secret()  # a retry with a code gets the same account
         self.offline = QPushButton(tr("Работать офлайн"))
-        self.offline.setVisible(last is not None)
         self.offline.clicked.connect(lambda: spawn(self._open_offline(), what="offline"))
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText(tr("Войти"))
         buttons.addButton(self.offline, QDialogButtonBox.ButtonRole.ActionRole)
+        self.offline.setVisible(self._can_work_offline())  # after addButton, which shows it
         buttons.accepted.connect(lambda: spawn(self._sign_in(), what="sign in"))
         buttons.rejected.connect(self.reject)
         self.buttons = buttons
@@ -129,6 +129,11 @@ class LoginDialog(QDialog):
         for field in (self.server, self.username):
             field.textChanged.connect(self._passphrase_rows)
         (self.password if last else self.username).setFocus()
+
+    def _can_work_offline(self) -> bool:
+        """Only a profile with its local copy can be opened without the server."""
+        last = Profile.last(self.root)
+        return last is not None and last.cache_path.exists()
 
     async def _connection(self) -> None:
         dialog = ConnectionDialog(
@@ -220,8 +225,13 @@ class LoginDialog(QDialog):
             return
         except Unreachable as exc:
             why = describe(exc.__cause__, self.server.text()) if exc.__cause__ else exc.message
-            self._busy(False, f"{why}. " + tr("Можно работать офлайн с последним профилем."))
-            self.offline.setVisible(Profile.last(self.root) is not None)
+            offline = self._can_work_offline()
+            self._busy(
+                False,
+                f"{why}."
+                + (" " + tr("Можно работать офлайн с последним профилем.") if offline else ""),
+            )
+            self.offline.setVisible(offline)
             return
         except SyncError as exc:
             self._busy(False, exc.message)

@@ -34,7 +34,7 @@ SHORTCUTS = [
     ("note", QT_TR_NOOP("Заметка"), "Ctrl+N"),
     ("search", QT_TR_NOOP("Поиск"), "Ctrl+F"),
     ("sync", QT_TR_NOOP("Синхронизировать"), "F5"),
-    ("conflicts", QT_TR_NOOP("Несохранённые правки"), "Ctrl+K"),
+    ("conflicts", QT_TR_NOOP("Не принятые сервером правки"), "Ctrl+K"),
     ("queue", QT_TR_NOOP("К очереди"), "Ctrl+L"),
     ("zoom_in", QT_TR_NOOP("Крупнее"), "Ctrl+=; Ctrl++"),
     ("zoom_out", QT_TR_NOOP("Мельче"), "Ctrl+-"),

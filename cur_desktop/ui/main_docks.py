@@ -1,6 +1,6 @@
-"""The main window's docks and its remembered layout: the dock of kept work («Несохранённые
-правки») at the bottom, and the window's geometry, dock and toolbar state, queue columns and
-splitter saved in QSettings on close and restored on the next start."""
+"""The main window's docks and its remembered layout: the dock of kept work («Не принятые
+сервером правки») at the bottom, and the window's geometry, dock and toolbar state, queue
+columns and splitter saved in QSettings on close and restored on the next start."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from .i18n import tr
 
 def add_conflicts_dock(window: QMainWindow, panel: ConflictsPanel) -> QDockWidget:
     """Hidden until asked for (Ctrl+K, or the status bar's count of kept changes)."""
-    dock = QDockWidget(tr("Несохранённые правки"), window)
+    dock = QDockWidget(tr("Не принятые сервером правки"), window)
     dock.setObjectName("conflictsDock")
     dock.setWidget(panel)
     window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)

@@ -91,6 +91,7 @@ class MainWindow(QMainWindow):
         lv.addWidget(self.table, 1)
 
         self.card = IncidentCard(self.labels, self.sla)
+        self.card.role = self.user.role
         self.card.user_id = self.user.id
         self.card.action_requested.connect(self.card_action)
         self.editor = ReplyEditor()
@@ -213,15 +214,18 @@ class MainWindow(QMainWindow):
             # A refresh drops the selection for a moment; a reply being written stays as it is
             # (it is replaced only when another incident is chosen, or its own leaves the cache).
             self.card.show_incident(None, self.user.id)
+            self._follow_holder_rule()
             return
         detail = await in_db(self.service.detail, incident_id)
         if self.current_id() != incident_id:
             return  # the user moved on while it was read: the newer call shows theirs
         if detail is None:
             self.card.show_incident(None, self.user.id)
+            self._follow_holder_rule()
             self.editor.set_incident(None)
             return
         self.card.show_incident(detail, self.user.id)
+        self._follow_holder_rule()
         await self.replies.follow(detail)
         if self.current_id() != incident_id:
             return
@@ -310,6 +314,14 @@ class MainWindow(QMainWindow):
             self.tabs.setCurrentIndex(0)  # «мои»
             self._pending_select = incident_id
             self.status.showMessage(tr("Взято в работу"), 3000)
+
+    def _follow_holder_rule(self) -> None:
+        """The window's «Ответить» and «Направить» keys are off on a colleague's case, as the
+        card's buttons are (see IncidentCard._apply_holder_rule)."""
+        held = self.card.held_by_other is not None
+        for name in ("reply", "route"):
+            self.actions_by_name[name].setEnabled(not held)
+            self.actions_by_name[name].setStatusTip(self.card.held_label.text() if held else "")
 
     def open_editor(self) -> None:
         if self.current_id() is not None:

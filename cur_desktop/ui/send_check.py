@@ -7,16 +7,15 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from . import formats
+from .code_labels import event_label
 from .i18n import tr
-from .incident_card import EVENT_LABELS
 from .labels import Labels
 
 
 def send_check_box(parent: QWidget, labels: Labels, changed: list[dict]) -> QMessageBox:
     """The box, not yet open; Yes means send as it is."""
     lines = [
-        f"{formats.date_time(e['at'])}  {labels.user(e.get('actor_id'))}: "
-        + tr(EVENT_LABELS.get(e["kind"], e["kind"]))
+        f"{formats.date_time(e['at'])}  {labels.user(e.get('actor_id'))}: " + event_label(e["kind"])
         for e in changed[-8:]
     ]
     box = QMessageBox(parent)

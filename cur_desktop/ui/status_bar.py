@@ -50,7 +50,9 @@ def repair_message(repair: CacheRepair) -> str:
     ]
     if repair.problems:
         parts.append(
-            tr("Несохранённых правок сохранено: {n}.").format(n=formats.number(repair.problems))
+            tr("Правок, не принятых сервером, сохранено: {n}.").format(
+                n=formats.number(repair.problems)
+            )
         )
     if repair.drafts:
         parts.append(tr("Черновиков сохранено: {n}.").format(n=formats.number(repair.drafts)))
@@ -126,7 +128,7 @@ class SyncStatusBar(QStatusBar):
 
     def set_counts(self, pending: int, problems: int) -> None:
         self.pending.setText(tr("К отправке: {n}").format(n=formats.number(pending)))
-        self.conflicts.setText(tr("Несохранённые правки: {n}").format(n=formats.number(problems)))
+        self.conflicts.setText(tr("Не принято сервером: {n}").format(n=formats.number(problems)))
         self.conflicts.setVisible(problems > 0)
         self.conflicts.setStyleSheet("color: #b0003a; font-weight: bold" if problems else "")
 

@@ -202,90 +202,91 @@
         <translation>Sign in as: </translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/conflicts_panel.py" line="26"/>
+        <location filename="../../cur_desktop/ui/code_labels.py" line="14"/>
         <source>Взять в работу</source>
+        <extracomment>One per MutationType (tests/ui/test_code_labels.py walks them all).</extracomment>
         <translation>Take</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/conflicts_panel.py" line="27"/>
+        <location filename="../../cur_desktop/ui/code_labels.py" line="15"/>
         <location filename="../../cur_desktop/ui/main_actions.py" line="26"/>
         <source>Вернуть в очередь</source>
         <translation>Return to queue</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/conflicts_panel.py" line="28"/>
+        <location filename="../../cur_desktop/ui/code_labels.py" line="16"/>
         <source>Назначить</source>
         <translation>Assign</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/conflicts_panel.py" line="29"/>
+        <location filename="../../cur_desktop/ui/code_labels.py" line="17"/>
         <location filename="../../cur_desktop/ui/incident_dialogs.py" line="53"/>
         <source>Сменить статус</source>
         <translation>Change status</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/conflicts_panel.py" line="30"/>
+        <location filename="../../cur_desktop/ui/code_labels.py" line="18"/>
         <source>Сменить сферу</source>
         <translation>Change sector</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/conflicts_panel.py" line="31"/>
+        <location filename="../../cur_desktop/ui/code_labels.py" line="19"/>
         <source>Передать в другое МО</source>
         <translation>Transfer to another municipality</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/conflicts_panel.py" line="32"/>
+        <location filename="../../cur_desktop/ui/code_labels.py" line="20"/>
         <location filename="../../cur_desktop/ui/incident_dialogs.py" line="21"/>
         <location filename="../../cur_desktop/ui/main_actions.py" line="30"/>
         <source>Направить в ведомство</source>
         <translation>Route to agency</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/conflicts_panel.py" line="33"/>
-        <location filename="../../cur_desktop/ui/main_window.py" line="106"/>
+        <location filename="../../cur_desktop/ui/code_labels.py" line="21"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="107"/>
         <source>Ответ</source>
         <translation>Reply</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/conflicts_panel.py" line="34"/>
+        <location filename="../../cur_desktop/ui/code_labels.py" line="22"/>
         <location filename="../../cur_desktop/ui/menu_bar.py" line="42"/>
         <source>Согласовать ответ</source>
         <translation>Approve reply</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/conflicts_panel.py" line="35"/>
+        <location filename="../../cur_desktop/ui/code_labels.py" line="23"/>
         <source>Вернуть ответ</source>
         <translation>Return reply</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/conflicts_panel.py" line="36"/>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="61"/>
+        <location filename="../../cur_desktop/ui/code_labels.py" line="24"/>
+        <location filename="../../cur_desktop/ui/code_labels.py" line="43"/>
         <location filename="../../cur_desktop/ui/main_actions.py" line="34"/>
         <source>Заметка</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/conflicts_panel.py" line="44"/>
+        <location filename="../../cur_desktop/ui/conflicts_panel.py" line="32"/>
         <source>Конфликт</source>
         <translation>Conflict</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/conflicts_panel.py" line="45"/>
+        <location filename="../../cur_desktop/ui/conflicts_panel.py" line="33"/>
         <source>Отклонено</source>
         <translation>Rejected</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/conflicts_panel.py" line="61"/>
+        <location filename="../../cur_desktop/ui/conflicts_panel.py" line="49"/>
         <source>Применить снова</source>
         <translation>Apply again</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/conflicts_panel.py" line="62"/>
+        <location filename="../../cur_desktop/ui/conflicts_panel.py" line="50"/>
         <source>Отбросить</source>
         <translation>Discard</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/conflicts_panel.py" line="70"/>
+        <location filename="../../cur_desktop/ui/conflicts_panel.py" line="58"/>
         <source>Правки, которые сервер не принял. Ваш текст сохранён: примените его снова или отбросьте.</source>
         <translation>Changes the server did not accept. Your text is kept: apply it again or discard it.</translation>
     </message>
@@ -295,114 +296,115 @@
         <translation>Fill in the required fields</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="48"/>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="49"/>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="103"/>
+        <location filename="../../cur_desktop/ui/code_labels.py" line="30"/>
+        <location filename="../../cur_desktop/ui/code_labels.py" line="31"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="87"/>
         <source>Поступило</source>
+        <extracomment>One per event kind the server records (the test finds them in cur_server&apos;s source).</extracomment>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="50"/>
-        <location filename="../../cur_desktop/ui/main_window.py" line="312"/>
+        <location filename="../../cur_desktop/ui/code_labels.py" line="32"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="316"/>
         <source>Взято в работу</source>
         <translation>Taken</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="51"/>
+        <location filename="../../cur_desktop/ui/code_labels.py" line="33"/>
         <source>Возвращено в очередь</source>
         <translation>Returned to queue</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="52"/>
+        <location filename="../../cur_desktop/ui/code_labels.py" line="34"/>
         <location filename="../../cur_desktop/ui/team_board.py" line="53"/>
         <source>Назначено</source>
         <translation>Assigned</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="53"/>
+        <location filename="../../cur_desktop/ui/code_labels.py" line="35"/>
         <source>Статус изменён</source>
         <translation>Status changed</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="54"/>
+        <location filename="../../cur_desktop/ui/code_labels.py" line="36"/>
         <source>Сфера/рубрика изменена</source>
         <translation>Sector/category changed</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="55"/>
+        <location filename="../../cur_desktop/ui/code_labels.py" line="37"/>
         <source>Передано в другое МО</source>
         <translation>Transferred to another municipality</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="56"/>
+        <location filename="../../cur_desktop/ui/code_labels.py" line="38"/>
         <source>Направлено в ведомство</source>
         <translation>Routed to agency</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="57"/>
+        <location filename="../../cur_desktop/ui/code_labels.py" line="39"/>
         <source>Добавлен ответ</source>
         <translation>Reply added</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="58"/>
+        <location filename="../../cur_desktop/ui/code_labels.py" line="40"/>
         <source>Ответ опубликован</source>
         <translation>Reply published</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="59"/>
+        <location filename="../../cur_desktop/ui/code_labels.py" line="41"/>
         <source>Ответ согласован</source>
         <translation>Reply approved</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="60"/>
+        <location filename="../../cur_desktop/ui/code_labels.py" line="42"/>
         <source>Ответ возвращён на доработку</source>
         <translation>Reply returned for revision</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="123"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="107"/>
         <source>Вз&amp;ять</source>
         <translation>&amp;Take</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="124"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="108"/>
         <source>Вернуть в о&amp;чередь</source>
         <translation>Back to &amp;queue</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="125"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="109"/>
         <source>Отв&amp;етить</source>
         <translation>&amp;Reply</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="126"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="110"/>
         <source>&amp;Направить…</source>
         <translation>Ro&amp;ute…</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="127"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="111"/>
         <source>Сфер&amp;а…</source>
         <translation>Se&amp;ctor…</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="128"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="112"/>
         <source>Стат&amp;ус…</source>
         <translation>St&amp;atus…</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="129"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="113"/>
         <source>Отк&amp;лонить…</source>
         <translation>Re&amp;ject…</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="130"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="114"/>
         <source>&amp;Заметка…</source>
         <translation>N&amp;ote…</translation>
     </message>
     <message>
         <location filename="../../cur_desktop/ui/approvals_panel.py" line="40"/>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="95"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="79"/>
         <source>Автор</source>
-        <extracomment>(action name, incident id): claim, release, reply, route, category, status, reject, note</extracomment>
+        <extracomment>(action name, incident id): claim, release, reply, route, category, status, reject, note the signed-in user&apos;s role: supervisors may change a colleague&apos;s case, others not who holds the shown incident when it is a colleague (not the user), else None</extracomment>
         <translation>Author</translation>
     </message>
     <message>
@@ -463,29 +465,29 @@
         <translation>Waiting for approval: {n}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="96"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="80"/>
         <location filename="../../cur_desktop/ui/queue_model.py" line="49"/>
         <source>Канал</source>
         <translation>Channel</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="97"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="81"/>
         <source>Источник</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="98"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="82"/>
         <location filename="../../cur_desktop/ui/queue_model.py" line="48"/>
         <source>Муниципалитет</source>
         <translation>Municipality</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="99"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="83"/>
         <source>Сфера / рубрика</source>
         <translation>Sector / category</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="100"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="84"/>
         <location filename="../../cur_desktop/ui/incident_dialogs.py" line="39"/>
         <location filename="../../cur_desktop/ui/queue_model.py" line="46"/>
         <location filename="../../cur_desktop/ui/trainer_live.py" line="29"/>
@@ -494,7 +496,7 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/analytics_tabs.py" line="299"/>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="101"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="85"/>
         <location filename="../../cur_desktop/ui/incident_dialogs.py" line="28"/>
         <location filename="../../cur_desktop/ui/systemic_view.py" line="112"/>
         <location filename="../../cur_desktop/ui/systemic_view.py" line="293"/>
@@ -519,7 +521,7 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/handover_dialog.py" line="57"/>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="102"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="86"/>
         <location filename="../../cur_desktop/ui/queue_model.py" line="51"/>
         <source>Исполнитель</source>
         <translation>Assignee</translation>
@@ -585,23 +587,23 @@
         <translation>◔ at risk</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="62"/>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="63"/>
+        <location filename="../../cur_desktop/ui/code_labels.py" line="44"/>
+        <location filename="../../cur_desktop/ui/code_labels.py" line="45"/>
         <source>Ответ оценён старшим смены</source>
         <translation>Answer reviewed by the shift supervisor</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="104"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="88"/>
         <source>Первый ответ до</source>
         <translation>First answer due</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="105"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="89"/>
         <source>Окончательный ответ до</source>
         <translation>Final answer due</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="106"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="90"/>
         <source>Вложения</source>
         <translation>Attachments</translation>
     </message>
@@ -621,39 +623,39 @@
         <translation>Reject…</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="145"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="133"/>
         <source>Сообщение</source>
         <translation>Message</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="149"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="138"/>
         <source>История</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="161"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="150"/>
         <location filename="../../cur_desktop/ui/main_actions.py" line="72"/>
         <source>Выберите обращение в очереди</source>
         <translation>Select an incident in the queue</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="176"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="167"/>
         <source>Аноним</source>
         <translation>Anonymous</translation>
     </message>
     <message>
         <location filename="../../cur_desktop/ui/handover_dialog.py" line="159"/>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="184"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="175"/>
         <source>не назначено</source>
         <translation>unassigned</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="204"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="195"/>
         <source>система</source>
         <translation>system</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="204"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="195"/>
         <source> (не отправлено)</source>
         <translation> (not sent)</translation>
     </message>
@@ -741,7 +743,7 @@
         <translation>Work offline</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/login_dialog.py" line="102"/>
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="101"/>
         <source>Войти</source>
         <translation>Sign in</translation>
     </message>
@@ -771,17 +773,17 @@
         <translation>Your name</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/login_dialog.py" line="197"/>
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="202"/>
         <source>Вход…</source>
         <translation>Signing in…</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/login_dialog.py" line="223"/>
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="232"/>
         <source>Можно работать офлайн с последним профилем.</source>
         <translation>You can work offline with the last profile.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/login_dialog.py" line="251"/>
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="261"/>
         <source>Открываю локальный профиль…</source>
         <translation>Opening the local profile…</translation>
     </message>
@@ -819,12 +821,6 @@
         <location filename="../../cur_desktop/ui/main_actions.py" line="36"/>
         <source>Синхронизировать</source>
         <translation>Synchronize</translation>
-    </message>
-    <message>
-        <location filename="../../cur_desktop/ui/main_actions.py" line="37"/>
-        <location filename="../../cur_desktop/ui/main_docks.py" line="16"/>
-        <source>Несохранённые правки</source>
-        <translation>Unsaved changes</translation>
     </message>
     <message>
         <location filename="../../cur_desktop/ui/main_actions.py" line="38"/>
@@ -909,7 +905,7 @@
         <translation>Save the current view</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="105"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="106"/>
         <source>Карточка</source>
         <translation>Details</translation>
     </message>
@@ -940,165 +936,160 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/analytics_window.py" line="127"/>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="473"/>
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="482"/>
         <source>Аналитика</source>
         <translation>Analytics</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="146"/>
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="149"/>
         <location filename="../../cur_desktop/ui/quality_review.py" line="115"/>
         <source>Показать</source>
         <translation>Show</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="159"/>
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="162"/>
         <source>Экспорт в XLSX…</source>
         <translation>Export to XLSX…</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="162"/>
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="165"/>
         <source>Справка по МО…</source>
         <translation>Municipality brief…</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="167"/>
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="170"/>
         <source>Период:</source>
         <translation>Period:</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="191"/>
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="194"/>
         <source>Обзор</source>
         <translation>Overview</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="192"/>
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="195"/>
         <source>Секторы × МО</source>
         <translation>Sectors × municipalities</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="193"/>
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="196"/>
         <source>Сроки</source>
         <translation>Deadlines</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="194"/>
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="197"/>
         <source>Системные проблемы</source>
         <translation>Systemic problems</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="211"/>
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="214"/>
         <location filename="../../cur_desktop/ui/queue_filters.py" line="97"/>
         <source>Все МО</source>
         <translation>All municipalities</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="211"/>
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="214"/>
         <source>Все мои МО</source>
         <translation>All my municipalities</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="281"/>
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="284"/>
         <source>Посчитано по локальному кэшу на {t}.</source>
         <translation>Counted from the local cache at {t}.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="283"/>
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="286"/>
         <source>Данные сервера на {t}.</source>
         <translation>Server data as of {t}.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="285"/>
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="288"/>
         <source>Период {a} — {b}, сравнение с {c} — {d}.</source>
         <translation>Period {a} — {b}, compared with {c} — {d}.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="300"/>
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="303"/>
         <source>Нет связи с сервером: цифры посчитаны по локальному кэшу. В нём только ваша зона ответственности и то, что успело синхронизироваться, поэтому они могут быть меньше серверных.</source>
         <translation>No connection to the server: the figures are counted from the local cache. It holds only your area of responsibility and what has been synchronised, so they may be lower than the server&apos;s.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="310"/>
-        <source>Неверный период: конец раньше начала или период длиннее {n} дней</source>
-        <translation>Invalid period: the end is before the start or the period is longer than {n} days</translation>
-    </message>
-    <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="315"/>
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="321"/>
         <source>Нет связи с сервером: аналитика считается на сервере.</source>
         <translation>No connection to the server: analytics are computed on the server.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="316"/>
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="322"/>
         <source>Сервер отказал: {m}</source>
         <translation>The server refused: {m}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="318"/>
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="324"/>
         <source>Не удалось получить данные: {m}</source>
         <translation>Could not get the data: {m}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="321"/>
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="330"/>
         <source>Показаны прежние цифры.</source>
         <translation>The previous figures are shown.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="355"/>
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="364"/>
         <source>Сначала загрузите данные за период.</source>
         <translation>Load the data for a period first.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="360"/>
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="369"/>
         <source>Экспорт таблиц</source>
         <translation>Export tables</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="362"/>
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="371"/>
         <source>Книга Excel (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="372"/>
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="381"/>
         <source>Не удалось записать файл: {m}</source>
         <translation>Could not write the file: {m}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="374"/>
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="383"/>
         <source>Таблицы сохранены: {p}</source>
         <translation>Tables saved: {p}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="383"/>
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="392"/>
         <source>Выберите муниципальное образование для справки.</source>
         <translation>Choose a municipality for the brief.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="389"/>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="446"/>
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="398"/>
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="455"/>
         <source>Справка по МО</source>
         <translation>Municipality brief</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="391"/>
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="400"/>
         <source>PDF (*.pdf);;Книга Excel (*.xlsx)</source>
         <translation>PDF (*.pdf);;Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="423"/>
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="432"/>
         <source>Справка не сформирована: {m}</source>
         <translation>The brief was not made: {m}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="435"/>
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="444"/>
         <source>Нет связи с сервером: справка составлена по локальному кэшу и помечена так. Сохранена: {p}</source>
         <translation>No connection to the server: the brief was made from the local cache and is marked as such. Saved: {p}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="439"/>
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="448"/>
         <source>Справка сохранена: {p}</source>
         <translation>Brief saved: {p}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="448"/>
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="457"/>
         <source>Справка сохранена:
 {p}</source>
         <translation>Brief saved:
@@ -1106,7 +1097,7 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/about_dialog.py" line="29"/>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="449"/>
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="458"/>
         <source>Открыть папку</source>
         <translation>Open folder</translation>
     </message>
@@ -1165,12 +1156,12 @@
         <translation>Name:</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="291"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="295"/>
         <source>Действие невозможно</source>
         <translation>Action not possible</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="307"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="311"/>
         <source>Свободных обращений нет</source>
         <translation>No unassigned incidents</translation>
     </message>
@@ -1244,27 +1235,27 @@
         <translation>Reply saved and will be sent</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/send_check.py" line="24"/>
+        <location filename="../../cur_desktop/ui/send_check.py" line="23"/>
         <source>Обращение изменилось</source>
         <translation>The incident has changed</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/send_check.py" line="26"/>
+        <location filename="../../cur_desktop/ui/send_check.py" line="25"/>
         <source>Пока вы писали ответ, обращение изменили:</source>
         <translation>While you were writing the reply, the incident was changed:</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/send_check.py" line="27"/>
+        <location filename="../../cur_desktop/ui/send_check.py" line="26"/>
         <source>Отправить ответ в этом виде?</source>
         <translation>Send the reply as it is?</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/send_check.py" line="29"/>
+        <location filename="../../cur_desktop/ui/send_check.py" line="28"/>
         <source>Отправить</source>
         <translation>Send</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/send_check.py" line="30"/>
+        <location filename="../../cur_desktop/ui/send_check.py" line="29"/>
         <source>Вернуться к ответу</source>
         <translation>Back to the reply</translation>
     </message>
@@ -1571,37 +1562,32 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/labels.py" line="29"/>
-        <location filename="../../cur_desktop/ui/status_bar.py" line="124"/>
+        <location filename="../../cur_desktop/ui/status_bar.py" line="126"/>
         <source>отправлено</source>
         <translation>sent</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/status_bar.py" line="125"/>
+        <location filename="../../cur_desktop/ui/status_bar.py" line="127"/>
         <source>получено</source>
         <translation>received</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/status_bar.py" line="128"/>
+        <location filename="../../cur_desktop/ui/status_bar.py" line="130"/>
         <source>К отправке: {n}</source>
         <translation>To send: {n}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/status_bar.py" line="129"/>
-        <source>Несохранённые правки: {n}</source>
-        <translation>Unsaved changes: {n}</translation>
-    </message>
-    <message>
-        <location filename="../../cur_desktop/ui/status_bar.py" line="134"/>
+        <location filename="../../cur_desktop/ui/status_bar.py" line="136"/>
         <source>никогда</source>
         <translation>never</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/status_bar.py" line="135"/>
+        <location filename="../../cur_desktop/ui/status_bar.py" line="137"/>
         <source>Синхронизировано: {when}</source>
         <translation>Synchronized: {when}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/status_bar.py" line="176"/>
+        <location filename="../../cur_desktop/ui/status_bar.py" line="178"/>
         <source>Часы компьютера расходятся с сервером на {span} — сроки показаны по времени сервера</source>
         <translation>The computer&apos;s clock is {span} off the server&apos;s — deadlines are shown by the server&apos;s time</translation>
     </message>
@@ -2409,24 +2395,19 @@ today</translation>
         <translation>Unsent changes kept: {n}; they will be sent.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/status_bar.py" line="53"/>
-        <source>Несохранённых правок сохранено: {n}.</source>
-        <translation>Unsaved edits kept: {n}.</translation>
-    </message>
-    <message>
-        <location filename="../../cur_desktop/ui/status_bar.py" line="56"/>
+        <location filename="../../cur_desktop/ui/status_bar.py" line="58"/>
         <source>Черновиков сохранено: {n}.</source>
         <translation>Drafts kept: {n}.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/status_bar.py" line="59"/>
+        <location filename="../../cur_desktop/ui/status_bar.py" line="61"/>
         <source>Повреждённый файл сохранён для службы поддержки: {path}</source>
         <translation>The damaged file is kept for support: {path}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/status_bar.py" line="161"/>
-        <location filename="../../cur_desktop/ui/status_bar.py" line="164"/>
-        <location filename="../../cur_desktop/ui/status_bar.py" line="167"/>
+        <location filename="../../cur_desktop/ui/status_bar.py" line="163"/>
+        <location filename="../../cur_desktop/ui/status_bar.py" line="166"/>
+        <location filename="../../cur_desktop/ui/status_bar.py" line="169"/>
         <source>Локальная копия восстановлена</source>
         <translation>Local copy restored</translation>
     </message>
@@ -2492,7 +2473,7 @@ today</translation>
         <translation>Looking for suggestions…</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/status_bar.py" line="147"/>
+        <location filename="../../cur_desktop/ui/status_bar.py" line="149"/>
         <source>Доступна новая версия программы: {version}</source>
         <translation>A new version of the program is available: {version}</translation>
     </message>
@@ -2572,14 +2553,14 @@ today</translation>
         <translation>Repeat passphrase</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/login_dialog.py" line="174"/>
-        <location filename="../../cur_desktop/ui/login_dialog.py" line="219"/>
-        <location filename="../../cur_desktop/ui/login_dialog.py" line="249"/>
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="179"/>
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="224"/>
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="259"/>
         <source>Введите фразу-пароль для локальной копии.</source>
         <translation>Enter the passphrase for the local copy.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/login_dialog.py" line="176"/>
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="181"/>
         <source>Фразы не совпадают: введите одну и ту же фразу дважды.</source>
         <translation>The passphrases differ: enter the same passphrase twice.</translation>
     </message>
@@ -2624,17 +2605,17 @@ today</translation>
         <translation>No replies are waiting for approval</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="64"/>
+        <location filename="../../cur_desktop/ui/code_labels.py" line="46"/>
         <source>Ответ доставлен заявителю</source>
         <translation>Reply delivered to the citizen</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="65"/>
+        <location filename="../../cur_desktop/ui/code_labels.py" line="47"/>
         <source>Ответ не доставлен</source>
         <translation>Reply not delivered</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="66"/>
+        <location filename="../../cur_desktop/ui/code_labels.py" line="48"/>
         <source>Новое сообщение заявителя</source>
         <translation>New message from the citizen</translation>
     </message>
@@ -2652,6 +2633,62 @@ today</translation>
         <location filename="../../cur_desktop/ui/labels.py" line="128"/>
         <source>причина не указана</source>
         <translation>no reason given</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/main_actions.py" line="37"/>
+        <location filename="../../cur_desktop/ui/main_docks.py" line="16"/>
+        <source>Не принятые сервером правки</source>
+        <translation>Changes the server did not accept</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="316"/>
+        <source>Неверный период: конец раньше начала.</source>
+        <translation>Invalid period: the end is before the start.</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="317"/>
+        <source>Неверный период: не длиннее {n} дней.</source>
+        <translation>Invalid period: no longer than {n} days.</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/status_bar.py" line="53"/>
+        <source>Правок, не принятых сервером, сохранено: {n}.</source>
+        <translation>Changes the server did not accept, kept: {n}.</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/code_labels.py" line="56"/>
+        <source>Правка</source>
+        <translation>Edit</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/status_bar.py" line="131"/>
+        <source>Не принято сервером: {n}</source>
+        <translation>Not accepted by the server: {n}</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/code_labels.py" line="25"/>
+        <source>Оценка ответа</source>
+        <translation>Reply review</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/code_labels.py" line="63"/>
+        <source>Событие</source>
+        <translation>Event</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/code_labels.py" line="69"/>
+        <source>другой статус</source>
+        <translation>another status</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="255"/>
+        <source>другого сотрудника</source>
+        <translation>another employee</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="255"/>
+        <source>В работе у {name}</source>
+        <translation>Held by {name}</translation>
     </message>
 </context>
 <context>

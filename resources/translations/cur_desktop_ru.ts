@@ -201,90 +201,91 @@
         <translation>Войти как: </translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/conflicts_panel.py" line="26" />
+        <location filename="../../cur_desktop/ui/code_labels.py" line="14" />
         <source>Взять в работу</source>
+        <extracomment>One per MutationType (tests/ui/test_code_labels.py walks them all).</extracomment>
         <translation>Взять в работу</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/conflicts_panel.py" line="27" />
+        <location filename="../../cur_desktop/ui/code_labels.py" line="15" />
         <location filename="../../cur_desktop/ui/main_actions.py" line="26" />
         <source>Вернуть в очередь</source>
         <translation>Вернуть в очередь</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/conflicts_panel.py" line="28" />
+        <location filename="../../cur_desktop/ui/code_labels.py" line="16" />
         <source>Назначить</source>
         <translation>Назначить</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/conflicts_panel.py" line="29" />
+        <location filename="../../cur_desktop/ui/code_labels.py" line="17" />
         <location filename="../../cur_desktop/ui/incident_dialogs.py" line="53" />
         <source>Сменить статус</source>
         <translation>Сменить статус</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/conflicts_panel.py" line="30" />
+        <location filename="../../cur_desktop/ui/code_labels.py" line="18" />
         <source>Сменить сферу</source>
         <translation>Сменить сферу</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/conflicts_panel.py" line="31" />
+        <location filename="../../cur_desktop/ui/code_labels.py" line="19" />
         <source>Передать в другое МО</source>
         <translation>Передать в другое МО</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/conflicts_panel.py" line="32" />
+        <location filename="../../cur_desktop/ui/code_labels.py" line="20" />
         <location filename="../../cur_desktop/ui/incident_dialogs.py" line="21" />
         <location filename="../../cur_desktop/ui/main_actions.py" line="30" />
         <source>Направить в ведомство</source>
         <translation>Направить в ведомство</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/conflicts_panel.py" line="33" />
-        <location filename="../../cur_desktop/ui/main_window.py" line="106" />
+        <location filename="../../cur_desktop/ui/code_labels.py" line="21" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="107" />
         <source>Ответ</source>
         <translation>Ответ</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/conflicts_panel.py" line="34" />
+        <location filename="../../cur_desktop/ui/code_labels.py" line="22" />
         <location filename="../../cur_desktop/ui/menu_bar.py" line="42" />
         <source>Согласовать ответ</source>
         <translation>Согласовать ответ</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/conflicts_panel.py" line="35" />
+        <location filename="../../cur_desktop/ui/code_labels.py" line="23" />
         <source>Вернуть ответ</source>
         <translation>Вернуть ответ</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/conflicts_panel.py" line="36" />
-        <location filename="../../cur_desktop/ui/incident_card.py" line="61" />
+        <location filename="../../cur_desktop/ui/code_labels.py" line="24" />
+        <location filename="../../cur_desktop/ui/code_labels.py" line="43" />
         <location filename="../../cur_desktop/ui/main_actions.py" line="34" />
         <source>Заметка</source>
         <translation>Заметка</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/conflicts_panel.py" line="44" />
+        <location filename="../../cur_desktop/ui/conflicts_panel.py" line="32" />
         <source>Конфликт</source>
         <translation>Конфликт</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/conflicts_panel.py" line="45" />
+        <location filename="../../cur_desktop/ui/conflicts_panel.py" line="33" />
         <source>Отклонено</source>
         <translation>Отклонено</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/conflicts_panel.py" line="61" />
+        <location filename="../../cur_desktop/ui/conflicts_panel.py" line="49" />
         <source>Применить снова</source>
         <translation>Применить снова</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/conflicts_panel.py" line="62" />
+        <location filename="../../cur_desktop/ui/conflicts_panel.py" line="50" />
         <source>Отбросить</source>
         <translation>Отбросить</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/conflicts_panel.py" line="70" />
+        <location filename="../../cur_desktop/ui/conflicts_panel.py" line="58" />
         <source>Правки, которые сервер не принял. Ваш текст сохранён: примените его снова или отбросьте.</source>
         <translation>Правки, которые сервер не принял. Ваш текст сохранён: примените его снова или отбросьте.</translation>
     </message>
@@ -294,114 +295,115 @@
         <translation>Заполните обязательные поля</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="48" />
-        <location filename="../../cur_desktop/ui/incident_card.py" line="49" />
-        <location filename="../../cur_desktop/ui/incident_card.py" line="103" />
+        <location filename="../../cur_desktop/ui/code_labels.py" line="30" />
+        <location filename="../../cur_desktop/ui/code_labels.py" line="31" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="87" />
         <source>Поступило</source>
+        <extracomment>One per event kind the server records (the test finds them in cur_server's source).</extracomment>
         <translation>Поступило</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="50" />
-        <location filename="../../cur_desktop/ui/main_window.py" line="312" />
+        <location filename="../../cur_desktop/ui/code_labels.py" line="32" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="316" />
         <source>Взято в работу</source>
         <translation>Взято в работу</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="51" />
+        <location filename="../../cur_desktop/ui/code_labels.py" line="33" />
         <source>Возвращено в очередь</source>
         <translation>Возвращено в очередь</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="52" />
+        <location filename="../../cur_desktop/ui/code_labels.py" line="34" />
         <location filename="../../cur_desktop/ui/team_board.py" line="53" />
         <source>Назначено</source>
         <translation>Назначено</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="53" />
+        <location filename="../../cur_desktop/ui/code_labels.py" line="35" />
         <source>Статус изменён</source>
         <translation>Статус изменён</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="54" />
+        <location filename="../../cur_desktop/ui/code_labels.py" line="36" />
         <source>Сфера/рубрика изменена</source>
         <translation>Сфера/рубрика изменена</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="55" />
+        <location filename="../../cur_desktop/ui/code_labels.py" line="37" />
         <source>Передано в другое МО</source>
         <translation>Передано в другое МО</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="56" />
+        <location filename="../../cur_desktop/ui/code_labels.py" line="38" />
         <source>Направлено в ведомство</source>
         <translation>Направлено в ведомство</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="57" />
+        <location filename="../../cur_desktop/ui/code_labels.py" line="39" />
         <source>Добавлен ответ</source>
         <translation>Добавлен ответ</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="58" />
+        <location filename="../../cur_desktop/ui/code_labels.py" line="40" />
         <source>Ответ опубликован</source>
         <translation>Ответ опубликован</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="59" />
+        <location filename="../../cur_desktop/ui/code_labels.py" line="41" />
         <source>Ответ согласован</source>
         <translation>Ответ согласован</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="60" />
+        <location filename="../../cur_desktop/ui/code_labels.py" line="42" />
         <source>Ответ возвращён на доработку</source>
         <translation>Ответ возвращён на доработку</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="123" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="107" />
         <source>Вз&amp;ять</source>
         <translation>Вз&amp;ять</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="124" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="108" />
         <source>Вернуть в о&amp;чередь</source>
         <translation>Вернуть в о&amp;чередь</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="125" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="109" />
         <source>Отв&amp;етить</source>
         <translation>Отв&amp;етить</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="126" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="110" />
         <source>&amp;Направить…</source>
         <translation>&amp;Направить…</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="127" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="111" />
         <source>Сфер&amp;а…</source>
         <translation>Сфер&amp;а…</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="128" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="112" />
         <source>Стат&amp;ус…</source>
         <translation>Стат&amp;ус…</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="129" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="113" />
         <source>Отк&amp;лонить…</source>
         <translation>Отк&amp;лонить…</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="130" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="114" />
         <source>&amp;Заметка…</source>
         <translation>&amp;Заметка…</translation>
     </message>
     <message>
         <location filename="../../cur_desktop/ui/approvals_panel.py" line="40" />
-        <location filename="../../cur_desktop/ui/incident_card.py" line="95" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="79" />
         <source>Автор</source>
-        <extracomment>(action name, incident id): claim, release, reply, route, category, status, reject, note</extracomment>
+        <extracomment>(action name, incident id): claim, release, reply, route, category, status, reject, note the signed-in user's role: supervisors may change a colleague's case, others not who holds the shown incident when it is a colleague (not the user), else None</extracomment>
         <translation>Автор</translation>
     </message>
     <message>
@@ -462,29 +464,29 @@
         <translation>Ждут согласования: {n}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="96" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="80" />
         <location filename="../../cur_desktop/ui/queue_model.py" line="49" />
         <source>Канал</source>
         <translation>Канал</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="97" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="81" />
         <source>Источник</source>
         <translation>Источник</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="98" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="82" />
         <location filename="../../cur_desktop/ui/queue_model.py" line="48" />
         <source>Муниципалитет</source>
         <translation>Муниципалитет</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="99" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="83" />
         <source>Сфера / рубрика</source>
         <translation>Сфера / рубрика</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="100" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="84" />
         <location filename="../../cur_desktop/ui/incident_dialogs.py" line="39" />
         <location filename="../../cur_desktop/ui/queue_model.py" line="46" />
         <location filename="../../cur_desktop/ui/trainer_live.py" line="29" />
@@ -493,7 +495,7 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/analytics_tabs.py" line="299" />
-        <location filename="../../cur_desktop/ui/incident_card.py" line="101" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="85" />
         <location filename="../../cur_desktop/ui/incident_dialogs.py" line="28" />
         <location filename="../../cur_desktop/ui/systemic_view.py" line="112" />
         <location filename="../../cur_desktop/ui/systemic_view.py" line="293" />
@@ -518,7 +520,7 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/handover_dialog.py" line="57" />
-        <location filename="../../cur_desktop/ui/incident_card.py" line="102" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="86" />
         <location filename="../../cur_desktop/ui/queue_model.py" line="51" />
         <source>Исполнитель</source>
         <translation>Исполнитель</translation>
@@ -584,23 +586,23 @@
         <translation>◔ под угрозой</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="62" />
-        <location filename="../../cur_desktop/ui/incident_card.py" line="63" />
+        <location filename="../../cur_desktop/ui/code_labels.py" line="44" />
+        <location filename="../../cur_desktop/ui/code_labels.py" line="45" />
         <source>Ответ оценён старшим смены</source>
         <translation>Ответ оценён старшим смены</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="104" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="88" />
         <source>Первый ответ до</source>
         <translation>Первый ответ до</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="105" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="89" />
         <source>Окончательный ответ до</source>
         <translation>Окончательный ответ до</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="106" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="90" />
         <source>Вложения</source>
         <translation>Вложения</translation>
     </message>
@@ -620,39 +622,39 @@
         <translation>Отклонить…</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="145" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="133" />
         <source>Сообщение</source>
         <translation>Сообщение</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="149" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="138" />
         <source>История</source>
         <translation>История</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="161" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="150" />
         <location filename="../../cur_desktop/ui/main_actions.py" line="72" />
         <source>Выберите обращение в очереди</source>
         <translation>Выберите обращение в очереди</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="176" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="167" />
         <source>Аноним</source>
         <translation>Аноним</translation>
     </message>
     <message>
         <location filename="../../cur_desktop/ui/handover_dialog.py" line="159" />
-        <location filename="../../cur_desktop/ui/incident_card.py" line="184" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="175" />
         <source>не назначено</source>
         <translation>не назначено</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="204" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="195" />
         <source>система</source>
         <translation>система</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="204" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="195" />
         <source> (не отправлено)</source>
         <translation> (не отправлено)</translation>
     </message>
@@ -740,7 +742,7 @@
         <translation>Работать офлайн</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/login_dialog.py" line="102" />
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="101" />
         <source>Войти</source>
         <translation>Войти</translation>
     </message>
@@ -770,17 +772,17 @@
         <translation>Ваше имя</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/login_dialog.py" line="197" />
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="202" />
         <source>Вход…</source>
         <translation>Вход…</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/login_dialog.py" line="223" />
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="232" />
         <source>Можно работать офлайн с последним профилем.</source>
         <translation>Можно работать офлайн с последним профилем.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/login_dialog.py" line="251" />
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="261" />
         <source>Открываю локальный профиль…</source>
         <translation>Открываю локальный профиль…</translation>
     </message>
@@ -818,12 +820,6 @@
         <location filename="../../cur_desktop/ui/main_actions.py" line="36" />
         <source>Синхронизировать</source>
         <translation>Синхронизировать</translation>
-    </message>
-    <message>
-        <location filename="../../cur_desktop/ui/main_actions.py" line="37" />
-        <location filename="../../cur_desktop/ui/main_docks.py" line="16" />
-        <source>Несохранённые правки</source>
-        <translation>Несохранённые правки</translation>
     </message>
     <message>
         <location filename="../../cur_desktop/ui/main_actions.py" line="38" />
@@ -908,7 +904,7 @@
         <translation>Сохранить текущее представление</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="105" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="106" />
         <source>Карточка</source>
         <translation>Карточка</translation>
     </message>
@@ -939,165 +935,160 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/analytics_window.py" line="127" />
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="473" />
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="482" />
         <source>Аналитика</source>
         <translation>Аналитика</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="146" />
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="149" />
         <location filename="../../cur_desktop/ui/quality_review.py" line="115" />
         <source>Показать</source>
         <translation>Показать</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="159" />
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="162" />
         <source>Экспорт в XLSX…</source>
         <translation>Экспорт в XLSX…</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="162" />
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="165" />
         <source>Справка по МО…</source>
         <translation>Справка по МО…</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="167" />
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="170" />
         <source>Период:</source>
         <translation>Период:</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="191" />
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="194" />
         <source>Обзор</source>
         <translation>Обзор</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="192" />
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="195" />
         <source>Секторы × МО</source>
         <translation>Секторы × МО</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="193" />
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="196" />
         <source>Сроки</source>
         <translation>Сроки</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="194" />
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="197" />
         <source>Системные проблемы</source>
         <translation>Системные проблемы</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="211" />
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="214" />
         <location filename="../../cur_desktop/ui/queue_filters.py" line="97" />
         <source>Все МО</source>
         <translation>Все МО</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="211" />
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="214" />
         <source>Все мои МО</source>
         <translation>Все мои МО</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="281" />
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="284" />
         <source>Посчитано по локальному кэшу на {t}.</source>
         <translation>Посчитано по локальному кэшу на {t}.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="283" />
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="286" />
         <source>Данные сервера на {t}.</source>
         <translation>Данные сервера на {t}.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="285" />
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="288" />
         <source>Период {a} — {b}, сравнение с {c} — {d}.</source>
         <translation>Период {a} — {b}, сравнение с {c} — {d}.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="300" />
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="303" />
         <source>Нет связи с сервером: цифры посчитаны по локальному кэшу. В нём только ваша зона ответственности и то, что успело синхронизироваться, поэтому они могут быть меньше серверных.</source>
         <translation>Нет связи с сервером: цифры посчитаны по локальному кэшу. В нём только ваша зона ответственности и то, что успело синхронизироваться, поэтому они могут быть меньше серверных.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="310" />
-        <source>Неверный период: конец раньше начала или период длиннее {n} дней</source>
-        <translation>Неверный период: конец раньше начала или период длиннее {n} дней</translation>
-    </message>
-    <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="315" />
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="321" />
         <source>Нет связи с сервером: аналитика считается на сервере.</source>
         <translation>Нет связи с сервером: аналитика считается на сервере.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="316" />
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="322" />
         <source>Сервер отказал: {m}</source>
         <translation>Сервер отказал: {m}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="318" />
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="324" />
         <source>Не удалось получить данные: {m}</source>
         <translation>Не удалось получить данные: {m}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="321" />
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="330" />
         <source>Показаны прежние цифры.</source>
         <translation>Показаны прежние цифры.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="355" />
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="364" />
         <source>Сначала загрузите данные за период.</source>
         <translation>Сначала загрузите данные за период.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="360" />
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="369" />
         <source>Экспорт таблиц</source>
         <translation>Экспорт таблиц</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="362" />
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="371" />
         <source>Книга Excel (*.xlsx)</source>
         <translation>Книга Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="372" />
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="381" />
         <source>Не удалось записать файл: {m}</source>
         <translation>Не удалось записать файл: {m}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="374" />
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="383" />
         <source>Таблицы сохранены: {p}</source>
         <translation>Таблицы сохранены: {p}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="383" />
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="392" />
         <source>Выберите муниципальное образование для справки.</source>
         <translation>Выберите муниципальное образование для справки.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="389" />
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="446" />
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="398" />
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="455" />
         <source>Справка по МО</source>
         <translation>Справка по МО</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="391" />
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="400" />
         <source>PDF (*.pdf);;Книга Excel (*.xlsx)</source>
         <translation>PDF (*.pdf);;Книга Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="423" />
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="432" />
         <source>Справка не сформирована: {m}</source>
         <translation>Справка не сформирована: {m}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="435" />
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="444" />
         <source>Нет связи с сервером: справка составлена по локальному кэшу и помечена так. Сохранена: {p}</source>
         <translation>Нет связи с сервером: справка составлена по локальному кэшу и помечена так. Сохранена: {p}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="439" />
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="448" />
         <source>Справка сохранена: {p}</source>
         <translation>Справка сохранена: {p}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="448" />
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="457" />
         <source>Справка сохранена:
 {p}</source>
         <translation>Справка сохранена:
@@ -1105,7 +1096,7 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/about_dialog.py" line="29" />
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="449" />
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="458" />
         <source>Открыть папку</source>
         <translation>Открыть папку</translation>
     </message>
@@ -1164,12 +1155,12 @@
         <translation>Название:</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="291" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="295" />
         <source>Действие невозможно</source>
         <translation>Действие невозможно</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="307" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="311" />
         <source>Свободных обращений нет</source>
         <translation>Свободных обращений нет</translation>
     </message>
@@ -1243,27 +1234,27 @@
         <translation>Ответ сохранён и будет отправлен</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/send_check.py" line="24" />
+        <location filename="../../cur_desktop/ui/send_check.py" line="23" />
         <source>Обращение изменилось</source>
         <translation>Обращение изменилось</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/send_check.py" line="26" />
+        <location filename="../../cur_desktop/ui/send_check.py" line="25" />
         <source>Пока вы писали ответ, обращение изменили:</source>
         <translation>Пока вы писали ответ, обращение изменили:</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/send_check.py" line="27" />
+        <location filename="../../cur_desktop/ui/send_check.py" line="26" />
         <source>Отправить ответ в этом виде?</source>
         <translation>Отправить ответ в этом виде?</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/send_check.py" line="29" />
+        <location filename="../../cur_desktop/ui/send_check.py" line="28" />
         <source>Отправить</source>
         <translation>Отправить</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/send_check.py" line="30" />
+        <location filename="../../cur_desktop/ui/send_check.py" line="29" />
         <source>Вернуться к ответу</source>
         <translation>Вернуться к ответу</translation>
     </message>
@@ -1570,37 +1561,32 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/labels.py" line="29" />
-        <location filename="../../cur_desktop/ui/status_bar.py" line="124" />
+        <location filename="../../cur_desktop/ui/status_bar.py" line="126" />
         <source>отправлено</source>
         <translation>отправлено</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/status_bar.py" line="125" />
+        <location filename="../../cur_desktop/ui/status_bar.py" line="127" />
         <source>получено</source>
         <translation>получено</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/status_bar.py" line="128" />
+        <location filename="../../cur_desktop/ui/status_bar.py" line="130" />
         <source>К отправке: {n}</source>
         <translation>К отправке: {n}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/status_bar.py" line="129" />
-        <source>Несохранённые правки: {n}</source>
-        <translation>Несохранённые правки: {n}</translation>
-    </message>
-    <message>
-        <location filename="../../cur_desktop/ui/status_bar.py" line="134" />
+        <location filename="../../cur_desktop/ui/status_bar.py" line="136" />
         <source>никогда</source>
         <translation>никогда</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/status_bar.py" line="135" />
+        <location filename="../../cur_desktop/ui/status_bar.py" line="137" />
         <source>Синхронизировано: {when}</source>
         <translation>Синхронизировано: {when}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/status_bar.py" line="176" />
+        <location filename="../../cur_desktop/ui/status_bar.py" line="178" />
         <source>Часы компьютера расходятся с сервером на {span} — сроки показаны по времени сервера</source>
         <translation>Часы компьютера расходятся с сервером на {span} — сроки показаны по времени сервера</translation>
     </message>
@@ -2408,24 +2394,19 @@
         <translation>Неотправленных изменений сохранено: {n}, они будут отправлены.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/status_bar.py" line="53" />
-        <source>Несохранённых правок сохранено: {n}.</source>
-        <translation>Несохранённых правок сохранено: {n}.</translation>
-    </message>
-    <message>
-        <location filename="../../cur_desktop/ui/status_bar.py" line="56" />
+        <location filename="../../cur_desktop/ui/status_bar.py" line="58" />
         <source>Черновиков сохранено: {n}.</source>
         <translation>Черновиков сохранено: {n}.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/status_bar.py" line="59" />
+        <location filename="../../cur_desktop/ui/status_bar.py" line="61" />
         <source>Повреждённый файл сохранён для службы поддержки: {path}</source>
         <translation>Повреждённый файл сохранён для службы поддержки: {path}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/status_bar.py" line="161" />
-        <location filename="../../cur_desktop/ui/status_bar.py" line="164" />
-        <location filename="../../cur_desktop/ui/status_bar.py" line="167" />
+        <location filename="../../cur_desktop/ui/status_bar.py" line="163" />
+        <location filename="../../cur_desktop/ui/status_bar.py" line="166" />
+        <location filename="../../cur_desktop/ui/status_bar.py" line="169" />
         <source>Локальная копия восстановлена</source>
         <translation>Локальная копия восстановлена</translation>
     </message>
@@ -2491,7 +2472,7 @@
         <translation>Поиск вариантов…</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/status_bar.py" line="147" />
+        <location filename="../../cur_desktop/ui/status_bar.py" line="149" />
         <source>Доступна новая версия программы: {version}</source>
         <translation>Доступна новая версия программы: {version}</translation>
     </message>
@@ -2571,14 +2552,14 @@
         <translation>Повторите фразу</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/login_dialog.py" line="174" />
-        <location filename="../../cur_desktop/ui/login_dialog.py" line="219" />
-        <location filename="../../cur_desktop/ui/login_dialog.py" line="249" />
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="179" />
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="224" />
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="259" />
         <source>Введите фразу-пароль для локальной копии.</source>
         <translation>Введите фразу-пароль для локальной копии.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/login_dialog.py" line="176" />
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="181" />
         <source>Фразы не совпадают: введите одну и ту же фразу дважды.</source>
         <translation>Фразы не совпадают: введите одну и ту же фразу дважды.</translation>
     </message>
@@ -2623,17 +2604,17 @@
         <translation>Нет ответов, ждущих согласования</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="64" />
+        <location filename="../../cur_desktop/ui/code_labels.py" line="46" />
         <source>Ответ доставлен заявителю</source>
         <translation>Ответ доставлен заявителю</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="65" />
+        <location filename="../../cur_desktop/ui/code_labels.py" line="47" />
         <source>Ответ не доставлен</source>
         <translation>Ответ не доставлен</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="66" />
+        <location filename="../../cur_desktop/ui/code_labels.py" line="48" />
         <source>Новое сообщение заявителя</source>
         <translation>Новое сообщение заявителя</translation>
     </message>
@@ -2651,6 +2632,62 @@
         <location filename="../../cur_desktop/ui/labels.py" line="128" />
         <source>причина не указана</source>
         <translation>причина не указана</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/main_actions.py" line="37" />
+        <location filename="../../cur_desktop/ui/main_docks.py" line="16" />
+        <source>Не принятые сервером правки</source>
+        <translation>Не принятые сервером правки</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="316" />
+        <source>Неверный период: конец раньше начала.</source>
+        <translation>Неверный период: конец раньше начала.</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="317" />
+        <source>Неверный период: не длиннее {n} дней.</source>
+        <translation>Неверный период: не длиннее {n} дней.</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/status_bar.py" line="53" />
+        <source>Правок, не принятых сервером, сохранено: {n}.</source>
+        <translation>Правок, не принятых сервером, сохранено: {n}.</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/code_labels.py" line="56" />
+        <source>Правка</source>
+        <translation>Правка</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/status_bar.py" line="131" />
+        <source>Не принято сервером: {n}</source>
+        <translation>Не принято сервером: {n}</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/code_labels.py" line="25" />
+        <source>Оценка ответа</source>
+        <translation>Оценка ответа</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/code_labels.py" line="63" />
+        <source>Событие</source>
+        <translation>Событие</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/code_labels.py" line="69" />
+        <source>другой статус</source>
+        <translation>другой статус</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="255" />
+        <source>другого сотрудника</source>
+        <translation>другого сотрудника</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="255" />
+        <source>В работе у {name}</source>
+        <translation>В работе у {name}</translation>
     </message>
 </context>
 <context>

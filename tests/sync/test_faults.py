@@ -3,7 +3,9 @@
 Two workstations write at random while their links reset, cut answers short, stall, crawl and
 refuse connections, and the server itself answers 500/503 and restarts. Once the faults stop and
 both have synced to quiescence, the server and both caches must agree, and every mutation either
-took effect exactly once or is kept for the user with the server's reason.
+took effect exactly once or is kept for the user with the server's reason. A change the
+workstation refuses before writing anything (an operator's reply on a colleague's case) is not a
+mutation at all: nothing was accepted, and nothing of it may reach the server.
 
 Reproduce a failing run with ``CUR_FAULT_SEED=<seed> pytest tests/sync/test_faults.py``.
 """
@@ -30,7 +32,7 @@ from sqlalchemy import create_engine, select
 from cur_desktop.models.domain import MutationType
 from cur_desktop.sync.client import DEFAULT_TIMEOUT, SyncError
 from cur_desktop.sync.engine import SyncEngine, SyncState
-from cur_desktop.sync.outbox import Outbox
+from cur_desktop.sync.outbox import InvalidAction, Outbox
 from cur_server.embedded import EmbeddedServer
 from cur_server.tables import AppliedMutation, Event, Reply
 from tests.server.api import Api
@@ -250,6 +252,9 @@ def assert_each_write_accounted_for(
 
 # --- a random user ------------------------------------------------------------------------------
 
+#: What the card offers only on a case the user holds (cur_desktop.models.holder.HOLDER_ONLY).
+HOLDER_ACTIONS = frozenset({"reply", "status", "category", "route"})
+
 
 class RandomUser:
     """Clicks around one workstation: everything goes to the local cache and its outbox."""
@@ -266,6 +271,8 @@ class RandomUser:
             u["id"] for u in reference["users"] if u["role"] in ("operator", "supervisor")
         ]
         self.lead = ws.client.user.role == "supervisor"
+        #: changes on a colleague's case the workstation refused before writing anything
+        self.refused_locally = 0
 
     def text(self, what: str) -> str:
         self.serial += 1
@@ -282,7 +289,41 @@ class RandomUser:
         if self.lead:
             choices += ["assign"] * 2 + ["review"] * 2
         what = rng.choice(choices)
-        a = ws.actions
+        if what in HOLDER_ACTIONS and not self.lead:
+            what = self.as_an_operator(what, iid, cached[iid]["assignee_id"])
+            if what is None:
+                return
+        self.do(what, iid)
+
+    def as_an_operator(self, what: str, iid: int, assignee: int | None) -> str | None:
+        """An operator changes only a case they hold, as the card allows: an unassigned one is
+        mostly taken first; on a colleague's the card offers a note instead, and now and then
+        the change is tried anyway (a stale screen, a keyboard shortcut) and must be refused
+        before anything is written. Returns what to do, or None when it is done."""
+        if assignee is None:
+            # Mostly claimed first; otherwise the server refuses «not_claimed» and the change
+            # is kept for the user with that reason (still accounted for below).
+            if self.rng.random() < 0.7:
+                self.do("claim", iid)
+            return what
+        if assignee == self.ws.user_id:
+            return what
+        if self.rng.random() < 0.5:
+            return "note"
+        try:
+            self.do(what, iid)
+        except InvalidAction as exc:
+            # Nothing was accepted, so nothing can be lost: no ledger entry. Had anything
+            # reached the outbox anyway, the server would hold a mutation the ledger does not
+            # know, and assert_each_write_accounted_for fails.
+            assert "в работе у" in str(exc), exc
+            self.refused_locally += 1
+        # No refusal: a sync pulled a release meanwhile and the change went through (`do`
+        # kept it in the ledger like any other).
+        return None
+
+    def do(self, what: str, iid: int) -> None:
+        ws, rng, a = self.ws, self.rng, self.ws.actions
         if what == "note":
             text = self.text("note")
             self.keep(a.add_note(iid, text), MutationType.ADD_NOTE, iid, text)
@@ -443,8 +484,10 @@ def test_random_faults_lose_nothing(seed, site, open_workstation, server_url):
         outcomes += assert_each_write_accounted_for(server_url, ws, user.ledger)
         assert_cache_matches_server(ws, site.server.url)
         assert ws.store.integrity_ok()
-    print(f"outcomes {dict(outcomes)}")
+    refused = sum(user.refused_locally for user in users)
+    print(f"outcomes {dict(outcomes)}, refused locally {refused}")
     assert outcomes["applied"] > 10
+    assert refused, "no change on a colleague's case was tried"
 
 
 # --- the engine: the outbox drains by itself ----------------------------------------------------

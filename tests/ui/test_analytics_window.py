@@ -269,7 +269,7 @@ def test_brief_and_a_lost_server_gives_the_caches_figures(run, server_url, tmp_p
                     want["overdue"],
                 ]
             aw.grab().save(str(tmp_path / "offline.png"))
-            aw.set_period(DATE_TO, DATE_FROM)  # the end before the start: said, not sent
+            aw.set_period(DATE_TO - timedelta(days=800), DATE_TO)  # too long: said, not sent
             assert not await aw.load()
             assert "Неверный период" in aw.notice.text()
             aw.close()

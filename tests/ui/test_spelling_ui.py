@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import asyncio
 import os
+import re
 import threading
 import time
 
@@ -174,6 +175,8 @@ def test_without_a_dictionary_the_editor_says_so_and_works_on(qtbot, tmp_path):
     assert editor.send.isEnabled()
     assert editor.spelling_note.text().startswith("Проверка орфографии выключена:")
     assert not editor.spelling_note.isHidden()
+    # In an operator's words: no locale codes, package or file names.
+    assert not re.search(r"[A-Za-z]", editor.spelling_note.text()), editor.spelling_note.text()
 
 
 def test_without_system_dictionaries_the_shipped_one_is_used(qtbot, monkeypatch):
