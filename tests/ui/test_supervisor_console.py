@@ -108,10 +108,11 @@ def test_drag_and_dialog_reassign_selected_rows(run, server, tmp_path, qtbot):
         chosen = select_rows(window, [0, 1])
         assert not set(chosen) & set(dragged)
         window.console.actions["assign"].trigger()
+        await wait_until(lambda: console.assign_dialog is not None, 10)
         dialog = console.assign_dialog
         assert dialog is not None and dialog.isVisible() and dialog.incident_ids == chosen
         dialog.choose(ids["operator1"])
-        dialog.accept()
+        dialog.ok.click()
         for iid in chosen:
             await wait_until(
                 lambda i=iid: assigned_by(server.url, i, ids["operator1"], ids["supervisor1"]), 30
