@@ -169,9 +169,9 @@ class SupervisorConsole(QObject):
         finally:
             self._approvals_busy = False
 
-    def _approve(self, incident_id: int, reply_id: int) -> None:
+    def _approve(self, incident_id: int, reply_id: int, text: str | None) -> None:
         w = self.window
-        spawn(w.act(w.ws.actions.approve_reply, incident_id, reply_id), what="approve")
+        spawn(w.act(w.ws.actions.approve_reply, incident_id, reply_id, text), what="approve")
 
     def _return(self, incident_id: int, reply_id: int, comment: str) -> None:
         w = self.window
