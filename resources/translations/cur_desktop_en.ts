@@ -160,7 +160,7 @@
     <message>
         <location filename="../../cur_desktop/ui/analytics_tabs.py" line="298"/>
         <location filename="../../cur_desktop/ui/app.py" line="121"/>
-        <location filename="../../cur_desktop/ui/quality_review.py" line="127"/>
+        <location filename="../../cur_desktop/ui/quality_review.py" line="196"/>
         <source>Оператор</source>
         <translation>Operator</translation>
     </message>
@@ -246,6 +246,8 @@
         <translation>Route to agency</translation>
     </message>
     <message>
+        <location filename="../../cur_desktop/ui/approvals_panel.py" line="178"/>
+        <location filename="../../cur_desktop/ui/approvals_panel.py" line="350"/>
         <location filename="../../cur_desktop/ui/conflicts_panel.py" line="33"/>
         <location filename="../../cur_desktop/ui/main_window.py" line="101"/>
         <source>Ответ</source>
@@ -363,67 +365,140 @@
         <translation>Reply returned for revision</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/approvals_panel.py" line="40"/>
+        <location filename="../../cur_desktop/ui/approvals_panel.py" line="44"/>
         <location filename="../../cur_desktop/ui/incident_card.py" line="92"/>
         <source>Автор</source>
         <extracomment>(action name, incident id): claim, release, reply, route, category, status, reject, note</extracomment>
         <translation>Author</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/approvals_panel.py" line="41"/>
+        <location filename="../../cur_desktop/ui/approvals_panel.py" line="45"/>
         <location filename="../../cur_desktop/ui/main_menus.py" line="20"/>
         <source>Вид</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/approvals_panel.py" line="42"/>
+        <location filename="../../cur_desktop/ui/approvals_panel.py" line="46"/>
         <source>Ждёт</source>
         <translation>Waiting</translation>
     </message>
     <message>
+        <location filename="../../cur_desktop/ui/approvals_panel.py" line="50"/>
+        <source>Укажите конкретный срок</source>
+        <extracomment>Ready-made comments for a returned reply: what supervisors write most often.</extracomment>
+        <translation>Give a definite date</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/approvals_panel.py" line="51"/>
+        <source>Напишите, что именно будет сделано</source>
+        <translation>Say what exactly will be done</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/approvals_panel.py" line="52"/>
+        <source>Ответ не по существу обращения</source>
+        <translation>The answer misses the point of the complaint</translation>
+    </message>
+    <message>
         <location filename="../../cur_desktop/ui/approvals_panel.py" line="53"/>
+        <source>Проверьте ведомство</source>
+        <translation>Check the agency</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/approvals_panel.py" line="54"/>
+        <source>Исправьте ошибки и опечатки</source>
+        <translation>Fix mistakes and typos</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/approvals_panel.py" line="55"/>
+        <source>Смягчите тон ответа</source>
+        <translation>Soften the tone of the answer</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/approvals_panel.py" line="72"/>
         <location filename="../../cur_desktop/ui/formats.py" line="69"/>
         <source>{d} дн {h} ч</source>
         <translation>{d} d {h} h</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/approvals_panel.py" line="55"/>
+        <location filename="../../cur_desktop/ui/approvals_panel.py" line="74"/>
         <location filename="../../cur_desktop/ui/formats.py" line="71"/>
         <source>{h} ч {m} мин</source>
         <translation>{h} h {m} min</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/approvals_panel.py" line="64"/>
+        <location filename="../../cur_desktop/ui/approvals_panel.py" line="84"/>
         <source>Вернуть на доработку</source>
         <translation>Return for rework</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/approvals_panel.py" line="67"/>
-        <source>Что исправить в ответе</source>
-        <translation>What to fix in the reply</translation>
+        <location filename="../../cur_desktop/ui/approvals_panel.py" line="99"/>
+        <source>Что ещё исправить в ответе</source>
+        <translation>What else to fix in the answer</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/approvals_panel.py" line="76"/>
-        <source>Комментарий автору (обязательно):</source>
-        <translation>Comment for the author (required):</translation>
+        <location filename="../../cur_desktop/ui/approvals_panel.py" line="108"/>
+        <source>Комментарий автору (обязательно) *:</source>
+        <translation>Comment for the author (required) *:</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/approvals_panel.py" line="86"/>
-        <source>Напишите, что исправить</source>
-        <translation>Write what to fix</translation>
+        <location filename="../../cur_desktop/ui/approvals_panel.py" line="133"/>
+        <source>Отметьте замечание или напишите, что исправить</source>
+        <translation>Tick a remark or write what to fix</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/approvals_panel.py" line="120"/>
+        <location filename="../../cur_desktop/ui/approvals_panel.py" line="177"/>
+        <location filename="../../cur_desktop/ui/quality_review.py" line="84"/>
+        <source>Обращение гражданина</source>
+        <translation>Citizen&apos;s message</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/approvals_panel.py" line="349"/>
+        <source>Согласовать с правкой</source>
+        <translation>Approve with correction</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/approvals_panel.py" line="350"/>
+        <source>Ответ (с правкой)</source>
+        <translation>Answer (corrected)</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/approvals_panel.py" line="192"/>
+        <location filename="../../cur_desktop/ui/approvals_panel.py" line="349"/>
         <source>Согласовать</source>
         <translation>Approve</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/approvals_panel.py" line="122"/>
+        <location filename="../../cur_desktop/ui/approvals_panel.py" line="194"/>
+        <source>Опубликовать ответ (Ctrl+Enter)</source>
+        <translation>Publish the answer (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/approvals_panel.py" line="196"/>
+        <source>Править ответ</source>
+        <translation>Correct the answer</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/approvals_panel.py" line="199"/>
+        <source>Исправить текст и согласовать с правкой</source>
+        <translation>Correct the text and approve it corrected</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/approvals_panel.py" line="201"/>
+        <source>Отменить правку</source>
+        <translation>Undo the correction</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/approvals_panel.py" line="203"/>
         <source>Вернуть…</source>
         <translation>Return…</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/approvals_panel.py" line="164"/>
+        <location filename="../../cur_desktop/ui/approvals_panel.py" line="211"/>
+        <source>Ctrl+Enter — согласовать</source>
+        <translation>Ctrl+Enter — approve</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/approvals_panel.py" line="277"/>
         <source>Ждут согласования: {n}</source>
         <translation>Waiting for approval: {n}</translation>
     </message>
@@ -885,7 +960,7 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/analytics_window.py" line="146"/>
-        <location filename="../../cur_desktop/ui/quality_review.py" line="115"/>
+        <location filename="../../cur_desktop/ui/quality_review.py" line="184"/>
         <source>Показать</source>
         <translation>Show</translation>
     </message>
@@ -1061,7 +1136,7 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/analytics_tabs.py" line="306"/>
-        <location filename="../../cur_desktop/ui/quality_review.py" line="42"/>
+        <location filename="../../cur_desktop/ui/quality_review.py" line="46"/>
         <location filename="../../cur_desktop/ui/queue_filters.py" line="104"/>
         <location filename="../../cur_desktop/ui/sla_view.py" line="32"/>
         <source>В срок</source>
@@ -1231,7 +1306,6 @@
         <translation>Internal note</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/approvals_panel.py" line="43"/>
         <location filename="../../cur_desktop/ui/incident_dialogs.py" line="80"/>
         <location filename="../../cur_desktop/ui/queue_model.py" line="50"/>
         <location filename="../../cur_desktop/ui/systemic_view.py" line="42"/>
@@ -1280,7 +1354,7 @@
         <translation>Deadline missed</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/approvals_panel.py" line="39"/>
+        <location filename="../../cur_desktop/ui/approvals_panel.py" line="43"/>
         <location filename="../../cur_desktop/ui/cluster_reply.py" line="106"/>
         <location filename="../../cur_desktop/ui/handover_dialog.py" line="56"/>
         <location filename="../../cur_desktop/ui/queue_model.py" line="43"/>
@@ -1530,7 +1604,7 @@
         <translation>overdue since {moment}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/approvals_panel.py" line="56"/>
+        <location filename="../../cur_desktop/ui/approvals_panel.py" line="75"/>
         <location filename="../../cur_desktop/ui/formats.py" line="72"/>
         <location filename="../../cur_desktop/ui/sla_view.py" line="48"/>
         <location filename="../../cur_desktop/ui/team_board.py" line="71"/>
@@ -1619,73 +1693,93 @@
         <translation>Also open by: {who}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/quality_review.py" line="39"/>
+        <location filename="../../cur_desktop/ui/quality_review.py" line="43"/>
         <source>Вежливо</source>
         <translation>Polite</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/quality_review.py" line="40"/>
+        <location filename="../../cur_desktop/ui/quality_review.py" line="44"/>
         <source>Конкретные действия и сроки</source>
         <translation>Concrete actions and dates</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/quality_review.py" line="41"/>
+        <location filename="../../cur_desktop/ui/quality_review.py" line="45"/>
         <source>Верное ведомство</source>
         <translation>Correct agency</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/quality_review.py" line="43"/>
+        <location filename="../../cur_desktop/ui/quality_review.py" line="47"/>
         <source>Без отписки</source>
         <translation>No brush-off</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/quality_review.py" line="58"/>
+        <location filename="../../cur_desktop/ui/quality_review.py" line="65"/>
         <source>Оценка качества ответа</source>
         <translation>Reply quality review</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/quality_review.py" line="68"/>
+        <location filename="../../cur_desktop/ui/quality_review.py" line="80"/>
         <source>Опубликованного ответа нет</source>
+        <extracomment>Training only: send the reply being written with each heartbeat. Statuses in which an incident has a published answer to score.</extracomment>
         <translation>No published reply</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/quality_review.py" line="71"/>
-        <source>Оценивается последний опубликованный ответ:</source>
-        <translation>The latest published reply is reviewed:</translation>
+        <location filename="../../cur_desktop/ui/quality_review.py" line="85"/>
+        <source>Оценивается последний опубликованный ответ</source>
+        <translation>The latest published answer is reviewed</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/quality_review.py" line="80"/>
+        <location filename="../../cur_desktop/ui/quality_review.py" line="97"/>
+        <source>Каждый пункт: да или нет *</source>
+        <translation>Each point: yes or no *</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/quality_review.py" line="102"/>
+        <source>Да</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/quality_review.py" line="102"/>
+        <source>Нет</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/quality_review.py" line="117"/>
         <source>Комментарий (необязательно)</source>
-        <extracomment>Training only: send the reply being written with each heartbeat. Statuses in which an incident has a published answer to score.</extracomment>
         <translation>Comment (optional)</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/quality_review.py" line="118"/>
+        <location filename="../../cur_desktop/ui/quality_review.py" line="150"/>
+        <source>Не оценено пунктов: {n}</source>
+        <translation>Points not yet decided: {n}</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/quality_review.py" line="187"/>
         <source>С</source>
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/quality_review.py" line="120"/>
+        <location filename="../../cur_desktop/ui/quality_review.py" line="189"/>
         <source>по</source>
         <translation>to</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/quality_review.py" line="127"/>
+        <location filename="../../cur_desktop/ui/quality_review.py" line="196"/>
         <source>Оценено</source>
         <translation>Reviewed</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/quality_review.py" line="128"/>
+        <location filename="../../cur_desktop/ui/quality_review.py" line="197"/>
         <source>Итог</source>
         <translation>Score</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/quality_review.py" line="152"/>
+        <location filename="../../cur_desktop/ui/quality_review.py" line="221"/>
         <source>Не удалось получить оценки: {error}</source>
         <translation>Could not load the reviews: {error}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/quality_review.py" line="157"/>
+        <location filename="../../cur_desktop/ui/quality_review.py" line="226"/>
         <source>Оценено ответов за период: {n}</source>
         <translation>Replies reviewed in the period: {n}</translation>
     </message>

@@ -159,7 +159,7 @@
     <message>
         <location filename="../../cur_desktop/ui/analytics_tabs.py" line="298" />
         <location filename="../../cur_desktop/ui/app.py" line="121" />
-        <location filename="../../cur_desktop/ui/quality_review.py" line="127" />
+        <location filename="../../cur_desktop/ui/quality_review.py" line="196" />
         <source>Оператор</source>
         <translation>Оператор</translation>
     </message>
@@ -245,6 +245,8 @@
         <translation>Направить в ведомство</translation>
     </message>
     <message>
+        <location filename="../../cur_desktop/ui/approvals_panel.py" line="178" />
+        <location filename="../../cur_desktop/ui/approvals_panel.py" line="350" />
         <location filename="../../cur_desktop/ui/conflicts_panel.py" line="33" />
         <location filename="../../cur_desktop/ui/main_window.py" line="101" />
         <source>Ответ</source>
@@ -362,67 +364,140 @@
         <translation>Ответ возвращён на доработку</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/approvals_panel.py" line="40" />
+        <location filename="../../cur_desktop/ui/approvals_panel.py" line="44" />
         <location filename="../../cur_desktop/ui/incident_card.py" line="92" />
         <source>Автор</source>
         <extracomment>(action name, incident id): claim, release, reply, route, category, status, reject, note</extracomment>
         <translation>Автор</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/approvals_panel.py" line="41" />
+        <location filename="../../cur_desktop/ui/approvals_panel.py" line="45" />
         <location filename="../../cur_desktop/ui/main_menus.py" line="20" />
         <source>Вид</source>
         <translation>Вид</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/approvals_panel.py" line="42" />
+        <location filename="../../cur_desktop/ui/approvals_panel.py" line="46" />
         <source>Ждёт</source>
         <translation>Ждёт</translation>
     </message>
     <message>
+        <location filename="../../cur_desktop/ui/approvals_panel.py" line="50" />
+        <source>Укажите конкретный срок</source>
+        <extracomment>Ready-made comments for a returned reply: what supervisors write most often.</extracomment>
+        <translation>Укажите конкретный срок</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/approvals_panel.py" line="51" />
+        <source>Напишите, что именно будет сделано</source>
+        <translation>Напишите, что именно будет сделано</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/approvals_panel.py" line="52" />
+        <source>Ответ не по существу обращения</source>
+        <translation>Ответ не по существу обращения</translation>
+    </message>
+    <message>
         <location filename="../../cur_desktop/ui/approvals_panel.py" line="53" />
+        <source>Проверьте ведомство</source>
+        <translation>Проверьте ведомство</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/approvals_panel.py" line="54" />
+        <source>Исправьте ошибки и опечатки</source>
+        <translation>Исправьте ошибки и опечатки</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/approvals_panel.py" line="55" />
+        <source>Смягчите тон ответа</source>
+        <translation>Смягчите тон ответа</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/approvals_panel.py" line="72" />
         <location filename="../../cur_desktop/ui/formats.py" line="69" />
         <source>{d} дн {h} ч</source>
         <translation>{d} дн {h} ч</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/approvals_panel.py" line="55" />
+        <location filename="../../cur_desktop/ui/approvals_panel.py" line="74" />
         <location filename="../../cur_desktop/ui/formats.py" line="71" />
         <source>{h} ч {m} мин</source>
         <translation>{h} ч {m} мин</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/approvals_panel.py" line="64" />
+        <location filename="../../cur_desktop/ui/approvals_panel.py" line="84" />
         <source>Вернуть на доработку</source>
         <translation>Вернуть на доработку</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/approvals_panel.py" line="67" />
-        <source>Что исправить в ответе</source>
-        <translation>Что исправить в ответе</translation>
+        <location filename="../../cur_desktop/ui/approvals_panel.py" line="99" />
+        <source>Что ещё исправить в ответе</source>
+        <translation>Что ещё исправить в ответе</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/approvals_panel.py" line="76" />
-        <source>Комментарий автору (обязательно):</source>
-        <translation>Комментарий автору (обязательно):</translation>
+        <location filename="../../cur_desktop/ui/approvals_panel.py" line="108" />
+        <source>Комментарий автору (обязательно) *:</source>
+        <translation>Комментарий автору (обязательно) *:</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/approvals_panel.py" line="86" />
-        <source>Напишите, что исправить</source>
-        <translation>Напишите, что исправить</translation>
+        <location filename="../../cur_desktop/ui/approvals_panel.py" line="133" />
+        <source>Отметьте замечание или напишите, что исправить</source>
+        <translation>Отметьте замечание или напишите, что исправить</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/approvals_panel.py" line="120" />
+        <location filename="../../cur_desktop/ui/approvals_panel.py" line="177" />
+        <location filename="../../cur_desktop/ui/quality_review.py" line="84" />
+        <source>Обращение гражданина</source>
+        <translation>Обращение гражданина</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/approvals_panel.py" line="349" />
+        <source>Согласовать с правкой</source>
+        <translation>Согласовать с правкой</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/approvals_panel.py" line="350" />
+        <source>Ответ (с правкой)</source>
+        <translation>Ответ (с правкой)</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/approvals_panel.py" line="192" />
+        <location filename="../../cur_desktop/ui/approvals_panel.py" line="349" />
         <source>Согласовать</source>
         <translation>Согласовать</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/approvals_panel.py" line="122" />
+        <location filename="../../cur_desktop/ui/approvals_panel.py" line="194" />
+        <source>Опубликовать ответ (Ctrl+Enter)</source>
+        <translation>Опубликовать ответ (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/approvals_panel.py" line="196" />
+        <source>Править ответ</source>
+        <translation>Править ответ</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/approvals_panel.py" line="199" />
+        <source>Исправить текст и согласовать с правкой</source>
+        <translation>Исправить текст и согласовать с правкой</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/approvals_panel.py" line="201" />
+        <source>Отменить правку</source>
+        <translation>Отменить правку</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/approvals_panel.py" line="203" />
         <source>Вернуть…</source>
         <translation>Вернуть…</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/approvals_panel.py" line="164" />
+        <location filename="../../cur_desktop/ui/approvals_panel.py" line="211" />
+        <source>Ctrl+Enter — согласовать</source>
+        <translation>Ctrl+Enter — согласовать</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/approvals_panel.py" line="277" />
         <source>Ждут согласования: {n}</source>
         <translation>Ждут согласования: {n}</translation>
     </message>
@@ -884,7 +959,7 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/analytics_window.py" line="146" />
-        <location filename="../../cur_desktop/ui/quality_review.py" line="115" />
+        <location filename="../../cur_desktop/ui/quality_review.py" line="184" />
         <source>Показать</source>
         <translation>Показать</translation>
     </message>
@@ -1060,7 +1135,7 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/analytics_tabs.py" line="306" />
-        <location filename="../../cur_desktop/ui/quality_review.py" line="42" />
+        <location filename="../../cur_desktop/ui/quality_review.py" line="46" />
         <location filename="../../cur_desktop/ui/queue_filters.py" line="104" />
         <location filename="../../cur_desktop/ui/sla_view.py" line="32" />
         <source>В срок</source>
@@ -1230,7 +1305,6 @@
         <translation>Внутренняя заметка</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/approvals_panel.py" line="43" />
         <location filename="../../cur_desktop/ui/incident_dialogs.py" line="80" />
         <location filename="../../cur_desktop/ui/queue_model.py" line="50" />
         <location filename="../../cur_desktop/ui/systemic_view.py" line="42" />
@@ -1279,7 +1353,7 @@
         <translation>Срок нарушен</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/approvals_panel.py" line="39" />
+        <location filename="../../cur_desktop/ui/approvals_panel.py" line="43" />
         <location filename="../../cur_desktop/ui/cluster_reply.py" line="106" />
         <location filename="../../cur_desktop/ui/handover_dialog.py" line="56" />
         <location filename="../../cur_desktop/ui/queue_model.py" line="43" />
@@ -1529,7 +1603,7 @@
         <translation>просрочено с {moment}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/approvals_panel.py" line="56" />
+        <location filename="../../cur_desktop/ui/approvals_panel.py" line="75" />
         <location filename="../../cur_desktop/ui/formats.py" line="72" />
         <location filename="../../cur_desktop/ui/sla_view.py" line="48" />
         <location filename="../../cur_desktop/ui/team_board.py" line="71" />
@@ -1618,73 +1692,93 @@
         <translation>Также открыто: {who}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/quality_review.py" line="39" />
+        <location filename="../../cur_desktop/ui/quality_review.py" line="43" />
         <source>Вежливо</source>
         <translation>Вежливо</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/quality_review.py" line="40" />
+        <location filename="../../cur_desktop/ui/quality_review.py" line="44" />
         <source>Конкретные действия и сроки</source>
         <translation>Конкретные действия и сроки</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/quality_review.py" line="41" />
+        <location filename="../../cur_desktop/ui/quality_review.py" line="45" />
         <source>Верное ведомство</source>
         <translation>Верное ведомство</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/quality_review.py" line="43" />
+        <location filename="../../cur_desktop/ui/quality_review.py" line="47" />
         <source>Без отписки</source>
         <translation>Без отписки</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/quality_review.py" line="58" />
+        <location filename="../../cur_desktop/ui/quality_review.py" line="65" />
         <source>Оценка качества ответа</source>
         <translation>Оценка качества ответа</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/quality_review.py" line="68" />
+        <location filename="../../cur_desktop/ui/quality_review.py" line="80" />
         <source>Опубликованного ответа нет</source>
+        <extracomment>Training only: send the reply being written with each heartbeat. Statuses in which an incident has a published answer to score.</extracomment>
         <translation>Опубликованного ответа нет</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/quality_review.py" line="71" />
-        <source>Оценивается последний опубликованный ответ:</source>
-        <translation>Оценивается последний опубликованный ответ:</translation>
+        <location filename="../../cur_desktop/ui/quality_review.py" line="85" />
+        <source>Оценивается последний опубликованный ответ</source>
+        <translation>Оценивается последний опубликованный ответ</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/quality_review.py" line="80" />
+        <location filename="../../cur_desktop/ui/quality_review.py" line="97" />
+        <source>Каждый пункт: да или нет *</source>
+        <translation>Каждый пункт: да или нет *</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/quality_review.py" line="102" />
+        <source>Да</source>
+        <translation>Да</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/quality_review.py" line="102" />
+        <source>Нет</source>
+        <translation>Нет</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/quality_review.py" line="117" />
         <source>Комментарий (необязательно)</source>
-        <extracomment>Training only: send the reply being written with each heartbeat. Statuses in which an incident has a published answer to score.</extracomment>
         <translation>Комментарий (необязательно)</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/quality_review.py" line="118" />
+        <location filename="../../cur_desktop/ui/quality_review.py" line="150" />
+        <source>Не оценено пунктов: {n}</source>
+        <translation>Не оценено пунктов: {n}</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/quality_review.py" line="187" />
         <source>С</source>
         <translation>С</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/quality_review.py" line="120" />
+        <location filename="../../cur_desktop/ui/quality_review.py" line="189" />
         <source>по</source>
         <translation>по</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/quality_review.py" line="127" />
+        <location filename="../../cur_desktop/ui/quality_review.py" line="196" />
         <source>Оценено</source>
         <translation>Оценено</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/quality_review.py" line="128" />
+        <location filename="../../cur_desktop/ui/quality_review.py" line="197" />
         <source>Итог</source>
         <translation>Итог</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/quality_review.py" line="152" />
+        <location filename="../../cur_desktop/ui/quality_review.py" line="221" />
         <source>Не удалось получить оценки: {error}</source>
         <translation>Не удалось получить оценки: {error}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/quality_review.py" line="157" />
+        <location filename="../../cur_desktop/ui/quality_review.py" line="226" />
         <source>Оценено ответов за период: {n}</source>
         <translation>Оценено ответов за период: {n}</translation>
     </message>
