@@ -37,6 +37,7 @@ from .aio import in_db
 from .i18n import QT_TR_NOOP, tr
 from .labels import Labels
 from .plain_text import shown
+from .question_answer import side_by_side, text_pane
 
 ReplyRole = Qt.ItemDataRole.UserRole + 1
 COLUMNS = [
@@ -171,23 +172,14 @@ class ApprovalsPanel(QWidget):
         self.table.itemSelectionChanged.connect(self._selected)
         self.table.doubleClicked.connect(self._open)
 
-        self.question = self._pane("approvalQuestion")
-        self.text = self._pane("approvalText")  # the answer
+        self.question = text_pane("approvalQuestion")
+        self.text = text_pane("approvalText")  # the answer
         self.text.textChanged.connect(self._edited)
         self.question_caption = QLabel(tr("Обращение гражданина"))
         self.answer_caption = QLabel(tr("Ответ"))
-        sides = QSplitter(Qt.Orientation.Horizontal)
-        for caption, pane in (
-            (self.question_caption, self.question),
-            (self.answer_caption, self.text),
-        ):
-            box = QWidget()
-            v = QVBoxLayout(box)
-            v.setContentsMargins(0, 0, 0, 0)
-            v.addWidget(caption)
-            v.addWidget(pane, 1)
-            sides.addWidget(box)
-        sides.setChildrenCollapsible(False)
+        sides = side_by_side(
+            (self.question_caption, self.question), (self.answer_caption, self.text)
+        )
 
         self.approve = QPushButton(tr("Согласовать"))
         self.approve.setObjectName("approveReply")
@@ -238,15 +230,6 @@ class ApprovalsPanel(QWidget):
                 self._approve()
             return True
         return False
-
-    def _pane(self, name: str) -> QPlainTextEdit:
-        pane = QPlainTextEdit()
-        pane.setObjectName(name)
-        pane.setReadOnly(True)  # plain text: never interpreted as markup
-        pane.setTabChangesFocus(True)
-        pane.setMinimumWidth(160)
-        pane.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # it wraps
-        return pane
 
     async def refresh(self) -> None:
         def read() -> list[dict[str, Any]]:

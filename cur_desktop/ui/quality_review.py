@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QRadioButton,
-    QSplitter,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -36,6 +35,7 @@ from . import formats
 from .aio import in_net, spawn
 from .i18n import QT_TR_NOOP, tr
 from .plain_text import shown
+from .question_answer import side_by_side, text_pane
 
 log = logging.getLogger(__name__)
 
@@ -73,24 +73,14 @@ class QualityReviewDialog(QDialog):
             ),
             None,
         )
-        self.question = self._pane(shown(incident.get("text") or ""))
-        self.question.setObjectName("reviewQuestion")
-        self.answer = self._pane(
-            shown(answer["text"]) if answer else tr("Опубликованного ответа нет")
+        self.question = text_pane("reviewQuestion", shown(incident.get("text") or ""))
+        self.answer = text_pane(
+            "reviewAnswer", shown(answer["text"]) if answer else tr("Опубликованного ответа нет")
         )
-        self.answer.setObjectName("reviewAnswer")
-        sides = QSplitter(Qt.Orientation.Horizontal)
-        for caption, pane in (
-            (tr("Обращение гражданина"), self.question),
-            (tr("Оценивается последний опубликованный ответ"), self.answer),
-        ):
-            box = QWidget()
-            v = QVBoxLayout(box)
-            v.setContentsMargins(0, 0, 0, 0)
-            v.addWidget(QLabel(caption))
-            v.addWidget(pane, 1)
-            sides.addWidget(box)
-        sides.setChildrenCollapsible(False)
+        sides = side_by_side(
+            (QLabel(tr("Обращение гражданина")), self.question),
+            (QLabel(tr("Оценивается последний опубликованный ответ")), self.answer),
+        )
         layout.addWidget(sides, 1)
 
         grid = QGridLayout()
@@ -129,13 +119,6 @@ class QualityReviewDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
         self._update()
-
-    def _pane(self, text: str) -> QPlainTextEdit:
-        pane = QPlainTextEdit(text)
-        pane.setReadOnly(True)
-        pane.setTabChangesFocus(True)
-        pane.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # it wraps
-        return pane
 
     def decide(self, item: QualityItem, value: bool) -> None:
         self.groups[item].button(1 if value else 0).setChecked(True)
