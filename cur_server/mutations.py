@@ -420,8 +420,18 @@ def _pending_reply(op: Op) -> Reply:
 
 
 def approve_reply(op: Op) -> None:
+    """Publish a pending reply, as written or with the supervisor's correction (checked as a
+    new reply is; the author's own text stays in the event, so the correction is seen)."""
     reply = _pending_reply(op)
-    op.event("reply_approved", reply_id=reply.id)
+    text = op.payload.text
+    if text is None or text == reply.text:
+        op.event("reply_approved", reply_id=reply.id)
+    else:
+        if not text.strip():
+            raise refuse("empty_reply", "Текст ответа пуст")
+        _refuse_unfilled(text)
+        op.event("reply_approved", reply_id=reply.id, edited=True, original=reply.text)
+        reply.text = text
     _publish(op, reply)
 
 

@@ -387,16 +387,24 @@ class RoutePayload(WireModel):
     note: Annotated[str, StringConstraints(pattern=NO_NUL, max_length=MAX_NOTE_CHARS)] | None = None
 
 
+ReplyText = Annotated[
+    str, StringConstraints(pattern=NO_NUL, min_length=1, max_length=MAX_REPLY_CHARS)
+]
+
+
 class AddReplyPayload(WireModel):
     kind: ReplyKind
-    text: Annotated[
-        str, StringConstraints(pattern=NO_NUL, min_length=1, max_length=MAX_REPLY_CHARS)
-    ]
+    text: ReplyText
     template_id: Id | None = None
 
 
-class ReplyRefPayload(WireModel):
+class ApproveReplyPayload(WireModel):
     reply_id: Id
+    text: ReplyText | None = Field(
+        None,
+        description="Approve with a correction: the text to publish instead of the author's "
+        "(the same rules as a new reply; the author's text stays in the event)",
+    )
 
 
 class ReturnReplyPayload(WireModel):
@@ -469,7 +477,7 @@ class AddReplyMutation(_MutationBase):
 
 class ApproveReplyMutation(_MutationBase):
     type: Literal[MutationType.APPROVE_REPLY]
-    payload: ReplyRefPayload
+    payload: ApproveReplyPayload
 
 
 class ReturnReplyMutation(_MutationBase):

@@ -126,8 +126,12 @@ class LocalActions:
         payload = {"kind": kind, "text": text, "template_id": template_id}
         return self._do(MutationType.ADD_REPLY, incident_id, payload)
 
-    def approve_reply(self, incident_id: int, reply_id: int) -> str:
-        return self._do(MutationType.APPROVE_REPLY, incident_id, {"reply_id": reply_id})
+    def approve_reply(self, incident_id: int, reply_id: int, text: str | None = None) -> str:
+        """Publish a pending reply; with `text`, corrected to it («согласовать с правкой»)."""
+        payload: dict = {"reply_id": reply_id}
+        if text is not None:
+            payload["text"] = text
+        return self._do(MutationType.APPROVE_REPLY, incident_id, payload)
 
     def return_reply(self, incident_id: int, reply_id: int, comment: str) -> str:
         payload = {"reply_id": reply_id, "comment": comment}

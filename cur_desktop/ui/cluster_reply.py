@@ -26,6 +26,8 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
+    QMessageBox,
+    QPushButton,
     QSplitter,
     QTableWidget,
     QTableWidgetItem,
@@ -116,14 +118,19 @@ class ClusterReplyDialog(QDialog):
         self.summary.setTextFormat(Qt.TextFormat.PlainText)
         self.summary.setWordWrap(True)
 
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.send_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        # An action button, not an accepting one: QDialogButtonBox makes its first accepting
+        # button the default, and Enter must not answer thirty citizens; a press asks first.
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.send_button = QPushButton(tr("Отправить ответы"))
         self.send_button.setObjectName("sendClusterReplies")
         self.send_button.setEnabled(False)
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(tr("Отмена"))
-        self.buttons.accepted.connect(self.send_all)
+        self.send_button.setAutoDefault(False)
+        self.buttons.addButton(self.send_button, QDialogButtonBox.ButtonRole.ActionRole)
+        self.send_button.clicked.connect(self.send_all)
+        self.confirm_box: QMessageBox | None = None
+        cancel = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
+        cancel.setText(tr("Отмена"))
+        cancel.setAutoDefault(False)  # nor does Enter throw the choices away
         self.buttons.rejected.connect(self.reject)
 
         left = QWidget()
@@ -259,6 +266,36 @@ class ClusterReplyDialog(QDialog):
     # --- sending ----------------------------------------------------------------------------
 
     def send_all(self) -> None:
+        """Ask before sending: how many citizens get an answer, and that it cannot be undone."""
+        template = self.template()
+        ready = sum(1 for p in self.plan if p.ok)
+        if template is None or not ready:
+            return
+        if self.confirm_box is not None and self.confirm_box.isVisible():
+            return
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            tr("Отправить ответы"),
+            tr("Отправить ответы гражданам: {n}? Отозвать их после публикации нельзя.").format(
+                n=formats.number(ready)
+            ),
+            QMessageBox.StandardButton.NoButton,
+            self,
+        )
+        box.setObjectName("confirmClusterReplies")
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        yes = box.addButton(
+            tr("Отправить ({n})").format(n=formats.number(ready)),
+            QMessageBox.ButtonRole.AcceptRole,
+        )
+        no = box.addButton(tr("Отмена"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(no)
+        box.setEscapeButton(no)
+        yes.clicked.connect(self._confirmed)
+        self.confirm_box = box
+        box.open()
+
+    def _confirmed(self) -> None:
         template = self.template()
         if template is None or not any(p.ok for p in self.plan):
             return

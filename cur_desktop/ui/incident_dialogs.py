@@ -1,36 +1,67 @@
 """The forms that ask what an incident action needs before it is done: the agency to route to,
-the sector and category, the new status with its reason, a note. Each answers the LocalActions
-call to make, or None when the user called it off."""
+the sector and category, the new status with its reason, a note. `open_action` opens the form
+with `open()` (never a modal loop under the qasync loop) and hands the LocalActions call to
+make, (function, *arguments), to `on_chosen` once the user has answered."""
 
 from __future__ import annotations
 
-from cur_desktop.models.statuses import Status, allowed_targets
+from collections.abc import Callable
+
+from cur_desktop.models.suggest import Suggested, rank_agencies
 
 from .dialogs import FormDialog
 from .i18n import tr
+from .status_dialog import status_dialog
+
+#: The mark of a suggested entry in a choice list.
+SUGGESTED = "★ "
 
 
-def ask_action(window, name: str, incident_id: int) -> tuple | None:
-    """(function, *arguments) for `window.act`, asking the user where the action needs it."""
+def marked(ranked: list[Suggested]) -> list[tuple[str, int]]:
+    """(label, id) for a combo box: suggested entries first, marked with a star."""
+    return [((SUGGESTED if s.suggested else "") + s.name, s.id) for s in ranked]
+
+
+def agency_choice(dialog: FormDialog, reference, sector, municipality_id, current=None) -> None:
+    """The agency field: nothing chosen, those fitting the sector and municipality on top."""
+    agencies = reference.agencies if reference else []
+    ranked = rank_agencies(agencies, sector, municipality_id)
+    dialog.choice(
+        "agency_id",
+        tr("Ведомство") + " *",
+        marked(ranked),
+        current,
+        placeholder=tr("— выберите ведомство —"),
+    )
+    if any(s.suggested for s in ranked):
+        dialog.form.addRow("", dialog.hint(tr("★ — подходит по сфере и муниципалитету")))
+
+
+def open_action(window, name: str, incident_id: int, on_chosen: Callable[[tuple], None]) -> None:
+    """Ask the user where the action needs it, then `on_chosen((function, *arguments))`."""
     a, lb, card = window.ws.actions, window.labels, window.card.incident or {}
-    if name == "claim":
-        return (a.claim, incident_id)
-    if name == "release":
-        return (a.release, incident_id)
+    if name in ("claim", "release"):
+        on_chosen((a.claim if name == "claim" else a.release, incident_id))
+        return
+    if name in ("status", "reject"):
+        dialog = status_dialog(window, card["status"], reject=name == "reject")
+        if dialog is None:
+            window.status.showMessage(tr("Из этого статуса отклонить нельзя"), 5000)
+            return
+        dialog.chosen.connect(lambda *v: on_chosen((a.set_status, incident_id, *v)))
+        window.action_dialog = dialog
+        dialog.open()
+        return
+    d = FormDialog(tr("Направить в ведомство"), window)
     if name == "route":
-        d = FormDialog(tr("Направить в ведомство"), window)
-        sector = card.get("sector")
-        agencies = window.reference.agencies if window.reference else []
-        items = sorted(
-            ((x.name, x.id) for x in agencies if x.sector in (None, sector)),
-            key=lambda x: x[0],
-        )
-        d.choice("agency_id", tr("Ведомство"), items, card.get("agency_id"))
+        agency_choice(d, window.reference, card.get("sector"), card.get("municipality_id"))
         d.text("note", tr("Комментарий"))
-        v = d.ask()
-        return (a.route, incident_id, v["agency_id"], v["note"]) if v else None
-    if name == "category":
-        d = FormDialog(tr("Сфера и рубрика"), window)
+
+        def call(v):
+            return (a.route, incident_id, v["agency_id"], v["note"])
+
+    elif name == "category":
+        d.setWindowTitle(tr("Сфера и рубрика"))
         d.choice("sector", tr("Сфера"), [(n, c) for c, n in lb.sectors.items()], card.get("sector"))
         cats = [(f"{lb.sector(x.sector)}: {x.name}", x.id) for x in window.reference.categories]
         d.choice("category_id", tr("Рубрика"), [(tr("—"), None), *cats], card.get("category_id"))
@@ -40,27 +71,21 @@ def ask_action(window, name: str, incident_id: int) -> tuple | None:
             [(tr("Обычная"), "normal"), (tr("Высокая"), "high")],
             card.get("importance"),
         )
-        v = d.ask()
-        return (
-            (a.set_category, incident_id, v["sector"], v["category_id"], v["importance"])
-            if v
-            else None
-        )
-    if name in ("status", "reject"):
-        targets = allowed_targets(Status(card["status"]))
-        if name == "reject":
-            targets = {Status.REJECTED} & targets
-        d = FormDialog(tr("Сменить статус") if name == "status" else tr("Отклонить"), window)
-        d.choice("status", tr("Новый статус"), [(lb.status(s), s.value) for s in sorted(targets)])
-        d.text("reason", tr("Причина (для отклонения и возобновления)"), required=name == "reject")
-        d.text("confirmation", tr("Что сделано (для «Решено»)"))
-        v = d.ask()
-        return (
-            (a.set_status, incident_id, v["status"], v["reason"], v["confirmation"]) if v else None
-        )
-    if name == "note":
-        d = FormDialog(tr("Внутренняя заметка"), window)
-        d.text("text", tr("Текст"), required=True)
-        v = d.ask()
-        return (a.add_note, incident_id, v["text"]) if v else None
-    return None
+
+        def call(v):
+            return (a.set_category, incident_id, v["sector"], v["category_id"], v["importance"])
+
+    elif name == "note":
+        d.setWindowTitle(tr("Внутренняя заметка"))
+        d.text("text", tr("Текст") + " *", required=True)
+
+        def call(v):
+            return (a.add_note, incident_id, v["text"])
+
+    else:
+        return
+    d.form.addRow(d.error)
+    d.form.addRow(d.buttons)
+    d.accepted.connect(lambda: on_chosen(call(d.values())))
+    window.action_dialog = d
+    d.open()

@@ -33,7 +33,7 @@ from .deadline_watch import DeadlineWatch
 from .help_dialog import KEYS, show_help
 from .i18n import tr
 from .incident_card import IncidentCard
-from .incident_dialogs import ask_action
+from .incident_dialogs import open_action
 from .labels import Labels
 from .link_warning import LinkWarning
 from .main_actions import make_actions
@@ -128,6 +128,7 @@ class MainWindow(QMainWindow):
         self.status.addPermanentWidget(LinkWarning(workspace.client.base_url))
         self.actions_by_name = make_actions(self)
         self.presence = PresenceWatch(self)  # who else has the open incident
+        self.action_dialog = None  # the form of the incident action asked last (tests use it)
         self.console = SupervisorConsole(self) if SupervisorConsole.wanted(self.user) else None
         self.analytics_action = install_analytics(self)  # None for operators
         self.training = install_training(self)  # trainee's banner, or trainer's window
@@ -334,9 +335,7 @@ class MainWindow(QMainWindow):
         if name == "reply":
             self.open_editor()
             return
-        args = ask_action(self, name, incident_id)
-        if args is not None:
-            spawn(self.act(*args), what=name)
+        open_action(self, name, incident_id, lambda args: spawn(self.act(*args), what=name))
 
     def _retry_problem(self, problem_id: int) -> None:
         spawn(self.act(self.ws.actions.retry_problem, problem_id), what="retry")

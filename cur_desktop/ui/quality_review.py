@@ -10,15 +10,17 @@ from typing import Any
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QCheckBox,
+    QButtonGroup,
     QDateEdit,
     QDialog,
     QDialogButtonBox,
+    QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QPlainTextEdit,
     QPushButton,
+    QRadioButton,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -32,6 +34,8 @@ from cur_desktop.sync.team import quality_report
 from . import formats
 from .aio import in_net, spawn
 from .i18n import QT_TR_NOOP, tr
+from .plain_text import shown
+from .question_answer import side_by_side, text_pane
 
 log = logging.getLogger(__name__)
 
@@ -48,14 +52,18 @@ ANSWERED = frozenset({"interim_answer", "answered", "resolved", "closed"})
 
 class QualityReviewDialog(QDialog):
     """The checklist; `reviewed` carries the incident id and the keyword arguments of
-    `LocalActions.review_quality`."""
+    `LocalActions.review_quality`. Every point starts undecided («Да» / «Нет», neither
+    chosen) and OK waits until each is decided: a form that starts all ticked gets submitted
+    all ticked. The citizen's message stands beside the answer being scored."""
 
     reviewed = Signal(int, dict)
 
     def __init__(self, incident: dict[str, Any], parent=None):
         super().__init__(parent)
+        self.setObjectName("qualityReview")
         self.incident_id = incident["id"]
         self.setWindowTitle(tr("Оценка качества ответа") + f" — {incident['number']}")
+        self.resize(820, 560)
         layout = QVBoxLayout(self)
         answer = next(
             (
@@ -65,31 +73,75 @@ class QualityReviewDialog(QDialog):
             ),
             None,
         )
-        shown = QPlainTextEdit(answer["text"] if answer else tr("Опубликованного ответа нет"))
-        shown.setReadOnly(True)
-        shown.setMaximumHeight(140)
-        layout.addWidget(QLabel(tr("Оценивается последний опубликованный ответ:")))
-        layout.addWidget(shown)
-        self.boxes: dict[QualityItem, QCheckBox] = {}
-        for item, caption in CHECKLIST:
-            box = QCheckBox(tr(caption))
-            box.setChecked(True)
-            self.boxes[item] = box
-            layout.addWidget(box)
+        self.question = text_pane("reviewQuestion", shown(incident.get("text") or ""))
+        self.answer = text_pane(
+            "reviewAnswer", shown(answer["text"]) if answer else tr("Опубликованного ответа нет")
+        )
+        sides = side_by_side(
+            (QLabel(tr("Обращение гражданина")), self.question),
+            (QLabel(tr("Оценивается последний опубликованный ответ")), self.answer),
+        )
+        layout.addWidget(sides, 1)
+
+        grid = QGridLayout()
+        grid.addWidget(QLabel(tr("Каждый пункт: да или нет *")), 0, 0)
+        self.groups: dict[QualityItem, QButtonGroup] = {}
+        for row, (item, caption) in enumerate(CHECKLIST, start=1):
+            group = QButtonGroup(self)
+            group.setExclusive(True)
+            yes, no = QRadioButton(tr("Да")), QRadioButton(tr("Нет"))
+            yes.setObjectName(f"{item.value}_yes")
+            no.setObjectName(f"{item.value}_no")
+            group.addButton(yes, 1)
+            group.addButton(no, 0)
+            group.idToggled.connect(self._update)
+            self.groups[item] = group
+            grid.addWidget(QLabel(tr(caption)), row, 0)
+            grid.addWidget(yes, row, 1)
+            grid.addWidget(no, row, 2)
+        grid.setColumnStretch(3, 1)
+        grid.setHorizontalSpacing(18)
+        layout.addLayout(grid)
         self.comment = QPlainTextEdit()
+        self.comment.setTabChangesFocus(True)
         self.comment.setPlaceholderText(tr("Комментарий (необязательно)"))
-        self.comment.setMaximumHeight(90)
+        self.comment.setMaximumHeight(70)
         layout.addWidget(self.comment)
-        buttons = QDialogButtonBox(
+        self.left = QLabel()
+        self.left.setObjectName("reviewUndecided")
+        self.left.setStyleSheet("color: #4a5568")
+        layout.addWidget(self.left)
+        self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
-        self.accepted.connect(lambda: self.reviewed.emit(self.incident_id, self.values()))
+        self.ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.buttons.accepted.connect(self._accept)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+        self._update()
+
+    def decide(self, item: QualityItem, value: bool) -> None:
+        self.groups[item].button(1 if value else 0).setChecked(True)
+
+    def undecided(self) -> list[QualityItem]:
+        return [i for i, g in self.groups.items() if g.checkedId() < 0]
+
+    def _update(self, *_args) -> None:
+        left = len(self.undecided())
+        self.ok.setEnabled(left == 0)
+        self.left.setText(
+            tr("Не оценено пунктов: {n}").format(n=formats.number(left)) if left else ""
+        )
+
+    def _accept(self) -> None:
+        if self.undecided():
+            return
+        self.reviewed.emit(self.incident_id, self.values())
+        self.accept()
 
     def values(self) -> dict[str, Any]:
-        out: dict[str, Any] = {i.value: b.isChecked() for i, b in self.boxes.items()}
+        """Only once every point is decided (`undecided()` is empty)."""
+        out: dict[str, Any] = {i.value: g.checkedId() == 1 for i, g in self.groups.items()}
         out["comment"] = self.comment.toPlainText().strip() or None
         return out
 

@@ -13,9 +13,10 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QAbstractItemView, QDockWidget
 
 from cur_desktop.models.domain import Role
+from cur_desktop.models.suggest import holders_nearby, rank_people
 
 from . import formats, main_menus
-from .aio import spawn
+from .aio import in_db, spawn
 from .approvals_panel import ApprovalsPanel
 from .handover_dialog import HandoverDialog
 from .i18n import QT_TR_NOOP, tr
@@ -121,7 +122,19 @@ class SupervisorConsole(QObject):
         if not ids:
             self.window.status.showMessage(tr("Выберите обращения в очереди"), 4000)
             return
-        dialog = AssignDialog(ids, assignable_users(self.window.reference), self.window)
+        spawn(self._ask_assign(ids), what="assign dialog")
+
+    async def _ask_assign(self, ids: list[int]) -> None:
+        store = self.window.ws.store
+
+        def nearby():
+            with store.read() as conn:
+                return holders_nearby(conn, ids)
+
+        board = self.board.board
+        load = {m.user_id: m.load.assigned for m in board.members} if board else {}
+        people = rank_people(assignable_users(self.window.reference), await in_db(nearby), load)
+        dialog = AssignDialog(ids, people, board, self.window)
         dialog.chosen.connect(self.assign)
         self.assign_dialog = dialog
         dialog.open()
@@ -156,9 +169,9 @@ class SupervisorConsole(QObject):
         finally:
             self._approvals_busy = False
 
-    def _approve(self, incident_id: int, reply_id: int) -> None:
+    def _approve(self, incident_id: int, reply_id: int, text: str | None) -> None:
         w = self.window
-        spawn(w.act(w.ws.actions.approve_reply, incident_id, reply_id), what="approve")
+        spawn(w.act(w.ws.actions.approve_reply, incident_id, reply_id, text), what="approve")
 
     def _return(self, incident_id: int, reply_id: int, comment: str) -> None:
         w = self.window

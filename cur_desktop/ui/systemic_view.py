@@ -32,6 +32,7 @@ from .analytics_tabs import table_view, topic
 from .cluster_reply import ClusterReplyDialog
 from .dialogs import FormDialog
 from .i18n import QT_TR_NOOP, tr
+from .incident_dialogs import agency_choice
 from .labels import Labels
 from .plain_text import plain_label, shown
 
@@ -277,20 +278,11 @@ class SystemicTab(QWidget):
         cluster = self.current_cluster()
         if cluster is None:
             return
-        agencies = self.reference.agencies if self.reference else []
-        items = sorted(
-            (
-                (x.name, x.id)
-                for x in agencies
-                if cluster.sector is None or x.sector in (None, cluster.sector)
-            ),
-            key=lambda x: x[0],
-        )
         d = FormDialog(
             tr("Направить все обращения группы ({n})").format(n=formats.number(cluster.count)),
             self,
         )
-        d.choice("agency_id", tr("Ведомство"), items)
+        agency_choice(d, self.reference, cluster.sector, cluster.municipality_id)
         d.text("note", tr("Комментарий"))
         d.form.addRow(d.error)
         d.form.addRow(d.buttons)

@@ -75,14 +75,14 @@
         <location filename="../../cur_desktop/ui/analytics_tabs.py" line="118"/>
         <location filename="../../cur_desktop/ui/analytics_tabs.py" line="127"/>
         <location filename="../../cur_desktop/ui/analytics_tabs.py" line="304"/>
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="68"/>
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="82"/>
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="69"/>
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="83"/>
         <source>Обращений</source>
         <translation>Incidents</translation>
     </message>
     <message>
         <location filename="../../cur_desktop/ui/analytics_tabs.py" line="116"/>
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="67"/>
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="68"/>
         <source>Неделя с</source>
         <translation>Week from</translation>
     </message>
@@ -93,7 +93,7 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/analytics_tabs.py" line="125"/>
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="66"/>
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="67"/>
         <source>Тема</source>
         <translation>Topic</translation>
     </message>
@@ -155,14 +155,14 @@
     <message>
         <location filename="../../cur_desktop/ui/analytics_tabs.py" line="298"/>
         <location filename="../../cur_desktop/ui/app.py" line="125"/>
-        <location filename="../../cur_desktop/ui/quality_review.py" line="127"/>
+        <location filename="../../cur_desktop/ui/quality_review.py" line="179"/>
         <source>Оператор</source>
         <translation>Operator</translation>
     </message>
     <message>
         <location filename="../../cur_desktop/ui/analytics_tabs.py" line="300"/>
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="65"/>
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="80"/>
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="66"/>
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="81"/>
         <source>МО</source>
         <translation>Municipality</translation>
     </message>
@@ -220,7 +220,7 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/code_labels.py" line="17"/>
-        <location filename="../../cur_desktop/ui/incident_dialogs.py" line="53"/>
+        <location filename="../../cur_desktop/ui/status_dialog.py" line="47"/>
         <source>Сменить статус</source>
         <translation>Change status</translation>
     </message>
@@ -236,12 +236,14 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/code_labels.py" line="20"/>
-        <location filename="../../cur_desktop/ui/incident_dialogs.py" line="21"/>
+        <location filename="../../cur_desktop/ui/incident_dialogs.py" line="55"/>
         <location filename="../../cur_desktop/ui/main_actions.py" line="30"/>
         <source>Направить в ведомство</source>
         <translation>Route to agency</translation>
     </message>
     <message>
+        <location filename="../../cur_desktop/ui/approvals_panel.py" line="179"/>
+        <location filename="../../cur_desktop/ui/approvals_panel.py" line="333"/>
         <location filename="../../cur_desktop/ui/code_labels.py" line="21"/>
         <location filename="../../cur_desktop/ui/main_window.py" line="107"/>
         <source>Ответ</source>
@@ -291,7 +293,7 @@
         <translation>Changes the server did not accept. Your text is kept: apply it again or discard it.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/dialogs.py" line="70"/>
+        <location filename="../../cur_desktop/ui/dialogs.py" line="103"/>
         <source>Заполните обязательные поля</source>
         <translation>Fill in the required fields</translation>
     </message>
@@ -305,7 +307,7 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/code_labels.py" line="32"/>
-        <location filename="../../cur_desktop/ui/main_window.py" line="316"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="317"/>
         <source>Взято в работу</source>
         <translation>Taken</translation>
     </message>
@@ -401,66 +403,52 @@
         <translation>N&amp;ote…</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/approvals_panel.py" line="40"/>
+        <location filename="../../cur_desktop/ui/approvals_panel.py" line="45"/>
         <location filename="../../cur_desktop/ui/incident_card.py" line="79"/>
         <source>Автор</source>
         <extracomment>(action name, incident id): claim, release, reply, route, category, status, reject, note the signed-in user&apos;s role: supervisors may change a colleague&apos;s case, others not who holds the shown incident when it is a colleague (not the user), else None</extracomment>
         <translation>Author</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/approvals_panel.py" line="41"/>
+        <location filename="../../cur_desktop/ui/approvals_panel.py" line="46"/>
         <source>Вид</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/approvals_panel.py" line="42"/>
+        <location filename="../../cur_desktop/ui/approvals_panel.py" line="47"/>
         <source>Ждёт</source>
         <translation>Waiting</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/approvals_panel.py" line="53"/>
+        <location filename="../../cur_desktop/ui/approvals_panel.py" line="73"/>
         <location filename="../../cur_desktop/ui/formats.py" line="69"/>
         <source>{d} дн {h} ч</source>
         <translation>{d} d {h} h</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/approvals_panel.py" line="55"/>
+        <location filename="../../cur_desktop/ui/approvals_panel.py" line="75"/>
         <location filename="../../cur_desktop/ui/formats.py" line="71"/>
         <source>{h} ч {m} мин</source>
         <translation>{h} h {m} min</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/approvals_panel.py" line="64"/>
+        <location filename="../../cur_desktop/ui/approvals_panel.py" line="85"/>
         <source>Вернуть на доработку</source>
         <translation>Return for rework</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/approvals_panel.py" line="67"/>
-        <source>Что исправить в ответе</source>
-        <translation>What to fix in the reply</translation>
-    </message>
-    <message>
-        <location filename="../../cur_desktop/ui/approvals_panel.py" line="76"/>
-        <source>Комментарий автору (обязательно):</source>
-        <translation>Comment for the author (required):</translation>
-    </message>
-    <message>
-        <location filename="../../cur_desktop/ui/approvals_panel.py" line="86"/>
-        <source>Напишите, что исправить</source>
-        <translation>Write what to fix</translation>
-    </message>
-    <message>
-        <location filename="../../cur_desktop/ui/approvals_panel.py" line="120"/>
+        <location filename="../../cur_desktop/ui/approvals_panel.py" line="184"/>
+        <location filename="../../cur_desktop/ui/approvals_panel.py" line="332"/>
         <source>Согласовать</source>
         <translation>Approve</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/approvals_panel.py" line="122"/>
+        <location filename="../../cur_desktop/ui/approvals_panel.py" line="195"/>
         <source>Вернуть…</source>
         <translation>Return…</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/approvals_panel.py" line="164"/>
+        <location filename="../../cur_desktop/ui/approvals_panel.py" line="260"/>
         <source>Ждут согласования: {n}</source>
         <translation>Waiting for approval: {n}</translation>
     </message>
@@ -488,7 +476,7 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/incident_card.py" line="84"/>
-        <location filename="../../cur_desktop/ui/incident_dialogs.py" line="39"/>
+        <location filename="../../cur_desktop/ui/incident_dialogs.py" line="70"/>
         <location filename="../../cur_desktop/ui/queue_model.py" line="46"/>
         <location filename="../../cur_desktop/ui/trainer_live.py" line="29"/>
         <source>Важность</source>
@@ -497,10 +485,10 @@
     <message>
         <location filename="../../cur_desktop/ui/analytics_tabs.py" line="299"/>
         <location filename="../../cur_desktop/ui/incident_card.py" line="85"/>
-        <location filename="../../cur_desktop/ui/incident_dialogs.py" line="28"/>
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="112"/>
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="293"/>
+        <location filename="../../cur_desktop/ui/incident_dialogs.py" line="31"/>
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="113"/>
         <source>Ведомство</source>
+        <extracomment>The mark of a suggested entry in a choice list.</extracomment>
         <translation>Agency</translation>
     </message>
     <message>
@@ -706,13 +694,13 @@
         <translation>staff member #{id}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_dialogs.py" line="40"/>
+        <location filename="../../cur_desktop/ui/incident_dialogs.py" line="71"/>
         <location filename="../../cur_desktop/ui/labels.py" line="133"/>
         <source>Высокая</source>
         <translation>High</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_dialogs.py" line="40"/>
+        <location filename="../../cur_desktop/ui/incident_dialogs.py" line="71"/>
         <location filename="../../cur_desktop/ui/labels.py" line="134"/>
         <source>Обычная</source>
         <translation>Normal</translation>
@@ -942,7 +930,7 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/analytics_window.py" line="149"/>
-        <location filename="../../cur_desktop/ui/quality_review.py" line="115"/>
+        <location filename="../../cur_desktop/ui/quality_review.py" line="167"/>
         <source>Показать</source>
         <translation>Show</translation>
     </message>
@@ -1113,7 +1101,7 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/analytics_tabs.py" line="306"/>
-        <location filename="../../cur_desktop/ui/quality_review.py" line="42"/>
+        <location filename="../../cur_desktop/ui/quality_review.py" line="46"/>
         <location filename="../../cur_desktop/ui/queue_filters.py" line="104"/>
         <location filename="../../cur_desktop/ui/sla_view.py" line="32"/>
         <source>В срок</source>
@@ -1130,6 +1118,7 @@
     <message>
         <location filename="../../cur_desktop/ui/analytics_tabs.py" line="307"/>
         <location filename="../../cur_desktop/ui/queue_filters.py" line="106"/>
+        <location filename="../../cur_desktop/ui/reassign.py" line="66"/>
         <location filename="../../cur_desktop/ui/sla_view.py" line="34"/>
         <location filename="../../cur_desktop/ui/team_board.py" line="56"/>
         <source>Просрочено</source>
@@ -1156,23 +1145,23 @@
         <translation>Name:</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="295"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="296"/>
         <source>Действие невозможно</source>
         <translation>Action not possible</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="311"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="312"/>
         <source>Свободных обращений нет</source>
         <translation>No unassigned incidents</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_dialogs.py" line="29"/>
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="294"/>
+        <location filename="../../cur_desktop/ui/incident_dialogs.py" line="58"/>
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="286"/>
         <source>Комментарий</source>
         <translation>Comment</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_dialogs.py" line="33"/>
+        <location filename="../../cur_desktop/ui/incident_dialogs.py" line="64"/>
         <source>Сфера и рубрика</source>
         <translation>Sector and category</translation>
     </message>
@@ -1180,52 +1169,37 @@
         <location filename="../../cur_desktop/ui/analytics_tabs.py" line="126"/>
         <location filename="../../cur_desktop/ui/analytics_tabs.py" line="196"/>
         <location filename="../../cur_desktop/ui/analytics_tabs.py" line="221"/>
-        <location filename="../../cur_desktop/ui/incident_dialogs.py" line="34"/>
+        <location filename="../../cur_desktop/ui/incident_dialogs.py" line="65"/>
         <location filename="../../cur_desktop/ui/queue_model.py" line="47"/>
         <source>Сфера</source>
         <translation>Sector</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_dialogs.py" line="36"/>
+        <location filename="../../cur_desktop/ui/incident_dialogs.py" line="67"/>
         <source>Рубрика</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_dialogs.py" line="36"/>
+        <location filename="../../cur_desktop/ui/incident_dialogs.py" line="67"/>
         <source>—</source>
         <translation>—</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_dialogs.py" line="53"/>
-        <source>Отклонить</source>
-        <translation>Reject</translation>
-    </message>
-    <message>
-        <location filename="../../cur_desktop/ui/incident_dialogs.py" line="54"/>
+        <location filename="../../cur_desktop/ui/status_dialog.py" line="58"/>
+        <location filename="../../cur_desktop/ui/status_dialog.py" line="131"/>
         <source>Новый статус</source>
         <translation>New status</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_dialogs.py" line="55"/>
-        <source>Причина (для отклонения и возобновления)</source>
-        <translation>Reason (for rejecting and reopening)</translation>
-    </message>
-    <message>
-        <location filename="../../cur_desktop/ui/incident_dialogs.py" line="56"/>
-        <source>Что сделано (для «Решено»)</source>
-        <translation>What was done (for «Resolved»)</translation>
-    </message>
-    <message>
-        <location filename="../../cur_desktop/ui/incident_dialogs.py" line="62"/>
+        <location filename="../../cur_desktop/ui/incident_dialogs.py" line="79"/>
         <source>Внутренняя заметка</source>
         <translation>Internal note</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/approvals_panel.py" line="43"/>
-        <location filename="../../cur_desktop/ui/incident_dialogs.py" line="63"/>
+        <location filename="../../cur_desktop/ui/incident_dialogs.py" line="80"/>
         <location filename="../../cur_desktop/ui/queue_model.py" line="50"/>
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="41"/>
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="113"/>
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="42"/>
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="114"/>
         <source>Текст</source>
         <translation>Text</translation>
     </message>
@@ -1270,11 +1244,11 @@
         <translation>Deadline missed</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/approvals_panel.py" line="39"/>
-        <location filename="../../cur_desktop/ui/cluster_reply.py" line="104"/>
+        <location filename="../../cur_desktop/ui/approvals_panel.py" line="44"/>
+        <location filename="../../cur_desktop/ui/cluster_reply.py" line="106"/>
         <location filename="../../cur_desktop/ui/handover_dialog.py" line="56"/>
         <location filename="../../cur_desktop/ui/queue_model.py" line="43"/>
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="109"/>
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="110"/>
         <source>Номер</source>
         <extracomment>What identifies a view&apos;s rows on the current data (see QueueService.view_key), or None.</extracomment>
         <translation>Number</translation>
@@ -1287,14 +1261,14 @@
     <message>
         <location filename="../../cur_desktop/ui/handover_dialog.py" line="56"/>
         <location filename="../../cur_desktop/ui/queue_model.py" line="45"/>
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="111"/>
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="112"/>
         <location filename="../../cur_desktop/ui/trainer_live.py" line="28"/>
         <source>Статус</source>
         <translation>Status</translation>
     </message>
     <message>
         <location filename="../../cur_desktop/ui/queue_model.py" line="52"/>
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="110"/>
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="111"/>
         <source>Получено</source>
         <translation>Received</translation>
     </message>
@@ -1327,74 +1301,75 @@
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/cluster_reply.py" line="49"/>
+        <location filename="../../cur_desktop/ui/cluster_reply.py" line="51"/>
         <location filename="../../cur_desktop/ui/reply_editor.py" line="64"/>
         <source>Промежуточный</source>
         <translation>Interim</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/cluster_reply.py" line="50"/>
+        <location filename="../../cur_desktop/ui/cluster_reply.py" line="52"/>
         <location filename="../../cur_desktop/ui/reply_editor.py" line="65"/>
         <source>Окончательный</source>
         <translation>Final</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/cluster_reply.py" line="77"/>
+        <location filename="../../cur_desktop/ui/cluster_reply.py" line="79"/>
         <source>Ответить всем обращениям группы ({n})</source>
         <translation>Answer all incidents of the group ({n})</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/cluster_reply.py" line="94"/>
+        <location filename="../../cur_desktop/ui/cluster_reply.py" line="96"/>
         <source>Этот срок получат все ответы группы</source>
         <translation>Every reply of the group gets this date</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/cluster_reply.py" line="104"/>
+        <location filename="../../cur_desktop/ui/cluster_reply.py" line="106"/>
         <source>Текст ответа</source>
         <translation>Reply text</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/cluster_reply.py" line="104"/>
+        <location filename="../../cur_desktop/ui/cluster_reply.py" line="106"/>
         <source>Замечания</source>
         <translation>Remarks</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/cluster_reply.py" line="125"/>
+        <location filename="../../cur_desktop/ui/cluster_reply.py" line="132"/>
+        <location filename="../../cur_desktop/ui/cluster_reply.py" line="291"/>
         <source>Отмена</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/cluster_reply.py" line="137"/>
+        <location filename="../../cur_desktop/ui/cluster_reply.py" line="144"/>
         <source>Срок для всех ответов:</source>
         <translation>Date for all replies:</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/cluster_reply.py" line="140"/>
+        <location filename="../../cur_desktop/ui/cluster_reply.py" line="147"/>
         <source>Шаблон:</source>
         <translation>Template:</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/cluster_reply.py" line="220"/>
+        <location filename="../../cur_desktop/ui/cluster_reply.py" line="227"/>
         <source>Нет шаблонов этого вида для группы.</source>
         <translation>No templates of this kind for the group.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/cluster_reply.py" line="240"/>
+        <location filename="../../cur_desktop/ui/cluster_reply.py" line="247"/>
         <source>✔ будет отправлен</source>
         <translation>✔ will be sent</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/cluster_reply.py" line="249"/>
+        <location filename="../../cur_desktop/ui/cluster_reply.py" line="256"/>
         <source>Будет отправлено ответов: {n}.</source>
         <translation>Replies to be sent: {n}.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/cluster_reply.py" line="251"/>
+        <location filename="../../cur_desktop/ui/cluster_reply.py" line="258"/>
         <source>Пропущено: {m} (причины в таблице).</source>
         <translation>Skipped: {m} (reasons in the table).</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/cluster_reply.py" line="255"/>
+        <location filename="../../cur_desktop/ui/cluster_reply.py" line="262"/>
         <source>Отправить ответы ({n})</source>
         <translation>Send replies ({n})</translation>
     </message>
@@ -1420,7 +1395,7 @@
         <translation>Templates</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/cluster_reply.py" line="133"/>
+        <location filename="../../cur_desktop/ui/cluster_reply.py" line="140"/>
         <location filename="../../cur_desktop/ui/reply_editor.py" line="205"/>
         <source>Вид ответа:</source>
         <translation>Reply type:</translation>
@@ -1528,7 +1503,7 @@
         <translation>overdue since {moment}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/approvals_panel.py" line="56"/>
+        <location filename="../../cur_desktop/ui/approvals_panel.py" line="76"/>
         <location filename="../../cur_desktop/ui/formats.py" line="72"/>
         <location filename="../../cur_desktop/ui/sla_view.py" line="48"/>
         <location filename="../../cur_desktop/ui/team_board.py" line="71"/>
@@ -1613,119 +1588,114 @@
         <translation>Also open by: {who}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/quality_review.py" line="39"/>
+        <location filename="../../cur_desktop/ui/quality_review.py" line="43"/>
         <source>Вежливо</source>
         <translation>Polite</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/quality_review.py" line="40"/>
+        <location filename="../../cur_desktop/ui/quality_review.py" line="44"/>
         <source>Конкретные действия и сроки</source>
         <translation>Concrete actions and dates</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/quality_review.py" line="41"/>
+        <location filename="../../cur_desktop/ui/quality_review.py" line="45"/>
         <source>Верное ведомство</source>
         <translation>Correct agency</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/quality_review.py" line="43"/>
+        <location filename="../../cur_desktop/ui/quality_review.py" line="47"/>
         <source>Без отписки</source>
         <translation>No brush-off</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/quality_review.py" line="58"/>
+        <location filename="../../cur_desktop/ui/quality_review.py" line="65"/>
         <source>Оценка качества ответа</source>
         <translation>Reply quality review</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/quality_review.py" line="68"/>
+        <location filename="../../cur_desktop/ui/quality_review.py" line="79"/>
         <source>Опубликованного ответа нет</source>
+        <extracomment>Training only: send the reply being written with each heartbeat. Statuses in which an incident has a published answer to score.</extracomment>
         <translation>No published reply</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/quality_review.py" line="71"/>
-        <source>Оценивается последний опубликованный ответ:</source>
-        <translation>The latest published reply is reviewed:</translation>
-    </message>
-    <message>
-        <location filename="../../cur_desktop/ui/quality_review.py" line="80"/>
+        <location filename="../../cur_desktop/ui/quality_review.py" line="107"/>
         <source>Комментарий (необязательно)</source>
-        <extracomment>Training only: send the reply being written with each heartbeat. Statuses in which an incident has a published answer to score.</extracomment>
         <translation>Comment (optional)</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/quality_review.py" line="118"/>
+        <location filename="../../cur_desktop/ui/quality_review.py" line="170"/>
         <source>С</source>
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/quality_review.py" line="120"/>
+        <location filename="../../cur_desktop/ui/quality_review.py" line="172"/>
         <source>по</source>
         <translation>to</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/quality_review.py" line="127"/>
+        <location filename="../../cur_desktop/ui/quality_review.py" line="179"/>
         <source>Оценено</source>
         <translation>Reviewed</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/quality_review.py" line="128"/>
+        <location filename="../../cur_desktop/ui/quality_review.py" line="180"/>
         <source>Итог</source>
         <translation>Score</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/quality_review.py" line="152"/>
+        <location filename="../../cur_desktop/ui/quality_review.py" line="204"/>
         <source>Не удалось получить оценки: {error}</source>
         <translation>Could not load the reviews: {error}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/quality_review.py" line="157"/>
+        <location filename="../../cur_desktop/ui/quality_review.py" line="209"/>
         <source>Оценено ответов за период: {n}</source>
         <translation>Replies reviewed in the period: {n}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/reassign.py" line="34"/>
+        <location filename="../../cur_desktop/ui/reassign.py" line="58"/>
         <source>Назначить обращения</source>
-        <extracomment>Who may be given cases: those who handle the queue. The combo&apos;s value for «снять назначение» (None is «nothing chosen» for a QComboBox).</extracomment>
+        <extracomment>Who may be given cases: those who handle the queue. The row value for «снять назначение» (None is «nothing chosen»).</extracomment>
         <translation>Assign incidents</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/reassign.py" line="36"/>
+        <location filename="../../cur_desktop/ui/reassign.py" line="61"/>
         <source>Выбрано обращений: {n}</source>
         <translation>Incidents selected: {n}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/reassign.py" line="43"/>
+        <location filename="../../cur_desktop/ui/reassign.py" line="94"/>
         <source>— снять назначение —</source>
         <translation>— unassign —</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/supervisor_console.py" line="29"/>
+        <location filename="../../cur_desktop/ui/supervisor_console.py" line="30"/>
         <source>Назначить…</source>
         <translation>Assign…</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/supervisor_console.py" line="30"/>
+        <location filename="../../cur_desktop/ui/supervisor_console.py" line="31"/>
         <source>Оценить ответ…</source>
         <translation>Review reply…</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/supervisor_console.py" line="31"/>
+        <location filename="../../cur_desktop/ui/supervisor_console.py" line="32"/>
         <source>Передача смены…</source>
         <translation>Shift handover…</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/supervisor_console.py" line="57"/>
+        <location filename="../../cur_desktop/ui/supervisor_console.py" line="58"/>
         <source>Команда смены</source>
         <translation>Shift team</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/supervisor_console.py" line="58"/>
+        <location filename="../../cur_desktop/ui/supervisor_console.py" line="59"/>
         <source>Согласование</source>
         <translation>Approvals</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/supervisor_console.py" line="59"/>
+        <location filename="../../cur_desktop/ui/supervisor_console.py" line="60"/>
         <source>Качество ответов</source>
         <translation>Reply quality</translation>
     </message>
@@ -1735,159 +1705,160 @@
         <translation>Help</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/supervisor_console.py" line="122"/>
+        <location filename="../../cur_desktop/ui/supervisor_console.py" line="123"/>
         <source>Выберите обращения в очереди</source>
         <translation>Select incidents in the queue</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/supervisor_console.py" line="137"/>
+        <location filename="../../cur_desktop/ui/supervisor_console.py" line="150"/>
         <source>Снято назначение с обращений: {n}</source>
         <translation>Unassigned incidents: {n}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/supervisor_console.py" line="139"/>
+        <location filename="../../cur_desktop/ui/supervisor_console.py" line="152"/>
         <source>Назначено обращений: {n} — {who}</source>
         <translation>Incidents assigned: {n} — {who}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/supervisor_console.py" line="173"/>
+        <location filename="../../cur_desktop/ui/supervisor_console.py" line="186"/>
         <source>Оценить можно только обращение с опубликованным ответом</source>
         <translation>Only an incident with a published reply can be reviewed</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/supervisor_console.py" line="186"/>
+        <location filename="../../cur_desktop/ui/supervisor_console.py" line="199"/>
         <source>Оценка сохранена и будет отправлена</source>
         <translation>The review is saved and will be sent</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="38"/>
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="39"/>
         <source>Адрес</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="63"/>
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="126"/>
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="64"/>
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="127"/>
         <source>Всплески</source>
         <translation>Spikes</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="69"/>
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="70"/>
         <source>Обычно в неделю</source>
         <translation>Usual per week</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="70"/>
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="71"/>
         <source>Рост</source>
         <translation>Growth</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="77"/>
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="78"/>
         <source>Группы похожих</source>
         <translation>Similar groups</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="79"/>
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="80"/>
         <source>Признак</source>
         <translation>Shared</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="81"/>
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="82"/>
         <source>Адрес или текст</source>
         <translation>Address or text</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="83"/>
+        <location filename="../../cur_desktop/ui/reassign.py" line="65"/>
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="84"/>
         <source>Открыто</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="84"/>
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="85"/>
         <source>Первое</source>
         <translation>First</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="85"/>
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="86"/>
         <source>Последнее</source>
         <translation>Last</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="90"/>
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="91"/>
         <source>Направить все…</source>
         <translation>Route all…</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="92"/>
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="93"/>
         <source>Направить все обращения группы в одно ведомство</source>
         <translation>Route all incidents of the group to one agency</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="97"/>
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="98"/>
         <source>Ответить всем шаблоном…</source>
         <translation>Answer all with a template…</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="101"/>
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="102"/>
         <source>Ответить на каждое обращение группы по одному шаблону, с его данными</source>
         <translation>Answer every incident of the group with one template, filled with its own data</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="107"/>
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="108"/>
         <source>Обращения</source>
         <translation>Incidents</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="121"/>
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="122"/>
         <source>Выберите всплеск или группу, чтобы увидеть обращения.</source>
         <translation>Choose a spike or a group to see its incidents.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="122"/>
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="123"/>
         <source>Открыть в главном окне</source>
         <translation>Open in the main window</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="130"/>
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="131"/>
         <source>Группы похожих обращений</source>
         <translation>Groups of similar incidents</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="214"/>
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="215"/>
         <source>Всплеск: {mun}, {topic}, неделя с {week}</source>
         <translation>Spike: {mun}, {topic}, week from {week}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="341"/>
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="333"/>
         <source>Ответов поставлено в очередь: {n}; уйдут на сервер при синхронизации.</source>
         <translation>Replies queued: {n}; they will go to the server on synchronisation.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="345"/>
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="337"/>
         <source>Пропущено: {m}.</source>
         <translation>Skipped: {m}.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/cluster_reply.py" line="147"/>
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="239"/>
+        <location filename="../../cur_desktop/ui/cluster_reply.py" line="154"/>
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="240"/>
         <source>Группа: {key}</source>
         <translation>Group: {key}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="249"/>
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="250"/>
         <source>обращений в кэше: {n}</source>
         <translation>incidents in the cache: {n}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="290"/>
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="282"/>
         <source>Направить все обращения группы ({n})</source>
         <translation>Route all incidents of the group ({n})</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="315"/>
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="307"/>
         <source>Направлено обращений: {n}; уйдут на сервер при синхронизации.</source>
         <translation>Incidents routed: {n}; they go to the server with the next sync.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="319"/>
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="311"/>
         <source>Пропущено (уже с ответом, закрыто или уже там): {n}.</source>
         <translation>Skipped (already answered, closed or already there): {n}.</translation>
     </message>
@@ -1907,11 +1878,13 @@
         <translation>Offline</translation>
     </message>
     <message>
+        <location filename="../../cur_desktop/ui/reassign.py" line="65"/>
         <location filename="../../cur_desktop/ui/team_board.py" line="50"/>
         <source>Сотрудник</source>
         <translation>Staff member</translation>
     </message>
     <message>
+        <location filename="../../cur_desktop/ui/reassign.py" line="65"/>
         <location filename="../../cur_desktop/ui/team_board.py" line="51"/>
         <source>Присутствие</source>
         <translation>Presence</translation>
@@ -1929,6 +1902,7 @@
 now</translation>
     </message>
     <message>
+        <location filename="../../cur_desktop/ui/reassign.py" line="81"/>
         <location filename="../../cur_desktop/ui/team_board.py" line="47"/>
         <source>Нет данных</source>
         <translation>No data</translation>
@@ -2689,6 +2663,234 @@ today</translation>
         <location filename="../../cur_desktop/ui/incident_card.py" line="255"/>
         <source>В работе у {name}</source>
         <translation>Held by {name}</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/approvals_panel.py" line="51"/>
+        <source>Укажите конкретный срок</source>
+        <extracomment>Ready-made comments for a returned reply: what supervisors write most often.</extracomment>
+        <translation>Give a definite date</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/approvals_panel.py" line="52"/>
+        <source>Напишите, что именно будет сделано</source>
+        <translation>Say what exactly will be done</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/approvals_panel.py" line="53"/>
+        <source>Ответ не по существу обращения</source>
+        <translation>The answer misses the point of the complaint</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/approvals_panel.py" line="54"/>
+        <source>Проверьте ведомство</source>
+        <translation>Check the agency</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/approvals_panel.py" line="55"/>
+        <source>Исправьте ошибки и опечатки</source>
+        <translation>Fix mistakes and typos</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/approvals_panel.py" line="56"/>
+        <source>Смягчите тон ответа</source>
+        <translation>Soften the tone of the answer</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/approvals_panel.py" line="100"/>
+        <source>Что ещё исправить в ответе</source>
+        <translation>What else to fix in the answer</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/approvals_panel.py" line="109"/>
+        <source>Комментарий автору (обязательно) *:</source>
+        <translation>Comment for the author (required) *:</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/approvals_panel.py" line="134"/>
+        <source>Отметьте замечание или напишите, что исправить</source>
+        <translation>Tick a remark or write what to fix</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/approvals_panel.py" line="178"/>
+        <location filename="../../cur_desktop/ui/quality_review.py" line="81"/>
+        <source>Обращение гражданина</source>
+        <translation>Citizen&apos;s message</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/approvals_panel.py" line="332"/>
+        <source>Согласовать с правкой</source>
+        <translation>Approve with correction</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/approvals_panel.py" line="333"/>
+        <source>Ответ (с правкой)</source>
+        <translation>Answer (corrected)</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/approvals_panel.py" line="186"/>
+        <source>Опубликовать ответ (Ctrl+Enter)</source>
+        <translation>Publish the answer (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/approvals_panel.py" line="188"/>
+        <source>Править ответ</source>
+        <translation>Correct the answer</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/approvals_panel.py" line="191"/>
+        <source>Исправить текст и согласовать с правкой</source>
+        <translation>Correct the text and approve it corrected</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/approvals_panel.py" line="193"/>
+        <source>Отменить правку</source>
+        <translation>Undo the correction</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/approvals_panel.py" line="203"/>
+        <source>Ctrl+Enter — согласовать</source>
+        <translation>Ctrl+Enter — approve</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/incident_dialogs.py" line="34"/>
+        <source>— выберите ведомство —</source>
+        <translation>— choose an agency —</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/incident_dialogs.py" line="37"/>
+        <source>★ — подходит по сфере и муниципалитету</source>
+        <translation>★ — fits the sector and municipality</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/incident_dialogs.py" line="49"/>
+        <source>Из этого статуса отклонить нельзя</source>
+        <translation>An incident in this status cannot be rejected</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/status_dialog.py" line="28"/>
+        <source>Дубль</source>
+        <extracomment>Standard reasons for a rejection; «другое» (None) asks for a text.</extracomment>
+        <translation>Duplicate</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/status_dialog.py" line="29"/>
+        <source>Спам</source>
+        <translation>Spam</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/status_dialog.py" line="30"/>
+        <source>Не в компетенции</source>
+        <translation>Outside our remit</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/status_dialog.py" line="31"/>
+        <source>Нет предмета обращения</source>
+        <translation>Nothing to act on</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/status_dialog.py" line="36"/>
+        <source>Другое</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/status_dialog.py" line="47"/>
+        <source>Отклонить обращение</source>
+        <translation>Reject the incident</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/status_dialog.py" line="56"/>
+        <source>— выберите статус —</source>
+        <translation>— choose a status —</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/status_dialog.py" line="62"/>
+        <source>— выберите причину —</source>
+        <translation>— choose a reason —</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/status_dialog.py" line="67"/>
+        <location filename="../../cur_desktop/ui/status_dialog.py" line="134"/>
+        <source>Причина отклонения</source>
+        <translation>Reason for rejection</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/status_dialog.py" line="70"/>
+        <location filename="../../cur_desktop/ui/status_dialog.py" line="119"/>
+        <location filename="../../cur_desktop/ui/status_dialog.py" line="136"/>
+        <source>Пояснение</source>
+        <translation>Explanation</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/status_dialog.py" line="72"/>
+        <source>Например: «Яма заделана 03.12, фото в ответе»</source>
+        <translation>For example: “Pothole filled on 03.12, photo in the answer”</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/status_dialog.py" line="73"/>
+        <location filename="../../cur_desktop/ui/status_dialog.py" line="138"/>
+        <source>Что сделано</source>
+        <translation>What was done</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/status_dialog.py" line="75"/>
+        <source>* — обязательное поле</source>
+        <translation>* — required field</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/status_dialog.py" line="121"/>
+        <source>Причина (необязательно)</source>
+        <translation>Reason (optional)</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/cluster_reply.py" line="124"/>
+        <location filename="../../cur_desktop/ui/cluster_reply.py" line="278"/>
+        <source>Отправить ответы</source>
+        <translation>Send answers</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/cluster_reply.py" line="279"/>
+        <source>Отправить ответы гражданам: {n}? Отозвать их после публикации нельзя.</source>
+        <translation>Send answers to citizens: {n}? Once published they cannot be withdrawn.</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/cluster_reply.py" line="288"/>
+        <source>Отправить ({n})</source>
+        <translation>Send ({n})</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/quality_review.py" line="82"/>
+        <source>Оценивается последний опубликованный ответ</source>
+        <translation>The latest published answer is reviewed</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/quality_review.py" line="87"/>
+        <source>Каждый пункт: да или нет *</source>
+        <translation>Each point: yes or no *</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/quality_review.py" line="92"/>
+        <source>Да</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/quality_review.py" line="92"/>
+        <source>Нет</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/quality_review.py" line="133"/>
+        <source>Не оценено пунктов: {n}</source>
+        <translation>Points not yet decided: {n}</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/reassign.py" line="101"/>
+        <source>★ — уже ведут обращения этого муниципалитета и сферы.</source>
+        <translation>★ — already handle incidents of this municipality and sector.</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/reassign.py" line="103"/>
+        <source>«Открыто» — обращения в работе.</source>
+        <translation>“Open” — incidents in hand.</translation>
     </message>
 </context>
 <context>

@@ -74,14 +74,14 @@
         <location filename="../../cur_desktop/ui/analytics_tabs.py" line="118" />
         <location filename="../../cur_desktop/ui/analytics_tabs.py" line="127" />
         <location filename="../../cur_desktop/ui/analytics_tabs.py" line="304" />
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="68" />
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="82" />
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="69" />
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="83" />
         <source>Обращений</source>
         <translation>Обращений</translation>
     </message>
     <message>
         <location filename="../../cur_desktop/ui/analytics_tabs.py" line="116" />
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="67" />
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="68" />
         <source>Неделя с</source>
         <translation>Неделя с</translation>
     </message>
@@ -92,7 +92,7 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/analytics_tabs.py" line="125" />
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="66" />
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="67" />
         <source>Тема</source>
         <translation>Тема</translation>
     </message>
@@ -154,14 +154,14 @@
     <message>
         <location filename="../../cur_desktop/ui/analytics_tabs.py" line="298" />
         <location filename="../../cur_desktop/ui/app.py" line="125" />
-        <location filename="../../cur_desktop/ui/quality_review.py" line="127" />
+        <location filename="../../cur_desktop/ui/quality_review.py" line="179" />
         <source>Оператор</source>
         <translation>Оператор</translation>
     </message>
     <message>
         <location filename="../../cur_desktop/ui/analytics_tabs.py" line="300" />
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="65" />
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="80" />
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="66" />
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="81" />
         <source>МО</source>
         <translation>МО</translation>
     </message>
@@ -219,7 +219,7 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/code_labels.py" line="17" />
-        <location filename="../../cur_desktop/ui/incident_dialogs.py" line="53" />
+        <location filename="../../cur_desktop/ui/status_dialog.py" line="47" />
         <source>Сменить статус</source>
         <translation>Сменить статус</translation>
     </message>
@@ -235,12 +235,14 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/code_labels.py" line="20" />
-        <location filename="../../cur_desktop/ui/incident_dialogs.py" line="21" />
+        <location filename="../../cur_desktop/ui/incident_dialogs.py" line="55" />
         <location filename="../../cur_desktop/ui/main_actions.py" line="30" />
         <source>Направить в ведомство</source>
         <translation>Направить в ведомство</translation>
     </message>
     <message>
+        <location filename="../../cur_desktop/ui/approvals_panel.py" line="179" />
+        <location filename="../../cur_desktop/ui/approvals_panel.py" line="333" />
         <location filename="../../cur_desktop/ui/code_labels.py" line="21" />
         <location filename="../../cur_desktop/ui/main_window.py" line="107" />
         <source>Ответ</source>
@@ -290,7 +292,7 @@
         <translation>Правки, которые сервер не принял. Ваш текст сохранён: примените его снова или отбросьте.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/dialogs.py" line="70" />
+        <location filename="../../cur_desktop/ui/dialogs.py" line="103" />
         <source>Заполните обязательные поля</source>
         <translation>Заполните обязательные поля</translation>
     </message>
@@ -304,7 +306,7 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/code_labels.py" line="32" />
-        <location filename="../../cur_desktop/ui/main_window.py" line="316" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="317" />
         <source>Взято в работу</source>
         <translation>Взято в работу</translation>
     </message>
@@ -400,66 +402,52 @@
         <translation>&amp;Заметка…</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/approvals_panel.py" line="40" />
+        <location filename="../../cur_desktop/ui/approvals_panel.py" line="45" />
         <location filename="../../cur_desktop/ui/incident_card.py" line="79" />
         <source>Автор</source>
         <extracomment>(action name, incident id): claim, release, reply, route, category, status, reject, note the signed-in user's role: supervisors may change a colleague's case, others not who holds the shown incident when it is a colleague (not the user), else None</extracomment>
         <translation>Автор</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/approvals_panel.py" line="41" />
+        <location filename="../../cur_desktop/ui/approvals_panel.py" line="46" />
         <source>Вид</source>
         <translation>Вид</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/approvals_panel.py" line="42" />
+        <location filename="../../cur_desktop/ui/approvals_panel.py" line="47" />
         <source>Ждёт</source>
         <translation>Ждёт</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/approvals_panel.py" line="53" />
+        <location filename="../../cur_desktop/ui/approvals_panel.py" line="73" />
         <location filename="../../cur_desktop/ui/formats.py" line="69" />
         <source>{d} дн {h} ч</source>
         <translation>{d} дн {h} ч</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/approvals_panel.py" line="55" />
+        <location filename="../../cur_desktop/ui/approvals_panel.py" line="75" />
         <location filename="../../cur_desktop/ui/formats.py" line="71" />
         <source>{h} ч {m} мин</source>
         <translation>{h} ч {m} мин</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/approvals_panel.py" line="64" />
+        <location filename="../../cur_desktop/ui/approvals_panel.py" line="85" />
         <source>Вернуть на доработку</source>
         <translation>Вернуть на доработку</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/approvals_panel.py" line="67" />
-        <source>Что исправить в ответе</source>
-        <translation>Что исправить в ответе</translation>
-    </message>
-    <message>
-        <location filename="../../cur_desktop/ui/approvals_panel.py" line="76" />
-        <source>Комментарий автору (обязательно):</source>
-        <translation>Комментарий автору (обязательно):</translation>
-    </message>
-    <message>
-        <location filename="../../cur_desktop/ui/approvals_panel.py" line="86" />
-        <source>Напишите, что исправить</source>
-        <translation>Напишите, что исправить</translation>
-    </message>
-    <message>
-        <location filename="../../cur_desktop/ui/approvals_panel.py" line="120" />
+        <location filename="../../cur_desktop/ui/approvals_panel.py" line="184" />
+        <location filename="../../cur_desktop/ui/approvals_panel.py" line="332" />
         <source>Согласовать</source>
         <translation>Согласовать</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/approvals_panel.py" line="122" />
+        <location filename="../../cur_desktop/ui/approvals_panel.py" line="195" />
         <source>Вернуть…</source>
         <translation>Вернуть…</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/approvals_panel.py" line="164" />
+        <location filename="../../cur_desktop/ui/approvals_panel.py" line="260" />
         <source>Ждут согласования: {n}</source>
         <translation>Ждут согласования: {n}</translation>
     </message>
@@ -487,7 +475,7 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/incident_card.py" line="84" />
-        <location filename="../../cur_desktop/ui/incident_dialogs.py" line="39" />
+        <location filename="../../cur_desktop/ui/incident_dialogs.py" line="70" />
         <location filename="../../cur_desktop/ui/queue_model.py" line="46" />
         <location filename="../../cur_desktop/ui/trainer_live.py" line="29" />
         <source>Важность</source>
@@ -496,10 +484,10 @@
     <message>
         <location filename="../../cur_desktop/ui/analytics_tabs.py" line="299" />
         <location filename="../../cur_desktop/ui/incident_card.py" line="85" />
-        <location filename="../../cur_desktop/ui/incident_dialogs.py" line="28" />
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="112" />
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="293" />
+        <location filename="../../cur_desktop/ui/incident_dialogs.py" line="31" />
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="113" />
         <source>Ведомство</source>
+        <extracomment>The mark of a suggested entry in a choice list.</extracomment>
         <translation>Ведомство</translation>
     </message>
     <message>
@@ -705,13 +693,13 @@
         <translation>сотрудник №{id}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_dialogs.py" line="40" />
+        <location filename="../../cur_desktop/ui/incident_dialogs.py" line="71" />
         <location filename="../../cur_desktop/ui/labels.py" line="133" />
         <source>Высокая</source>
         <translation>Высокая</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_dialogs.py" line="40" />
+        <location filename="../../cur_desktop/ui/incident_dialogs.py" line="71" />
         <location filename="../../cur_desktop/ui/labels.py" line="134" />
         <source>Обычная</source>
         <translation>Обычная</translation>
@@ -941,7 +929,7 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/analytics_window.py" line="149" />
-        <location filename="../../cur_desktop/ui/quality_review.py" line="115" />
+        <location filename="../../cur_desktop/ui/quality_review.py" line="167" />
         <source>Показать</source>
         <translation>Показать</translation>
     </message>
@@ -1112,7 +1100,7 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/analytics_tabs.py" line="306" />
-        <location filename="../../cur_desktop/ui/quality_review.py" line="42" />
+        <location filename="../../cur_desktop/ui/quality_review.py" line="46" />
         <location filename="../../cur_desktop/ui/queue_filters.py" line="104" />
         <location filename="../../cur_desktop/ui/sla_view.py" line="32" />
         <source>В срок</source>
@@ -1129,6 +1117,7 @@
     <message>
         <location filename="../../cur_desktop/ui/analytics_tabs.py" line="307" />
         <location filename="../../cur_desktop/ui/queue_filters.py" line="106" />
+        <location filename="../../cur_desktop/ui/reassign.py" line="66" />
         <location filename="../../cur_desktop/ui/sla_view.py" line="34" />
         <location filename="../../cur_desktop/ui/team_board.py" line="56" />
         <source>Просрочено</source>
@@ -1155,23 +1144,23 @@
         <translation>Название:</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="295" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="296" />
         <source>Действие невозможно</source>
         <translation>Действие невозможно</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="311" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="312" />
         <source>Свободных обращений нет</source>
         <translation>Свободных обращений нет</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_dialogs.py" line="29" />
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="294" />
+        <location filename="../../cur_desktop/ui/incident_dialogs.py" line="58" />
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="286" />
         <source>Комментарий</source>
         <translation>Комментарий</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_dialogs.py" line="33" />
+        <location filename="../../cur_desktop/ui/incident_dialogs.py" line="64" />
         <source>Сфера и рубрика</source>
         <translation>Сфера и рубрика</translation>
     </message>
@@ -1179,52 +1168,37 @@
         <location filename="../../cur_desktop/ui/analytics_tabs.py" line="126" />
         <location filename="../../cur_desktop/ui/analytics_tabs.py" line="196" />
         <location filename="../../cur_desktop/ui/analytics_tabs.py" line="221" />
-        <location filename="../../cur_desktop/ui/incident_dialogs.py" line="34" />
+        <location filename="../../cur_desktop/ui/incident_dialogs.py" line="65" />
         <location filename="../../cur_desktop/ui/queue_model.py" line="47" />
         <source>Сфера</source>
         <translation>Сфера</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_dialogs.py" line="36" />
+        <location filename="../../cur_desktop/ui/incident_dialogs.py" line="67" />
         <source>Рубрика</source>
         <translation>Рубрика</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_dialogs.py" line="36" />
+        <location filename="../../cur_desktop/ui/incident_dialogs.py" line="67" />
         <source>—</source>
         <translation>—</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_dialogs.py" line="53" />
-        <source>Отклонить</source>
-        <translation>Отклонить</translation>
-    </message>
-    <message>
-        <location filename="../../cur_desktop/ui/incident_dialogs.py" line="54" />
+        <location filename="../../cur_desktop/ui/status_dialog.py" line="58" />
+        <location filename="../../cur_desktop/ui/status_dialog.py" line="131" />
         <source>Новый статус</source>
         <translation>Новый статус</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_dialogs.py" line="55" />
-        <source>Причина (для отклонения и возобновления)</source>
-        <translation>Причина (для отклонения и возобновления)</translation>
-    </message>
-    <message>
-        <location filename="../../cur_desktop/ui/incident_dialogs.py" line="56" />
-        <source>Что сделано (для «Решено»)</source>
-        <translation>Что сделано (для «Решено»)</translation>
-    </message>
-    <message>
-        <location filename="../../cur_desktop/ui/incident_dialogs.py" line="62" />
+        <location filename="../../cur_desktop/ui/incident_dialogs.py" line="79" />
         <source>Внутренняя заметка</source>
         <translation>Внутренняя заметка</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/approvals_panel.py" line="43" />
-        <location filename="../../cur_desktop/ui/incident_dialogs.py" line="63" />
+        <location filename="../../cur_desktop/ui/incident_dialogs.py" line="80" />
         <location filename="../../cur_desktop/ui/queue_model.py" line="50" />
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="41" />
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="113" />
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="42" />
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="114" />
         <source>Текст</source>
         <translation>Текст</translation>
     </message>
@@ -1269,11 +1243,11 @@
         <translation>Срок нарушен</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/approvals_panel.py" line="39" />
-        <location filename="../../cur_desktop/ui/cluster_reply.py" line="104" />
+        <location filename="../../cur_desktop/ui/approvals_panel.py" line="44" />
+        <location filename="../../cur_desktop/ui/cluster_reply.py" line="106" />
         <location filename="../../cur_desktop/ui/handover_dialog.py" line="56" />
         <location filename="../../cur_desktop/ui/queue_model.py" line="43" />
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="109" />
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="110" />
         <source>Номер</source>
         <extracomment>What identifies a view's rows on the current data (see QueueService.view_key), or None.</extracomment>
         <translation>Номер</translation>
@@ -1286,14 +1260,14 @@
     <message>
         <location filename="../../cur_desktop/ui/handover_dialog.py" line="56" />
         <location filename="../../cur_desktop/ui/queue_model.py" line="45" />
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="111" />
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="112" />
         <location filename="../../cur_desktop/ui/trainer_live.py" line="28" />
         <source>Статус</source>
         <translation>Статус</translation>
     </message>
     <message>
         <location filename="../../cur_desktop/ui/queue_model.py" line="52" />
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="110" />
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="111" />
         <source>Получено</source>
         <translation>Получено</translation>
     </message>
@@ -1326,74 +1300,75 @@
         <translation>Все</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/cluster_reply.py" line="49" />
+        <location filename="../../cur_desktop/ui/cluster_reply.py" line="51" />
         <location filename="../../cur_desktop/ui/reply_editor.py" line="64" />
         <source>Промежуточный</source>
         <translation>Промежуточный</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/cluster_reply.py" line="50" />
+        <location filename="../../cur_desktop/ui/cluster_reply.py" line="52" />
         <location filename="../../cur_desktop/ui/reply_editor.py" line="65" />
         <source>Окончательный</source>
         <translation>Окончательный</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/cluster_reply.py" line="77" />
+        <location filename="../../cur_desktop/ui/cluster_reply.py" line="79" />
         <source>Ответить всем обращениям группы ({n})</source>
         <translation>Ответить всем обращениям группы ({n})</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/cluster_reply.py" line="94" />
+        <location filename="../../cur_desktop/ui/cluster_reply.py" line="96" />
         <source>Этот срок получат все ответы группы</source>
         <translation>Этот срок получат все ответы группы</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/cluster_reply.py" line="104" />
+        <location filename="../../cur_desktop/ui/cluster_reply.py" line="106" />
         <source>Текст ответа</source>
         <translation>Текст ответа</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/cluster_reply.py" line="104" />
+        <location filename="../../cur_desktop/ui/cluster_reply.py" line="106" />
         <source>Замечания</source>
         <translation>Замечания</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/cluster_reply.py" line="125" />
+        <location filename="../../cur_desktop/ui/cluster_reply.py" line="132" />
+        <location filename="../../cur_desktop/ui/cluster_reply.py" line="291" />
         <source>Отмена</source>
         <translation>Отмена</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/cluster_reply.py" line="137" />
+        <location filename="../../cur_desktop/ui/cluster_reply.py" line="144" />
         <source>Срок для всех ответов:</source>
         <translation>Срок для всех ответов:</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/cluster_reply.py" line="140" />
+        <location filename="../../cur_desktop/ui/cluster_reply.py" line="147" />
         <source>Шаблон:</source>
         <translation>Шаблон:</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/cluster_reply.py" line="220" />
+        <location filename="../../cur_desktop/ui/cluster_reply.py" line="227" />
         <source>Нет шаблонов этого вида для группы.</source>
         <translation>Нет шаблонов этого вида для группы.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/cluster_reply.py" line="240" />
+        <location filename="../../cur_desktop/ui/cluster_reply.py" line="247" />
         <source>✔ будет отправлен</source>
         <translation>✔ будет отправлен</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/cluster_reply.py" line="249" />
+        <location filename="../../cur_desktop/ui/cluster_reply.py" line="256" />
         <source>Будет отправлено ответов: {n}.</source>
         <translation>Будет отправлено ответов: {n}.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/cluster_reply.py" line="251" />
+        <location filename="../../cur_desktop/ui/cluster_reply.py" line="258" />
         <source>Пропущено: {m} (причины в таблице).</source>
         <translation>Пропущено: {m} (причины в таблице).</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/cluster_reply.py" line="255" />
+        <location filename="../../cur_desktop/ui/cluster_reply.py" line="262" />
         <source>Отправить ответы ({n})</source>
         <translation>Отправить ответы ({n})</translation>
     </message>
@@ -1419,7 +1394,7 @@
         <translation>Шаблоны</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/cluster_reply.py" line="133" />
+        <location filename="../../cur_desktop/ui/cluster_reply.py" line="140" />
         <location filename="../../cur_desktop/ui/reply_editor.py" line="205" />
         <source>Вид ответа:</source>
         <translation>Вид ответа:</translation>
@@ -1527,7 +1502,7 @@
         <translation>просрочено с {moment}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/approvals_panel.py" line="56" />
+        <location filename="../../cur_desktop/ui/approvals_panel.py" line="76" />
         <location filename="../../cur_desktop/ui/formats.py" line="72" />
         <location filename="../../cur_desktop/ui/sla_view.py" line="48" />
         <location filename="../../cur_desktop/ui/team_board.py" line="71" />
@@ -1612,119 +1587,114 @@
         <translation>Также открыто: {who}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/quality_review.py" line="39" />
+        <location filename="../../cur_desktop/ui/quality_review.py" line="43" />
         <source>Вежливо</source>
         <translation>Вежливо</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/quality_review.py" line="40" />
+        <location filename="../../cur_desktop/ui/quality_review.py" line="44" />
         <source>Конкретные действия и сроки</source>
         <translation>Конкретные действия и сроки</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/quality_review.py" line="41" />
+        <location filename="../../cur_desktop/ui/quality_review.py" line="45" />
         <source>Верное ведомство</source>
         <translation>Верное ведомство</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/quality_review.py" line="43" />
+        <location filename="../../cur_desktop/ui/quality_review.py" line="47" />
         <source>Без отписки</source>
         <translation>Без отписки</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/quality_review.py" line="58" />
+        <location filename="../../cur_desktop/ui/quality_review.py" line="65" />
         <source>Оценка качества ответа</source>
         <translation>Оценка качества ответа</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/quality_review.py" line="68" />
+        <location filename="../../cur_desktop/ui/quality_review.py" line="79" />
         <source>Опубликованного ответа нет</source>
+        <extracomment>Training only: send the reply being written with each heartbeat. Statuses in which an incident has a published answer to score.</extracomment>
         <translation>Опубликованного ответа нет</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/quality_review.py" line="71" />
-        <source>Оценивается последний опубликованный ответ:</source>
-        <translation>Оценивается последний опубликованный ответ:</translation>
-    </message>
-    <message>
-        <location filename="../../cur_desktop/ui/quality_review.py" line="80" />
+        <location filename="../../cur_desktop/ui/quality_review.py" line="107" />
         <source>Комментарий (необязательно)</source>
-        <extracomment>Training only: send the reply being written with each heartbeat. Statuses in which an incident has a published answer to score.</extracomment>
         <translation>Комментарий (необязательно)</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/quality_review.py" line="118" />
+        <location filename="../../cur_desktop/ui/quality_review.py" line="170" />
         <source>С</source>
         <translation>С</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/quality_review.py" line="120" />
+        <location filename="../../cur_desktop/ui/quality_review.py" line="172" />
         <source>по</source>
         <translation>по</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/quality_review.py" line="127" />
+        <location filename="../../cur_desktop/ui/quality_review.py" line="179" />
         <source>Оценено</source>
         <translation>Оценено</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/quality_review.py" line="128" />
+        <location filename="../../cur_desktop/ui/quality_review.py" line="180" />
         <source>Итог</source>
         <translation>Итог</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/quality_review.py" line="152" />
+        <location filename="../../cur_desktop/ui/quality_review.py" line="204" />
         <source>Не удалось получить оценки: {error}</source>
         <translation>Не удалось получить оценки: {error}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/quality_review.py" line="157" />
+        <location filename="../../cur_desktop/ui/quality_review.py" line="209" />
         <source>Оценено ответов за период: {n}</source>
         <translation>Оценено ответов за период: {n}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/reassign.py" line="34" />
+        <location filename="../../cur_desktop/ui/reassign.py" line="58" />
         <source>Назначить обращения</source>
-        <extracomment>Who may be given cases: those who handle the queue. The combo's value for «снять назначение» (None is «nothing chosen» for a QComboBox).</extracomment>
+        <extracomment>Who may be given cases: those who handle the queue. The row value for «снять назначение» (None is «nothing chosen»).</extracomment>
         <translation>Назначить обращения</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/reassign.py" line="36" />
+        <location filename="../../cur_desktop/ui/reassign.py" line="61" />
         <source>Выбрано обращений: {n}</source>
         <translation>Выбрано обращений: {n}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/reassign.py" line="43" />
+        <location filename="../../cur_desktop/ui/reassign.py" line="94" />
         <source>— снять назначение —</source>
         <translation>— снять назначение —</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/supervisor_console.py" line="29" />
+        <location filename="../../cur_desktop/ui/supervisor_console.py" line="30" />
         <source>Назначить…</source>
         <translation>Назначить…</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/supervisor_console.py" line="30" />
+        <location filename="../../cur_desktop/ui/supervisor_console.py" line="31" />
         <source>Оценить ответ…</source>
         <translation>Оценить ответ…</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/supervisor_console.py" line="31" />
+        <location filename="../../cur_desktop/ui/supervisor_console.py" line="32" />
         <source>Передача смены…</source>
         <translation>Передача смены…</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/supervisor_console.py" line="57" />
+        <location filename="../../cur_desktop/ui/supervisor_console.py" line="58" />
         <source>Команда смены</source>
         <translation>Команда смены</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/supervisor_console.py" line="58" />
+        <location filename="../../cur_desktop/ui/supervisor_console.py" line="59" />
         <source>Согласование</source>
         <translation>Согласование</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/supervisor_console.py" line="59" />
+        <location filename="../../cur_desktop/ui/supervisor_console.py" line="60" />
         <source>Качество ответов</source>
         <translation>Качество ответов</translation>
     </message>
@@ -1734,159 +1704,160 @@
         <translation>Справка</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/supervisor_console.py" line="122" />
+        <location filename="../../cur_desktop/ui/supervisor_console.py" line="123" />
         <source>Выберите обращения в очереди</source>
         <translation>Выберите обращения в очереди</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/supervisor_console.py" line="137" />
+        <location filename="../../cur_desktop/ui/supervisor_console.py" line="150" />
         <source>Снято назначение с обращений: {n}</source>
         <translation>Снято назначение с обращений: {n}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/supervisor_console.py" line="139" />
+        <location filename="../../cur_desktop/ui/supervisor_console.py" line="152" />
         <source>Назначено обращений: {n} — {who}</source>
         <translation>Назначено обращений: {n} — {who}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/supervisor_console.py" line="173" />
+        <location filename="../../cur_desktop/ui/supervisor_console.py" line="186" />
         <source>Оценить можно только обращение с опубликованным ответом</source>
         <translation>Оценить можно только обращение с опубликованным ответом</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/supervisor_console.py" line="186" />
+        <location filename="../../cur_desktop/ui/supervisor_console.py" line="199" />
         <source>Оценка сохранена и будет отправлена</source>
         <translation>Оценка сохранена и будет отправлена</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="38" />
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="39" />
         <source>Адрес</source>
         <translation>Адрес</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="63" />
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="126" />
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="64" />
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="127" />
         <source>Всплески</source>
         <translation>Всплески</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="69" />
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="70" />
         <source>Обычно в неделю</source>
         <translation>Обычно в неделю</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="70" />
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="71" />
         <source>Рост</source>
         <translation>Рост</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="77" />
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="78" />
         <source>Группы похожих</source>
         <translation>Группы похожих</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="79" />
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="80" />
         <source>Признак</source>
         <translation>Признак</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="81" />
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="82" />
         <source>Адрес или текст</source>
         <translation>Адрес или текст</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="83" />
+        <location filename="../../cur_desktop/ui/reassign.py" line="65" />
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="84" />
         <source>Открыто</source>
         <translation>Открыто</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="84" />
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="85" />
         <source>Первое</source>
         <translation>Первое</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="85" />
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="86" />
         <source>Последнее</source>
         <translation>Последнее</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="90" />
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="91" />
         <source>Направить все…</source>
         <translation>Направить все…</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="92" />
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="93" />
         <source>Направить все обращения группы в одно ведомство</source>
         <translation>Направить все обращения группы в одно ведомство</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="97" />
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="98" />
         <source>Ответить всем шаблоном…</source>
         <translation>Ответить всем шаблоном…</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="101" />
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="102" />
         <source>Ответить на каждое обращение группы по одному шаблону, с его данными</source>
         <translation>Ответить на каждое обращение группы по одному шаблону, с его данными</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="107" />
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="108" />
         <source>Обращения</source>
         <translation>Обращения</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="121" />
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="122" />
         <source>Выберите всплеск или группу, чтобы увидеть обращения.</source>
         <translation>Выберите всплеск или группу, чтобы увидеть обращения.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="122" />
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="123" />
         <source>Открыть в главном окне</source>
         <translation>Открыть в главном окне</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="130" />
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="131" />
         <source>Группы похожих обращений</source>
         <translation>Группы похожих обращений</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="214" />
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="215" />
         <source>Всплеск: {mun}, {topic}, неделя с {week}</source>
         <translation>Всплеск: {mun}, {topic}, неделя с {week}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="341" />
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="333" />
         <source>Ответов поставлено в очередь: {n}; уйдут на сервер при синхронизации.</source>
         <translation>Ответов поставлено в очередь: {n}; уйдут на сервер при синхронизации.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="345" />
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="337" />
         <source>Пропущено: {m}.</source>
         <translation>Пропущено: {m}.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/cluster_reply.py" line="147" />
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="239" />
+        <location filename="../../cur_desktop/ui/cluster_reply.py" line="154" />
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="240" />
         <source>Группа: {key}</source>
         <translation>Группа: {key}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="249" />
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="250" />
         <source>обращений в кэше: {n}</source>
         <translation>обращений в кэше: {n}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="290" />
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="282" />
         <source>Направить все обращения группы ({n})</source>
         <translation>Направить все обращения группы ({n})</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="315" />
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="307" />
         <source>Направлено обращений: {n}; уйдут на сервер при синхронизации.</source>
         <translation>Направлено обращений: {n}; уйдут на сервер при синхронизации.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="319" />
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="311" />
         <source>Пропущено (уже с ответом, закрыто или уже там): {n}.</source>
         <translation>Пропущено (уже с ответом, закрыто или уже там): {n}.</translation>
     </message>
@@ -1906,11 +1877,13 @@
         <translation>Не в сети</translation>
     </message>
     <message>
+        <location filename="../../cur_desktop/ui/reassign.py" line="65" />
         <location filename="../../cur_desktop/ui/team_board.py" line="50" />
         <source>Сотрудник</source>
         <translation>Сотрудник</translation>
     </message>
     <message>
+        <location filename="../../cur_desktop/ui/reassign.py" line="65" />
         <location filename="../../cur_desktop/ui/team_board.py" line="51" />
         <source>Присутствие</source>
         <translation>Присутствие</translation>
@@ -1928,6 +1901,7 @@
 сейчас</translation>
     </message>
     <message>
+        <location filename="../../cur_desktop/ui/reassign.py" line="81" />
         <location filename="../../cur_desktop/ui/team_board.py" line="47" />
         <source>Нет данных</source>
         <translation>Нет данных</translation>
@@ -2688,6 +2662,234 @@
         <location filename="../../cur_desktop/ui/incident_card.py" line="255" />
         <source>В работе у {name}</source>
         <translation>В работе у {name}</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/approvals_panel.py" line="51" />
+        <source>Укажите конкретный срок</source>
+        <extracomment>Ready-made comments for a returned reply: what supervisors write most often.</extracomment>
+        <translation>Укажите конкретный срок</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/approvals_panel.py" line="52" />
+        <source>Напишите, что именно будет сделано</source>
+        <translation>Напишите, что именно будет сделано</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/approvals_panel.py" line="53" />
+        <source>Ответ не по существу обращения</source>
+        <translation>Ответ не по существу обращения</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/approvals_panel.py" line="54" />
+        <source>Проверьте ведомство</source>
+        <translation>Проверьте ведомство</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/approvals_panel.py" line="55" />
+        <source>Исправьте ошибки и опечатки</source>
+        <translation>Исправьте ошибки и опечатки</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/approvals_panel.py" line="56" />
+        <source>Смягчите тон ответа</source>
+        <translation>Смягчите тон ответа</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/approvals_panel.py" line="100" />
+        <source>Что ещё исправить в ответе</source>
+        <translation>Что ещё исправить в ответе</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/approvals_panel.py" line="109" />
+        <source>Комментарий автору (обязательно) *:</source>
+        <translation>Комментарий автору (обязательно) *:</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/approvals_panel.py" line="134" />
+        <source>Отметьте замечание или напишите, что исправить</source>
+        <translation>Отметьте замечание или напишите, что исправить</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/approvals_panel.py" line="178" />
+        <location filename="../../cur_desktop/ui/quality_review.py" line="81" />
+        <source>Обращение гражданина</source>
+        <translation>Обращение гражданина</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/approvals_panel.py" line="332" />
+        <source>Согласовать с правкой</source>
+        <translation>Согласовать с правкой</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/approvals_panel.py" line="333" />
+        <source>Ответ (с правкой)</source>
+        <translation>Ответ (с правкой)</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/approvals_panel.py" line="186" />
+        <source>Опубликовать ответ (Ctrl+Enter)</source>
+        <translation>Опубликовать ответ (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/approvals_panel.py" line="188" />
+        <source>Править ответ</source>
+        <translation>Править ответ</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/approvals_panel.py" line="191" />
+        <source>Исправить текст и согласовать с правкой</source>
+        <translation>Исправить текст и согласовать с правкой</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/approvals_panel.py" line="193" />
+        <source>Отменить правку</source>
+        <translation>Отменить правку</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/approvals_panel.py" line="203" />
+        <source>Ctrl+Enter — согласовать</source>
+        <translation>Ctrl+Enter — согласовать</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/incident_dialogs.py" line="34" />
+        <source>— выберите ведомство —</source>
+        <translation>— выберите ведомство —</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/incident_dialogs.py" line="37" />
+        <source>★ — подходит по сфере и муниципалитету</source>
+        <translation>★ — подходит по сфере и муниципалитету</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/incident_dialogs.py" line="49" />
+        <source>Из этого статуса отклонить нельзя</source>
+        <translation>Из этого статуса отклонить нельзя</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/status_dialog.py" line="28" />
+        <source>Дубль</source>
+        <extracomment>Standard reasons for a rejection; «другое» (None) asks for a text.</extracomment>
+        <translation>Дубль</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/status_dialog.py" line="29" />
+        <source>Спам</source>
+        <translation>Спам</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/status_dialog.py" line="30" />
+        <source>Не в компетенции</source>
+        <translation>Не в компетенции</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/status_dialog.py" line="31" />
+        <source>Нет предмета обращения</source>
+        <translation>Нет предмета обращения</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/status_dialog.py" line="36" />
+        <source>Другое</source>
+        <translation>Другое</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/status_dialog.py" line="47" />
+        <source>Отклонить обращение</source>
+        <translation>Отклонить обращение</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/status_dialog.py" line="56" />
+        <source>— выберите статус —</source>
+        <translation>— выберите статус —</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/status_dialog.py" line="62" />
+        <source>— выберите причину —</source>
+        <translation>— выберите причину —</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/status_dialog.py" line="67" />
+        <location filename="../../cur_desktop/ui/status_dialog.py" line="134" />
+        <source>Причина отклонения</source>
+        <translation>Причина отклонения</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/status_dialog.py" line="70" />
+        <location filename="../../cur_desktop/ui/status_dialog.py" line="119" />
+        <location filename="../../cur_desktop/ui/status_dialog.py" line="136" />
+        <source>Пояснение</source>
+        <translation>Пояснение</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/status_dialog.py" line="72" />
+        <source>Например: «Яма заделана 03.12, фото в ответе»</source>
+        <translation>Например: «Яма заделана 03.12, фото в ответе»</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/status_dialog.py" line="73" />
+        <location filename="../../cur_desktop/ui/status_dialog.py" line="138" />
+        <source>Что сделано</source>
+        <translation>Что сделано</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/status_dialog.py" line="75" />
+        <source>* — обязательное поле</source>
+        <translation>* — обязательное поле</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/status_dialog.py" line="121" />
+        <source>Причина (необязательно)</source>
+        <translation>Причина (необязательно)</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/cluster_reply.py" line="124" />
+        <location filename="../../cur_desktop/ui/cluster_reply.py" line="278" />
+        <source>Отправить ответы</source>
+        <translation>Отправить ответы</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/cluster_reply.py" line="279" />
+        <source>Отправить ответы гражданам: {n}? Отозвать их после публикации нельзя.</source>
+        <translation>Отправить ответы гражданам: {n}? Отозвать их после публикации нельзя.</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/cluster_reply.py" line="288" />
+        <source>Отправить ({n})</source>
+        <translation>Отправить ({n})</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/quality_review.py" line="82" />
+        <source>Оценивается последний опубликованный ответ</source>
+        <translation>Оценивается последний опубликованный ответ</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/quality_review.py" line="87" />
+        <source>Каждый пункт: да или нет *</source>
+        <translation>Каждый пункт: да или нет *</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/quality_review.py" line="92" />
+        <source>Да</source>
+        <translation>Да</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/quality_review.py" line="92" />
+        <source>Нет</source>
+        <translation>Нет</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/quality_review.py" line="133" />
+        <source>Не оценено пунктов: {n}</source>
+        <translation>Не оценено пунктов: {n}</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/reassign.py" line="101" />
+        <source>★ — уже ведут обращения этого муниципалитета и сферы.</source>
+        <translation>★ — уже ведут обращения этого муниципалитета и сферы.</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/reassign.py" line="103" />
+        <source>«Открыто» — обращения в работе.</source>
+        <translation>«Открыто» — обращения в работе.</translation>
     </message>
 </context>
 <context>

@@ -84,3 +84,48 @@ def test_rejection_follows_the_approval_rule(api, caplog):
     assert (r["outcome"], r["incident"]["status"]) == ("applied", "rejected"), r
     r = lead.one("set_status", iid, {"status": "rejected", "reason": "Не наша зона"})
     assert (r["outcome"], r["incident"]["status"]) == ("applied", "rejected"), r
+
+
+def _trainee_reply(api, written: str) -> tuple[int, int]:
+    """(incident id, reply id) of a trainee's reply waiting for approval."""
+    trainee = api("operator3")
+    iid = _fresh(api, "normal")
+    trainee.one("claim", iid)
+    r = trainee.one("add_reply", iid, {"kind": "final", "text": written})
+    return iid, r["incident"]["replies"][-1]["id"]
+
+
+def test_approve_with_a_correction_publishes_the_corrected_text(api):
+    """«Согласовать с правкой»: the supervisor's text is published, the author's stays in the
+    event; a correction is checked like a new reply (no unfilled placeholder, not blank)."""
+    trainee, lead = api("operator3"), api("supervisor1")
+    written = "Разберёмся."
+    iid, reply_id = _trainee_reply(api, written)
+
+    for bad, error in (
+        ("Здравствуйте, {citizen_name}!", "unfilled_placeholder"),
+        ("  ", "empty_reply"),
+    ):
+        r = lead.one("approve_reply", iid, {"reply_id": reply_id, "text": bad})
+        assert (r["outcome"], r["error"]) == ("rejected", error), r
+        assert r["incident"]["replies"][-1]["text"] == written
+        assert r["incident"]["replies"][-1]["approval_state"] == "pending_approval"
+
+    corrected = "Аварийная бригада устранит течь до 18:00 сегодня."
+    r = lead.one("approve_reply", iid, {"reply_id": reply_id, "text": corrected})
+    assert r["outcome"] == "applied", r
+    reply = r["incident"]["replies"][-1]
+    assert (reply["text"], reply["approval_state"]) == (corrected, "published")
+    assert reply["author_id"] == trainee.user["id"] and reply["reviewed_by"] == lead.user["id"]
+    approved = [e for e in r["incident"]["events"] if e["kind"] == "reply_approved"][-1]
+    assert approved["data"] == {"reply_id": reply_id, "edited": True, "original": written}
+    assert r["incident"]["status"] == "answered"
+
+
+def test_approve_without_a_text_keeps_the_authors(api):
+    written = "Течь устранят до 18:00."
+    iid, reply_id = _trainee_reply(api, written)
+    r = api("supervisor1").one("approve_reply", iid, {"reply_id": reply_id})
+    assert r["incident"]["replies"][-1]["text"] == written
+    approved = [e for e in r["incident"]["events"] if e["kind"] == "reply_approved"][-1]
+    assert approved["data"] == {"reply_id": reply_id}

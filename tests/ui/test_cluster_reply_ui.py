@@ -58,6 +58,8 @@ def test_one_template_answers_a_whole_cluster(run, server, tmp_path, qtbot):
         got: list[tuple[int, int]] = []
         tab.replied.connect(lambda n, m: got.append((n, m)))
         qtbot.mouseClick(dialog.send_button, Qt.MouseButton.LeftButton)
+        assert "5" in dialog.confirm_box.text()  # asked first, with the count
+        next(b for b in dialog.confirm_box.buttons() if b.text() == "Отправить (5)").click()
         qtbot.mouseClick(dialog.send_button, Qt.MouseButton.LeftButton)  # a second press: no-op
         await wait_until(lambda: got == [(5, 0)], 10)
         assert "5" in aw.notice.text()

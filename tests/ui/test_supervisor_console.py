@@ -7,8 +7,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import QItemSelectionModel, QPointF, Qt
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QRadioButton
 
+from cur_desktop.models.team import QualityItem
 from cur_desktop.ui.aio import wait_until
 from cur_desktop.ui.team_board import COLUMN
 from cur_server.embedded import EmbeddedServer
@@ -108,10 +109,11 @@ def test_drag_and_dialog_reassign_selected_rows(run, server, tmp_path, qtbot):
         chosen = select_rows(window, [0, 1])
         assert not set(chosen) & set(dragged)
         window.console.actions["assign"].trigger()
+        await wait_until(lambda: console.assign_dialog is not None, 10)
         dialog = console.assign_dialog
         assert dialog is not None and dialog.isVisible() and dialog.incident_ids == chosen
         dialog.choose(ids["operator1"])
-        dialog.accept()
+        dialog.ok.click()
         for iid in chosen:
             await wait_until(
                 lambda i=iid: assigned_by(server.url, i, ids["operator1"], ids["supervisor1"]), 30
@@ -179,6 +181,11 @@ def test_quality_review_lands_and_shows_in_the_figures(run, server, tmp_path, qt
         and (published := [r for r in x["replies"] if r["approval_state"] == "published"])
         and published[-1]["author_id"] != ids["supervisor1"]
     )
+    published_text = [
+        r["text"]
+        for r in items[answered]["replies"]
+        if r["approval_state"] == "published" and r["kind"] in ("interim", "final")
+    ][-1]
 
     async def scenario():
         ws, window, task = open_window(server.url, tmp_path, "supervisor1")
@@ -190,9 +197,20 @@ def test_quality_review_lands_and_shows_in_the_figures(run, server, tmp_path, qt
         console.actions["review"].trigger()
         dialog = console.review_dialog
         assert dialog is not None and dialog.isVisible()
-        dialog.boxes[next(iter(dialog.boxes))].setChecked(False)  # not polite
+        # Nothing decided at first, OK held; the complaint beside the answer.
+        assert len(dialog.undecided()) == 5 and not dialog.ok.isEnabled()
+        assert dialog.question.toPlainText() == server_incident(server.url, answered)["text"]
+        assert dialog.answer.toPlainText() == published_text
+        for item in list(dialog.groups)[1:]:
+            dialog.decide(item, True)
+        assert dialog.undecided() == [QualityItem.POLITE] and not dialog.ok.isEnabled()
+        dialog._accept()  # refused while a point is undecided
+        assert dialog.isVisible()
+        qtbot.mouseClick(dialog.findChild(QRadioButton, "polite_no"), Qt.MouseButton.LeftButton)
+        assert dialog.ok.isEnabled()
         dialog.comment.setPlainText("Нет обращения по имени")
-        dialog.accept()
+        dialog.grab().save(str(tmp_path / "quality-review.png"))
+        qtbot.mouseClick(dialog.ok, Qt.MouseButton.LeftButton)
 
         def reviewed() -> list[dict]:
             events = server_incident(server.url, answered)["events"]

@@ -17,7 +17,8 @@ MAX_PENDING = 500
 
 
 def pending_query(limit: int = MAX_PENDING) -> Select:
-    """Replies waiting for approval, oldest first, with their incident's number."""
+    """Replies waiting for approval, oldest first, with their incident's number and the
+    citizen's message (`question`: the answer is judged beside it)."""
     return (
         select(
             replies.c.id,
@@ -28,6 +29,7 @@ def pending_query(limit: int = MAX_PENDING) -> Select:
             replies.c.created_at,
             incidents.c.number,
             incidents.c.importance,
+            incidents.c.text.label("question"),
         )
         .join(incidents, incidents.c.id == replies.c.incident_id)
         .where(text(PENDING_TERM), replies.c.local == 0, replies.c.id > 0)

@@ -114,6 +114,8 @@ def apply(state, entry: dict[str, Any], me: dict[str, Any]) -> None:
                     ApprovalState.PUBLISHED if approve else ApprovalState.RETURNED
                 ).value
                 reply["review_comment"] = None if approve else p.get("comment")
+                if approve and p.get("text") is not None:
+                    reply["text"] = p["text"]  # approved with a correction
                 if approve:
                     _publish_effect(state, reply["kind"], entry["created_at"])
     _event(state, entry, f"local_{kind.value}", **p)
