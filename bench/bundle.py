@@ -125,6 +125,7 @@ def main(argv: list[str] | None = None) -> int:
     }
     if not executable.is_file():
         result["skipped"] = f"no bundle at {args.bundle}: build it with `make dist`"
+        result["quick"] = args.quick
         print(json.dumps(result, indent=2, ensure_ascii=False))
         return 0
     debs = sorted((args.bundle.parent).glob("cur-desktop_*.deb"))

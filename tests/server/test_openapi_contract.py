@@ -124,7 +124,7 @@ logout_schema = schemathesis.pytest.from_fixture("logout_contract")
 def test_every_operation_keeps_the_contract(case, signed_in):
     # Only collectors may ingest: as staff every ingest request would just be a 403.
     who = "collector" if case.path == f"{API}/ingest" else "staff"
-    case.call_and_validate(headers=signed_in[who])
+    case.call_and_validate(headers=signed_in[who], timeout=60)
 
 
 @logout_schema.parametrize()
