@@ -220,8 +220,8 @@ def test_sign_out_forgets_the_sign_in_and_keeps_unsent_work(run, server_url, tmp
 def test_the_operator_flow_by_keyboard_alone(run, server, tmp_path, qtbot, monkeypatch):
     asked: list[tuple[str, int]] = []
     monkeypatch.setattr(
-        "cur_desktop.ui.main_window.ask_action",
-        lambda window, name, incident_id: asked.append((name, incident_id)),
+        "cur_desktop.ui.main_window.open_action",
+        lambda window, name, incident_id, on_chosen: asked.append((name, incident_id)),
     )
     op = Api(server.url, "operator1")
     new = [i for i in op.all_incidents().values() if i["status"] == "new"]
