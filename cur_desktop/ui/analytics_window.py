@@ -131,7 +131,7 @@ class AnalyticsWindow(QWidget):
         self.busy_loads = 0
         self._tasks: set[asyncio.Task] = set()
 
-        today = self.ws.clock.today()  # the server's today: the computer's clock may be off
+        today = main_window.sla.today()  # the region's today by the server's clock
         self.date_from = QDateEdit(_qdate(today - timedelta(days=29)))
         self.date_to = QDateEdit(_qdate(today))
         for edit in (self.date_from, self.date_to):

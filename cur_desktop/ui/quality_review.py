@@ -4,7 +4,7 @@ outbox), and per-operator figures for a period (read from the server)."""
 from __future__ import annotations
 
 import logging
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from PySide6.QtCore import QDate, Qt, Signal
@@ -155,13 +155,12 @@ class QualityReportPanel(QWidget):
 
     loaded = Signal()
 
-    def __init__(self, client: ApiClient, parent=None):
+    def __init__(self, client: ApiClient, today: date, parent=None):
         super().__init__(parent)
         self.client = client
         self.report: QualityReport | None = None
-        today = QDate.currentDate()
-        self.date_from = QDateEdit(today.addDays(-29))
-        self.date_to = QDateEdit(today)
+        self.date_from = QDateEdit(QDate(today - timedelta(days=29)))
+        self.date_to = QDateEdit(QDate(today))
         for edit in (self.date_from, self.date_to):
             edit.setCalendarPopup(True)
         self.show_button = QPushButton(tr("Показать"))

@@ -8,7 +8,7 @@ by the window) asks views to repaint the SLA column, so there is no timer per ro
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 
 from PySide6.QtGui import QColor
 
@@ -76,6 +76,11 @@ class SlaView:
     def now(self) -> datetime:
         """What every SLA state and count of the window is measured against."""
         return self.time.now()
+
+    def today(self) -> date:
+        """The region's date by the server's clock: the server counts periods by it, and a
+        computer in another zone (or with its clock off) would start them a day early or late."""
+        return self.now().astimezone(self.clock.calendar.tz).date()
 
     def warm(self) -> None:
         """Load this year's and next year's calendar (the holidays package imports ~1 s of

@@ -53,7 +53,7 @@ class SupervisorConsole(QObject):
         self.approvals.approve_requested.connect(self._approve)
         self.approvals.return_requested.connect(self._return)
         self.approvals.open_incident.connect(window.select_incident)
-        self.quality = QualityReportPanel(ws.client)
+        self.quality = QualityReportPanel(ws.client, window.sla.today())
 
         self.board_dock = self._dock("teamBoardDock", tr("Команда смены"), self.board)
         self.approvals_dock = self._dock("approvalsDock", tr("Согласование"), self.approvals)

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 
+from cur_desktop.models.clock import Clock
 from cur_desktop.models.sla import SlaPolicy, SlaState, WorkingCalendar
 from cur_desktop.ui.sla_view import SlaView
 
@@ -41,3 +42,17 @@ def test_time_left_and_risk(qapp):
     shown = view().show(due, risk, now=at(4, 16))
     assert shown.state is SlaState.at_risk and shown.text == "2 ч 00 мин"
     assert view().show(None).state is SlaState.done
+
+
+def test_today_is_the_regions_date_by_the_servers_clock(qapp):
+    """At 22:30 UTC it is already tomorrow in Moscow: periods the server counts by the region's
+    date (quality, analytics) must start from that date, whatever zone the computer is in."""
+    late_evening_utc = datetime(2026, 12, 3, 22, 30, tzinfo=UTC).timestamp()
+    shown = SlaView(WorkingCalendar("Europe/Moscow"), SlaPolicy(), Clock(lambda: late_evening_utc))
+    assert shown.today() == date(2026, 12, 4)
+    vladivostok = WorkingCalendar("Asia/Vladivostok")
+    early_utc = datetime(2026, 12, 3, 13, 59, tzinfo=UTC).timestamp()
+    assert SlaView(vladivostok, SlaPolicy(), Clock(lambda: early_utc)).today() == date(2026, 12, 3)
+    assert SlaView(vladivostok, SlaPolicy(), Clock(lambda: early_utc + 120)).today() == date(
+        2026, 12, 4
+    )

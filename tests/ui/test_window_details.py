@@ -260,6 +260,12 @@ def test_a_late_read_does_not_wipe_the_reply_being_typed(run, server, tmp_path, 
         window.table.selectRow(0)
         incident_id = window.current_id()
         await wait_until(lambda: window.editor.incident is not None, 10)
+        # No other reads: the engine's syncs refresh the card every half second, and one under
+        # way would open the reply before the two reads below get to it.
+        window.timer.stop()
+        ws.engine.stop()
+        await asyncio.gather(task, return_exceptions=True)
+        await window.refresh_side()  # one db thread, in order: what was under way has ended
         window.editor.set_incident(None)  # nothing open yet, as before the first read
         gate, calls = threading.Event(), []
         load_draft = ws.actions.load_draft
