@@ -50,6 +50,9 @@ class Finding:
     start: int = 0
     end: int = 0
     blocking: bool = True
+    #: What the message names (the field, the length, the date…), so the UI can say it in its
+    #: own language from `code`; `message` is the Russian text.
+    params: tuple[tuple[str, str], ...] = ()
 
 
 def check_reply(
@@ -67,12 +70,23 @@ def check_reply(
         found.extend(past_dates(text, today))
     # Any «{name}», known or not: stricter than the server, which refuses only known names.
     for start, end, name in unfilled_spans(text):
+        title = placeholder_title(name)
         found.append(
-            Finding("placeholder", f"Не заполнено поле {placeholder_title(name)}", start, end)
+            Finding(
+                "placeholder",
+                f"Не заполнено поле {title}",
+                start,
+                end,
+                params=(("field", name),),
+            )
         )
     stripped = text.strip()
     if len(stripped) < min_length:
-        found.append(Finding("too_short", f"Ответ короче {min_length} знаков"))
+        found.append(
+            Finding(
+                "too_short", f"Ответ короче {min_length} знаков", params=(("n", str(min_length)),)
+            )
+        )
     lowered = text.lower()
     for phrase in brush_off:
         at = lowered.find(phrase)
@@ -88,6 +102,7 @@ def check_reply(
                     at,
                     at + len(phrase),
                     blocking=False,
+                    params=(("phrase", text[at : at + len(phrase)]),),
                 )
             )
     if kind == "final" and stripped:
@@ -117,5 +132,7 @@ def past_dates(text: str, today: date) -> list[Finding]:
             continue
         if when < today:
             message = f"Дата {m.group()} уже прошла: укажите срок не раньше сегодняшнего дня"
-            found.append(Finding("past_date", message, m.start(), m.end()))
+            found.append(
+                Finding("past_date", message, m.start(), m.end(), params=(("date", m.group()),))
+            )
     return found

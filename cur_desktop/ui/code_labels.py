@@ -5,6 +5,7 @@ screen: an unknown one gets a generic name, not its code."""
 
 from __future__ import annotations
 
+from cur_desktop.models.domain import CHANNEL_LABELS, SECTOR_LABELS
 from cur_desktop.models.statuses import STATUS_LABELS, Status
 
 from .i18n import QT_TR_NOOP, tr
@@ -60,9 +61,57 @@ def event_label(kind: str) -> str:
     return tr(EVENT_LABELS[kind]) if kind in EVENT_LABELS else tr("Событие")
 
 
+#: The names the models give to statuses, sectors and channels, marked here for the catalogue
+#: (lupdate reads only ui/); tests/ui/test_english_ui.py checks each model name is among them.
+CODE_NAMES = (
+    QT_TR_NOOP("Новое"),
+    QT_TR_NOOP("В работе"),
+    QT_TR_NOOP("Направлено в ведомство"),
+    QT_TR_NOOP("Дан промежуточный ответ"),
+    QT_TR_NOOP("Дан ответ"),
+    QT_TR_NOOP("Решено"),
+    QT_TR_NOOP("Закрыто"),
+    QT_TR_NOOP("Отклонено"),
+    QT_TR_NOOP("Возобновлено"),
+    QT_TR_NOOP("Здравоохранение"),
+    QT_TR_NOOP("Образование"),
+    QT_TR_NOOP("Дороги"),
+    QT_TR_NOOP("Транспорт"),
+    QT_TR_NOOP("Энергетика"),
+    QT_TR_NOOP("ЖКХ"),
+    QT_TR_NOOP("ТКО"),
+    QT_TR_NOOP("Социальная защита"),
+    QT_TR_NOOP("Прочее"),
+    QT_TR_NOOP("ВКонтакте"),
+    QT_TR_NOOP("Одноклассники"),
+    QT_TR_NOOP("Комментарий в госпаблике"),
+    QT_TR_NOOP("Госуслуги. Решаем вместе (ПОС)"),
+    QT_TR_NOOP("Чат-бот"),
+    QT_TR_NOOP("Электронная почта"),
+    QT_TR_NOOP("Другое"),
+)
+
+#: code → the workstation's own name, for the codes it knows (the server sends codes; the names
+#: it sends too are used only for codes a newer server added).
+KNOWN_NAMES: dict[str, dict[str, str]] = {
+    "status": {str(k): v for k, v in STATUS_LABELS.items()},
+    "sector": {str(k): v for k, v in SECTOR_LABELS.items()},
+    "channel": {str(k): v for k, v in CHANNEL_LABELS.items()},
+}
+
+
+def code_name(kind: str, code: str, sent: str | None = None) -> str:
+    """A status, sector or channel in the UI's language; an unknown code keeps the server's
+    name (or, without one, a generic word — never the code itself)."""
+    known = KNOWN_NAMES[kind].get(code)
+    if known is not None:
+        return tr(known)
+    return sent or tr("другой статус" if kind == "status" else "Другое")
+
+
 def status_label(code: str) -> str:
-    """The status's Russian name, as the server's reference data gives it."""
+    """The status's name in the UI's language."""
     try:
-        return STATUS_LABELS[Status(code)]
+        return code_name("status", Status(code).value)
     except ValueError:
         return tr("другой статус")

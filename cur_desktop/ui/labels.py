@@ -9,6 +9,7 @@ from datetime import date
 from cur_desktop.models import contract as c
 from cur_desktop.models.reply_fill import placeholder_values
 
+from .code_labels import code_name
 from .i18n import QT_TR_NOOP, tr
 
 _REPLY_KINDS = {
@@ -63,9 +64,9 @@ class Labels:
         if ref is None:
             return cls()
         return cls(
-            statuses={s.code: s.name for s in ref.statuses},
-            sectors={s.code: s.name for s in ref.sectors},
-            channels={s.code: s.name for s in ref.channels},
+            statuses={s.code: code_name("status", s.code, s.name) for s in ref.statuses},
+            sectors={s.code: code_name("sector", s.code, s.name) for s in ref.sectors},
+            channels={s.code: code_name("channel", s.code, s.name) for s in ref.channels},
             municipalities={m.id: m.name for m in ref.municipalities},
             categories={x.id: x.name for x in ref.categories},
             agencies={a.id: a.name for a in ref.agencies},
@@ -73,13 +74,19 @@ class Labels:
         )
 
     def status(self, code: str | None) -> str:
-        return self.statuses.get(code or "", code or "")
+        return self._named("status", self.statuses, code)
 
     def sector(self, code: str | None) -> str:
-        return self.sectors.get(code or "", code or "")
+        return self._named("sector", self.sectors, code)
 
     def channel(self, code: str | None) -> str:
-        return self.channels.get(code or "", code or "")
+        return self._named("channel", self.channels, code)
+
+    @staticmethod
+    def _named(kind: str, names: dict[str, str], code: str | None) -> str:
+        if not code:
+            return ""
+        return names.get(code) or code_name(kind, code)
 
     def municipality(self, mid: int | None) -> str:
         return self.municipalities.get(mid, "") if mid is not None else ""

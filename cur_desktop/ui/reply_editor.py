@@ -55,6 +55,7 @@ from cur_desktop.models.spelling import Speller, fold_words, load_shared_speller
 from cur_desktop.models.templates import render
 
 from .aio import in_worker, spawn
+from .finding_text import finding_text
 from .i18n import QT_TR_NOOP, tr
 from .plain_text import tooltip
 
@@ -73,7 +74,14 @@ FIELD = QRegularExpression(r"\{[^{}\n]*\}")  # a field of a template left to fil
 
 def spelling_findings(speller: Speller, text: str, also_known: frozenset[str]) -> list[Finding]:
     return [
-        Finding(SPELLING, f"Возможна опечатка: «{m.word}»", m.start, m.end, blocking=False)
+        Finding(
+            SPELLING,
+            f"Возможна опечатка: «{m.word}»",
+            m.start,
+            m.end,
+            blocking=False,
+            params=(("word", m.word),),
+        )
         for m in speller.misspelled(text, also_known=also_known)
     ]
 
@@ -462,7 +470,7 @@ class ReplyEditor(QWidget):
         self.findings = to_document_positions(text, findings + spelling)
         self.highlighter.set_findings(self.findings)
         blocking = [f for f in self.findings if f.blocking]
-        lines = [("✖ " if f.blocking else "⚠ ") + tr(f.message) for f in findings]
+        lines = [("✖ " if f.blocking else "⚠ ") + finding_text(f) for f in findings]
         if spelling:
             words = list(dict.fromkeys(text[f.start : f.end] for f in spelling))
             named = ", ".join(words[:SPELLING_LISTED]) + (
@@ -588,7 +596,7 @@ class ReplyEditor(QWidget):
         if not self.text.toPlainText().strip():
             return tr("Не отправлено: ответ пуст")
         blocking = [f for f in self.findings if f.blocking]
-        reason = tr(blocking[0].message) if blocking else tr("проверки не пройдены")
+        reason = finding_text(blocking[0]) if blocking else tr("проверки не пройдены")
         more = len(blocking) - 1
         if more > 0:
             reason += " " + tr("(и ещё {n})").format(n=more)

@@ -93,6 +93,7 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/analytics_tabs.py" line="125"/>
+        <location filename="../../cur_desktop/ui/finding_text.py" line="32"/>
         <location filename="../../cur_desktop/ui/systemic_view.py" line="67"/>
         <source>Тема</source>
         <translation>Topic</translation>
@@ -155,7 +156,8 @@
     <message>
         <location filename="../../cur_desktop/ui/analytics_tabs.py" line="298"/>
         <location filename="../../cur_desktop/ui/app.py" line="125"/>
-        <location filename="../../cur_desktop/ui/quality_review.py" line="179"/>
+        <location filename="../../cur_desktop/ui/finding_text.py" line="30"/>
+        <location filename="../../cur_desktop/ui/quality_review.py" line="178"/>
         <source>Оператор</source>
         <translation>Operator</translation>
     </message>
@@ -202,40 +204,40 @@
         <translation>Sign in as: </translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/code_labels.py" line="14"/>
+        <location filename="../../cur_desktop/ui/code_labels.py" line="15"/>
         <source>Взять в работу</source>
         <extracomment>One per MutationType (tests/ui/test_code_labels.py walks them all).</extracomment>
         <translation>Take</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/code_labels.py" line="15"/>
+        <location filename="../../cur_desktop/ui/code_labels.py" line="16"/>
         <location filename="../../cur_desktop/ui/main_actions.py" line="26"/>
         <source>Вернуть в очередь</source>
         <translation>Return to queue</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/code_labels.py" line="16"/>
+        <location filename="../../cur_desktop/ui/code_labels.py" line="17"/>
         <source>Назначить</source>
         <translation>Assign</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/code_labels.py" line="17"/>
+        <location filename="../../cur_desktop/ui/code_labels.py" line="18"/>
         <location filename="../../cur_desktop/ui/status_dialog.py" line="47"/>
         <source>Сменить статус</source>
         <translation>Change status</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/code_labels.py" line="18"/>
+        <location filename="../../cur_desktop/ui/code_labels.py" line="19"/>
         <source>Сменить сферу</source>
         <translation>Change sector</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/code_labels.py" line="19"/>
+        <location filename="../../cur_desktop/ui/code_labels.py" line="20"/>
         <source>Передать в другое МО</source>
         <translation>Transfer to another municipality</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/code_labels.py" line="20"/>
+        <location filename="../../cur_desktop/ui/code_labels.py" line="21"/>
         <location filename="../../cur_desktop/ui/incident_dialogs.py" line="55"/>
         <location filename="../../cur_desktop/ui/main_actions.py" line="30"/>
         <source>Направить в ведомство</source>
@@ -244,25 +246,25 @@
     <message>
         <location filename="../../cur_desktop/ui/approvals_panel.py" line="179"/>
         <location filename="../../cur_desktop/ui/approvals_panel.py" line="333"/>
-        <location filename="../../cur_desktop/ui/code_labels.py" line="21"/>
+        <location filename="../../cur_desktop/ui/code_labels.py" line="22"/>
         <location filename="../../cur_desktop/ui/main_window.py" line="107"/>
         <source>Ответ</source>
         <translation>Reply</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/code_labels.py" line="22"/>
+        <location filename="../../cur_desktop/ui/code_labels.py" line="23"/>
         <location filename="../../cur_desktop/ui/menu_bar.py" line="42"/>
         <source>Согласовать ответ</source>
         <translation>Approve reply</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/code_labels.py" line="23"/>
+        <location filename="../../cur_desktop/ui/code_labels.py" line="24"/>
         <source>Вернуть ответ</source>
         <translation>Return reply</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/code_labels.py" line="24"/>
-        <location filename="../../cur_desktop/ui/code_labels.py" line="43"/>
+        <location filename="../../cur_desktop/ui/code_labels.py" line="25"/>
+        <location filename="../../cur_desktop/ui/code_labels.py" line="44"/>
         <location filename="../../cur_desktop/ui/main_actions.py" line="34"/>
         <source>Заметка</source>
         <translation>Note</translation>
@@ -273,6 +275,7 @@
         <translation>Conflict</translation>
     </message>
     <message>
+        <location filename="../../cur_desktop/ui/code_labels.py" line="74"/>
         <location filename="../../cur_desktop/ui/conflicts_panel.py" line="33"/>
         <source>Отклонено</source>
         <translation>Rejected</translation>
@@ -298,67 +301,68 @@
         <translation>Fill in the required fields</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/code_labels.py" line="30"/>
         <location filename="../../cur_desktop/ui/code_labels.py" line="31"/>
+        <location filename="../../cur_desktop/ui/code_labels.py" line="32"/>
         <location filename="../../cur_desktop/ui/incident_card.py" line="87"/>
         <source>Поступило</source>
         <extracomment>One per event kind the server records (the test finds them in cur_server&apos;s source).</extracomment>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/code_labels.py" line="32"/>
+        <location filename="../../cur_desktop/ui/code_labels.py" line="33"/>
         <location filename="../../cur_desktop/ui/main_window.py" line="317"/>
         <source>Взято в работу</source>
         <translation>Taken</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/code_labels.py" line="33"/>
+        <location filename="../../cur_desktop/ui/code_labels.py" line="34"/>
         <source>Возвращено в очередь</source>
         <translation>Returned to queue</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/code_labels.py" line="34"/>
+        <location filename="../../cur_desktop/ui/code_labels.py" line="35"/>
         <location filename="../../cur_desktop/ui/team_board.py" line="53"/>
         <source>Назначено</source>
         <translation>Assigned</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/code_labels.py" line="35"/>
+        <location filename="../../cur_desktop/ui/code_labels.py" line="36"/>
         <source>Статус изменён</source>
         <translation>Status changed</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/code_labels.py" line="36"/>
+        <location filename="../../cur_desktop/ui/code_labels.py" line="37"/>
         <source>Сфера/рубрика изменена</source>
         <translation>Sector/category changed</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/code_labels.py" line="37"/>
+        <location filename="../../cur_desktop/ui/code_labels.py" line="38"/>
         <source>Передано в другое МО</source>
         <translation>Transferred to another municipality</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/code_labels.py" line="38"/>
+        <location filename="../../cur_desktop/ui/code_labels.py" line="39"/>
+        <location filename="../../cur_desktop/ui/code_labels.py" line="69"/>
         <source>Направлено в ведомство</source>
         <translation>Routed to agency</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/code_labels.py" line="39"/>
+        <location filename="../../cur_desktop/ui/code_labels.py" line="40"/>
         <source>Добавлен ответ</source>
         <translation>Reply added</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/code_labels.py" line="40"/>
+        <location filename="../../cur_desktop/ui/code_labels.py" line="41"/>
         <source>Ответ опубликован</source>
         <translation>Reply published</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/code_labels.py" line="41"/>
+        <location filename="../../cur_desktop/ui/code_labels.py" line="42"/>
         <source>Ответ согласован</source>
         <translation>Reply approved</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/code_labels.py" line="42"/>
+        <location filename="../../cur_desktop/ui/code_labels.py" line="43"/>
         <source>Ответ возвращён на доработку</source>
         <translation>Reply returned for revision</translation>
     </message>
@@ -484,6 +488,7 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/analytics_tabs.py" line="299"/>
+        <location filename="../../cur_desktop/ui/finding_text.py" line="27"/>
         <location filename="../../cur_desktop/ui/incident_card.py" line="85"/>
         <location filename="../../cur_desktop/ui/incident_dialogs.py" line="31"/>
         <location filename="../../cur_desktop/ui/systemic_view.py" line="113"/>
@@ -497,10 +502,72 @@
         <translation>Shift handover</translation>
     </message>
     <message>
+        <location filename="../../cur_desktop/ui/finding_text.py" line="11"/>
+        <source>Не заполнено поле {field}</source>
+        <translation>Field {field} is not filled in</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/finding_text.py" line="12"/>
+        <source>Ответ короче {n} знаков</source>
+        <translation>The reply is shorter than {n} characters</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/finding_text.py" line="13"/>
+        <source>Отписка: «{phrase}» без сути ответа</source>
+        <translation>Brush-off: “{phrase}” with no substance</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/finding_text.py" line="14"/>
+        <source>В окончательном ответе не названо действие</source>
+        <translation>The final reply names no action</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/finding_text.py" line="15"/>
+        <source>В окончательном ответе не назван срок или дата</source>
+        <translation>The final reply names no deadline or date</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/finding_text.py" line="16"/>
+        <source>Дата {date} уже прошла: укажите срок не раньше сегодняшнего дня</source>
+        <translation>The date {date} has passed: give a deadline no earlier than today</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/finding_text.py" line="17"/>
+        <source>Возможна опечатка: «{word}»</source>
+        <translation>Possible typo: “{word}”</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/finding_text.py" line="23"/>
+        <source>Имя заявителя</source>
+        <extracomment>The placeholders&apos; names in the UI&apos;s language, one per models/templates.KNOWN_PLACEHOLDERS (tests/ui/test_english_ui.py checks the two agree).</extracomment>
+        <translation>Applicant&apos;s name</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/finding_text.py" line="24"/>
+        <source>Имя заявителя (кому)</source>
+        <translation>Applicant&apos;s name (to whom)</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/finding_text.py" line="25"/>
+        <source>Обращение к заявителю</source>
+        <translation>Greeting</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/finding_text.py" line="28"/>
         <location filename="../../cur_desktop/ui/handover_dialog.py" line="56"/>
         <location filename="../../cur_desktop/ui/trainer_live.py" line="30"/>
         <source>Срок</source>
         <translation>Deadline</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/finding_text.py" line="29"/>
+        <source>Номер обращения</source>
+        <translation>Incident number</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/finding_text.py" line="31"/>
+        <source>Муниципальное образование</source>
+        <translation>Municipality</translation>
     </message>
     <message>
         <location filename="../../cur_desktop/ui/handover_dialog.py" line="56"/>
@@ -575,8 +642,8 @@
         <translation>◔ at risk</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/code_labels.py" line="44"/>
         <location filename="../../cur_desktop/ui/code_labels.py" line="45"/>
+        <location filename="../../cur_desktop/ui/code_labels.py" line="46"/>
         <source>Ответ оценён старшим смены</source>
         <translation>Answer reviewed by the shift supervisor</translation>
     </message>
@@ -648,60 +715,60 @@
         <translation> (not sent)</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/labels.py" line="15"/>
+        <location filename="../../cur_desktop/ui/labels.py" line="16"/>
         <source>промежуточный</source>
         <translation>interim</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/labels.py" line="16"/>
+        <location filename="../../cur_desktop/ui/labels.py" line="17"/>
         <source>окончательный</source>
         <translation>final</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/labels.py" line="17"/>
+        <location filename="../../cur_desktop/ui/labels.py" line="18"/>
         <source>уточнение</source>
         <translation>clarification</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/labels.py" line="20"/>
+        <location filename="../../cur_desktop/ui/labels.py" line="21"/>
         <source>черновик</source>
         <translation>draft</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/labels.py" line="21"/>
+        <location filename="../../cur_desktop/ui/labels.py" line="22"/>
         <source>на согласовании</source>
         <translation>awaiting approval</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/labels.py" line="22"/>
+        <location filename="../../cur_desktop/ui/labels.py" line="23"/>
         <source>согласован</source>
         <translation>approved</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/labels.py" line="23"/>
+        <location filename="../../cur_desktop/ui/labels.py" line="24"/>
         <source>возвращён на доработку</source>
         <translation>returned for rework</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/labels.py" line="24"/>
+        <location filename="../../cur_desktop/ui/labels.py" line="25"/>
         <source>опубликован</source>
         <translation>published</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/labels.py" line="114"/>
+        <location filename="../../cur_desktop/ui/labels.py" line="121"/>
         <source>сотрудник №{id}</source>
         <extracomment>Official municipality names shortened the way Russian documents abbreviate them, for narrow columns: «городской округ город Рязань» → «г. Рязань», «Шиловский муниципальный район» → «Шиловский р-н». The part that tells them apart comes first.</extracomment>
         <translation>staff member #{id}</translation>
     </message>
     <message>
         <location filename="../../cur_desktop/ui/incident_dialogs.py" line="71"/>
-        <location filename="../../cur_desktop/ui/labels.py" line="133"/>
+        <location filename="../../cur_desktop/ui/labels.py" line="140"/>
         <source>Высокая</source>
         <translation>High</translation>
     </message>
     <message>
         <location filename="../../cur_desktop/ui/incident_dialogs.py" line="71"/>
-        <location filename="../../cur_desktop/ui/labels.py" line="134"/>
+        <location filename="../../cur_desktop/ui/labels.py" line="141"/>
         <source>Обычная</source>
         <translation>Normal</translation>
     </message>
@@ -930,7 +997,7 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/analytics_window.py" line="149"/>
-        <location filename="../../cur_desktop/ui/quality_review.py" line="167"/>
+        <location filename="../../cur_desktop/ui/quality_review.py" line="166"/>
         <source>Показать</source>
         <translation>Show</translation>
     </message>
@@ -1302,13 +1369,13 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/cluster_reply.py" line="51"/>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="64"/>
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="65"/>
         <source>Промежуточный</source>
         <translation>Interim</translation>
     </message>
     <message>
         <location filename="../../cur_desktop/ui/cluster_reply.py" line="52"/>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="65"/>
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="66"/>
         <source>Окончательный</source>
         <translation>Final</translation>
     </message>
@@ -1374,110 +1441,110 @@
         <translation>Send replies ({n})</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="66"/>
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="67"/>
         <source>Уточнение</source>
         <translation>Clarification</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="148"/>
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="156"/>
         <source>Поиск шаблона…</source>
         <extracomment>The server&apos;s today (the workstation clock): dates before it block sending.</extracomment>
         <translation>Search templates…</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="164"/>
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="172"/>
         <source>Текст ответа заявителю</source>
         <translation>Reply text to the citizen</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="197"/>
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="205"/>
         <source>Шаблоны</source>
         <translation>Templates</translation>
     </message>
     <message>
         <location filename="../../cur_desktop/ui/cluster_reply.py" line="140"/>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="205"/>
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="213"/>
         <source>Вид ответа:</source>
         <translation>Reply type:</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="185"/>
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="193"/>
         <source>Отп&amp;равить (Ctrl+Enter)</source>
         <translation>Se&amp;nd (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="251"/>
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="259"/>
         <source>Проверка орфографии выключена: {reason}</source>
         <translation>Spelling check is off: {reason}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="297"/>
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="305"/>
         <source>Ответ уйдёт старшему смены на согласование перед публикацией.</source>
         <extracomment>The incident&apos;s version the user started writing on (see `changes_by_others`).</extracomment>
         <translation>The reply will go to the shift supervisor for approval before publication.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="319"/>
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="327"/>
         <source>без комментария</source>
         <translation>no comment</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="320"/>
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="328"/>
         <source>Старший смены вернул ответ на доработку: {comment}</source>
         <translation>The shift supervisor returned the reply for rework: {comment}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="423"/>
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="431"/>
         <source>Enter — вставить этот текст в ответ</source>
         <translation>Enter inserts this text into the reply</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="433"/>
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="441"/>
         <source>В ответе уже есть ваш текст. Enter ещё раз — заменить его этим шаблоном.</source>
         <translation>The reply already has your text. Press Enter again to replace it with this template.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="471"/>
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="479"/>
         <source>Орфография: {n}</source>
         <translation>Spelling: {n}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="473"/>
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="481"/>
         <source>✓ Проверки пройдены</source>
         <translation>✓ Checks passed</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="535"/>
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="543"/>
         <source>Нет вариантов</source>
         <translation>No suggestions</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="588"/>
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="596"/>
         <source>Не отправлено: выберите обращение в очереди</source>
         <translation>Not sent: choose an incident in the queue</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="590"/>
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="598"/>
         <source>Не отправлено: ответ пуст</source>
         <translation>Not sent: the reply is empty</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="592"/>
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="600"/>
         <source>проверки не пройдены</source>
         <translation>the checks did not pass</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="594"/>
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="602"/>
         <source>(и ещё {n})</source>
         <translation>(and {n} more)</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="595"/>
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="603"/>
         <source>Не отправлено: {reason}</source>
         <translation>Not sent: {reason}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="508"/>
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="516"/>
         <source>Пропустить «{word}»</source>
         <translation>Ignore “{word}”</translation>
     </message>
@@ -1498,7 +1565,7 @@
         <translation>{h} h {m:02d} min</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/sla_view.py" line="116"/>
+        <location filename="../../cur_desktop/ui/sla_view.py" line="121"/>
         <source>просрочено с {moment}</source>
         <translation>overdue since {moment}</translation>
     </message>
@@ -1511,7 +1578,7 @@
         <translation>{m} min</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/sla_view.py" line="114"/>
+        <location filename="../../cur_desktop/ui/sla_view.py" line="119"/>
         <source>просрочено на {span}</source>
         <translation>overdue by {span}</translation>
     </message>
@@ -1536,7 +1603,7 @@
         <translation>Sync error</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/labels.py" line="29"/>
+        <location filename="../../cur_desktop/ui/labels.py" line="30"/>
         <location filename="../../cur_desktop/ui/status_bar.py" line="126"/>
         <source>отправлено</source>
         <translation>sent</translation>
@@ -1624,32 +1691,32 @@
         <translation>Comment (optional)</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/quality_review.py" line="170"/>
+        <location filename="../../cur_desktop/ui/quality_review.py" line="169"/>
         <source>С</source>
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/quality_review.py" line="172"/>
+        <location filename="../../cur_desktop/ui/quality_review.py" line="171"/>
         <source>по</source>
         <translation>to</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/quality_review.py" line="179"/>
+        <location filename="../../cur_desktop/ui/quality_review.py" line="178"/>
         <source>Оценено</source>
         <translation>Reviewed</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/quality_review.py" line="180"/>
+        <location filename="../../cur_desktop/ui/quality_review.py" line="179"/>
         <source>Итог</source>
         <translation>Score</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/quality_review.py" line="204"/>
+        <location filename="../../cur_desktop/ui/quality_review.py" line="203"/>
         <source>Не удалось получить оценки: {error}</source>
         <translation>Could not load the reviews: {error}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/quality_review.py" line="209"/>
+        <location filename="../../cur_desktop/ui/quality_review.py" line="208"/>
         <source>Оценено ответов за период: {n}</source>
         <translation>Replies reviewed in the period: {n}</translation>
     </message>
@@ -1730,6 +1797,7 @@
         <translation>The review is saved and will be sent</translation>
     </message>
     <message>
+        <location filename="../../cur_desktop/ui/finding_text.py" line="26"/>
         <location filename="../../cur_desktop/ui/systemic_view.py" line="39"/>
         <source>Адрес</source>
         <translation>Address</translation>
@@ -1890,6 +1958,7 @@
         <translation>Presence</translation>
     </message>
     <message>
+        <location filename="../../cur_desktop/ui/code_labels.py" line="68"/>
         <location filename="../../cur_desktop/ui/team_board.py" line="54"/>
         <source>В работе</source>
         <translation>In work</translation>
@@ -2442,7 +2511,7 @@ today</translation>
         <translation>The log holds no passwords, keys or citizens&apos; messages: it can be sent to technical support.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="506"/>
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="514"/>
         <source>Поиск вариантов…</source>
         <translation>Looking for suggestions…</translation>
     </message>
@@ -2579,32 +2648,32 @@ today</translation>
         <translation>No replies are waiting for approval</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/code_labels.py" line="46"/>
+        <location filename="../../cur_desktop/ui/code_labels.py" line="47"/>
         <source>Ответ доставлен заявителю</source>
         <translation>Reply delivered to the citizen</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/code_labels.py" line="47"/>
+        <location filename="../../cur_desktop/ui/code_labels.py" line="48"/>
         <source>Ответ не доставлен</source>
         <translation>Reply not delivered</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/code_labels.py" line="48"/>
+        <location filename="../../cur_desktop/ui/code_labels.py" line="49"/>
         <source>Новое сообщение заявителя</source>
         <translation>New message from the citizen</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/labels.py" line="28"/>
+        <location filename="../../cur_desktop/ui/labels.py" line="29"/>
         <source>в очереди</source>
         <translation>queued</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/labels.py" line="128"/>
+        <location filename="../../cur_desktop/ui/labels.py" line="135"/>
         <source>ошибка: {reason}</source>
         <translation>error: {reason}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/labels.py" line="128"/>
+        <location filename="../../cur_desktop/ui/labels.py" line="135"/>
         <source>причина не указана</source>
         <translation>no reason given</translation>
     </message>
@@ -2630,7 +2699,7 @@ today</translation>
         <translation>Changes the server did not accept, kept: {n}.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/code_labels.py" line="56"/>
+        <location filename="../../cur_desktop/ui/code_labels.py" line="57"/>
         <source>Правка</source>
         <translation>Edit</translation>
     </message>
@@ -2640,18 +2709,126 @@ today</translation>
         <translation>Not accepted by the server: {n}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/code_labels.py" line="25"/>
+        <location filename="../../cur_desktop/ui/code_labels.py" line="26"/>
         <source>Оценка ответа</source>
         <translation>Reply review</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/code_labels.py" line="63"/>
+        <location filename="../../cur_desktop/ui/code_labels.py" line="66"/>
         <source>Событие</source>
         <translation>Event</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/code_labels.py" line="69"/>
+        <location filename="../../cur_desktop/ui/code_labels.py" line="67"/>
+        <source>Новое</source>
+        <extracomment>The names the models give to statuses, sectors and channels, marked here for the catalogue (lupdate reads only ui/); tests/ui/test_english_ui.py checks each model name is among them.</extracomment>
+        <translation>New</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/code_labels.py" line="70"/>
+        <source>Дан промежуточный ответ</source>
+        <translation>Interim answer given</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/code_labels.py" line="71"/>
+        <source>Дан ответ</source>
+        <translation>Answered</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/code_labels.py" line="72"/>
+        <source>Решено</source>
+        <translation>Resolved</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/code_labels.py" line="73"/>
+        <source>Закрыто</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/code_labels.py" line="75"/>
+        <source>Возобновлено</source>
+        <translation>Reopened</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/code_labels.py" line="76"/>
+        <source>Здравоохранение</source>
+        <translation>Healthcare</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/code_labels.py" line="77"/>
+        <source>Образование</source>
+        <translation>Education</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/code_labels.py" line="78"/>
+        <source>Дороги</source>
+        <translation>Roads</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/code_labels.py" line="79"/>
+        <source>Транспорт</source>
+        <translation>Transport</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/code_labels.py" line="80"/>
+        <source>Энергетика</source>
+        <translation>Energy</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/code_labels.py" line="81"/>
+        <source>ЖКХ</source>
+        <translation>Housing and utilities</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/code_labels.py" line="82"/>
+        <source>ТКО</source>
+        <translation>Solid waste</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/code_labels.py" line="83"/>
+        <source>Социальная защита</source>
+        <translation>Social protection</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/code_labels.py" line="84"/>
+        <source>Прочее</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/code_labels.py" line="85"/>
+        <source>ВКонтакте</source>
+        <translation>VK</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/code_labels.py" line="86"/>
+        <source>Одноклассники</source>
+        <translation>Odnoklassniki</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/code_labels.py" line="87"/>
+        <source>Комментарий в госпаблике</source>
+        <translation>Comment on a government page</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/code_labels.py" line="88"/>
+        <source>Госуслуги. Решаем вместе (ПОС)</source>
+        <translation>Gosuslugi. Solving Together (POS)</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/code_labels.py" line="89"/>
+        <source>Чат-бот</source>
+        <translation>Chat bot</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/code_labels.py" line="90"/>
+        <source>Электронная почта</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/code_labels.py" line="109"/>
+        <location filename="../../cur_desktop/ui/code_labels.py" line="118"/>
         <source>другой статус</source>
+        <extracomment>code → the workstation&apos;s own name, for the codes it knows (the server sends codes; the names it sends too are used only for codes a newer server added).</extracomment>
         <translation>another status</translation>
     </message>
     <message>
@@ -2788,6 +2965,7 @@ today</translation>
         <translation>Nothing to act on</translation>
     </message>
     <message>
+        <location filename="../../cur_desktop/ui/code_labels.py" line="91"/>
         <location filename="../../cur_desktop/ui/status_dialog.py" line="36"/>
         <source>Другое</source>
         <translation>Other</translation>

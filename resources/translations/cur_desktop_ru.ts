@@ -92,6 +92,7 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/analytics_tabs.py" line="125" />
+        <location filename="../../cur_desktop/ui/finding_text.py" line="32" />
         <location filename="../../cur_desktop/ui/systemic_view.py" line="67" />
         <source>Тема</source>
         <translation>Тема</translation>
@@ -154,7 +155,8 @@
     <message>
         <location filename="../../cur_desktop/ui/analytics_tabs.py" line="298" />
         <location filename="../../cur_desktop/ui/app.py" line="125" />
-        <location filename="../../cur_desktop/ui/quality_review.py" line="179" />
+        <location filename="../../cur_desktop/ui/finding_text.py" line="30" />
+        <location filename="../../cur_desktop/ui/quality_review.py" line="178" />
         <source>Оператор</source>
         <translation>Оператор</translation>
     </message>
@@ -201,40 +203,40 @@
         <translation>Войти как: </translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/code_labels.py" line="14" />
+        <location filename="../../cur_desktop/ui/code_labels.py" line="15" />
         <source>Взять в работу</source>
         <extracomment>One per MutationType (tests/ui/test_code_labels.py walks them all).</extracomment>
         <translation>Взять в работу</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/code_labels.py" line="15" />
+        <location filename="../../cur_desktop/ui/code_labels.py" line="16" />
         <location filename="../../cur_desktop/ui/main_actions.py" line="26" />
         <source>Вернуть в очередь</source>
         <translation>Вернуть в очередь</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/code_labels.py" line="16" />
+        <location filename="../../cur_desktop/ui/code_labels.py" line="17" />
         <source>Назначить</source>
         <translation>Назначить</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/code_labels.py" line="17" />
+        <location filename="../../cur_desktop/ui/code_labels.py" line="18" />
         <location filename="../../cur_desktop/ui/status_dialog.py" line="47" />
         <source>Сменить статус</source>
         <translation>Сменить статус</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/code_labels.py" line="18" />
+        <location filename="../../cur_desktop/ui/code_labels.py" line="19" />
         <source>Сменить сферу</source>
         <translation>Сменить сферу</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/code_labels.py" line="19" />
+        <location filename="../../cur_desktop/ui/code_labels.py" line="20" />
         <source>Передать в другое МО</source>
         <translation>Передать в другое МО</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/code_labels.py" line="20" />
+        <location filename="../../cur_desktop/ui/code_labels.py" line="21" />
         <location filename="../../cur_desktop/ui/incident_dialogs.py" line="55" />
         <location filename="../../cur_desktop/ui/main_actions.py" line="30" />
         <source>Направить в ведомство</source>
@@ -243,25 +245,25 @@
     <message>
         <location filename="../../cur_desktop/ui/approvals_panel.py" line="179" />
         <location filename="../../cur_desktop/ui/approvals_panel.py" line="333" />
-        <location filename="../../cur_desktop/ui/code_labels.py" line="21" />
+        <location filename="../../cur_desktop/ui/code_labels.py" line="22" />
         <location filename="../../cur_desktop/ui/main_window.py" line="107" />
         <source>Ответ</source>
         <translation>Ответ</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/code_labels.py" line="22" />
+        <location filename="../../cur_desktop/ui/code_labels.py" line="23" />
         <location filename="../../cur_desktop/ui/menu_bar.py" line="42" />
         <source>Согласовать ответ</source>
         <translation>Согласовать ответ</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/code_labels.py" line="23" />
+        <location filename="../../cur_desktop/ui/code_labels.py" line="24" />
         <source>Вернуть ответ</source>
         <translation>Вернуть ответ</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/code_labels.py" line="24" />
-        <location filename="../../cur_desktop/ui/code_labels.py" line="43" />
+        <location filename="../../cur_desktop/ui/code_labels.py" line="25" />
+        <location filename="../../cur_desktop/ui/code_labels.py" line="44" />
         <location filename="../../cur_desktop/ui/main_actions.py" line="34" />
         <source>Заметка</source>
         <translation>Заметка</translation>
@@ -272,6 +274,7 @@
         <translation>Конфликт</translation>
     </message>
     <message>
+        <location filename="../../cur_desktop/ui/code_labels.py" line="74" />
         <location filename="../../cur_desktop/ui/conflicts_panel.py" line="33" />
         <source>Отклонено</source>
         <translation>Отклонено</translation>
@@ -297,67 +300,68 @@
         <translation>Заполните обязательные поля</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/code_labels.py" line="30" />
         <location filename="../../cur_desktop/ui/code_labels.py" line="31" />
+        <location filename="../../cur_desktop/ui/code_labels.py" line="32" />
         <location filename="../../cur_desktop/ui/incident_card.py" line="87" />
         <source>Поступило</source>
         <extracomment>One per event kind the server records (the test finds them in cur_server's source).</extracomment>
         <translation>Поступило</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/code_labels.py" line="32" />
+        <location filename="../../cur_desktop/ui/code_labels.py" line="33" />
         <location filename="../../cur_desktop/ui/main_window.py" line="317" />
         <source>Взято в работу</source>
         <translation>Взято в работу</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/code_labels.py" line="33" />
+        <location filename="../../cur_desktop/ui/code_labels.py" line="34" />
         <source>Возвращено в очередь</source>
         <translation>Возвращено в очередь</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/code_labels.py" line="34" />
+        <location filename="../../cur_desktop/ui/code_labels.py" line="35" />
         <location filename="../../cur_desktop/ui/team_board.py" line="53" />
         <source>Назначено</source>
         <translation>Назначено</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/code_labels.py" line="35" />
+        <location filename="../../cur_desktop/ui/code_labels.py" line="36" />
         <source>Статус изменён</source>
         <translation>Статус изменён</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/code_labels.py" line="36" />
+        <location filename="../../cur_desktop/ui/code_labels.py" line="37" />
         <source>Сфера/рубрика изменена</source>
         <translation>Сфера/рубрика изменена</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/code_labels.py" line="37" />
+        <location filename="../../cur_desktop/ui/code_labels.py" line="38" />
         <source>Передано в другое МО</source>
         <translation>Передано в другое МО</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/code_labels.py" line="38" />
+        <location filename="../../cur_desktop/ui/code_labels.py" line="39" />
+        <location filename="../../cur_desktop/ui/code_labels.py" line="69" />
         <source>Направлено в ведомство</source>
         <translation>Направлено в ведомство</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/code_labels.py" line="39" />
+        <location filename="../../cur_desktop/ui/code_labels.py" line="40" />
         <source>Добавлен ответ</source>
         <translation>Добавлен ответ</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/code_labels.py" line="40" />
+        <location filename="../../cur_desktop/ui/code_labels.py" line="41" />
         <source>Ответ опубликован</source>
         <translation>Ответ опубликован</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/code_labels.py" line="41" />
+        <location filename="../../cur_desktop/ui/code_labels.py" line="42" />
         <source>Ответ согласован</source>
         <translation>Ответ согласован</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/code_labels.py" line="42" />
+        <location filename="../../cur_desktop/ui/code_labels.py" line="43" />
         <source>Ответ возвращён на доработку</source>
         <translation>Ответ возвращён на доработку</translation>
     </message>
@@ -483,6 +487,7 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/analytics_tabs.py" line="299" />
+        <location filename="../../cur_desktop/ui/finding_text.py" line="27" />
         <location filename="../../cur_desktop/ui/incident_card.py" line="85" />
         <location filename="../../cur_desktop/ui/incident_dialogs.py" line="31" />
         <location filename="../../cur_desktop/ui/systemic_view.py" line="113" />
@@ -496,10 +501,72 @@
         <translation>Передача смены</translation>
     </message>
     <message>
+        <location filename="../../cur_desktop/ui/finding_text.py" line="11" />
+        <source>Не заполнено поле {field}</source>
+        <translation>Не заполнено поле {field}</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/finding_text.py" line="12" />
+        <source>Ответ короче {n} знаков</source>
+        <translation>Ответ короче {n} знаков</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/finding_text.py" line="13" />
+        <source>Отписка: «{phrase}» без сути ответа</source>
+        <translation>Отписка: «{phrase}» без сути ответа</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/finding_text.py" line="14" />
+        <source>В окончательном ответе не названо действие</source>
+        <translation>В окончательном ответе не названо действие</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/finding_text.py" line="15" />
+        <source>В окончательном ответе не назван срок или дата</source>
+        <translation>В окончательном ответе не назван срок или дата</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/finding_text.py" line="16" />
+        <source>Дата {date} уже прошла: укажите срок не раньше сегодняшнего дня</source>
+        <translation>Дата {date} уже прошла: укажите срок не раньше сегодняшнего дня</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/finding_text.py" line="17" />
+        <source>Возможна опечатка: «{word}»</source>
+        <translation>Возможна опечатка: «{word}»</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/finding_text.py" line="23" />
+        <source>Имя заявителя</source>
+        <extracomment>The placeholders' names in the UI's language, one per models/templates.KNOWN_PLACEHOLDERS (tests/ui/test_english_ui.py checks the two agree).</extracomment>
+        <translation>Имя заявителя</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/finding_text.py" line="24" />
+        <source>Имя заявителя (кому)</source>
+        <translation>Имя заявителя (кому)</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/finding_text.py" line="25" />
+        <source>Обращение к заявителю</source>
+        <translation>Обращение к заявителю</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/finding_text.py" line="28" />
         <location filename="../../cur_desktop/ui/handover_dialog.py" line="56" />
         <location filename="../../cur_desktop/ui/trainer_live.py" line="30" />
         <source>Срок</source>
         <translation>Срок</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/finding_text.py" line="29" />
+        <source>Номер обращения</source>
+        <translation>Номер обращения</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/finding_text.py" line="31" />
+        <source>Муниципальное образование</source>
+        <translation>Муниципальное образование</translation>
     </message>
     <message>
         <location filename="../../cur_desktop/ui/handover_dialog.py" line="56" />
@@ -574,8 +641,8 @@
         <translation>◔ под угрозой</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/code_labels.py" line="44" />
         <location filename="../../cur_desktop/ui/code_labels.py" line="45" />
+        <location filename="../../cur_desktop/ui/code_labels.py" line="46" />
         <source>Ответ оценён старшим смены</source>
         <translation>Ответ оценён старшим смены</translation>
     </message>
@@ -647,60 +714,60 @@
         <translation> (не отправлено)</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/labels.py" line="15" />
+        <location filename="../../cur_desktop/ui/labels.py" line="16" />
         <source>промежуточный</source>
         <translation>промежуточный</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/labels.py" line="16" />
+        <location filename="../../cur_desktop/ui/labels.py" line="17" />
         <source>окончательный</source>
         <translation>окончательный</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/labels.py" line="17" />
+        <location filename="../../cur_desktop/ui/labels.py" line="18" />
         <source>уточнение</source>
         <translation>уточнение</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/labels.py" line="20" />
+        <location filename="../../cur_desktop/ui/labels.py" line="21" />
         <source>черновик</source>
         <translation>черновик</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/labels.py" line="21" />
+        <location filename="../../cur_desktop/ui/labels.py" line="22" />
         <source>на согласовании</source>
         <translation>на согласовании</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/labels.py" line="22" />
+        <location filename="../../cur_desktop/ui/labels.py" line="23" />
         <source>согласован</source>
         <translation>согласован</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/labels.py" line="23" />
+        <location filename="../../cur_desktop/ui/labels.py" line="24" />
         <source>возвращён на доработку</source>
         <translation>возвращён на доработку</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/labels.py" line="24" />
+        <location filename="../../cur_desktop/ui/labels.py" line="25" />
         <source>опубликован</source>
         <translation>опубликован</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/labels.py" line="114" />
+        <location filename="../../cur_desktop/ui/labels.py" line="121" />
         <source>сотрудник №{id}</source>
         <extracomment>Official municipality names shortened the way Russian documents abbreviate them, for narrow columns: «городской округ город Рязань» → «г. Рязань», «Шиловский муниципальный район» → «Шиловский р-н». The part that tells them apart comes first.</extracomment>
         <translation>сотрудник №{id}</translation>
     </message>
     <message>
         <location filename="../../cur_desktop/ui/incident_dialogs.py" line="71" />
-        <location filename="../../cur_desktop/ui/labels.py" line="133" />
+        <location filename="../../cur_desktop/ui/labels.py" line="140" />
         <source>Высокая</source>
         <translation>Высокая</translation>
     </message>
     <message>
         <location filename="../../cur_desktop/ui/incident_dialogs.py" line="71" />
-        <location filename="../../cur_desktop/ui/labels.py" line="134" />
+        <location filename="../../cur_desktop/ui/labels.py" line="141" />
         <source>Обычная</source>
         <translation>Обычная</translation>
     </message>
@@ -929,7 +996,7 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/analytics_window.py" line="149" />
-        <location filename="../../cur_desktop/ui/quality_review.py" line="167" />
+        <location filename="../../cur_desktop/ui/quality_review.py" line="166" />
         <source>Показать</source>
         <translation>Показать</translation>
     </message>
@@ -1301,13 +1368,13 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/cluster_reply.py" line="51" />
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="64" />
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="65" />
         <source>Промежуточный</source>
         <translation>Промежуточный</translation>
     </message>
     <message>
         <location filename="../../cur_desktop/ui/cluster_reply.py" line="52" />
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="65" />
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="66" />
         <source>Окончательный</source>
         <translation>Окончательный</translation>
     </message>
@@ -1373,110 +1440,110 @@
         <translation>Отправить ответы ({n})</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="66" />
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="67" />
         <source>Уточнение</source>
         <translation>Уточнение</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="148" />
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="156" />
         <source>Поиск шаблона…</source>
         <extracomment>The server's today (the workstation clock): dates before it block sending.</extracomment>
         <translation>Поиск шаблона…</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="164" />
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="172" />
         <source>Текст ответа заявителю</source>
         <translation>Текст ответа заявителю</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="197" />
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="205" />
         <source>Шаблоны</source>
         <translation>Шаблоны</translation>
     </message>
     <message>
         <location filename="../../cur_desktop/ui/cluster_reply.py" line="140" />
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="205" />
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="213" />
         <source>Вид ответа:</source>
         <translation>Вид ответа:</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="185" />
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="193" />
         <source>Отп&amp;равить (Ctrl+Enter)</source>
         <translation>Отп&amp;равить (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="251" />
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="259" />
         <source>Проверка орфографии выключена: {reason}</source>
         <translation>Проверка орфографии выключена: {reason}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="297" />
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="305" />
         <source>Ответ уйдёт старшему смены на согласование перед публикацией.</source>
         <extracomment>The incident's version the user started writing on (see `changes_by_others`).</extracomment>
         <translation>Ответ уйдёт старшему смены на согласование перед публикацией.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="319" />
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="327" />
         <source>без комментария</source>
         <translation>без комментария</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="320" />
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="328" />
         <source>Старший смены вернул ответ на доработку: {comment}</source>
         <translation>Старший смены вернул ответ на доработку: {comment}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="423" />
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="431" />
         <source>Enter — вставить этот текст в ответ</source>
         <translation>Enter — вставить этот текст в ответ</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="433" />
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="441" />
         <source>В ответе уже есть ваш текст. Enter ещё раз — заменить его этим шаблоном.</source>
         <translation>В ответе уже есть ваш текст. Enter ещё раз — заменить его этим шаблоном.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="471" />
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="479" />
         <source>Орфография: {n}</source>
         <translation>Орфография: {n}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="473" />
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="481" />
         <source>✓ Проверки пройдены</source>
         <translation>✓ Проверки пройдены</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="535" />
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="543" />
         <source>Нет вариантов</source>
         <translation>Нет вариантов</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="588" />
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="596" />
         <source>Не отправлено: выберите обращение в очереди</source>
         <translation>Не отправлено: выберите обращение в очереди</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="590" />
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="598" />
         <source>Не отправлено: ответ пуст</source>
         <translation>Не отправлено: ответ пуст</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="592" />
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="600" />
         <source>проверки не пройдены</source>
         <translation>проверки не пройдены</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="594" />
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="602" />
         <source>(и ещё {n})</source>
         <translation>(и ещё {n})</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="595" />
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="603" />
         <source>Не отправлено: {reason}</source>
         <translation>Не отправлено: {reason}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="508" />
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="516" />
         <source>Пропустить «{word}»</source>
         <translation>Пропустить «{word}»</translation>
     </message>
@@ -1497,7 +1564,7 @@
         <translation>{h} ч {m:02d} мин</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/sla_view.py" line="116" />
+        <location filename="../../cur_desktop/ui/sla_view.py" line="121" />
         <source>просрочено с {moment}</source>
         <translation>просрочено с {moment}</translation>
     </message>
@@ -1510,7 +1577,7 @@
         <translation>{m} мин</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/sla_view.py" line="114" />
+        <location filename="../../cur_desktop/ui/sla_view.py" line="119" />
         <source>просрочено на {span}</source>
         <translation>просрочено на {span}</translation>
     </message>
@@ -1535,7 +1602,7 @@
         <translation>Ошибка синхронизации</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/labels.py" line="29" />
+        <location filename="../../cur_desktop/ui/labels.py" line="30" />
         <location filename="../../cur_desktop/ui/status_bar.py" line="126" />
         <source>отправлено</source>
         <translation>отправлено</translation>
@@ -1623,32 +1690,32 @@
         <translation>Комментарий (необязательно)</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/quality_review.py" line="170" />
+        <location filename="../../cur_desktop/ui/quality_review.py" line="169" />
         <source>С</source>
         <translation>С</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/quality_review.py" line="172" />
+        <location filename="../../cur_desktop/ui/quality_review.py" line="171" />
         <source>по</source>
         <translation>по</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/quality_review.py" line="179" />
+        <location filename="../../cur_desktop/ui/quality_review.py" line="178" />
         <source>Оценено</source>
         <translation>Оценено</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/quality_review.py" line="180" />
+        <location filename="../../cur_desktop/ui/quality_review.py" line="179" />
         <source>Итог</source>
         <translation>Итог</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/quality_review.py" line="204" />
+        <location filename="../../cur_desktop/ui/quality_review.py" line="203" />
         <source>Не удалось получить оценки: {error}</source>
         <translation>Не удалось получить оценки: {error}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/quality_review.py" line="209" />
+        <location filename="../../cur_desktop/ui/quality_review.py" line="208" />
         <source>Оценено ответов за период: {n}</source>
         <translation>Оценено ответов за период: {n}</translation>
     </message>
@@ -1729,6 +1796,7 @@
         <translation>Оценка сохранена и будет отправлена</translation>
     </message>
     <message>
+        <location filename="../../cur_desktop/ui/finding_text.py" line="26" />
         <location filename="../../cur_desktop/ui/systemic_view.py" line="39" />
         <source>Адрес</source>
         <translation>Адрес</translation>
@@ -1889,6 +1957,7 @@
         <translation>Присутствие</translation>
     </message>
     <message>
+        <location filename="../../cur_desktop/ui/code_labels.py" line="68" />
         <location filename="../../cur_desktop/ui/team_board.py" line="54" />
         <source>В работе</source>
         <translation>В работе</translation>
@@ -2441,7 +2510,7 @@
         <translation>В журнале нет паролей, ключей и текстов обращений: его можно передать в техническую поддержку.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="506" />
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="514" />
         <source>Поиск вариантов…</source>
         <translation>Поиск вариантов…</translation>
     </message>
@@ -2578,32 +2647,32 @@
         <translation>Нет ответов, ждущих согласования</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/code_labels.py" line="46" />
+        <location filename="../../cur_desktop/ui/code_labels.py" line="47" />
         <source>Ответ доставлен заявителю</source>
         <translation>Ответ доставлен заявителю</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/code_labels.py" line="47" />
+        <location filename="../../cur_desktop/ui/code_labels.py" line="48" />
         <source>Ответ не доставлен</source>
         <translation>Ответ не доставлен</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/code_labels.py" line="48" />
+        <location filename="../../cur_desktop/ui/code_labels.py" line="49" />
         <source>Новое сообщение заявителя</source>
         <translation>Новое сообщение заявителя</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/labels.py" line="28" />
+        <location filename="../../cur_desktop/ui/labels.py" line="29" />
         <source>в очереди</source>
         <translation>в очереди</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/labels.py" line="128" />
+        <location filename="../../cur_desktop/ui/labels.py" line="135" />
         <source>ошибка: {reason}</source>
         <translation>ошибка: {reason}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/labels.py" line="128" />
+        <location filename="../../cur_desktop/ui/labels.py" line="135" />
         <source>причина не указана</source>
         <translation>причина не указана</translation>
     </message>
@@ -2629,7 +2698,7 @@
         <translation>Правок, не принятых сервером, сохранено: {n}.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/code_labels.py" line="56" />
+        <location filename="../../cur_desktop/ui/code_labels.py" line="57" />
         <source>Правка</source>
         <translation>Правка</translation>
     </message>
@@ -2639,18 +2708,126 @@
         <translation>Не принято сервером: {n}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/code_labels.py" line="25" />
+        <location filename="../../cur_desktop/ui/code_labels.py" line="26" />
         <source>Оценка ответа</source>
         <translation>Оценка ответа</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/code_labels.py" line="63" />
+        <location filename="../../cur_desktop/ui/code_labels.py" line="66" />
         <source>Событие</source>
         <translation>Событие</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/code_labels.py" line="69" />
+        <location filename="../../cur_desktop/ui/code_labels.py" line="67" />
+        <source>Новое</source>
+        <extracomment>The names the models give to statuses, sectors and channels, marked here for the catalogue (lupdate reads only ui/); tests/ui/test_english_ui.py checks each model name is among them.</extracomment>
+        <translation>Новое</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/code_labels.py" line="70" />
+        <source>Дан промежуточный ответ</source>
+        <translation>Дан промежуточный ответ</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/code_labels.py" line="71" />
+        <source>Дан ответ</source>
+        <translation>Дан ответ</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/code_labels.py" line="72" />
+        <source>Решено</source>
+        <translation>Решено</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/code_labels.py" line="73" />
+        <source>Закрыто</source>
+        <translation>Закрыто</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/code_labels.py" line="75" />
+        <source>Возобновлено</source>
+        <translation>Возобновлено</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/code_labels.py" line="76" />
+        <source>Здравоохранение</source>
+        <translation>Здравоохранение</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/code_labels.py" line="77" />
+        <source>Образование</source>
+        <translation>Образование</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/code_labels.py" line="78" />
+        <source>Дороги</source>
+        <translation>Дороги</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/code_labels.py" line="79" />
+        <source>Транспорт</source>
+        <translation>Транспорт</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/code_labels.py" line="80" />
+        <source>Энергетика</source>
+        <translation>Энергетика</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/code_labels.py" line="81" />
+        <source>ЖКХ</source>
+        <translation>ЖКХ</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/code_labels.py" line="82" />
+        <source>ТКО</source>
+        <translation>ТКО</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/code_labels.py" line="83" />
+        <source>Социальная защита</source>
+        <translation>Социальная защита</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/code_labels.py" line="84" />
+        <source>Прочее</source>
+        <translation>Прочее</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/code_labels.py" line="85" />
+        <source>ВКонтакте</source>
+        <translation>ВКонтакте</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/code_labels.py" line="86" />
+        <source>Одноклассники</source>
+        <translation>Одноклассники</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/code_labels.py" line="87" />
+        <source>Комментарий в госпаблике</source>
+        <translation>Комментарий в госпаблике</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/code_labels.py" line="88" />
+        <source>Госуслуги. Решаем вместе (ПОС)</source>
+        <translation>Госуслуги. Решаем вместе (ПОС)</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/code_labels.py" line="89" />
+        <source>Чат-бот</source>
+        <translation>Чат-бот</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/code_labels.py" line="90" />
+        <source>Электронная почта</source>
+        <translation>Электронная почта</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/code_labels.py" line="109" />
+        <location filename="../../cur_desktop/ui/code_labels.py" line="118" />
         <source>другой статус</source>
+        <extracomment>code → the workstation's own name, for the codes it knows (the server sends codes; the names it sends too are used only for codes a newer server added).</extracomment>
         <translation>другой статус</translation>
     </message>
     <message>
@@ -2787,6 +2964,7 @@
         <translation>Нет предмета обращения</translation>
     </message>
     <message>
+        <location filename="../../cur_desktop/ui/code_labels.py" line="91" />
         <location filename="../../cur_desktop/ui/status_dialog.py" line="36" />
         <source>Другое</source>
         <translation>Другое</translation>
