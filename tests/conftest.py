@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import os
+import sqlite3
+from contextlib import closing
 from datetime import UTC, datetime
+from pathlib import Path
 
 import pytest
 from sqlalchemy import create_engine, text
@@ -79,22 +82,47 @@ def _truncate_pg(url: str) -> None:
     engine.dispose()
 
 
+def copy_sqlite(source: Path, target: Path) -> None:
+    """A consistent copy of a SQLite database (the backup API, not a file copy: no WAL left
+    behind)."""
+    with closing(sqlite3.connect(source)) as src, closing(sqlite3.connect(target)) as dst:
+        src.backup(dst)
+
+
+@pytest.fixture(scope="session")
+def sqlite_templates(tmp_path_factory) -> dict[str, Path]:
+    """A migrated and a migrated-and-seeded SQLite database, made once per test process: most
+    tests start from one of them, and a copy takes milliseconds where migrating and seeding
+    take seconds (the seed is fixed by SEED_NOW, so every copy is the same data)."""
+    from cur_server.seed import seed_demo
+
+    folder = tmp_path_factory.mktemp("db-templates")
+    empty, seeded = folder / "empty.db", folder / "seeded.db"
+    upgrade(sqlite_url_for(empty))
+    copy_sqlite(empty, seeded)
+    seed_demo(sqlite_url_for(seeded), SEED_INCIDENTS, now=SEED_NOW, days=SEED_DAYS)
+    return {"empty": empty, "seeded": seeded}
+
+
 @pytest.fixture(params=["sqlite", "postgresql"])
 def db_url(request, tmp_path) -> str:
     """An empty, migrated database of each kind."""
     if request.param == "sqlite":
-        url = sqlite_url_for(tmp_path / "server.db")
-        upgrade(url)
-        return url
+        path = tmp_path / "server.db"
+        copy_sqlite(request.getfixturevalue("sqlite_templates")["empty"], path)
+        return sqlite_url_for(path)
     url = request.getfixturevalue("pg_url")
     _truncate_pg(url)
     return url
 
 
 @pytest.fixture
-def seeded_url(db_url) -> str:
+def seeded_url(request, db_url, tmp_path) -> str:
     from cur_server.seed import seed_demo
 
+    if db_url.startswith("sqlite"):
+        copy_sqlite(request.getfixturevalue("sqlite_templates")["seeded"], tmp_path / "server.db")
+        return db_url
     seed_demo(db_url, SEED_INCIDENTS, now=SEED_NOW, days=SEED_DAYS)
     return db_url
 

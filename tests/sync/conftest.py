@@ -10,9 +10,7 @@ import pytest
 
 from cur_server.context import sqlite_url_for
 from cur_server.embedded import EmbeddedServer
-from cur_server.migrate import upgrade
-from cur_server.seed import seed_demo
-from tests.conftest import SEED_DAYS, SEED_INCIDENTS, SEED_NOW
+from tests.conftest import copy_sqlite
 from tests.support.memory_keyring import MemoryKeyring
 from tests.sync.harness import Workstation
 
@@ -27,12 +25,11 @@ def memory_keyring():
 
 
 @pytest.fixture
-def server_url(tmp_path) -> str:
+def server_url(tmp_path, sqlite_templates) -> str:
     """A migrated and seeded SQLite database for a server (started by `server`)."""
-    url = sqlite_url_for(tmp_path / "server.db")
-    upgrade(url)
-    seed_demo(url, SEED_INCIDENTS, now=SEED_NOW, days=SEED_DAYS)
-    return url
+    path = tmp_path / "server.db"
+    copy_sqlite(sqlite_templates["seeded"], path)
+    return sqlite_url_for(path)
 
 
 @pytest.fixture
