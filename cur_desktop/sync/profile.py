@@ -35,6 +35,10 @@ def data_root(data_dir: str | Path | None = None) -> Path:
     return Path(data_dir) if data_dir else Path(user_data_dir(APP_NAME, appauthor=False))
 
 
+#: The marker a «Выйти» leaves in the profile's folder.
+SIGNED_OUT = "signed_out"
+
+
 @dataclass(frozen=True)
 class Profile:
     root: Path
@@ -54,9 +58,21 @@ class Profile:
     def cache_path(self) -> Path:
         return self.folder / "cache.db"
 
+    @property
+    def signed_out(self) -> bool:
+        """The user chose «Выйти»: on a shared shift PC the next person must not open this
+        cache with «Работать офлайн»; an online sign-in opens it again."""
+        return (self.folder / SIGNED_OUT).exists()
+
+    def mark_signed_out(self) -> None:
+        if self.folder.exists():
+            write_private_text(self.folder / SIGNED_OUT, "")
+
     def remember(self) -> None:
-        """Write profile.json and make this the profile opened when offline."""
+        """Write profile.json and make this the profile opened when offline (a sign-in that
+        proved the password, so a «Выйти» before it no longer holds)."""
         private_folder(self.folder, root=self.root)
+        (self.folder / SIGNED_OUT).unlink(missing_ok=True)
         info = {"server_url": self.server_url, "username": self.username}
         write_private_text(self.folder / "profile.json", json.dumps(info, ensure_ascii=False))
         write_private_text(

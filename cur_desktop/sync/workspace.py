@@ -93,6 +93,10 @@ class Workspace:
         profile = Profile.last(root)
         if profile is None or not profile.cache_path.exists():
             raise NoOfflineProfile("На этом компьютере нет сохранённого профиля")
+        if profile.signed_out:
+            raise NoOfflineProfile(
+                "Из последнего профиля вышли: войдите с паролем, когда будет связь с сервером"
+            )
         store = profile.open_cache(credentials, passphrase)
         ca_bundle = ca_bundle or connection.remembered(profile).ca_bundle
         client = ApiClient(profile.server_url, ca_bundle=ca_bundle, clock=clock)
@@ -140,5 +144,6 @@ class Workspace:
             pass
         self.credentials.forget_refresh_token(self.profile.server_url, self.profile.username)
         self.close()
+        self.profile.mark_signed_out()
         if wipe:
             self.profile.wipe(self.credentials)

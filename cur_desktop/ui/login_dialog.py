@@ -131,9 +131,10 @@ class LoginDialog(QDialog):
         (self.password if last else self.username).setFocus()
 
     def _can_work_offline(self) -> bool:
-        """Only a profile with its local copy can be opened without the server."""
+        """Only a profile with its local copy can be opened without the server, and not one its
+        user left with «Выйти» (a shared PC: the next person is not them)."""
         last = Profile.last(self.root)
-        return last is not None and last.cache_path.exists()
+        return last is not None and last.cache_path.exists() and not last.signed_out
 
     async def _connection(self) -> None:
         dialog = ConnectionDialog(

@@ -20,7 +20,7 @@ from cur_desktop.sync.credentials import CACHE_KEY_PREFIX, SERVICE, CredentialSt
 from cur_desktop.sync.engine import SyncState
 from cur_desktop.sync.outbox import Outbox
 from cur_desktop.sync.profile import Profile
-from cur_desktop.sync.workspace import Workspace
+from cur_desktop.sync.workspace import NoOfflineProfile, Workspace
 from cur_server.embedded import EmbeddedServer
 from tests.conftest import SEED_INCIDENTS
 from tests.server.api import Api
@@ -215,6 +215,10 @@ def test_sign_out_without_wipe_keeps_the_cache_for_next_time(server, tmp_path, m
         "refresh_token": False,  # signing in again needs the password
         "cache_key": True,  # but the cached work opens without a new download
     }
+    # …after the password, online: «Работать офлайн» is not for the next person at this PC.
+    assert profile.signed_out
+    with pytest.raises(NoOfflineProfile):
+        Workspace.open_last(root, CredentialStore())
     store = profile.open_cache(CredentialStore())
     try:
         with store.read() as conn:

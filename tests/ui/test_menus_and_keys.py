@@ -7,13 +7,14 @@ from __future__ import annotations
 
 import argparse
 
+import pytest
 from PySide6.QtCore import QCoreApplication, Qt, QTranslator
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QApplication, QMenu
 
 from cur_desktop.sync.credentials import CredentialStore
 from cur_desktop.sync.outbox import Outbox
-from cur_desktop.sync.workspace import Workspace
+from cur_desktop.sync.workspace import NoOfflineProfile, Workspace
 from cur_desktop.ui import main_menus
 from cur_desktop.ui.aio import wait_until
 from cur_desktop.ui.help_dialog import HelpDialog
@@ -197,6 +198,10 @@ def test_sign_out_forgets_the_sign_in_and_keeps_unsent_work(run, server_url, tmp
         assert credentials.load_refresh_token(srv.url, "operator1") is None
         dialog = launcher.login_dialog
         assert dialog.username.text() == "operator1"
+        # A shared PC: the next person cannot open the cache left behind with «Работать офлайн».
+        assert not dialog.offline.isVisible()
+        with pytest.raises(NoOfflineProfile, match="вышли"):
+            Workspace.open_last(tmp_path / "profiles", credentials)
 
         srv = EmbeddedServer(server_url, port=port).start()
         try:
@@ -210,6 +215,7 @@ def test_sign_out_forgets_the_sign_in_and_keeps_unsent_work(run, server_url, tmp
 
             await wait_until(arrived, 30)
             assert Outbox(launcher.workspace.store).pending_count() == 0
+            assert not launcher.workspace.profile.signed_out  # the password opened it again
             await launcher.close_current()
         finally:
             srv.stop()
