@@ -10,7 +10,7 @@ from typing import Any
 from sqlalchemy import delete, select
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
-from cur_desktop.models.cache.schema import drafts, incidents
+from cur_desktop.models.cache.schema import drafts, incidents, problems
 from cur_desktop.models.cache.store import CacheStore
 from cur_desktop.models.clock import Clock
 from cur_desktop.models.contract import MAX_REPLY_CHARS
@@ -165,7 +165,14 @@ class LocalActions:
     # --- kept work ------------------------------------------------------------------------
 
     def retry_problem(self, problem_id: int) -> str:
+        """Kept work applied again meets the same holder rule as new work: a case a colleague
+        took meanwhile refuses it here (the work stays kept), not after a round trip."""
         with self.store.write() as conn:
+            kept = conn.execute(
+                select(problems.c.type, problems.c.incident_id).where(problems.c.id == problem_id)
+            ).first()
+            if kept is not None and kept.type in HOLDER_ONLY:
+                self._require_holder(conn, kept.incident_id)
             mutation_id = self.outbox.retry_problem(conn, problem_id)
         self.on_change()
         return mutation_id

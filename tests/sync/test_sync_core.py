@@ -133,6 +133,29 @@ def test_conflict_keeps_the_users_work_and_can_be_applied_again(workstation):
     assert Outbox(a.store).problems() == []
 
 
+def test_kept_work_on_a_case_a_colleague_took_meanwhile_is_not_applied_again(workstation):
+    """«Применить снова» meets the holder rule before anything is written: the reply stays
+    kept (with its text) instead of going round the server to be refused again."""
+    a, b = workstation("operator1"), workstation("operator2")
+    a.sync()
+    b.sync()
+    inc = a.first(status="new", assignee_id=None)
+    a.actions.claim(inc["id"])
+    a.sync()
+    lead = Api(a.client.base_url, "supervisor1")
+    assert lead.one("set_category", inc["id"], {"sector": "housing"})["outcome"] == "applied"
+    a.actions.add_reply(inc["id"], "final", "Ответ по устаревшим данным")
+    assert a.sync().conflicts == 1
+    (problem,) = Outbox(a.store).problems()
+    # Meanwhile the case went to a colleague.
+    assert lead.one("assign", inc["id"], {"assignee_id": b.user_id})["outcome"] == "applied"
+    a.sync()
+    with pytest.raises(InvalidAction, match="в работе у"):
+        a.actions.retry_problem(problem["id"])
+    assert [p["id"] for p in Outbox(a.store).problems()] == [problem["id"]]
+    assert Outbox(a.store).pending_count() == 0
+
+
 def test_rejection_is_kept_with_the_servers_reason(workstation):
     ws = workstation("operator1")
     ws.sync()
