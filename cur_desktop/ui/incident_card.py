@@ -32,6 +32,7 @@ from .code_labels import event_label
 from .i18n import QT_TR_NOOP, tr
 from .labels import Labels
 from .plain_text import shown as on_screen
+from .plain_text import tooltip
 from .sla_view import SlaView
 
 
@@ -167,7 +168,11 @@ class IncidentCard(QWidget):
         f["author"].setText(on_screen(detail.get("author_name")) or tr("Аноним"))
         f["channel"].setText(lb.channel(detail["channel"]))
         f["source"].setText(on_screen(detail.get("source_url") or detail.get("source_id")))
-        f["municipality"].setText(lb.municipality(detail["municipality_id"]))
+        # The same name as the queue's column («г. Рязань»), the official one on hover: two
+        # spellings of one place read as two places.
+        municipality_id = detail["municipality_id"]
+        f["municipality"].setText(lb.municipality_short(municipality_id))
+        f["municipality"].setToolTip(tooltip(lb.municipality(municipality_id)))
         category = lb.category(detail.get("category_id"))
         f["sector"].setText(lb.sector(detail["sector"]) + (f" / {category}" if category else ""))
         f["importance"].setText(lb.importance(detail["importance"]))

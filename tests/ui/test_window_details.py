@@ -68,6 +68,8 @@ def test_html_in_a_citizens_message_is_shown_as_plain_text(run, server, tmp_path
 def test_a_deadline_at_risk_notifies_once(run, server, tmp_path, qtbot):
     async def scenario():
         ws, window, task = open_window(server.url, tmp_path, "operator1")
+        # The window's own check runs on its first tick: not before this test listens.
+        window.timer.stop()
         qtbot.addWidget(window)
         await first_sync(ws, window)
         mine = window.service.my_open_deadlines()
@@ -290,6 +292,33 @@ def test_a_late_read_does_not_wipe_the_reply_being_typed(run, server, tmp_path, 
             ws.actions.load_draft = load_draft
         assert len(calls) == 2
         assert editor.text.toPlainText() == "Здравствуйте! Пишу ответ"
+        await close(ws, window, task)
+
+    run(scenario())
+
+
+def test_the_card_names_the_municipality_as_the_queue_does(run, server, tmp_path, qtbot):
+    """«г. Рязань» in the queue and «городской округ город Рязань» in the card read as two
+    places: the card uses the queue's name and gives the official one on hover."""
+
+    async def scenario():
+        ws, window, task = open_window(server.url, tmp_path, "supervisor1")
+        qtbot.addWidget(window)
+        await first_sync(ws, window)
+        labels = window.labels
+        row = next(
+            r
+            for r in range(window.model.rowCount())
+            if labels.municipality_short(window.model.row_data(r)["municipality_id"])
+            != labels.municipality(window.model.row_data(r)["municipality_id"])
+        )
+        window.table.selectRow(row)
+        mid = window.model.row_data(row)["municipality_id"]
+        await wait_until(lambda: (window.card.incident or {}).get("municipality_id") == mid, 20)
+        field = window.card.fields["municipality"]
+        in_queue = {window.model.index(row, c).data() for c in range(window.model.columnCount())}
+        assert field.text() in in_queue
+        assert labels.municipality(mid) in field.toolTip()
         await close(ws, window, task)
 
     run(scenario())
