@@ -24,7 +24,7 @@ from . import formats
 from .analytics_tables import Column, FigureTable
 from .charts import BarChart, TrendChart
 from .i18n import QT_TR_NOOP, tr
-from .labels import Labels
+from .labels import Labels, short_municipality
 
 #: Bars in the SLA chart: the groups with the most incidents.
 SLA_BARS = 15
@@ -47,20 +47,6 @@ def table_view(model: FigureTable, name: str, stretch: int | None = None) -> QTa
     else:
         view.horizontalHeader().setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
     return view
-
-
-_SHORTER = [
-    ("городской округ город ", "г. "),
-    (" муниципальный район", " р-н"),
-    (" муниципальный округ", " м. о."),
-]
-
-
-def short_municipality(name: str) -> str:
-    """«городской округ город Рязань» → «г. Рязань»: column headers stay narrow."""
-    for long, short in _SHORTER:
-        name = name.replace(long, short)
-    return name
 
 
 def topic(labels: Labels, category_id: int | None, sector: str) -> str:

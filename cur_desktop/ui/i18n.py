@@ -39,3 +39,10 @@ def tr(text: str) -> str:
 def QT_TR_NOOP(text: str) -> str:  # noqa: N802 - the name lupdate looks for
     """Mark a string in a table for extraction; translate it where it is shown, with tr()."""
     return text
+
+
+def in_russian() -> bool:
+    """Whether the UI speaks Russian (the source language): texts the server words in Russian,
+    such as the analytics rules, are shown as they come; in another language the workstation
+    words them from their parameters."""
+    return QLocale().language() == QLocale.Language.Russian

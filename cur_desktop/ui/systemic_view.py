@@ -31,12 +31,35 @@ from .analytics_tables import Column, FigureTable
 from .analytics_tabs import table_view, topic
 from .cluster_reply import ClusterReplyDialog
 from .dialogs import FormDialog
-from .i18n import QT_TR_NOOP, tr
+from .i18n import QT_TR_NOOP, in_russian, tr
 from .incident_dialogs import agency_choice
 from .labels import Labels
 from .plain_text import plain_label, shown
 
 _KINDS = {"address": QT_TR_NOOP("Адрес"), "text": QT_TR_NOOP("Текст")}
+
+
+def spike_rule_text(report: a.SpikeReport) -> str:
+    """The server words the rule in Russian; in another language it is worded here."""
+    if in_russian():
+        return report.rule
+    return tr(
+        "Всплеск: за неделю (с понедельника) не меньше {min_count} обращений одной рубрики в "
+        "одном МО и в {factor} раза больше среднего за {weeks} пред. недель"
+    ).format(
+        min_count=report.min_count,
+        factor=formats.number(report.factor),
+        weeks=report.baseline_weeks,
+    )
+
+
+def cluster_rule_text(report: a.ClusterReport) -> str:
+    if in_russian():
+        return report.rule
+    return tr(
+        "Группа: не меньше {min_size} обращений за период в одном МО с одним адресом в одной "
+        "отрасли или с одинаковым текстом"
+    ).format(min_size=report.min_size)
 
 
 def _rule_label() -> QLabel:
@@ -165,8 +188,8 @@ class SystemicTab(QWidget):
     def show_reports(self, spikes: a.SpikeReport, clusters: a.ClusterReport) -> None:
         lb = self.labels
         self.period = spikes.period
-        self.spike_rule.setText(spikes.rule)
-        self.cluster_rule.setText(clusters.rule)
+        self.spike_rule.setText(spike_rule_text(spikes))
+        self.cluster_rule.setText(cluster_rule_text(clusters))
         self.spikes.set_rows(
             [
                 [

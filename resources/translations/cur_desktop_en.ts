@@ -75,14 +75,14 @@
         <location filename="../../cur_desktop/ui/analytics_tabs.py" line="118"/>
         <location filename="../../cur_desktop/ui/analytics_tabs.py" line="127"/>
         <location filename="../../cur_desktop/ui/analytics_tabs.py" line="304"/>
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="69"/>
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="83"/>
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="92"/>
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="106"/>
         <source>Обращений</source>
         <translation>Incidents</translation>
     </message>
     <message>
         <location filename="../../cur_desktop/ui/analytics_tabs.py" line="116"/>
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="68"/>
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="91"/>
         <source>Неделя с</source>
         <translation>Week from</translation>
     </message>
@@ -94,7 +94,7 @@
     <message>
         <location filename="../../cur_desktop/ui/analytics_tabs.py" line="125"/>
         <location filename="../../cur_desktop/ui/finding_text.py" line="32"/>
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="67"/>
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="90"/>
         <source>Тема</source>
         <translation>Topic</translation>
     </message>
@@ -163,8 +163,8 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/analytics_tabs.py" line="300"/>
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="66"/>
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="81"/>
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="89"/>
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="104"/>
         <source>МО</source>
         <translation>Municipality</translation>
     </message>
@@ -303,7 +303,7 @@
     <message>
         <location filename="../../cur_desktop/ui/code_labels.py" line="31"/>
         <location filename="../../cur_desktop/ui/code_labels.py" line="32"/>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="87"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="88"/>
         <source>Поступило</source>
         <extracomment>One per event kind the server records (the test finds them in cur_server&apos;s source).</extracomment>
         <translation>Received</translation>
@@ -367,48 +367,48 @@
         <translation>Reply returned for revision</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="107"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="108"/>
         <source>Вз&amp;ять</source>
         <translation>&amp;Take</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="108"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="109"/>
         <source>Вернуть в о&amp;чередь</source>
         <translation>Back to &amp;queue</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="109"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="110"/>
         <source>Отв&amp;етить</source>
         <translation>&amp;Reply</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="110"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="111"/>
         <source>&amp;Направить…</source>
         <translation>Ro&amp;ute…</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="111"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="112"/>
         <source>Сфер&amp;а…</source>
         <translation>Se&amp;ctor…</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="112"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="113"/>
         <source>Стат&amp;ус…</source>
         <translation>St&amp;atus…</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="113"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="114"/>
         <source>Отк&amp;лонить…</source>
         <translation>Re&amp;ject…</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="114"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="115"/>
         <source>&amp;Заметка…</source>
         <translation>N&amp;ote…</translation>
     </message>
     <message>
         <location filename="../../cur_desktop/ui/approvals_panel.py" line="45"/>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="79"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="80"/>
         <source>Автор</source>
         <extracomment>(action name, incident id): claim, release, reply, route, category, status, reject, note the signed-in user&apos;s role: supervisors may change a colleague&apos;s case, others not who holds the shown incident when it is a colleague (not the user), else None</extracomment>
         <translation>Author</translation>
@@ -457,29 +457,29 @@
         <translation>Waiting for approval: {n}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="80"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="81"/>
         <location filename="../../cur_desktop/ui/queue_model.py" line="49"/>
         <source>Канал</source>
         <translation>Channel</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="81"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="82"/>
         <source>Источник</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="82"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="83"/>
         <location filename="../../cur_desktop/ui/queue_model.py" line="48"/>
         <source>Муниципалитет</source>
         <translation>Municipality</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="83"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="84"/>
         <source>Сфера / рубрика</source>
         <translation>Sector / category</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="84"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="85"/>
         <location filename="../../cur_desktop/ui/incident_dialogs.py" line="70"/>
         <location filename="../../cur_desktop/ui/queue_model.py" line="46"/>
         <location filename="../../cur_desktop/ui/trainer_live.py" line="29"/>
@@ -489,9 +489,9 @@
     <message>
         <location filename="../../cur_desktop/ui/analytics_tabs.py" line="299"/>
         <location filename="../../cur_desktop/ui/finding_text.py" line="27"/>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="85"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="86"/>
         <location filename="../../cur_desktop/ui/incident_dialogs.py" line="31"/>
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="113"/>
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="136"/>
         <source>Ведомство</source>
         <extracomment>The mark of a suggested entry in a choice list.</extracomment>
         <translation>Agency</translation>
@@ -576,7 +576,7 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/handover_dialog.py" line="57"/>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="86"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="87"/>
         <location filename="../../cur_desktop/ui/queue_model.py" line="51"/>
         <source>Исполнитель</source>
         <translation>Assignee</translation>
@@ -648,17 +648,17 @@
         <translation>Answer reviewed by the shift supervisor</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="88"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="89"/>
         <source>Первый ответ до</source>
         <translation>First answer due</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="89"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="90"/>
         <source>Окончательный ответ до</source>
         <translation>Final answer due</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="90"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="91"/>
         <source>Вложения</source>
         <translation>Attachments</translation>
     </message>
@@ -678,39 +678,39 @@
         <translation>Reject…</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="133"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="134"/>
         <source>Сообщение</source>
         <translation>Message</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="138"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="139"/>
         <source>История</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="150"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="151"/>
         <location filename="../../cur_desktop/ui/main_actions.py" line="72"/>
         <source>Выберите обращение в очереди</source>
         <translation>Select an incident in the queue</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="167"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="168"/>
         <source>Аноним</source>
         <translation>Anonymous</translation>
     </message>
     <message>
         <location filename="../../cur_desktop/ui/handover_dialog.py" line="159"/>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="175"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="180"/>
         <source>не назначено</source>
         <translation>unassigned</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="195"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="200"/>
         <source>система</source>
         <translation>system</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="195"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="200"/>
         <source> (не отправлено)</source>
         <translation> (not sent)</translation>
     </message>
@@ -828,17 +828,17 @@
         <translation>Your name</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/login_dialog.py" line="202"/>
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="203"/>
         <source>Вход…</source>
         <translation>Signing in…</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/login_dialog.py" line="232"/>
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="233"/>
         <source>Можно работать офлайн с последним профилем.</source>
         <translation>You can work offline with the last profile.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/login_dialog.py" line="261"/>
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="262"/>
         <source>Открываю локальный профиль…</source>
         <translation>Opening the local profile…</translation>
     </message>
@@ -1223,7 +1223,7 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/incident_dialogs.py" line="58"/>
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="286"/>
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="309"/>
         <source>Комментарий</source>
         <translation>Comment</translation>
     </message>
@@ -1266,7 +1266,7 @@
         <location filename="../../cur_desktop/ui/incident_dialogs.py" line="80"/>
         <location filename="../../cur_desktop/ui/queue_model.py" line="50"/>
         <location filename="../../cur_desktop/ui/systemic_view.py" line="42"/>
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="114"/>
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="137"/>
         <source>Текст</source>
         <translation>Text</translation>
     </message>
@@ -1315,7 +1315,7 @@
         <location filename="../../cur_desktop/ui/cluster_reply.py" line="106"/>
         <location filename="../../cur_desktop/ui/handover_dialog.py" line="56"/>
         <location filename="../../cur_desktop/ui/queue_model.py" line="43"/>
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="110"/>
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="133"/>
         <source>Номер</source>
         <extracomment>What identifies a view&apos;s rows on the current data (see QueueService.view_key), or None.</extracomment>
         <translation>Number</translation>
@@ -1328,14 +1328,14 @@
     <message>
         <location filename="../../cur_desktop/ui/handover_dialog.py" line="56"/>
         <location filename="../../cur_desktop/ui/queue_model.py" line="45"/>
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="112"/>
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="135"/>
         <location filename="../../cur_desktop/ui/trainer_live.py" line="28"/>
         <source>Статус</source>
         <translation>Status</translation>
     </message>
     <message>
         <location filename="../../cur_desktop/ui/queue_model.py" line="52"/>
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="111"/>
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="134"/>
         <source>Получено</source>
         <translation>Received</translation>
     </message>
@@ -1803,130 +1803,140 @@
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="64"/>
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="127"/>
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="87"/>
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="150"/>
         <source>Всплески</source>
         <translation>Spikes</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="70"/>
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="93"/>
         <source>Обычно в неделю</source>
         <translation>Usual per week</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="71"/>
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="94"/>
         <source>Рост</source>
         <translation>Growth</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="78"/>
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="101"/>
         <source>Группы похожих</source>
         <translation>Similar groups</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="80"/>
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="103"/>
         <source>Признак</source>
-        <translation>Shared</translation>
+        <translation>Grouped by</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="82"/>
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="105"/>
         <source>Адрес или текст</source>
         <translation>Address or text</translation>
     </message>
     <message>
         <location filename="../../cur_desktop/ui/reassign.py" line="65"/>
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="84"/>
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="107"/>
         <source>Открыто</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="85"/>
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="49"/>
+        <source>Всплеск: за неделю (с понедельника) не меньше {min_count} обращений одной рубрики в одном МО и в {factor} раза больше среднего за {weeks} пред. недель</source>
+        <translation>Spike: at least {min_count} incidents of one rubric in one municipality in a week (from Monday), {factor} times the weekly average of the previous {weeks} weeks</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="62"/>
+        <source>Группа: не меньше {min_size} обращений за период в одном МО с одним адресом в одной отрасли или с одинаковым текстом</source>
+        <translation>Group: at least {min_size} incidents in the period in one municipality with one address in one sector, or with the same text (the same significant words, whatever their order, form, case and punctuation)</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="108"/>
         <source>Первое</source>
         <translation>First</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="86"/>
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="109"/>
         <source>Последнее</source>
         <translation>Last</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="91"/>
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="114"/>
         <source>Направить все…</source>
         <translation>Route all…</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="93"/>
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="116"/>
         <source>Направить все обращения группы в одно ведомство</source>
         <translation>Route all incidents of the group to one agency</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="98"/>
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="121"/>
         <source>Ответить всем шаблоном…</source>
         <translation>Answer all with a template…</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="102"/>
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="125"/>
         <source>Ответить на каждое обращение группы по одному шаблону, с его данными</source>
         <translation>Answer every incident of the group with one template, filled with its own data</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="108"/>
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="131"/>
         <source>Обращения</source>
         <translation>Incidents</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="122"/>
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="145"/>
         <source>Выберите всплеск или группу, чтобы увидеть обращения.</source>
         <translation>Choose a spike or a group to see its incidents.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="123"/>
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="146"/>
         <source>Открыть в главном окне</source>
         <translation>Open in the main window</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="131"/>
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="154"/>
         <source>Группы похожих обращений</source>
         <translation>Groups of similar incidents</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="215"/>
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="238"/>
         <source>Всплеск: {mun}, {topic}, неделя с {week}</source>
         <translation>Spike: {mun}, {topic}, week from {week}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="333"/>
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="356"/>
         <source>Ответов поставлено в очередь: {n}; уйдут на сервер при синхронизации.</source>
         <translation>Replies queued: {n}; they will go to the server on synchronisation.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="337"/>
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="360"/>
         <source>Пропущено: {m}.</source>
         <translation>Skipped: {m}.</translation>
     </message>
     <message>
         <location filename="../../cur_desktop/ui/cluster_reply.py" line="154"/>
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="240"/>
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="263"/>
         <source>Группа: {key}</source>
         <translation>Group: {key}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="250"/>
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="273"/>
         <source>обращений в кэше: {n}</source>
         <translation>incidents in the cache: {n}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="282"/>
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="305"/>
         <source>Направить все обращения группы ({n})</source>
         <translation>Route all incidents of the group ({n})</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="307"/>
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="330"/>
         <source>Направлено обращений: {n}; уйдут на сервер при синхронизации.</source>
         <translation>Incidents routed: {n}; they go to the server with the next sync.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="311"/>
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="334"/>
         <source>Пропущено (уже с ответом, закрыто или уже там): {n}.</source>
         <translation>Skipped (already answered, closed or already there): {n}.</translation>
     </message>
@@ -2596,14 +2606,14 @@ today</translation>
         <translation>Repeat passphrase</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/login_dialog.py" line="179"/>
-        <location filename="../../cur_desktop/ui/login_dialog.py" line="224"/>
-        <location filename="../../cur_desktop/ui/login_dialog.py" line="259"/>
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="180"/>
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="225"/>
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="260"/>
         <source>Введите фразу-пароль для локальной копии.</source>
         <translation>Enter the passphrase for the local copy.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/login_dialog.py" line="181"/>
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="182"/>
         <source>Фразы не совпадают: введите одну и ту же фразу дважды.</source>
         <translation>The passphrases differ: enter the same passphrase twice.</translation>
     </message>
@@ -2832,12 +2842,12 @@ today</translation>
         <translation>another status</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="255"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="260"/>
         <source>другого сотрудника</source>
         <translation>another employee</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="255"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="260"/>
         <source>В работе у {name}</source>
         <translation>Held by {name}</translation>
     </message>

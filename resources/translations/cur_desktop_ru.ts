@@ -74,14 +74,14 @@
         <location filename="../../cur_desktop/ui/analytics_tabs.py" line="118" />
         <location filename="../../cur_desktop/ui/analytics_tabs.py" line="127" />
         <location filename="../../cur_desktop/ui/analytics_tabs.py" line="304" />
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="69" />
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="83" />
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="92" />
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="106" />
         <source>Обращений</source>
         <translation>Обращений</translation>
     </message>
     <message>
         <location filename="../../cur_desktop/ui/analytics_tabs.py" line="116" />
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="68" />
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="91" />
         <source>Неделя с</source>
         <translation>Неделя с</translation>
     </message>
@@ -93,7 +93,7 @@
     <message>
         <location filename="../../cur_desktop/ui/analytics_tabs.py" line="125" />
         <location filename="../../cur_desktop/ui/finding_text.py" line="32" />
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="67" />
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="90" />
         <source>Тема</source>
         <translation>Тема</translation>
     </message>
@@ -162,8 +162,8 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/analytics_tabs.py" line="300" />
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="66" />
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="81" />
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="89" />
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="104" />
         <source>МО</source>
         <translation>МО</translation>
     </message>
@@ -302,7 +302,7 @@
     <message>
         <location filename="../../cur_desktop/ui/code_labels.py" line="31" />
         <location filename="../../cur_desktop/ui/code_labels.py" line="32" />
-        <location filename="../../cur_desktop/ui/incident_card.py" line="87" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="88" />
         <source>Поступило</source>
         <extracomment>One per event kind the server records (the test finds them in cur_server's source).</extracomment>
         <translation>Поступило</translation>
@@ -366,48 +366,48 @@
         <translation>Ответ возвращён на доработку</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="107" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="108" />
         <source>Вз&amp;ять</source>
         <translation>Вз&amp;ять</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="108" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="109" />
         <source>Вернуть в о&amp;чередь</source>
         <translation>Вернуть в о&amp;чередь</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="109" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="110" />
         <source>Отв&amp;етить</source>
         <translation>Отв&amp;етить</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="110" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="111" />
         <source>&amp;Направить…</source>
         <translation>&amp;Направить…</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="111" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="112" />
         <source>Сфер&amp;а…</source>
         <translation>Сфер&amp;а…</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="112" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="113" />
         <source>Стат&amp;ус…</source>
         <translation>Стат&amp;ус…</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="113" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="114" />
         <source>Отк&amp;лонить…</source>
         <translation>Отк&amp;лонить…</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="114" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="115" />
         <source>&amp;Заметка…</source>
         <translation>&amp;Заметка…</translation>
     </message>
     <message>
         <location filename="../../cur_desktop/ui/approvals_panel.py" line="45" />
-        <location filename="../../cur_desktop/ui/incident_card.py" line="79" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="80" />
         <source>Автор</source>
         <extracomment>(action name, incident id): claim, release, reply, route, category, status, reject, note the signed-in user's role: supervisors may change a colleague's case, others not who holds the shown incident when it is a colleague (not the user), else None</extracomment>
         <translation>Автор</translation>
@@ -456,29 +456,29 @@
         <translation>Ждут согласования: {n}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="80" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="81" />
         <location filename="../../cur_desktop/ui/queue_model.py" line="49" />
         <source>Канал</source>
         <translation>Канал</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="81" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="82" />
         <source>Источник</source>
         <translation>Источник</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="82" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="83" />
         <location filename="../../cur_desktop/ui/queue_model.py" line="48" />
         <source>Муниципалитет</source>
         <translation>Муниципалитет</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="83" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="84" />
         <source>Сфера / рубрика</source>
         <translation>Сфера / рубрика</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="84" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="85" />
         <location filename="../../cur_desktop/ui/incident_dialogs.py" line="70" />
         <location filename="../../cur_desktop/ui/queue_model.py" line="46" />
         <location filename="../../cur_desktop/ui/trainer_live.py" line="29" />
@@ -488,9 +488,9 @@
     <message>
         <location filename="../../cur_desktop/ui/analytics_tabs.py" line="299" />
         <location filename="../../cur_desktop/ui/finding_text.py" line="27" />
-        <location filename="../../cur_desktop/ui/incident_card.py" line="85" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="86" />
         <location filename="../../cur_desktop/ui/incident_dialogs.py" line="31" />
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="113" />
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="136" />
         <source>Ведомство</source>
         <extracomment>The mark of a suggested entry in a choice list.</extracomment>
         <translation>Ведомство</translation>
@@ -575,7 +575,7 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/handover_dialog.py" line="57" />
-        <location filename="../../cur_desktop/ui/incident_card.py" line="86" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="87" />
         <location filename="../../cur_desktop/ui/queue_model.py" line="51" />
         <source>Исполнитель</source>
         <translation>Исполнитель</translation>
@@ -647,17 +647,17 @@
         <translation>Ответ оценён старшим смены</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="88" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="89" />
         <source>Первый ответ до</source>
         <translation>Первый ответ до</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="89" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="90" />
         <source>Окончательный ответ до</source>
         <translation>Окончательный ответ до</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="90" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="91" />
         <source>Вложения</source>
         <translation>Вложения</translation>
     </message>
@@ -677,39 +677,39 @@
         <translation>Отклонить…</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="133" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="134" />
         <source>Сообщение</source>
         <translation>Сообщение</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="138" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="139" />
         <source>История</source>
         <translation>История</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="150" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="151" />
         <location filename="../../cur_desktop/ui/main_actions.py" line="72" />
         <source>Выберите обращение в очереди</source>
         <translation>Выберите обращение в очереди</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="167" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="168" />
         <source>Аноним</source>
         <translation>Аноним</translation>
     </message>
     <message>
         <location filename="../../cur_desktop/ui/handover_dialog.py" line="159" />
-        <location filename="../../cur_desktop/ui/incident_card.py" line="175" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="180" />
         <source>не назначено</source>
         <translation>не назначено</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="195" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="200" />
         <source>система</source>
         <translation>система</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="195" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="200" />
         <source> (не отправлено)</source>
         <translation> (не отправлено)</translation>
     </message>
@@ -827,17 +827,17 @@
         <translation>Ваше имя</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/login_dialog.py" line="202" />
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="203" />
         <source>Вход…</source>
         <translation>Вход…</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/login_dialog.py" line="232" />
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="233" />
         <source>Можно работать офлайн с последним профилем.</source>
         <translation>Можно работать офлайн с последним профилем.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/login_dialog.py" line="261" />
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="262" />
         <source>Открываю локальный профиль…</source>
         <translation>Открываю локальный профиль…</translation>
     </message>
@@ -1222,7 +1222,7 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/incident_dialogs.py" line="58" />
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="286" />
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="309" />
         <source>Комментарий</source>
         <translation>Комментарий</translation>
     </message>
@@ -1265,7 +1265,7 @@
         <location filename="../../cur_desktop/ui/incident_dialogs.py" line="80" />
         <location filename="../../cur_desktop/ui/queue_model.py" line="50" />
         <location filename="../../cur_desktop/ui/systemic_view.py" line="42" />
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="114" />
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="137" />
         <source>Текст</source>
         <translation>Текст</translation>
     </message>
@@ -1314,7 +1314,7 @@
         <location filename="../../cur_desktop/ui/cluster_reply.py" line="106" />
         <location filename="../../cur_desktop/ui/handover_dialog.py" line="56" />
         <location filename="../../cur_desktop/ui/queue_model.py" line="43" />
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="110" />
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="133" />
         <source>Номер</source>
         <extracomment>What identifies a view's rows on the current data (see QueueService.view_key), or None.</extracomment>
         <translation>Номер</translation>
@@ -1327,14 +1327,14 @@
     <message>
         <location filename="../../cur_desktop/ui/handover_dialog.py" line="56" />
         <location filename="../../cur_desktop/ui/queue_model.py" line="45" />
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="112" />
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="135" />
         <location filename="../../cur_desktop/ui/trainer_live.py" line="28" />
         <source>Статус</source>
         <translation>Статус</translation>
     </message>
     <message>
         <location filename="../../cur_desktop/ui/queue_model.py" line="52" />
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="111" />
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="134" />
         <source>Получено</source>
         <translation>Получено</translation>
     </message>
@@ -1802,130 +1802,140 @@
         <translation>Адрес</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="64" />
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="127" />
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="87" />
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="150" />
         <source>Всплески</source>
         <translation>Всплески</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="70" />
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="93" />
         <source>Обычно в неделю</source>
         <translation>Обычно в неделю</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="71" />
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="94" />
         <source>Рост</source>
         <translation>Рост</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="78" />
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="101" />
         <source>Группы похожих</source>
         <translation>Группы похожих</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="80" />
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="103" />
         <source>Признак</source>
         <translation>Признак</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="82" />
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="105" />
         <source>Адрес или текст</source>
         <translation>Адрес или текст</translation>
     </message>
     <message>
         <location filename="../../cur_desktop/ui/reassign.py" line="65" />
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="84" />
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="107" />
         <source>Открыто</source>
         <translation>Открыто</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="85" />
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="49" />
+        <source>Всплеск: за неделю (с понедельника) не меньше {min_count} обращений одной рубрики в одном МО и в {factor} раза больше среднего за {weeks} пред. недель</source>
+        <translation>Всплеск: за неделю (с понедельника) не меньше {min_count} обращений одной рубрики в одном МО и в {factor} раза больше среднего за {weeks} пред. недель</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="62" />
+        <source>Группа: не меньше {min_size} обращений за период в одном МО с одним адресом в одной отрасли или с одинаковым текстом</source>
+        <translation>Группа: не меньше {min_size} обращений за период в одном МО с одним адресом в одной отрасли или с одинаковым текстом</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="108" />
         <source>Первое</source>
         <translation>Первое</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="86" />
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="109" />
         <source>Последнее</source>
         <translation>Последнее</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="91" />
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="114" />
         <source>Направить все…</source>
         <translation>Направить все…</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="93" />
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="116" />
         <source>Направить все обращения группы в одно ведомство</source>
         <translation>Направить все обращения группы в одно ведомство</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="98" />
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="121" />
         <source>Ответить всем шаблоном…</source>
         <translation>Ответить всем шаблоном…</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="102" />
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="125" />
         <source>Ответить на каждое обращение группы по одному шаблону, с его данными</source>
         <translation>Ответить на каждое обращение группы по одному шаблону, с его данными</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="108" />
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="131" />
         <source>Обращения</source>
         <translation>Обращения</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="122" />
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="145" />
         <source>Выберите всплеск или группу, чтобы увидеть обращения.</source>
         <translation>Выберите всплеск или группу, чтобы увидеть обращения.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="123" />
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="146" />
         <source>Открыть в главном окне</source>
         <translation>Открыть в главном окне</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="131" />
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="154" />
         <source>Группы похожих обращений</source>
         <translation>Группы похожих обращений</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="215" />
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="238" />
         <source>Всплеск: {mun}, {topic}, неделя с {week}</source>
         <translation>Всплеск: {mun}, {topic}, неделя с {week}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="333" />
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="356" />
         <source>Ответов поставлено в очередь: {n}; уйдут на сервер при синхронизации.</source>
         <translation>Ответов поставлено в очередь: {n}; уйдут на сервер при синхронизации.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="337" />
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="360" />
         <source>Пропущено: {m}.</source>
         <translation>Пропущено: {m}.</translation>
     </message>
     <message>
         <location filename="../../cur_desktop/ui/cluster_reply.py" line="154" />
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="240" />
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="263" />
         <source>Группа: {key}</source>
         <translation>Группа: {key}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="250" />
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="273" />
         <source>обращений в кэше: {n}</source>
         <translation>обращений в кэше: {n}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="282" />
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="305" />
         <source>Направить все обращения группы ({n})</source>
         <translation>Направить все обращения группы ({n})</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="307" />
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="330" />
         <source>Направлено обращений: {n}; уйдут на сервер при синхронизации.</source>
         <translation>Направлено обращений: {n}; уйдут на сервер при синхронизации.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="311" />
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="334" />
         <source>Пропущено (уже с ответом, закрыто или уже там): {n}.</source>
         <translation>Пропущено (уже с ответом, закрыто или уже там): {n}.</translation>
     </message>
@@ -2595,14 +2605,14 @@
         <translation>Повторите фразу</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/login_dialog.py" line="179" />
-        <location filename="../../cur_desktop/ui/login_dialog.py" line="224" />
-        <location filename="../../cur_desktop/ui/login_dialog.py" line="259" />
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="180" />
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="225" />
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="260" />
         <source>Введите фразу-пароль для локальной копии.</source>
         <translation>Введите фразу-пароль для локальной копии.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/login_dialog.py" line="181" />
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="182" />
         <source>Фразы не совпадают: введите одну и ту же фразу дважды.</source>
         <translation>Фразы не совпадают: введите одну и ту же фразу дважды.</translation>
     </message>
@@ -2831,12 +2841,12 @@
         <translation>другой статус</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="255" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="260" />
         <source>другого сотрудника</source>
         <translation>другого сотрудника</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="255" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="260" />
         <source>В работе у {name}</source>
         <translation>В работе у {name}</translation>
     </message>

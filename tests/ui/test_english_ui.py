@@ -144,7 +144,11 @@ def test_the_english_windows_show_no_russian_but_data(run, server, tmp_path, qtb
             window.findChild(QAction, "analyticsAction").trigger()
             analytics = window.analytics_window
             await wait_until(lambda: analytics.summary is not None, 30)
-            problems += leftovers(shown_texts(analytics), data)
+            await wait_until(lambda: bool(analytics.systemic.cluster_rule.text()), 30)
+            for tab in range(analytics.tabs.count()):
+                analytics.tabs.setCurrentIndex(tab)
+                problems += leftovers(shown_texts(analytics), data)
+            assert "at least" in analytics.systemic.spike_rule.text()
             analytics.close()
         await close(ws, window, task)
         return problems
