@@ -8,7 +8,7 @@ from __future__ import annotations
 from cur_desktop.models.domain import CHANNEL_LABELS, SECTOR_LABELS
 from cur_desktop.models.statuses import STATUS_LABELS, Status
 
-from .i18n import QT_TR_NOOP, tr
+from .i18n import QT_TR_NOOP, in_russian, tr
 
 #: One per MutationType (tests/ui/test_code_labels.py walks them all).
 MUTATION_LABELS = {
@@ -89,6 +89,11 @@ CODE_NAMES = (
     QT_TR_NOOP("Чат-бот"),
     QT_TR_NOOP("Электронная почта"),
     QT_TR_NOOP("Другое"),
+    # training sessions' states (models/training.SESSION_STATE_LABELS)
+    QT_TR_NOOP("Готово к началу"),
+    QT_TR_NOOP("Идёт"),
+    QT_TR_NOOP("Пауза"),
+    QT_TR_NOOP("Завершено"),
 )
 
 #: code → the workstation's own name, for the codes it knows (the server sends codes; the names
@@ -115,3 +120,43 @@ def status_label(code: str) -> str:
         return code_name("status", Status(code).value)
     except ValueError:
         return tr("другой статус")
+
+
+#: Why the server refused or set aside an edit, by its code (MutationResult.error). The server
+#: words the reason in Russian, often with a name or a status in it: a Russian UI shows that;
+#: another language shows these, which say the same without the particulars.
+REFUSALS = {
+    "held_by_other": QT_TR_NOOP("Обращение уже в работе у другого сотрудника"),
+    "stale": QT_TR_NOOP("Обращение изменил другой сотрудник, пока вы с ним работали"),
+    "not_found": QT_TR_NOOP("Обращение не найдено"),
+    "bad_transition": QT_TR_NOOP("Такая смена статуса не разрешена"),
+    "not_open": QT_TR_NOOP("Обращение уже обработано"),
+    "forbidden": QT_TR_NOOP("Это может только старший смены"),
+    "bad_assignee": QT_TR_NOOP("Этому сотруднику обращение назначить нельзя"),
+    "agency_required": QT_TR_NOOP("Укажите ведомство: используйте действие «Направить»"),
+    "reason_required": QT_TR_NOOP("Укажите причину отклонения"),
+    "confirmation_required": QT_TR_NOOP("Опишите, что сделано: одного ответа мало для «Решено»"),
+    "reply_required": QT_TR_NOOP("Сначала опубликуйте ответ"),
+    "bad_category": QT_TR_NOOP("Рубрика не относится к выбранной сфере"),
+    "bad_municipality": QT_TR_NOOP("Такого муниципального образования нет в справочнике"),
+    "bad_agency": QT_TR_NOOP("Такого ведомства нет в справочнике"),
+    "approval_required": QT_TR_NOOP("Нужно согласование старшего смены"),
+    "unfilled_placeholder": QT_TR_NOOP("В ответе не заполнены поля шаблона"),
+    "not_claimed": QT_TR_NOOP("Сначала возьмите обращение в работу"),
+    "empty_reply": QT_TR_NOOP("Текст ответа пуст"),
+    "bad_template": QT_TR_NOOP("Такого шаблона нет"),
+    "bad_reply": QT_TR_NOOP("У обращения нет такого ответа"),
+    "not_pending": QT_TR_NOOP("Ответ не ждёт согласования"),
+    "not_answered": QT_TR_NOOP("Оценить можно только обращение с опубликованным ответом"),
+    "own_answer": QT_TR_NOOP("Свой ответ оценивает другой старший смены"),
+    "mutation_id_taken": QT_TR_NOOP("Повтор чужой правки отклонён"),
+}
+
+
+def refusal_text(code: str | None, reason: str | None) -> str:
+    """The server's reason for a refused edit, in the UI's language."""
+    if reason and (in_russian() or code not in REFUSALS):
+        return reason
+    if code in REFUSALS:
+        return tr(REFUSALS[code])
+    return tr("Сервер не принял правку")

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from .code_labels import mutation_label, status_label
+from .code_labels import mutation_label, refusal_text, status_label
 from .i18n import tr
 from .plain_text import shown
 
@@ -31,7 +31,7 @@ def describe(problem: dict[str, Any], number: str | None = None) -> str:
     text = payload.get("text") or payload.get("comment") or (status_label(status) if status else "")
     outcome = tr("Конфликт") if problem["outcome"] == "conflict" else tr("Отклонено")
     head = f"{outcome}: {what} — {number or '#' + str(problem['incident_id'])}"
-    reason = problem.get("reason") or ""
+    reason = refusal_text(problem.get("error"), problem.get("reason"))
     return shown("\n".join(x for x in (head, reason, f"«{text}»" if text else "") if x))
 
 

@@ -9,152 +9,152 @@
         <translation> [demo]</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="69"/>
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="55"/>
         <source>{sector}: без рубрики</source>
         <extracomment>Incidents listed under one spike or cluster (a cluster lists at most 500 ids anyway). How a column&apos;s raw value is shown: text, a count, a count with its change against the previous period ((count, previous) pairs), a share 0..1, minutes, a date, a ratio. Bars in the SLA chart: the groups with the most incidents.</extracomment>
         <translation>{sector}: no category</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="80"/>
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="66"/>
         <source>Обращений за период</source>
         <translation>Incidents in the period</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="81"/>
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="67"/>
         <source>К предыдущему периоду</source>
         <translation>Against the previous period</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="82"/>
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="68"/>
         <source>Просрочено сейчас</source>
         <translation>Overdue now</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="83"/>
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="69"/>
         <location filename="../../cur_desktop/ui/trainer_scorecard.py" line="28"/>
         <source>Первый ответ в срок</source>
         <translation>First answer on time</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="84"/>
-        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="309"/>
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="70"/>
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="295"/>
         <source>Медиана первого ответа</source>
         <translation>Median first answer</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="95"/>
-        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="111"/>
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="81"/>
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="97"/>
         <source>По дням</source>
         <translation>By day</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="96"/>
-        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="114"/>
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="82"/>
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="100"/>
         <source>По неделям</source>
         <translation>By week</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="98"/>
-        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="182"/>
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="84"/>
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="168"/>
         <source>Обращения по дням</source>
         <translation>Incidents by day</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="99"/>
-        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="123"/>
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="85"/>
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="109"/>
         <source>Основные темы</source>
         <translation>Main topics</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="111"/>
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="97"/>
         <source>День</source>
         <translation>Day</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="111"/>
-        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="118"/>
-        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="127"/>
-        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="304"/>
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="97"/>
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="104"/>
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="113"/>
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="290"/>
         <location filename="../../cur_desktop/ui/systemic_view.py" line="92"/>
         <location filename="../../cur_desktop/ui/systemic_view.py" line="106"/>
         <source>Обращений</source>
         <translation>Incidents</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="116"/>
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="102"/>
         <location filename="../../cur_desktop/ui/systemic_view.py" line="91"/>
         <source>Неделя с</source>
         <translation>Week from</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="117"/>
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="103"/>
         <source>Дней в периоде</source>
         <translation>Days in the period</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="125"/>
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="111"/>
         <location filename="../../cur_desktop/ui/finding_text.py" line="32"/>
         <location filename="../../cur_desktop/ui/systemic_view.py" line="90"/>
         <source>Тема</source>
         <translation>Topic</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="179"/>
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="165"/>
         <source>Обращения по неделям (с понедельника)</source>
         <translation>Incidents by week (from Monday)</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="196"/>
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="182"/>
         <source>Сферы × МО</source>
         <translation>Sectors × municipalities</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="201"/>
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="187"/>
         <source>В ячейке: обращений за период (изменение к предыдущему периоду).</source>
         <translation>Each cell: incidents in the period (change against the previous period).</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="221"/>
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="207"/>
         <source>Всего</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="231"/>
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="217"/>
         <source>Итого</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="254"/>
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="240"/>
         <source>По операторам</source>
         <translation>By operator</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="255"/>
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="241"/>
         <source>По ведомствам</source>
         <translation>By agency</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="256"/>
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="242"/>
         <source>По МО</source>
         <translation>By municipality</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="271"/>
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="257"/>
         <source>Сроки: </source>
         <translation>Deadlines: </translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="274"/>
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="260"/>
         <source>Первый ответ в срок, %</source>
         <translation>First answer on time, %</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="281"/>
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="267"/>
         <source>Доля в срок: первые ответы до срока среди отвеченных и просроченных; неотвеченные, у которых срок ещё не истёк, не учитываются.</source>
         <translation>On time: first answers before the deadline among answered and overdue incidents; unanswered ones whose time has not run out are not counted.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="298"/>
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="284"/>
         <location filename="../../cur_desktop/ui/app.py" line="125"/>
         <location filename="../../cur_desktop/ui/finding_text.py" line="30"/>
         <location filename="../../cur_desktop/ui/quality_review.py" line="178"/>
@@ -162,24 +162,24 @@
         <translation>Operator</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="300"/>
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="286"/>
         <location filename="../../cur_desktop/ui/systemic_view.py" line="89"/>
         <location filename="../../cur_desktop/ui/systemic_view.py" line="104"/>
         <source>МО</source>
         <translation>Municipality</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="305"/>
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="291"/>
         <source>Отвечено</source>
         <translation>Answered</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="308"/>
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="294"/>
         <source>Доля в срок</source>
         <translation>On time</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="317"/>
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="303"/>
         <source>Не направлено</source>
         <translation>Not routed</translation>
     </message>
@@ -487,7 +487,7 @@
         <translation>Priority</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="299"/>
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="285"/>
         <location filename="../../cur_desktop/ui/finding_text.py" line="27"/>
         <location filename="../../cur_desktop/ui/incident_card.py" line="86"/>
         <location filename="../../cur_desktop/ui/incident_dialogs.py" line="31"/>
@@ -1167,7 +1167,7 @@
         <translation>Any deadline</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="306"/>
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="292"/>
         <location filename="../../cur_desktop/ui/quality_review.py" line="46"/>
         <location filename="../../cur_desktop/ui/queue_filters.py" line="104"/>
         <location filename="../../cur_desktop/ui/sla_view.py" line="32"/>
@@ -1183,7 +1183,7 @@
         <translation>At risk</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="307"/>
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="293"/>
         <location filename="../../cur_desktop/ui/queue_filters.py" line="106"/>
         <location filename="../../cur_desktop/ui/reassign.py" line="66"/>
         <location filename="../../cur_desktop/ui/sla_view.py" line="34"/>
@@ -1233,9 +1233,9 @@
         <translation>Sector and category</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="126"/>
-        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="196"/>
-        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="221"/>
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="112"/>
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="182"/>
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="207"/>
         <location filename="../../cur_desktop/ui/incident_dialogs.py" line="65"/>
         <location filename="../../cur_desktop/ui/queue_model.py" line="47"/>
         <source>Сфера</source>
@@ -1351,7 +1351,7 @@
         <translation>Mine</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="315"/>
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="301"/>
         <location filename="../../cur_desktop/ui/queue_source.py" line="24"/>
         <location filename="../../cur_desktop/ui/trainer_live.py" line="100"/>
         <source>Без исполнителя</source>
@@ -1549,6 +1549,7 @@
         <translation>Ignore “{word}”</translation>
     </message>
     <message>
+        <location filename="../../cur_desktop/ui/code_labels.py" line="96"/>
         <location filename="../../cur_desktop/ui/sla_view.py" line="35"/>
         <source>Завершено</source>
         <translation>Completed</translation>
@@ -1787,6 +1788,7 @@
         <translation>Incidents assigned: {n} — {who}</translation>
     </message>
     <message>
+        <location filename="../../cur_desktop/ui/code_labels.py" line="150"/>
         <location filename="../../cur_desktop/ui/supervisor_console.py" line="186"/>
         <source>Оценить можно только обращение с опубликованным ответом</source>
         <translation>Only an incident with a published reply can be reviewed</translation>
@@ -2321,6 +2323,7 @@ today</translation>
         <translation>Start</translation>
     </message>
     <message>
+        <location filename="../../cur_desktop/ui/code_labels.py" line="95"/>
         <location filename="../../cur_desktop/ui/trainer_window.py" line="67"/>
         <source>Пауза</source>
         <translation>Pause</translation>
@@ -2835,11 +2838,142 @@ today</translation>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/code_labels.py" line="109"/>
-        <location filename="../../cur_desktop/ui/code_labels.py" line="118"/>
+        <location filename="../../cur_desktop/ui/code_labels.py" line="93"/>
+        <source>Готово к началу</source>
+        <translation>Ready to start</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/code_labels.py" line="94"/>
+        <source>Идёт</source>
+        <translation>Running</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/code_labels.py" line="114"/>
+        <location filename="../../cur_desktop/ui/code_labels.py" line="128"/>
         <source>другой статус</source>
         <extracomment>code → the workstation&apos;s own name, for the codes it knows (the server sends codes; the names it sends too are used only for codes a newer server added).</extracomment>
         <translation>another status</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/code_labels.py" line="129"/>
+        <source>Обращение уже в работе у другого сотрудника</source>
+        <extracomment>Why the server refused or set aside an edit, by its code (MutationResult.error). The server words the reason in Russian, often with a name or a status in it: a Russian UI shows that; another language shows these, which say the same without the particulars.</extracomment>
+        <translation>A colleague is already working on the incident</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/code_labels.py" line="130"/>
+        <source>Обращение изменил другой сотрудник, пока вы с ним работали</source>
+        <translation>A colleague changed the incident while you were working on it</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/code_labels.py" line="131"/>
+        <source>Обращение не найдено</source>
+        <translation>Incident not found</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/code_labels.py" line="132"/>
+        <source>Такая смена статуса не разрешена</source>
+        <translation>This status change is not allowed</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/code_labels.py" line="133"/>
+        <source>Обращение уже обработано</source>
+        <translation>The incident has already been dealt with</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/code_labels.py" line="134"/>
+        <source>Это может только старший смены</source>
+        <translation>Only a shift supervisor can do this</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/code_labels.py" line="135"/>
+        <source>Этому сотруднику обращение назначить нельзя</source>
+        <translation>The incident cannot be assigned to this person</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/code_labels.py" line="136"/>
+        <source>Укажите ведомство: используйте действие «Направить»</source>
+        <translation>Name the agency: use the “Route” action</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/code_labels.py" line="137"/>
+        <source>Укажите причину отклонения</source>
+        <translation>Give the reason for rejection</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/code_labels.py" line="138"/>
+        <source>Опишите, что сделано: одного ответа мало для «Решено»</source>
+        <translation>Describe what was done: an answer alone is not enough for “Resolved”</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/code_labels.py" line="139"/>
+        <source>Сначала опубликуйте ответ</source>
+        <translation>Publish an answer first</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/code_labels.py" line="140"/>
+        <source>Рубрика не относится к выбранной сфере</source>
+        <translation>The rubric does not belong to the chosen sector</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/code_labels.py" line="141"/>
+        <source>Такого муниципального образования нет в справочнике</source>
+        <translation>No such municipality in the reference data</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/code_labels.py" line="142"/>
+        <source>Такого ведомства нет в справочнике</source>
+        <translation>No such agency in the reference data</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/code_labels.py" line="143"/>
+        <source>Нужно согласование старшего смены</source>
+        <translation>A shift supervisor&apos;s approval is needed</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/code_labels.py" line="144"/>
+        <source>В ответе не заполнены поля шаблона</source>
+        <translation>The reply has template fields left unfilled</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/code_labels.py" line="145"/>
+        <source>Сначала возьмите обращение в работу</source>
+        <translation>Take the incident first</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/code_labels.py" line="146"/>
+        <source>Текст ответа пуст</source>
+        <translation>The reply is empty</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/code_labels.py" line="147"/>
+        <source>Такого шаблона нет</source>
+        <translation>No such template</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/code_labels.py" line="148"/>
+        <source>У обращения нет такого ответа</source>
+        <translation>The incident has no such reply</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/code_labels.py" line="149"/>
+        <source>Ответ не ждёт согласования</source>
+        <translation>The reply is not awaiting approval</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/code_labels.py" line="151"/>
+        <source>Свой ответ оценивает другой старший смены</source>
+        <translation>Another shift supervisor reviews your own answer</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/code_labels.py" line="152"/>
+        <source>Повтор чужой правки отклонён</source>
+        <translation>A repeat of someone else&apos;s edit was refused</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/code_labels.py" line="163"/>
+        <source>Сервер не принял правку</source>
+        <translation>The server did not accept the edit</translation>
     </message>
     <message>
         <location filename="../../cur_desktop/ui/incident_card.py" line="260"/>

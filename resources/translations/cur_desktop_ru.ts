@@ -8,152 +8,152 @@
         <translation> [демо]</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="69" />
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="55" />
         <source>{sector}: без рубрики</source>
         <extracomment>Incidents listed under one spike or cluster (a cluster lists at most 500 ids anyway). How a column's raw value is shown: text, a count, a count with its change against the previous period ((count, previous) pairs), a share 0..1, minutes, a date, a ratio. Bars in the SLA chart: the groups with the most incidents.</extracomment>
         <translation>{sector}: без рубрики</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="80" />
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="66" />
         <source>Обращений за период</source>
         <translation>Обращений за период</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="81" />
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="67" />
         <source>К предыдущему периоду</source>
         <translation>К предыдущему периоду</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="82" />
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="68" />
         <source>Просрочено сейчас</source>
         <translation>Просрочено сейчас</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="83" />
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="69" />
         <location filename="../../cur_desktop/ui/trainer_scorecard.py" line="28" />
         <source>Первый ответ в срок</source>
         <translation>Первый ответ в срок</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="84" />
-        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="309" />
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="70" />
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="295" />
         <source>Медиана первого ответа</source>
         <translation>Медиана первого ответа</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="95" />
-        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="111" />
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="81" />
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="97" />
         <source>По дням</source>
         <translation>По дням</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="96" />
-        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="114" />
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="82" />
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="100" />
         <source>По неделям</source>
         <translation>По неделям</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="98" />
-        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="182" />
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="84" />
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="168" />
         <source>Обращения по дням</source>
         <translation>Обращения по дням</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="99" />
-        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="123" />
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="85" />
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="109" />
         <source>Основные темы</source>
         <translation>Основные темы</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="111" />
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="97" />
         <source>День</source>
         <translation>День</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="111" />
-        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="118" />
-        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="127" />
-        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="304" />
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="97" />
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="104" />
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="113" />
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="290" />
         <location filename="../../cur_desktop/ui/systemic_view.py" line="92" />
         <location filename="../../cur_desktop/ui/systemic_view.py" line="106" />
         <source>Обращений</source>
         <translation>Обращений</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="116" />
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="102" />
         <location filename="../../cur_desktop/ui/systemic_view.py" line="91" />
         <source>Неделя с</source>
         <translation>Неделя с</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="117" />
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="103" />
         <source>Дней в периоде</source>
         <translation>Дней в периоде</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="125" />
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="111" />
         <location filename="../../cur_desktop/ui/finding_text.py" line="32" />
         <location filename="../../cur_desktop/ui/systemic_view.py" line="90" />
         <source>Тема</source>
         <translation>Тема</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="179" />
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="165" />
         <source>Обращения по неделям (с понедельника)</source>
         <translation>Обращения по неделям (с понедельника)</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="196" />
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="182" />
         <source>Сферы × МО</source>
         <translation>Сферы × МО</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="201" />
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="187" />
         <source>В ячейке: обращений за период (изменение к предыдущему периоду).</source>
         <translation>В ячейке: обращений за период (изменение к предыдущему периоду).</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="221" />
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="207" />
         <source>Всего</source>
         <translation>Всего</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="231" />
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="217" />
         <source>Итого</source>
         <translation>Итого</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="254" />
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="240" />
         <source>По операторам</source>
         <translation>По операторам</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="255" />
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="241" />
         <source>По ведомствам</source>
         <translation>По ведомствам</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="256" />
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="242" />
         <source>По МО</source>
         <translation>По МО</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="271" />
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="257" />
         <source>Сроки: </source>
         <translation>Сроки: </translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="274" />
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="260" />
         <source>Первый ответ в срок, %</source>
         <translation>Первый ответ в срок, %</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="281" />
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="267" />
         <source>Доля в срок: первые ответы до срока среди отвеченных и просроченных; неотвеченные, у которых срок ещё не истёк, не учитываются.</source>
         <translation>Доля в срок: первые ответы до срока среди отвеченных и просроченных; неотвеченные, у которых срок ещё не истёк, не учитываются.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="298" />
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="284" />
         <location filename="../../cur_desktop/ui/app.py" line="125" />
         <location filename="../../cur_desktop/ui/finding_text.py" line="30" />
         <location filename="../../cur_desktop/ui/quality_review.py" line="178" />
@@ -161,24 +161,24 @@
         <translation>Оператор</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="300" />
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="286" />
         <location filename="../../cur_desktop/ui/systemic_view.py" line="89" />
         <location filename="../../cur_desktop/ui/systemic_view.py" line="104" />
         <source>МО</source>
         <translation>МО</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="305" />
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="291" />
         <source>Отвечено</source>
         <translation>Отвечено</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="308" />
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="294" />
         <source>Доля в срок</source>
         <translation>Доля в срок</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="317" />
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="303" />
         <source>Не направлено</source>
         <translation>Не направлено</translation>
     </message>
@@ -486,7 +486,7 @@
         <translation>Важность</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="299" />
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="285" />
         <location filename="../../cur_desktop/ui/finding_text.py" line="27" />
         <location filename="../../cur_desktop/ui/incident_card.py" line="86" />
         <location filename="../../cur_desktop/ui/incident_dialogs.py" line="31" />
@@ -1166,7 +1166,7 @@
         <translation>Любой срок</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="306" />
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="292" />
         <location filename="../../cur_desktop/ui/quality_review.py" line="46" />
         <location filename="../../cur_desktop/ui/queue_filters.py" line="104" />
         <location filename="../../cur_desktop/ui/sla_view.py" line="32" />
@@ -1182,7 +1182,7 @@
         <translation>Под угрозой</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="307" />
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="293" />
         <location filename="../../cur_desktop/ui/queue_filters.py" line="106" />
         <location filename="../../cur_desktop/ui/reassign.py" line="66" />
         <location filename="../../cur_desktop/ui/sla_view.py" line="34" />
@@ -1232,9 +1232,9 @@
         <translation>Сфера и рубрика</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="126" />
-        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="196" />
-        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="221" />
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="112" />
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="182" />
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="207" />
         <location filename="../../cur_desktop/ui/incident_dialogs.py" line="65" />
         <location filename="../../cur_desktop/ui/queue_model.py" line="47" />
         <source>Сфера</source>
@@ -1350,7 +1350,7 @@
         <translation>Мои</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="315" />
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="301" />
         <location filename="../../cur_desktop/ui/queue_source.py" line="24" />
         <location filename="../../cur_desktop/ui/trainer_live.py" line="100" />
         <source>Без исполнителя</source>
@@ -1548,6 +1548,7 @@
         <translation>Пропустить «{word}»</translation>
     </message>
     <message>
+        <location filename="../../cur_desktop/ui/code_labels.py" line="96" />
         <location filename="../../cur_desktop/ui/sla_view.py" line="35" />
         <source>Завершено</source>
         <translation>Завершено</translation>
@@ -1786,6 +1787,7 @@
         <translation>Назначено обращений: {n} — {who}</translation>
     </message>
     <message>
+        <location filename="../../cur_desktop/ui/code_labels.py" line="150" />
         <location filename="../../cur_desktop/ui/supervisor_console.py" line="186" />
         <source>Оценить можно только обращение с опубликованным ответом</source>
         <translation>Оценить можно только обращение с опубликованным ответом</translation>
@@ -2320,6 +2322,7 @@
         <translation>Начать</translation>
     </message>
     <message>
+        <location filename="../../cur_desktop/ui/code_labels.py" line="95" />
         <location filename="../../cur_desktop/ui/trainer_window.py" line="67" />
         <source>Пауза</source>
         <translation>Пауза</translation>
@@ -2834,11 +2837,142 @@
         <translation>Электронная почта</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/code_labels.py" line="109" />
-        <location filename="../../cur_desktop/ui/code_labels.py" line="118" />
+        <location filename="../../cur_desktop/ui/code_labels.py" line="93" />
+        <source>Готово к началу</source>
+        <translation>Готово к началу</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/code_labels.py" line="94" />
+        <source>Идёт</source>
+        <translation>Идёт</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/code_labels.py" line="114" />
+        <location filename="../../cur_desktop/ui/code_labels.py" line="128" />
         <source>другой статус</source>
         <extracomment>code → the workstation's own name, for the codes it knows (the server sends codes; the names it sends too are used only for codes a newer server added).</extracomment>
         <translation>другой статус</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/code_labels.py" line="129" />
+        <source>Обращение уже в работе у другого сотрудника</source>
+        <extracomment>Why the server refused or set aside an edit, by its code (MutationResult.error). The server words the reason in Russian, often with a name or a status in it: a Russian UI shows that; another language shows these, which say the same without the particulars.</extracomment>
+        <translation>Обращение уже в работе у другого сотрудника</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/code_labels.py" line="130" />
+        <source>Обращение изменил другой сотрудник, пока вы с ним работали</source>
+        <translation>Обращение изменил другой сотрудник, пока вы с ним работали</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/code_labels.py" line="131" />
+        <source>Обращение не найдено</source>
+        <translation>Обращение не найдено</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/code_labels.py" line="132" />
+        <source>Такая смена статуса не разрешена</source>
+        <translation>Такая смена статуса не разрешена</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/code_labels.py" line="133" />
+        <source>Обращение уже обработано</source>
+        <translation>Обращение уже обработано</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/code_labels.py" line="134" />
+        <source>Это может только старший смены</source>
+        <translation>Это может только старший смены</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/code_labels.py" line="135" />
+        <source>Этому сотруднику обращение назначить нельзя</source>
+        <translation>Этому сотруднику обращение назначить нельзя</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/code_labels.py" line="136" />
+        <source>Укажите ведомство: используйте действие «Направить»</source>
+        <translation>Укажите ведомство: используйте действие «Направить»</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/code_labels.py" line="137" />
+        <source>Укажите причину отклонения</source>
+        <translation>Укажите причину отклонения</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/code_labels.py" line="138" />
+        <source>Опишите, что сделано: одного ответа мало для «Решено»</source>
+        <translation>Опишите, что сделано: одного ответа мало для «Решено»</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/code_labels.py" line="139" />
+        <source>Сначала опубликуйте ответ</source>
+        <translation>Сначала опубликуйте ответ</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/code_labels.py" line="140" />
+        <source>Рубрика не относится к выбранной сфере</source>
+        <translation>Рубрика не относится к выбранной сфере</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/code_labels.py" line="141" />
+        <source>Такого муниципального образования нет в справочнике</source>
+        <translation>Такого муниципального образования нет в справочнике</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/code_labels.py" line="142" />
+        <source>Такого ведомства нет в справочнике</source>
+        <translation>Такого ведомства нет в справочнике</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/code_labels.py" line="143" />
+        <source>Нужно согласование старшего смены</source>
+        <translation>Нужно согласование старшего смены</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/code_labels.py" line="144" />
+        <source>В ответе не заполнены поля шаблона</source>
+        <translation>В ответе не заполнены поля шаблона</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/code_labels.py" line="145" />
+        <source>Сначала возьмите обращение в работу</source>
+        <translation>Сначала возьмите обращение в работу</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/code_labels.py" line="146" />
+        <source>Текст ответа пуст</source>
+        <translation>Текст ответа пуст</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/code_labels.py" line="147" />
+        <source>Такого шаблона нет</source>
+        <translation>Такого шаблона нет</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/code_labels.py" line="148" />
+        <source>У обращения нет такого ответа</source>
+        <translation>У обращения нет такого ответа</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/code_labels.py" line="149" />
+        <source>Ответ не ждёт согласования</source>
+        <translation>Ответ не ждёт согласования</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/code_labels.py" line="151" />
+        <source>Свой ответ оценивает другой старший смены</source>
+        <translation>Свой ответ оценивает другой старший смены</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/code_labels.py" line="152" />
+        <source>Повтор чужой правки отклонён</source>
+        <translation>Повтор чужой правки отклонён</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/code_labels.py" line="163" />
+        <source>Сервер не принял правку</source>
+        <translation>Сервер не принял правку</translation>
     </message>
     <message>
         <location filename="../../cur_desktop/ui/incident_card.py" line="260" />

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QLocale, Qt, QTranslator
@@ -19,11 +20,13 @@ from cur_desktop.models.domain import CHANNEL_LABELS, SECTOR_LABELS
 from cur_desktop.models.reply_checks import check_reply
 from cur_desktop.models.statuses import STATUS_LABELS
 from cur_desktop.models.templates import KNOWN_PLACEHOLDERS
+from cur_desktop.models.training import SESSION_STATE_LABELS
 from cur_desktop.ui.aio import wait_until
-from cur_desktop.ui.code_labels import CODE_NAMES
+from cur_desktop.ui.code_labels import CODE_NAMES, REFUSALS, refusal_text
 from cur_desktop.ui.finding_text import FIELD_NAMES, FINDING_TEXTS, finding_text
 from cur_desktop.ui.i18n import TRANSLATIONS
 from cur_desktop.ui.labels import short_municipality
+from cur_server import mutations
 from tests.server.api import Api
 from tests.ui.test_operator_flow import close, first_sync, open_window
 
@@ -45,13 +48,28 @@ def english(qapp):
 
 def test_every_model_name_of_a_code_is_in_the_catalogue():
     """lupdate reads only ui/: the names the models give must be marked there too."""
-    for names in (STATUS_LABELS, SECTOR_LABELS, CHANNEL_LABELS):
+    for names in (STATUS_LABELS, SECTOR_LABELS, CHANNEL_LABELS, SESSION_STATE_LABELS):
         missing = [n for n in names.values() if n not in CODE_NAMES and CYRILLIC.search(n)]
         assert not missing
     assert set(FIELD_NAMES) == set(KNOWN_PLACEHOLDERS)
     source = open(reply_checks.__file__, encoding="utf-8").read()
     codes = set(re.findall(r'Finding\(\s*"(\w+)"', source))
     assert codes and codes <= set(FINDING_TEXTS)
+    # Every refusal code the server gives has a name here.
+    server = "".join(
+        open(f, encoding="utf-8").read() for f in Path(mutations.__file__).parent.glob("*.py")
+    )
+    refused = set(re.findall(r'refuse\(\s*"(\w+)"', server))
+    refused |= set(re.findall(r'MutationConflict\(\s*"(\w+)"', server))
+    refused |= set(re.findall(r'Outcome\.REJECTED, "(\w+)"', server))
+    assert refused and refused <= set(REFUSALS), refused - set(REFUSALS)
+
+
+def test_refusals_are_said_in_english(english):
+    reason = "Обращение уже в работе у сотрудника Кузнецов Д. О."
+    assert refusal_text("held_by_other", reason) == "A colleague is already working on the incident"
+    assert refusal_text("something_new", reason) == reason  # unknown: the server's words
+    assert not CYRILLIC.search(refusal_text(None, None))
 
 
 def test_reply_checks_are_said_in_english(english):
