@@ -30,6 +30,16 @@ asterisks, so a configuration logged or shown in a traceback gives nothing away.
 
     [email.municipalities]                  # recipient address → municipality code
     "kasimov@cur.region.example" = "kasimov"
+
+    [[telegram]]
+    name = "bot"
+    token_env = "CUR_TELEGRAM_BOT_TOKEN"    # or token_file = "/etc/cur/telegram.secret"
+    default_municipality = "ryazan"         # for messages from chats not mapped below
+    poll_timeout = 0                        # getUpdates long polling, seconds (0: short poll)
+    # api_url = "https://api.telegram.org"  # a Bot API server of one's own, if any
+
+    [telegram.chats]                        # chat id → municipality code (group chats)
+    "-1001234567890" = "kasimov"
 """
 
 from __future__ import annotations
@@ -98,21 +108,35 @@ class EmailConfig:
 
 
 @dataclass(frozen=True)
+class TelegramConfig:
+    name: str
+    token: Secret
+    api_url: str = "https://api.telegram.org"
+    default_municipality: str | None = None
+    #: Chat id (as text) → municipality code.
+    chats: dict[str, str] = field(default_factory=dict)
+    #: getUpdates long polling: how long the server may hold the request (0: answer at once).
+    poll_timeout: int = 0
+    timeout: float = 60.0
+
+
+@dataclass(frozen=True)
 class ChannelsConfig:
     email: list[EmailConfig] = field(default_factory=list)
+    telegram: list[TelegramConfig] = field(default_factory=list)
     retry: RetryPolicy = field(default_factory=RetryPolicy)
     poll_seconds: float = 30.0
 
 
-def _secret(where: str, raw: dict[str, Any]) -> Secret | None:
-    if "password" in raw:
+def _secret(where: str, raw: dict[str, Any], kind: str = "password") -> Secret | None:
+    if kind in raw:
         raise ConfigError(
-            f"{where}: a password is not written into the configuration; "
-            "name it by password_env or password_file"
+            f"{where}: a {kind} is not written into the configuration; "
+            f"name it by {kind}_env or {kind}_file"
         )
-    env, file = raw.get("password_env"), raw.get("password_file")
+    env, file = raw.get(f"{kind}_env"), raw.get(f"{kind}_file")
     if env and file:
-        raise ConfigError(f"{where}: password_env or password_file, not both")
+        raise ConfigError(f"{where}: {kind}_env or {kind}_file, not both")
     if env:
         value = os.environ.get(env)
         if not value:
@@ -120,7 +144,7 @@ def _secret(where: str, raw: dict[str, Any]) -> Secret | None:
         return Secret(value)
     if file:
         try:
-            return Secret(read_secret_file(Path(file), f"{where} password_file"))
+            return Secret(read_secret_file(Path(file), f"{where} {kind}_file"))
         except SecretError as exc:
             raise ConfigError(str(exc)) from exc
     return None
@@ -170,6 +194,27 @@ def parse_config(data: dict[str, Any]) -> ChannelsConfig:
     names = [m.name for m in mailboxes]
     if len(set(names)) != len(names):
         raise ConfigError("[[email]]: every mailbox needs its own name")
+    bots = []
+    for n, raw in enumerate(data.get("telegram", [])):
+        name = raw.get("name", f"telegram{n + 1}")
+        where = f"[[telegram]] {name}"
+        token = _secret(where, raw, "token")
+        if token is None:
+            raise ConfigError(f"{where}: the bot token is missing (token_env or token_file)")
+        bots.append(
+            TelegramConfig(
+                name=name,
+                token=token,
+                api_url=str(raw.get("api_url", "https://api.telegram.org")).rstrip("/"),
+                default_municipality=raw.get("default_municipality"),
+                chats={str(k): str(v) for k, v in (raw.get("chats") or {}).items()},
+                poll_timeout=int(raw.get("poll_timeout", 0)),
+                timeout=float(raw.get("timeout", 60)),
+            )
+        )
+    names = [b.name for b in bots]
+    if len(set(names)) != len(names):
+        raise ConfigError("[[telegram]]: every bot needs its own name")
     d = data.get("delivery", {})
     retry = RetryPolicy(
         max_attempts=int(d.get("max_attempts", 5)),
@@ -178,7 +223,10 @@ def parse_config(data: dict[str, Any]) -> ChannelsConfig:
         lease=timedelta(seconds=float(d.get("lease_seconds", 600))),
     )
     return ChannelsConfig(
-        email=mailboxes, retry=retry, poll_seconds=float(d.get("poll_seconds", 30))
+        email=mailboxes,
+        telegram=bots,
+        retry=retry,
+        poll_seconds=float(d.get("poll_seconds", 30)),
     )
 
 
