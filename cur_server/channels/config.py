@@ -40,6 +40,15 @@ asterisks, so a configuration logged or shown in a traceback gives nothing away.
 
     [telegram.chats]                        # chat id → municipality code (group chats)
     "-1001234567890" = "kasimov"
+
+    [[vk]]
+    name = "group"
+    group_id = 123456                       # the community (its id, positive)
+    token_env = "CUR_VK_GROUP_TOKEN"        # a community token; or token_file
+    default_municipality = "ryazan"
+    wait = 0                                # Bots Long Poll wait, seconds (0: answer at once)
+    # api_url = "https://api.vk.com/method"
+    # api_version = "5.199"
 """
 
 from __future__ import annotations
@@ -121,9 +130,23 @@ class TelegramConfig:
 
 
 @dataclass(frozen=True)
+class VkConfig:
+    name: str
+    group_id: int
+    token: Secret
+    api_url: str = "https://api.vk.com/method"
+    api_version: str = "5.199"
+    default_municipality: str | None = None
+    #: Bots Long Poll: how long the server may hold the request (0: answer at once).
+    wait: int = 0
+    timeout: float = 60.0
+
+
+@dataclass(frozen=True)
 class ChannelsConfig:
     email: list[EmailConfig] = field(default_factory=list)
     telegram: list[TelegramConfig] = field(default_factory=list)
+    vk: list[VkConfig] = field(default_factory=list)
     retry: RetryPolicy = field(default_factory=RetryPolicy)
     poll_seconds: float = 30.0
 
@@ -215,6 +238,32 @@ def parse_config(data: dict[str, Any]) -> ChannelsConfig:
     names = [b.name for b in bots]
     if len(set(names)) != len(names):
         raise ConfigError("[[telegram]]: every bot needs its own name")
+    groups = []
+    for n, raw in enumerate(data.get("vk", [])):
+        name = raw.get("name", f"vk{n + 1}")
+        where = f"[[vk]] {name}"
+        token = _secret(where, raw, "token")
+        if token is None:
+            raise ConfigError(f"{where}: the community token is missing (token_env or token_file)")
+        try:
+            group_id = abs(int(raw["group_id"]))
+        except (KeyError, TypeError, ValueError):
+            raise ConfigError(f"{where}: group_id (the community's id) is missing") from None
+        groups.append(
+            VkConfig(
+                name=name,
+                group_id=group_id,
+                token=token,
+                api_url=str(raw.get("api_url", "https://api.vk.com/method")).rstrip("/"),
+                api_version=str(raw.get("api_version", "5.199")),
+                default_municipality=raw.get("default_municipality"),
+                wait=int(raw.get("wait", 0)),
+                timeout=float(raw.get("timeout", 60)),
+            )
+        )
+    names = [g.name for g in groups]
+    if len(set(names)) != len(names):
+        raise ConfigError("[[vk]]: every community needs its own name")
     d = data.get("delivery", {})
     retry = RetryPolicy(
         max_attempts=int(d.get("max_attempts", 5)),
@@ -225,6 +274,7 @@ def parse_config(data: dict[str, Any]) -> ChannelsConfig:
     return ChannelsConfig(
         email=mailboxes,
         telegram=bots,
+        vk=groups,
         retry=retry,
         poll_seconds=float(d.get("poll_seconds", 30)),
     )

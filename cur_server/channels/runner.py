@@ -23,12 +23,17 @@ from .delivery import RetryPolicy, claim_due, confirm_sent, record_failure
 from .email_channel import EmailChannel
 from .intake import Intake
 from .telegram_channel import TelegramChannel
+from .vk_channel import VkChannel
 
 log = logging.getLogger(__name__)
 
 
 def adapters_from(config: ChannelsConfig) -> list[ChannelAdapter]:
-    return [EmailChannel(m) for m in config.email] + [TelegramChannel(b) for b in config.telegram]
+    return (
+        [EmailChannel(m) for m in config.email]
+        + [TelegramChannel(b) for b in config.telegram]
+        + [VkChannel(g) for g in config.vk]
+    )
 
 
 def worker_name() -> str:
