@@ -235,9 +235,10 @@ def parse_config(data: dict[str, Any]) -> ChannelsConfig:
                 timeout=float(raw.get("timeout", 60)),
             )
         )
-    names = [b.name for b in bots]
-    if len(set(names)) != len(names):
-        raise ConfigError("[[telegram]]: every bot needs its own name")
+    if len(bots) > 1:
+        # Message ids are per chat and bot, and one adapter of a channel delivers: two bots
+        # would mix their conversations.
+        raise ConfigError("[[telegram]]: one bot per server")
     groups = []
     for n, raw in enumerate(data.get("vk", [])):
         name = raw.get("name", f"vk{n + 1}")
@@ -261,9 +262,9 @@ def parse_config(data: dict[str, Any]) -> ChannelsConfig:
                 timeout=float(raw.get("timeout", 60)),
             )
         )
-    names = [g.name for g in groups]
-    if len(set(names)) != len(names):
-        raise ConfigError("[[vk]]: every community needs its own name")
+    if len(groups) > 1:
+        # Private messages are numbered per community: two would mix their conversations.
+        raise ConfigError("[[vk]]: one community per server")
     d = data.get("delivery", {})
     retry = RetryPolicy(
         max_attempts=int(d.get("max_attempts", 5)),

@@ -350,6 +350,10 @@ def test_the_token_is_never_written_into_the_configuration(tmp_path, monkeypatch
     assert TOKEN not in str(e.value)
     with pytest.raises(ConfigError, match="token is missing"):
         parse_config({"telegram": [{"name": "bot"}]})
+    with pytest.raises(ConfigError, match="one bot per server"):
+        two = {"token_env": "CUR_TEST_TG_TOKEN"}
+        monkeypatch.setenv("CUR_TEST_TG_TOKEN", TOKEN)
+        parse_config({"telegram": [{"name": "a", **two}, {"name": "b", **two}]})
     monkeypatch.setenv("CUR_TEST_TG_TOKEN", TOKEN)
     config = parse_config(
         {
@@ -369,3 +373,34 @@ def test_the_token_is_never_written_into_the_configuration(tmp_path, monkeypatch
     assert bot.chats == {"-100200300": "kasimov"} and bot.api_url == "http://127.0.0.1:1"
     [adapter] = adapters_from(config)
     assert isinstance(adapter, TelegramChannel)
+
+
+def test_one_round_from_the_command_line_with_the_token_in_a_file(seeded_url, tg, tmp_path):
+    import json
+    import os
+
+    from tests.server.test_cli import run
+
+    secret = tmp_path / "telegram.secret"
+    secret.write_text(TOKEN + "\n")
+    os.chmod(secret, 0o600)
+    config = tmp_path / "channels.toml"
+    config.write_text(
+        f"""
+[[telegram]]
+name = "bot"
+token_file = "{secret}"
+api_url = "{tg.url}"
+default_municipality = "ryazan"
+""",
+        encoding="utf-8",
+    )
+    tg.user_says("Не горит фонарь у дома 3")
+    args = ("channels", "--database-url", seeded_url, "--config", str(config), "--once")
+    r = run(*args)
+    assert r.returncode == 0, r.stderr
+    assert json.loads(r.stdout)["fetched"] == 1
+    tg.revoke_token()
+    r = run(*args)
+    assert r.returncode == 1 and "revoked" in r.stderr
+    assert TOKEN.split(":")[1] not in r.stderr + r.stdout
