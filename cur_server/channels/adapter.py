@@ -40,19 +40,27 @@ class Outgoing:
 
 @dataclass(frozen=True)
 class Receipt:
-    """The channel accepted the reply; `message_id` is its id there (kept for threading)."""
+    """The channel accepted the reply; `message_id` is its id there (kept for threading).
+    A reply the channel took in several messages (Telegram's 4,096-character limit) names the
+    others in `more_ids`, so the citizen answering any of them joins the incident."""
 
     message_id: str | None = None
+    more_ids: tuple[str, ...] = ()
 
 
 class DeliveryError(Exception):
     """The channel did not take the reply. `permanent` ones are not retried (no address, the
     recipient refused); the others are retried with backoff. The message is the channel's own
-    error in English, shown to the supervisor as is; it must never carry a secret."""
+    error in English, shown to the supervisor as is; it must never carry a secret.
 
-    def __init__(self, message: str, *, permanent: bool = False):
+    `retry_after` (seconds) is the channel asking to wait (Telegram's 429, VK's flood
+    control): the reply is tried again no sooner, and the wait does not use up one of its
+    tries."""
+
+    def __init__(self, message: str, *, permanent: bool = False, retry_after: float | None = None):
         super().__init__(message)
         self.permanent = permanent
+        self.retry_after = retry_after
 
 
 class ChannelAdapter(Protocol):

@@ -30,6 +30,25 @@ asterisks, so a configuration logged or shown in a traceback gives nothing away.
 
     [email.municipalities]                  # recipient address → municipality code
     "kasimov@cur.region.example" = "kasimov"
+
+    [[telegram]]
+    name = "bot"
+    token_env = "CUR_TELEGRAM_BOT_TOKEN"    # or token_file = "/etc/cur/telegram.secret"
+    default_municipality = "ryazan"         # for messages from chats not mapped below
+    poll_timeout = 0                        # getUpdates long polling, seconds (0: short poll)
+    # api_url = "https://api.telegram.org"  # a Bot API server of one's own, if any
+
+    [telegram.chats]                        # chat id → municipality code (group chats)
+    "-1001234567890" = "kasimov"
+
+    [[vk]]
+    name = "group"
+    group_id = 123456                       # the community (its id, positive)
+    token_env = "CUR_VK_GROUP_TOKEN"        # a community token; or token_file
+    default_municipality = "ryazan"
+    wait = 0                                # Bots Long Poll wait, seconds (0: answer at once)
+    # api_url = "https://api.vk.com/method"
+    # api_version = "5.199"
 """
 
 from __future__ import annotations
@@ -98,21 +117,49 @@ class EmailConfig:
 
 
 @dataclass(frozen=True)
+class TelegramConfig:
+    name: str
+    token: Secret
+    api_url: str = "https://api.telegram.org"
+    default_municipality: str | None = None
+    #: Chat id (as text) → municipality code.
+    chats: dict[str, str] = field(default_factory=dict)
+    #: getUpdates long polling: how long the server may hold the request (0: answer at once).
+    poll_timeout: int = 0
+    timeout: float = 60.0
+
+
+@dataclass(frozen=True)
+class VkConfig:
+    name: str
+    group_id: int
+    token: Secret
+    api_url: str = "https://api.vk.com/method"
+    api_version: str = "5.199"
+    default_municipality: str | None = None
+    #: Bots Long Poll: how long the server may hold the request (0: answer at once).
+    wait: int = 0
+    timeout: float = 60.0
+
+
+@dataclass(frozen=True)
 class ChannelsConfig:
     email: list[EmailConfig] = field(default_factory=list)
+    telegram: list[TelegramConfig] = field(default_factory=list)
+    vk: list[VkConfig] = field(default_factory=list)
     retry: RetryPolicy = field(default_factory=RetryPolicy)
     poll_seconds: float = 30.0
 
 
-def _secret(where: str, raw: dict[str, Any]) -> Secret | None:
-    if "password" in raw:
+def _secret(where: str, raw: dict[str, Any], kind: str = "password") -> Secret | None:
+    if kind in raw:
         raise ConfigError(
-            f"{where}: a password is not written into the configuration; "
-            "name it by password_env or password_file"
+            f"{where}: a {kind} is not written into the configuration; "
+            f"name it by {kind}_env or {kind}_file"
         )
-    env, file = raw.get("password_env"), raw.get("password_file")
+    env, file = raw.get(f"{kind}_env"), raw.get(f"{kind}_file")
     if env and file:
-        raise ConfigError(f"{where}: password_env or password_file, not both")
+        raise ConfigError(f"{where}: {kind}_env or {kind}_file, not both")
     if env:
         value = os.environ.get(env)
         if not value:
@@ -120,7 +167,7 @@ def _secret(where: str, raw: dict[str, Any]) -> Secret | None:
         return Secret(value)
     if file:
         try:
-            return Secret(read_secret_file(Path(file), f"{where} password_file"))
+            return Secret(read_secret_file(Path(file), f"{where} {kind}_file"))
         except SecretError as exc:
             raise ConfigError(str(exc)) from exc
     return None
@@ -170,6 +217,54 @@ def parse_config(data: dict[str, Any]) -> ChannelsConfig:
     names = [m.name for m in mailboxes]
     if len(set(names)) != len(names):
         raise ConfigError("[[email]]: every mailbox needs its own name")
+    bots = []
+    for n, raw in enumerate(data.get("telegram", [])):
+        name = raw.get("name", f"telegram{n + 1}")
+        where = f"[[telegram]] {name}"
+        token = _secret(where, raw, "token")
+        if token is None:
+            raise ConfigError(f"{where}: the bot token is missing (token_env or token_file)")
+        bots.append(
+            TelegramConfig(
+                name=name,
+                token=token,
+                api_url=str(raw.get("api_url", "https://api.telegram.org")).rstrip("/"),
+                default_municipality=raw.get("default_municipality"),
+                chats={str(k): str(v) for k, v in (raw.get("chats") or {}).items()},
+                poll_timeout=int(raw.get("poll_timeout", 0)),
+                timeout=float(raw.get("timeout", 60)),
+            )
+        )
+    if len(bots) > 1:
+        # Message ids are per chat and bot, and one adapter of a channel delivers: two bots
+        # would mix their conversations.
+        raise ConfigError("[[telegram]]: one bot per server")
+    groups = []
+    for n, raw in enumerate(data.get("vk", [])):
+        name = raw.get("name", f"vk{n + 1}")
+        where = f"[[vk]] {name}"
+        token = _secret(where, raw, "token")
+        if token is None:
+            raise ConfigError(f"{where}: the community token is missing (token_env or token_file)")
+        try:
+            group_id = abs(int(raw["group_id"]))
+        except (KeyError, TypeError, ValueError):
+            raise ConfigError(f"{where}: group_id (the community's id) is missing") from None
+        groups.append(
+            VkConfig(
+                name=name,
+                group_id=group_id,
+                token=token,
+                api_url=str(raw.get("api_url", "https://api.vk.com/method")).rstrip("/"),
+                api_version=str(raw.get("api_version", "5.199")),
+                default_municipality=raw.get("default_municipality"),
+                wait=int(raw.get("wait", 0)),
+                timeout=float(raw.get("timeout", 60)),
+            )
+        )
+    if len(groups) > 1:
+        # Private messages are numbered per community: two would mix their conversations.
+        raise ConfigError("[[vk]]: one community per server")
     d = data.get("delivery", {})
     retry = RetryPolicy(
         max_attempts=int(d.get("max_attempts", 5)),
@@ -178,7 +273,11 @@ def parse_config(data: dict[str, Any]) -> ChannelsConfig:
         lease=timedelta(seconds=float(d.get("lease_seconds", 600))),
     )
     return ChannelsConfig(
-        email=mailboxes, retry=retry, poll_seconds=float(d.get("poll_seconds", 30))
+        email=mailboxes,
+        telegram=bots,
+        vk=groups,
+        retry=retry,
+        poll_seconds=float(d.get("poll_seconds", 30)),
     )
 
 

@@ -42,6 +42,9 @@ log = logging.getLogger(__name__)
 #: The queue's own state: `sending` is claimed by a process and not yet confirmed.
 QUEUED, SENDING, SENT, FAILED = "queued", "sending", "sent", "failed"
 DELIVERED_KINDS = frozenset({ReplyKind.INTERIM.value, ReplyKind.FINAL.value})
+#: Channels with a bot adapter: their replies are delivered for incidents that came in through
+#: the bot (an e-mail is always delivered: `domain.DELIVERED_CHANNELS`).
+BOT_CHANNELS = frozenset({Channel.TELEGRAM.value, Channel.VK.value})
 
 
 @dataclass(frozen=True)
@@ -67,8 +70,24 @@ def queue_reply(session: Session, incident: Incident, reply: Reply, now: datetim
     """Queue a just-published reply for the incident's channel; False if none delivers it."""
     if reply.kind not in DELIVERED_KINDS:
         return False
-    if answered_on_publish(incident.channel, incident.training_session_id is not None):
-        return False
+    training = incident.training_session_id is not None
+    if answered_on_publish(incident.channel, training):
+        # A messenger's incident is delivered by the bot only when it came in through the bot
+        # (its conversation is stored); one a collector brought has no chat to answer in, and
+        # publishing stays the answer, as before there were bots.
+        if training or incident.channel not in BOT_CHANNELS:
+            return False
+        came_in = session.scalar(
+            select(ChannelMessage.id)
+            .where(
+                ChannelMessage.incident_id == incident.id,
+                ChannelMessage.channel == incident.channel,
+                ChannelMessage.direction == "in",
+            )
+            .limit(1)
+        )
+        if came_in is None:
+            return False
     session.add(
         Delivery(
             reply_id=reply.id,
@@ -152,7 +171,11 @@ def _locked(s: Session, delivery_id: int) -> tuple[Delivery, Reply, Incident] | 
 
 
 def confirm_sent(
-    server: ServerContext, delivery_id: int, now: datetime, message_id: str | None
+    server: ServerContext,
+    delivery_id: int,
+    now: datetime,
+    message_id: str | None,
+    more_ids: tuple[str, ...] = (),
 ) -> bool:
     """The channel accepted the reply: it is delivered, and now it counts as the answer."""
     with server.db.write() as s:
@@ -168,11 +191,11 @@ def confirm_sent(
             inc.final_answer_due = server.clock.final_answer_due(now)
         else:
             inc.final_answered_at = now
-        if message_id:
+        for sent_id in dict.fromkeys(i for i in (message_id, *more_ids) if i):
             s.add(
                 ChannelMessage(
                     channel=d.channel,
-                    message_id=message_id,
+                    message_id=sent_id,
                     incident_id=inc.id,
                     direction="out",
                     at=now,
@@ -190,15 +213,24 @@ def record_failure(
     *,
     permanent: bool,
     policy: RetryPolicy,
+    retry_after: float | None = None,
 ) -> str | None:
     """The channel did not take the reply: retry later, or give up after the last try. Returns
-    the queue state it left the row in (None if the row was no longer claimed)."""
+    the queue state it left the row in (None if the row was no longer claimed).
+
+    `retry_after` is the channel's own «wait N seconds» (flood control): the reply waits that
+    long and the try is given back, since the reply itself was not refused."""
     with server.db.write() as s:
         found = _locked(s, delivery_id)
         if found is None:
             return None
         d, reply, inc = found
         d.last_error = error
+        if not permanent and retry_after is not None:
+            d.attempts = max(d.attempts - 1, 0)
+            d.state = QUEUED
+            d.next_attempt_at = now + timedelta(seconds=max(retry_after, 1))
+            return QUEUED
         if not permanent and d.attempts < policy.max_attempts:
             # Not on the reply: it still reads «в очереди», and the incident's version (and the
             # feed every workstation polls) does not churn with each retry.

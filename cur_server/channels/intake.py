@@ -49,6 +49,8 @@ class Inbound:
     text: str
     received_at: datetime | None
     author_name: str | None = None
+    #: A link to the message where the channel has one (a public Telegram chat's t.me link).
+    source_url: str | None = None
     #: Where a reply goes (an e-mail address), kept with the conversation.
     address: str | None = None
     subject: str | None = None
@@ -228,6 +230,7 @@ class Intake:
         item = IngestItem(
             channel=msg.channel,
             source_id=msg.source_id,
+            source_url=msg.source_url,
             author_name=_clean(msg.author_name, 200),
             text=msg.text,
             received_at=_received(msg.received_at, now),

@@ -22,12 +22,18 @@ from .config import ChannelsConfig
 from .delivery import RetryPolicy, claim_due, confirm_sent, record_failure
 from .email_channel import EmailChannel
 from .intake import Intake
+from .telegram_channel import TelegramChannel
+from .vk_channel import VkChannel
 
 log = logging.getLogger(__name__)
 
 
 def adapters_from(config: ChannelsConfig) -> list[ChannelAdapter]:
-    return [EmailChannel(m) for m in config.email]
+    return (
+        [EmailChannel(m) for m in config.email]
+        + [TelegramChannel(b) for b in config.telegram]
+        + [VkChannel(g) for g in config.vk]
+    )
 
 
 def worker_name() -> str:
@@ -53,6 +59,11 @@ class ChannelRunner:
 
     def __post_init__(self) -> None:
         self.intake = Intake(self.server)
+        for a in self.adapters:
+            # An adapter that keeps state of its own in the database (Telegram's parts sent).
+            attach = getattr(a, "attach", None)
+            if attach is not None:
+                attach(self.intake)
         # One adapter per channel delivers: the first configured with a way to send.
         self.deliverers: dict[str, ChannelAdapter] = {}
         for a in self.adapters:
@@ -81,12 +92,18 @@ class ChannelRunner:
         try:
             receipt = adapter.deliver(out)
         except DeliveryError as exc:
-            error, permanent = str(exc), exc.permanent
+            error, permanent, retry_after = str(exc), exc.permanent, exc.retry_after
         except Exception as exc:  # noqa: BLE001 - an adapter's bug is a failed try, not a crash
             log.exception("delivering reply %s crashed", out.reply_id)
-            error, permanent = f"{type(exc).__name__}: {exc}", False
+            error, permanent, retry_after = f"{type(exc).__name__}: {exc}", False, None
         else:
-            confirm_sent(self.server, out.delivery_id, datetime.now(UTC), receipt.message_id)
+            confirm_sent(
+                self.server,
+                out.delivery_id,
+                datetime.now(UTC),
+                receipt.message_id,
+                receipt.more_ids,
+            )
             report.sent += 1
             return
         state = record_failure(
@@ -96,6 +113,7 @@ class ChannelRunner:
             error,
             permanent=permanent,
             policy=self.retry,
+            retry_after=retry_after,
         )
         log.warning("reply %s not delivered (try %d): %s", out.reply_id, out.attempt, error)
         if state == "failed":

@@ -1,0 +1,359 @@
+"""The Telegram channel: a bot's messages in by `getUpdates`, replies out by `sendMessage`.
+
+Intake asks for the updates after the last one taken and keeps that offset in the database
+after every update (`channel_cursor:telegram:NAME`): passing it to the next `getUpdates`
+confirms the earlier updates to Telegram, so a restart neither loses one (Telegram keeps
+unconfirmed updates for 24 hours) nor takes one twice (and intake deduplicates by
+(channel, "chat:message") anyway). A message replying to an earlier one (the citizen answering
+the centre's reply) joins that incident; an edited message joins its own incident as a
+follow-up with the corrected text, never a second incident.
+
+A reply answers the citizen's last message (`reply_parameters`, with
+`allow_sending_without_reply`: a deleted message does not stop the answer). A reply over
+Telegram's 4,096 characters goes as several messages, split at paragraphs, lines or words, in
+order. Telegram has no idempotency key, so every part sent is written down under the reply's
+key at once (`channel_cursor:telegram:NAME:sent:cur-reply-N`): a retry after a crash, or after
+a later part failed, sends only the parts not yet sent.
+
+The bot token is in the URL path (`/bot<token>/method`): errors are reported without the URL,
+and urllib3's own debug log is given the path with the token masked.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+from datetime import UTC, datetime
+
+import requests
+
+from cur_desktop.models.domain import Channel
+
+from .adapter import DeliveryError, Outgoing, Receipt
+from .config import TelegramConfig
+from .intake import Inbound, Intake, Rejected
+
+log = logging.getLogger(__name__)
+
+#: Telegram's limit for one message's text (counted in UTF-16 code units, as its entities are).
+MAX_MESSAGE_CHARS = 4096
+#: Updates asked for at once (Telegram's maximum).
+BATCH = 100
+EDITED_PREFIX = "Исправленный текст сообщения:\n"
+
+_BOT_PATH = re.compile(r"/bot[^/\s]+/")
+
+
+class _MaskToken(logging.Filter):
+    """urllib3 logs each request's path at DEBUG level; with a bot that is the token."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        try:
+            text = record.getMessage()
+        except Exception:  # noqa: BLE001 - a record that cannot format is left to logging
+            return True
+        if "/bot" in text:
+            record.msg, record.args = _BOT_PATH.sub("/bot***/", text), ()
+        return True
+
+
+logging.getLogger("urllib3.connectionpool").addFilter(_MaskToken())
+
+
+class TelegramError(RuntimeError):
+    """The Bot API could not be read this time (the next round tries again). No token in it."""
+
+
+class ApiRefusal(Exception):
+    """The Bot API answered `ok: false`."""
+
+    def __init__(self, code: int, description: str, retry_after: float | None):
+        super().__init__(f"{code} {description}")
+        self.code = code
+        self.description = description
+        self.retry_after = retry_after
+
+
+def utf16_len(text: str) -> int:
+    return len(text.encode("utf-16-le")) // 2
+
+
+def split_text(text: str, limit: int = MAX_MESSAGE_CHARS) -> list[str]:
+    """The text in parts of at most `limit` UTF-16 units, cut at a paragraph, else a line, else
+    a space in the second half of a part, else anywhere (never inside a surrogate pair)."""
+    parts: list[str] = []
+    rest = text.strip()
+    while utf16_len(rest) > limit:
+        # The longest prefix that fits.
+        units, end = 0, 0
+        for end, ch in enumerate(rest):  # noqa: B007 - `end` is used after the loop
+            units += 2 if ord(ch) > 0xFFFF else 1
+            if units > limit:
+                break
+        head = rest[:end]
+        cut = -1
+        for sep in ("\n\n", "\n", " "):
+            found = head.rfind(sep)
+            if found >= len(head) // 2:
+                cut = found
+                break
+        if cut <= 0:
+            cut = end
+        part, rest = rest[:cut].rstrip(), rest[cut:].lstrip()
+        if part:
+            parts.append(part)
+    if rest:
+        parts.append(rest)
+    return parts
+
+
+def _ids(message_id: str) -> tuple[int, int] | None:
+    """(chat id, message id) of a stored "chat:message[:…]" id."""
+    fields = message_id.split(":")
+    try:
+        return int(fields[0]), int(fields[1])
+    except (IndexError, ValueError):
+        return None
+
+
+def _name(user: dict | None) -> str | None:
+    if not user:
+        return None
+    name = " ".join(p for p in (user.get("first_name"), user.get("last_name")) if p).strip()
+    if user.get("username"):
+        name = f"{name} (@{user['username']})" if name else f"@{user['username']}"
+    return name or None
+
+
+class TelegramChannel:
+    channel = Channel.TELEGRAM
+
+    def __init__(self, config: TelegramConfig, session: requests.Session | None = None):
+        self.config = config
+        self.name = config.name
+        self.http = session or requests.Session()
+        self.intake: Intake | None = None
+
+    def attach(self, intake: Intake) -> None:
+        """Where the parts already sent are written down (the runner's intake)."""
+        self.intake = intake
+
+    # --- the Bot API -----------------------------------------------------------------------
+
+    def call(self, method: str, params: dict, *, timeout: float | None = None) -> object:
+        """One Bot API method; its `result`, or ApiRefusal, or TelegramError (no token in it)."""
+        url = f"{self.config.api_url}/bot{self.config.token.reveal()}/{method}"
+        try:
+            resp = self.http.post(url, json=params, timeout=timeout or self.config.timeout)
+        except requests.RequestException as exc:
+            # requests' own text names the URL, and so the token: never passed on, nor chained.
+            raise TelegramError(
+                f"Telegram Bot API unreachable ({type(exc).__name__}) calling {method}"
+            ) from None
+        try:
+            body = resp.json()
+        except ValueError:
+            body = None
+        if not isinstance(body, dict) or "ok" not in body:
+            if resp.status_code >= 400:
+                raise ApiRefusal(resp.status_code, f"HTTP {resp.status_code} {resp.reason}", None)
+            raise TelegramError(f"Telegram answered {method} with no Bot API response")
+        if body["ok"]:
+            return body.get("result")
+        code = int(body.get("error_code") or resp.status_code)
+        description = str(body.get("description") or resp.reason or "")
+        description = description.replace(self.config.token.reveal(), "***")
+        retry_after = (body.get("parameters") or {}).get("retry_after")
+        raise ApiRefusal(code, description, float(retry_after) if retry_after else None)
+
+    # --- intake ----------------------------------------------------------------------------
+
+    @property
+    def cursor_key(self) -> str:
+        return f"telegram:{self.name}"
+
+    def fetch(self, intake: Intake) -> int:
+        seen = 0
+        offset = intake.cursor(self.cursor_key).get("offset")
+        while True:
+            params: dict = {
+                "limit": BATCH,
+                "timeout": self.config.poll_timeout,
+                "allowed_updates": ["message", "edited_message"],
+            }
+            if offset is not None:
+                params["offset"] = offset
+            try:
+                updates = self.call(
+                    "getUpdates", params, timeout=self.config.timeout + self.config.poll_timeout
+                )
+            except ApiRefusal as exc:
+                raise TelegramError(self._intake_error(exc)) from None
+            if not updates:
+                return seen
+            for update in sorted(updates, key=lambda u: u["update_id"]):
+                if offset is not None and update["update_id"] < offset:
+                    continue  # confirmed already (a server that resends)
+                self._take(update, intake)
+                seen += 1
+                offset = update["update_id"] + 1
+                intake.save_cursor(self.cursor_key, {"offset": offset})
+            if len(updates) < BATCH:
+                return seen
+
+    def _intake_error(self, exc: ApiRefusal) -> str:
+        if exc.code == 401:
+            return (
+                f"Telegram bot {self.name!r}: the token was refused (401 {exc.description}); "
+                "it was revoked or is wrong: put the new one from @BotFather in place"
+            )
+        if exc.code == 409:
+            return (
+                f"Telegram bot {self.name!r}: {exc.description} (a webhook is set or another "
+                "process reads the same bot)"
+            )
+        return f"Telegram bot {self.name!r}: getUpdates refused: {exc.code} {exc.description}"
+
+    def _take(self, update: dict, intake: Intake) -> None:
+        edited = "message" not in update
+        msg = update.get("message") or update.get("edited_message")
+        if not msg:
+            return
+        raw = json.dumps(update, ensure_ascii=False).encode()
+        chat = msg.get("chat") or {}
+        chat_id, message_id = chat.get("id"), msg.get("message_id")
+        if chat_id is None or message_id is None:
+            intake.reject(
+                Rejected(
+                    Channel.TELEGRAM,
+                    f"update:{update['update_id']}",
+                    "malformed",
+                    "no chat or message id",
+                    raw,
+                    len(raw),
+                )
+            )
+            return
+        own_id = f"{chat_id}:{message_id}"
+        text = msg.get("text") or msg.get("caption") or ""
+        stamp = msg.get("edit_date") if edited else msg.get("date")
+        received = datetime.fromtimestamp(stamp, UTC) if isinstance(stamp, int) else None
+        if edited:
+            source_id = f"{own_id}:edit:{stamp or update['update_id']}"
+            replies_to = [own_id]
+            text = EDITED_PREFIX + text if text.strip() else text
+        else:
+            source_id = own_id
+            answered = (msg.get("reply_to_message") or {}).get("message_id")
+            replies_to = [f"{chat_id}:{answered}"] if answered is not None else []
+        username = chat.get("username")
+        inbound = Inbound(
+            channel=Channel.TELEGRAM,
+            source_id=source_id,
+            text=text,
+            received_at=received,
+            author_name=_name(msg.get("from")) or chat.get("title"),
+            source_url=f"https://t.me/{username}/{message_id}" if username else None,
+            address=str(chat_id),
+            subject=chat.get("title"),
+            municipality_code=self.config.chats.get(str(chat_id))
+            or self.config.default_municipality,
+            replies_to=replies_to,
+            raw=raw,
+        )
+        try:
+            outcome = intake.accept(inbound)
+        except (ValueError, TypeError) as exc:
+            outcome = intake.reject(
+                Rejected(
+                    Channel.TELEGRAM,
+                    source_id,
+                    "unreadable",
+                    f"{type(exc).__name__}: {exc}"[:2000],
+                    raw,
+                    len(raw),
+                )
+            )
+        log.info("telegram %s (update %s): %s", source_id, update["update_id"], outcome)
+
+    # --- delivery --------------------------------------------------------------------------
+
+    def _journal_key(self, out: Outgoing) -> str:
+        return f"telegram:{self.name}:sent:{out.idempotency_key}"
+
+    def deliver(self, out: Outgoing) -> Receipt:
+        if self.intake is None:
+            raise DeliveryError("the Telegram adapter is not attached to a channel runner")
+        inbound = [m for m in out.thread if m.direction == "in" and m.address]
+        if not inbound:
+            raise DeliveryError("no Telegram chat is known for this incident", permanent=True)
+        target = inbound[-1]
+        chat_id = int(target.address)
+        ids = _ids(target.message_id)
+        reply_to = ids[1] if ids and ids[0] == chat_id else None
+        parts = split_text(out.text)
+        if not parts:
+            raise DeliveryError("the reply has no text", permanent=True)
+        key = self._journal_key(out)
+        journal = self.intake.cursor(key)
+        sent: dict[str, str] = dict(journal.get("sent", {}))
+        for n, part in enumerate(parts):
+            if str(n) in sent:
+                continue  # sent on an earlier try: never twice
+            message_id = self._send(chat_id, part, reply_to if n == 0 else None)
+            sent[str(n)] = f"{chat_id}:{message_id}"
+            self.intake.save_cursor(key, {"sent": sent, "parts": len(parts)})
+        ordered = [sent[str(n)] for n in range(len(parts))]
+        return Receipt(message_id=ordered[0], more_ids=tuple(ordered[1:]))
+
+    def _send(self, chat_id: int, text: str, reply_to: int | None) -> int:
+        params: dict = {"chat_id": chat_id, "text": text}
+        if reply_to is not None:
+            params["reply_parameters"] = {
+                "message_id": reply_to,
+                "chat_id": chat_id,
+                "allow_sending_without_reply": True,
+            }
+        try:
+            try:
+                result = self.call("sendMessage", params)
+            except ApiRefusal as exc:
+                if exc.code == 400 and "replied" in exc.description.lower() and reply_to:
+                    # The citizen deleted the message answered: the answer goes all the same.
+                    params.pop("reply_parameters")
+                    result = self.call("sendMessage", params)
+                else:
+                    raise
+        except TelegramError as exc:
+            raise DeliveryError(str(exc)) from None
+        except ApiRefusal as exc:
+            raise self._delivery_error(exc) from None
+        if not isinstance(result, dict) or "message_id" not in result:
+            raise DeliveryError("Telegram accepted sendMessage without a message id")
+        return int(result["message_id"])
+
+    def _delivery_error(self, exc: ApiRefusal) -> DeliveryError:
+        text = f"Telegram {exc.code}: {exc.description}"
+        if exc.code == 429:
+            wait = exc.retry_after or 30
+            return DeliveryError(f"{text} (flood control: waiting {wait:g} s)", retry_after=wait)
+        if exc.code == 401:
+            return DeliveryError(
+                f"Telegram refused the bot token ({exc.code} {exc.description}): it was revoked "
+                "or is wrong; put the new one from @BotFather in place",
+                permanent=True,
+            )
+        if exc.code == 403:
+            lowered = exc.description.lower()
+            if "blocked" in lowered:
+                why = "the citizen blocked the bot"
+            elif "deactivated" in lowered:
+                why = "the citizen's account is deleted"
+            else:
+                why = "the bot may not write to this chat"
+            return DeliveryError(f"{why} ({text})", permanent=True)
+        if exc.code >= 500:
+            return DeliveryError(text)
+        # 400 (chat not found, text refused) and the like: the same request would fail again.
+        return DeliveryError(text, permanent=400 <= exc.code < 500)
