@@ -4,7 +4,10 @@ and «12,345» in English."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QDate, QDateTime, QLocale
+import re
+from datetime import datetime
+
+from PySide6.QtCore import QDate, QDateTime, QLocale, QTime
 
 from .i18n import tr
 
@@ -23,6 +26,20 @@ def clock(epoch: int | None, empty: str = "—") -> str:
     if not epoch:
         return empty
     return QLocale().toString(QDateTime.fromSecsSinceEpoch(int(epoch)).time(), _SHORT)
+
+
+def wall_clock(moment: datetime, with_day: bool) -> str:
+    """A moment already in the wanted time zone (the region's), in the locale's short format:
+    «18:00» or «03.12 18:00» in Russian, «6:00 PM» or «12/3 6:00 PM» in English (no year: it is
+    this week's deadline)."""
+    locale = QLocale()
+    shown = QDateTime(
+        QDate(moment.year, moment.month, moment.day), QTime(moment.hour, moment.minute)
+    )
+    if not with_day:
+        return locale.toString(shown.time(), _SHORT)
+    day = re.sub(r"[./\-]?y+[./\-]?", "", locale.dateFormat(_SHORT)).strip()
+    return locale.toString(shown, f"{day} {locale.timeFormat(_SHORT)}")
 
 
 def number(n: int | float) -> str:

@@ -15,6 +15,7 @@ from PySide6.QtGui import QColor
 from cur_desktop.models.clock import Clock
 from cur_desktop.models.sla import SlaClock, SlaPolicy, SlaState, WorkingCalendar
 
+from . import formats
 from .i18n import tr
 
 #: Symbol + colour: the symbol carries the meaning for colour-blind users, the colour helps
@@ -93,7 +94,7 @@ class SlaView:
         tz = self.clock.calendar.tz
         local = moment.astimezone(tz)
         same_day = local.date() == now.astimezone(tz).date()
-        return local.strftime("%H:%M" if same_day else "%d.%m %H:%M")
+        return formats.wall_clock(local, with_day=not same_day)
 
     def show(
         self, due: int | None, risk_at: int | None = None, now: datetime | None = None

@@ -56,3 +56,19 @@ def test_today_is_the_regions_date_by_the_servers_clock(qapp):
     assert SlaView(vladivostok, SlaPolicy(), Clock(lambda: early_utc + 120)).today() == date(
         2026, 12, 4
     )
+
+
+def test_the_moment_follows_the_locale_not_a_fixed_russian_format(qapp):
+    """Dates in the English UI read as the rest of it does («12/3 6:00 PM»), not «03.12 18:00»."""
+    from PySide6.QtCore import QLocale
+
+    due = int(at(3, 18).timestamp())
+    QLocale.setDefault(QLocale(QLocale.Language.English))
+    try:
+        # CLDR puts a narrow no-break space before «PM».
+        same_evening = view().show(due, now=at(3, 21, 14)).text.replace("\u202f", " ")
+        next_morning = view().show(due, now=at(4, 8, 30)).text.replace("\u202f", " ")
+    finally:
+        QLocale.setDefault(QLocale(QLocale.Language.Russian))
+    assert same_evening.endswith("6:00 PM") and "18:00" not in same_evening
+    assert next_morning.endswith("12/3 6:00 PM")
