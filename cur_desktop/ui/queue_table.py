@@ -8,13 +8,15 @@ an interaction (bench/ui_queue.py), so the layout is done at once and the rows p
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
+    QStyle,
     QTableView,
     QWidget,
 )
@@ -25,14 +27,19 @@ from .queue_model import COLUMN_INDEX, QueueModel
 DEFAULT_WIDTHS = {
     "number": 130,
     "sla": 195,  # «✖ просрочено на 5 р.д. 5 ч» in full: the one column nobody may misread
-    "status": 170,
+    "status": 170,  # widened to the longest status label once the labels are known
     "importance": 80,
     "sector": 110,
     "municipality": 150,
     "channel": 100,
     "assignee": 150,
-    "received": 90,
+    "received": 110,
 }
+#: The citizen's text takes the width the other columns leave, but never less than this: on a
+#: narrow table the columns after it scroll, the text stays readable.
+TEXT_MIN_WIDTH = 300
+_TEXT = COLUMN_INDEX["excerpt"]
+_STATUS = COLUMN_INDEX["status"]
 
 
 class NothingFound(QWidget):
@@ -60,6 +67,8 @@ class QueueTable(QTableView):
 
     def __init__(self, model: QueueModel, parent=None):
         super().__init__(parent)
+        self._fitting = False
+        self._status_fitted: tuple | None = None  # (labels, font) the status width was fit to
         self.setObjectName("queueTable")
         self.nothing_found = NothingFound(self.viewport())
         self.nothing_found.reset_button.clicked.connect(self.reset_filters)
@@ -82,9 +91,65 @@ class QueueTable(QTableView):
         header.setSectionsClickable(True)
         header.setSortIndicatorShown(True)
         header.setSortIndicator(COLUMN_INDEX["sla"], Qt.SortOrder.AscendingOrder)
-        header.setSectionResizeMode(COLUMN_INDEX["excerpt"], QHeaderView.ResizeMode.Stretch)
         for key, width in DEFAULT_WIDTHS.items():
             self.setColumnWidth(COLUMN_INDEX[key], width)
+        # Not QHeaderView.Stretch: a stretched section shrinks to the minimum section size when
+        # the others fill the view, and sits after them. The text's width is set by _fit_text.
+        header.setSectionResizeMode(_TEXT, QHeaderView.ResizeMode.Interactive)
+        header.sectionResized.connect(self._section_resized)
+        self.fit_columns()
+
+    # --- column widths --------------------------------------------------------------------
+
+    def fit_columns(self) -> None:
+        """The status column as wide as its longest label (bold, as a changed row shows it), so
+        no status is cut; then the text column takes what is left."""
+        model = self.model()
+        labels = tuple(sorted(set(model.labels.statuses.values()))) if model else ()
+        key = (labels, self.font().toString())
+        if key != self._status_fitted:
+            self._status_fitted = key
+            bold = QFont(self.font())
+            bold.setBold(True)
+            metrics = QFontMetrics(bold)
+            title = self.horizontalHeader().fontMetrics().horizontalAdvance(
+                str(model.headerData(_STATUS, Qt.Orientation.Horizontal)) if model else ""
+            )
+            widest = max((metrics.horizontalAdvance(t) for t in labels), default=0)
+            # the item's text margins, both sides, and a little air; the title's sort arrow
+            width = max(widest + 2 * self.text_margin() + 8, title + 32)
+            self.setColumnWidth(_STATUS, max(width, DEFAULT_WIDTHS["status"] // 2))
+        self._fit_text()
+
+    def text_margin(self) -> int:
+        """The margin the item delegate leaves on each side of a cell's text."""
+        style = self.style()
+        return style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, self) + 1
+
+    def _fit_text(self) -> None:
+        header = self.horizontalHeader()
+        others = sum(
+            header.sectionSize(i)
+            for i in range(header.count())
+            if i != _TEXT and not header.isSectionHidden(i)
+        )
+        width = max(TEXT_MIN_WIDTH, self.viewport().width() - others)
+        if width != header.sectionSize(_TEXT):
+            self._fitting = True
+            try:
+                header.resizeSection(_TEXT, width)
+            finally:
+                self._fitting = False
+
+    def _section_resized(self, index: int, _old: int, _new: int) -> None:
+        """Another column dragged wider or narrower: the text gives or takes the difference."""
+        if not self._fitting and index != _TEXT:
+            self._fit_text()
+
+    def changeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:  # the text size was zoomed
+            self.fit_columns()
 
     def show_nothing_found(self, empty: bool, can_reset: bool = True) -> None:
         """The empty-view notice on (centred in the rows' area) or off; the reset link only
@@ -103,9 +168,11 @@ class QueueTable(QTableView):
 
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
         super().resizeEvent(event)
+        self._fit_text()
         if self.nothing_found.isVisible():
             self.show_nothing_found(True)
 
     def reset(self) -> None:
         super().reset()
+        self.fit_columns()  # the reference (status labels) may have changed with the view
         self.executeDelayedItemsLayout()  # one paint per new view, not two (module docstring)
