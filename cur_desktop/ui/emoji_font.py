@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtGui import QFont, QFontDatabase, QFontInfo
 from PySide6.QtWidgets import QApplication
 
 log = logging.getLogger(__name__)
@@ -45,10 +45,14 @@ def emoji_families() -> list[str]:
 
 
 def install_emoji_fallback(app: QApplication) -> list[str]:
-    """Give the application font its emoji fallbacks; the family list it now has."""
+    """Give the application font its emoji fallbacks; the family list it now has.
+
+    The face is named by what it resolves to («DejaVu Sans»), not by its alias («Sans Serif»):
+    Qt does not resolve an alias inside a family list and would take the emoji face, which
+    has digits and a space of its own, for everything."""
     font = QFont(app.font())
-    base = [f for f in font.families() or [font.family()] if f]
-    families = base + [f for f in emoji_families() if f not in base]
+    base = QFontInfo(font).family()
+    families = [base] + [f for f in emoji_families() if f != base]
     font.setFamilies(families)
     app.setFont(font)
     return families

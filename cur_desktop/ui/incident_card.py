@@ -64,16 +64,17 @@ def attachment_name(url: str) -> str:
 
 
 def attachments_html(links: list[str]) -> str:
-    """Numbered lines, a link per http(s) attachment: its href is `attachment:N`, never the
-    citizen's URL itself, so nothing in it is ever interpreted as markup or a scheme."""
+    """A link per http(s) attachment, one after another (the card has little height to spare):
+    its href is `attachment:N`, never the citizen's URL itself, so nothing in it is ever
+    interpreted as markup or a scheme."""
     lines = []
     for i, url in enumerate(links):
         name = html.escape(on_screen(attachment_name(url)))
         if urlsplit(url).scheme in _OPENABLE:
-            lines.append(f'{i + 1}. 📎 <a href="attachment:{i}">{name}</a>')
+            lines.append(f'📎&nbsp;<a href="attachment:{i}">{name}</a>')
         else:
-            lines.append(f"{i + 1}. {name}")
-    return "<br>".join(lines)
+            lines.append(name)
+    return " · ".join(lines)
 
 
 class IncidentCard(QWidget):

@@ -106,6 +106,7 @@ def _ink(text: str, font: QFont) -> QImage:
 
 
 def test_emoji_in_a_citizens_text_are_drawn(run, server, tmp_path, qtbot, qapp):
+    plain = QFont(qapp.font())
     families = install_emoji_fallback(qapp)
     assert len(families) >= 2  # the face and at least one emoji face after it
     incident_id = ingest(server.url, "emoji-1", f"Спасибо за дорогу {EMOJI} очень рады")
@@ -131,6 +132,9 @@ def test_emoji_in_a_citizens_text_are_drawn(run, server, tmp_path, qtbot, qapp):
         drawn, tofu = _ink(EMOJI, table_font), _ink(chr(0x10FFFD), table_font)
         assert drawn != tofu
         assert drawn != _ink(" ", table_font)
+        # Everything else is drawn as before: the emoji face lends emoji, not digits or spaces.
+        sample = "ЦУР-2026-000123 ● 1 р.д. 0 ч"
+        assert _ink(sample, table_font) == _ink(sample, plain)
         window.table.grab().save("/tmp/queue-emoji.png")
         await close(ws, window, task)
 
@@ -171,7 +175,7 @@ def test_attachments_are_named_links_that_open_on_a_click(
         assert "акт_осмотра.pdf (cur62.example)" in shown
         # What is not an http(s) address (an e-mail's file name, a script) is text, no link.
         assert attachments_html(["javascript:alert(1)", "<b>a.pdf</b>"]) == (
-            "1. javascript:alert(1)<br>2. &lt;b&gt;a.pdf&lt;/b&gt;"
+            "javascript:alert(1) · &lt;b&gt;a.pdf&lt;/b&gt;"
         )
         window.card.grab().save("/tmp/queue-card-attachments.png")
 
