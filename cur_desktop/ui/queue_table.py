@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QStyle,
     QTableView,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -44,22 +45,47 @@ _STATUS = COLUMN_INDEX["status"]
 
 class NothingFound(QWidget):
     """«Ничего не найдено — Сбросить фильтры» over an empty view, so a blank table is not
-    mistaken for a queue still loading, with the way back one click away."""
+    mistaken for a queue still loading, with the way back one click away; and, for a role whose
+    work is elsewhere (the trainer's), a line saying where, with a button that goes there."""
 
     def __init__(self, parent: QWidget):
         super().__init__(parent)
         self.setObjectName("nothingFound")
         self.label = QLabel(tr("Ничего не найдено"))
+        self.dash = QLabel("—")
         self.reset_button = QPushButton(tr("Сбросить фильтры"))
         self.reset_button.setObjectName("resetFilters")
         self.reset_button.setFlat(True)
         self.reset_button.setCursor(Qt.CursorShape.PointingHandCursor)
         self.reset_button.setStyleSheet("color: palette(link); text-decoration: underline;")
-        layout = QHBoxLayout(self)
-        layout.addWidget(self.label)
-        layout.addWidget(QLabel("—"))
-        layout.addWidget(self.reset_button)
+        self.hint = QLabel()
+        self.hint.setObjectName("emptyQueueHint")
+        self.hint.setTextFormat(Qt.TextFormat.PlainText)
+        self.hint.setWordWrap(True)
+        self.hint_button = QPushButton()
+        self.hint_button.setObjectName("emptyQueueHintButton")
+        self.hint_button.clicked.connect(lambda: self._hint_action and self._hint_action())
+        row = QHBoxLayout()
+        row.addWidget(self.label)
+        row.addWidget(self.dash)
+        row.addWidget(self.reset_button)
+        row.addStretch(1)
+        hint_row = QHBoxLayout()
+        hint_row.addWidget(self.hint, 1)
+        hint_row.addWidget(self.hint_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(row)
+        layout.addLayout(hint_row)
+        self.set_hint("", "", None)
         self.hide()
+
+    def set_hint(self, text: str, button: str, action) -> None:
+        """A line under the notice and a button that calls `action`; empty text: none."""
+        self.hint.setText(text)
+        self.hint_button.setText(button)
+        self._hint_action = action
+        self.hint.setVisible(bool(text))
+        self.hint_button.setVisible(bool(text) and action is not None)
 
 
 class QueueTable(QTableView):
@@ -155,9 +181,11 @@ class QueueTable(QTableView):
         """The empty-view notice on (centred in the rows' area) or off; the reset link only
         when a filter or the search narrows the view."""
         notice = self.nothing_found
-        for w in notice.findChildren(QWidget)[1:]:  # the dash and the link
+        for w in (notice.dash, notice.reset_button):
             w.setVisible(can_reset)
         if empty:
+            if notice.hint.text():  # room for the hint's words, within the rows' area
+                notice.setFixedWidth(min(560, max(200, self.viewport().width() - 20)))
             notice.adjustSize()
             area = self.viewport().rect()
             notice.move(
