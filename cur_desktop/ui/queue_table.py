@@ -138,8 +138,12 @@ class QueueTable(QTableView):
             bold = QFont(self.font())
             bold.setBold(True)
             metrics = QFontMetrics(bold)
-            title = self.horizontalHeader().fontMetrics().horizontalAdvance(
-                str(model.headerData(_STATUS, Qt.Orientation.Horizontal)) if model else ""
+            title = (
+                self.horizontalHeader()
+                .fontMetrics()
+                .horizontalAdvance(
+                    str(model.headerData(_STATUS, Qt.Orientation.Horizontal)) if model else ""
+                )
             )
             widest = max((metrics.horizontalAdvance(t) for t in labels), default=0)
             # the item's text margins, both sides, and a little air; the title's sort arrow
