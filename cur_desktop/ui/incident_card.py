@@ -36,6 +36,7 @@ from .code_labels import event_label
 from .i18n import QT_TR_NOOP, tr
 from .labels import Labels
 from .plain_text import shown as on_screen
+from .plain_text import tooltip
 from .sla_view import SlaView
 
 
@@ -238,7 +239,7 @@ class IncidentCard(QWidget):
             url = self.attachment_urls[int(href.removeprefix("attachment:"))]
         except (ValueError, IndexError):
             url = ""
-        self.fields["attachments"].setToolTip(on_screen(url))
+        self.fields["attachments"].setToolTip(tooltip(url))
 
     def _history_text(self, detail: dict[str, Any]) -> str:
         lines = []

@@ -30,7 +30,7 @@ from . import formats
 from .aio import in_db, spawn
 from .i18n import QT_TR_NOOP, tr
 from .labels import Labels
-from .plain_text import shown
+from .plain_text import shown, tooltip
 from .sla_view import SlaShown, SlaView
 
 PageFn = Callable[[int, int], list[dict[str, Any]]]  # (offset, limit) -> rows, in the db thread
@@ -367,8 +367,9 @@ class QueueModel(QAbstractTableModel):
             return self._sla_text(row)
         if row.get("pending"):
             return tr("Есть изменения, ещё не отправленные на сервер")
-        if column in _TIPPED:  # the whole text where a narrow column cuts it
-            return self.data(index, _DISPLAY) or None
+        if column in _TIPPED:  # the whole text where a narrow column cuts it, never as markup
+            text = self.data(index, _DISPLAY)
+            return tooltip(text) if text else None
         return None
 
     def _sla(self, row: dict[str, Any]) -> SlaShown:

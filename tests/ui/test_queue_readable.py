@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication
 from cur_desktop.ui.aio import wait_until
 from cur_desktop.ui.emoji_font import install_emoji_fallback
 from cur_desktop.ui.incident_card import attachments_html
+from cur_desktop.ui.plain_text import tooltip
 from cur_desktop.ui.queue_model import COLUMN_INDEX
 from cur_desktop.ui.queue_table import TEXT_MIN_WIDTH
 from tests.server.api import Api
@@ -87,7 +88,7 @@ def test_text_follows_the_deadline_and_fills_the_width(run, server, tmp_path, qt
         # …and the whole text of a cut cell as its tooltip.
         index = window.model.index(0, text)
         tip = window.model.data(index, 3)  # ToolTipRole
-        assert tip and tip == window.model.data(index)
+        assert tip and tip == tooltip(window.model.data(index))
         await close(ws, window, task)
 
     run(scenario())
