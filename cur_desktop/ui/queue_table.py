@@ -131,7 +131,8 @@ class QueueTable(QTableView):
         """The status column as wide as its longest label (bold, as a changed row shows it), so
         no status is cut; then the text column takes what is left."""
         model = self.model()
-        labels = tuple(sorted(set(model.labels.statuses.values()))) if model else ()
+        known = getattr(getattr(model, "labels", None), "statuses", {})  # another model: none
+        labels = tuple(sorted(set(known.values())))
         key = (labels, self.font().toString())
         if key != self._status_fitted:
             self._status_fitted = key
