@@ -237,12 +237,12 @@ def run_variant(folder: Path, variant: str, now_ts: int) -> dict:
                         for k in (
                             "number",
                             "sla_due",
+                            "excerpt",
                             "status",
                             "importance",
                             "sector",
                             "municipality_id",
                             "channel",
-                            "excerpt",
                             "assignee_id",
                             "received_at",
                         )

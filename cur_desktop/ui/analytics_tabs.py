@@ -123,6 +123,14 @@ class OverviewTab(QWidget):
         layout.addLayout(grid)
         layout.addWidget(split, 1)
 
+    @staticmethod
+    def _share(code: str, r: a.SlaRow) -> float | None:
+        """The on-time share, or None («—», like any figure with nothing behind it) for the
+        cases nobody holds: nobody answered them, so «0,0 %» would only blame no one."""
+        if code == "operator" and r.id is None and not r.answered:
+            return None
+        return r.compliance
+
     def show_summary(self, s: a.Summary) -> None:
         self.summary = s
         change = s.total - s.total_previous
@@ -302,6 +310,14 @@ class SlaTab(QWidget):
             return self.labels.agency(row_id) if row_id is not None else tr("Не направлено")
         return self.labels.municipality(row_id)
 
+    @staticmethod
+    def _share(code: str, r: a.SlaRow) -> float | None:
+        """The on-time share, or None («—», like any figure with nothing behind it) for the
+        cases nobody holds: nobody answered them, so «0,0 %» would only blame no one."""
+        if code == "operator" and r.id is None and not r.answered:
+            return None
+        return r.compliance
+
     def show_summary(self, s: a.Summary) -> None:
         self.summary = s
         groups = {
@@ -319,7 +335,7 @@ class SlaTab(QWidget):
                         r.answered,
                         r.answered_on_time,
                         r.overdue,
-                        r.compliance,
+                        self._share(code, r),
                         r.median_first_answer_minutes,
                     ]
                     for r in ordered

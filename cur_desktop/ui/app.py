@@ -19,6 +19,7 @@ from cur_desktop.sync.workspace import Workspace
 from . import main_menus
 from .aio import request_quit, run_until_quit, spawn, wait_until
 from .connection_dialog import ConnectionDialog
+from .emoji_font import install_emoji_fallback
 from .i18n import install_translations, tr
 from .login_dialog import LoginDialog
 from .main_window import MainWindow
@@ -220,6 +221,7 @@ def run_gui(args) -> int:
     app.setApplicationName("ЦУР")
     app.setOrganizationName("cur-workstation")
     install_translations(app, getattr(args, "lang", None))
+    install_emoji_fallback(app)  # citizens' emoji drawn, not boxes
     launcher = Launcher(app, args)
 
     async def main() -> None:

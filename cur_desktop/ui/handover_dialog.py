@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from cur_desktop.models.sla import SlaState
 from cur_desktop.models.team import Handover
 from cur_desktop.sync.client import ApiClient, SyncError
 from cur_desktop.sync.team import latest_handover, write_handover
@@ -29,6 +30,7 @@ from .aio import in_net, spawn
 from .i18n import tr
 from .labels import Labels
 from .plain_text import shown
+from .sla_view import MARKS
 
 log = logging.getLogger(__name__)
 
@@ -150,13 +152,18 @@ class HandoverDialog(QDialog):
         )
         self.table.setRowCount(len(h.incidents))
         for row, x in enumerate(h.incidents):
-            state = tr("⚠ просрочено") if x.overdue else tr("◔ под угрозой")
+            # The queue's own marks and colours (sla_view.MARKS): one symbol per state everywhere.
+            symbol, color = MARKS[SlaState.overdue if x.overdue else SlaState.at_risk]
+            state = tr("просрочено") if x.overdue else tr("под угрозой")
             cells = [
                 x.number,
                 self.labels.status(x.status.value),
-                state,
+                f"{symbol} {state}",
                 formats.date_time(int(x.due.timestamp())),
                 x.assignee_name or tr("не назначено"),
             ]
             for col, value in enumerate(cells):
-                self.table.setItem(row, col, QTableWidgetItem(value))
+                item = QTableWidgetItem(value)
+                if col == 2:
+                    item.setForeground(color)
+                self.table.setItem(row, col, item)

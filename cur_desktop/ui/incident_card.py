@@ -2,15 +2,19 @@
 only the actions the lifecycle allows from the current status.
 
 Nothing a citizen wrote is ever interpreted: labels are forced to plain text, links are shown,
-never opened or fetched by themselves.
+never opened or fetched by themselves. Attachments are named links (the file's name and its
+site) that open in the system's browser or viewer only when clicked, and only http(s) ones.
 """
 
 from __future__ import annotations
 
+import html
 import json
 from typing import Any
+from urllib.parse import unquote, urlsplit
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QFormLayout,
     QFrame,
@@ -46,6 +50,32 @@ def plain_label(text: str = "") -> QLabel:
 
 
 _when = formats.date_time
+_OPENABLE = ("http", "https")
+
+
+def attachment_name(url: str) -> str:
+    """«photo.jpg (sun9-1.userapi.com)» for a link, the text itself for a named file (e-mail)."""
+    parts = urlsplit(url)
+    if parts.scheme not in _OPENABLE or not parts.netloc:
+        return url
+    name = unquote(parts.path.rstrip("/").rsplit("/", 1)[-1]) or tr("файл")
+    if len(name) > 40:
+        name = name[:20] + "…" + name[-12:]
+    return f"{name} ({parts.hostname or parts.netloc})"
+
+
+def attachments_html(links: list[str]) -> str:
+    """A link per http(s) attachment, one after another (the card has little height to spare):
+    its href is `attachment:N`, never the citizen's URL itself, so nothing in it is ever
+    interpreted as markup or a scheme."""
+    lines = []
+    for i, url in enumerate(links):
+        name = html.escape(on_screen(attachment_name(url)))
+        if urlsplit(url).scheme in _OPENABLE:
+            lines.append(f'📎&nbsp;<a href="attachment:{i}">{name}</a>')
+        else:
+            lines.append(name)
+    return " · ".join(lines)
 
 
 class IncidentCard(QWidget):
@@ -92,6 +122,13 @@ class IncidentCard(QWidget):
         ]:
             self.fields[key] = plain_label()
             form.addRow(tr(caption) + ":", self.fields[key])
+        self.attachment_urls: list[str] = []
+        attached = self.fields["attachments"]
+        attached.setObjectName("attachments")
+        attached.setTextFormat(Qt.TextFormat.RichText)  # made by attachments_html, escaped
+        attached.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
+        attached.linkActivated.connect(self.open_attachment)
+        attached.linkHovered.connect(self._attachment_hovered)
 
         self.message = QPlainTextEdit()
         self.message.setReadOnly(True)
@@ -151,6 +188,7 @@ class IncidentCard(QWidget):
             self.title.setText(tr("Выберите обращение в очереди"))
             for w in (self.sla_label, self.status_label, *self.fields.values()):
                 w.setText("")
+            self.attachment_urls = []
             self.message.setPlainText("")
             self.history.setPlainText("")
             for b in self.buttons.values():
@@ -183,13 +221,29 @@ class IncidentCard(QWidget):
         f["final_due"].setText(_when(detail.get("final_answer_due")))
         attachments = detail.get("attachments") or "[]"
         links = json.loads(attachments) if isinstance(attachments, str) else attachments
-        f["attachments"].setText(
-            on_screen("\n".join(a if isinstance(a, str) else a.get("url", "") for a in links))
-            or "—"
-        )
+        self.attachment_urls = [a if isinstance(a, str) else a.get("url", "") for a in links]
+        f["attachments"].setText(attachments_html(self.attachment_urls) or "—")
         self.message.setPlainText(on_screen(detail["text"]))
         self.history.setPlainText(on_screen(self._history_text(detail)))
         self._enable_actions(detail)
+
+    def open_attachment(self, href: str) -> bool:
+        """A click on an attachment: its http(s) URL opened by the system; anything else not."""
+        try:
+            url = self.attachment_urls[int(href.removeprefix("attachment:"))]
+        except (ValueError, IndexError):
+            return False
+        if urlsplit(url).scheme not in _OPENABLE:
+            return False
+        return QDesktopServices.openUrl(QUrl(url))
+
+    def _attachment_hovered(self, href: str) -> None:
+        """The full address as the tooltip, so the operator sees where a click goes."""
+        try:
+            url = self.attachment_urls[int(href.removeprefix("attachment:"))]
+        except (ValueError, IndexError):
+            url = ""
+        self.fields["attachments"].setToolTip(tooltip(url))
 
     def _history_text(self, detail: dict[str, Any]) -> str:
         lines = []

@@ -21,6 +21,11 @@ def add_conflicts_dock(window: QMainWindow, panel: ConflictsPanel) -> QDockWidge
     return dock
 
 
+#: The queue's column widths; renamed when the columns were reordered (the text after the
+#: deadline), so an old layout does not give one column's width to another.
+QUEUE_HEADER = "queueHeader2"
+
+
 def _settings() -> QSettings:
     return QSettings("cur-workstation", "workstation")
 
@@ -34,8 +39,8 @@ def restore_layout(window) -> None:
         window.resize(1400, 860)
     if s.value("windowState"):
         window.restoreState(s.value("windowState"))
-    if s.value("queueHeader"):
-        window.table.horizontalHeader().restoreState(s.value("queueHeader"))
+    if s.value(QUEUE_HEADER):
+        window.table.horizontalHeader().restoreState(s.value(QUEUE_HEADER))
     if s.value("splitter"):
         window.splitter.restoreState(s.value("splitter"))
     else:
@@ -46,5 +51,5 @@ def save_layout(window) -> None:
     s = _settings()
     s.setValue("geometry", window.saveGeometry())
     s.setValue("windowState", window.saveState())
-    s.setValue("queueHeader", window.table.horizontalHeader().saveState())
+    s.setValue(QUEUE_HEADER, window.table.horizontalHeader().saveState())
     s.setValue("splitter", window.splitter.saveState())

@@ -30,7 +30,7 @@ from . import formats
 from .aio import in_db, spawn
 from .i18n import QT_TR_NOOP, tr
 from .labels import Labels
-from .plain_text import shown
+from .plain_text import shown, tooltip
 from .sla_view import SlaShown, SlaView
 
 PageFn = Callable[[int, int], list[dict[str, Any]]]  # (offset, limit) -> rows, in the db thread
@@ -42,12 +42,14 @@ KeyFn = Callable[[], Hashable | None]
 COLUMNS: list[tuple[str, str]] = [
     ("number", QT_TR_NOOP("Номер")),
     ("sla", QT_TR_NOOP("Срок ответа")),
+    # The citizen's words right after the deadline: the one column that takes what width is left
+    # (queue_table.py), so it is never pushed off-screen by the reference columns.
+    ("excerpt", QT_TR_NOOP("Текст")),
     ("status", QT_TR_NOOP("Статус")),
     ("importance", QT_TR_NOOP("Важность")),
     ("sector", QT_TR_NOOP("Сфера")),
     ("municipality", QT_TR_NOOP("Муниципалитет")),
     ("channel", QT_TR_NOOP("Канал")),
-    ("excerpt", QT_TR_NOOP("Текст")),
     ("assignee", QT_TR_NOOP("Исполнитель")),
     ("received", QT_TR_NOOP("Получено")),
 ]
@@ -83,6 +85,8 @@ _ANSWERED = frozenset(
     }
 )
 _SLA_COLUMN = COLUMN_INDEX["sla"]
+#: Columns whose whole text is the tooltip (a long excerpt, sector or municipality is cut).
+_TIPPED = frozenset(COLUMN_INDEX[k] for k in ("excerpt", "status", "sector", "municipality"))
 #: Where a row keeps its display texts once computed (the SLA column's changes every beat).
 _CELLS = "_cells"
 #: Dragged queue rows: the incident ids, comma-separated (dropped on the team board).
@@ -363,6 +367,9 @@ class QueueModel(QAbstractTableModel):
             return self._sla_text(row)
         if row.get("pending"):
             return tr("Есть изменения, ещё не отправленные на сервер")
+        if column in _TIPPED:  # the whole text where a narrow column cuts it, never as markup
+            text = self.data(index, _DISPLAY)
+            return tooltip(text) if text else None
         return None
 
     def _sla(self, row: dict[str, Any]) -> SlaShown:

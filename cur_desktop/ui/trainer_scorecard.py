@@ -6,12 +6,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, QRect, Qt, Signal
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QPushButton,
+    QStyle,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -35,6 +36,10 @@ COLUMNS = (
     QT_TR_NOOP("Комментарий преподавателя"),
 )
 COMMENT = len(COLUMNS) - 1
+#: The trainee's name column at least this wide; the figures as wide as their longest word.
+NAME_WIDTH = 220
+FIGURE_WIDTH = 84  # two lines, not four, for «Первый ответ в срок»
+HEADER_WRAP = Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap
 
 
 def _ratio(a: int, b: int) -> str:
@@ -68,8 +73,12 @@ class ScorecardPanel(QWidget):
         self.table = QTableWidget(0, len(COLUMNS))
         self.table.setObjectName("scorecardTable")
         self.table.setHorizontalHeaderLabels([tr(c) for c in COLUMNS])
-        self.table.horizontalHeader().setSectionResizeMode(COMMENT, QHeaderView.ResizeMode.Stretch)
-        self.table.setColumnWidth(0, 240)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(COMMENT, QHeaderView.ResizeMode.Stretch)
+        # Long captions («Медиана первого ответа, мин») wrap onto lines of their own instead of
+        # being cut: the columns stay narrow enough for the comment to be on screen.
+        header.setDefaultAlignment(HEADER_WRAP)
+        header.setTextElideMode(Qt.TextElideMode.ElideNone)
         self.table.setWordWrap(True)
         self.table.itemChanged.connect(self._changed)
         self.reload = QPushButton(tr("Обновить"))
@@ -86,6 +95,40 @@ class ScorecardPanel(QWidget):
         box = QVBoxLayout(self)
         box.addWidget(self.table, 1)
         box.addLayout(buttons)
+        self.fit_columns()
+
+    def header_margin(self) -> int:
+        """What the header's style leaves on each side of a caption."""
+        return self.style().pixelMetric(QStyle.PixelMetric.PM_HeaderMargin, None, self) + 2
+
+    def fit_columns(self) -> None:
+        """Each figure column as wide as its longest caption word or value, the header as
+        tall as its most wrapped caption."""
+        table, header = self.table, self.table.horizontalHeader()
+        head, cell = header.fontMetrics(), table.fontMetrics()
+        pad = 2 * self.header_margin() + 6
+        for col, caption in enumerate(COLUMNS[:COMMENT]):
+            words = tr(caption).split()
+            width = max(head.horizontalAdvance(w) for w in words) + pad
+            for row in range(table.rowCount()):
+                item = table.item(row, col)
+                if item is not None:
+                    width = max(width, cell.horizontalAdvance(item.text()) + pad)
+            table.setColumnWidth(col, max(width, NAME_WIDTH if col == 0 else FIGURE_WIDTH))
+        tallest = max(
+            head.boundingRect(
+                QRect(0, 0, header.sectionSize(col) - pad + 6, 10_000),
+                int(HEADER_WRAP),
+                tr(caption),
+            ).height()
+            for col, caption in enumerate(COLUMNS)
+        )
+        header.setMinimumHeight(tallest + 2 * self.header_margin())
+
+    def changeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self.fit_columns()
 
     def set_scorecard(self, card: Scorecard) -> None:
         self.scorecard = card
@@ -101,6 +144,7 @@ class ScorecardPanel(QWidget):
                     item.setToolTip(tr("Двойной щелчок — изменить комментарий"))
                 self.table.setItem(i, j, item)
         self.table.blockSignals(False)
+        self.fit_columns()
         self.table.resizeRowsToContents()
 
     def _changed(self, item: QTableWidgetItem) -> None:

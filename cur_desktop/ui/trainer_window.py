@@ -59,7 +59,13 @@ class TrainerWindow(QMainWindow):
         bar.addSeparator()
         self.trainees_action = bar.addAction(tr("Добавить слушателей…"), self.ask_trainees)
         self.codes_action = bar.addAction(tr("Выдать коды…"), self.ask_codes)
-        bar.addSeparator()
+        # The session's run (controls and speed) on a row of its own: on one row with the
+        # sessions the speed went into the toolbar's overflow menu on a 1366 px screen.
+        self.addToolBarBreak()
+        bar = QToolBar(tr("Ход занятия"), self)
+        bar.setObjectName("trainerRunToolbar")
+        bar.setMovable(False)
+        self.addToolBar(bar)
         self.controls = {
             name: bar.addAction(caption, lambda n=name: self.control_later(n))
             for name, caption in (

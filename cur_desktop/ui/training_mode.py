@@ -133,7 +133,7 @@ def _trainer_action(window) -> QAction:
         new.start()
         return new
 
-    return add_window_action(
+    action = add_window_action(
         window,
         name="trainerAction",
         caption=tr("Учебные занятия"),
@@ -141,3 +141,14 @@ def _trainer_action(window) -> QAction:
         attribute="trainer_window",
         open_new=open_new,
     )
+    table = getattr(window, "table", None)
+    if table is not None:  # a trainer's queue is empty: say where the work is, one click away
+        table.nothing_found.set_hint(
+            tr(
+                "Учебные обращения получают слушатели. Занятия, ход занятия и оценочный лист — "
+                "в окне «Учебные занятия» ({keys})."
+            ).format(keys=TRAINER_SHORTCUT),
+            tr("Открыть учебные занятия"),
+            action.trigger,
+        )
+    return action

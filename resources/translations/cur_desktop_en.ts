@@ -4,7 +4,7 @@
 <context>
     <name></name>
     <message>
-        <location filename="../../cur_desktop/ui/app.py" line="109"/>
+        <location filename="../../cur_desktop/ui/app.py" line="110"/>
         <source> [демо]</source>
         <translation> [demo]</translation>
     </message>
@@ -31,13 +31,13 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/analytics_tabs.py" line="69"/>
-        <location filename="../../cur_desktop/ui/trainer_scorecard.py" line="28"/>
+        <location filename="../../cur_desktop/ui/trainer_scorecard.py" line="29"/>
         <source>Первый ответ в срок</source>
         <translation>First answer on time</translation>
     </message>
     <message>
         <location filename="../../cur_desktop/ui/analytics_tabs.py" line="70"/>
-        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="295"/>
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="303"/>
         <source>Медиана первого ответа</source>
         <translation>Median first answer</translation>
     </message>
@@ -55,7 +55,7 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/analytics_tabs.py" line="84"/>
-        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="168"/>
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="176"/>
         <source>Обращения по дням</source>
         <translation>Incidents by day</translation>
     </message>
@@ -74,7 +74,7 @@
         <location filename="../../cur_desktop/ui/analytics_tabs.py" line="97"/>
         <location filename="../../cur_desktop/ui/analytics_tabs.py" line="104"/>
         <location filename="../../cur_desktop/ui/analytics_tabs.py" line="113"/>
-        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="290"/>
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="298"/>
         <location filename="../../cur_desktop/ui/systemic_view.py" line="92"/>
         <location filename="../../cur_desktop/ui/systemic_view.py" line="106"/>
         <source>Обращений</source>
@@ -99,107 +99,107 @@
         <translation>Topic</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="165"/>
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="173"/>
         <source>Обращения по неделям (с понедельника)</source>
         <translation>Incidents by week (from Monday)</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="182"/>
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="190"/>
         <source>Сферы × МО</source>
         <translation>Sectors × municipalities</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="187"/>
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="195"/>
         <source>В ячейке: обращений за период (изменение к предыдущему периоду).</source>
         <translation>Each cell: incidents in the period (change against the previous period).</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="207"/>
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="215"/>
         <source>Всего</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="217"/>
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="225"/>
         <source>Итого</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="240"/>
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="248"/>
         <source>По операторам</source>
         <translation>By operator</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="241"/>
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="249"/>
         <source>По ведомствам</source>
         <translation>By agency</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="242"/>
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="250"/>
         <source>По МО</source>
         <translation>By municipality</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="257"/>
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="265"/>
         <source>Сроки: </source>
         <translation>Deadlines: </translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="260"/>
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="268"/>
         <source>Первый ответ в срок, %</source>
         <translation>First answer on time, %</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="267"/>
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="275"/>
         <source>Доля в срок: первые ответы до срока среди отвеченных и просроченных; неотвеченные, у которых срок ещё не истёк, не учитываются.</source>
         <translation>On time: first answers before the deadline among answered and overdue incidents; unanswered ones whose time has not run out are not counted.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="284"/>
-        <location filename="../../cur_desktop/ui/app.py" line="125"/>
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="292"/>
+        <location filename="../../cur_desktop/ui/app.py" line="126"/>
         <location filename="../../cur_desktop/ui/finding_text.py" line="30"/>
         <location filename="../../cur_desktop/ui/quality_review.py" line="178"/>
         <source>Оператор</source>
         <translation>Operator</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="286"/>
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="294"/>
         <location filename="../../cur_desktop/ui/systemic_view.py" line="89"/>
         <location filename="../../cur_desktop/ui/systemic_view.py" line="104"/>
         <source>МО</source>
         <translation>Municipality</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="291"/>
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="299"/>
         <source>Отвечено</source>
         <translation>Answered</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="294"/>
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="302"/>
         <source>Доля в срок</source>
         <translation>On time</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="303"/>
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="311"/>
         <source>Не направлено</source>
         <translation>Not routed</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/app.py" line="126"/>
+        <location filename="../../cur_desktop/ui/app.py" line="127"/>
         <source>Старший смены</source>
         <translation>Shift supervisor</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/app.py" line="127"/>
+        <location filename="../../cur_desktop/ui/app.py" line="128"/>
         <source>Сотрудник МО</source>
         <translation>Municipal officer</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/app.py" line="128"/>
+        <location filename="../../cur_desktop/ui/app.py" line="129"/>
         <source>Тренер</source>
         <translation>Trainer</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/app.py" line="131"/>
+        <location filename="../../cur_desktop/ui/app.py" line="132"/>
         <source>Войти как: </source>
         <translation>Sign in as: </translation>
     </message>
@@ -303,7 +303,7 @@
     <message>
         <location filename="../../cur_desktop/ui/code_labels.py" line="31"/>
         <location filename="../../cur_desktop/ui/code_labels.py" line="32"/>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="88"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="118"/>
         <source>Поступило</source>
         <extracomment>One per event kind the server records (the test finds them in cur_server&apos;s source).</extracomment>
         <translation>Received</translation>
@@ -367,48 +367,48 @@
         <translation>Reply returned for revision</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="108"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="145"/>
         <source>Вз&amp;ять</source>
         <translation>&amp;Take</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="109"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="146"/>
         <source>Вернуть в о&amp;чередь</source>
         <translation>Back to &amp;queue</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="110"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="147"/>
         <source>Отв&amp;етить</source>
         <translation>&amp;Reply</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="111"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="148"/>
         <source>&amp;Направить…</source>
         <translation>Ro&amp;ute…</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="112"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="149"/>
         <source>Сфер&amp;а…</source>
         <translation>Se&amp;ctor…</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="113"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="150"/>
         <source>Стат&amp;ус…</source>
         <translation>St&amp;atus…</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="114"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="151"/>
         <source>Отк&amp;лонить…</source>
         <translation>Re&amp;ject…</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="115"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="152"/>
         <source>&amp;Заметка…</source>
         <translation>N&amp;ote…</translation>
     </message>
     <message>
         <location filename="../../cur_desktop/ui/approvals_panel.py" line="45"/>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="80"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="110"/>
         <source>Автор</source>
         <extracomment>(action name, incident id): claim, release, reply, route, category, status, reject, note the signed-in user&apos;s role: supervisors may change a colleague&apos;s case, others not who holds the shown incident when it is a colleague (not the user), else None</extracomment>
         <translation>Author</translation>
@@ -425,13 +425,13 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/approvals_panel.py" line="73"/>
-        <location filename="../../cur_desktop/ui/formats.py" line="69"/>
+        <location filename="../../cur_desktop/ui/formats.py" line="86"/>
         <source>{d} дн {h} ч</source>
         <translation>{d} d {h} h</translation>
     </message>
     <message>
         <location filename="../../cur_desktop/ui/approvals_panel.py" line="75"/>
-        <location filename="../../cur_desktop/ui/formats.py" line="71"/>
+        <location filename="../../cur_desktop/ui/formats.py" line="88"/>
         <source>{h} ч {m} мин</source>
         <translation>{h} h {m} min</translation>
     </message>
@@ -457,39 +457,39 @@
         <translation>Waiting for approval: {n}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="81"/>
-        <location filename="../../cur_desktop/ui/queue_model.py" line="49"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="111"/>
+        <location filename="../../cur_desktop/ui/queue_model.py" line="52"/>
         <source>Канал</source>
         <translation>Channel</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="82"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="112"/>
         <source>Источник</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="83"/>
-        <location filename="../../cur_desktop/ui/queue_model.py" line="48"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="113"/>
+        <location filename="../../cur_desktop/ui/queue_model.py" line="51"/>
         <source>Муниципалитет</source>
         <translation>Municipality</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="84"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="114"/>
         <source>Сфера / рубрика</source>
         <translation>Sector / category</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="85"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="115"/>
         <location filename="../../cur_desktop/ui/incident_dialogs.py" line="70"/>
-        <location filename="../../cur_desktop/ui/queue_model.py" line="46"/>
+        <location filename="../../cur_desktop/ui/queue_model.py" line="49"/>
         <location filename="../../cur_desktop/ui/trainer_live.py" line="29"/>
         <source>Важность</source>
         <translation>Priority</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="285"/>
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="293"/>
         <location filename="../../cur_desktop/ui/finding_text.py" line="27"/>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="86"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="116"/>
         <location filename="../../cur_desktop/ui/incident_dialogs.py" line="31"/>
         <location filename="../../cur_desktop/ui/systemic_view.py" line="136"/>
         <source>Ведомство</source>
@@ -497,7 +497,7 @@
         <translation>Agency</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/handover_dialog.py" line="45"/>
+        <location filename="../../cur_desktop/ui/handover_dialog.py" line="47"/>
         <source>Передача смены</source>
         <translation>Shift handover</translation>
     </message>
@@ -539,7 +539,7 @@
     <message>
         <location filename="../../cur_desktop/ui/finding_text.py" line="23"/>
         <source>Имя заявителя</source>
-        <extracomment>The placeholders&apos; names in the UI&apos;s language, one per models/templates.KNOWN_PLACEHOLDERS (tests/ui/test_english_ui.py checks the two agree).</extracomment>
+        <extracomment>Tried in this order after the application&apos;s own face. The same file the PDF reports embed (cur_desktop/reports/fonts.py), without loading reportlab. The placeholders&apos; names in the UI&apos;s language, one per models/templates.KNOWN_PLACEHOLDERS (tests/ui/test_english_ui.py checks the two agree).</extracomment>
         <translation>Applicant&apos;s name</translation>
     </message>
     <message>
@@ -554,7 +554,7 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/finding_text.py" line="28"/>
-        <location filename="../../cur_desktop/ui/handover_dialog.py" line="56"/>
+        <location filename="../../cur_desktop/ui/handover_dialog.py" line="58"/>
         <location filename="../../cur_desktop/ui/trainer_live.py" line="30"/>
         <source>Срок</source>
         <translation>Deadline</translation>
@@ -570,76 +570,66 @@
         <translation>Municipality</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/handover_dialog.py" line="56"/>
+        <location filename="../../cur_desktop/ui/handover_dialog.py" line="58"/>
         <source>До</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/handover_dialog.py" line="57"/>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="87"/>
-        <location filename="../../cur_desktop/ui/queue_model.py" line="51"/>
+        <location filename="../../cur_desktop/ui/handover_dialog.py" line="59"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="117"/>
+        <location filename="../../cur_desktop/ui/queue_model.py" line="53"/>
         <source>Исполнитель</source>
         <translation>Assignee</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/handover_dialog.py" line="67"/>
+        <location filename="../../cur_desktop/ui/handover_dialog.py" line="69"/>
         <source>Что важно знать следующей смене</source>
         <translation>What the next shift should know</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/handover_dialog.py" line="74"/>
+        <location filename="../../cur_desktop/ui/handover_dialog.py" line="76"/>
         <source>Записать для следующей смены</source>
         <translation>Save for the next shift</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/handover_dialog.py" line="76"/>
+        <location filename="../../cur_desktop/ui/handover_dialog.py" line="78"/>
         <source>Закрыть</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/handover_dialog.py" line="89"/>
+        <location filename="../../cur_desktop/ui/handover_dialog.py" line="91"/>
         <source>Новая запись:</source>
         <translation>New note:</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/handover_dialog.py" line="107"/>
+        <location filename="../../cur_desktop/ui/handover_dialog.py" line="109"/>
         <source>Нет связи с сервером: передачу смены сейчас не получить.</source>
         <translation>No connection to the server: the shift handover cannot be loaded now.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/handover_dialog.py" line="114"/>
+        <location filename="../../cur_desktop/ui/handover_dialog.py" line="116"/>
         <source>Напишите текст записи</source>
         <translation>Write the text of the note</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/handover_dialog.py" line="125"/>
+        <location filename="../../cur_desktop/ui/handover_dialog.py" line="127"/>
         <source>Запись не сохранена: нет связи с сервером. Текст остался, попробуйте ещё раз.</source>
         <translation>The note was not saved: no connection to the server. The text is kept; try again.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/handover_dialog.py" line="138"/>
+        <location filename="../../cur_desktop/ui/handover_dialog.py" line="140"/>
         <source>Записей о передаче смены ещё нет.</source>
         <translation>No handover notes yet.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/handover_dialog.py" line="143"/>
+        <location filename="../../cur_desktop/ui/handover_dialog.py" line="145"/>
         <source>Последняя запись: {who}, {when}</source>
         <translation>Latest note: {who}, {when}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/handover_dialog.py" line="149"/>
+        <location filename="../../cur_desktop/ui/handover_dialog.py" line="151"/>
         <source>Под угрозой и просрочено сейчас: {n}</source>
         <translation>At risk and overdue now: {n}</translation>
-    </message>
-    <message>
-        <location filename="../../cur_desktop/ui/handover_dialog.py" line="153"/>
-        <source>⚠ просрочено</source>
-        <translation>⚠ overdue</translation>
-    </message>
-    <message>
-        <location filename="../../cur_desktop/ui/handover_dialog.py" line="154"/>
-        <source>◔ под угрозой</source>
-        <translation>◔ at risk</translation>
     </message>
     <message>
         <location filename="../../cur_desktop/ui/code_labels.py" line="45"/>
@@ -648,17 +638,17 @@
         <translation>Answer reviewed by the shift supervisor</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="89"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="119"/>
         <source>Первый ответ до</source>
         <translation>First answer due</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="90"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="120"/>
         <source>Окончательный ответ до</source>
         <translation>Final answer due</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="91"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="121"/>
         <source>Вложения</source>
         <translation>Attachments</translation>
     </message>
@@ -678,39 +668,39 @@
         <translation>Reject…</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="134"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="171"/>
         <source>Сообщение</source>
         <translation>Message</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="139"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="176"/>
         <source>История</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="151"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="188"/>
         <location filename="../../cur_desktop/ui/main_actions.py" line="72"/>
         <source>Выберите обращение в очереди</source>
         <translation>Select an incident in the queue</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="168"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="206"/>
         <source>Аноним</source>
         <translation>Anonymous</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/handover_dialog.py" line="159"/>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="180"/>
+        <location filename="../../cur_desktop/ui/handover_dialog.py" line="163"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="218"/>
         <source>не назначено</source>
         <translation>unassigned</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="200"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="254"/>
         <source>система</source>
         <translation>system</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="200"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="254"/>
         <source> (не отправлено)</source>
         <translation> (not sent)</translation>
     </message>
@@ -1167,10 +1157,10 @@
         <translation>Any deadline</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="292"/>
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="300"/>
         <location filename="../../cur_desktop/ui/quality_review.py" line="46"/>
         <location filename="../../cur_desktop/ui/queue_filters.py" line="104"/>
-        <location filename="../../cur_desktop/ui/sla_view.py" line="32"/>
+        <location filename="../../cur_desktop/ui/sla_view.py" line="33"/>
         <source>В срок</source>
         <extracomment>Symbol + colour: the symbol carries the meaning for colour-blind users, the colour helps everyone else (blue/orange/red-purple are told apart in the common colour-vision deficiencies).</extracomment>
         <translation>On time</translation>
@@ -1178,15 +1168,15 @@
     <message>
         <location filename="../../cur_desktop/ui/queue_filters.py" line="105"/>
         <location filename="../../cur_desktop/ui/queue_source.py" line="25"/>
-        <location filename="../../cur_desktop/ui/sla_view.py" line="33"/>
+        <location filename="../../cur_desktop/ui/sla_view.py" line="34"/>
         <source>Под угрозой</source>
         <translation>At risk</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="293"/>
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="301"/>
         <location filename="../../cur_desktop/ui/queue_filters.py" line="106"/>
         <location filename="../../cur_desktop/ui/reassign.py" line="66"/>
-        <location filename="../../cur_desktop/ui/sla_view.py" line="34"/>
+        <location filename="../../cur_desktop/ui/sla_view.py" line="35"/>
         <location filename="../../cur_desktop/ui/team_board.py" line="56"/>
         <source>Просрочено</source>
         <translation>Overdue</translation>
@@ -1234,10 +1224,10 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/analytics_tabs.py" line="112"/>
-        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="182"/>
-        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="207"/>
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="190"/>
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="215"/>
         <location filename="../../cur_desktop/ui/incident_dialogs.py" line="65"/>
-        <location filename="../../cur_desktop/ui/queue_model.py" line="47"/>
+        <location filename="../../cur_desktop/ui/queue_model.py" line="50"/>
         <source>Сфера</source>
         <translation>Sector</translation>
     </message>
@@ -1264,7 +1254,7 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/incident_dialogs.py" line="80"/>
-        <location filename="../../cur_desktop/ui/queue_model.py" line="50"/>
+        <location filename="../../cur_desktop/ui/queue_model.py" line="47"/>
         <location filename="../../cur_desktop/ui/systemic_view.py" line="42"/>
         <location filename="../../cur_desktop/ui/systemic_view.py" line="137"/>
         <source>Текст</source>
@@ -1313,7 +1303,7 @@
     <message>
         <location filename="../../cur_desktop/ui/approvals_panel.py" line="44"/>
         <location filename="../../cur_desktop/ui/cluster_reply.py" line="106"/>
-        <location filename="../../cur_desktop/ui/handover_dialog.py" line="56"/>
+        <location filename="../../cur_desktop/ui/handover_dialog.py" line="58"/>
         <location filename="../../cur_desktop/ui/queue_model.py" line="43"/>
         <location filename="../../cur_desktop/ui/systemic_view.py" line="133"/>
         <source>Номер</source>
@@ -1326,23 +1316,23 @@
         <translation>Answer due</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/handover_dialog.py" line="56"/>
-        <location filename="../../cur_desktop/ui/queue_model.py" line="45"/>
+        <location filename="../../cur_desktop/ui/handover_dialog.py" line="58"/>
+        <location filename="../../cur_desktop/ui/queue_model.py" line="48"/>
         <location filename="../../cur_desktop/ui/systemic_view.py" line="135"/>
         <location filename="../../cur_desktop/ui/trainer_live.py" line="28"/>
         <source>Статус</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/queue_model.py" line="52"/>
+        <location filename="../../cur_desktop/ui/queue_model.py" line="54"/>
         <location filename="../../cur_desktop/ui/systemic_view.py" line="134"/>
         <source>Получено</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/queue_model.py" line="366"/>
+        <location filename="../../cur_desktop/ui/queue_model.py" line="370"/>
         <source>Есть изменения, ещё не отправленные на сервер</source>
-        <extracomment>Which cache sort key each column sorts by. Where a row keeps its display texts once computed (the SLA column&apos;s changes every beat). Dragged queue rows: the incident ids, comma-separated (dropped on the team board).</extracomment>
+        <extracomment>Which cache sort key each column sorts by. Columns whose whole text is the tooltip (a long excerpt, sector or municipality is cut). Where a row keeps its display texts once computed (the SLA column&apos;s changes every beat). Dragged queue rows: the incident ids, comma-separated (dropped on the team board).</extracomment>
         <translation>Has changes not yet sent to the server</translation>
     </message>
     <message>
@@ -1351,7 +1341,7 @@
         <translation>Mine</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="301"/>
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="309"/>
         <location filename="../../cur_desktop/ui/queue_source.py" line="24"/>
         <location filename="../../cur_desktop/ui/trainer_live.py" line="100"/>
         <source>Без исполнителя</source>
@@ -1550,36 +1540,36 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/code_labels.py" line="96"/>
-        <location filename="../../cur_desktop/ui/sla_view.py" line="35"/>
+        <location filename="../../cur_desktop/ui/sla_view.py" line="36"/>
         <source>Завершено</source>
         <translation>Completed</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/sla_view.py" line="45"/>
+        <location filename="../../cur_desktop/ui/sla_view.py" line="46"/>
         <source>{d} р.д. {h} ч</source>
         <translation>{d} w.d. {h} h</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/sla_view.py" line="47"/>
+        <location filename="../../cur_desktop/ui/sla_view.py" line="48"/>
         <location filename="../../cur_desktop/ui/team_board.py" line="70"/>
         <source>{h} ч {m:02d} мин</source>
         <translation>{h} h {m:02d} min</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/sla_view.py" line="121"/>
+        <location filename="../../cur_desktop/ui/sla_view.py" line="122"/>
         <source>просрочено с {moment}</source>
         <translation>overdue since {moment}</translation>
     </message>
     <message>
         <location filename="../../cur_desktop/ui/approvals_panel.py" line="76"/>
-        <location filename="../../cur_desktop/ui/formats.py" line="72"/>
-        <location filename="../../cur_desktop/ui/sla_view.py" line="48"/>
+        <location filename="../../cur_desktop/ui/formats.py" line="89"/>
+        <location filename="../../cur_desktop/ui/sla_view.py" line="49"/>
         <location filename="../../cur_desktop/ui/team_board.py" line="71"/>
         <source>{m} мин</source>
         <translation>{m} min</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/sla_view.py" line="119"/>
+        <location filename="../../cur_desktop/ui/sla_view.py" line="120"/>
         <source>просрочено на {span}</source>
         <translation>overdue by {span}</translation>
     </message>
@@ -2050,6 +2040,7 @@ today</translation>
         <translation>line {0}</translation>
     </message>
     <message>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="62"/>
         <location filename="../../cur_desktop/ui/trainer_dialogs.py" line="37"/>
         <source>файл</source>
         <translation>file</translation>
@@ -2091,7 +2082,7 @@ today</translation>
     </message>
     <message>
         <location filename="../../cur_desktop/ui/trainer_dialogs.py" line="82"/>
-        <location filename="../../cur_desktop/ui/trainer_window.py" line="77"/>
+        <location filename="../../cur_desktop/ui/trainer_window.py" line="83"/>
         <source>Скорость</source>
         <translation>Speed</translation>
     </message>
@@ -2126,11 +2117,13 @@ today</translation>
         <translation>running</translation>
     </message>
     <message>
+        <location filename="../../cur_desktop/ui/handover_dialog.py" line="158"/>
         <location filename="../../cur_desktop/ui/trainer_live.py" line="20"/>
         <source>под угрозой</source>
         <translation>at risk</translation>
     </message>
     <message>
+        <location filename="../../cur_desktop/ui/handover_dialog.py" line="157"/>
         <location filename="../../cur_desktop/ui/trainer_live.py" line="21"/>
         <source>просрочено</source>
         <translation>overdue</translation>
@@ -2213,82 +2206,83 @@ today</translation>
         <translation>No replies to this incident yet</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/trainer_scorecard.py" line="26"/>
+        <location filename="../../cur_desktop/ui/trainer_scorecard.py" line="27"/>
         <source>Слушатель</source>
         <translation>Trainee</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/trainer_scorecard.py" line="27"/>
+        <location filename="../../cur_desktop/ui/trainer_scorecard.py" line="28"/>
         <source>Обработано</source>
         <translation>Handled</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/trainer_scorecard.py" line="29"/>
+        <location filename="../../cur_desktop/ui/trainer_scorecard.py" line="30"/>
         <source>Медиана первого ответа, мин</source>
         <translation>Median first answer, min</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/trainer_scorecard.py" line="30"/>
+        <location filename="../../cur_desktop/ui/trainer_scorecard.py" line="31"/>
         <source>Маршрут верный</source>
         <translation>Routing correct</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/trainer_scorecard.py" line="31"/>
+        <location filename="../../cur_desktop/ui/trainer_scorecard.py" line="32"/>
         <source>Вид ответа верный</source>
         <translation>Reply kind correct</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/trainer_scorecard.py" line="32"/>
+        <location filename="../../cur_desktop/ui/trainer_scorecard.py" line="33"/>
         <source>Ключевые факты</source>
         <translation>Key facts</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/trainer_scorecard.py" line="33"/>
+        <location filename="../../cur_desktop/ui/trainer_scorecard.py" line="34"/>
         <source>Запрещённые фразы</source>
         <translation>Forbidden phrases</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/trainer_scorecard.py" line="34"/>
+        <location filename="../../cur_desktop/ui/trainer_scorecard.py" line="35"/>
         <source>Ответы с ошибками проверки</source>
         <translation>Replies failing checks</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/trainer_scorecard.py" line="35"/>
+        <location filename="../../cur_desktop/ui/trainer_scorecard.py" line="36"/>
         <source>Комментарий преподавателя</source>
         <translation>Trainer&apos;s comment</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/trainer_scorecard.py" line="75"/>
+        <location filename="../../cur_desktop/ui/trainer_scorecard.py" line="84"/>
         <source>Обновить</source>
+        <extracomment>The trainee&apos;s name column at least this wide; the figures as wide as their longest word.</extracomment>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/trainer_scorecard.py" line="77"/>
+        <location filename="../../cur_desktop/ui/trainer_scorecard.py" line="86"/>
         <source>Экспорт в PDF…</source>
         <translation>Export to PDF…</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/trainer_scorecard.py" line="79"/>
+        <location filename="../../cur_desktop/ui/trainer_scorecard.py" line="88"/>
         <source>Экспорт в CSV…</source>
         <translation>Export to CSV…</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/trainer_scorecard.py" line="101"/>
+        <location filename="../../cur_desktop/ui/trainer_scorecard.py" line="144"/>
         <source>Двойной щелчок — изменить комментарий</source>
         <translation>Double-click to edit the comment</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/trainer_scorecard.py" line="113"/>
+        <location filename="../../cur_desktop/ui/trainer_scorecard.py" line="157"/>
         <source>Документ PDF (*.pdf)</source>
         <translation>PDF document (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/trainer_scorecard.py" line="114"/>
+        <location filename="../../cur_desktop/ui/trainer_scorecard.py" line="158"/>
         <source>Таблица CSV (*.csv)</source>
         <translation>CSV table (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/trainer_scorecard.py" line="114"/>
+        <location filename="../../cur_desktop/ui/trainer_scorecard.py" line="158"/>
         <source>Сохранить оценочный лист</source>
         <translation>Save the scorecard</translation>
     </message>
@@ -2318,84 +2312,85 @@ today</translation>
         <translation>Issue codes…</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/trainer_window.py" line="66"/>
+        <location filename="../../cur_desktop/ui/trainer_window.py" line="72"/>
         <source>Начать</source>
         <translation>Start</translation>
     </message>
     <message>
         <location filename="../../cur_desktop/ui/code_labels.py" line="95"/>
-        <location filename="../../cur_desktop/ui/trainer_window.py" line="67"/>
+        <location filename="../../cur_desktop/ui/trainer_window.py" line="73"/>
         <source>Пауза</source>
         <translation>Pause</translation>
     </message>
     <message>
         <location filename="../../cur_desktop/ui/connection_dialog.py" line="69"/>
-        <location filename="../../cur_desktop/ui/trainer_window.py" line="68"/>
+        <location filename="../../cur_desktop/ui/trainer_window.py" line="74"/>
         <source>Продолжить</source>
         <translation>Resume</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/trainer_window.py" line="69"/>
+        <location filename="../../cur_desktop/ui/trainer_window.py" line="75"/>
         <source>Завершить</source>
         <translation>Stop</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/trainer_window.py" line="93"/>
+        <location filename="../../cur_desktop/ui/trainer_window.py" line="65"/>
+        <location filename="../../cur_desktop/ui/trainer_window.py" line="99"/>
         <source>Ход занятия</source>
         <translation>Live view</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/trainer_window.py" line="94"/>
+        <location filename="../../cur_desktop/ui/trainer_window.py" line="100"/>
         <source>Оценочный лист</source>
         <translation>Scorecard</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/trainer_window.py" line="153"/>
+        <location filename="../../cur_desktop/ui/trainer_window.py" line="159"/>
         <source>Занятие не выбрано: создайте новое</source>
         <translation>No session chosen: create a new one</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/trainer_window.py" line="165"/>
+        <location filename="../../cur_desktop/ui/trainer_window.py" line="171"/>
         <source>слушателей: {0}, выдано обращений: {1} из {2}</source>
         <translation>trainees: {0}, incidents released: {1} of {2}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/trainer_window.py" line="240"/>
+        <location filename="../../cur_desktop/ui/trainer_window.py" line="246"/>
         <source>Добавить слушателей</source>
         <translation>Add trainees</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/trainer_window.py" line="241"/>
+        <location filename="../../cur_desktop/ui/trainer_window.py" line="247"/>
         <source>Учётные записи слушателей через запятую:</source>
         <translation>Trainee accounts, separated by commas:</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/trainer_window.py" line="254"/>
+        <location filename="../../cur_desktop/ui/trainer_window.py" line="260"/>
         <source>Слушатели добавлены</source>
         <translation>Trainees added</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/trainer_window.py" line="258"/>
+        <location filename="../../cur_desktop/ui/trainer_window.py" line="264"/>
         <source>Выдать коды</source>
         <translation>Issue codes</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/trainer_window.py" line="259"/>
+        <location filename="../../cur_desktop/ui/trainer_window.py" line="265"/>
         <source>Сколько одноразовых кодов выдать:</source>
         <translation>How many one-time codes to issue:</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/trainer_window.py" line="315"/>
+        <location filename="../../cur_desktop/ui/trainer_window.py" line="321"/>
         <source>Комментарий сохранён</source>
         <translation>Comment saved</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/trainer_window.py" line="327"/>
+        <location filename="../../cur_desktop/ui/trainer_window.py" line="333"/>
         <source>Файл не сохранён: </source>
         <translation>File not saved: </translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/trainer_window.py" line="329"/>
+        <location filename="../../cur_desktop/ui/trainer_window.py" line="335"/>
         <source>Оценочный лист сохранён: </source>
         <translation>Scorecard saved: </translation>
     </message>
@@ -2621,12 +2616,13 @@ today</translation>
         <translation>The passphrases differ: enter the same passphrase twice.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/queue_table.py" line="45"/>
+        <location filename="../../cur_desktop/ui/queue_table.py" line="54"/>
         <source>Ничего не найдено</source>
+        <extracomment>The citizen&apos;s text takes the width the other columns leave, but never less than this: on a narrow table the columns after it scroll, the text stays readable.</extracomment>
         <translation>Nothing found</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/queue_table.py" line="46"/>
+        <location filename="../../cur_desktop/ui/queue_table.py" line="56"/>
         <source>Сбросить фильтры</source>
         <translation>Reset filters</translation>
     </message>
@@ -2976,12 +2972,12 @@ today</translation>
         <translation>The server did not accept the edit</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="260"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="314"/>
         <source>другого сотрудника</source>
         <translation>another employee</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="260"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="314"/>
         <source>В работе у {name}</source>
         <translation>Held by {name}</translation>
     </message>
@@ -3214,12 +3210,23 @@ today</translation>
         <source>«Открыто» — обращения в работе.</source>
         <translation>“Open” — incidents in hand.</translation>
     </message>
+    <message>
+        <location filename="../../cur_desktop/ui/training_mode.py" line="150"/>
+        <source>Учебные обращения получают слушатели. Занятия, ход занятия и оценочный лист — в окне «Учебные занятия» ({keys}).</source>
+        <translation>Training incidents go to the trainees. Sessions, their progress and the scorecard are in the «Training sessions» window ({keys}).</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/training_mode.py" line="151"/>
+        <source>Открыть учебные занятия</source>
+        <translation>Open training sessions</translation>
+    </message>
 </context>
 <context>
     <name>menu</name>
     <message>
         <location filename="../../cur_desktop/ui/main_menus.py" line="27"/>
         <source>&amp;Файл</source>
+        <extracomment>The queue&apos;s column widths; renamed when the columns were reordered (the text after the deadline), so an old layout does not give one column&apos;s width to another.</extracomment>
         <translation>&amp;File</translation>
     </message>
     <message>

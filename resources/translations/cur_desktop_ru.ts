@@ -3,7 +3,7 @@
 <context>
     <name />
     <message>
-        <location filename="../../cur_desktop/ui/app.py" line="109" />
+        <location filename="../../cur_desktop/ui/app.py" line="110" />
         <source> [демо]</source>
         <translation> [демо]</translation>
     </message>
@@ -30,13 +30,13 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/analytics_tabs.py" line="69" />
-        <location filename="../../cur_desktop/ui/trainer_scorecard.py" line="28" />
+        <location filename="../../cur_desktop/ui/trainer_scorecard.py" line="29" />
         <source>Первый ответ в срок</source>
         <translation>Первый ответ в срок</translation>
     </message>
     <message>
         <location filename="../../cur_desktop/ui/analytics_tabs.py" line="70" />
-        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="295" />
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="303" />
         <source>Медиана первого ответа</source>
         <translation>Медиана первого ответа</translation>
     </message>
@@ -54,7 +54,7 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/analytics_tabs.py" line="84" />
-        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="168" />
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="176" />
         <source>Обращения по дням</source>
         <translation>Обращения по дням</translation>
     </message>
@@ -73,7 +73,7 @@
         <location filename="../../cur_desktop/ui/analytics_tabs.py" line="97" />
         <location filename="../../cur_desktop/ui/analytics_tabs.py" line="104" />
         <location filename="../../cur_desktop/ui/analytics_tabs.py" line="113" />
-        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="290" />
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="298" />
         <location filename="../../cur_desktop/ui/systemic_view.py" line="92" />
         <location filename="../../cur_desktop/ui/systemic_view.py" line="106" />
         <source>Обращений</source>
@@ -98,107 +98,107 @@
         <translation>Тема</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="165" />
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="173" />
         <source>Обращения по неделям (с понедельника)</source>
         <translation>Обращения по неделям (с понедельника)</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="182" />
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="190" />
         <source>Сферы × МО</source>
         <translation>Сферы × МО</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="187" />
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="195" />
         <source>В ячейке: обращений за период (изменение к предыдущему периоду).</source>
         <translation>В ячейке: обращений за период (изменение к предыдущему периоду).</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="207" />
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="215" />
         <source>Всего</source>
         <translation>Всего</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="217" />
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="225" />
         <source>Итого</source>
         <translation>Итого</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="240" />
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="248" />
         <source>По операторам</source>
         <translation>По операторам</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="241" />
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="249" />
         <source>По ведомствам</source>
         <translation>По ведомствам</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="242" />
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="250" />
         <source>По МО</source>
         <translation>По МО</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="257" />
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="265" />
         <source>Сроки: </source>
         <translation>Сроки: </translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="260" />
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="268" />
         <source>Первый ответ в срок, %</source>
         <translation>Первый ответ в срок, %</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="267" />
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="275" />
         <source>Доля в срок: первые ответы до срока среди отвеченных и просроченных; неотвеченные, у которых срок ещё не истёк, не учитываются.</source>
         <translation>Доля в срок: первые ответы до срока среди отвеченных и просроченных; неотвеченные, у которых срок ещё не истёк, не учитываются.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="284" />
-        <location filename="../../cur_desktop/ui/app.py" line="125" />
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="292" />
+        <location filename="../../cur_desktop/ui/app.py" line="126" />
         <location filename="../../cur_desktop/ui/finding_text.py" line="30" />
         <location filename="../../cur_desktop/ui/quality_review.py" line="178" />
         <source>Оператор</source>
         <translation>Оператор</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="286" />
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="294" />
         <location filename="../../cur_desktop/ui/systemic_view.py" line="89" />
         <location filename="../../cur_desktop/ui/systemic_view.py" line="104" />
         <source>МО</source>
         <translation>МО</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="291" />
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="299" />
         <source>Отвечено</source>
         <translation>Отвечено</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="294" />
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="302" />
         <source>Доля в срок</source>
         <translation>Доля в срок</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="303" />
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="311" />
         <source>Не направлено</source>
         <translation>Не направлено</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/app.py" line="126" />
+        <location filename="../../cur_desktop/ui/app.py" line="127" />
         <source>Старший смены</source>
         <translation>Старший смены</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/app.py" line="127" />
+        <location filename="../../cur_desktop/ui/app.py" line="128" />
         <source>Сотрудник МО</source>
         <translation>Сотрудник МО</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/app.py" line="128" />
+        <location filename="../../cur_desktop/ui/app.py" line="129" />
         <source>Тренер</source>
         <translation>Тренер</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/app.py" line="131" />
+        <location filename="../../cur_desktop/ui/app.py" line="132" />
         <source>Войти как: </source>
         <translation>Войти как: </translation>
     </message>
@@ -302,7 +302,7 @@
     <message>
         <location filename="../../cur_desktop/ui/code_labels.py" line="31" />
         <location filename="../../cur_desktop/ui/code_labels.py" line="32" />
-        <location filename="../../cur_desktop/ui/incident_card.py" line="88" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="118" />
         <source>Поступило</source>
         <extracomment>One per event kind the server records (the test finds them in cur_server's source).</extracomment>
         <translation>Поступило</translation>
@@ -366,48 +366,48 @@
         <translation>Ответ возвращён на доработку</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="108" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="145" />
         <source>Вз&amp;ять</source>
         <translation>Вз&amp;ять</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="109" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="146" />
         <source>Вернуть в о&amp;чередь</source>
         <translation>Вернуть в о&amp;чередь</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="110" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="147" />
         <source>Отв&amp;етить</source>
         <translation>Отв&amp;етить</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="111" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="148" />
         <source>&amp;Направить…</source>
         <translation>&amp;Направить…</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="112" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="149" />
         <source>Сфер&amp;а…</source>
         <translation>Сфер&amp;а…</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="113" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="150" />
         <source>Стат&amp;ус…</source>
         <translation>Стат&amp;ус…</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="114" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="151" />
         <source>Отк&amp;лонить…</source>
         <translation>Отк&amp;лонить…</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="115" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="152" />
         <source>&amp;Заметка…</source>
         <translation>&amp;Заметка…</translation>
     </message>
     <message>
         <location filename="../../cur_desktop/ui/approvals_panel.py" line="45" />
-        <location filename="../../cur_desktop/ui/incident_card.py" line="80" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="110" />
         <source>Автор</source>
         <extracomment>(action name, incident id): claim, release, reply, route, category, status, reject, note the signed-in user's role: supervisors may change a colleague's case, others not who holds the shown incident when it is a colleague (not the user), else None</extracomment>
         <translation>Автор</translation>
@@ -424,13 +424,13 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/approvals_panel.py" line="73" />
-        <location filename="../../cur_desktop/ui/formats.py" line="69" />
+        <location filename="../../cur_desktop/ui/formats.py" line="86" />
         <source>{d} дн {h} ч</source>
         <translation>{d} дн {h} ч</translation>
     </message>
     <message>
         <location filename="../../cur_desktop/ui/approvals_panel.py" line="75" />
-        <location filename="../../cur_desktop/ui/formats.py" line="71" />
+        <location filename="../../cur_desktop/ui/formats.py" line="88" />
         <source>{h} ч {m} мин</source>
         <translation>{h} ч {m} мин</translation>
     </message>
@@ -456,39 +456,39 @@
         <translation>Ждут согласования: {n}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="81" />
-        <location filename="../../cur_desktop/ui/queue_model.py" line="49" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="111" />
+        <location filename="../../cur_desktop/ui/queue_model.py" line="52" />
         <source>Канал</source>
         <translation>Канал</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="82" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="112" />
         <source>Источник</source>
         <translation>Источник</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="83" />
-        <location filename="../../cur_desktop/ui/queue_model.py" line="48" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="113" />
+        <location filename="../../cur_desktop/ui/queue_model.py" line="51" />
         <source>Муниципалитет</source>
         <translation>Муниципалитет</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="84" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="114" />
         <source>Сфера / рубрика</source>
         <translation>Сфера / рубрика</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="85" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="115" />
         <location filename="../../cur_desktop/ui/incident_dialogs.py" line="70" />
-        <location filename="../../cur_desktop/ui/queue_model.py" line="46" />
+        <location filename="../../cur_desktop/ui/queue_model.py" line="49" />
         <location filename="../../cur_desktop/ui/trainer_live.py" line="29" />
         <source>Важность</source>
         <translation>Важность</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="285" />
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="293" />
         <location filename="../../cur_desktop/ui/finding_text.py" line="27" />
-        <location filename="../../cur_desktop/ui/incident_card.py" line="86" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="116" />
         <location filename="../../cur_desktop/ui/incident_dialogs.py" line="31" />
         <location filename="../../cur_desktop/ui/systemic_view.py" line="136" />
         <source>Ведомство</source>
@@ -496,7 +496,7 @@
         <translation>Ведомство</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/handover_dialog.py" line="45" />
+        <location filename="../../cur_desktop/ui/handover_dialog.py" line="47" />
         <source>Передача смены</source>
         <translation>Передача смены</translation>
     </message>
@@ -538,7 +538,7 @@
     <message>
         <location filename="../../cur_desktop/ui/finding_text.py" line="23" />
         <source>Имя заявителя</source>
-        <extracomment>The placeholders' names in the UI's language, one per models/templates.KNOWN_PLACEHOLDERS (tests/ui/test_english_ui.py checks the two agree).</extracomment>
+        <extracomment>Tried in this order after the application's own face. The same file the PDF reports embed (cur_desktop/reports/fonts.py), without loading reportlab. The placeholders' names in the UI's language, one per models/templates.KNOWN_PLACEHOLDERS (tests/ui/test_english_ui.py checks the two agree).</extracomment>
         <translation>Имя заявителя</translation>
     </message>
     <message>
@@ -553,7 +553,7 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/finding_text.py" line="28" />
-        <location filename="../../cur_desktop/ui/handover_dialog.py" line="56" />
+        <location filename="../../cur_desktop/ui/handover_dialog.py" line="58" />
         <location filename="../../cur_desktop/ui/trainer_live.py" line="30" />
         <source>Срок</source>
         <translation>Срок</translation>
@@ -569,76 +569,66 @@
         <translation>Муниципальное образование</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/handover_dialog.py" line="56" />
+        <location filename="../../cur_desktop/ui/handover_dialog.py" line="58" />
         <source>До</source>
         <translation>До</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/handover_dialog.py" line="57" />
-        <location filename="../../cur_desktop/ui/incident_card.py" line="87" />
-        <location filename="../../cur_desktop/ui/queue_model.py" line="51" />
+        <location filename="../../cur_desktop/ui/handover_dialog.py" line="59" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="117" />
+        <location filename="../../cur_desktop/ui/queue_model.py" line="53" />
         <source>Исполнитель</source>
         <translation>Исполнитель</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/handover_dialog.py" line="67" />
+        <location filename="../../cur_desktop/ui/handover_dialog.py" line="69" />
         <source>Что важно знать следующей смене</source>
         <translation>Что важно знать следующей смене</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/handover_dialog.py" line="74" />
+        <location filename="../../cur_desktop/ui/handover_dialog.py" line="76" />
         <source>Записать для следующей смены</source>
         <translation>Записать для следующей смены</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/handover_dialog.py" line="76" />
+        <location filename="../../cur_desktop/ui/handover_dialog.py" line="78" />
         <source>Закрыть</source>
         <translation>Закрыть</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/handover_dialog.py" line="89" />
+        <location filename="../../cur_desktop/ui/handover_dialog.py" line="91" />
         <source>Новая запись:</source>
         <translation>Новая запись:</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/handover_dialog.py" line="107" />
+        <location filename="../../cur_desktop/ui/handover_dialog.py" line="109" />
         <source>Нет связи с сервером: передачу смены сейчас не получить.</source>
         <translation>Нет связи с сервером: передачу смены сейчас не получить.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/handover_dialog.py" line="114" />
+        <location filename="../../cur_desktop/ui/handover_dialog.py" line="116" />
         <source>Напишите текст записи</source>
         <translation>Напишите текст записи</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/handover_dialog.py" line="125" />
+        <location filename="../../cur_desktop/ui/handover_dialog.py" line="127" />
         <source>Запись не сохранена: нет связи с сервером. Текст остался, попробуйте ещё раз.</source>
         <translation>Запись не сохранена: нет связи с сервером. Текст остался, попробуйте ещё раз.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/handover_dialog.py" line="138" />
+        <location filename="../../cur_desktop/ui/handover_dialog.py" line="140" />
         <source>Записей о передаче смены ещё нет.</source>
         <translation>Записей о передаче смены ещё нет.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/handover_dialog.py" line="143" />
+        <location filename="../../cur_desktop/ui/handover_dialog.py" line="145" />
         <source>Последняя запись: {who}, {when}</source>
         <translation>Последняя запись: {who}, {when}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/handover_dialog.py" line="149" />
+        <location filename="../../cur_desktop/ui/handover_dialog.py" line="151" />
         <source>Под угрозой и просрочено сейчас: {n}</source>
         <translation>Под угрозой и просрочено сейчас: {n}</translation>
-    </message>
-    <message>
-        <location filename="../../cur_desktop/ui/handover_dialog.py" line="153" />
-        <source>⚠ просрочено</source>
-        <translation>⚠ просрочено</translation>
-    </message>
-    <message>
-        <location filename="../../cur_desktop/ui/handover_dialog.py" line="154" />
-        <source>◔ под угрозой</source>
-        <translation>◔ под угрозой</translation>
     </message>
     <message>
         <location filename="../../cur_desktop/ui/code_labels.py" line="45" />
@@ -647,17 +637,17 @@
         <translation>Ответ оценён старшим смены</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="89" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="119" />
         <source>Первый ответ до</source>
         <translation>Первый ответ до</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="90" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="120" />
         <source>Окончательный ответ до</source>
         <translation>Окончательный ответ до</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="91" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="121" />
         <source>Вложения</source>
         <translation>Вложения</translation>
     </message>
@@ -677,39 +667,39 @@
         <translation>Отклонить…</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="134" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="171" />
         <source>Сообщение</source>
         <translation>Сообщение</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="139" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="176" />
         <source>История</source>
         <translation>История</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="151" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="188" />
         <location filename="../../cur_desktop/ui/main_actions.py" line="72" />
         <source>Выберите обращение в очереди</source>
         <translation>Выберите обращение в очереди</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="168" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="206" />
         <source>Аноним</source>
         <translation>Аноним</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/handover_dialog.py" line="159" />
-        <location filename="../../cur_desktop/ui/incident_card.py" line="180" />
+        <location filename="../../cur_desktop/ui/handover_dialog.py" line="163" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="218" />
         <source>не назначено</source>
         <translation>не назначено</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="200" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="254" />
         <source>система</source>
         <translation>система</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="200" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="254" />
         <source> (не отправлено)</source>
         <translation> (не отправлено)</translation>
     </message>
@@ -1166,10 +1156,10 @@
         <translation>Любой срок</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="292" />
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="300" />
         <location filename="../../cur_desktop/ui/quality_review.py" line="46" />
         <location filename="../../cur_desktop/ui/queue_filters.py" line="104" />
-        <location filename="../../cur_desktop/ui/sla_view.py" line="32" />
+        <location filename="../../cur_desktop/ui/sla_view.py" line="33" />
         <source>В срок</source>
         <extracomment>Symbol + colour: the symbol carries the meaning for colour-blind users, the colour helps everyone else (blue/orange/red-purple are told apart in the common colour-vision deficiencies).</extracomment>
         <translation>В срок</translation>
@@ -1177,15 +1167,15 @@
     <message>
         <location filename="../../cur_desktop/ui/queue_filters.py" line="105" />
         <location filename="../../cur_desktop/ui/queue_source.py" line="25" />
-        <location filename="../../cur_desktop/ui/sla_view.py" line="33" />
+        <location filename="../../cur_desktop/ui/sla_view.py" line="34" />
         <source>Под угрозой</source>
         <translation>Под угрозой</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="293" />
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="301" />
         <location filename="../../cur_desktop/ui/queue_filters.py" line="106" />
         <location filename="../../cur_desktop/ui/reassign.py" line="66" />
-        <location filename="../../cur_desktop/ui/sla_view.py" line="34" />
+        <location filename="../../cur_desktop/ui/sla_view.py" line="35" />
         <location filename="../../cur_desktop/ui/team_board.py" line="56" />
         <source>Просрочено</source>
         <translation>Просрочено</translation>
@@ -1233,10 +1223,10 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/analytics_tabs.py" line="112" />
-        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="182" />
-        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="207" />
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="190" />
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="215" />
         <location filename="../../cur_desktop/ui/incident_dialogs.py" line="65" />
-        <location filename="../../cur_desktop/ui/queue_model.py" line="47" />
+        <location filename="../../cur_desktop/ui/queue_model.py" line="50" />
         <source>Сфера</source>
         <translation>Сфера</translation>
     </message>
@@ -1263,7 +1253,7 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/incident_dialogs.py" line="80" />
-        <location filename="../../cur_desktop/ui/queue_model.py" line="50" />
+        <location filename="../../cur_desktop/ui/queue_model.py" line="47" />
         <location filename="../../cur_desktop/ui/systemic_view.py" line="42" />
         <location filename="../../cur_desktop/ui/systemic_view.py" line="137" />
         <source>Текст</source>
@@ -1312,7 +1302,7 @@
     <message>
         <location filename="../../cur_desktop/ui/approvals_panel.py" line="44" />
         <location filename="../../cur_desktop/ui/cluster_reply.py" line="106" />
-        <location filename="../../cur_desktop/ui/handover_dialog.py" line="56" />
+        <location filename="../../cur_desktop/ui/handover_dialog.py" line="58" />
         <location filename="../../cur_desktop/ui/queue_model.py" line="43" />
         <location filename="../../cur_desktop/ui/systemic_view.py" line="133" />
         <source>Номер</source>
@@ -1325,23 +1315,23 @@
         <translation>Срок ответа</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/handover_dialog.py" line="56" />
-        <location filename="../../cur_desktop/ui/queue_model.py" line="45" />
+        <location filename="../../cur_desktop/ui/handover_dialog.py" line="58" />
+        <location filename="../../cur_desktop/ui/queue_model.py" line="48" />
         <location filename="../../cur_desktop/ui/systemic_view.py" line="135" />
         <location filename="../../cur_desktop/ui/trainer_live.py" line="28" />
         <source>Статус</source>
         <translation>Статус</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/queue_model.py" line="52" />
+        <location filename="../../cur_desktop/ui/queue_model.py" line="54" />
         <location filename="../../cur_desktop/ui/systemic_view.py" line="134" />
         <source>Получено</source>
         <translation>Получено</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/queue_model.py" line="366" />
+        <location filename="../../cur_desktop/ui/queue_model.py" line="370" />
         <source>Есть изменения, ещё не отправленные на сервер</source>
-        <extracomment>Which cache sort key each column sorts by. Where a row keeps its display texts once computed (the SLA column's changes every beat). Dragged queue rows: the incident ids, comma-separated (dropped on the team board).</extracomment>
+        <extracomment>Which cache sort key each column sorts by. Columns whose whole text is the tooltip (a long excerpt, sector or municipality is cut). Where a row keeps its display texts once computed (the SLA column's changes every beat). Dragged queue rows: the incident ids, comma-separated (dropped on the team board).</extracomment>
         <translation>Есть изменения, ещё не отправленные на сервер</translation>
     </message>
     <message>
@@ -1350,7 +1340,7 @@
         <translation>Мои</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="301" />
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="309" />
         <location filename="../../cur_desktop/ui/queue_source.py" line="24" />
         <location filename="../../cur_desktop/ui/trainer_live.py" line="100" />
         <source>Без исполнителя</source>
@@ -1549,36 +1539,36 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/code_labels.py" line="96" />
-        <location filename="../../cur_desktop/ui/sla_view.py" line="35" />
+        <location filename="../../cur_desktop/ui/sla_view.py" line="36" />
         <source>Завершено</source>
         <translation>Завершено</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/sla_view.py" line="45" />
+        <location filename="../../cur_desktop/ui/sla_view.py" line="46" />
         <source>{d} р.д. {h} ч</source>
         <translation>{d} р.д. {h} ч</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/sla_view.py" line="47" />
+        <location filename="../../cur_desktop/ui/sla_view.py" line="48" />
         <location filename="../../cur_desktop/ui/team_board.py" line="70" />
         <source>{h} ч {m:02d} мин</source>
         <translation>{h} ч {m:02d} мин</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/sla_view.py" line="121" />
+        <location filename="../../cur_desktop/ui/sla_view.py" line="122" />
         <source>просрочено с {moment}</source>
         <translation>просрочено с {moment}</translation>
     </message>
     <message>
         <location filename="../../cur_desktop/ui/approvals_panel.py" line="76" />
-        <location filename="../../cur_desktop/ui/formats.py" line="72" />
-        <location filename="../../cur_desktop/ui/sla_view.py" line="48" />
+        <location filename="../../cur_desktop/ui/formats.py" line="89" />
+        <location filename="../../cur_desktop/ui/sla_view.py" line="49" />
         <location filename="../../cur_desktop/ui/team_board.py" line="71" />
         <source>{m} мин</source>
         <translation>{m} мин</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/sla_view.py" line="119" />
+        <location filename="../../cur_desktop/ui/sla_view.py" line="120" />
         <source>просрочено на {span}</source>
         <translation>просрочено на {span}</translation>
     </message>
@@ -2049,6 +2039,7 @@
         <translation>строка {0}</translation>
     </message>
     <message>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="62" />
         <location filename="../../cur_desktop/ui/trainer_dialogs.py" line="37" />
         <source>файл</source>
         <translation>файл</translation>
@@ -2090,7 +2081,7 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/trainer_dialogs.py" line="82" />
-        <location filename="../../cur_desktop/ui/trainer_window.py" line="77" />
+        <location filename="../../cur_desktop/ui/trainer_window.py" line="83" />
         <source>Скорость</source>
         <translation>Скорость</translation>
     </message>
@@ -2125,11 +2116,13 @@
         <translation>идёт</translation>
     </message>
     <message>
+        <location filename="../../cur_desktop/ui/handover_dialog.py" line="158" />
         <location filename="../../cur_desktop/ui/trainer_live.py" line="20" />
         <source>под угрозой</source>
         <translation>под угрозой</translation>
     </message>
     <message>
+        <location filename="../../cur_desktop/ui/handover_dialog.py" line="157" />
         <location filename="../../cur_desktop/ui/trainer_live.py" line="21" />
         <source>просрочено</source>
         <translation>просрочено</translation>
@@ -2212,82 +2205,83 @@
         <translation>Ответов по этому обращению пока нет</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/trainer_scorecard.py" line="26" />
+        <location filename="../../cur_desktop/ui/trainer_scorecard.py" line="27" />
         <source>Слушатель</source>
         <translation>Слушатель</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/trainer_scorecard.py" line="27" />
+        <location filename="../../cur_desktop/ui/trainer_scorecard.py" line="28" />
         <source>Обработано</source>
         <translation>Обработано</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/trainer_scorecard.py" line="29" />
+        <location filename="../../cur_desktop/ui/trainer_scorecard.py" line="30" />
         <source>Медиана первого ответа, мин</source>
         <translation>Медиана первого ответа, мин</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/trainer_scorecard.py" line="30" />
+        <location filename="../../cur_desktop/ui/trainer_scorecard.py" line="31" />
         <source>Маршрут верный</source>
         <translation>Маршрут верный</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/trainer_scorecard.py" line="31" />
+        <location filename="../../cur_desktop/ui/trainer_scorecard.py" line="32" />
         <source>Вид ответа верный</source>
         <translation>Вид ответа верный</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/trainer_scorecard.py" line="32" />
+        <location filename="../../cur_desktop/ui/trainer_scorecard.py" line="33" />
         <source>Ключевые факты</source>
         <translation>Ключевые факты</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/trainer_scorecard.py" line="33" />
+        <location filename="../../cur_desktop/ui/trainer_scorecard.py" line="34" />
         <source>Запрещённые фразы</source>
         <translation>Запрещённые фразы</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/trainer_scorecard.py" line="34" />
+        <location filename="../../cur_desktop/ui/trainer_scorecard.py" line="35" />
         <source>Ответы с ошибками проверки</source>
         <translation>Ответы с ошибками проверки</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/trainer_scorecard.py" line="35" />
+        <location filename="../../cur_desktop/ui/trainer_scorecard.py" line="36" />
         <source>Комментарий преподавателя</source>
         <translation>Комментарий преподавателя</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/trainer_scorecard.py" line="75" />
+        <location filename="../../cur_desktop/ui/trainer_scorecard.py" line="84" />
         <source>Обновить</source>
+        <extracomment>The trainee's name column at least this wide; the figures as wide as their longest word.</extracomment>
         <translation>Обновить</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/trainer_scorecard.py" line="77" />
+        <location filename="../../cur_desktop/ui/trainer_scorecard.py" line="86" />
         <source>Экспорт в PDF…</source>
         <translation>Экспорт в PDF…</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/trainer_scorecard.py" line="79" />
+        <location filename="../../cur_desktop/ui/trainer_scorecard.py" line="88" />
         <source>Экспорт в CSV…</source>
         <translation>Экспорт в CSV…</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/trainer_scorecard.py" line="101" />
+        <location filename="../../cur_desktop/ui/trainer_scorecard.py" line="144" />
         <source>Двойной щелчок — изменить комментарий</source>
         <translation>Двойной щелчок — изменить комментарий</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/trainer_scorecard.py" line="113" />
+        <location filename="../../cur_desktop/ui/trainer_scorecard.py" line="157" />
         <source>Документ PDF (*.pdf)</source>
         <translation>Документ PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/trainer_scorecard.py" line="114" />
+        <location filename="../../cur_desktop/ui/trainer_scorecard.py" line="158" />
         <source>Таблица CSV (*.csv)</source>
         <translation>Таблица CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/trainer_scorecard.py" line="114" />
+        <location filename="../../cur_desktop/ui/trainer_scorecard.py" line="158" />
         <source>Сохранить оценочный лист</source>
         <translation>Сохранить оценочный лист</translation>
     </message>
@@ -2317,84 +2311,85 @@
         <translation>Выдать коды…</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/trainer_window.py" line="66" />
+        <location filename="../../cur_desktop/ui/trainer_window.py" line="72" />
         <source>Начать</source>
         <translation>Начать</translation>
     </message>
     <message>
         <location filename="../../cur_desktop/ui/code_labels.py" line="95" />
-        <location filename="../../cur_desktop/ui/trainer_window.py" line="67" />
+        <location filename="../../cur_desktop/ui/trainer_window.py" line="73" />
         <source>Пауза</source>
         <translation>Пауза</translation>
     </message>
     <message>
         <location filename="../../cur_desktop/ui/connection_dialog.py" line="69" />
-        <location filename="../../cur_desktop/ui/trainer_window.py" line="68" />
+        <location filename="../../cur_desktop/ui/trainer_window.py" line="74" />
         <source>Продолжить</source>
         <translation>Продолжить</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/trainer_window.py" line="69" />
+        <location filename="../../cur_desktop/ui/trainer_window.py" line="75" />
         <source>Завершить</source>
         <translation>Завершить</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/trainer_window.py" line="93" />
+        <location filename="../../cur_desktop/ui/trainer_window.py" line="65" />
+        <location filename="../../cur_desktop/ui/trainer_window.py" line="99" />
         <source>Ход занятия</source>
         <translation>Ход занятия</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/trainer_window.py" line="94" />
+        <location filename="../../cur_desktop/ui/trainer_window.py" line="100" />
         <source>Оценочный лист</source>
         <translation>Оценочный лист</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/trainer_window.py" line="153" />
+        <location filename="../../cur_desktop/ui/trainer_window.py" line="159" />
         <source>Занятие не выбрано: создайте новое</source>
         <translation>Занятие не выбрано: создайте новое</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/trainer_window.py" line="165" />
+        <location filename="../../cur_desktop/ui/trainer_window.py" line="171" />
         <source>слушателей: {0}, выдано обращений: {1} из {2}</source>
         <translation>слушателей: {0}, выдано обращений: {1} из {2}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/trainer_window.py" line="240" />
+        <location filename="../../cur_desktop/ui/trainer_window.py" line="246" />
         <source>Добавить слушателей</source>
         <translation>Добавить слушателей</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/trainer_window.py" line="241" />
+        <location filename="../../cur_desktop/ui/trainer_window.py" line="247" />
         <source>Учётные записи слушателей через запятую:</source>
         <translation>Учётные записи слушателей через запятую:</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/trainer_window.py" line="254" />
+        <location filename="../../cur_desktop/ui/trainer_window.py" line="260" />
         <source>Слушатели добавлены</source>
         <translation>Слушатели добавлены</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/trainer_window.py" line="258" />
+        <location filename="../../cur_desktop/ui/trainer_window.py" line="264" />
         <source>Выдать коды</source>
         <translation>Выдать коды</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/trainer_window.py" line="259" />
+        <location filename="../../cur_desktop/ui/trainer_window.py" line="265" />
         <source>Сколько одноразовых кодов выдать:</source>
         <translation>Сколько одноразовых кодов выдать:</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/trainer_window.py" line="315" />
+        <location filename="../../cur_desktop/ui/trainer_window.py" line="321" />
         <source>Комментарий сохранён</source>
         <translation>Комментарий сохранён</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/trainer_window.py" line="327" />
+        <location filename="../../cur_desktop/ui/trainer_window.py" line="333" />
         <source>Файл не сохранён: </source>
         <translation>Файл не сохранён: </translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/trainer_window.py" line="329" />
+        <location filename="../../cur_desktop/ui/trainer_window.py" line="335" />
         <source>Оценочный лист сохранён: </source>
         <translation>Оценочный лист сохранён: </translation>
     </message>
@@ -2620,12 +2615,13 @@
         <translation>Фразы не совпадают: введите одну и ту же фразу дважды.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/queue_table.py" line="45" />
+        <location filename="../../cur_desktop/ui/queue_table.py" line="54" />
         <source>Ничего не найдено</source>
+        <extracomment>The citizen's text takes the width the other columns leave, but never less than this: on a narrow table the columns after it scroll, the text stays readable.</extracomment>
         <translation>Ничего не найдено</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/queue_table.py" line="46" />
+        <location filename="../../cur_desktop/ui/queue_table.py" line="56" />
         <source>Сбросить фильтры</source>
         <translation>Сбросить фильтры</translation>
     </message>
@@ -2975,12 +2971,12 @@
         <translation>Сервер не принял правку</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="260" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="314" />
         <source>другого сотрудника</source>
         <translation>другого сотрудника</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="260" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="314" />
         <source>В работе у {name}</source>
         <translation>В работе у {name}</translation>
     </message>
@@ -3213,12 +3209,23 @@
         <source>«Открыто» — обращения в работе.</source>
         <translation>«Открыто» — обращения в работе.</translation>
     </message>
+    <message>
+        <location filename="../../cur_desktop/ui/training_mode.py" line="150" />
+        <source>Учебные обращения получают слушатели. Занятия, ход занятия и оценочный лист — в окне «Учебные занятия» ({keys}).</source>
+        <translation>Учебные обращения получают слушатели. Занятия, ход занятия и оценочный лист — в окне «Учебные занятия» ({keys}).</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/training_mode.py" line="151" />
+        <source>Открыть учебные занятия</source>
+        <translation>Открыть учебные занятия</translation>
+    </message>
 </context>
 <context>
     <name>menu</name>
     <message>
         <location filename="../../cur_desktop/ui/main_menus.py" line="27" />
         <source>&amp;Файл</source>
+        <extracomment>The queue's column widths; renamed when the columns were reordered (the text after the deadline), so an old layout does not give one column's width to another.</extracomment>
         <translation>&amp;Файл</translation>
     </message>
     <message>

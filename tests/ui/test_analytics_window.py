@@ -141,6 +141,10 @@ def test_figures_equal_the_servers_and_a_cluster_is_routed(
                 want["answered_on_time"],
                 want["overdue"],
             ]
+        # «Без исполнителя»: nobody answered those, so no share of them on time (not «0,0 %»).
+        unassigned = model.rows.index(next(r for r in model.rows if r[0] == "Без исполнителя"))
+        assert model.key(unassigned) is None and rows[None]["answered"] == 0
+        assert model.data(model.index(unassigned, 5)) == "—"
 
         # XLSX: the same numbers in the workbook.
         out = tmp_path / "analytics.xlsx"

@@ -9,8 +9,10 @@ from PySide6.QtCore import QItemSelectionModel, QPointF, Qt
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QRadioButton
 
+from cur_desktop.models.sla import SlaState
 from cur_desktop.models.team import QualityItem
 from cur_desktop.ui.aio import wait_until
+from cur_desktop.ui.sla_view import MARKS
 from cur_desktop.ui.team_board import COLUMN
 from cur_server.embedded import EmbeddedServer
 from tests.server.api import Api
@@ -360,6 +362,10 @@ def test_handover_note_is_written_and_offline_is_said(run, server_url, tmp_path,
         assert dialog.handover.total == expected["total"] > 0
         assert dialog.table.rowCount() == len(expected["incidents"])
         assert dialog.table.item(0, 0).text() == expected["incidents"][0]["number"]
+        # The queue's symbols for a late and a threatened case, not symbols of its own.
+        for row, incident in enumerate(expected["incidents"]):
+            state = SlaState.overdue if incident["overdue"] else SlaState.at_risk
+            assert dialog.table.item(row, 2).text().startswith(MARKS[state][0] + " ")
         dialog.table.cellDoubleClicked.emit(0, 0)  # opens the incident in the main window
         await wait_until(lambda: window.current_id() == expected["incidents"][0]["id"], 20)
 

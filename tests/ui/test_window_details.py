@@ -13,6 +13,7 @@ from PySide6.QtCore import Qt
 from cur_desktop.sync.credentials import CredentialStore
 from cur_desktop.ui.aio import wait_until
 from cur_desktop.ui.login_dialog import LoginDialog
+from cur_desktop.ui.queue_model import COLUMN_INDEX
 from tests.server.api import Api
 from tests.ui.test_operator_flow import close, first_sync, open_window
 
@@ -58,7 +59,7 @@ def test_html_in_a_citizens_message_is_shown_as_plain_text(run, server, tmp_path
         author = window.card.fields["author"]
         assert author.text() == "<i>Иван</i> Петрович"
         assert author.textFormat() == Qt.TextFormat.PlainText
-        excerpt = window.model.data(window.model.index(0, 7))
+        excerpt = window.model.data(window.model.index(0, COLUMN_INDEX["excerpt"]))
         assert "<script>" in excerpt  # shown, as text, in the queue too
         await close(ws, window, task)
 
