@@ -49,6 +49,19 @@ asterisks, so a configuration logged or shown in a traceback gives nothing away.
     wait = 0                                # Bots Long Poll wait, seconds (0: answer at once)
     # api_url = "https://api.vk.com/method"
     # api_version = "5.199"
+
+    [[pos]]                                 # «Госуслуги. Решаем вместе»: file exchange
+    name = "pos"
+    folder = "/var/lib/cur/pos"             # inbox/, outbox/, processed/, rejected/ in it
+    default_municipality = "ryazan"
+    min_age_seconds = 2                     # a file younger than this waits a round
+
+    [pos.municipalities]                    # OKTMO or name → municipality code
+    "61701000" = "ryazan"
+    "Касимовский район" = "kasimov"
+
+    [pos.categories]                        # ПОС category → category code (optional)
+    "Дороги" = "roads_pits"
 """
 
 from __future__ import annotations
@@ -143,10 +156,35 @@ class VkConfig:
 
 
 @dataclass(frozen=True)
+class PosConfig:
+    """The ПОС file exchange (docs/pos-exchange.md): folders, not an API, so no secret."""
+
+    name: str
+    inbox: Path
+    outbox: Path
+    processed: Path
+    rejected: Path
+    default_municipality: str | None = None
+    #: OKTMO code or municipality name (lower case, single spaces) → municipality code.
+    municipalities: dict[str, str] = field(default_factory=dict)
+    #: ПОС category name (lower case, single spaces) → category code.
+    categories: dict[str, str] = field(default_factory=dict)
+    #: A file modified less than this many seconds ago waits (one still being copied in).
+    min_age_seconds: float = 2.0
+    max_file_bytes: int = DEFAULT_MAX_MESSAGE_BYTES
+
+
+def pos_key(text: str) -> str:
+    """How a municipality or category name is compared: case and spacing do not matter."""
+    return " ".join(str(text).split()).casefold()
+
+
+@dataclass(frozen=True)
 class ChannelsConfig:
     email: list[EmailConfig] = field(default_factory=list)
     telegram: list[TelegramConfig] = field(default_factory=list)
     vk: list[VkConfig] = field(default_factory=list)
+    pos: list[PosConfig] = field(default_factory=list)
     retry: RetryPolicy = field(default_factory=RetryPolicy)
     poll_seconds: float = 30.0
 
@@ -265,6 +303,35 @@ def parse_config(data: dict[str, Any]) -> ChannelsConfig:
     if len(groups) > 1:
         # Private messages are numbered per community: two would mix their conversations.
         raise ConfigError("[[vk]]: one community per server")
+    exchanges = []
+    for n, raw in enumerate(data.get("pos", [])):
+        name = raw.get("name", f"pos{n + 1}")
+        where = f"[[pos]] {name}"
+        base = Path(raw["folder"]) if raw.get("folder") else None
+        folders = {}
+        for sub in ("inbox", "outbox", "processed", "rejected"):
+            if raw.get(sub):
+                folders[sub] = Path(raw[sub])
+            elif base is not None:
+                folders[sub] = base / sub
+            else:
+                raise ConfigError(f"{where}: folder (or {sub}) is missing")
+        exchanges.append(
+            PosConfig(
+                name=name,
+                **folders,
+                default_municipality=raw.get("default_municipality"),
+                municipalities={
+                    pos_key(k): str(v) for k, v in (raw.get("municipalities") or {}).items()
+                },
+                categories={pos_key(k): str(v) for k, v in (raw.get("categories") or {}).items()},
+                min_age_seconds=float(raw.get("min_age_seconds", 2)),
+                max_file_bytes=int(raw.get("max_file_bytes", DEFAULT_MAX_MESSAGE_BYTES)),
+            )
+        )
+    if len(exchanges) > 1:
+        # The ПОС message ids are the conversations' keys: two exchanges would mix them.
+        raise ConfigError("[[pos]]: one exchange per server")
     d = data.get("delivery", {})
     retry = RetryPolicy(
         max_attempts=int(d.get("max_attempts", 5)),
@@ -276,6 +343,7 @@ def parse_config(data: dict[str, Any]) -> ChannelsConfig:
         email=mailboxes,
         telegram=bots,
         vk=groups,
+        pos=exchanges,
         retry=retry,
         poll_seconds=float(d.get("poll_seconds", 30)),
     )
