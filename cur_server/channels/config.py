@@ -50,6 +50,16 @@ asterisks, so a configuration logged or shown in a traceback gives nothing away.
     # api_url = "https://api.vk.com/method"
     # api_version = "5.199"
 
+    [[ok]]
+    name = "group"
+    token_env = "CUR_OK_GROUP_TOKEN"        # the group's Bot API access token; or token_file
+    default_municipality = "ryazan"
+    poll_timeout = 0                        # long polling wait, seconds (0: answer at once)
+    # api_url = "https://api.ok.ru"
+
+    [ok.chats]                              # chat id → municipality code
+    "chat:C3ecb9d02a600" = "kasimov"
+
     [[pos]]                                 # «Госуслуги. Решаем вместе»: file exchange
     name = "pos"
     folder = "/var/lib/cur/pos"             # inbox/, outbox/, processed/, rejected/ in it
@@ -156,6 +166,19 @@ class VkConfig:
 
 
 @dataclass(frozen=True)
+class OkConfig:
+    name: str
+    token: Secret
+    api_url: str = "https://api.ok.ru"
+    default_municipality: str | None = None
+    #: Chat id ("chat:…") → municipality code.
+    chats: dict[str, str] = field(default_factory=dict)
+    #: Long polling: how long the server may hold the request (0: answer at once).
+    poll_timeout: int = 0
+    timeout: float = 60.0
+
+
+@dataclass(frozen=True)
 class PosConfig:
     """The ПОС file exchange (docs/pos-exchange.md): folders, not an API, so no secret."""
 
@@ -185,6 +208,7 @@ class ChannelsConfig:
     telegram: list[TelegramConfig] = field(default_factory=list)
     vk: list[VkConfig] = field(default_factory=list)
     pos: list[PosConfig] = field(default_factory=list)
+    ok: list[OkConfig] = field(default_factory=list)
     retry: RetryPolicy = field(default_factory=RetryPolicy)
     poll_seconds: float = 30.0
 
@@ -303,6 +327,29 @@ def parse_config(data: dict[str, Any]) -> ChannelsConfig:
     if len(groups) > 1:
         # Private messages are numbered per community: two would mix their conversations.
         raise ConfigError("[[vk]]: one community per server")
+    ok_groups = []
+    for n, raw in enumerate(data.get("ok", [])):
+        name = raw.get("name", f"ok{n + 1}")
+        where = f"[[ok]] {name}"
+        token = _secret(where, raw, "token")
+        if token is None:
+            raise ConfigError(
+                f"{where}: the group's access token is missing (token_env or token_file)"
+            )
+        ok_groups.append(
+            OkConfig(
+                name=name,
+                token=token,
+                api_url=str(raw.get("api_url", "https://api.ok.ru")).rstrip("/"),
+                default_municipality=raw.get("default_municipality"),
+                chats={str(k): str(v) for k, v in (raw.get("chats") or {}).items()},
+                poll_timeout=int(raw.get("poll_timeout", 0)),
+                timeout=float(raw.get("timeout", 60)),
+            )
+        )
+    if len(ok_groups) > 1:
+        # One adapter of a channel delivers: a second group's chats would get the first's answers.
+        raise ConfigError("[[ok]]: one group per server")
     exchanges = []
     for n, raw in enumerate(data.get("pos", [])):
         name = raw.get("name", f"pos{n + 1}")
@@ -344,6 +391,7 @@ def parse_config(data: dict[str, Any]) -> ChannelsConfig:
         telegram=bots,
         vk=groups,
         pos=exchanges,
+        ok=ok_groups,
         retry=retry,
         poll_seconds=float(d.get("poll_seconds", 30)),
     )
