@@ -267,6 +267,11 @@ class PosChannel:
             if link is not None and not link.startswith(("https://", "http://")):
                 raise BadFile("bad_field", "link must be an http(s) address")
             category = _text(item.get("category"), "category", limit=1000)
+            parent = item.get("parent_id")
+            if parent is not None:
+                if isinstance(parent, bool) or not isinstance(parent, (str, int)):
+                    raise BadFile("bad_field", "parent_id must be a string or a number")
+                parent = _text(str(parent), "parent_id", limit=MAX_ID_CHARS)
         except BadFile as exc:
             self._keep(intake, f"{file_name}#{n}", exc.reason, exc.detail, raw)
             return REJECTED, exc.reason, exc.detail
@@ -280,6 +285,7 @@ class PosChannel:
             address=source_id,
             subject=category,
             municipality_code=self._municipality(item, intake),
+            replies_to=[parent] if parent else [],
             raw=raw,
             category_code=self.config.categories.get(pos_key(category)) if category else None,
         )

@@ -262,6 +262,24 @@ def test_an_interim_reply_reports_in_progress(seeded_url, api, pos):
     assert answer["kind"] == "interim" and answer["status"] == "in_progress"
 
 
+def test_a_message_continuing_an_earlier_one_joins_its_incident(seeded_url, api, pos):
+    run, msg, published = _incident_with_reply(seeded_url, api, pos)
+    pos.drop(
+        "batch-2.json", [pos.message("Уточняю: дом 5, второй подъезд", parent_id=int(msg["id"]))]
+    )
+    assert run.run_round().fetched == 1
+    [inc] = pos_incidents(seeded_url)
+    followups = [
+        e["data"]["text"]
+        for e in api("supervisor1").get(f"/api/v1/incidents/{inc.id}").json()["events"]
+        if e["kind"] == "followup"
+    ]
+    assert followups == ["Уточняю: дом 5, второй подъезд"]
+    # The answer still names the message the обращение began with.
+    [answer] = pos.answers().values()
+    assert answer["message_id"] == msg["id"]
+
+
 def test_a_crash_between_writing_and_confirming_writes_the_reply_once(seeded_url, api, pos):
     run, msg, published = _incident_with_reply(seeded_url, api, pos)
     policy = RetryPolicy(lease=timedelta(minutes=10))
