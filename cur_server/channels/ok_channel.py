@@ -44,16 +44,16 @@ log = logging.getLogger(__name__)
 MAX_MESSAGE_CHARS = 4000
 #: Updates asked for at once.
 BATCH = 100
-#: OK's error codes (https://apiok.ru/dev/errors) by what they mean for a reply.
+#: OK's error codes (https://apiok.ru/en/dev/errors) by what they mean for a reply. Which code
+#: a chat closed to the group gives is not documented: PERMISSION_DENIED is assumed.
 TRANSIENT = {1: "unknown error", 2: "service temporarily unavailable", 9999: "system error"}
-FLOOD = {8: "flood control", 11: "limit reached"}
+FLOOD = {7: "action temporarily blocked", 8: "flood control", 11: "limit reached"}
 BAD_TOKEN = {102: "session expired", 103: "invalid session key", 104: "invalid signature"}
 REFUSED = {
-    7: "action blocked",
-    10: "permission denied",
-    100: "invalid parameter",
-    300: "not found",
-    455: "the citizen does not accept messages",
+    10: "the group may not write to this chat (permission denied)",
+    50: "the token's owner is not the group's administrator",
+    100: "a parameter was refused",
+    300: "the chat or message was not found",
 }
 
 _TOKEN_PARAM = re.compile(r"(access_token=)[^&\s]+")
@@ -305,5 +305,7 @@ class OkChannel:
             return DeliveryError(f"{text} ({FLOOD[exc.code]}: retried later)")
         if exc.code in REFUSED:
             return DeliveryError(f"{REFUSED[exc.code]} ({text})", permanent=True)
-        # 1, 2, 9999 and codes not known here: the same request may well pass later.
+        if exc.code in TRANSIENT:
+            return DeliveryError(f"{text} ({TRANSIENT[exc.code]})")
+        # Codes not known here: the same request may well pass later (tries are limited).
         return DeliveryError(text)

@@ -240,7 +240,8 @@ def test_a_chat_closed_to_the_group_fails_for_good_with_the_reason(seeded_url, a
     assert run.run_round().failed == 1
     inc = api("supervisor1").get(f"/api/v1/incidents/{published['id']}").json()
     [reply] = inc["replies"]
-    assert reply["delivery_state"] == "failed" and "does not accept" in reply["delivery_error"]
+    assert reply["delivery_state"] == "failed" and "may not write" in reply["delivery_error"]
+    assert "OK error 10" in reply["delivery_error"] and inc["status"] == "reopened"
 
 
 # --- configuration ----------------------------------------------------------------------------

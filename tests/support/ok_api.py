@@ -220,7 +220,7 @@ class OkApi:
         if chat_id not in {m["chat_id"] for m in self.state.messages.values()}:
             return self._error(300, "NOT_FOUND : chat not found")
         if chat_id in self.state.closed:
-            return self._error(455, "Chat is closed for messages from the group")
+            return self._error(10, "PERMISSION_DENIED : User does not accept messages from group")
         mid = self._mid(chat_id)
         sent = {"chat_id": chat_id, "mid": mid, "text": text}
         reply_to = message.get("reply_to")
