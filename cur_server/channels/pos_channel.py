@@ -175,9 +175,19 @@ class PosChannel:
         return [p for _, _, p in sorted(files)]
 
     def fetch(self, intake: Intake) -> int:
-        seen = 0
+        seen, failed = 0, []
         for path in self._inbox_files():
-            seen += self._take_file(path, intake)
+            try:
+                seen += self._take_file(path, intake)
+            except OSError as exc:
+                # One file that cannot be read or moved holds up no other; it stays in the
+                # inbox and is read again next round (its messages are known by then).
+                log.error("ПОС file %s: %s", path.name, exc)
+                failed.append(f"{path.name} ({exc.strerror or type(exc).__name__})")
+        if failed:
+            raise PosError(
+                f"ПОС exchange {self.name!r}: left in the inbox, to retry: {', '.join(failed)}"
+            )
         return seen
 
     def _take_file(self, path: Path, intake: Intake) -> int:

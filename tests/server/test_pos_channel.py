@@ -199,6 +199,22 @@ def test_a_file_still_being_copied_waits_and_a_missing_inbox_is_an_error_of_the_
     assert "inbox" in error and "does not exist" in error
 
 
+def test_a_file_that_cannot_be_moved_stays_and_holds_up_no_other(seeded_url, pos):
+    pos.drop("a.json", [pos.message("Первое")])
+    pos.drop("b.json", [pos.message("Второе")])
+    pos.processed.write_text("a file where the folder should be")
+    run = runner(seeded_url, pos)
+    report = run.run_round()
+    [error] = report.errors
+    assert "a.json" in error and "b.json" in error and "left in the inbox" in error
+    assert len(pos_incidents(seeded_url)) == 2  # both files' messages were taken
+    assert pos.names(pos.inbox) == ["a.json", "b.json"]
+    pos.processed.unlink()
+    report = run.run_round()
+    assert not report.errors and report.fetched == 2
+    assert len(pos_incidents(seeded_url)) == 2 and pos.names(pos.processed) == ["a.json", "b.json"]
+
+
 # --- delivery ---------------------------------------------------------------------------------
 
 
