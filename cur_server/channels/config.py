@@ -49,6 +49,29 @@ asterisks, so a configuration logged or shown in a traceback gives nothing away.
     wait = 0                                # Bots Long Poll wait, seconds (0: answer at once)
     # api_url = "https://api.vk.com/method"
     # api_version = "5.199"
+
+    [[ok]]
+    name = "group"
+    token_env = "CUR_OK_GROUP_TOKEN"        # the group's Bot API access token; or token_file
+    default_municipality = "ryazan"
+    poll_timeout = 0                        # long polling wait, seconds (0: answer at once)
+    # api_url = "https://api.ok.ru"
+
+    [ok.chats]                              # chat id → municipality code
+    "chat:C3ecb9d02a600" = "kasimov"
+
+    [[pos]]                                 # «Госуслуги. Решаем вместе»: file exchange
+    name = "pos"
+    folder = "/var/lib/cur/pos"             # inbox/, outbox/, processed/, rejected/ in it
+    default_municipality = "ryazan"
+    min_age_seconds = 2                     # a file younger than this waits a round
+
+    [pos.municipalities]                    # OKTMO or name → municipality code
+    "61701000" = "ryazan"
+    "Касимовский район" = "kasimov"
+
+    [pos.categories]                        # ПОС category → category code (optional)
+    "Дороги" = "roads_pits"
 """
 
 from __future__ import annotations
@@ -143,10 +166,49 @@ class VkConfig:
 
 
 @dataclass(frozen=True)
+class OkConfig:
+    name: str
+    token: Secret
+    api_url: str = "https://api.ok.ru"
+    default_municipality: str | None = None
+    #: Chat id ("chat:…") → municipality code.
+    chats: dict[str, str] = field(default_factory=dict)
+    #: Long polling: how long the server may hold the request (0: answer at once).
+    poll_timeout: int = 0
+    timeout: float = 60.0
+
+
+@dataclass(frozen=True)
+class PosConfig:
+    """The ПОС file exchange (docs/pos-exchange.md): folders, not an API, so no secret."""
+
+    name: str
+    inbox: Path
+    outbox: Path
+    processed: Path
+    rejected: Path
+    default_municipality: str | None = None
+    #: OKTMO code or municipality name (lower case, single spaces) → municipality code.
+    municipalities: dict[str, str] = field(default_factory=dict)
+    #: ПОС category name (lower case, single spaces) → category code.
+    categories: dict[str, str] = field(default_factory=dict)
+    #: A file modified less than this many seconds ago waits (one still being copied in).
+    min_age_seconds: float = 2.0
+    max_file_bytes: int = DEFAULT_MAX_MESSAGE_BYTES
+
+
+def pos_key(text: str) -> str:
+    """How a municipality or category name is compared: case and spacing do not matter."""
+    return " ".join(str(text).split()).casefold()
+
+
+@dataclass(frozen=True)
 class ChannelsConfig:
     email: list[EmailConfig] = field(default_factory=list)
     telegram: list[TelegramConfig] = field(default_factory=list)
     vk: list[VkConfig] = field(default_factory=list)
+    pos: list[PosConfig] = field(default_factory=list)
+    ok: list[OkConfig] = field(default_factory=list)
     retry: RetryPolicy = field(default_factory=RetryPolicy)
     poll_seconds: float = 30.0
 
@@ -265,6 +327,58 @@ def parse_config(data: dict[str, Any]) -> ChannelsConfig:
     if len(groups) > 1:
         # Private messages are numbered per community: two would mix their conversations.
         raise ConfigError("[[vk]]: one community per server")
+    ok_groups = []
+    for n, raw in enumerate(data.get("ok", [])):
+        name = raw.get("name", f"ok{n + 1}")
+        where = f"[[ok]] {name}"
+        token = _secret(where, raw, "token")
+        if token is None:
+            raise ConfigError(
+                f"{where}: the group's access token is missing (token_env or token_file)"
+            )
+        ok_groups.append(
+            OkConfig(
+                name=name,
+                token=token,
+                api_url=str(raw.get("api_url", "https://api.ok.ru")).rstrip("/"),
+                default_municipality=raw.get("default_municipality"),
+                chats={str(k): str(v) for k, v in (raw.get("chats") or {}).items()},
+                poll_timeout=int(raw.get("poll_timeout", 0)),
+                timeout=float(raw.get("timeout", 60)),
+            )
+        )
+    if len(ok_groups) > 1:
+        # One adapter of a channel delivers: a second group's chats would get the first's answers.
+        raise ConfigError("[[ok]]: one group per server")
+    exchanges = []
+    for n, raw in enumerate(data.get("pos", [])):
+        name = raw.get("name", f"pos{n + 1}")
+        where = f"[[pos]] {name}"
+        base = Path(raw["folder"]) if raw.get("folder") else None
+        folders = {}
+        for sub in ("inbox", "outbox", "processed", "rejected"):
+            if raw.get(sub):
+                folders[sub] = Path(raw[sub])
+            elif base is not None:
+                folders[sub] = base / sub
+            else:
+                raise ConfigError(f"{where}: folder (or {sub}) is missing")
+        exchanges.append(
+            PosConfig(
+                name=name,
+                **folders,
+                default_municipality=raw.get("default_municipality"),
+                municipalities={
+                    pos_key(k): str(v) for k, v in (raw.get("municipalities") or {}).items()
+                },
+                categories={pos_key(k): str(v) for k, v in (raw.get("categories") or {}).items()},
+                min_age_seconds=float(raw.get("min_age_seconds", 2)),
+                max_file_bytes=int(raw.get("max_file_bytes", DEFAULT_MAX_MESSAGE_BYTES)),
+            )
+        )
+    if len(exchanges) > 1:
+        # The ПОС message ids are the conversations' keys: two exchanges would mix them.
+        raise ConfigError("[[pos]]: one exchange per server")
     d = data.get("delivery", {})
     retry = RetryPolicy(
         max_attempts=int(d.get("max_attempts", 5)),
@@ -276,6 +390,8 @@ def parse_config(data: dict[str, Any]) -> ChannelsConfig:
         email=mailboxes,
         telegram=bots,
         vk=groups,
+        pos=exchanges,
+        ok=ok_groups,
         retry=retry,
         poll_seconds=float(d.get("poll_seconds", 30)),
     )

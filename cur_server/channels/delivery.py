@@ -42,9 +42,11 @@ log = logging.getLogger(__name__)
 #: The queue's own state: `sending` is claimed by a process and not yet confirmed.
 QUEUED, SENDING, SENT, FAILED = "queued", "sending", "sent", "failed"
 DELIVERED_KINDS = frozenset({ReplyKind.INTERIM.value, ReplyKind.FINAL.value})
-#: Channels with a bot adapter: their replies are delivered for incidents that came in through
-#: the bot (an e-mail is always delivered: `domain.DELIVERED_CHANNELS`).
-BOT_CHANNELS = frozenset({Channel.TELEGRAM.value, Channel.VK.value})
+#: Channels with a bot adapter (or ПОС's file exchange): their replies are delivered for
+#: incidents that came in through it (an e-mail is always delivered: `DELIVERED_CHANNELS`).
+BOT_CHANNELS = frozenset(
+    {Channel.TELEGRAM.value, Channel.VK.value, Channel.POS.value, Channel.OK.value}
+)
 
 
 @dataclass(frozen=True)

@@ -24,13 +24,13 @@ from cur_desktop.models.contract import (
     IngestItem,
     IngestRequest,
 )
-from cur_desktop.models.domain import Channel
+from cur_desktop.models.domain import Channel, Sector
 
 from ..changes import record_change
 from ..context import ServerContext
 from ..errors import ApiError
 from ..ingest import ingest
-from ..tables import ChannelMessage, ChannelReject, Incident, Setting
+from ..tables import Category, ChannelMessage, ChannelReject, Incident, Setting
 
 log = logging.getLogger(__name__)
 
@@ -61,6 +61,8 @@ class Inbound:
     replies_to: list[str] = field(default_factory=list)
     #: The message as received, kept when its text had to be shortened.
     raw: bytes | None = None
+    #: A category code the channel names (ПОС's category, mapped); an unknown one is dropped.
+    category_code: str | None = None
 
 
 @dataclass(frozen=True)
@@ -227,6 +229,12 @@ class Intake:
                     "no municipality is configured for the address it was sent to",
                 )
             )
+        category: dict = {}
+        if msg.category_code:
+            with self.server.db.read() as s:
+                cat = s.scalar(select(Category).where(Category.code == msg.category_code))
+            if cat is not None:
+                category = {"category_code": cat.code, "sector": Sector(cat.sector)}
         item = IngestItem(
             channel=msg.channel,
             source_id=msg.source_id,
@@ -235,6 +243,7 @@ class Intake:
             text=msg.text,
             received_at=_received(msg.received_at, now),
             municipality_code=msg.municipality_code,
+            **category,
         )
         try:
             result = ingest(self.server, None, IngestRequest(items=[item])).results[0]

@@ -22,6 +22,8 @@ from .config import ChannelsConfig
 from .delivery import RetryPolicy, claim_due, confirm_sent, record_failure
 from .email_channel import EmailChannel
 from .intake import Intake
+from .ok_channel import OkChannel
+from .pos_channel import PosChannel
 from .telegram_channel import TelegramChannel
 from .vk_channel import VkChannel
 
@@ -33,6 +35,8 @@ def adapters_from(config: ChannelsConfig) -> list[ChannelAdapter]:
         [EmailChannel(m) for m in config.email]
         + [TelegramChannel(b) for b in config.telegram]
         + [VkChannel(g) for g in config.vk]
+        + [PosChannel(p) for p in config.pos]
+        + [OkChannel(g) for g in config.ok]
     )
 
 
