@@ -155,7 +155,7 @@
     <message>
         <location filename="../../cur_desktop/ui/analytics_tabs.py" line="298"/>
         <location filename="../../cur_desktop/ui/app.py" line="125"/>
-        <location filename="../../cur_desktop/ui/quality_review.py" line="179"/>
+        <location filename="../../cur_desktop/ui/quality_review.py" line="178"/>
         <source>Оператор</source>
         <translation>Operator</translation>
     </message>
@@ -245,7 +245,6 @@
         <location filename="../../cur_desktop/ui/approvals_panel.py" line="179"/>
         <location filename="../../cur_desktop/ui/approvals_panel.py" line="333"/>
         <location filename="../../cur_desktop/ui/code_labels.py" line="21"/>
-        <location filename="../../cur_desktop/ui/main_window.py" line="107"/>
         <source>Ответ</source>
         <translation>Reply</translation>
     </message>
@@ -307,7 +306,7 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/code_labels.py" line="32"/>
-        <location filename="../../cur_desktop/ui/main_window.py" line="317"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="330"/>
         <source>Взято в работу</source>
         <translation>Taken</translation>
     </message>
@@ -611,39 +610,39 @@
         <translation>Reject…</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="133"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="135"/>
         <source>Сообщение</source>
         <translation>Message</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="138"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="141"/>
         <source>История</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="150"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="153"/>
         <location filename="../../cur_desktop/ui/main_actions.py" line="72"/>
         <source>Выберите обращение в очереди</source>
         <translation>Select an incident in the queue</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="167"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="170"/>
         <source>Аноним</source>
         <translation>Anonymous</translation>
     </message>
     <message>
         <location filename="../../cur_desktop/ui/handover_dialog.py" line="159"/>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="175"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="178"/>
         <source>не назначено</source>
         <translation>unassigned</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="195"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="198"/>
         <source>система</source>
         <translation>system</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="195"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="198"/>
         <source> (не отправлено)</source>
         <translation> (not sent)</translation>
     </message>
@@ -873,7 +872,7 @@
         <translation>Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="72"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="73"/>
         <source>ЦУР — рабочее место</source>
         <translation>RMC — Workstation</translation>
     </message>
@@ -891,11 +890,6 @@
         <location filename="../../cur_desktop/ui/queue_filters.py" line="77"/>
         <source>Сохранить текущее представление</source>
         <translation>Save the current view</translation>
-    </message>
-    <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="106"/>
-        <source>Карточка</source>
-        <translation>Details</translation>
     </message>
     <message>
         <location filename="../../cur_desktop/ui/queue_filters.py" line="94"/>
@@ -930,7 +924,7 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/analytics_window.py" line="149"/>
-        <location filename="../../cur_desktop/ui/quality_review.py" line="167"/>
+        <location filename="../../cur_desktop/ui/quality_review.py" line="166"/>
         <source>Показать</source>
         <translation>Show</translation>
     </message>
@@ -1145,12 +1139,12 @@
         <translation>Name:</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="296"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="309"/>
         <source>Действие невозможно</source>
         <translation>Action not possible</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="312"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="325"/>
         <source>Свободных обращений нет</source>
         <translation>No unassigned incidents</translation>
     </message>
@@ -1204,7 +1198,7 @@
         <translation>Text</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/reply_flow.py" line="64"/>
+        <location filename="../../cur_desktop/ui/reply_flow.py" line="63"/>
         <source>Ответ сохранён и будет отправлен</source>
         <translation>Reply saved and will be sent</translation>
     </message>
@@ -1302,13 +1296,13 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/cluster_reply.py" line="51"/>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="64"/>
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="65"/>
         <source>Промежуточный</source>
         <translation>Interim</translation>
     </message>
     <message>
         <location filename="../../cur_desktop/ui/cluster_reply.py" line="52"/>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="65"/>
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="66"/>
         <source>Окончательный</source>
         <translation>Final</translation>
     </message>
@@ -1374,110 +1368,115 @@
         <translation>Send replies ({n})</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="66"/>
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="67"/>
         <source>Уточнение</source>
         <translation>Clarification</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="148"/>
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="149"/>
         <source>Поиск шаблона…</source>
         <extracomment>The server&apos;s today (the workstation clock): dates before it block sending.</extracomment>
         <translation>Search templates…</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="164"/>
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="165"/>
         <source>Текст ответа заявителю</source>
         <translation>Reply text to the citizen</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="197"/>
-        <source>Шаблоны</source>
-        <translation>Templates</translation>
-    </message>
-    <message>
         <location filename="../../cur_desktop/ui/cluster_reply.py" line="140"/>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="205"/>
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="218"/>
         <source>Вид ответа:</source>
         <translation>Reply type:</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="185"/>
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="186"/>
         <source>Отп&amp;равить (Ctrl+Enter)</source>
         <translation>Se&amp;nd (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="251"/>
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="202"/>
+        <source>Шаблоны: Enter — вставить, Esc — закрыть</source>
+        <translation>Templates: Enter inserts, Esc closes</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="211"/>
+        <source>Шаблоны… (Ctrl+Space)</source>
+        <translation>Templates… (Ctrl+Space)</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="259"/>
         <source>Проверка орфографии выключена: {reason}</source>
         <translation>Spelling check is off: {reason}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="297"/>
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="305"/>
         <source>Ответ уйдёт старшему смены на согласование перед публикацией.</source>
         <extracomment>The incident&apos;s version the user started writing on (see `changes_by_others`).</extracomment>
         <translation>The reply will go to the shift supervisor for approval before publication.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="319"/>
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="327"/>
         <source>без комментария</source>
         <translation>no comment</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="320"/>
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="328"/>
         <source>Старший смены вернул ответ на доработку: {comment}</source>
         <translation>The shift supervisor returned the reply for rework: {comment}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="423"/>
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="479"/>
         <source>Enter — вставить этот текст в ответ</source>
         <translation>Enter inserts this text into the reply</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="433"/>
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="489"/>
         <source>В ответе уже есть ваш текст. Enter ещё раз — заменить его этим шаблоном.</source>
         <translation>The reply already has your text. Press Enter again to replace it with this template.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="471"/>
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="529"/>
         <source>Орфография: {n}</source>
         <translation>Spelling: {n}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="473"/>
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="531"/>
         <source>✓ Проверки пройдены</source>
         <translation>✓ Checks passed</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="535"/>
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="593"/>
         <source>Нет вариантов</source>
         <translation>No suggestions</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="588"/>
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="646"/>
         <source>Не отправлено: выберите обращение в очереди</source>
         <translation>Not sent: choose an incident in the queue</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="590"/>
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="648"/>
         <source>Не отправлено: ответ пуст</source>
         <translation>Not sent: the reply is empty</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="592"/>
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="650"/>
         <source>проверки не пройдены</source>
         <translation>the checks did not pass</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="594"/>
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="652"/>
         <source>(и ещё {n})</source>
         <translation>(and {n} more)</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="595"/>
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="653"/>
         <source>Не отправлено: {reason}</source>
         <translation>Not sent: {reason}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="508"/>
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="566"/>
         <source>Пропустить «{word}»</source>
         <translation>Ignore “{word}”</translation>
     </message>
@@ -1498,7 +1497,7 @@
         <translation>{h} h {m:02d} min</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/sla_view.py" line="116"/>
+        <location filename="../../cur_desktop/ui/sla_view.py" line="121"/>
         <source>просрочено с {moment}</source>
         <translation>overdue since {moment}</translation>
     </message>
@@ -1511,7 +1510,7 @@
         <translation>{m} min</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/sla_view.py" line="114"/>
+        <location filename="../../cur_desktop/ui/sla_view.py" line="119"/>
         <source>просрочено на {span}</source>
         <translation>overdue by {span}</translation>
     </message>
@@ -1624,32 +1623,32 @@
         <translation>Comment (optional)</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/quality_review.py" line="170"/>
+        <location filename="../../cur_desktop/ui/quality_review.py" line="169"/>
         <source>С</source>
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/quality_review.py" line="172"/>
+        <location filename="../../cur_desktop/ui/quality_review.py" line="171"/>
         <source>по</source>
         <translation>to</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/quality_review.py" line="179"/>
+        <location filename="../../cur_desktop/ui/quality_review.py" line="178"/>
         <source>Оценено</source>
         <translation>Reviewed</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/quality_review.py" line="180"/>
+        <location filename="../../cur_desktop/ui/quality_review.py" line="179"/>
         <source>Итог</source>
         <translation>Score</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/quality_review.py" line="204"/>
+        <location filename="../../cur_desktop/ui/quality_review.py" line="203"/>
         <source>Не удалось получить оценки: {error}</source>
         <translation>Could not load the reviews: {error}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/quality_review.py" line="209"/>
+        <location filename="../../cur_desktop/ui/quality_review.py" line="208"/>
         <source>Оценено ответов за период: {n}</source>
         <translation>Replies reviewed in the period: {n}</translation>
     </message>
@@ -2442,7 +2441,7 @@ today</translation>
         <translation>The log holds no passwords, keys or citizens&apos; messages: it can be sent to technical support.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="506"/>
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="564"/>
         <source>Поиск вариантов…</source>
         <translation>Looking for suggestions…</translation>
     </message>
@@ -2655,12 +2654,12 @@ today</translation>
         <translation>another status</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="255"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="258"/>
         <source>другого сотрудника</source>
         <translation>another employee</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="255"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="258"/>
         <source>В работе у {name}</source>
         <translation>Held by {name}</translation>
     </message>

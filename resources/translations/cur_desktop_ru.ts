@@ -154,7 +154,7 @@
     <message>
         <location filename="../../cur_desktop/ui/analytics_tabs.py" line="298" />
         <location filename="../../cur_desktop/ui/app.py" line="125" />
-        <location filename="../../cur_desktop/ui/quality_review.py" line="179" />
+        <location filename="../../cur_desktop/ui/quality_review.py" line="178" />
         <source>Оператор</source>
         <translation>Оператор</translation>
     </message>
@@ -244,7 +244,6 @@
         <location filename="../../cur_desktop/ui/approvals_panel.py" line="179" />
         <location filename="../../cur_desktop/ui/approvals_panel.py" line="333" />
         <location filename="../../cur_desktop/ui/code_labels.py" line="21" />
-        <location filename="../../cur_desktop/ui/main_window.py" line="107" />
         <source>Ответ</source>
         <translation>Ответ</translation>
     </message>
@@ -306,7 +305,7 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/code_labels.py" line="32" />
-        <location filename="../../cur_desktop/ui/main_window.py" line="317" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="330" />
         <source>Взято в работу</source>
         <translation>Взято в работу</translation>
     </message>
@@ -610,39 +609,39 @@
         <translation>Отклонить…</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="133" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="135" />
         <source>Сообщение</source>
         <translation>Сообщение</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="138" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="141" />
         <source>История</source>
         <translation>История</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="150" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="153" />
         <location filename="../../cur_desktop/ui/main_actions.py" line="72" />
         <source>Выберите обращение в очереди</source>
         <translation>Выберите обращение в очереди</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="167" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="170" />
         <source>Аноним</source>
         <translation>Аноним</translation>
     </message>
     <message>
         <location filename="../../cur_desktop/ui/handover_dialog.py" line="159" />
-        <location filename="../../cur_desktop/ui/incident_card.py" line="175" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="178" />
         <source>не назначено</source>
         <translation>не назначено</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="195" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="198" />
         <source>система</source>
         <translation>система</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="195" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="198" />
         <source> (не отправлено)</source>
         <translation> (не отправлено)</translation>
     </message>
@@ -872,7 +871,7 @@
         <translation>Горячие клавиши</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="72" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="73" />
         <source>ЦУР — рабочее место</source>
         <translation>ЦУР — рабочее место</translation>
     </message>
@@ -890,11 +889,6 @@
         <location filename="../../cur_desktop/ui/queue_filters.py" line="77" />
         <source>Сохранить текущее представление</source>
         <translation>Сохранить текущее представление</translation>
-    </message>
-    <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="106" />
-        <source>Карточка</source>
-        <translation>Карточка</translation>
     </message>
     <message>
         <location filename="../../cur_desktop/ui/queue_filters.py" line="94" />
@@ -929,7 +923,7 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/analytics_window.py" line="149" />
-        <location filename="../../cur_desktop/ui/quality_review.py" line="167" />
+        <location filename="../../cur_desktop/ui/quality_review.py" line="166" />
         <source>Показать</source>
         <translation>Показать</translation>
     </message>
@@ -1144,12 +1138,12 @@
         <translation>Название:</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="296" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="309" />
         <source>Действие невозможно</source>
         <translation>Действие невозможно</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="312" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="325" />
         <source>Свободных обращений нет</source>
         <translation>Свободных обращений нет</translation>
     </message>
@@ -1203,7 +1197,7 @@
         <translation>Текст</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/reply_flow.py" line="64" />
+        <location filename="../../cur_desktop/ui/reply_flow.py" line="63" />
         <source>Ответ сохранён и будет отправлен</source>
         <translation>Ответ сохранён и будет отправлен</translation>
     </message>
@@ -1301,13 +1295,13 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/cluster_reply.py" line="51" />
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="64" />
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="65" />
         <source>Промежуточный</source>
         <translation>Промежуточный</translation>
     </message>
     <message>
         <location filename="../../cur_desktop/ui/cluster_reply.py" line="52" />
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="65" />
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="66" />
         <source>Окончательный</source>
         <translation>Окончательный</translation>
     </message>
@@ -1373,110 +1367,115 @@
         <translation>Отправить ответы ({n})</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="66" />
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="67" />
         <source>Уточнение</source>
         <translation>Уточнение</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="148" />
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="149" />
         <source>Поиск шаблона…</source>
         <extracomment>The server's today (the workstation clock): dates before it block sending.</extracomment>
         <translation>Поиск шаблона…</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="164" />
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="165" />
         <source>Текст ответа заявителю</source>
         <translation>Текст ответа заявителю</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="197" />
-        <source>Шаблоны</source>
-        <translation>Шаблоны</translation>
-    </message>
-    <message>
         <location filename="../../cur_desktop/ui/cluster_reply.py" line="140" />
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="205" />
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="218" />
         <source>Вид ответа:</source>
         <translation>Вид ответа:</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="185" />
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="186" />
         <source>Отп&amp;равить (Ctrl+Enter)</source>
         <translation>Отп&amp;равить (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="251" />
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="202" />
+        <source>Шаблоны: Enter — вставить, Esc — закрыть</source>
+        <translation>Шаблоны: Enter — вставить, Esc — закрыть</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="211" />
+        <source>Шаблоны… (Ctrl+Space)</source>
+        <translation>Шаблоны… (Ctrl+Space)</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="259" />
         <source>Проверка орфографии выключена: {reason}</source>
         <translation>Проверка орфографии выключена: {reason}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="297" />
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="305" />
         <source>Ответ уйдёт старшему смены на согласование перед публикацией.</source>
         <extracomment>The incident's version the user started writing on (see `changes_by_others`).</extracomment>
         <translation>Ответ уйдёт старшему смены на согласование перед публикацией.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="319" />
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="327" />
         <source>без комментария</source>
         <translation>без комментария</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="320" />
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="328" />
         <source>Старший смены вернул ответ на доработку: {comment}</source>
         <translation>Старший смены вернул ответ на доработку: {comment}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="423" />
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="479" />
         <source>Enter — вставить этот текст в ответ</source>
         <translation>Enter — вставить этот текст в ответ</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="433" />
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="489" />
         <source>В ответе уже есть ваш текст. Enter ещё раз — заменить его этим шаблоном.</source>
         <translation>В ответе уже есть ваш текст. Enter ещё раз — заменить его этим шаблоном.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="471" />
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="529" />
         <source>Орфография: {n}</source>
         <translation>Орфография: {n}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="473" />
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="531" />
         <source>✓ Проверки пройдены</source>
         <translation>✓ Проверки пройдены</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="535" />
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="593" />
         <source>Нет вариантов</source>
         <translation>Нет вариантов</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="588" />
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="646" />
         <source>Не отправлено: выберите обращение в очереди</source>
         <translation>Не отправлено: выберите обращение в очереди</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="590" />
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="648" />
         <source>Не отправлено: ответ пуст</source>
         <translation>Не отправлено: ответ пуст</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="592" />
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="650" />
         <source>проверки не пройдены</source>
         <translation>проверки не пройдены</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="594" />
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="652" />
         <source>(и ещё {n})</source>
         <translation>(и ещё {n})</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="595" />
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="653" />
         <source>Не отправлено: {reason}</source>
         <translation>Не отправлено: {reason}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="508" />
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="566" />
         <source>Пропустить «{word}»</source>
         <translation>Пропустить «{word}»</translation>
     </message>
@@ -1497,7 +1496,7 @@
         <translation>{h} ч {m:02d} мин</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/sla_view.py" line="116" />
+        <location filename="../../cur_desktop/ui/sla_view.py" line="121" />
         <source>просрочено с {moment}</source>
         <translation>просрочено с {moment}</translation>
     </message>
@@ -1510,7 +1509,7 @@
         <translation>{m} мин</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/sla_view.py" line="114" />
+        <location filename="../../cur_desktop/ui/sla_view.py" line="119" />
         <source>просрочено на {span}</source>
         <translation>просрочено на {span}</translation>
     </message>
@@ -1623,32 +1622,32 @@
         <translation>Комментарий (необязательно)</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/quality_review.py" line="170" />
+        <location filename="../../cur_desktop/ui/quality_review.py" line="169" />
         <source>С</source>
         <translation>С</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/quality_review.py" line="172" />
+        <location filename="../../cur_desktop/ui/quality_review.py" line="171" />
         <source>по</source>
         <translation>по</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/quality_review.py" line="179" />
+        <location filename="../../cur_desktop/ui/quality_review.py" line="178" />
         <source>Оценено</source>
         <translation>Оценено</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/quality_review.py" line="180" />
+        <location filename="../../cur_desktop/ui/quality_review.py" line="179" />
         <source>Итог</source>
         <translation>Итог</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/quality_review.py" line="204" />
+        <location filename="../../cur_desktop/ui/quality_review.py" line="203" />
         <source>Не удалось получить оценки: {error}</source>
         <translation>Не удалось получить оценки: {error}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/quality_review.py" line="209" />
+        <location filename="../../cur_desktop/ui/quality_review.py" line="208" />
         <source>Оценено ответов за период: {n}</source>
         <translation>Оценено ответов за период: {n}</translation>
     </message>
@@ -2441,7 +2440,7 @@
         <translation>В журнале нет паролей, ключей и текстов обращений: его можно передать в техническую поддержку.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="506" />
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="564" />
         <source>Поиск вариантов…</source>
         <translation>Поиск вариантов…</translation>
     </message>
@@ -2654,12 +2653,12 @@
         <translation>другой статус</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="255" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="258" />
         <source>другого сотрудника</source>
         <translation>другого сотрудника</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="255" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="258" />
         <source>В работе у {name}</source>
         <translation>В работе у {name}</translation>
     </message>
