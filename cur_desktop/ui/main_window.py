@@ -109,7 +109,6 @@ class MainWindow(QMainWindow):
         self.card_scroll.setObjectName("cardScroll")
         self.card_scroll.setWidgetResizable(True)
         self.card_scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.card_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.card_scroll.setWidget(self.card)
         self.side = QSplitter(Qt.Orientation.Vertical)
         self.side.setObjectName("sidePane")
