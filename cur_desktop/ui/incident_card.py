@@ -165,13 +165,16 @@ class IncidentCard(QWidget):
 
         line = QFrame()
         line.setFrameShape(QFrame.Shape.HLine)
+        # The message first, right under the title: the reply is written under the card and
+        # the citizen's words stay in sight; the facts follow.
+        self.message.setMinimumHeight(90)
         layout = QVBoxLayout(self)
         layout.addLayout(head)
-        layout.addLayout(form)
         layout.addWidget(plain_label(tr("Сообщение")))
         layout.addWidget(self.message, 3)
         layout.addWidget(self.held_label)
         layout.addLayout(actions)
+        layout.addLayout(form)
         layout.addWidget(line)
         layout.addWidget(plain_label(tr("История")))
         layout.addWidget(self.history, 2)

@@ -45,6 +45,8 @@ def restore_layout(window) -> None:
         window.splitter.restoreState(s.value("splitter"))
     else:
         window.splitter.setSizes([900, 500])
+    if s.value("sideSplitter"):
+        window.side.restoreState(s.value("sideSplitter"))
 
 
 def save_layout(window) -> None:
@@ -53,3 +55,4 @@ def save_layout(window) -> None:
     s.setValue("windowState", window.saveState())
     s.setValue(QUEUE_HEADER, window.table.horizontalHeader().saveState())
     s.setValue("splitter", window.splitter.saveState())
+    s.setValue("sideSplitter", window.side.saveState())

@@ -10,10 +10,11 @@ from dataclasses import replace
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
+    QFrame,
     QMainWindow,
     QMessageBox,
+    QScrollArea,
     QSplitter,
-    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -102,9 +103,20 @@ class MainWindow(QMainWindow):
         self.editor.set_known_words(reference_words(self.reference))
         self.editor.send_refused.connect(lambda why: self.status.showMessage(why, 8000))
         self.replies = ReplyFlow(self)
-        self.side = QTabWidget()
-        self.side.addTab(self.card, tr("Карточка"))
-        self.side.addTab(self.editor, tr("Ответ"))
+        # The reply under the card's message, as helpdesks have it: the citizen's text stays
+        # in sight while the answer is written. The card scrolls when the pane is short.
+        self.card_scroll = QScrollArea()
+        self.card_scroll.setObjectName("cardScroll")
+        self.card_scroll.setWidgetResizable(True)
+        self.card_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.card_scroll.setWidget(self.card)
+        self.side = QSplitter(Qt.Orientation.Vertical)
+        self.side.setObjectName("sidePane")
+        self.side.addWidget(self.card_scroll)
+        self.side.addWidget(self.editor)
+        self.side.setChildrenCollapsible(False)
+        self.side.setStretchFactor(0, 3)
+        self.side.setStretchFactor(1, 2)
 
         split = QSplitter()
         split.setObjectName("mainSplitter")
@@ -326,7 +338,6 @@ class MainWindow(QMainWindow):
 
     def open_editor(self) -> None:
         if self.current_id() is not None:
-            self.side.setCurrentWidget(self.editor)
             self.editor.focus_text()
 
     def card_action(self, name: str, incident_id: int | None) -> None:

@@ -2,7 +2,9 @@
 checks and spelling shown inline while typing (debounced, so typing never waits), drafts saved
 as typed.
 
-Templates: the incident's category first, then by likeness to the message. The selected
+Templates pop up over the text (Ctrl+Space, «/» at the start of an empty line, or the button):
+typing filters them, Up/Down choose, Esc closes. The incident's category first, then by likeness
+to the message. The selected
 template's filled text is shown under the list before anything is inserted; Enter (or a
 double click) inserts the previewed text into an empty reply at once, but over text the operator
 wrote it first asks, in the preview, for a second Enter — so Enter never silently replaces
@@ -35,7 +37,9 @@ from PySide6.QtGui import (
     QTextDocument,
 )
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -44,7 +48,6 @@ from PySide6.QtWidgets import (
     QMenu,
     QPlainTextEdit,
     QPushButton,
-    QSplitter,
     QVBoxLayout,
     QWidget,
 )
@@ -199,20 +202,33 @@ class ReplyEditor(QWidget):
         self._draft_timer.timeout.connect(self._emit_draft)
         self.text.textChanged.connect(self._typed)
 
-        left = QWidget()
-        lv = QVBoxLayout(left)
-        lv.setContentsMargins(0, 0, 0, 0)
-        lv.addWidget(QLabel(tr("Шаблоны")))
-        lv.addWidget(self.search)
-        lv.addWidget(self.template_list, 1)
-        lv.addWidget(self.preview, 1)
-        right = QWidget()
-        rv = QVBoxLayout(right)
+        # The templates open in a popup over the text (Ctrl+Space, «/» at the start of an
+        # empty line, or the button): the reply itself takes the pane's whole width.
+        self.templates_popup = QFrame(self, Qt.WindowType.Popup)
+        self.templates_popup.setObjectName("replyTemplatesPopup")
+        self.templates_popup.setFrameShape(QFrame.Shape.StyledPanel)
+        pv = QVBoxLayout(self.templates_popup)
+        pv.setContentsMargins(6, 6, 6, 6)
+        pv.addWidget(QLabel(tr("Шаблоны: Enter — вставить, Esc — закрыть")))
+        pv.addWidget(self.search)
+        pv.addWidget(self.template_list, 3)
+        pv.addWidget(self.preview, 2)
+        self.templates_popup.resize(520, 420)
+        self.search.installEventFilter(self)
+        self._slash_typed = False  # the popup was opened by «/»: Esc puts the «/» back
+        self._template_used = False
+        self.templates_popup.installEventFilter(self)
+        self.templates_button = QPushButton(tr("Шаблоны… (Ctrl+Space)"))
+        self.templates_button.setObjectName("replyTemplatesButton")
+        self.templates_button.clicked.connect(lambda: self.open_templates())
+
+        rv = QVBoxLayout(self)
         rv.setContentsMargins(0, 0, 0, 0)
         top = QHBoxLayout()
         top.addWidget(QLabel(tr("Вид ответа:")))
         top.addWidget(self.kind)
         top.addStretch(1)
+        top.addWidget(self.templates_button)
         rv.addLayout(top)
         rv.addWidget(self.returned_note)
         rv.addWidget(self.text, 1)
@@ -223,12 +239,6 @@ class ReplyEditor(QWidget):
         bottom.addStretch(1)
         bottom.addWidget(self.send)
         rv.addLayout(bottom)
-        split = QSplitter()
-        split.addWidget(left)
-        split.addWidget(right)
-        split.setStretchFactor(1, 2)
-        layout = QVBoxLayout(self)
-        layout.addWidget(split)
         self.set_incident(None)
 
         # The dictionary loads on its own thread (up to seconds with the pure-Python backend);
@@ -340,8 +350,18 @@ class ReplyEditor(QWidget):
     # --- keys in the text -----------------------------------------------------------------
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if watched is self.search and event.type() == QEvent.Type.KeyPress:
+            return self._search_key(event)
+        if watched is self.templates_popup and event.type() == QEvent.Type.Hide:
+            self._templates_closed()
         if watched is self.text and event.type() == QEvent.Type.KeyPress:
             key, mods = event.key(), event.modifiers()
+            if key == Qt.Key.Key_Space and mods & Qt.KeyboardModifier.ControlModifier:
+                self.open_templates()
+                return True
+            if event.text() == "/" and not self.text.textCursor().block().text().strip():
+                self.open_templates(slash=True)  # «/» at the start of an empty line
+                return True
             if key in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab):
                 if mods & Qt.KeyboardModifier.ControlModifier:
                     self._leave_text(backward=key == Qt.Key.Key_Backtab)
@@ -386,6 +406,44 @@ class ReplyEditor(QWidget):
                 return
 
     # --- templates ------------------------------------------------------------------------
+
+    def open_templates(self, *, slash: bool = False) -> None:
+        """The templates popup under the text cursor, its search focused: typing filters the
+        list, Up/Down choose, Enter inserts, Esc closes."""
+        if self.incident is None:
+            return
+        self._slash_typed, self._template_used = slash, False
+        self.search.clear()  # refills the list
+        popup = self.templates_popup
+        at = self.text.viewport().mapToGlobal(self.text.cursorRect().bottomLeft())
+        screen = self.screen().availableGeometry()
+        x = max(screen.left(), min(at.x(), screen.right() - popup.width()))
+        y = at.y() if at.y() + popup.height() <= screen.bottom() else at.y() - popup.height()
+        popup.move(x, max(screen.top(), y))
+        popup.show()
+        self.search.setFocus()
+
+    def _search_key(self, event) -> bool:
+        key = event.key()
+        if key in (Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.Key.Key_PageUp, Qt.Key.Key_PageDown):
+            QApplication.sendEvent(self.template_list, event)
+            return True
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            item = self.template_list.currentItem()
+            if item is not None:
+                self._use_template(item)
+            return True
+        if key == Qt.Key.Key_Escape:
+            self.templates_popup.hide()
+            return True
+        return False
+
+    def _templates_closed(self) -> None:
+        """Closed without a template: a «/» that opened it is typed after all."""
+        if self._slash_typed and not self._template_used:
+            self.text.insertPlainText("/")
+        self._slash_typed = False
+        self.text.setFocus()
 
     def _kind_changed(self) -> None:
         self._fill_template_list()
@@ -442,6 +500,8 @@ class ReplyEditor(QWidget):
             self._confirm_replace = id(item)
             return
         self._confirm_replace = None
+        self._template_used = True
+        self.templates_popup.hide()
         rendered = render(template["text"], self.values)
         self.template_id = template["id"]
         self.text.setPlainText(rendered.text)

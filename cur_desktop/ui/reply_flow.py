@@ -58,7 +58,6 @@ class ReplyFlow:
         async def send() -> None:
             if await w.act(w.ws.actions.add_reply, incident_id, kind, text, template_id):
                 self.editor.set_incident(None)
-                w.side.setCurrentWidget(w.card)
                 await w.show_current()
                 w.table.setFocus()  # on to the next case from the keyboard
                 w.status.showMessage(tr("Ответ сохранён и будет отправлен"), 4000)

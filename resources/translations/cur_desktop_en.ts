@@ -247,7 +247,6 @@
         <location filename="../../cur_desktop/ui/approvals_panel.py" line="179"/>
         <location filename="../../cur_desktop/ui/approvals_panel.py" line="333"/>
         <location filename="../../cur_desktop/ui/code_labels.py" line="22"/>
-        <location filename="../../cur_desktop/ui/main_window.py" line="107"/>
         <source>Ответ</source>
         <translation>Reply</translation>
     </message>
@@ -310,7 +309,7 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/code_labels.py" line="33"/>
-        <location filename="../../cur_desktop/ui/main_window.py" line="317"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="329"/>
         <source>Взято в работу</source>
         <translation>Taken</translation>
     </message>
@@ -668,39 +667,39 @@
         <translation>Reject…</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="171"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="173"/>
         <source>Сообщение</source>
         <translation>Message</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="176"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="179"/>
         <source>История</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="188"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="191"/>
         <location filename="../../cur_desktop/ui/main_actions.py" line="72"/>
         <source>Выберите обращение в очереди</source>
         <translation>Select an incident in the queue</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="206"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="209"/>
         <source>Аноним</source>
         <translation>Anonymous</translation>
     </message>
     <message>
         <location filename="../../cur_desktop/ui/handover_dialog.py" line="163"/>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="218"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="221"/>
         <source>не назначено</source>
         <translation>unassigned</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="254"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="257"/>
         <source>система</source>
         <translation>system</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="254"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="257"/>
         <source> (не отправлено)</source>
         <translation> (not sent)</translation>
     </message>
@@ -930,7 +929,7 @@
         <translation>Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="72"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="73"/>
         <source>ЦУР — рабочее место</source>
         <translation>RMC — Workstation</translation>
     </message>
@@ -948,11 +947,6 @@
         <location filename="../../cur_desktop/ui/queue_filters.py" line="77"/>
         <source>Сохранить текущее представление</source>
         <translation>Save the current view</translation>
-    </message>
-    <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="106"/>
-        <source>Карточка</source>
-        <translation>Details</translation>
     </message>
     <message>
         <location filename="../../cur_desktop/ui/queue_filters.py" line="94"/>
@@ -1202,12 +1196,12 @@
         <translation>Name:</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="296"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="308"/>
         <source>Действие невозможно</source>
         <translation>Action not possible</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="312"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="324"/>
         <source>Свободных обращений нет</source>
         <translation>No unassigned incidents</translation>
     </message>
@@ -1261,7 +1255,7 @@
         <translation>Text</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/reply_flow.py" line="64"/>
+        <location filename="../../cur_desktop/ui/reply_flow.py" line="63"/>
         <source>Ответ сохранён и будет отправлен</source>
         <translation>Reply saved and will be sent</translation>
     </message>
@@ -1359,13 +1353,13 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/cluster_reply.py" line="51"/>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="65"/>
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="68"/>
         <source>Промежуточный</source>
         <translation>Interim</translation>
     </message>
     <message>
         <location filename="../../cur_desktop/ui/cluster_reply.py" line="52"/>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="66"/>
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="69"/>
         <source>Окончательный</source>
         <translation>Final</translation>
     </message>
@@ -1431,110 +1425,105 @@
         <translation>Send replies ({n})</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="67"/>
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="70"/>
         <source>Уточнение</source>
         <translation>Clarification</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="156"/>
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="159"/>
         <source>Поиск шаблона…</source>
         <extracomment>The server&apos;s today (the workstation clock): dates before it block sending.</extracomment>
         <translation>Search templates…</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="172"/>
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="175"/>
         <source>Текст ответа заявителю</source>
         <translation>Reply text to the citizen</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="205"/>
-        <source>Шаблоны</source>
-        <translation>Templates</translation>
-    </message>
-    <message>
         <location filename="../../cur_desktop/ui/cluster_reply.py" line="140"/>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="213"/>
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="228"/>
         <source>Вид ответа:</source>
         <translation>Reply type:</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="193"/>
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="196"/>
         <source>Отп&amp;равить (Ctrl+Enter)</source>
         <translation>Se&amp;nd (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="259"/>
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="269"/>
         <source>Проверка орфографии выключена: {reason}</source>
         <translation>Spelling check is off: {reason}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="305"/>
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="315"/>
         <source>Ответ уйдёт старшему смены на согласование перед публикацией.</source>
         <extracomment>The incident&apos;s version the user started writing on (see `changes_by_others`).</extracomment>
         <translation>The reply will go to the shift supervisor for approval before publication.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="327"/>
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="337"/>
         <source>без комментария</source>
         <translation>no comment</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="328"/>
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="338"/>
         <source>Старший смены вернул ответ на доработку: {comment}</source>
         <translation>The shift supervisor returned the reply for rework: {comment}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="431"/>
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="489"/>
         <source>Enter — вставить этот текст в ответ</source>
         <translation>Enter inserts this text into the reply</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="441"/>
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="499"/>
         <source>В ответе уже есть ваш текст. Enter ещё раз — заменить его этим шаблоном.</source>
         <translation>The reply already has your text. Press Enter again to replace it with this template.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="479"/>
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="539"/>
         <source>Орфография: {n}</source>
         <translation>Spelling: {n}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="481"/>
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="541"/>
         <source>✓ Проверки пройдены</source>
         <translation>✓ Checks passed</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="543"/>
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="603"/>
         <source>Нет вариантов</source>
         <translation>No suggestions</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="596"/>
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="656"/>
         <source>Не отправлено: выберите обращение в очереди</source>
         <translation>Not sent: choose an incident in the queue</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="598"/>
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="658"/>
         <source>Не отправлено: ответ пуст</source>
         <translation>Not sent: the reply is empty</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="600"/>
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="660"/>
         <source>проверки не пройдены</source>
         <translation>the checks did not pass</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="602"/>
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="662"/>
         <source>(и ещё {n})</source>
         <translation>(and {n} more)</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="603"/>
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="663"/>
         <source>Не отправлено: {reason}</source>
         <translation>Not sent: {reason}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="516"/>
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="576"/>
         <source>Пропустить «{word}»</source>
         <translation>Ignore “{word}”</translation>
     </message>
@@ -2519,7 +2508,7 @@ today</translation>
         <translation>The log holds no passwords, keys or citizens&apos; messages: it can be sent to technical support.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="514"/>
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="574"/>
         <source>Поиск вариантов…</source>
         <translation>Looking for suggestions…</translation>
     </message>
@@ -2972,12 +2961,12 @@ today</translation>
         <translation>The server did not accept the edit</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="314"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="317"/>
         <source>другого сотрудника</source>
         <translation>another employee</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="314"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="317"/>
         <source>В работе у {name}</source>
         <translation>Held by {name}</translation>
     </message>
@@ -3219,6 +3208,16 @@ today</translation>
         <location filename="../../cur_desktop/ui/training_mode.py" line="151"/>
         <source>Открыть учебные занятия</source>
         <translation>Open training sessions</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="212"/>
+        <source>Шаблоны: Enter — вставить, Esc — закрыть</source>
+        <translation>Templates: Enter inserts, Esc closes</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="221"/>
+        <source>Шаблоны… (Ctrl+Space)</source>
+        <translation>Templates… (Ctrl+Space)</translation>
     </message>
 </context>
 <context>

@@ -246,7 +246,6 @@
         <location filename="../../cur_desktop/ui/approvals_panel.py" line="179" />
         <location filename="../../cur_desktop/ui/approvals_panel.py" line="333" />
         <location filename="../../cur_desktop/ui/code_labels.py" line="22" />
-        <location filename="../../cur_desktop/ui/main_window.py" line="107" />
         <source>Ответ</source>
         <translation>Ответ</translation>
     </message>
@@ -309,7 +308,7 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/code_labels.py" line="33" />
-        <location filename="../../cur_desktop/ui/main_window.py" line="317" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="329" />
         <source>Взято в работу</source>
         <translation>Взято в работу</translation>
     </message>
@@ -667,39 +666,39 @@
         <translation>Отклонить…</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="171" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="173" />
         <source>Сообщение</source>
         <translation>Сообщение</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="176" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="179" />
         <source>История</source>
         <translation>История</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="188" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="191" />
         <location filename="../../cur_desktop/ui/main_actions.py" line="72" />
         <source>Выберите обращение в очереди</source>
         <translation>Выберите обращение в очереди</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="206" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="209" />
         <source>Аноним</source>
         <translation>Аноним</translation>
     </message>
     <message>
         <location filename="../../cur_desktop/ui/handover_dialog.py" line="163" />
-        <location filename="../../cur_desktop/ui/incident_card.py" line="218" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="221" />
         <source>не назначено</source>
         <translation>не назначено</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="254" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="257" />
         <source>система</source>
         <translation>система</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="254" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="257" />
         <source> (не отправлено)</source>
         <translation> (не отправлено)</translation>
     </message>
@@ -929,7 +928,7 @@
         <translation>Горячие клавиши</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="72" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="73" />
         <source>ЦУР — рабочее место</source>
         <translation>ЦУР — рабочее место</translation>
     </message>
@@ -947,11 +946,6 @@
         <location filename="../../cur_desktop/ui/queue_filters.py" line="77" />
         <source>Сохранить текущее представление</source>
         <translation>Сохранить текущее представление</translation>
-    </message>
-    <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="106" />
-        <source>Карточка</source>
-        <translation>Карточка</translation>
     </message>
     <message>
         <location filename="../../cur_desktop/ui/queue_filters.py" line="94" />
@@ -1201,12 +1195,12 @@
         <translation>Название:</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="296" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="308" />
         <source>Действие невозможно</source>
         <translation>Действие невозможно</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="312" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="324" />
         <source>Свободных обращений нет</source>
         <translation>Свободных обращений нет</translation>
     </message>
@@ -1260,7 +1254,7 @@
         <translation>Текст</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/reply_flow.py" line="64" />
+        <location filename="../../cur_desktop/ui/reply_flow.py" line="63" />
         <source>Ответ сохранён и будет отправлен</source>
         <translation>Ответ сохранён и будет отправлен</translation>
     </message>
@@ -1358,13 +1352,13 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/cluster_reply.py" line="51" />
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="65" />
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="68" />
         <source>Промежуточный</source>
         <translation>Промежуточный</translation>
     </message>
     <message>
         <location filename="../../cur_desktop/ui/cluster_reply.py" line="52" />
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="66" />
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="69" />
         <source>Окончательный</source>
         <translation>Окончательный</translation>
     </message>
@@ -1430,110 +1424,105 @@
         <translation>Отправить ответы ({n})</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="67" />
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="70" />
         <source>Уточнение</source>
         <translation>Уточнение</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="156" />
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="159" />
         <source>Поиск шаблона…</source>
         <extracomment>The server's today (the workstation clock): dates before it block sending.</extracomment>
         <translation>Поиск шаблона…</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="172" />
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="175" />
         <source>Текст ответа заявителю</source>
         <translation>Текст ответа заявителю</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="205" />
-        <source>Шаблоны</source>
-        <translation>Шаблоны</translation>
-    </message>
-    <message>
         <location filename="../../cur_desktop/ui/cluster_reply.py" line="140" />
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="213" />
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="228" />
         <source>Вид ответа:</source>
         <translation>Вид ответа:</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="193" />
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="196" />
         <source>Отп&amp;равить (Ctrl+Enter)</source>
         <translation>Отп&amp;равить (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="259" />
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="269" />
         <source>Проверка орфографии выключена: {reason}</source>
         <translation>Проверка орфографии выключена: {reason}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="305" />
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="315" />
         <source>Ответ уйдёт старшему смены на согласование перед публикацией.</source>
         <extracomment>The incident's version the user started writing on (see `changes_by_others`).</extracomment>
         <translation>Ответ уйдёт старшему смены на согласование перед публикацией.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="327" />
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="337" />
         <source>без комментария</source>
         <translation>без комментария</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="328" />
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="338" />
         <source>Старший смены вернул ответ на доработку: {comment}</source>
         <translation>Старший смены вернул ответ на доработку: {comment}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="431" />
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="489" />
         <source>Enter — вставить этот текст в ответ</source>
         <translation>Enter — вставить этот текст в ответ</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="441" />
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="499" />
         <source>В ответе уже есть ваш текст. Enter ещё раз — заменить его этим шаблоном.</source>
         <translation>В ответе уже есть ваш текст. Enter ещё раз — заменить его этим шаблоном.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="479" />
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="539" />
         <source>Орфография: {n}</source>
         <translation>Орфография: {n}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="481" />
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="541" />
         <source>✓ Проверки пройдены</source>
         <translation>✓ Проверки пройдены</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="543" />
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="603" />
         <source>Нет вариантов</source>
         <translation>Нет вариантов</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="596" />
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="656" />
         <source>Не отправлено: выберите обращение в очереди</source>
         <translation>Не отправлено: выберите обращение в очереди</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="598" />
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="658" />
         <source>Не отправлено: ответ пуст</source>
         <translation>Не отправлено: ответ пуст</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="600" />
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="660" />
         <source>проверки не пройдены</source>
         <translation>проверки не пройдены</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="602" />
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="662" />
         <source>(и ещё {n})</source>
         <translation>(и ещё {n})</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="603" />
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="663" />
         <source>Не отправлено: {reason}</source>
         <translation>Не отправлено: {reason}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="516" />
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="576" />
         <source>Пропустить «{word}»</source>
         <translation>Пропустить «{word}»</translation>
     </message>
@@ -2518,7 +2507,7 @@
         <translation>В журнале нет паролей, ключей и текстов обращений: его можно передать в техническую поддержку.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/reply_editor.py" line="514" />
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="574" />
         <source>Поиск вариантов…</source>
         <translation>Поиск вариантов…</translation>
     </message>
@@ -2971,12 +2960,12 @@
         <translation>Сервер не принял правку</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="314" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="317" />
         <source>другого сотрудника</source>
         <translation>другого сотрудника</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="314" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="317" />
         <source>В работе у {name}</source>
         <translation>В работе у {name}</translation>
     </message>
@@ -3218,6 +3207,16 @@
         <location filename="../../cur_desktop/ui/training_mode.py" line="151" />
         <source>Открыть учебные занятия</source>
         <translation>Открыть учебные занятия</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="212" />
+        <source>Шаблоны: Enter — вставить, Esc — закрыть</source>
+        <translation>Шаблоны: Enter — вставить, Esc — закрыть</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/reply_editor.py" line="221" />
+        <source>Шаблоны… (Ctrl+Space)</source>
+        <translation>Шаблоны… (Ctrl+Space)</translation>
     </message>
 </context>
 <context>

@@ -273,7 +273,9 @@ def test_the_operator_flow_by_keyboard_alone(run, server, tmp_path, qtbot, monke
         window.table.setFocus()
         qtbot.keyClick(window.table, Qt.Key.Key_Return)
         editor = window.editor
-        assert window.side.currentWidget() is editor
+        # The reply is under the card: the citizen's message stays in sight while writing.
+        assert editor.isVisible() and window.card.message.isVisible()
+        assert window.side.indexOf(window.card_scroll) < window.side.indexOf(editor)
         await wait_until(lambda: editor.incident and editor.incident["id"] == incident_id, 10)
         await wait_until(editor.text.hasFocus, 10)
         kind = editor.kind_code
@@ -314,8 +316,7 @@ def test_the_operator_flow_by_keyboard_alone(run, server, tmp_path, qtbot, monke
 
         # Ctrl and the keypad's Enter send; the focus goes back to the queue.
         qtbot.keyClick(editor.text, Qt.Key.Key_Enter, CTRL | Qt.KeyboardModifier.KeypadModifier)
-        await wait_until(lambda: window.side.currentWidget() is window.card, 20)
-        assert window.table.hasFocus()
+        await wait_until(window.table.hasFocus, 20)
 
         def answered() -> bool:
             return any(

@@ -16,6 +16,7 @@ from cur_desktop.ui.aio import wait_until
 from tests.server.api import Api
 from tests.ui.test_analytics_window import open_analytics, plant_cluster
 from tests.ui.test_operator_flow import close, first_sync, open_window
+from tests.ui.test_training_ui import type_text
 
 MOBILE = "Мобильный интернет не работает с начала месяца, дети не могут делать домашку."
 #: Later than every seeded due date: each of them has passed.
@@ -67,10 +68,27 @@ def test_editor_ranks_by_category_previews_and_refuses_past_dates(run, server, t
 
         row = next(i for i, t in enumerate(titles) if "Нарушение не подтвердилось" in t)
         assert not titles[row].startswith("★")  # the category has its own: no star for this one
-        editor.template_list.setFocus()
-        editor.template_list.setCurrentRow(row)
+        # Issue 14, item 6: the templates pop up over the reply — «/» at the start of an empty
+        # line opens them, typing filters, Enter inserts; Esc closes and keeps the «/».
+        editor.text.setFocus()
+        qtbot.keyClicks(editor.text, "/")
+        popup = editor.templates_popup
+        assert popup.isVisible() and editor.search.hasFocus()
+        assert editor.text.toPlainText() == ""
+        qtbot.keyClick(editor.search, Qt.Key.Key_Escape)
+        assert not popup.isVisible() and editor.text.toPlainText() == "/"
+        editor.text.clear()
+        editor.text.setFocus()
+        qtbot.keyClicks(editor.text, "/")
+        assert popup.isVisible()
+        window.grab().save(str(tmp_path / "reply-popup-window.png"))
+        popup.grab().save(str(tmp_path / "reply-popup.png"))
+        type_text(editor.search, "не подтвердилось")
+        shown = [editor.template_list.item(r).text() for r in range(editor.template_list.count())]
+        assert 0 < len(shown) < len(titles) and "Нарушение не подтвердилось" in shown[0], shown
         assert "нарушение не выявлено" in editor.preview.text()
-        qtbot.keyClick(editor.template_list, Qt.Key.Key_Return)  # empty reply: Enter inserts
+        qtbot.keyClick(editor.search, Qt.Key.Key_Return)  # empty reply: Enter inserts
+        assert not popup.isVisible() and editor.text.hasFocus()
         inserted = editor.text.toPlainText()
         assert "нарушение не выявлено" in inserted and number in inserted
         editor._run_checks()
@@ -90,14 +108,22 @@ def test_editor_ranks_by_category_previews_and_refuses_past_dates(run, server, t
         assert editor.send.isEnabled(), editor.findings
 
         # Enter over the operator's own text asks first (in the preview), a second Enter replaces.
-        editor.template_list.setFocus()
-        editor.template_list.setCurrentRow(0)
-        qtbot.keyClick(editor.template_list, Qt.Key.Key_Return)
+        # Ctrl+Space opens them anywhere in the text; Down and Up move in the list from the
+        # search field.
+        qtbot.keyClick(editor.text, Qt.Key.Key_Space, Qt.KeyboardModifier.ControlModifier)
+        assert popup.isVisible() and editor.search.hasFocus()
         assert editor.text.toPlainText() == later
-        assert "Enter ещё раз" in editor.preview.text()
+        qtbot.keyClick(editor.search, Qt.Key.Key_Down)
+        assert editor.template_list.currentRow() == 1
+        qtbot.keyClick(editor.search, Qt.Key.Key_Up)
+        assert editor.template_list.currentRow() == 0
+        qtbot.keyClick(editor.search, Qt.Key.Key_Return)
+        assert editor.text.toPlainText() == later
+        assert "Enter ещё раз" in editor.preview.text() and popup.isVisible()
         window.grab().save(str(tmp_path / "reply-preview.png"))
-        qtbot.keyClick(editor.template_list, Qt.Key.Key_Return)
+        qtbot.keyClick(editor.search, Qt.Key.Key_Return)
         assert "базовая станция" in editor.text.toPlainText()
+        assert not popup.isVisible()
         await close(ws, window, task)
 
     run(scenario())

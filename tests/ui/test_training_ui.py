@@ -213,7 +213,6 @@ def test_trainer_runs_a_session_and_sees_the_trainee_work(run, server, tmp_path,
         window.select_incident(incident_id)
         await window.refresh_side()
         await wait_until(lambda: (window.editor.incident or {}).get("id") == incident_id, 20)
-        window.side.setCurrentWidget(window.editor)
         window.editor.text.setFocus()
         type_text(window.editor.text, REPLY[:40])
 
