@@ -176,13 +176,19 @@ class AnalyticsWindow(QWidget):
             b.setFlat(True)
             b.clicked.connect(lambda _=False, n=days: self.set_preset(n))
             bar.addWidget(b)
-        bar.addSpacing(12)
-        bar.addWidget(self.municipality, 1)
-        bar.addWidget(refresh)
-        bar.addWidget(self.busy)
-        bar.addStretch(0)
-        bar.addWidget(export)
-        bar.addWidget(brief)
+        bar.addStretch(1)
+        # A second row: on one, the period, the municipality and the buttons needed 1,337 px.
+        scope = QHBoxLayout()
+        self.municipality.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.municipality.setMinimumContentsLength(24)
+        scope.addWidget(self.municipality, 1)
+        scope.addWidget(refresh)
+        scope.addWidget(self.busy)
+        scope.addStretch(0)
+        scope.addWidget(export)
+        scope.addWidget(brief)
 
         self.overview = OverviewTab(self.labels)
         self.sectors = SectorsTab(self.labels)
@@ -200,6 +206,7 @@ class AnalyticsWindow(QWidget):
 
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
+        layout.addLayout(scope)
         layout.addWidget(self.period_label)
         layout.addWidget(self.notice)
         layout.addWidget(self.tabs, 1)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QAbstractItemView, QDockWidget
+from PySide6.QtWidgets import QAbstractItemView, QDockWidget, QFrame, QScrollArea
 
 from cur_desktop.models.domain import Role
 from cur_desktop.models.suggest import holders_nearby, rank_people
@@ -99,7 +99,14 @@ class SupervisorConsole(QObject):
     def _dock(self, name: str, title: str, widget) -> QDockWidget:
         dock = QDockWidget(title, self.window)
         dock.setObjectName(name)
-        dock.setWidget(widget)
+        # In a scroll area: three docks one above the other must not make the window taller
+        # than a 1024×600 or 1366×768 screen; a short dock scrolls instead.
+        scroll = QScrollArea()
+        scroll.setObjectName(name + "Scroll")
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(widget)
+        dock.setWidget(scroll)
         return dock
 
     def start(self) -> None:

@@ -46,8 +46,11 @@ def run(qapp):
     pending = list(asyncio.all_tasks(loop))
     for task in pending:
         task.cancel()
+    stuck: set = set()
     if pending:
-        loop.run_until_complete(asyncio.gather(*pending, return_exceptions=True))
+        # Bounded: a task that does not end when cancelled must fail this test, not hang the
+        # whole run (a CI runner stalled on one for its full timeout).
+        _, stuck = loop.run_until_complete(asyncio.wait(pending, timeout=15))
     loop.close()
     asyncio.set_event_loop(None)
     # qasync's timer object still has Qt timers registered (pending sleeps, timeouts). Left to
@@ -56,3 +59,5 @@ def run(qapp):
     # here, on the GUI thread, and collect this test's Qt wrappers here too.
     shiboken6.delete(loop._timer)
     gc.collect()
+    if stuck:
+        pytest.fail(f"tasks did not end when cancelled: {[repr(t) for t in stuck]}")

@@ -155,7 +155,6 @@ def test_the_english_windows_show_no_russian_but_data(run, server, tmp_path, qtb
             await wait_until(lambda: window.editor.incident is not None, 20)
             window.editor.text.setPlainText("Срок до 01.01.2020, {agency}")
             window.editor._run_checks()
-            window.side.setCurrentWidget(window.editor)  # the reply and its checks in sight
             assert "Field «agency» is not filled in" in window.editor.checks.text()
         problems = leftovers(shown_texts(window), data)
         if user == "supervisor1":

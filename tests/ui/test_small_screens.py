@@ -10,7 +10,7 @@ import asyncio
 import pytest
 from PySide6.QtCharts import QChartView
 from PySide6.QtCore import QSize
-from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QWidget
+from PySide6.QtWidgets import QAbstractButton, QLabel, QWidget
 
 from cur_desktop.ui.aio import wait_until
 from tests.ui.screens import save_screenshot
@@ -73,8 +73,9 @@ async def check_sizes(window: QWidget, tmp_path, name: str, on_size=None) -> Non
     problems = []
     for size in SIZES:
         window.resize(size)
+        # The loop handles Qt's events while it sleeps (processEvents() here would run other
+        # tasks inside this one: qasync refuses that, and the run hangs).
         for _ in range(3):
-            QApplication.processEvents()
             await asyncio.sleep(0.2)
         if on_size is not None:
             await on_size()
@@ -93,10 +94,7 @@ async def check_sizes(window: QWidget, tmp_path, name: str, on_size=None) -> Non
     "username",
     [
         "operator1",
-        pytest.param(
-            "supervisor1",
-            marks=pytest.mark.skip(reason="left: the supervisor's docks still force 887 px"),
-        ),
+        "supervisor1",
     ],
 )
 def test_the_main_window_fits_small_screens(run, server, tmp_path, qtbot, username):
@@ -118,8 +116,10 @@ def test_the_main_window_fits_small_screens(run, server, tmp_path, qtbot, userna
     run(scenario())
 
 
-@pytest.mark.skip(reason="left: analytics needs 1241 px wide, chart labels still elide")
 def test_analytics_fits_small_screens(run, server, tmp_path, qtbot):
+    """Left: at 1024 px the «Основные темы» bar chart still elides its topic names to «…»,
+    which `labelsTruncated()` does not report for that axis, so this test does not see it."""
+
     async def scenario():
         ws, window, task = open_window(server.url, tmp_path, "supervisor1")
         qtbot.addWidget(window)
