@@ -11,10 +11,10 @@ ordinary incident.
 
 What the citizen gets starts with «Автоматический ответ справочной службы» and ends with how to
 reach a person. The incident is created all the same and recorded as answered by the bot: a
-published final reply authored by the bot's own account (inactive, cannot sign in), delivered,
-with a note naming the template and the score, so the operator sees what the bot said and the
-analytics count it. The citizen writing «оператор» (or answering the bot's message) reopens it
-for a person, with the SLA clock started again.
+published final reply authored by the bot's own account (a collector that cannot sign in),
+delivered, with a note naming the template and the score, so the operator sees what the bot
+said and the analytics count it. The citizen writing «оператор» (or answering the bot's
+message) reopens it for a person, with the SLA clock started again.
 
 Exactly once: the match is written down before the incident is created
 (`channel_cursor:telegram:NAME:faq:CHAT:MSG`), the parts sent go into the adapter's per-part
@@ -164,7 +164,9 @@ class FaqBot:
                         full_name=BOT_FULL_NAME,
                         password_hash=NO_PASSWORD,
                         role=Role.COLLECTOR.value,
-                        active=False,
+                        # Active, so the workstations' directory names the reply's author; no
+                        # password verifies against its hash, and a collector takes no cases.
+                        active=True,
                     )
                     s.add(user)
                     s.flush()

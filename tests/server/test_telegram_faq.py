@@ -7,7 +7,15 @@ import pytest
 from sqlalchemy import select
 
 from cur_server.channels.config import Secret, TelegramConfig, parse_config
-from cur_server.channels.faq import FOOTER, HEADER, FaqConfig, FaqEntry
+from cur_server.channels.faq import (
+    BOT_FULL_NAME,
+    BOT_USERNAME,
+    FOOTER,
+    HEADER,
+    NO_PASSWORD,
+    FaqConfig,
+    FaqEntry,
+)
 from cur_server.channels.runner import ChannelRunner
 from cur_server.channels.telegram_channel import TelegramChannel
 from cur_server.context import load_context
@@ -31,6 +39,7 @@ FAQ = FaqConfig(
                 "Куда выбрасывать пластик, стекло и бумагу? Раздельный сбор отходов",
             ),
         ),
+        FaqEntry("faq_road_works", ("Когда закончится ремонт дороги?",)),
     ),
 )
 
@@ -51,6 +60,15 @@ def faq_url(seeded_url):
                 sector="waste",
                 kind="final",
                 text=SORTING,
+            )
+        )
+        s.add(
+            Template(
+                code="faq_road_works",
+                title="Справка: ремонт дорог",
+                sector="roads",
+                kind="final",
+                text="{greeting}! Ремонт дороги по адресу {address} завершат до {deadline_date}.",
             )
         )
     return seeded_url
@@ -95,6 +113,11 @@ def test_a_matching_question_is_answered_once_and_the_incident_shows_it(faq_url,
     notes = [e for e in shown["events"] if e["kind"] == "note"]
     assert "ответил автоматически" in notes[-1]["data"]["text"]
     assert "faq_waste_sorting" in notes[-1]["data"]["text"]
+    # The workstations' directory names the reply's author; that account cannot sign in.
+    directory = api("operator1").get("/api/v1/reference").json()["users"]
+    [bot] = [u for u in directory if u["id"] == reply["author_id"]]
+    assert bot["full_name"] == BOT_FULL_NAME and bot["role"] == "collector"
+    assert api().login(BOT_USERNAME, NO_PASSWORD).status_code == 401
 
     # Nothing more on the next rounds, nor from a new process.
     assert run.run_round().sent == 0
@@ -135,6 +158,15 @@ def test_a_question_that_does_not_match_is_an_ordinary_incident(faq_url, api, tg
     run = runner(faq_url, tg)
     run.run_round()
     assert tg.sent_to(CITIZEN) == []
+    [inc] = tg_incidents(faq_url)
+    shown = detail(api, inc.id)
+    assert shown["status"] == "new" and shown["replies"] == []
+
+
+def test_a_template_the_bot_cannot_fill_is_never_sent(faq_url, api, tg):
+    tg.user_says("Когда закончится ремонт дороги?")  # a full match, but it needs {address}
+    runner(faq_url, tg).run_round()
+    assert tg.calls_of("sendMessage") == []
     [inc] = tg_incidents(faq_url)
     shown = detail(api, inc.id)
     assert shown["status"] == "new" and shown["replies"] == []
