@@ -43,6 +43,7 @@ log = logging.getLogger(__name__)
 
 HEADER = "Автоматический ответ справочной службы:"
 FOOTER = "Если вопрос не решён, напишите «оператор» — обращение передадут специалисту."
+HANDOVER = "Ваш вопрос передан специалисту справочной службы, он ответит здесь. Обращение"
 BOT_USERNAME = "telegram-faq-bot"
 BOT_FULL_NAME = "Бот справочной службы (Telegram)"
 #: Not a hash any password verifies against: the bot's account can never sign in.
@@ -238,6 +239,36 @@ class FaqBot:
             record_change(s, inc, now, events, actor_id=bot)
         return True
 
+    def handover_text(self, incident_id: int) -> str:
+        with self.server.db.read() as s:
+            number = s.scalar(select(Incident.number).where(Incident.id == incident_id))
+        return f"{HANDOVER} № {number}." if number else f"{HANDOVER}."
+
+    def remember_sent(self, incident_id: int, sent_ids: list[str], channel: str) -> None:
+        """The bot's own messages are the conversation's too: the citizen answering one of
+        them joins the incident."""
+        now = datetime.now(UTC)
+        with self.server.db.write() as s:
+            known = set(
+                s.scalars(
+                    select(ChannelMessage.message_id).where(
+                        ChannelMessage.channel == channel,
+                        ChannelMessage.message_id.in_(sent_ids),
+                    )
+                )
+            )
+            for sent_id in dict.fromkeys(sent_ids):
+                if sent_id not in known:
+                    s.add(
+                        ChannelMessage(
+                            channel=channel,
+                            message_id=sent_id,
+                            incident_id=incident_id,
+                            direction="out",
+                            at=now,
+                        )
+                    )
+
     def hand_over(self, incident_id: int, text: str) -> bool:
         """The citizen asked for a person after the bot's answer: the case goes back to work."""
         if self._bot_id is None:
@@ -272,7 +303,13 @@ class FaqBot:
                 now,
                 [
                     ("status_changed", {"from": "answered", "to": "reopened", "reason": reason}),
-                    ("note", {"text": f"{reason}: «{text[:200]}»"}),
+                    (
+                        "note",
+                        {
+                            "text": f"{reason}: «{text[:200]}». Бот сообщил гражданину, что "
+                            "обращение передано специалисту."
+                        },
+                    ),
                 ],
                 actor_id=self._bot_id,
             )

@@ -296,6 +296,7 @@ class TelegramChannel:
             incident_id = self._incident_of(intake, source_id)
             if incident_id is not None and self.faq.hand_over(incident_id, text):
                 log.info("telegram %s: the bot's answer handed to a person", source_id)
+                self._faq_handed_over(intake, source_id, chat_id, message_id, incident_id)
 
     # --- the information service (channels/faq.py) -----------------------------------------
 
@@ -328,6 +329,20 @@ class TelegramChannel:
                     ChannelMessage.message_id == source_id,
                 )
             )
+
+    def _faq_handed_over(
+        self, intake: Intake, source_id: str, chat_id: int, message_id: int, incident_id: int
+    ) -> None:
+        """Tell the citizen a person has the case now (once; a failure is only logged)."""
+        text = self.faq.handover_text(incident_id)
+        try:
+            sent = self._send_parts(
+                f"telegram:{self.name}:sent:faq-handover-{source_id}", chat_id, [text], message_id
+            )
+        except DeliveryError as exc:
+            log.warning("telegram %s: the hand-over notice was not sent: %s", source_id, exc)
+            return
+        self.faq.remember_sent(incident_id, sent, Channel.TELEGRAM.value)
 
     def _faq_answer(
         self, intake: Intake, own_id: str, chat_id: int, message_id: int, match: Match

@@ -186,6 +186,12 @@ def test_operator_after_an_automatic_answer_hands_it_to_a_person(faq_url, api, t
     kinds = [e["kind"] for e in shown["events"]]
     assert kinds[-3:] == ["followup", "status_changed", "note"]
     assert "специалиста" in shown["events"][-1]["data"]["text"]
+    # The citizen is told, once, quoting the request.
+    handover = tg.sent_to(CITIZEN)[-1]
+    assert handover["text"].startswith("Ваш вопрос передан специалисту")
+    assert shown["number"] in handover["text"]
+    run.run_round()
+    assert len(tg.sent_to(CITIZEN)) == 2
     # A person can answer it now as any other case, and the bot stays out of it.
     lead = api("supervisor1")
     lead.one("claim", inc.id)
@@ -193,7 +199,7 @@ def test_operator_after_an_automatic_answer_hands_it_to_a_person(faq_url, api, t
     assert r["outcome"] == "applied", r
     run.run_round()
     texts = [m["text"] for m in tg.sent_to(CITIZEN)]
-    assert len(texts) == 2 and texts[-1] == "Перезвоним вам сегодня."
+    assert len(texts) == 3 and texts[-1] == "Перезвоним вам сегодня."
 
     # Answering the bot's message itself hands it over as well.
     tg.user_says("Где взять жёлтый контейнер, как сортировать мусор?", chat_id=5_550_002)
