@@ -15,6 +15,9 @@ order. Telegram has no idempotency key, so every part sent is written down under
 key at once (`channel_cursor:telegram:NAME:sent:cur-reply-N`): a retry after a crash, or after
 a later part failed, sends only the parts not yet sent.
 
+With `[telegram.faq]` the bot also answers frequent questions itself from the template base
+and records its answer on the incident (`faq.py`); «оператор» hands that case to a person.
+
 The bot token is in the URL path (`/bot<token>/method`): errors are reported without the URL,
 and urllib3's own debug log is given the path with the token masked.
 """
