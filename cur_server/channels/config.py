@@ -41,6 +41,14 @@ asterisks, so a configuration logged or shown in a traceback gives nothing away.
     [telegram.chats]                        # chat id → municipality code (group chats)
     "-1001234567890" = "kasimov"
 
+    [telegram.faq]                          # the bot answers frequent questions (channels/faq.py)
+    enabled = true
+    min_score = 0.5                         # similarity 0…1 at which the bot answers itself
+
+    [[telegram.faq.answers]]                # an answer template by code, and sample questions
+    template = "faq_waste_sorting"
+    questions = ["Как сортировать мусор?", "Куда выбрасывать пластик и стекло?"]
+
     [[vk]]
     name = "group"
     group_id = 123456                       # the community (its id, positive)
@@ -85,6 +93,7 @@ from typing import Any
 
 from ..context import SecretError, read_secret_file
 from .delivery import RetryPolicy
+from .faq import FaqConfig, parse_faq
 
 ENV_CHANNELS_CONFIG = "CUR_CHANNELS_CONFIG"
 SECURITY = ("ssl", "starttls", "none")
@@ -150,6 +159,8 @@ class TelegramConfig:
     #: getUpdates long polling: how long the server may hold the request (0: answer at once).
     poll_timeout: int = 0
     timeout: float = 60.0
+    #: The information service: frequent questions answered by the bot (None: off).
+    faq: FaqConfig | None = None
 
 
 @dataclass(frozen=True)
@@ -295,6 +306,7 @@ def parse_config(data: dict[str, Any]) -> ChannelsConfig:
                 chats={str(k): str(v) for k, v in (raw.get("chats") or {}).items()},
                 poll_timeout=int(raw.get("poll_timeout", 0)),
                 timeout=float(raw.get("timeout", 60)),
+                faq=parse_faq(where, raw.get("faq")),
             )
         )
     if len(bots) > 1:

@@ -15,6 +15,9 @@ order. Telegram has no idempotency key, so every part sent is written down under
 key at once (`channel_cursor:telegram:NAME:sent:cur-reply-N`): a retry after a crash, or after
 a later part failed, sends only the parts not yet sent.
 
+With `[telegram.faq]` the bot also answers frequent questions itself from the template base
+and records its answer on the incident (`faq.py`); «оператор» hands that case to a person.
+
 The bot token is in the URL path (`/bot<token>/method`): errors are reported without the URL,
 and urllib3's own debug log is given the path with the token masked.
 """
@@ -27,12 +30,15 @@ import re
 from datetime import UTC, datetime
 
 import requests
+from sqlalchemy import select
 
 from cur_desktop.models.domain import Channel
 
+from ..tables import ChannelMessage
 from .adapter import DeliveryError, Outgoing, Receipt
 from .config import TelegramConfig
-from .intake import Inbound, Intake, Rejected
+from .faq import FaqBot, Match
+from .intake import CREATED, DUPLICATE, FOLLOWUP, Inbound, Intake, Rejected
 
 log = logging.getLogger(__name__)
 
@@ -134,10 +140,13 @@ class TelegramChannel:
         self.name = config.name
         self.http = session or requests.Session()
         self.intake: Intake | None = None
+        self.faq: FaqBot | None = None
 
     def attach(self, intake: Intake) -> None:
         """Where the parts already sent are written down (the runner's intake)."""
         self.intake = intake
+        if self.config.faq is not None and self.config.faq.enabled:
+            self.faq = FaqBot(self.config.faq, intake.server)
 
     # --- the Bot API -----------------------------------------------------------------------
 
@@ -247,6 +256,14 @@ class TelegramChannel:
             source_id = own_id
             answered = (msg.get("reply_to_message") or {}).get("message_id")
             replies_to = [f"{chat_id}:{answered}"] if answered is not None else []
+        faq_match = None
+        if self.faq is not None and not edited:
+            if not replies_to and self.faq.is_handoff(text):
+                # «оператор» on its own: it continues the bot's last answer in this chat.
+                last = intake.cursor(self._faq_chat_key(chat_id)).get("answer")
+                replies_to = [last] if last else []
+            elif not replies_to:
+                faq_match = self._faq_pending(intake, own_id, text)
         username = chat.get("username")
         inbound = Inbound(
             channel=Channel.TELEGRAM,
@@ -276,6 +293,83 @@ class TelegramChannel:
                 )
             )
         log.info("telegram %s (update %s): %s", source_id, update["update_id"], outcome)
+        if self.faq is not None and outcome in (CREATED, DUPLICATE) and faq_match is not None:
+            self._faq_answer(intake, own_id, chat_id, message_id, faq_match)
+        elif self.faq is not None and outcome == FOLLOWUP:
+            incident_id = self._incident_of(intake, source_id)
+            if incident_id is not None and self.faq.hand_over(incident_id, text):
+                log.info("telegram %s: the bot's answer handed to a person", source_id)
+                self._faq_handed_over(intake, source_id, chat_id, message_id, incident_id)
+
+    # --- the information service (channels/faq.py) -----------------------------------------
+
+    def _faq_key(self, own_id: str) -> str:
+        return f"telegram:{self.name}:faq:{own_id}"
+
+    def _faq_chat_key(self, chat_id: int) -> str:
+        return f"telegram:{self.name}:faq-chat:{chat_id}"
+
+    def _faq_pending(self, intake: Intake, own_id: str, text: str) -> Match | None:
+        """The FAQ answer this message is to get: written down before its incident exists, so
+        a crash anywhere after leaves the answer to finish, never to repeat or to guess."""
+        journal = intake.cursor(self._faq_key(own_id))
+        if journal:
+            return None if journal.get("done") else Match(journal["template"], journal["score"])
+        if intake.known(Channel.TELEGRAM, own_id):
+            return None  # taken before the service was on: an ordinary incident
+        match = self.faq.match(text)
+        if match is not None:
+            intake.save_cursor(
+                self._faq_key(own_id), {"template": match.template_code, "score": match.score}
+            )
+        return match
+
+    def _incident_of(self, intake: Intake, source_id: str) -> int | None:
+        with intake.server.db.read() as s:
+            return s.scalar(
+                select(ChannelMessage.incident_id).where(
+                    ChannelMessage.channel == Channel.TELEGRAM.value,
+                    ChannelMessage.message_id == source_id,
+                )
+            )
+
+    def _faq_handed_over(
+        self, intake: Intake, source_id: str, chat_id: int, message_id: int, incident_id: int
+    ) -> None:
+        """Tell the citizen a person has the case now (once; a failure is only logged)."""
+        text = self.faq.handover_text(incident_id)
+        try:
+            sent = self._send_parts(
+                f"telegram:{self.name}:sent:faq-handover-{source_id}", chat_id, [text], message_id
+            )
+        except DeliveryError as exc:
+            log.warning("telegram %s: the hand-over notice was not sent: %s", source_id, exc)
+            return
+        self.faq.remember_sent(incident_id, sent, Channel.TELEGRAM.value)
+
+    def _faq_answer(
+        self, intake: Intake, own_id: str, chat_id: int, message_id: int, match: Match
+    ) -> None:
+        incident_id = self._incident_of(intake, own_id)
+        key = self._faq_key(own_id)
+        text = self.faq.answer_text(incident_id, match.template_code) if incident_id else None
+        if text is None:
+            intake.save_cursor(key, {"done": True, "answered": False})
+            return
+        try:
+            sent = self._send_parts(
+                f"telegram:{self.name}:sent:faq-{own_id}", chat_id, split_text(text), message_id
+            )
+        except DeliveryError as exc:
+            # The citizen could not be answered: the incident stays an ordinary one.
+            log.warning("telegram %s: the FAQ answer was not sent: %s", own_id, exc)
+            intake.save_cursor(key, {"done": True, "answered": False, "error": str(exc)})
+            return
+        self.faq.record(
+            incident_id, f"faq:{self.name}:{own_id}", match, text, sent, Channel.TELEGRAM.value
+        )
+        intake.save_cursor(self._faq_chat_key(chat_id), {"answer": sent[-1]})
+        intake.save_cursor(key, {"done": True, "answered": True})
 
     # --- delivery --------------------------------------------------------------------------
 
@@ -295,7 +389,13 @@ class TelegramChannel:
         parts = split_text(out.text)
         if not parts:
             raise DeliveryError("the reply has no text", permanent=True)
-        key = self._journal_key(out)
+        ordered = self._send_parts(self._journal_key(out), chat_id, parts, reply_to)
+        return Receipt(message_id=ordered[0], more_ids=tuple(ordered[1:]))
+
+    def _send_parts(
+        self, key: str, chat_id: int, parts: list[str], reply_to: int | None
+    ) -> list[str]:
+        """Send the parts not yet written down under `key`; the ids of all, in order."""
         journal = self.intake.cursor(key)
         sent: dict[str, str] = dict(journal.get("sent", {}))
         for n, part in enumerate(parts):
@@ -304,8 +404,7 @@ class TelegramChannel:
             message_id = self._send(chat_id, part, reply_to if n == 0 else None)
             sent[str(n)] = f"{chat_id}:{message_id}"
             self.intake.save_cursor(key, {"sent": sent, "parts": len(parts)})
-        ordered = [sent[str(n)] for n in range(len(parts))]
-        return Receipt(message_id=ordered[0], more_ids=tuple(ordered[1:]))
+        return [sent[str(n)] for n in range(len(parts))]
 
     def _send(self, chat_id: int, text: str, reply_to: int | None) -> int:
         params: dict = {"chat_id": chat_id, "text": text}
