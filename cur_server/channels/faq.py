@@ -38,6 +38,7 @@ from cur_desktop.models.templates import render
 
 from ..changes import record_change
 from ..tables import ChannelMessage, Incident, Municipality, Reply, Template, User
+from .config import FaqConfig, FaqEntry, parse_faq  # noqa: F401 - the FAQ's own names
 
 log = logging.getLogger(__name__)
 
@@ -48,46 +49,6 @@ BOT_USERNAME = "telegram-faq-bot"
 BOT_FULL_NAME = "Бот справочной службы (Telegram)"
 #: Not a hash any password verifies against: the bot's account can never sign in.
 NO_PASSWORD = "!bot-account-no-sign-in"
-
-
-@dataclass(frozen=True)
-class FaqEntry:
-    template: str
-    questions: tuple[str, ...]
-
-
-@dataclass(frozen=True)
-class FaqConfig:
-    enabled: bool = False
-    #: The lowest similarity (0…1) at which the bot answers by itself.
-    min_score: float = 0.5
-    entries: tuple[FaqEntry, ...] = ()
-    #: A message that is one of these words hands the last automatic answer to a person.
-    handoff_words: tuple[str, ...] = ("оператор", "человек", "специалист")
-
-
-def parse_faq(where: str, raw: dict | None) -> FaqConfig | None:
-    from .config import ConfigError
-
-    if not raw:
-        return None
-    entries = []
-    for n, item in enumerate(raw.get("answers") or []):
-        code = str(item.get("template") or "").strip()
-        questions = tuple(str(q) for q in item.get("questions") or [] if str(q).strip())
-        if not code or not questions:
-            raise ConfigError(f"{where} faq answer {n + 1}: template and questions are needed")
-        entries.append(FaqEntry(code, questions))
-    score = float(raw.get("min_score", 0.5))
-    if not 0 < score <= 1:
-        raise ConfigError(f"{where} faq: min_score must be above 0 and at most 1")
-    words = tuple(w.casefold() for w in raw.get("handoff_words", FaqConfig.handoff_words))
-    return FaqConfig(
-        enabled=bool(raw.get("enabled", True)),
-        min_score=score,
-        entries=tuple(entries),
-        handoff_words=words,
-    )
 
 
 @dataclass(frozen=True)
