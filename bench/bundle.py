@@ -12,7 +12,7 @@ disk: "cold". Where that is refused the JSON says `"cold": false` and the runs a
 
 The bundle is not built here (that is `make dist`, several minutes). `--quick` (the convention
 of every bench script: as short as it can be) makes one warm start of each variant, which also
-seeds its demo database (`includes_demo_seeding`: not comparable with the full figures), or,
+seeds a small demo database (`includes_demo_seeding`: not comparable with the full figures), or,
 with no bundle built, prints a JSON note saying so and exits 0 at once.
 """
 
@@ -35,6 +35,8 @@ DEFAULT_BUNDLE = ROOT / "dist" / "cur-desktop"
 ARGS = ["--demo", "--screenshot", "{png}", "--view", "queue"]
 #: A start that takes longer has hung: it is killed and reported rather than waited for.
 START_TIMEOUT_S = 180
+#: The demo region's size in a quick run (the full runs use the demo's default).
+QUICK_DEMO_INCIDENTS = 200
 
 
 def folder_size(folder: Path) -> int:
@@ -52,7 +54,9 @@ def drop_page_cache() -> bool:
         return False
 
 
-def start_once(command: list[str], home: Path, png: Path, cold: bool) -> dict:
+def start_once(
+    command: list[str], home: Path, png: Path, cold: bool, demo_incidents: int | None = None
+) -> dict:
     """One start: seconds to the PNG on disk and to the process's exit."""
     png.unlink(missing_ok=True)
     env = {
@@ -61,6 +65,8 @@ def start_once(command: list[str], home: Path, png: Path, cold: bool) -> dict:
         "LANG": "C.UTF-8",
         "QT_QPA_PLATFORM": "offscreen",
     }
+    if demo_incidents:
+        env["CUR_DEMO_INCIDENTS"] = str(demo_incidents)
     dropped = drop_page_cache() if cold else False
     args = [a.format(png=png) for a in ARGS]
     # stderr goes to a file: a pipe nobody reads while polling fills up (64 KiB of warnings)
@@ -89,13 +95,21 @@ def start_once(command: list[str], home: Path, png: Path, cold: bool) -> dict:
     return {"to_png_s": round(to_png, 3), "to_exit_s": round(to_exit, 3), "cold": dropped}
 
 
-def measure(name: str, command: list[str], work: Path, runs: int, cold: bool, seed: bool) -> dict:
+def measure(
+    name: str,
+    command: list[str],
+    work: Path,
+    runs: int,
+    cold: bool,
+    seed: bool,
+    demo_incidents: int | None = None,
+) -> dict:
     home = work / name
     home.mkdir(parents=True)
     png = home / "shot.png"
     if seed:
         start_once(command, home, png, cold=False)  # seeds the demo database in this HOME
-    samples = [start_once(command, home, png, cold) for _ in range(runs)]
+    samples = [start_once(command, home, png, cold, demo_incidents) for _ in range(runs)]
     return {
         "command": " ".join(command),
         "runs": runs,
@@ -142,14 +156,22 @@ def main(argv: list[str] | None = None) -> int:
         ),
     }
     runs, cold = (1, False) if args.quick else (args.runs, True)
+    # A quick run seeds as it starts: a small demo region, since its figures mean nothing.
+    demo = QUICK_DEMO_INCIDENTS if args.quick else None
     with tempfile.TemporaryDirectory(prefix="bench-bundle-") as tmp:
         work = Path(tmp)
         venv_python = shutil.which("python", path=str(ROOT / ".venv" / "bin")) or sys.executable
         result["baseline_venv"] = measure(
-            "venv", [venv_python, "-m", "cur_desktop"], work, runs, cold, seed=not args.quick
+            "venv",
+            [venv_python, "-m", "cur_desktop"],
+            work,
+            runs,
+            cold,
+            seed=not args.quick,
+            demo_incidents=demo,
         )
         result["bundle"] = measure(
-            "bundle", [str(executable)], work, runs, cold, seed=not args.quick
+            "bundle", [str(executable)], work, runs, cold, seed=not args.quick, demo_incidents=demo
         )
     base, frozen = result["baseline_venv"], result["bundle"]
     result["bundle_vs_venv_to_png"] = round(frozen["to_png_s_median"] / base["to_png_s_median"], 2)

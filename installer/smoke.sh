@@ -2,7 +2,7 @@
 # The .deb works on its own: unpacked into a fresh folder (dpkg-deb -x, no install), it renders
 # the demo window to a PNG offscreen, with a clean environment (no project venv on PATH, no
 # PYTHONPATH, a fresh HOME) and from a folder outside the source tree. Fails if the PNG is
-# missing or empty.
+# missing or empty. A small demo region (CUR_DEMO_INCIDENTS, 300): the demo's size is not what it checks.
 set -euo pipefail
 deb=$(realpath "$1")
 out_dir=$(realpath "${2:-build}")
@@ -13,7 +13,8 @@ mkdir -p "$work/home"
 png="$work/queue.png"
 start=$(date +%s.%N)
 (cd "$work" && env -i HOME="$work/home" PATH=/usr/bin:/bin LANG=C.UTF-8 \
-    QT_QPA_PLATFORM=offscreen "$work/root/opt/cur-desktop/cur-desktop" \
+    QT_QPA_PLATFORM=offscreen CUR_DEMO_INCIDENTS="${CUR_DEMO_INCIDENTS:-300}" \
+    "$work/root/opt/cur-desktop/cur-desktop" \
     --demo --screenshot "$png" --view queue)
 end=$(date +%s.%N)
 if [ ! -s "$png" ]; then
