@@ -8,6 +8,7 @@ declension come from pytrovich (the rules of the Petrovich library for Russian n
 
 from __future__ import annotations
 
+import logging
 import math
 from collections import Counter
 from collections.abc import Iterable, Mapping
@@ -23,6 +24,9 @@ from .cache.search import tokens
 from .fingerprint import address_for_reply
 
 _detector = PetrovichGenderDetector()
+# «Олег Жуков» has no patronymic to tell: an ambiguous answer is a normal None here, not a
+# warning for the console on every such name.
+logging.getLogger("pytrovich.detector").setLevel(logging.ERROR)
 _maker = PetrovichDeclinationMaker()
 _TURKIC = ("оглы", "кызы", "улы", "гызы", "уулу")
 
