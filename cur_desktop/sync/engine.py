@@ -20,6 +20,7 @@ from enum import StrEnum
 
 from sqlalchemy import func, select
 
+from cur_desktop.models.backoff import backoff_delay
 from cur_desktop.models.cache import first_fill
 from cur_desktop.models.cache.incidents import (
     IncidentState,
@@ -287,12 +288,6 @@ class SyncCore:
             "conflicts": kept["conflict"],
             "rejected": kept["rejected"],
         }
-
-
-def backoff_delay(failures: int, base: float, cap: float, rand: Callable[[], float]) -> float:
-    """Exponential backoff with "equal jitter": never less than half the step, never above cap."""
-    step = min(cap, base * (2 ** max(0, failures - 1)))
-    return step / 2 + rand() * step / 2
 
 
 class SyncEngine:

@@ -16,13 +16,13 @@ internal note with the channel's error and is reopened for the supervisor.
 from __future__ import annotations
 
 import logging
-import random
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from sqlalchemy import and_, or_, select
 from sqlalchemy.orm import Session
 
+from cur_desktop.models.backoff import backoff_delay
 from cur_desktop.models.domain import (
     CHANNEL_LABELS,
     Channel,
@@ -58,10 +58,12 @@ class RetryPolicy:
     lease: timedelta = timedelta(minutes=10)
 
     def delay(self, attempts: int) -> timedelta:
-        """Exponential backoff with jitter (a tenth), so a channel that was down is not hit by
+        """The shared backoff rule (models/backoff.py): a channel that was down is not hit by
         every queued reply in the same second when it comes back."""
-        base = min(self.backoff * 2 ** max(attempts - 1, 0), self.backoff_max)
-        return base * (1 + random.random() / 10)
+        seconds = backoff_delay(
+            attempts, self.backoff.total_seconds(), self.backoff_max.total_seconds()
+        )
+        return timedelta(seconds=seconds)
 
 
 def idempotency_key(reply_id: int) -> str:

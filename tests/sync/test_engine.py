@@ -23,7 +23,7 @@ import pytest
 from cur_desktop.models.cache.store import CacheStore
 from cur_desktop.sync.actions import LocalActions
 from cur_desktop.sync.client import ApiClient, ServerBusy, Unreachable
-from cur_desktop.sync.engine import SyncCore, SyncEngine, SyncState, SyncSummary, backoff_delay
+from cur_desktop.sync.engine import SyncCore, SyncEngine, SyncState, SyncSummary
 from cur_desktop.sync.outbox import Outbox
 from cur_server.embedded import EmbeddedServer
 from tests.conftest import SEED_INCIDENTS
@@ -235,15 +235,6 @@ def test_backoff_grows_while_unreachable_and_stops_at_the_cap(dead_url, store):
     assert gaps[5] < 1.2, gaps  # capped at 0.4 (uncapped it would be 1.6)
     assert isinstance(engine.last_error, Unreachable)
     assert {m for _, s, m in rec.states if s is SyncState.OFFLINE} == {"Сервер недоступен"}
-
-
-def test_backoff_delay_has_equal_jitter_within_the_cap():
-    for failures in range(1, 12):
-        step = min(30.0, 0.5 * 2 ** (failures - 1))
-        low = backoff_delay(failures, 0.5, 30.0, lambda: 0.0)
-        high = backoff_delay(failures, 0.5, 30.0, lambda: 1.0)
-        assert (low, high) == (pytest.approx(step / 2), pytest.approx(step))
-    assert backoff_delay(0, 0.5, 30.0, lambda: 1.0) == pytest.approx(0.5)
 
 
 class BusyServer:
