@@ -974,7 +974,7 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/analytics_window.py" line="127" />
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="482" />
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="489" />
         <source>Аналитика</source>
         <translation>Аналитика</translation>
     </message>
@@ -1000,134 +1000,134 @@
         <translation>Период:</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="194" />
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="200" />
         <source>Обзор</source>
         <translation>Обзор</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="195" />
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="201" />
         <source>Секторы × МО</source>
         <translation>Секторы × МО</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="196" />
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="202" />
         <source>Сроки</source>
         <translation>Сроки</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="197" />
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="203" />
         <source>Системные проблемы</source>
         <translation>Системные проблемы</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="214" />
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="221" />
         <location filename="../../cur_desktop/ui/queue_filters.py" line="97" />
         <source>Все МО</source>
         <translation>Все МО</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="214" />
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="221" />
         <source>Все мои МО</source>
         <translation>Все мои МО</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="284" />
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="291" />
         <source>Посчитано по локальному кэшу на {t}.</source>
         <translation>Посчитано по локальному кэшу на {t}.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="286" />
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="293" />
         <source>Данные сервера на {t}.</source>
         <translation>Данные сервера на {t}.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="288" />
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="295" />
         <source>Период {a} — {b}, сравнение с {c} — {d}.</source>
         <translation>Период {a} — {b}, сравнение с {c} — {d}.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="303" />
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="310" />
         <source>Нет связи с сервером: цифры посчитаны по локальному кэшу. В нём только ваша зона ответственности и то, что успело синхронизироваться, поэтому они могут быть меньше серверных.</source>
         <translation>Нет связи с сервером: цифры посчитаны по локальному кэшу. В нём только ваша зона ответственности и то, что успело синхронизироваться, поэтому они могут быть меньше серверных.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="321" />
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="328" />
         <source>Нет связи с сервером: аналитика считается на сервере.</source>
         <translation>Нет связи с сервером: аналитика считается на сервере.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="322" />
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="329" />
         <source>Сервер отказал: {m}</source>
         <translation>Сервер отказал: {m}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="324" />
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="331" />
         <source>Не удалось получить данные: {m}</source>
         <translation>Не удалось получить данные: {m}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="330" />
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="337" />
         <source>Показаны прежние цифры.</source>
         <translation>Показаны прежние цифры.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="364" />
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="371" />
         <source>Сначала загрузите данные за период.</source>
         <translation>Сначала загрузите данные за период.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="369" />
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="376" />
         <source>Экспорт таблиц</source>
         <translation>Экспорт таблиц</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="371" />
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="378" />
         <source>Книга Excel (*.xlsx)</source>
         <translation>Книга Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="381" />
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="388" />
         <source>Не удалось записать файл: {m}</source>
         <translation>Не удалось записать файл: {m}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="383" />
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="390" />
         <source>Таблицы сохранены: {p}</source>
         <translation>Таблицы сохранены: {p}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="392" />
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="399" />
         <source>Выберите муниципальное образование для справки.</source>
         <translation>Выберите муниципальное образование для справки.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="398" />
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="455" />
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="405" />
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="462" />
         <source>Справка по МО</source>
         <translation>Справка по МО</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="400" />
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="407" />
         <source>PDF (*.pdf);;Книга Excel (*.xlsx)</source>
         <translation>PDF (*.pdf);;Книга Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="432" />
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="439" />
         <source>Справка не сформирована: {m}</source>
         <translation>Справка не сформирована: {m}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="444" />
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="451" />
         <source>Нет связи с сервером: справка составлена по локальному кэшу и помечена так. Сохранена: {p}</source>
         <translation>Нет связи с сервером: справка составлена по локальному кэшу и помечена так. Сохранена: {p}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="448" />
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="455" />
         <source>Справка сохранена: {p}</source>
         <translation>Справка сохранена: {p}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="457" />
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="464" />
         <source>Справка сохранена:
 {p}</source>
         <translation>Справка сохранена:
@@ -1135,7 +1135,7 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/about_dialog.py" line="29" />
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="458" />
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="465" />
         <source>Открыть папку</source>
         <translation>Открыть папку</translation>
     </message>
@@ -1751,28 +1751,28 @@
         <translation>Справка</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/supervisor_console.py" line="123" />
+        <location filename="../../cur_desktop/ui/supervisor_console.py" line="130" />
         <source>Выберите обращения в очереди</source>
         <translation>Выберите обращения в очереди</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/supervisor_console.py" line="150" />
+        <location filename="../../cur_desktop/ui/supervisor_console.py" line="157" />
         <source>Снято назначение с обращений: {n}</source>
         <translation>Снято назначение с обращений: {n}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/supervisor_console.py" line="152" />
+        <location filename="../../cur_desktop/ui/supervisor_console.py" line="159" />
         <source>Назначено обращений: {n} — {who}</source>
         <translation>Назначено обращений: {n} — {who}</translation>
     </message>
     <message>
         <location filename="../../cur_desktop/ui/code_labels.py" line="150" />
-        <location filename="../../cur_desktop/ui/supervisor_console.py" line="186" />
+        <location filename="../../cur_desktop/ui/supervisor_console.py" line="193" />
         <source>Оценить можно только обращение с опубликованным ответом</source>
         <translation>Оценить можно только обращение с опубликованным ответом</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/supervisor_console.py" line="199" />
+        <location filename="../../cur_desktop/ui/supervisor_console.py" line="206" />
         <source>Оценка сохранена и будет отправлена</source>
         <translation>Оценка сохранена и будет отправлена</translation>
     </message>
@@ -2681,12 +2681,12 @@
         <translation>Не принятые сервером правки</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="316" />
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="323" />
         <source>Неверный период: конец раньше начала.</source>
         <translation>Неверный период: конец раньше начала.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="317" />
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="324" />
         <source>Неверный период: не длиннее {n} дней.</source>
         <translation>Неверный период: не длиннее {n} дней.</translation>
     </message>
@@ -3217,6 +3217,36 @@
         <location filename="../../cur_desktop/ui/reply_editor.py" line="221" />
         <source>Шаблоны… (Ctrl+Space)</source>
         <translation>Шаблоны… (Ctrl+Space)</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/demo_mail.py" line="19" />
+        <source>Напишите жалобу на {address} через {host}:{port}</source>
+        <translation>Напишите жалобу на {address} через {host}:{port}</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/demo_mail.py" line="38" />
+        <source>Демо-сервер принимает почту: напишите жалобу на {address} через SMTP-сервер {host}:{smtp} (без пароля и шифрования), и через несколько секунд она появится в очереди.</source>
+        <translation>Демо-сервер принимает почту: напишите жалобу на {address} через SMTP-сервер {host}:{smtp} (без пароля и шифрования), и через несколько секунд она появится в очереди.</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/demo_mail.py" line="42" />
+        <source>Ответ оператора придёт в почтовый ящик автора: IMAP {host}:{imap}, логин — адрес автора, пароль «{password}». Почта хранится только до выхода из программы.</source>
+        <translation>Ответ оператора придёт в почтовый ящик автора: IMAP {host}:{imap}, логин — адрес автора, пароль «{password}». Почта хранится только до выхода из программы.</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/demo_mail.py" line="43" />
+        <source>Из терминала (в папке проекта, .venv/bin/python):</source>
+        <translation>Из терминала (в папке проекта, .venv/bin/python):</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/demo_mail.py" line="55" />
+        <source>Жалоба по e-mail…</source>
+        <translation>Жалоба по e-mail…</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/demo_mail.py" line="60" />
+        <source>Жалоба по e-mail</source>
+        <translation>Жалоба по e-mail</translation>
     </message>
 </context>
 <context>
