@@ -37,7 +37,7 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/analytics_tabs.py" line="70"/>
-        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="303"/>
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="350"/>
         <source>Медиана первого ответа</source>
         <translation>Median first answer</translation>
     </message>
@@ -55,7 +55,7 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/analytics_tabs.py" line="84"/>
-        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="176"/>
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="223"/>
         <source>Обращения по дням</source>
         <translation>Incidents by day</translation>
     </message>
@@ -74,7 +74,7 @@
         <location filename="../../cur_desktop/ui/analytics_tabs.py" line="97"/>
         <location filename="../../cur_desktop/ui/analytics_tabs.py" line="104"/>
         <location filename="../../cur_desktop/ui/analytics_tabs.py" line="113"/>
-        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="298"/>
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="345"/>
         <location filename="../../cur_desktop/ui/systemic_view.py" line="92"/>
         <location filename="../../cur_desktop/ui/systemic_view.py" line="106"/>
         <source>Обращений</source>
@@ -99,62 +99,97 @@
         <translation>Topic</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="173"/>
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="121"/>
+        <source>Доставка ответов</source>
+        <translation>Answer delivery</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="124"/>
+        <source>Доставлено</source>
+        <translation>Delivered</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="125"/>
+        <source>В очереди</source>
+        <translation>Queued</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="126"/>
+        <source>Не доставлено</source>
+        <translation>Failed</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="136"/>
+        <source>Ответы, отправленные в канал заявителя (почта, мессенджеры), поставленные в очередь за период: сколько доставлено, ждёт отправки и не доставлено.</source>
+        <translation>Answers sent to the citizen&apos;s channel (e-mail, messengers) queued in the period: how many were delivered, are waiting to be sent, and failed.</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="207"/>
+        <source>Ответов доставлено в каналы заявителей: {sent} из {total}</source>
+        <translation>Answers delivered to the citizens&apos; channels: {sent} of {total}</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="212"/>
+        <source>Ответов в каналы заявителей за период не было</source>
+        <translation>No answers to the citizens&apos; channels in the period</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="220"/>
         <source>Обращения по неделям (с понедельника)</source>
         <translation>Incidents by week (from Monday)</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="190"/>
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="237"/>
         <source>Сферы × МО</source>
         <translation>Sectors × municipalities</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="195"/>
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="242"/>
         <source>В ячейке: обращений за период (изменение к предыдущему периоду).</source>
         <translation>Each cell: incidents in the period (change against the previous period).</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="215"/>
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="262"/>
         <source>Всего</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="225"/>
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="272"/>
         <source>Итого</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="248"/>
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="295"/>
         <source>По операторам</source>
         <translation>By operator</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="249"/>
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="296"/>
         <source>По ведомствам</source>
         <translation>By agency</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="250"/>
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="297"/>
         <source>По МО</source>
         <translation>By municipality</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="265"/>
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="312"/>
         <source>Сроки: </source>
         <translation>Deadlines: </translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="268"/>
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="315"/>
         <source>Первый ответ в срок, %</source>
         <translation>First answer on time, %</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="275"/>
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="322"/>
         <source>Доля в срок: первые ответы до срока среди отвеченных и просроченных; неотвеченные, у которых срок ещё не истёк, не учитываются.</source>
         <translation>On time: first answers before the deadline among answered and overdue incidents; unanswered ones whose time has not run out are not counted.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="292"/>
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="339"/>
         <location filename="../../cur_desktop/ui/app.py" line="126"/>
         <location filename="../../cur_desktop/ui/finding_text.py" line="30"/>
         <location filename="../../cur_desktop/ui/quality_review.py" line="178"/>
@@ -162,24 +197,24 @@
         <translation>Operator</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="294"/>
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="341"/>
         <location filename="../../cur_desktop/ui/systemic_view.py" line="89"/>
         <location filename="../../cur_desktop/ui/systemic_view.py" line="104"/>
         <source>МО</source>
         <translation>Municipality</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="299"/>
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="346"/>
         <source>Отвечено</source>
         <translation>Answered</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="302"/>
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="349"/>
         <source>Доля в срок</source>
         <translation>On time</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="311"/>
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="358"/>
         <source>Не направлено</source>
         <translation>Not routed</translation>
     </message>
@@ -456,6 +491,7 @@
         <translation>Waiting for approval: {n}</translation>
     </message>
     <message>
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="123"/>
         <location filename="../../cur_desktop/ui/incident_card.py" line="111"/>
         <location filename="../../cur_desktop/ui/queue_model.py" line="52"/>
         <source>Канал</source>
@@ -486,7 +522,7 @@
         <translation>Priority</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="293"/>
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="340"/>
         <location filename="../../cur_desktop/ui/finding_text.py" line="27"/>
         <location filename="../../cur_desktop/ui/incident_card.py" line="116"/>
         <location filename="../../cur_desktop/ui/incident_dialogs.py" line="31"/>
@@ -1141,6 +1177,7 @@
         <translation>Open folder</translation>
     </message>
     <message>
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="203"/>
         <location filename="../../cur_desktop/ui/queue_filters.py" line="100"/>
         <source>Все каналы</source>
         <translation>All channels</translation>
@@ -1151,7 +1188,7 @@
         <translation>Any deadline</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="300"/>
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="347"/>
         <location filename="../../cur_desktop/ui/quality_review.py" line="46"/>
         <location filename="../../cur_desktop/ui/queue_filters.py" line="104"/>
         <location filename="../../cur_desktop/ui/sla_view.py" line="33"/>
@@ -1167,7 +1204,7 @@
         <translation>At risk</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="301"/>
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="348"/>
         <location filename="../../cur_desktop/ui/queue_filters.py" line="106"/>
         <location filename="../../cur_desktop/ui/reassign.py" line="66"/>
         <location filename="../../cur_desktop/ui/sla_view.py" line="35"/>
@@ -1218,8 +1255,8 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/analytics_tabs.py" line="112"/>
-        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="190"/>
-        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="215"/>
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="237"/>
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="262"/>
         <location filename="../../cur_desktop/ui/incident_dialogs.py" line="65"/>
         <location filename="../../cur_desktop/ui/queue_model.py" line="50"/>
         <source>Сфера</source>
@@ -1335,7 +1372,7 @@
         <translation>Mine</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="309"/>
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="356"/>
         <location filename="../../cur_desktop/ui/queue_source.py" line="24"/>
         <location filename="../../cur_desktop/ui/trainer_live.py" line="100"/>
         <source>Без исполнителя</source>

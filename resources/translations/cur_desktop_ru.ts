@@ -36,7 +36,7 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/analytics_tabs.py" line="70" />
-        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="303" />
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="350" />
         <source>Медиана первого ответа</source>
         <translation>Медиана первого ответа</translation>
     </message>
@@ -54,7 +54,7 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/analytics_tabs.py" line="84" />
-        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="176" />
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="223" />
         <source>Обращения по дням</source>
         <translation>Обращения по дням</translation>
     </message>
@@ -73,7 +73,7 @@
         <location filename="../../cur_desktop/ui/analytics_tabs.py" line="97" />
         <location filename="../../cur_desktop/ui/analytics_tabs.py" line="104" />
         <location filename="../../cur_desktop/ui/analytics_tabs.py" line="113" />
-        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="298" />
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="345" />
         <location filename="../../cur_desktop/ui/systemic_view.py" line="92" />
         <location filename="../../cur_desktop/ui/systemic_view.py" line="106" />
         <source>Обращений</source>
@@ -98,62 +98,97 @@
         <translation>Тема</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="173" />
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="121" />
+        <source>Доставка ответов</source>
+        <translation>Доставка ответов</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="124" />
+        <source>Доставлено</source>
+        <translation>Доставлено</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="125" />
+        <source>В очереди</source>
+        <translation>В очереди</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="126" />
+        <source>Не доставлено</source>
+        <translation>Не доставлено</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="136" />
+        <source>Ответы, отправленные в канал заявителя (почта, мессенджеры), поставленные в очередь за период: сколько доставлено, ждёт отправки и не доставлено.</source>
+        <translation>Ответы, отправленные в канал заявителя (почта, мессенджеры), поставленные в очередь за период: сколько доставлено, ждёт отправки и не доставлено.</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="207" />
+        <source>Ответов доставлено в каналы заявителей: {sent} из {total}</source>
+        <translation>Ответов доставлено в каналы заявителей: {sent} из {total}</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="212" />
+        <source>Ответов в каналы заявителей за период не было</source>
+        <translation>Ответов в каналы заявителей за период не было</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="220" />
         <source>Обращения по неделям (с понедельника)</source>
         <translation>Обращения по неделям (с понедельника)</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="190" />
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="237" />
         <source>Сферы × МО</source>
         <translation>Сферы × МО</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="195" />
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="242" />
         <source>В ячейке: обращений за период (изменение к предыдущему периоду).</source>
         <translation>В ячейке: обращений за период (изменение к предыдущему периоду).</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="215" />
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="262" />
         <source>Всего</source>
         <translation>Всего</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="225" />
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="272" />
         <source>Итого</source>
         <translation>Итого</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="248" />
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="295" />
         <source>По операторам</source>
         <translation>По операторам</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="249" />
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="296" />
         <source>По ведомствам</source>
         <translation>По ведомствам</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="250" />
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="297" />
         <source>По МО</source>
         <translation>По МО</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="265" />
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="312" />
         <source>Сроки: </source>
         <translation>Сроки: </translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="268" />
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="315" />
         <source>Первый ответ в срок, %</source>
         <translation>Первый ответ в срок, %</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="275" />
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="322" />
         <source>Доля в срок: первые ответы до срока среди отвеченных и просроченных; неотвеченные, у которых срок ещё не истёк, не учитываются.</source>
         <translation>Доля в срок: первые ответы до срока среди отвеченных и просроченных; неотвеченные, у которых срок ещё не истёк, не учитываются.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="292" />
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="339" />
         <location filename="../../cur_desktop/ui/app.py" line="126" />
         <location filename="../../cur_desktop/ui/finding_text.py" line="30" />
         <location filename="../../cur_desktop/ui/quality_review.py" line="178" />
@@ -161,24 +196,24 @@
         <translation>Оператор</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="294" />
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="341" />
         <location filename="../../cur_desktop/ui/systemic_view.py" line="89" />
         <location filename="../../cur_desktop/ui/systemic_view.py" line="104" />
         <source>МО</source>
         <translation>МО</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="299" />
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="346" />
         <source>Отвечено</source>
         <translation>Отвечено</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="302" />
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="349" />
         <source>Доля в срок</source>
         <translation>Доля в срок</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="311" />
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="358" />
         <source>Не направлено</source>
         <translation>Не направлено</translation>
     </message>
@@ -455,6 +490,7 @@
         <translation>Ждут согласования: {n}</translation>
     </message>
     <message>
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="123" />
         <location filename="../../cur_desktop/ui/incident_card.py" line="111" />
         <location filename="../../cur_desktop/ui/queue_model.py" line="52" />
         <source>Канал</source>
@@ -485,7 +521,7 @@
         <translation>Важность</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="293" />
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="340" />
         <location filename="../../cur_desktop/ui/finding_text.py" line="27" />
         <location filename="../../cur_desktop/ui/incident_card.py" line="116" />
         <location filename="../../cur_desktop/ui/incident_dialogs.py" line="31" />
@@ -1140,6 +1176,7 @@
         <translation>Открыть папку</translation>
     </message>
     <message>
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="203" />
         <location filename="../../cur_desktop/ui/queue_filters.py" line="100" />
         <source>Все каналы</source>
         <translation>Все каналы</translation>
@@ -1150,7 +1187,7 @@
         <translation>Любой срок</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="300" />
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="347" />
         <location filename="../../cur_desktop/ui/quality_review.py" line="46" />
         <location filename="../../cur_desktop/ui/queue_filters.py" line="104" />
         <location filename="../../cur_desktop/ui/sla_view.py" line="33" />
@@ -1166,7 +1203,7 @@
         <translation>Под угрозой</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="301" />
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="348" />
         <location filename="../../cur_desktop/ui/queue_filters.py" line="106" />
         <location filename="../../cur_desktop/ui/reassign.py" line="66" />
         <location filename="../../cur_desktop/ui/sla_view.py" line="35" />
@@ -1217,8 +1254,8 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/analytics_tabs.py" line="112" />
-        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="190" />
-        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="215" />
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="237" />
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="262" />
         <location filename="../../cur_desktop/ui/incident_dialogs.py" line="65" />
         <location filename="../../cur_desktop/ui/queue_model.py" line="50" />
         <source>Сфера</source>
@@ -1334,7 +1371,7 @@
         <translation>Мои</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="309" />
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="356" />
         <location filename="../../cur_desktop/ui/queue_source.py" line="24" />
         <location filename="../../cur_desktop/ui/trainer_live.py" line="100" />
         <source>Без исполнителя</source>
