@@ -15,6 +15,7 @@ import re
 import socketserver
 import threading
 import time
+from collections import deque
 from dataclasses import dataclass, field
 
 _TOKEN = re.compile(rb'"((?:[^"\\]|\\.)*)"|(\S+)')
@@ -54,8 +55,9 @@ class Mailbox:
     messages: list[tuple[int, bytes]] = field(default_factory=list)
     next_uid: int = 1
     lock: threading.Lock = field(default_factory=threading.Lock)
-    #: Commands seen, for tests that check what the client did (never a STORE or EXPUNGE).
-    commands: list[str] = field(default_factory=list)
+    #: The latest commands seen, for tests that check what the client did (never a STORE or
+    #: EXPUNGE); bounded, as a demo polls the folder all day.
+    commands: deque[str] = field(default_factory=lambda: deque(maxlen=10_000))
 
     def deliver(self, raw: bytes) -> int:
         """Put a message in the folder (line ends made CRLF); returns its UID."""
