@@ -51,6 +51,8 @@ def install_demo_mail(window: QMainWindow, menu: QMenu, info: DemoMailInfo) -> Q
     label.setObjectName("demoMail")
     label.setTextFormat(Qt.TextFormat.PlainText)
     label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    label.setToolTip(where_to_write(info))
+    label.setMinimumWidth(40)  # gives way on a small screen instead of widening the window
     window.statusBar().addPermanentWidget(label)
     action = QAction(tr("Жалоба по e-mail…"), window)
     action.setObjectName("demoMailAction")
