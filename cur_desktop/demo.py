@@ -3,7 +3,9 @@ and demo profiles kept apart from real ones. Needs the `server` extra (installed
 
 from __future__ import annotations
 
+import logging
 import os
+from dataclasses import dataclass
 from pathlib import Path
 
 from .models.private_files import private_folder
@@ -18,12 +20,33 @@ DEMO_ROLES = {
     "district_official": "official1",
     "trainer": "trainer1",
 }
+log = logging.getLogger(__name__)
+
 #: Demo data is invented, so where no keyring exists the demo cache may use a fixed passphrase.
 DEMO_CACHE_PASSPHRASE = "demo-cache-not-secret"
 
 
+@dataclass(frozen=True)
+class DemoMailInfo:
+    """Where the demo's local mail is (cur_server/demo/mail.py), for the window to say."""
+
+    address: str
+    host: str
+    smtp_port: int
+    imap_port: int
+    password: str
+
+    @classmethod
+    def of(cls, mail) -> DemoMailInfo:
+        from cur_server.demo.mail import PASSWORD
+
+        return cls(mail.address, mail.host, mail.smtp_port, mail.imap_port, PASSWORD)
+
+
 class DemoServer:
-    def __init__(self, root: Path | None = None, incidents: int | None = None):
+    def __init__(
+        self, root: Path | None = None, incidents: int | None = None, *, mail: bool = True
+    ):
         from cur_server.context import sqlite_url_for
         from cur_server.embedded import EmbeddedServer
         from cur_server.migrate import upgrade
@@ -46,6 +69,22 @@ class DemoServer:
             finally:
                 context.db.dispose()
         self.server = EmbeddedServer(url).start()
+        self.mail = self._start_mail(url) if mail else None
+
+    @staticmethod
+    def _start_mail(url: str):
+        """The e-mail channel on a local SMTP/IMAP pair; the demo goes on without it."""
+        try:
+            from cur_server.demo.mail import DemoMail
+
+            return DemoMail(url).start()
+        except Exception as exc:  # noqa: BLE001 - a taken port, a missing package: no mail
+            log.warning("the demo's e-mail did not start: %s", exc)
+            return None
+
+    @property
+    def mail_info(self) -> DemoMailInfo | None:
+        return DemoMailInfo.of(self.mail) if self.mail is not None else None
 
     @property
     def url(self) -> str:
@@ -65,4 +104,6 @@ class DemoServer:
         )
 
     def stop(self) -> None:
+        if self.mail is not None:
+            self.mail.stop()
         self.server.stop()

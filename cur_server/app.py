@@ -20,6 +20,7 @@ from cur_desktop.models.domain import Role
 
 from .access import HANDLER_ROLES, Actor, can_see, reads_incidents, require_role
 from .analytics import analytics_router
+from .channels.rejects import rejects_router
 from .context import ServerContext
 from .errors import NotFound, Unauthorized, error_response, install_error_handlers
 from .feed import changes_page_json
@@ -298,6 +299,7 @@ def create_app(server: ServerContext) -> FastAPI:
     app.include_router(team_router(server, current_actor))
     app.include_router(training_router(server, current_actor))
     app.include_router(admin_router(server, current_actor))
+    app.include_router(rejects_router(server, current_actor))
     return app
 
 

@@ -95,10 +95,7 @@ def cmd_create_user(args: argparse.Namespace) -> int:
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
-    import uvicorn
 
-    from .app import create_app
-    from .context import load_context
     from .migrate import upgrade
     from .seed import seed_demo
     from .versions import ENV_CLIENT_CURRENT, ENV_CLIENT_MINIMUM, versions_from_environment
@@ -133,6 +130,39 @@ def cmd_serve(args: argparse.Namespace) -> int:
     options = {"host": args.host, "port": args.port, "log_level": args.log_level}
     if args.ssl_certfile:
         options |= {"ssl_certfile": args.ssl_certfile, "ssl_keyfile": args.ssl_keyfile}
+    mail = _demo_mail(url) if args.demo else None
+    try:
+        _run(args, url, options)
+    finally:
+        if mail is not None:
+            mail.stop()
+    return 0
+
+
+def _demo_mail(url: str):
+    """The demo's e-mail (cur_server/demo/mail.py): complaints by mail, answers back."""
+    try:
+        from .demo.mail import DemoMail
+
+        mail = DemoMail(url).start()
+    except Exception as e:  # noqa: BLE001 - the demo serves without its mail
+        print(f"demo e-mail not started: {e}", file=sys.stderr)
+        return None
+    print(
+        f"demo e-mail: write to {mail.address} through SMTP {mail.host}:{mail.smtp_port}; "
+        f"answers in IMAP {mail.host}:{mail.imap_port} (user: the writer's address, "
+        "password: demo)",
+        file=sys.stderr,
+    )
+    return mail
+
+
+def _run(args: argparse.Namespace, url: str, options: dict) -> None:
+    import uvicorn
+
+    from .app import create_app
+    from .context import load_context
+
     if args.workers > 1:
         # Worker processes build their own app, so they find the database in the environment.
         os.environ[ENV_DATABASE_URL] = url
@@ -141,7 +171,6 @@ def cmd_serve(args: argparse.Namespace) -> int:
         )
     else:
         uvicorn.run(create_app(load_context(url)), **options)
-    return 0
 
 
 def cmd_openapi(args: argparse.Namespace) -> int:

@@ -19,6 +19,7 @@ from cur_desktop.models.analytics import (
     MAX_OVERDUE_IDS,
     CategoryCount,
     DayCount,
+    DeliveryCount,
     SectorMunicipalityCount,
     SlaRow,
     StatusCount,
@@ -31,7 +32,7 @@ from cur_desktop.models.statuses import OPEN_STATUSES
 from . import daily
 from .grouping import grouped
 from .periods import Window, as_date, minutes_between
-from .tables import Incident
+from .tables import Delivery, Incident
 
 OPEN = sorted(s.value for s in OPEN_STATUSES)
 
@@ -101,6 +102,7 @@ def build_summary(
         overdue_now=overdue,
         overdue_ids=overdue_ids,
         generated_at=window.now,
+        deliveries=delivery_counts(s, window),
     )
 
 
@@ -277,3 +279,30 @@ def _overdue_now(s: Session, window: Window) -> tuple[int, list[int]]:
         .limit(MAX_OVERDUE_IDS)
     ).all()
     return (rows[0][1] if rows else 0), [r[0] for r in rows]
+
+
+#: Delivery states as the summary counts them (`sending` is a claim under way: not yet sent).
+_DELIVERY_BUCKET = {"sent": "sent", "failed": "failed", "queued": "queued", "sending": "queued"}
+
+
+def delivery_counts(s: Session, window: Window) -> list[DeliveryCount]:
+    """Replies queued for a channel in the period, by channel and where they stand now."""
+    rows = s.execute(
+        select(Delivery.channel, Delivery.state, func.count())
+        .join(Incident, Incident.id == Delivery.incident_id)
+        .where(
+            *window.scope(),
+            Delivery.created_at >= window.start,
+            Delivery.created_at < window.end,
+        )
+        .group_by(Delivery.channel, Delivery.state)
+    ).all()
+    by_channel: dict[str, dict[str, int]] = defaultdict(
+        lambda: dict.fromkeys(("sent", "queued", "failed"), 0)
+    )
+    for channel, state, n in rows:
+        by_channel[channel][_DELIVERY_BUCKET.get(state, "queued")] += n
+    return [
+        DeliveryCount(channel=ch, sent=c["sent"], queued=c["queued"], failed=c["failed"])
+        for ch, c in sorted(by_channel.items(), key=lambda kv: (-sum(kv[1].values()), kv[0]))
+    ]

@@ -17,7 +17,7 @@ from typing import Literal
 from pydantic import Field, model_validator
 
 from .contract import WireModel
-from .domain import Sector
+from .domain import Channel, Sector
 from .statuses import Status
 
 ANALYTICS_PREFIX = "/api/v1/analytics"
@@ -141,6 +141,20 @@ class SlaRow(WireModel):
     )
 
 
+class DeliveryCount(WireModel):
+    """Replies the server sends to the citizen's own channel (e-mail, Telegram, VK, ...) that
+    were queued in the period (approved and published), by where they stand now."""
+
+    channel: Channel
+    sent: int = Field(description="Delivered: the channel confirmed it")
+    queued: int = Field(description="Not yet delivered: waiting, being sent or to be retried")
+    failed: int = Field(description="Given up: refused by the channel or out of tries")
+
+    @property
+    def total(self) -> int:
+        return self.sent + self.queued + self.failed
+
+
 class Summary(WireModel):
     period: Period
     total: int
@@ -164,6 +178,11 @@ class Summary(WireModel):
         default_factory=list, description=f"Up to {MAX_OVERDUE_IDS}, longest overdue first"
     )
     generated_at: datetime
+    deliveries: list[DeliveryCount] = Field(
+        default_factory=list,
+        description="Replies to the citizens' channels queued in the period (by the incident's "
+        "municipality), by channel: delivered, still queued, failed; channels with none left out",
+    )
 
 
 class Spike(WireModel):

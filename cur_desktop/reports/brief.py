@@ -113,6 +113,9 @@ class BriefData:
     examples: list[Example] = field(default_factory=list)
     #: None: the server's data; else when the local cache it was counted from was last synced.
     cached_at: datetime | None = None
+    #: Answers sent to the citizens' own channels, queued in the period: (delivered, still
+    #: queued, failed); None when there were none (or the source does not count them).
+    deliveries: tuple[int, int, int] | None = None
 
     @property
     def source_line(self) -> str | None:
@@ -158,6 +161,16 @@ def _sla_line(name: str, row: a.SlaRow) -> SlaLine:
 
 def _local(value: datetime, tz: ZoneInfo) -> datetime:
     return value.astimezone(tz)
+
+
+def _deliveries(rows: list[a.DeliveryCount]) -> tuple[int, int, int] | None:
+    if not rows:
+        return None
+    return (
+        sum(r.sent for r in rows),
+        sum(r.queued for r in rows),
+        sum(r.failed for r in rows),
+    )
 
 
 def build_brief(
@@ -276,6 +289,7 @@ def build_brief(
             if x.municipality_id == mun.id
         ],
         cached_at=_local(source.cached_at, tz) if source.cached_at else None,
+        deliveries=_deliveries(summary.deliveries),
     )
     if examples > 0:
         scope = Scope(mun.id, data.date_from, data.date_to, tz)

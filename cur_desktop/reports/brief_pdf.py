@@ -145,6 +145,16 @@ def _key_figures(b: BriefData, s: _Styles) -> list:
             ["Соблюдение срока первого ответа", f.percent(sla.compliance)],
             ["Медианное время до первого ответа", f.duration(sla.median_minutes)],
         ]
+    if b.deliveries is not None:
+        sent, queued, failed = b.deliveries
+        rows += [
+            [
+                "Ответов доставлено в каналы заявителей",
+                f"{f.integer(sent)} из {f.integer(sum(b.deliveries))}",
+            ],
+            ["Ответов в очереди на доставку", f.integer(queued)],
+            ["Ответов не доставлено (отказ канала)", f.integer(failed)],
+        ]
     return [_table(rows, [WIDTH * 0.7, WIDTH * 0.3], s)]
 
 

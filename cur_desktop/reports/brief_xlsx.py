@@ -95,6 +95,13 @@ def _summary_sheet(wb: Workbook, b: BriefData) -> None:
             ("Соблюдение срока первого ответа", b.sla_total.compliance, PCT),
             ("Медианное время до первого ответа, мин", b.sla_total.median_minutes, DEC),
         ]
+    if b.deliveries is not None:
+        sent, queued, failed = b.deliveries
+        rows += [
+            ("Ответов доставлено в каналы заявителей", sent, INT),
+            ("Ответов в очереди на доставку", queued, INT),
+            ("Ответов не доставлено (отказ канала)", failed, INT),
+        ]
     for r, (label, value, fmt) in enumerate(rows, start=1):
         _put(ws, r, 1, label)
         ws.cell(row=r, column=1).font = Font(bold=True)

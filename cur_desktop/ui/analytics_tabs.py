@@ -115,9 +115,40 @@ class OverviewTab(QWidget):
             self,
         )
         self.categories_view = table_view(self.categories, "categoriesTable", stretch=0)
+        # Answers sent back through the citizens' own channels (e-mail, messengers), queued in
+        # the period: how many got there.
+        self.deliveries = FigureTable(
+            tr("Доставка ответов"),
+            [
+                Column(tr("Канал"), "text"),
+                Column(tr("Доставлено"), "int"),
+                Column(tr("В очереди"), "int"),
+                Column(tr("Не доставлено"), "int"),
+            ],
+            self,
+        )
+        self.deliveries_view = table_view(self.deliveries, "deliveriesTable", stretch=0)
+        self.deliveries_view.setToolTip(
+            tr(
+                "Ответы, отправленные в канал заявителя (почта, мессенджеры), поставленные "
+                "в очередь за период: сколько доставлено, ждёт отправки и не доставлено."
+            )
+        )
+        self.delivered = QLabel()
+        self.delivered.setObjectName("deliveredFigure")
+        self.delivered.setWordWrap(True)
+        deliveries = QWidget()
+        dv = QVBoxLayout(deliveries)
+        dv.setContentsMargins(0, 0, 0, 0)
+        dv.addWidget(self.delivered)
+        dv.addWidget(self.deliveries_view, 1)
+        bottom = QSplitter()
+        bottom.addWidget(self.categories_view)
+        bottom.addWidget(deliveries)
+        bottom.setSizes([640, 360])
         split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(charts)
-        split.addWidget(self.categories_view)
+        split.addWidget(bottom)
         split.setSizes([420, 200])
         layout = QVBoxLayout(self)
         layout.addLayout(grid)
@@ -162,7 +193,23 @@ class OverviewTab(QWidget):
         self.categories_chart.set_bars(
             [(topic(self.labels, t.category_id, t.sector), t.count) for t in s.top_categories]
         )
+        self._show_deliveries(s.deliveries)
         self._draw_trend()
+
+    def _show_deliveries(self, rows: list[a.DeliveryCount]) -> None:
+        table = [[self.labels.channel(r.channel), r.sent, r.queued, r.failed] for r in rows]
+        sent, queued, failed = (sum(r[i] for r in table) for i in (1, 2, 3))
+        if len(rows) > 1:
+            table.append([tr("Все каналы"), sent, queued, failed])
+        self.deliveries.set_rows(table)
+        total = sent + queued + failed
+        self.delivered.setText(
+            tr("Ответов доставлено в каналы заявителей: {sent} из {total}").format(
+                sent=formats.number(sent), total=formats.number(total)
+            )
+            if total
+            else tr("Ответов в каналы заявителей за период не было")
+        )
 
     def _draw_trend(self) -> None:
         if self.summary is None:
@@ -177,7 +224,7 @@ class OverviewTab(QWidget):
             self.trend.set_points([(d.day, d.count) for d in s.by_day], weekly=False)
 
     def tables(self) -> list[FigureTable]:
-        return [self.by_day, self.by_week, self.categories]
+        return [self.by_day, self.by_week, self.categories, self.deliveries]
 
 
 class SectorsTab(QWidget):

@@ -132,6 +132,11 @@ class Launcher:
             action = QAction(tr("Войти как: ") + names[role], window)
             action.triggered.connect(lambda _=False, r=role: spawn(self.switch(r), what="switch"))
             menu.addAction(action)
+        info = getattr(self.demo, "mail_info", None)
+        if info is not None:  # a complaint by e-mail to the demo server (make run)
+            from .demo_mail import install_demo_mail
+
+            install_demo_mail(window, menu, info)
 
     async def switch(self, role: str) -> None:
         loop = asyncio.get_running_loop()

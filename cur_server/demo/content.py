@@ -1081,7 +1081,90 @@ _TEMPLATE_ROWS: tuple[tuple[str, str, str | None, str | None, str, str], ...] = 
         )
         + _SIGN,
     ),
+    # --- information (the Telegram bot's FAQ, `[telegram.faq]`, cur_server/channels/faq.py) ---
+    # The bot fills only {greeting}, {citizen_name}, {incident_number} and {municipality}: an
+    # answer with any other placeholder (an operator's name, an address) is never sent by it.
+    (
+        "faq_waste_sorting",
+        "Справка: раздельный сбор отходов",
+        _W,
+        "container_sites",
+        _FINAL,
+        (
+            "{greeting}! Раздельный сбор: в контейнеры с синей крышкой или сетчатые кладут сухие "
+            "и чистые пластиковые бутылки и упаковку, бумагу и картон, металлические банки и "
+            "стекло; остальное — в обычный контейнер для смешанных отходов. Батарейки, "
+            "ртутные лампы и градусники в контейнеры не выбрасывают: их принимают пункты сбора "
+            "в крупных магазинах и в администрации. Крупногабаритный мусор (мебель, техника) "
+            "вывозит региональный оператор: оставьте его на бункерной площадке или закажите "
+            "вывоз по телефону оператора. ЦУР Рязанской области."
+        ),
+    ),
+    (
+        "faq_road_works",
+        "Справка: ремонт дорог",
+        _R,
+        "potholes",
+        _FINAL,
+        (
+            "{greeting}! Перечень дорог, которые ремонтируют в этом году, сроки работ и "
+            "подрядчики опубликованы на сайте министерства транспорта и автомобильных дорог "
+            "Рязанской области и на сайте администрации ({municipality}). Ремонт ведут с мая по "
+            "октябрь, в сухую погоду при температуре воздуха выше +5 °C; ямочный ремонт "
+            "аварийных мест — круглый год. Если на отремонтированной дороге появились дефекты, "
+            "напишите нам адрес и приложите фото: подрядчик устраняет их по гарантии. "
+            "ЦУР Рязанской области."
+        ),
+    ),
+    (
+        "faq_heating",
+        "Справка: отопительный сезон",
+        _HO,
+        "heating",
+        _FINAL,
+        (
+            "{greeting}! Отопительный сезон начинают, когда среднесуточная температура воздуха "
+            "пять дней подряд ниже +8 °C, и заканчивают, когда она пять дней подряд выше +8 °C; "
+            "дату объявляет администрация ({municipality}). В жилых комнатах должно быть не "
+            "ниже +18 °C, в угловых — не ниже +20 °C. Если батареи холодные, сначала позвоните "
+            "в аварийно-диспетчерскую службу своей управляющей компании: она обязана проверить "
+            "стояк и составить акт. Если это не помогло, напишите нам адрес и номер квартиры. "
+            "ЦУР Рязанской области."
+        ),
+    ),
 )
+
+#: Sample questions of the information templates above, for `[telegram.faq]` (the bot answers
+#: a message close enough to one of them with its template): `demo_faq_config()`.
+FAQ_QUESTIONS: dict[str, tuple[str, ...]] = {
+    "faq_waste_sorting": (
+        "Как сортировать мусор?",
+        "Куда выбрасывать пластик, стекло и бумагу? Раздельный сбор отходов",
+        "Куда сдать батарейки и лампочки?",
+        "Как вывезти старый диван или холодильник?",
+    ),
+    "faq_road_works": (
+        "Когда закончится ремонт дороги?",
+        "Когда отремонтируют нашу улицу? План ремонта дорог",
+        "Почему дорогу ремонтируют зимой?",
+    ),
+    "faq_heating": (
+        "Когда включат отопление?",
+        "Когда начнётся отопительный сезон?",
+        "В квартире холодно, батареи холодные, куда звонить?",
+        "Какая температура должна быть в квартире зимой?",
+    ),
+}
+
+
+def demo_faq_config(min_score: float = 0.5):
+    """The bot's FAQ over the demo's information templates (a `FaqConfig`); in a channels
+    TOML file the same is one `[[telegram.faq.answers]]` per entry of FAQ_QUESTIONS."""
+    from cur_server.channels.config import FaqConfig, FaqEntry
+
+    entries = tuple(FaqEntry(code, questions) for code, questions in FAQ_QUESTIONS.items())
+    return FaqConfig(enabled=True, min_score=min_score, entries=entries)
+
 
 TEMPLATES: list[dict] = [
     {

@@ -37,7 +37,7 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/analytics_tabs.py" line="70"/>
-        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="303"/>
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="350"/>
         <source>Медиана первого ответа</source>
         <translation>Median first answer</translation>
     </message>
@@ -55,7 +55,7 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/analytics_tabs.py" line="84"/>
-        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="176"/>
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="223"/>
         <source>Обращения по дням</source>
         <translation>Incidents by day</translation>
     </message>
@@ -74,7 +74,7 @@
         <location filename="../../cur_desktop/ui/analytics_tabs.py" line="97"/>
         <location filename="../../cur_desktop/ui/analytics_tabs.py" line="104"/>
         <location filename="../../cur_desktop/ui/analytics_tabs.py" line="113"/>
-        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="298"/>
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="345"/>
         <location filename="../../cur_desktop/ui/systemic_view.py" line="92"/>
         <location filename="../../cur_desktop/ui/systemic_view.py" line="106"/>
         <source>Обращений</source>
@@ -99,62 +99,97 @@
         <translation>Topic</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="173"/>
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="121"/>
+        <source>Доставка ответов</source>
+        <translation>Answer delivery</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="124"/>
+        <source>Доставлено</source>
+        <translation>Delivered</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="125"/>
+        <source>В очереди</source>
+        <translation>Queued</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="126"/>
+        <source>Не доставлено</source>
+        <translation>Failed</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="136"/>
+        <source>Ответы, отправленные в канал заявителя (почта, мессенджеры), поставленные в очередь за период: сколько доставлено, ждёт отправки и не доставлено.</source>
+        <translation>Answers sent to the citizen&apos;s channel (e-mail, messengers) queued in the period: how many were delivered, are waiting to be sent, and failed.</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="207"/>
+        <source>Ответов доставлено в каналы заявителей: {sent} из {total}</source>
+        <translation>Answers delivered to the citizens&apos; channels: {sent} of {total}</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="212"/>
+        <source>Ответов в каналы заявителей за период не было</source>
+        <translation>No answers to the citizens&apos; channels in the period</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="220"/>
         <source>Обращения по неделям (с понедельника)</source>
         <translation>Incidents by week (from Monday)</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="190"/>
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="237"/>
         <source>Сферы × МО</source>
         <translation>Sectors × municipalities</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="195"/>
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="242"/>
         <source>В ячейке: обращений за период (изменение к предыдущему периоду).</source>
         <translation>Each cell: incidents in the period (change against the previous period).</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="215"/>
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="262"/>
         <source>Всего</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="225"/>
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="272"/>
         <source>Итого</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="248"/>
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="295"/>
         <source>По операторам</source>
         <translation>By operator</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="249"/>
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="296"/>
         <source>По ведомствам</source>
         <translation>By agency</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="250"/>
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="297"/>
         <source>По МО</source>
         <translation>By municipality</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="265"/>
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="312"/>
         <source>Сроки: </source>
         <translation>Deadlines: </translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="268"/>
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="315"/>
         <source>Первый ответ в срок, %</source>
         <translation>First answer on time, %</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="275"/>
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="322"/>
         <source>Доля в срок: первые ответы до срока среди отвеченных и просроченных; неотвеченные, у которых срок ещё не истёк, не учитываются.</source>
         <translation>On time: first answers before the deadline among answered and overdue incidents; unanswered ones whose time has not run out are not counted.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="292"/>
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="339"/>
         <location filename="../../cur_desktop/ui/app.py" line="126"/>
         <location filename="../../cur_desktop/ui/finding_text.py" line="30"/>
         <location filename="../../cur_desktop/ui/quality_review.py" line="178"/>
@@ -162,24 +197,24 @@
         <translation>Operator</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="294"/>
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="341"/>
         <location filename="../../cur_desktop/ui/systemic_view.py" line="89"/>
         <location filename="../../cur_desktop/ui/systemic_view.py" line="104"/>
         <source>МО</source>
         <translation>Municipality</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="299"/>
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="346"/>
         <source>Отвечено</source>
         <translation>Answered</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="302"/>
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="349"/>
         <source>Доля в срок</source>
         <translation>On time</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="311"/>
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="358"/>
         <source>Не направлено</source>
         <translation>Not routed</translation>
     </message>
@@ -456,6 +491,7 @@
         <translation>Waiting for approval: {n}</translation>
     </message>
     <message>
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="123"/>
         <location filename="../../cur_desktop/ui/incident_card.py" line="111"/>
         <location filename="../../cur_desktop/ui/queue_model.py" line="52"/>
         <source>Канал</source>
@@ -486,7 +522,7 @@
         <translation>Priority</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="293"/>
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="340"/>
         <location filename="../../cur_desktop/ui/finding_text.py" line="27"/>
         <location filename="../../cur_desktop/ui/incident_card.py" line="116"/>
         <location filename="../../cur_desktop/ui/incident_dialogs.py" line="31"/>
@@ -975,7 +1011,7 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/analytics_window.py" line="127"/>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="482"/>
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="489"/>
         <source>Аналитика</source>
         <translation>Analytics</translation>
     </message>
@@ -1001,134 +1037,134 @@
         <translation>Period:</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="194"/>
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="200"/>
         <source>Обзор</source>
         <translation>Overview</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="195"/>
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="201"/>
         <source>Секторы × МО</source>
         <translation>Sectors × municipalities</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="196"/>
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="202"/>
         <source>Сроки</source>
         <translation>Deadlines</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="197"/>
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="203"/>
         <source>Системные проблемы</source>
         <translation>Systemic problems</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="214"/>
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="221"/>
         <location filename="../../cur_desktop/ui/queue_filters.py" line="97"/>
         <source>Все МО</source>
         <translation>All municipalities</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="214"/>
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="221"/>
         <source>Все мои МО</source>
         <translation>All my municipalities</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="284"/>
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="291"/>
         <source>Посчитано по локальному кэшу на {t}.</source>
         <translation>Counted from the local cache at {t}.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="286"/>
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="293"/>
         <source>Данные сервера на {t}.</source>
         <translation>Server data as of {t}.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="288"/>
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="295"/>
         <source>Период {a} — {b}, сравнение с {c} — {d}.</source>
         <translation>Period {a} — {b}, compared with {c} — {d}.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="303"/>
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="310"/>
         <source>Нет связи с сервером: цифры посчитаны по локальному кэшу. В нём только ваша зона ответственности и то, что успело синхронизироваться, поэтому они могут быть меньше серверных.</source>
         <translation>No connection to the server: the figures are counted from the local cache. It holds only your area of responsibility and what has been synchronised, so they may be lower than the server&apos;s.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="321"/>
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="328"/>
         <source>Нет связи с сервером: аналитика считается на сервере.</source>
         <translation>No connection to the server: analytics are computed on the server.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="322"/>
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="329"/>
         <source>Сервер отказал: {m}</source>
         <translation>The server refused: {m}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="324"/>
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="331"/>
         <source>Не удалось получить данные: {m}</source>
         <translation>Could not get the data: {m}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="330"/>
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="337"/>
         <source>Показаны прежние цифры.</source>
         <translation>The previous figures are shown.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="364"/>
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="371"/>
         <source>Сначала загрузите данные за период.</source>
         <translation>Load the data for a period first.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="369"/>
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="376"/>
         <source>Экспорт таблиц</source>
         <translation>Export tables</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="371"/>
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="378"/>
         <source>Книга Excel (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="381"/>
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="388"/>
         <source>Не удалось записать файл: {m}</source>
         <translation>Could not write the file: {m}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="383"/>
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="390"/>
         <source>Таблицы сохранены: {p}</source>
         <translation>Tables saved: {p}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="392"/>
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="399"/>
         <source>Выберите муниципальное образование для справки.</source>
         <translation>Choose a municipality for the brief.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="398"/>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="455"/>
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="405"/>
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="462"/>
         <source>Справка по МО</source>
         <translation>Municipality brief</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="400"/>
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="407"/>
         <source>PDF (*.pdf);;Книга Excel (*.xlsx)</source>
         <translation>PDF (*.pdf);;Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="432"/>
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="439"/>
         <source>Справка не сформирована: {m}</source>
         <translation>The brief was not made: {m}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="444"/>
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="451"/>
         <source>Нет связи с сервером: справка составлена по локальному кэшу и помечена так. Сохранена: {p}</source>
         <translation>No connection to the server: the brief was made from the local cache and is marked as such. Saved: {p}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="448"/>
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="455"/>
         <source>Справка сохранена: {p}</source>
         <translation>Brief saved: {p}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="457"/>
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="464"/>
         <source>Справка сохранена:
 {p}</source>
         <translation>Brief saved:
@@ -1136,11 +1172,12 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/about_dialog.py" line="29"/>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="458"/>
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="465"/>
         <source>Открыть папку</source>
         <translation>Open folder</translation>
     </message>
     <message>
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="203"/>
         <location filename="../../cur_desktop/ui/queue_filters.py" line="100"/>
         <source>Все каналы</source>
         <translation>All channels</translation>
@@ -1151,7 +1188,7 @@
         <translation>Any deadline</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="300"/>
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="347"/>
         <location filename="../../cur_desktop/ui/quality_review.py" line="46"/>
         <location filename="../../cur_desktop/ui/queue_filters.py" line="104"/>
         <location filename="../../cur_desktop/ui/sla_view.py" line="33"/>
@@ -1167,7 +1204,7 @@
         <translation>At risk</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="301"/>
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="348"/>
         <location filename="../../cur_desktop/ui/queue_filters.py" line="106"/>
         <location filename="../../cur_desktop/ui/reassign.py" line="66"/>
         <location filename="../../cur_desktop/ui/sla_view.py" line="35"/>
@@ -1218,8 +1255,8 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/analytics_tabs.py" line="112"/>
-        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="190"/>
-        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="215"/>
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="237"/>
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="262"/>
         <location filename="../../cur_desktop/ui/incident_dialogs.py" line="65"/>
         <location filename="../../cur_desktop/ui/queue_model.py" line="50"/>
         <source>Сфера</source>
@@ -1335,7 +1372,7 @@
         <translation>Mine</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="309"/>
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="356"/>
         <location filename="../../cur_desktop/ui/queue_source.py" line="24"/>
         <location filename="../../cur_desktop/ui/trainer_live.py" line="100"/>
         <source>Без исполнителя</source>
@@ -1752,28 +1789,28 @@
         <translation>Help</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/supervisor_console.py" line="123"/>
+        <location filename="../../cur_desktop/ui/supervisor_console.py" line="130"/>
         <source>Выберите обращения в очереди</source>
         <translation>Select incidents in the queue</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/supervisor_console.py" line="150"/>
+        <location filename="../../cur_desktop/ui/supervisor_console.py" line="157"/>
         <source>Снято назначение с обращений: {n}</source>
         <translation>Unassigned incidents: {n}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/supervisor_console.py" line="152"/>
+        <location filename="../../cur_desktop/ui/supervisor_console.py" line="159"/>
         <source>Назначено обращений: {n} — {who}</source>
         <translation>Incidents assigned: {n} — {who}</translation>
     </message>
     <message>
         <location filename="../../cur_desktop/ui/code_labels.py" line="150"/>
-        <location filename="../../cur_desktop/ui/supervisor_console.py" line="186"/>
+        <location filename="../../cur_desktop/ui/supervisor_console.py" line="193"/>
         <source>Оценить можно только обращение с опубликованным ответом</source>
         <translation>Only an incident with a published reply can be reviewed</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/supervisor_console.py" line="199"/>
+        <location filename="../../cur_desktop/ui/supervisor_console.py" line="206"/>
         <source>Оценка сохранена и будет отправлена</source>
         <translation>The review is saved and will be sent</translation>
     </message>
@@ -2682,12 +2719,12 @@ today</translation>
         <translation>Changes the server did not accept</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="316"/>
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="323"/>
         <source>Неверный период: конец раньше начала.</source>
         <translation>Invalid period: the end is before the start.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="317"/>
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="324"/>
         <source>Неверный период: не длиннее {n} дней.</source>
         <translation>Invalid period: no longer than {n} days.</translation>
     </message>
@@ -3218,6 +3255,36 @@ today</translation>
         <location filename="../../cur_desktop/ui/reply_editor.py" line="221"/>
         <source>Шаблоны… (Ctrl+Space)</source>
         <translation>Templates… (Ctrl+Space)</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/demo_mail.py" line="19"/>
+        <source>Напишите жалобу на {address} через {host}:{port}</source>
+        <translation>Write a complaint to {address} via {host}:{port}</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/demo_mail.py" line="38"/>
+        <source>Демо-сервер принимает почту: напишите жалобу на {address} через SMTP-сервер {host}:{smtp} (без пароля и шифрования), и через несколько секунд она появится в очереди.</source>
+        <translation>The demo server takes mail: write a complaint to {address} through the SMTP server {host}:{smtp} (no password, no encryption), and it appears in the queue within seconds.</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/demo_mail.py" line="42"/>
+        <source>Ответ оператора придёт в почтовый ящик автора: IMAP {host}:{imap}, логин — адрес автора, пароль «{password}». Почта хранится только до выхода из программы.</source>
+        <translation>The operator&apos;s answer arrives in the writer&apos;s mailbox: IMAP {host}:{imap}, user name: the writer&apos;s address, password “{password}”. The mail is kept only until the program quits.</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/demo_mail.py" line="43"/>
+        <source>Из терминала (в папке проекта, .venv/bin/python):</source>
+        <translation>From a terminal (in the project folder, .venv/bin/python):</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/demo_mail.py" line="55"/>
+        <source>Жалоба по e-mail…</source>
+        <translation>Complaint by e-mail…</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/demo_mail.py" line="60"/>
+        <source>Жалоба по e-mail</source>
+        <translation>Complaint by e-mail</translation>
     </message>
 </context>
 <context>

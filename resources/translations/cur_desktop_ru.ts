@@ -36,7 +36,7 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/analytics_tabs.py" line="70" />
-        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="303" />
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="350" />
         <source>Медиана первого ответа</source>
         <translation>Медиана первого ответа</translation>
     </message>
@@ -54,7 +54,7 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/analytics_tabs.py" line="84" />
-        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="176" />
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="223" />
         <source>Обращения по дням</source>
         <translation>Обращения по дням</translation>
     </message>
@@ -73,7 +73,7 @@
         <location filename="../../cur_desktop/ui/analytics_tabs.py" line="97" />
         <location filename="../../cur_desktop/ui/analytics_tabs.py" line="104" />
         <location filename="../../cur_desktop/ui/analytics_tabs.py" line="113" />
-        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="298" />
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="345" />
         <location filename="../../cur_desktop/ui/systemic_view.py" line="92" />
         <location filename="../../cur_desktop/ui/systemic_view.py" line="106" />
         <source>Обращений</source>
@@ -98,62 +98,97 @@
         <translation>Тема</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="173" />
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="121" />
+        <source>Доставка ответов</source>
+        <translation>Доставка ответов</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="124" />
+        <source>Доставлено</source>
+        <translation>Доставлено</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="125" />
+        <source>В очереди</source>
+        <translation>В очереди</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="126" />
+        <source>Не доставлено</source>
+        <translation>Не доставлено</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="136" />
+        <source>Ответы, отправленные в канал заявителя (почта, мессенджеры), поставленные в очередь за период: сколько доставлено, ждёт отправки и не доставлено.</source>
+        <translation>Ответы, отправленные в канал заявителя (почта, мессенджеры), поставленные в очередь за период: сколько доставлено, ждёт отправки и не доставлено.</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="207" />
+        <source>Ответов доставлено в каналы заявителей: {sent} из {total}</source>
+        <translation>Ответов доставлено в каналы заявителей: {sent} из {total}</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="212" />
+        <source>Ответов в каналы заявителей за период не было</source>
+        <translation>Ответов в каналы заявителей за период не было</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="220" />
         <source>Обращения по неделям (с понедельника)</source>
         <translation>Обращения по неделям (с понедельника)</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="190" />
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="237" />
         <source>Сферы × МО</source>
         <translation>Сферы × МО</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="195" />
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="242" />
         <source>В ячейке: обращений за период (изменение к предыдущему периоду).</source>
         <translation>В ячейке: обращений за период (изменение к предыдущему периоду).</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="215" />
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="262" />
         <source>Всего</source>
         <translation>Всего</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="225" />
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="272" />
         <source>Итого</source>
         <translation>Итого</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="248" />
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="295" />
         <source>По операторам</source>
         <translation>По операторам</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="249" />
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="296" />
         <source>По ведомствам</source>
         <translation>По ведомствам</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="250" />
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="297" />
         <source>По МО</source>
         <translation>По МО</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="265" />
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="312" />
         <source>Сроки: </source>
         <translation>Сроки: </translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="268" />
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="315" />
         <source>Первый ответ в срок, %</source>
         <translation>Первый ответ в срок, %</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="275" />
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="322" />
         <source>Доля в срок: первые ответы до срока среди отвеченных и просроченных; неотвеченные, у которых срок ещё не истёк, не учитываются.</source>
         <translation>Доля в срок: первые ответы до срока среди отвеченных и просроченных; неотвеченные, у которых срок ещё не истёк, не учитываются.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="292" />
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="339" />
         <location filename="../../cur_desktop/ui/app.py" line="126" />
         <location filename="../../cur_desktop/ui/finding_text.py" line="30" />
         <location filename="../../cur_desktop/ui/quality_review.py" line="178" />
@@ -161,24 +196,24 @@
         <translation>Оператор</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="294" />
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="341" />
         <location filename="../../cur_desktop/ui/systemic_view.py" line="89" />
         <location filename="../../cur_desktop/ui/systemic_view.py" line="104" />
         <source>МО</source>
         <translation>МО</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="299" />
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="346" />
         <source>Отвечено</source>
         <translation>Отвечено</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="302" />
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="349" />
         <source>Доля в срок</source>
         <translation>Доля в срок</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="311" />
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="358" />
         <source>Не направлено</source>
         <translation>Не направлено</translation>
     </message>
@@ -455,6 +490,7 @@
         <translation>Ждут согласования: {n}</translation>
     </message>
     <message>
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="123" />
         <location filename="../../cur_desktop/ui/incident_card.py" line="111" />
         <location filename="../../cur_desktop/ui/queue_model.py" line="52" />
         <source>Канал</source>
@@ -485,7 +521,7 @@
         <translation>Важность</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="293" />
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="340" />
         <location filename="../../cur_desktop/ui/finding_text.py" line="27" />
         <location filename="../../cur_desktop/ui/incident_card.py" line="116" />
         <location filename="../../cur_desktop/ui/incident_dialogs.py" line="31" />
@@ -974,7 +1010,7 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/analytics_window.py" line="127" />
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="482" />
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="489" />
         <source>Аналитика</source>
         <translation>Аналитика</translation>
     </message>
@@ -1000,134 +1036,134 @@
         <translation>Период:</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="194" />
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="200" />
         <source>Обзор</source>
         <translation>Обзор</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="195" />
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="201" />
         <source>Секторы × МО</source>
         <translation>Секторы × МО</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="196" />
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="202" />
         <source>Сроки</source>
         <translation>Сроки</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="197" />
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="203" />
         <source>Системные проблемы</source>
         <translation>Системные проблемы</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="214" />
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="221" />
         <location filename="../../cur_desktop/ui/queue_filters.py" line="97" />
         <source>Все МО</source>
         <translation>Все МО</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="214" />
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="221" />
         <source>Все мои МО</source>
         <translation>Все мои МО</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="284" />
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="291" />
         <source>Посчитано по локальному кэшу на {t}.</source>
         <translation>Посчитано по локальному кэшу на {t}.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="286" />
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="293" />
         <source>Данные сервера на {t}.</source>
         <translation>Данные сервера на {t}.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="288" />
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="295" />
         <source>Период {a} — {b}, сравнение с {c} — {d}.</source>
         <translation>Период {a} — {b}, сравнение с {c} — {d}.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="303" />
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="310" />
         <source>Нет связи с сервером: цифры посчитаны по локальному кэшу. В нём только ваша зона ответственности и то, что успело синхронизироваться, поэтому они могут быть меньше серверных.</source>
         <translation>Нет связи с сервером: цифры посчитаны по локальному кэшу. В нём только ваша зона ответственности и то, что успело синхронизироваться, поэтому они могут быть меньше серверных.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="321" />
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="328" />
         <source>Нет связи с сервером: аналитика считается на сервере.</source>
         <translation>Нет связи с сервером: аналитика считается на сервере.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="322" />
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="329" />
         <source>Сервер отказал: {m}</source>
         <translation>Сервер отказал: {m}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="324" />
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="331" />
         <source>Не удалось получить данные: {m}</source>
         <translation>Не удалось получить данные: {m}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="330" />
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="337" />
         <source>Показаны прежние цифры.</source>
         <translation>Показаны прежние цифры.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="364" />
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="371" />
         <source>Сначала загрузите данные за период.</source>
         <translation>Сначала загрузите данные за период.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="369" />
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="376" />
         <source>Экспорт таблиц</source>
         <translation>Экспорт таблиц</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="371" />
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="378" />
         <source>Книга Excel (*.xlsx)</source>
         <translation>Книга Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="381" />
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="388" />
         <source>Не удалось записать файл: {m}</source>
         <translation>Не удалось записать файл: {m}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="383" />
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="390" />
         <source>Таблицы сохранены: {p}</source>
         <translation>Таблицы сохранены: {p}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="392" />
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="399" />
         <source>Выберите муниципальное образование для справки.</source>
         <translation>Выберите муниципальное образование для справки.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="398" />
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="455" />
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="405" />
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="462" />
         <source>Справка по МО</source>
         <translation>Справка по МО</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="400" />
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="407" />
         <source>PDF (*.pdf);;Книга Excel (*.xlsx)</source>
         <translation>PDF (*.pdf);;Книга Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="432" />
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="439" />
         <source>Справка не сформирована: {m}</source>
         <translation>Справка не сформирована: {m}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="444" />
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="451" />
         <source>Нет связи с сервером: справка составлена по локальному кэшу и помечена так. Сохранена: {p}</source>
         <translation>Нет связи с сервером: справка составлена по локальному кэшу и помечена так. Сохранена: {p}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="448" />
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="455" />
         <source>Справка сохранена: {p}</source>
         <translation>Справка сохранена: {p}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="457" />
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="464" />
         <source>Справка сохранена:
 {p}</source>
         <translation>Справка сохранена:
@@ -1135,11 +1171,12 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/about_dialog.py" line="29" />
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="458" />
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="465" />
         <source>Открыть папку</source>
         <translation>Открыть папку</translation>
     </message>
     <message>
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="203" />
         <location filename="../../cur_desktop/ui/queue_filters.py" line="100" />
         <source>Все каналы</source>
         <translation>Все каналы</translation>
@@ -1150,7 +1187,7 @@
         <translation>Любой срок</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="300" />
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="347" />
         <location filename="../../cur_desktop/ui/quality_review.py" line="46" />
         <location filename="../../cur_desktop/ui/queue_filters.py" line="104" />
         <location filename="../../cur_desktop/ui/sla_view.py" line="33" />
@@ -1166,7 +1203,7 @@
         <translation>Под угрозой</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="301" />
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="348" />
         <location filename="../../cur_desktop/ui/queue_filters.py" line="106" />
         <location filename="../../cur_desktop/ui/reassign.py" line="66" />
         <location filename="../../cur_desktop/ui/sla_view.py" line="35" />
@@ -1217,8 +1254,8 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/analytics_tabs.py" line="112" />
-        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="190" />
-        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="215" />
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="237" />
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="262" />
         <location filename="../../cur_desktop/ui/incident_dialogs.py" line="65" />
         <location filename="../../cur_desktop/ui/queue_model.py" line="50" />
         <source>Сфера</source>
@@ -1334,7 +1371,7 @@
         <translation>Мои</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="309" />
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="356" />
         <location filename="../../cur_desktop/ui/queue_source.py" line="24" />
         <location filename="../../cur_desktop/ui/trainer_live.py" line="100" />
         <source>Без исполнителя</source>
@@ -1751,28 +1788,28 @@
         <translation>Справка</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/supervisor_console.py" line="123" />
+        <location filename="../../cur_desktop/ui/supervisor_console.py" line="130" />
         <source>Выберите обращения в очереди</source>
         <translation>Выберите обращения в очереди</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/supervisor_console.py" line="150" />
+        <location filename="../../cur_desktop/ui/supervisor_console.py" line="157" />
         <source>Снято назначение с обращений: {n}</source>
         <translation>Снято назначение с обращений: {n}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/supervisor_console.py" line="152" />
+        <location filename="../../cur_desktop/ui/supervisor_console.py" line="159" />
         <source>Назначено обращений: {n} — {who}</source>
         <translation>Назначено обращений: {n} — {who}</translation>
     </message>
     <message>
         <location filename="../../cur_desktop/ui/code_labels.py" line="150" />
-        <location filename="../../cur_desktop/ui/supervisor_console.py" line="186" />
+        <location filename="../../cur_desktop/ui/supervisor_console.py" line="193" />
         <source>Оценить можно только обращение с опубликованным ответом</source>
         <translation>Оценить можно только обращение с опубликованным ответом</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/supervisor_console.py" line="199" />
+        <location filename="../../cur_desktop/ui/supervisor_console.py" line="206" />
         <source>Оценка сохранена и будет отправлена</source>
         <translation>Оценка сохранена и будет отправлена</translation>
     </message>
@@ -2681,12 +2718,12 @@
         <translation>Не принятые сервером правки</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="316" />
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="323" />
         <source>Неверный период: конец раньше начала.</source>
         <translation>Неверный период: конец раньше начала.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="317" />
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="324" />
         <source>Неверный период: не длиннее {n} дней.</source>
         <translation>Неверный период: не длиннее {n} дней.</translation>
     </message>
@@ -3217,6 +3254,36 @@
         <location filename="../../cur_desktop/ui/reply_editor.py" line="221" />
         <source>Шаблоны… (Ctrl+Space)</source>
         <translation>Шаблоны… (Ctrl+Space)</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/demo_mail.py" line="19" />
+        <source>Напишите жалобу на {address} через {host}:{port}</source>
+        <translation>Напишите жалобу на {address} через {host}:{port}</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/demo_mail.py" line="38" />
+        <source>Демо-сервер принимает почту: напишите жалобу на {address} через SMTP-сервер {host}:{smtp} (без пароля и шифрования), и через несколько секунд она появится в очереди.</source>
+        <translation>Демо-сервер принимает почту: напишите жалобу на {address} через SMTP-сервер {host}:{smtp} (без пароля и шифрования), и через несколько секунд она появится в очереди.</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/demo_mail.py" line="42" />
+        <source>Ответ оператора придёт в почтовый ящик автора: IMAP {host}:{imap}, логин — адрес автора, пароль «{password}». Почта хранится только до выхода из программы.</source>
+        <translation>Ответ оператора придёт в почтовый ящик автора: IMAP {host}:{imap}, логин — адрес автора, пароль «{password}». Почта хранится только до выхода из программы.</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/demo_mail.py" line="43" />
+        <source>Из терминала (в папке проекта, .venv/bin/python):</source>
+        <translation>Из терминала (в папке проекта, .venv/bin/python):</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/demo_mail.py" line="55" />
+        <source>Жалоба по e-mail…</source>
+        <translation>Жалоба по e-mail…</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/demo_mail.py" line="60" />
+        <source>Жалоба по e-mail</source>
+        <translation>Жалоба по e-mail</translation>
     </message>
 </context>
 <context>
