@@ -185,11 +185,7 @@ class AttachmentViewer(QDialog):
         elif got.data is not None:
             self.image.setText(tr("Этот файл не изображение: просмотр недоступен"))
         elif got.why == OFFLINE:
-            self.image.setText(
-                tr(
-                    "Файл не сохранён на этом компьютере, а сервер недоступен: откройте его на связи"
-                )  # noqa: E501 - one literal for lupdate
-            )
+            self.image.setText(tr("Файл не сохранён на этом компьютере, а сервер недоступен"))
         else:
             self.image.setText(tr("Файл недоступен"))
 
