@@ -9,8 +9,10 @@ cannot be reached says so in its place. File names are the sender's: plain text,
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QSettings, QSize, Qt, Signal
 from PySide6.QtGui import QIcon, QPixmap
 from PySide6.QtWidgets import (
@@ -129,9 +131,9 @@ class AttachmentStrip(QWidget):
         for button, f in zip(list(self.buttons), list(self.files), strict=True):
             if not f.get("thumbnail"):
                 continue
-            got = await in_net(self.source.fetch, incident_id, f["id"], thumbnail=True)
-            if generation != self._generation:
-                return  # another incident is shown meanwhile
+            got = await in_net(partial(self.source.fetch, incident_id, f["id"], thumbnail=True))
+            if generation != self._generation or not shiboken6.isValid(button):
+                return  # another incident is shown meanwhile, or the card is gone
             pixmap = QPixmap()
             if got.data is not None and pixmap.loadFromData(got.data):
                 button.setIcon(QIcon(pixmap))
@@ -177,7 +179,10 @@ class AttachmentViewer(QDialog):
         self.task = spawn(self._load(), what="attachment viewer")
 
     async def _load(self) -> None:
-        got = await in_net(self.source.fetch, self.incident_id, self.file["id"], thumbnail=False)
+        fetch = partial(self.source.fetch, self.incident_id, self.file["id"], thumbnail=False)
+        got = await in_net(fetch)
+        if not shiboken6.isValid(self.image):
+            return  # closed meanwhile
         pixmap = QPixmap()
         if got.data is not None and pixmap.loadFromData(got.data):
             self.pixmap = pixmap

@@ -28,8 +28,13 @@ def picture(seed: int, side: int = 900) -> bytes:
     return out.getvalue()
 
 
-def incident_with_photos(server_url: str, source_id: str, *photos: bytes) -> None:
-    files = tuple(IncomingFile(f"фото-{n}.jpg", "image/jpeg", p) for n, p in enumerate(photos))
+def incident_with_photos(
+    server_url: str, source_id: str, *photos: bytes, names: list[str] | None = None
+) -> None:
+    names = names or [f"фото-{n}.jpg" for n in range(len(photos))]
+    files = tuple(
+        IncomingFile(name, "image/jpeg", p) for name, p in zip(names, photos, strict=True)
+    )
     message = Inbound(
         channel=Channel.TELEGRAM,
         source_id=source_id,
