@@ -32,9 +32,9 @@ from .aio import in_net, spawn
 from .i18n import tr
 from .plain_text import shown, tooltip
 
-#: The side of a thumbnail on the card, pixels (the server's are larger: sharp on HiDPI).
+# The side of a thumbnail on the card, pixels (the server's are larger: sharp on HiDPI).
 THUMB_SIDE = 96
-#: The setting (QSettings, per user) of how much the local cache keeps of attachments, in MB.
+# The setting (QSettings, per user) of how much the local cache keeps of attachments, in MB.
 CACHE_LIMIT_KEY = "attachments/cache_limit_mb"
 
 
@@ -63,7 +63,7 @@ def _size_text(size: int) -> str:
 class AttachmentStrip(QWidget):
     """One button per stored file: its thumbnail, or a placeholder saying why there is none."""
 
-    #: (incident id, the file's AttachmentOut as a dict), when a thumbnail is clicked
+    # (incident id, the file's AttachmentOut as a dict), when a thumbnail is clicked
     open_requested = Signal(int, dict)
 
     def __init__(self, parent=None):
@@ -73,7 +73,7 @@ class AttachmentStrip(QWidget):
         self.incident_id: int | None = None
         self.files: list[dict[str, Any]] = []
         self.buttons: list[QToolButton] = []
-        #: attachment id → "loading", "shown", OFFLINE, MISSING or "none" (no thumbnail)
+        # attachment id → "loading", "shown", OFFLINE, MISSING or "none" (no thumbnail)
         self.states: dict[int, str] = {}
         self._generation = 0
         self._row = QHBoxLayout(self)
@@ -169,8 +169,9 @@ class AttachmentViewer(QDialog):
         self.image.setText(tr("Загрузка…"))
         self.caption = QLabel(self)
         self.caption.setTextFormat(Qt.TextFormat.PlainText)
+        close_hint = tr("Esc — закрыть")
         self.caption.setText(
-            f"{shown(f.get('name', ''))} · {_size_text(f.get('size', 0))} · {tr('Esc — закрыть')}"
+            f"{shown(f.get('name', ''))} · {_size_text(f.get('size', 0))} · {close_hint}"
         )
         layout = QVBoxLayout(self)
         layout.addWidget(self.image, 1)

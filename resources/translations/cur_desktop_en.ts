@@ -302,14 +302,14 @@
     <message>
         <location filename="../../cur_desktop/ui/code_labels.py" line="31"/>
         <location filename="../../cur_desktop/ui/code_labels.py" line="32"/>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="118"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="121"/>
         <source>Поступило</source>
         <extracomment>One per event kind the server records (the test finds them in cur_server&apos;s source).</extracomment>
         <translation>Received</translation>
     </message>
     <message>
         <location filename="../../cur_desktop/ui/code_labels.py" line="33"/>
-        <location filename="../../cur_desktop/ui/main_window.py" line="329"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="335"/>
         <source>Взято в работу</source>
         <translation>Taken</translation>
     </message>
@@ -366,48 +366,48 @@
         <translation>Reply returned for revision</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="145"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="160"/>
         <source>Вз&amp;ять</source>
         <translation>&amp;Take</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="146"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="161"/>
         <source>Вернуть в о&amp;чередь</source>
         <translation>Back to &amp;queue</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="147"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="162"/>
         <source>Отв&amp;етить</source>
         <translation>&amp;Reply</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="148"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="163"/>
         <source>&amp;Направить…</source>
         <translation>Ro&amp;ute…</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="149"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="164"/>
         <source>Сфер&amp;а…</source>
         <translation>Se&amp;ctor…</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="150"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="165"/>
         <source>Стат&amp;ус…</source>
         <translation>St&amp;atus…</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="151"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="166"/>
         <source>Отк&amp;лонить…</source>
         <translation>Re&amp;ject…</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="152"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="167"/>
         <source>&amp;Заметка…</source>
         <translation>N&amp;ote…</translation>
     </message>
     <message>
         <location filename="../../cur_desktop/ui/approvals_panel.py" line="45"/>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="110"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="113"/>
         <source>Автор</source>
         <extracomment>(action name, incident id): claim, release, reply, route, category, status, reject, note the signed-in user&apos;s role: supervisors may change a colleague&apos;s case, others not who holds the shown incident when it is a colleague (not the user), else None</extracomment>
         <translation>Author</translation>
@@ -456,29 +456,29 @@
         <translation>Waiting for approval: {n}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="111"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="114"/>
         <location filename="../../cur_desktop/ui/queue_model.py" line="52"/>
         <source>Канал</source>
         <translation>Channel</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="112"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="115"/>
         <source>Источник</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="113"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="116"/>
         <location filename="../../cur_desktop/ui/queue_model.py" line="51"/>
         <source>Муниципалитет</source>
         <translation>Municipality</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="114"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="117"/>
         <source>Сфера / рубрика</source>
         <translation>Sector / category</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="115"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="118"/>
         <location filename="../../cur_desktop/ui/incident_dialogs.py" line="70"/>
         <location filename="../../cur_desktop/ui/queue_model.py" line="49"/>
         <location filename="../../cur_desktop/ui/trainer_live.py" line="29"/>
@@ -488,7 +488,7 @@
     <message>
         <location filename="../../cur_desktop/ui/analytics_tabs.py" line="293"/>
         <location filename="../../cur_desktop/ui/finding_text.py" line="27"/>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="116"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="119"/>
         <location filename="../../cur_desktop/ui/incident_dialogs.py" line="31"/>
         <location filename="../../cur_desktop/ui/systemic_view.py" line="136"/>
         <source>Ведомство</source>
@@ -575,7 +575,7 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/handover_dialog.py" line="59"/>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="117"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="120"/>
         <location filename="../../cur_desktop/ui/queue_model.py" line="53"/>
         <source>Исполнитель</source>
         <translation>Assignee</translation>
@@ -637,17 +637,17 @@
         <translation>Answer reviewed by the shift supervisor</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="119"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="122"/>
         <source>Первый ответ до</source>
         <translation>First answer due</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="120"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="123"/>
         <source>Окончательный ответ до</source>
         <translation>Final answer due</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="121"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="124"/>
         <source>Вложения</source>
         <translation>Attachments</translation>
     </message>
@@ -667,39 +667,39 @@
         <translation>Reject…</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="173"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="188"/>
         <source>Сообщение</source>
         <translation>Message</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="179"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="194"/>
         <source>История</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="191"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="206"/>
         <location filename="../../cur_desktop/ui/main_actions.py" line="72"/>
         <source>Выберите обращение в очереди</source>
         <translation>Select an incident in the queue</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="209"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="225"/>
         <source>Аноним</source>
         <translation>Anonymous</translation>
     </message>
     <message>
         <location filename="../../cur_desktop/ui/handover_dialog.py" line="163"/>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="221"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="237"/>
         <source>не назначено</source>
         <translation>unassigned</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="257"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="288"/>
         <source>система</source>
         <translation>system</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="257"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="288"/>
         <source> (не отправлено)</source>
         <translation> (not sent)</translation>
     </message>
@@ -929,7 +929,7 @@
         <translation>Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="73"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="76"/>
         <source>ЦУР — рабочее место</source>
         <translation>RMC — Workstation</translation>
     </message>
@@ -975,7 +975,7 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/analytics_window.py" line="127"/>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="482"/>
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="489"/>
         <source>Аналитика</source>
         <translation>Analytics</translation>
     </message>
@@ -1001,134 +1001,134 @@
         <translation>Period:</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="194"/>
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="200"/>
         <source>Обзор</source>
         <translation>Overview</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="195"/>
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="201"/>
         <source>Секторы × МО</source>
         <translation>Sectors × municipalities</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="196"/>
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="202"/>
         <source>Сроки</source>
         <translation>Deadlines</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="197"/>
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="203"/>
         <source>Системные проблемы</source>
         <translation>Systemic problems</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="214"/>
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="221"/>
         <location filename="../../cur_desktop/ui/queue_filters.py" line="97"/>
         <source>Все МО</source>
         <translation>All municipalities</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="214"/>
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="221"/>
         <source>Все мои МО</source>
         <translation>All my municipalities</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="284"/>
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="291"/>
         <source>Посчитано по локальному кэшу на {t}.</source>
         <translation>Counted from the local cache at {t}.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="286"/>
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="293"/>
         <source>Данные сервера на {t}.</source>
         <translation>Server data as of {t}.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="288"/>
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="295"/>
         <source>Период {a} — {b}, сравнение с {c} — {d}.</source>
         <translation>Period {a} — {b}, compared with {c} — {d}.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="303"/>
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="310"/>
         <source>Нет связи с сервером: цифры посчитаны по локальному кэшу. В нём только ваша зона ответственности и то, что успело синхронизироваться, поэтому они могут быть меньше серверных.</source>
         <translation>No connection to the server: the figures are counted from the local cache. It holds only your area of responsibility and what has been synchronised, so they may be lower than the server&apos;s.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="321"/>
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="328"/>
         <source>Нет связи с сервером: аналитика считается на сервере.</source>
         <translation>No connection to the server: analytics are computed on the server.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="322"/>
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="329"/>
         <source>Сервер отказал: {m}</source>
         <translation>The server refused: {m}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="324"/>
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="331"/>
         <source>Не удалось получить данные: {m}</source>
         <translation>Could not get the data: {m}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="330"/>
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="337"/>
         <source>Показаны прежние цифры.</source>
         <translation>The previous figures are shown.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="364"/>
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="371"/>
         <source>Сначала загрузите данные за период.</source>
         <translation>Load the data for a period first.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="369"/>
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="376"/>
         <source>Экспорт таблиц</source>
         <translation>Export tables</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="371"/>
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="378"/>
         <source>Книга Excel (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="381"/>
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="388"/>
         <source>Не удалось записать файл: {m}</source>
         <translation>Could not write the file: {m}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="383"/>
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="390"/>
         <source>Таблицы сохранены: {p}</source>
         <translation>Tables saved: {p}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="392"/>
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="399"/>
         <source>Выберите муниципальное образование для справки.</source>
         <translation>Choose a municipality for the brief.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="398"/>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="455"/>
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="405"/>
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="462"/>
         <source>Справка по МО</source>
         <translation>Municipality brief</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="400"/>
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="407"/>
         <source>PDF (*.pdf);;Книга Excel (*.xlsx)</source>
         <translation>PDF (*.pdf);;Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="432"/>
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="439"/>
         <source>Справка не сформирована: {m}</source>
         <translation>The brief was not made: {m}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="444"/>
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="451"/>
         <source>Нет связи с сервером: справка составлена по локальному кэшу и помечена так. Сохранена: {p}</source>
         <translation>No connection to the server: the brief was made from the local cache and is marked as such. Saved: {p}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="448"/>
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="455"/>
         <source>Справка сохранена: {p}</source>
         <translation>Brief saved: {p}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="457"/>
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="464"/>
         <source>Справка сохранена:
 {p}</source>
         <translation>Brief saved:
@@ -1136,7 +1136,7 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/about_dialog.py" line="29"/>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="458"/>
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="465"/>
         <source>Открыть папку</source>
         <translation>Open folder</translation>
     </message>
@@ -1196,12 +1196,12 @@
         <translation>Name:</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="308"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="314"/>
         <source>Действие невозможно</source>
         <translation>Action not possible</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="324"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="330"/>
         <source>Свободных обращений нет</source>
         <translation>No unassigned incidents</translation>
     </message>
@@ -1752,28 +1752,28 @@
         <translation>Help</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/supervisor_console.py" line="123"/>
+        <location filename="../../cur_desktop/ui/supervisor_console.py" line="130"/>
         <source>Выберите обращения в очереди</source>
         <translation>Select incidents in the queue</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/supervisor_console.py" line="150"/>
+        <location filename="../../cur_desktop/ui/supervisor_console.py" line="157"/>
         <source>Снято назначение с обращений: {n}</source>
         <translation>Unassigned incidents: {n}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/supervisor_console.py" line="152"/>
+        <location filename="../../cur_desktop/ui/supervisor_console.py" line="159"/>
         <source>Назначено обращений: {n} — {who}</source>
         <translation>Incidents assigned: {n} — {who}</translation>
     </message>
     <message>
         <location filename="../../cur_desktop/ui/code_labels.py" line="150"/>
-        <location filename="../../cur_desktop/ui/supervisor_console.py" line="186"/>
+        <location filename="../../cur_desktop/ui/supervisor_console.py" line="193"/>
         <source>Оценить можно только обращение с опубликованным ответом</source>
         <translation>Only an incident with a published reply can be reviewed</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/supervisor_console.py" line="199"/>
+        <location filename="../../cur_desktop/ui/supervisor_console.py" line="206"/>
         <source>Оценка сохранена и будет отправлена</source>
         <translation>The review is saved and will be sent</translation>
     </message>
@@ -2029,7 +2029,7 @@ today</translation>
         <translation>line {0}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="62"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="65"/>
         <location filename="../../cur_desktop/ui/trainer_dialogs.py" line="37"/>
         <source>файл</source>
         <translation>file</translation>
@@ -2682,12 +2682,12 @@ today</translation>
         <translation>Changes the server did not accept</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="316"/>
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="323"/>
         <source>Неверный период: конец раньше начала.</source>
         <translation>Invalid period: the end is before the start.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="317"/>
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="324"/>
         <source>Неверный период: не длиннее {n} дней.</source>
         <translation>Invalid period: no longer than {n} days.</translation>
     </message>
@@ -2961,12 +2961,12 @@ today</translation>
         <translation>The server did not accept the edit</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="317"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="348"/>
         <source>другого сотрудника</source>
         <translation>another employee</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="317"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="348"/>
         <source>В работе у {name}</source>
         <translation>Held by {name}</translation>
     </message>
@@ -3218,6 +3218,62 @@ today</translation>
         <location filename="../../cur_desktop/ui/reply_editor.py" line="221"/>
         <source>Шаблоны… (Ctrl+Space)</source>
         <translation>Templates… (Ctrl+Space)</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/attachment_view.py" line="59"/>
+        <source>{n} МБ</source>
+        <translation>{n} MB</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/attachment_view.py" line="60"/>
+        <source>{n} КБ</source>
+        <translation>{n} KB</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/attachment_view.py" line="117"/>
+        <location filename="../../cur_desktop/ui/attachment_view.py" line="169"/>
+        <source>Загрузка…</source>
+        <translation>Loading…</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/attachment_view.py" line="120"/>
+        <source>Без миниатюры</source>
+        <translation>No thumbnail</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/attachment_view.py" line="143"/>
+        <source>Нет связи</source>
+        <translation>Offline</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/attachment_view.py" line="146"/>
+        <source>Недоступно</source>
+        <translation>Unavailable</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/attachment_view.py" line="160"/>
+        <source>Вложение</source>
+        <translation>Attachment</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/attachment_view.py" line="173"/>
+        <source>Esc — закрыть</source>
+        <translation>Esc closes</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/attachment_view.py" line="192"/>
+        <source>Этот файл не изображение: просмотр недоступен</source>
+        <translation>This file is not an image: it cannot be viewed here</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/attachment_view.py" line="194"/>
+        <source>Файл не сохранён на этом компьютере, а сервер недоступен</source>
+        <translation>The file is not kept on this computer and the server cannot be reached</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/attachment_view.py" line="196"/>
+        <source>Файл недоступен</source>
+        <translation>The file is not available</translation>
     </message>
 </context>
 <context>

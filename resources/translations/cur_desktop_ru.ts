@@ -301,14 +301,14 @@
     <message>
         <location filename="../../cur_desktop/ui/code_labels.py" line="31" />
         <location filename="../../cur_desktop/ui/code_labels.py" line="32" />
-        <location filename="../../cur_desktop/ui/incident_card.py" line="118" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="121" />
         <source>Поступило</source>
         <extracomment>One per event kind the server records (the test finds them in cur_server's source).</extracomment>
         <translation>Поступило</translation>
     </message>
     <message>
         <location filename="../../cur_desktop/ui/code_labels.py" line="33" />
-        <location filename="../../cur_desktop/ui/main_window.py" line="329" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="335" />
         <source>Взято в работу</source>
         <translation>Взято в работу</translation>
     </message>
@@ -365,48 +365,48 @@
         <translation>Ответ возвращён на доработку</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="145" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="160" />
         <source>Вз&amp;ять</source>
         <translation>Вз&amp;ять</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="146" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="161" />
         <source>Вернуть в о&amp;чередь</source>
         <translation>Вернуть в о&amp;чередь</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="147" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="162" />
         <source>Отв&amp;етить</source>
         <translation>Отв&amp;етить</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="148" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="163" />
         <source>&amp;Направить…</source>
         <translation>&amp;Направить…</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="149" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="164" />
         <source>Сфер&amp;а…</source>
         <translation>Сфер&amp;а…</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="150" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="165" />
         <source>Стат&amp;ус…</source>
         <translation>Стат&amp;ус…</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="151" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="166" />
         <source>Отк&amp;лонить…</source>
         <translation>Отк&amp;лонить…</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="152" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="167" />
         <source>&amp;Заметка…</source>
         <translation>&amp;Заметка…</translation>
     </message>
     <message>
         <location filename="../../cur_desktop/ui/approvals_panel.py" line="45" />
-        <location filename="../../cur_desktop/ui/incident_card.py" line="110" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="113" />
         <source>Автор</source>
         <extracomment>(action name, incident id): claim, release, reply, route, category, status, reject, note the signed-in user's role: supervisors may change a colleague's case, others not who holds the shown incident when it is a colleague (not the user), else None</extracomment>
         <translation>Автор</translation>
@@ -455,29 +455,29 @@
         <translation>Ждут согласования: {n}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="111" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="114" />
         <location filename="../../cur_desktop/ui/queue_model.py" line="52" />
         <source>Канал</source>
         <translation>Канал</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="112" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="115" />
         <source>Источник</source>
         <translation>Источник</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="113" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="116" />
         <location filename="../../cur_desktop/ui/queue_model.py" line="51" />
         <source>Муниципалитет</source>
         <translation>Муниципалитет</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="114" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="117" />
         <source>Сфера / рубрика</source>
         <translation>Сфера / рубрика</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="115" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="118" />
         <location filename="../../cur_desktop/ui/incident_dialogs.py" line="70" />
         <location filename="../../cur_desktop/ui/queue_model.py" line="49" />
         <location filename="../../cur_desktop/ui/trainer_live.py" line="29" />
@@ -487,7 +487,7 @@
     <message>
         <location filename="../../cur_desktop/ui/analytics_tabs.py" line="293" />
         <location filename="../../cur_desktop/ui/finding_text.py" line="27" />
-        <location filename="../../cur_desktop/ui/incident_card.py" line="116" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="119" />
         <location filename="../../cur_desktop/ui/incident_dialogs.py" line="31" />
         <location filename="../../cur_desktop/ui/systemic_view.py" line="136" />
         <source>Ведомство</source>
@@ -574,7 +574,7 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/handover_dialog.py" line="59" />
-        <location filename="../../cur_desktop/ui/incident_card.py" line="117" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="120" />
         <location filename="../../cur_desktop/ui/queue_model.py" line="53" />
         <source>Исполнитель</source>
         <translation>Исполнитель</translation>
@@ -636,17 +636,17 @@
         <translation>Ответ оценён старшим смены</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="119" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="122" />
         <source>Первый ответ до</source>
         <translation>Первый ответ до</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="120" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="123" />
         <source>Окончательный ответ до</source>
         <translation>Окончательный ответ до</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="121" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="124" />
         <source>Вложения</source>
         <translation>Вложения</translation>
     </message>
@@ -666,39 +666,39 @@
         <translation>Отклонить…</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="173" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="188" />
         <source>Сообщение</source>
         <translation>Сообщение</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="179" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="194" />
         <source>История</source>
         <translation>История</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="191" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="206" />
         <location filename="../../cur_desktop/ui/main_actions.py" line="72" />
         <source>Выберите обращение в очереди</source>
         <translation>Выберите обращение в очереди</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="209" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="225" />
         <source>Аноним</source>
         <translation>Аноним</translation>
     </message>
     <message>
         <location filename="../../cur_desktop/ui/handover_dialog.py" line="163" />
-        <location filename="../../cur_desktop/ui/incident_card.py" line="221" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="237" />
         <source>не назначено</source>
         <translation>не назначено</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="257" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="288" />
         <source>система</source>
         <translation>система</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="257" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="288" />
         <source> (не отправлено)</source>
         <translation> (не отправлено)</translation>
     </message>
@@ -928,7 +928,7 @@
         <translation>Горячие клавиши</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="73" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="76" />
         <source>ЦУР — рабочее место</source>
         <translation>ЦУР — рабочее место</translation>
     </message>
@@ -974,7 +974,7 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/analytics_window.py" line="127" />
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="482" />
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="489" />
         <source>Аналитика</source>
         <translation>Аналитика</translation>
     </message>
@@ -1000,134 +1000,134 @@
         <translation>Период:</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="194" />
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="200" />
         <source>Обзор</source>
         <translation>Обзор</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="195" />
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="201" />
         <source>Секторы × МО</source>
         <translation>Секторы × МО</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="196" />
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="202" />
         <source>Сроки</source>
         <translation>Сроки</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="197" />
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="203" />
         <source>Системные проблемы</source>
         <translation>Системные проблемы</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="214" />
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="221" />
         <location filename="../../cur_desktop/ui/queue_filters.py" line="97" />
         <source>Все МО</source>
         <translation>Все МО</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="214" />
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="221" />
         <source>Все мои МО</source>
         <translation>Все мои МО</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="284" />
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="291" />
         <source>Посчитано по локальному кэшу на {t}.</source>
         <translation>Посчитано по локальному кэшу на {t}.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="286" />
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="293" />
         <source>Данные сервера на {t}.</source>
         <translation>Данные сервера на {t}.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="288" />
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="295" />
         <source>Период {a} — {b}, сравнение с {c} — {d}.</source>
         <translation>Период {a} — {b}, сравнение с {c} — {d}.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="303" />
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="310" />
         <source>Нет связи с сервером: цифры посчитаны по локальному кэшу. В нём только ваша зона ответственности и то, что успело синхронизироваться, поэтому они могут быть меньше серверных.</source>
         <translation>Нет связи с сервером: цифры посчитаны по локальному кэшу. В нём только ваша зона ответственности и то, что успело синхронизироваться, поэтому они могут быть меньше серверных.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="321" />
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="328" />
         <source>Нет связи с сервером: аналитика считается на сервере.</source>
         <translation>Нет связи с сервером: аналитика считается на сервере.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="322" />
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="329" />
         <source>Сервер отказал: {m}</source>
         <translation>Сервер отказал: {m}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="324" />
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="331" />
         <source>Не удалось получить данные: {m}</source>
         <translation>Не удалось получить данные: {m}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="330" />
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="337" />
         <source>Показаны прежние цифры.</source>
         <translation>Показаны прежние цифры.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="364" />
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="371" />
         <source>Сначала загрузите данные за период.</source>
         <translation>Сначала загрузите данные за период.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="369" />
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="376" />
         <source>Экспорт таблиц</source>
         <translation>Экспорт таблиц</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="371" />
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="378" />
         <source>Книга Excel (*.xlsx)</source>
         <translation>Книга Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="381" />
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="388" />
         <source>Не удалось записать файл: {m}</source>
         <translation>Не удалось записать файл: {m}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="383" />
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="390" />
         <source>Таблицы сохранены: {p}</source>
         <translation>Таблицы сохранены: {p}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="392" />
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="399" />
         <source>Выберите муниципальное образование для справки.</source>
         <translation>Выберите муниципальное образование для справки.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="398" />
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="455" />
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="405" />
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="462" />
         <source>Справка по МО</source>
         <translation>Справка по МО</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="400" />
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="407" />
         <source>PDF (*.pdf);;Книга Excel (*.xlsx)</source>
         <translation>PDF (*.pdf);;Книга Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="432" />
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="439" />
         <source>Справка не сформирована: {m}</source>
         <translation>Справка не сформирована: {m}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="444" />
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="451" />
         <source>Нет связи с сервером: справка составлена по локальному кэшу и помечена так. Сохранена: {p}</source>
         <translation>Нет связи с сервером: справка составлена по локальному кэшу и помечена так. Сохранена: {p}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="448" />
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="455" />
         <source>Справка сохранена: {p}</source>
         <translation>Справка сохранена: {p}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="457" />
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="464" />
         <source>Справка сохранена:
 {p}</source>
         <translation>Справка сохранена:
@@ -1135,7 +1135,7 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/about_dialog.py" line="29" />
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="458" />
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="465" />
         <source>Открыть папку</source>
         <translation>Открыть папку</translation>
     </message>
@@ -1195,12 +1195,12 @@
         <translation>Название:</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="308" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="314" />
         <source>Действие невозможно</source>
         <translation>Действие невозможно</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="324" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="330" />
         <source>Свободных обращений нет</source>
         <translation>Свободных обращений нет</translation>
     </message>
@@ -1751,28 +1751,28 @@
         <translation>Справка</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/supervisor_console.py" line="123" />
+        <location filename="../../cur_desktop/ui/supervisor_console.py" line="130" />
         <source>Выберите обращения в очереди</source>
         <translation>Выберите обращения в очереди</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/supervisor_console.py" line="150" />
+        <location filename="../../cur_desktop/ui/supervisor_console.py" line="157" />
         <source>Снято назначение с обращений: {n}</source>
         <translation>Снято назначение с обращений: {n}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/supervisor_console.py" line="152" />
+        <location filename="../../cur_desktop/ui/supervisor_console.py" line="159" />
         <source>Назначено обращений: {n} — {who}</source>
         <translation>Назначено обращений: {n} — {who}</translation>
     </message>
     <message>
         <location filename="../../cur_desktop/ui/code_labels.py" line="150" />
-        <location filename="../../cur_desktop/ui/supervisor_console.py" line="186" />
+        <location filename="../../cur_desktop/ui/supervisor_console.py" line="193" />
         <source>Оценить можно только обращение с опубликованным ответом</source>
         <translation>Оценить можно только обращение с опубликованным ответом</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/supervisor_console.py" line="199" />
+        <location filename="../../cur_desktop/ui/supervisor_console.py" line="206" />
         <source>Оценка сохранена и будет отправлена</source>
         <translation>Оценка сохранена и будет отправлена</translation>
     </message>
@@ -2028,7 +2028,7 @@
         <translation>строка {0}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="62" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="65" />
         <location filename="../../cur_desktop/ui/trainer_dialogs.py" line="37" />
         <source>файл</source>
         <translation>файл</translation>
@@ -2681,12 +2681,12 @@
         <translation>Не принятые сервером правки</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="316" />
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="323" />
         <source>Неверный период: конец раньше начала.</source>
         <translation>Неверный период: конец раньше начала.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="317" />
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="324" />
         <source>Неверный период: не длиннее {n} дней.</source>
         <translation>Неверный период: не длиннее {n} дней.</translation>
     </message>
@@ -2960,12 +2960,12 @@
         <translation>Сервер не принял правку</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="317" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="348" />
         <source>другого сотрудника</source>
         <translation>другого сотрудника</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="317" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="348" />
         <source>В работе у {name}</source>
         <translation>В работе у {name}</translation>
     </message>
@@ -3217,6 +3217,62 @@
         <location filename="../../cur_desktop/ui/reply_editor.py" line="221" />
         <source>Шаблоны… (Ctrl+Space)</source>
         <translation>Шаблоны… (Ctrl+Space)</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/attachment_view.py" line="59" />
+        <source>{n} МБ</source>
+        <translation>{n} МБ</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/attachment_view.py" line="60" />
+        <source>{n} КБ</source>
+        <translation>{n} КБ</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/attachment_view.py" line="117" />
+        <location filename="../../cur_desktop/ui/attachment_view.py" line="169" />
+        <source>Загрузка…</source>
+        <translation>Загрузка…</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/attachment_view.py" line="120" />
+        <source>Без миниатюры</source>
+        <translation>Без миниатюры</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/attachment_view.py" line="143" />
+        <source>Нет связи</source>
+        <translation>Нет связи</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/attachment_view.py" line="146" />
+        <source>Недоступно</source>
+        <translation>Недоступно</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/attachment_view.py" line="160" />
+        <source>Вложение</source>
+        <translation>Вложение</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/attachment_view.py" line="173" />
+        <source>Esc — закрыть</source>
+        <translation>Esc — закрыть</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/attachment_view.py" line="192" />
+        <source>Этот файл не изображение: просмотр недоступен</source>
+        <translation>Этот файл не изображение: просмотр недоступен</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/attachment_view.py" line="194" />
+        <source>Файл не сохранён на этом компьютере, а сервер недоступен</source>
+        <translation>Файл не сохранён на этом компьютере, а сервер недоступен</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/attachment_view.py" line="196" />
+        <source>Файл недоступен</source>
+        <translation>Файл недоступен</translation>
     </message>
 </context>
 <context>
