@@ -205,3 +205,27 @@ def test_links_from_collectors_still_work(api):
     incident_id = made["results"][0]["incident_id"]
     body = api("operator1").get(f"{API}/incidents/{incident_id}").json()
     assert body["attachments"] == [url] and body["files"] == []
+
+
+@pytest.fixture
+def vk():
+    from tests.support.vk_api import VkApi
+
+    with VkApi() as api:
+        yield api
+
+
+def test_a_vk_photo_is_downloaded_in_its_largest_size_and_stored(seeded_url, api, vk):
+    from tests.server.test_vk_channel import runner as vk_runner
+    from tests.server.test_vk_channel import vk_incidents
+
+    run = vk_runner(seeded_url, vk)
+    picture = photo(1280, 853)
+    vk.user_writes("Сломанная горка на детской площадке", photos=[picture])
+    assert run.run_round().fetched == 1
+    (inc,) = vk_incidents(seeded_url)
+    body = api("operator1").get(f"{API}/incidents/{inc.id}").json()
+    (file,) = body["files"]
+    assert file["name"] == "1_z.jpg" and file["size"] == len(picture) and file["thumbnail"]
+    full = api("operator1").get(API + c.attachment_path(inc.id, file["id"]))
+    assert full.content == picture
