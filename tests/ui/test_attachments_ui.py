@@ -5,7 +5,9 @@ server gone the seen ones are still shown from the cache and the unseen say why.
 from __future__ import annotations
 
 import asyncio
+import io
 
+from PIL import Image, ImageDraw
 from PySide6.QtCore import Qt
 
 from cur_desktop.ui.aio import wait_until
@@ -15,8 +17,31 @@ from tests.sync.test_attachments_client import incident_with_photos, picture
 from tests.ui.test_operator_flow import close, first_sync, open_window
 
 
+def scene(width: int, height: int, hole: tuple[int, int, int]) -> bytes:
+    """A drawn street photo (sky, houses, a road with a pothole), so the screenshot reads."""
+    img = Image.new("RGB", (width, height))
+    draw = ImageDraw.Draw(img)
+    horizon = height * 45 // 100
+    for y in range(horizon):
+        shade = 150 + 90 * y // horizon
+        draw.line([(0, y), (width, y)], fill=(shade - 60, shade - 20, 255))
+    for n, x in enumerate(range(0, width, width // 5)):
+        top = horizon - height * (18 + 7 * (n % 3)) // 100
+        draw.rectangle([x + 10, top, x + width // 5 - 10, horizon], fill=(190 - 15 * n, 150, 120))
+        for wx in range(x + 30, x + width // 5 - 40, max(40, width // 40)):
+            draw.rectangle([wx, top + 20, wx + width // 80, top + 40], fill=(240, 230, 160))
+    draw.rectangle([0, horizon, width, height], fill=(95, 95, 100))
+    draw.line([(width // 2, horizon), (width // 2, height)], fill=(235, 235, 235), width=8)
+    cx, cy, r = hole
+    draw.ellipse([cx - r * 2, cy - r, cx + r * 2, cy + r], fill=(45, 40, 38))
+    draw.ellipse([cx - r, cy - r // 3, cx + r, cy + r // 3], fill=(90, 110, 140))
+    out = io.BytesIO()
+    img.save(out, "JPEG", quality=88)
+    return out.getvalue()
+
+
 def test_thumbnails_show_open_full_size_and_stay_offline(run, server_url, tmp_path, qtbot):
-    photos = [picture(1, side=2400), picture(3)]
+    photos = [scene(2400, 1600, (1300, 1200, 180)), scene(1200, 900, (500, 700, 90))]
     incident_with_photos(server_url, "5550001:903", *photos)
     # The sender's name is text: markup in it is shown as typed, never rendered.
     incident_with_photos(server_url, "5550001:904", picture(5), names=["<b>жирно.jpg"])
