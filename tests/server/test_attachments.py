@@ -229,3 +229,25 @@ def test_a_vk_photo_is_downloaded_in_its_largest_size_and_stored(seeded_url, api
     assert file["name"] == "1_z.jpg" and file["size"] == len(picture) and file["thumbnail"]
     full = api("operator1").get(API + c.attachment_path(inc.id, file["id"]))
     assert full.content == picture
+
+
+def test_a_follow_up_with_a_photo_adds_it_to_the_incident(seeded_url, api):
+    intake = Intake(load_context(seeded_url))
+    first = mail_with((photo(640, 480), "image/jpeg", "первое.jpg"), text="Яма у подъезда")
+    assert intake.accept(read_email(first, default_municipality="ryazan")) == CREATED
+    with intake.server.db.read() as s:
+        inc = s.scalars(select(Incident).order_by(Incident.id.desc()).limit(1)).one()
+    msg = EmailMessage()
+    msg["From"] = "Ирина <irina@example.ru>"
+    msg["To"] = "cur@ryazan.example"
+    msg["Subject"] = f"Re: {inc.number}"
+    msg["Message-ID"] = "<followup-photo@example.ru>"
+    msg.set_content("Ещё фото: яма стала больше")
+    msg.add_attachment(
+        photo(640, 480, color=(0, 0, 0)), maintype="image", subtype="jpeg", filename="второе.jpg"
+    )
+    assert intake.accept(read_email(msg.as_bytes(), default_municipality="ryazan")) == "followup"
+    body = api("operator1").get(f"{API}/incidents/{inc.id}").json()
+    assert [f["name"] for f in body["files"]] == ["первое.jpg", "второе.jpg"]
+    followup = [e for e in body["events"] if e["kind"] == "followup"][-1]
+    assert followup["data"]["files"] == ["второе.jpg"]
