@@ -191,7 +191,18 @@ class AttachmentViewer(QDialog):
         elif got.data is not None:
             self.image.setText(tr("Этот файл не изображение: просмотр недоступен"))
         elif got.why == OFFLINE:
-            self.image.setText(tr("Файл не сохранён на этом компьютере, а сервер недоступен"))
+            thumb = await in_net(partial(self.source.cached, self.file["id"], thumbnail=True))
+            if not shiboken6.isValid(self.image):
+                return
+            if thumb is not None and pixmap.loadFromData(thumb):
+                # What is there: the thumbnail, saying the full file needs the server.
+                self.pixmap = pixmap
+                self._fit()
+                self.caption.setText(
+                    self.caption.text() + " · " + tr("Миниатюра: полный файл откроется на связи")
+                )
+            else:
+                self.image.setText(tr("Файл не сохранён на этом компьютере, а сервер недоступен"))
         else:
             self.image.setText(tr("Файл недоступен"))
 

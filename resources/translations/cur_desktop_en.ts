@@ -3266,12 +3266,17 @@ today</translation>
         <translation>This file is not an image: it cannot be viewed here</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/attachment_view.py" line="194"/>
+        <location filename="../../cur_desktop/ui/attachment_view.py" line="203"/>
+        <source>Миниатюра: полный файл откроется на связи</source>
+        <translation>Thumbnail: the full file opens when the server is reachable</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/attachment_view.py" line="205"/>
         <source>Файл не сохранён на этом компьютере, а сервер недоступен</source>
         <translation>The file is not kept on this computer and the server cannot be reached</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/attachment_view.py" line="196"/>
+        <location filename="../../cur_desktop/ui/attachment_view.py" line="207"/>
         <source>Файл недоступен</source>
         <translation>The file is not available</translation>
     </message>

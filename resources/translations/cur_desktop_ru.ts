@@ -3265,12 +3265,17 @@
         <translation>Этот файл не изображение: просмотр недоступен</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/attachment_view.py" line="194" />
+        <location filename="../../cur_desktop/ui/attachment_view.py" line="203" />
+        <source>Миниатюра: полный файл откроется на связи</source>
+        <translation>Миниатюра: полный файл откроется на связи</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/attachment_view.py" line="205" />
         <source>Файл не сохранён на этом компьютере, а сервер недоступен</source>
         <translation>Файл не сохранён на этом компьютере, а сервер недоступен</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/attachment_view.py" line="196" />
+        <location filename="../../cur_desktop/ui/attachment_view.py" line="207" />
         <source>Файл недоступен</source>
         <translation>Файл недоступен</translation>
     </message>

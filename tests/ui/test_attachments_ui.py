@@ -91,7 +91,17 @@ def test_thumbnails_show_open_full_size_and_stay_offline(run, server_url, tmp_pa
         await wait_until(lambda: set(strip.states.values()) == {"shown"}, 20)
         qtbot.mouseClick(strip.buttons[1], Qt.MouseButton.LeftButton)
         viewer = card.viewer
+        # Its thumbnail is cached, the file is not: the thumbnail, saying so.
+        await wait_until(lambda: viewer.pixmap is not None, 20)
+        assert viewer.pixmap.width() == 320
+        assert "полный файл откроется на связи" in viewer.caption.text()
+        viewer.close()
+        window.select_incident(await _id_of(ws, "5550001:904"))
+        await wait_until(lambda: strip.incident_id != incident_id, 20)
+        qtbot.mouseClick(strip.buttons[0], Qt.MouseButton.LeftButton)
+        viewer = card.viewer
         await wait_until(lambda: "сервер недоступен" in viewer.image.text(), 20)
+        assert viewer.pixmap is None
         viewer.close()
         await close(ws, window, task)
 
