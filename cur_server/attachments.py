@@ -79,7 +79,7 @@ def _clean_name(name: str | None) -> str:
 
 def _image(data: bytes) -> tuple[str | None, tuple[int, int] | None, bytes | None, str | None]:
     """(media type, (width, height), JPEG thumbnail, why none) for an image; never raises."""
-    from PIL import Image, UnidentifiedImageError
+    from PIL import Image, ImageOps, UnidentifiedImageError
 
     try:
         with warnings.catch_warnings():
@@ -99,6 +99,7 @@ def _image(data: bytes) -> tuple[str | None, tuple[int, int] | None, bytes | Non
                     return kind, size, None, f"too many pixels ({size[0]}x{size[1]})"
                 img.draft("RGB", (THUMBNAIL_SIZE * 2, THUMBNAIL_SIZE * 2))  # JPEG: decode small
                 img.thumbnail((THUMBNAIL_SIZE, THUMBNAIL_SIZE))
+                img = ImageOps.exif_transpose(img)  # a phone's portrait photo stands upright
                 if img.mode in ("RGBA", "LA", "P"):
                     rgba = img.convert("RGBA")
                     flat = Image.new("RGB", rgba.size, (255, 255, 255))

@@ -13,8 +13,8 @@ from functools import partial
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QSettings, QSize, Qt, Signal
-from PySide6.QtGui import QIcon, QPixmap
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSettings, QSize, Qt, Signal
+from PySide6.QtGui import QIcon, QImageReader, QPixmap
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
@@ -47,6 +47,22 @@ def cache_limit_bytes() -> int:
     except (TypeError, ValueError):
         megabytes = DEFAULT_LIMIT_MB
     return max(0, int(megabytes * 1024 * 1024))
+
+
+def image_of(data: bytes | None) -> QPixmap | None:
+    """The picture in `data`, turned upright by its EXIF orientation (phone photos), or None.
+    Qt's reader refuses images beyond its allocation limit (256 MB) instead of exhausting
+    memory."""
+    if not data:
+        return None
+    buffer = QBuffer()
+    buffer.setData(QByteArray(data))
+    buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+    reader = QImageReader(buffer)
+    reader.setAutoTransform(True)
+    image = reader.read()
+    buffer.close()
+    return None if image.isNull() else QPixmap.fromImage(image)
 
 
 def _short(name: str, limit: int = 16) -> str:
@@ -134,8 +150,8 @@ class AttachmentStrip(QWidget):
             got = await in_net(partial(self.source.fetch, incident_id, f["id"], thumbnail=True))
             if generation != self._generation or not shiboken6.isValid(button):
                 return  # another incident is shown meanwhile, or the card is gone
-            pixmap = QPixmap()
-            if got.data is not None and pixmap.loadFromData(got.data):
+            pixmap = image_of(got.data)
+            if pixmap is not None:
                 button.setIcon(QIcon(pixmap))
                 button.setText(_short(f.get("name", "")))
                 self.states[f["id"]] = "shown"
@@ -184,8 +200,8 @@ class AttachmentViewer(QDialog):
         got = await in_net(fetch)
         if not shiboken6.isValid(self.image):
             return  # closed meanwhile
-        pixmap = QPixmap()
-        if got.data is not None and pixmap.loadFromData(got.data):
+        pixmap = image_of(got.data)
+        if pixmap is not None:
             self.pixmap = pixmap
             self._fit()
         elif got.data is not None:
@@ -194,7 +210,8 @@ class AttachmentViewer(QDialog):
             thumb = await in_net(partial(self.source.cached, self.file["id"], thumbnail=True))
             if not shiboken6.isValid(self.image):
                 return
-            if thumb is not None and pixmap.loadFromData(thumb):
+            pixmap = image_of(thumb)
+            if pixmap is not None:
                 # What is there: the thumbnail, saying the full file needs the server.
                 self.pixmap = pixmap
                 self._fit()

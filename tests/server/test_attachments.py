@@ -253,3 +253,20 @@ def test_a_follow_up_with_a_photo_adds_it_to_the_incident(seeded_url, api):
     assert [f["name"] for f in body["files"]] == ["первое.jpg", "второе.jpg"]
     followup = [e for e in body["events"] if e["kind"] == "followup"][-1]
     assert followup["data"]["files"] == ["второе.jpg"]
+
+
+def test_a_phone_photo_thumbnail_stands_upright(db_url):
+    from cur_server.attachments import load
+
+    img = Image.new("RGB", (800, 400), (10, 200, 10))
+    exif = Image.Exif()
+    exif[0x0112] = 6  # Orientation: the camera was turned, view rotated 90° clockwise
+    out = io.BytesIO()
+    img.save(out, "JPEG", exif=exif)
+    server = load_context(db_url)
+    with server.db.write() as s:
+        ref = store_file(s, IncomingFile("IMG_0001.JPG", "image/jpeg", out.getvalue()))
+    with server.db.read() as s:
+        row = load(s, ref["id"], full=False)
+        assert thumbnail_size(row.thumbnail) == (160, 320)
+        assert (row.width, row.height) == (800, 400)  # the file itself is kept as sent
