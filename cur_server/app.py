@@ -20,6 +20,8 @@ from cur_desktop.models.domain import Role
 
 from .access import HANDLER_ROLES, Actor, can_see, reads_incidents, require_role
 from .analytics import analytics_router
+from .attachments import SERVED_TYPES
+from .attachments import load as load_attachment
 from .channels.rejects import rejects_router
 from .context import ServerContext
 from .errors import NotFound, Unauthorized, error_response, install_error_handlers
@@ -272,6 +274,77 @@ def create_app(server: ServerContext) -> FastAPI:
         if found is None or not can_see(actor, found):
             raise NotFound("Обращение не найдено")
         return found
+
+    def readable_incident(actor: Actor, incident_id: int) -> c.IncidentOut:
+        """The incident as GET /incidents/{id} answers it, or NotFound: same rights."""
+        reads_incidents(actor)
+        with server.db.read() as s:
+            found = incidents_out(s, [incident_id]).get(incident_id)
+        if found is None or not can_see(actor, found):
+            raise NotFound("Обращение не найдено")
+        return found
+
+    def attachment_response(
+        actor: Actor, incident_id: int, attachment_id: int, *, full: bool
+    ) -> Response:
+        found = readable_incident(actor, incident_id)
+        ref = next((f for f in found.files if f.id == attachment_id), None)
+        if ref is None:
+            raise NotFound("Вложение не найдено")
+        with server.db.read() as s:
+            row = load_attachment(s, attachment_id, full=full)
+            body = None if row is None else (row.data if full else row.thumbnail)
+            kind = None if row is None else row.media_type
+        if body is None:
+            raise NotFound("Миниатюры нет" if not full else "Вложение не найдено")
+        headers = {
+            "Cache-Control": "private, max-age=31536000, immutable",  # content never changes
+            "X-Content-Type-Options": "nosniff",
+            "Content-Security-Policy": "default-src 'none'; sandbox",
+        }
+        if not full:
+            return Response(body, media_type="image/jpeg", headers=headers)
+        if kind not in SERVED_TYPES:
+            kind = "application/octet-stream"
+            headers["Content-Disposition"] = "attachment"
+        return Response(body, media_type=kind, headers=headers)
+
+    attachment_errors = {401: ERRORS[401], 403: ERRORS[403], 404: ERRORS[404]}
+    IncidentId = Annotated[int, Path(ge=1, le=c.MAX_DB_INT)]
+    AttachmentId = Annotated[int, Path(ge=1, le=c.MAX_DB_INT)]
+
+    @app.get(
+        f"{api}/incidents/{{incident_id}}/attachments/{{attachment_id}}",
+        tags=["sync"],
+        response_class=Response,
+        responses={
+            200: {
+                "description": "The file as stored (an image type, else octet-stream)",
+                "content": {t: {} for t in [*sorted(SERVED_TYPES), "application/octet-stream"]},
+            },
+            **attachment_errors,
+        },
+    )
+    def attachment_file(
+        incident_id: IncidentId, attachment_id: AttachmentId, actor: CurrentActor
+    ) -> Response:
+        """A file stored for the incident (a citizen's photo), read with the incident's rights."""
+        return attachment_response(actor, incident_id, attachment_id, full=True)
+
+    @app.get(
+        f"{api}/incidents/{{incident_id}}/attachments/{{attachment_id}}/thumbnail",
+        tags=["sync"],
+        response_class=Response,
+        responses={
+            200: {"description": "A JPEG thumbnail", "content": {"image/jpeg": {}}},
+            **attachment_errors,
+        },
+    )
+    def attachment_thumbnail(
+        incident_id: IncidentId, attachment_id: AttachmentId, actor: CurrentActor
+    ) -> Response:
+        """The thumbnail of an image stored for the incident (404 if there is none)."""
+        return attachment_response(actor, incident_id, attachment_id, full=False)
 
     @app.get(f"{api}/client-version", tags=["service"])
     def client_version() -> c.ClientVersion:

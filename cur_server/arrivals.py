@@ -37,7 +37,8 @@ class Arrival:
     category_id: int | None = None
     source_url: str | None = None
     author_name: str | None = None
-    attachments: list[str] = field(default_factory=list)
+    #: Links (str) and references to stored files (dict, `attachments.reference`).
+    attachments: list = field(default_factory=list)
     training_session_id: int | None = None
     #: When the «received» event is dated: None for the moment of storing (`now`).
     event_at: datetime | None = None

@@ -73,7 +73,12 @@ def check_received_at(items: list[IngestItem], now: datetime) -> None:
         )
 
 
-def _ingest_once(server: ServerContext, actor_id: int | None, req: IngestRequest) -> IngestResult:
+def _ingest_once(
+    server: ServerContext,
+    actor_id: int | None,
+    req: IngestRequest,
+    files: list[list[dict]] | None = None,
+) -> IngestResult:
     items = req.items
     with server.db.write() as s:
         muns, cats = _resolve_codes(s, items)
@@ -106,7 +111,8 @@ def _ingest_once(server: ServerContext, actor_id: int | None, req: IngestRequest
                     source_url=item.source_url,
                     author_name=item.author_name,
                     text=item.text,
-                    attachments=list(item.attachments),
+                    # Stored files (a channel's photos, `attachments.store_files`) after links.
+                    attachments=[*item.attachments, *(files[n] if files else [])],
                     received_at=received,
                     municipality_id=muns[item.municipality_code],
                     sector=item.sector.value,
@@ -133,11 +139,18 @@ def _ingest_once(server: ServerContext, actor_id: int | None, req: IngestRequest
     return IngestResult(results=results)
 
 
-def ingest(server: ServerContext, actor_id: int | None, req: IngestRequest) -> IngestResult:
+def ingest(
+    server: ServerContext,
+    actor_id: int | None,
+    req: IngestRequest,
+    files: list[list[dict]] | None = None,
+) -> IngestResult:
+    """Store new incidents; `files` (in-process callers only, the channels) gives each item
+    the references of files already stored for it (`attachments.store_files`)."""
     check_received_at(req.items, datetime.now(UTC))
     for _attempt in range(5):
         try:
-            return _ingest_once(server, actor_id, req)
+            return _ingest_once(server, actor_id, req, files)
         except (IntegrityError, OperationalError) as exc:
             # A concurrent ingest of the same source won; the next attempt sees it.
             log.info("retrying ingest after %s", type(exc).__name__)

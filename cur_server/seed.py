@@ -24,6 +24,7 @@ from .context import ServerContext, load_context
 from .db import CHANGE_SEQ, Database, next_values, open_database
 from .demo import content
 from .demo.burst import plant_burst
+from .demo.photos import attach_demo_photos
 from .ingest import serial_counter
 from .security import hash_password
 from .tables import (
@@ -445,6 +446,7 @@ def seed_demo(
         if not has_incidents and incidents > 0:
             server = load_context(db)
             _seed_incidents(server, incidents, now or datetime.now(UTC), seed, days, progress)
+            attach_demo_photos(db, seed)
             created = incidents
             if not db.is_sqlite and incidents >= 10_000:
                 # Fresh statistics for a big seed, or the first queries plan for empty tables.

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from cur_desktop.models.contract import EventOut, IncidentOut, ReplyOut
 
+from .attachments import files_of, urls_of
 from .tables import Event, Incident, Reply
 
 
@@ -48,7 +49,8 @@ def incident_out(i: Incident) -> IncidentOut:
         source_url=i.source_url,
         author_name=i.author_name,
         text=i.text,
-        attachments=list(i.attachments or []),
+        attachments=urls_of(i.attachments),
+        files=files_of(i.attachments),
         received_at=i.received_at,
         municipality_id=i.municipality_id,
         sector=i.sector,
@@ -102,7 +104,9 @@ class IncidentJsonCache:
 #: Columns each wire model is built from: the model's own fields, in order.
 _REPLY_COLUMNS = tuple(ReplyOut.model_fields)
 _EVENT_COLUMNS = tuple(EventOut.model_fields)
-_INCIDENT_COLUMNS = tuple(k for k in IncidentOut.model_fields if k not in ("replies", "events"))
+_INCIDENT_COLUMNS = tuple(
+    k for k in IncidentOut.model_fields if k not in ("replies", "events", "files")
+)
 
 
 def incidents_out(session: Session, ids: Sequence[int]) -> dict[int, IncidentOut]:
@@ -138,7 +142,9 @@ def incidents_out(session: Session, ids: Sequence[int]) -> dict[int, IncidentOut
     for values in session.execute(select(*columns).where(Incident.id.in_(wanted))):
         fields = dict(zip(_INCIDENT_COLUMNS, values, strict=True))
         iid = fields["id"]
-        fields["attachments"] = list(fields["attachments"] or [])
+        attached = fields["attachments"]
+        fields["attachments"] = urls_of(attached)
+        fields["files"] = files_of(attached)
         out[iid] = IncidentOut(**fields, replies=replies.get(iid, []), events=events.get(iid, []))
     return out
 

@@ -210,7 +210,8 @@ class Incident(Base):
     source_url: Mapped[str | None] = mapped_column(String(2000))
     author_name: Mapped[str | None] = mapped_column(String(200))
     text: Mapped[str] = mapped_column(Text)
-    attachments: Mapped[list[str]] = mapped_column(JSON, default=list)
+    #: Links (str, older data and collectors') and stored files ({"id": …}, attachments.py).
+    attachments: Mapped[list] = mapped_column(JSON, default=list)
     received_at: Mapped[datetime] = mapped_column(UtcDateTime)
     municipality_id: Mapped[int] = mapped_column(ForeignKey("municipalities.id"))
     sector: Mapped[str] = mapped_column(String(32))
@@ -515,3 +516,28 @@ class ChannelReject(Base):
     #: The message as received, up to the channel's size limit (beyond it: its headers only).
     raw: Mapped[bytes | None] = mapped_column(LargeBinary)
     received_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow)
+
+
+# --- attachments (issue 13, migration 0009): files citizens sent, kept by the server ----------
+
+
+class Attachment(Base):
+    """A file a channel brought (a photo), stored once per content: the incident names it in
+    its `attachments` list by id (with the name it came under), so the same photo sent twice
+    is kept once. The bytes live here, in the database: one backup, one transaction with the
+    incident, the same on SQLite and PostgreSQL (see cur_server/attachments.py)."""
+
+    __tablename__ = "attachments"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    sha256: Mapped[str] = mapped_column(String(64), unique=True)
+    media_type: Mapped[str] = mapped_column(String(100))
+    size: Mapped[int] = mapped_column(Integer)
+    name: Mapped[str] = mapped_column(String(255))
+    data: Mapped[bytes] = mapped_column(LargeBinary, deferred=True)
+    #: A JPEG preview for images; None when the file is not an image Pillow reads safely.
+    thumbnail: Mapped[bytes | None] = mapped_column(LargeBinary, deferred=True)
+    #: Why there is no thumbnail (English, for an administrator), else None.
+    thumbnail_note: Mapped[str | None] = mapped_column(String(300))
+    width: Mapped[int | None] = mapped_column(Integer)
+    height: Mapped[int | None] = mapped_column(Integer)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime)

@@ -48,6 +48,11 @@ MAX_INGEST_PER_BATCH = 500
 MAX_CHANGES_PAGE = 1_000
 DEFAULT_CHANGES_PAGE = 200
 MAX_REQUEST_BYTES = 2 * 1024 * 1024
+#: Attachments (photos) the server stores: the largest file kept, the long side of a thumbnail
+#: in pixels, and files per incident.
+MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024
+THUMBNAIL_SIZE = 320
+MAX_FILES_PER_INCIDENT = 20
 #: A message cannot have been received before the centres existed, nor later than the server's
 #: clock plus a day of a collector's clock skew. Further dates are typos or attacks: a year 9998
 #: deadline would make every board walk the calendar for millennia. The server checks these
@@ -314,6 +319,24 @@ class EventOut(WireModel):
     data: dict[str, Any] = Field(default_factory=dict)
 
 
+class AttachmentOut(WireModel):
+    """A file the server stores for an incident (a citizen's photo). Its bytes are fetched by
+    `attachment_path`, its thumbnail (JPEG) by `attachment_path(..., thumbnail=True)`, read
+    with the same rights as the incident itself."""
+
+    id: int
+    name: str = Field(description="The name it came under (the sender's, untrusted text)")
+    media_type: str
+    size: int
+    thumbnail: bool = Field(description="Whether a thumbnail exists (images the server read)")
+
+
+def attachment_path(incident_id: int, attachment_id: int, *, thumbnail: bool = False) -> str:
+    """Where one stored file of an incident is fetched (under API_PREFIX)."""
+    tail = "/thumbnail" if thumbnail else ""
+    return f"/incidents/{incident_id}/attachments/{attachment_id}{tail}"
+
+
 class IncidentOut(WireModel):
     id: int
     number: str
@@ -322,7 +345,12 @@ class IncidentOut(WireModel):
     source_url: str | None = None
     author_name: str | None = Field(None, description="None for an anonymous author")
     text: str
-    attachments: list[str] = Field(default_factory=list)
+    attachments: list[str] = Field(
+        default_factory=list, description="Links to files elsewhere (as collectors sent them)"
+    )
+    files: list[AttachmentOut] = Field(
+        default_factory=list, description="Files the server stores (photos), with thumbnails"
+    )
     received_at: datetime
     municipality_id: int
     sector: Sector

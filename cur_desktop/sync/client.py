@@ -302,6 +302,16 @@ class ApiClient:
     def mutations(self, body: dict[str, Any]) -> c.MutationResults:
         return self._call("POST", f"{c.API_PREFIX}/mutations", c.MutationResults, json=body)
 
+    def attachment(self, incident_id: int, attachment_id: int, *, thumbnail: bool) -> bytes:
+        """A stored file of an incident, or its JPEG thumbnail: the bytes (size-capped)."""
+        path = c.API_PREFIX + c.attachment_path(incident_id, attachment_id, thumbnail=thumbnail)
+        status, body, response = self._send("GET", path)
+        if status == 401 and self.refresh_token:
+            self.refresh()
+            status, body, response = self._send("GET", path)
+        self._raise_for(status, body, response)
+        return body
+
     # --- any other endpoint: one call, the answer checked against its model ------------------
 
     def get(self, path: str, model: type[M], params: dict[str, Any] | None = None) -> M:

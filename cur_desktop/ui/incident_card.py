@@ -2,8 +2,10 @@
 only the actions the lifecycle allows from the current status.
 
 Nothing a citizen wrote is ever interpreted: labels are forced to plain text, links are shown,
-never opened or fetched by themselves. Attachments are named links (the file's name and its
-site) that open in the system's browser or viewer only when clicked, and only http(s) ones.
+never opened or fetched by themselves. Attachments given as links are named links (the file's
+name and its site) that open in the system's browser or viewer only when clicked, and only
+http(s) ones; files the server stores show as thumbnails (`attachment_view`) from the server
+or the local cache, and open full size in the workstation's own viewer.
 """
 
 from __future__ import annotations
@@ -32,6 +34,7 @@ from cur_desktop.models.reply_fill import genitive_short
 from cur_desktop.models.statuses import HELD_STATUSES, Status, allowed_targets
 
 from . import formats
+from .attachment_view import AttachmentStrip, AttachmentViewer
 from .code_labels import event_label
 from .i18n import QT_TR_NOOP, tr
 from .labels import Labels
@@ -121,7 +124,19 @@ class IncidentCard(QWidget):
             ("attachments", QT_TR_NOOP("Вложения")),
         ]:
             self.fields[key] = plain_label()
+            if key == "attachments":
+                # Links (older data, collectors') above the thumbnails of stored files.
+                self.attachment_strip = AttachmentStrip()
+                self.attachment_strip.open_requested.connect(self.open_file)
+                box = QWidget()
+                column = QVBoxLayout(box)
+                column.setContentsMargins(0, 0, 0, 0)
+                column.addWidget(self.fields[key])
+                column.addWidget(self.attachment_strip)
+                form.addRow(tr(caption) + ":", box)
+                continue
             form.addRow(tr(caption) + ":", self.fields[key])
+        self.viewer: AttachmentViewer | None = None
         self.attachment_urls: list[str] = []
         attached = self.fields["attachments"]
         attached.setObjectName("attachments")
@@ -192,6 +207,7 @@ class IncidentCard(QWidget):
             for w in (self.sla_label, self.status_label, *self.fields.values()):
                 w.setText("")
             self.attachment_urls = []
+            self.attachment_strip.show_files(None, [])
             self.message.setPlainText("")
             self.history.setPlainText("")
             for b in self.buttons.values():
@@ -225,7 +241,13 @@ class IncidentCard(QWidget):
         attachments = detail.get("attachments") or "[]"
         links = json.loads(attachments) if isinstance(attachments, str) else attachments
         self.attachment_urls = [a if isinstance(a, str) else a.get("url", "") for a in links]
-        f["attachments"].setText(attachments_html(self.attachment_urls) or "—")
+        files = detail.get("files") or []
+        if isinstance(files, str):
+            files = json.loads(files)
+        links = attachments_html(self.attachment_urls)
+        f["attachments"].setText(links or ("" if files else "—"))
+        f["attachments"].setVisible(bool(links) or not files)
+        self.attachment_strip.show_files(detail["id"], files)
         self.message.setPlainText(on_screen(detail["text"]))
         self.history.setPlainText(on_screen(self._history_text(detail)))
         self._enable_actions(detail)
@@ -239,6 +261,15 @@ class IncidentCard(QWidget):
         if urlsplit(url).scheme not in _OPENABLE:
             return False
         return QDesktopServices.openUrl(QUrl(url))
+
+    def open_file(self, incident_id: int, f: dict) -> None:
+        """A click on a thumbnail: the full file in the viewer (fetched off the UI thread)."""
+        if self.attachment_strip.source is None:
+            return
+        if self.viewer is not None:
+            self.viewer.close()
+        self.viewer = AttachmentViewer(self.attachment_strip.source, incident_id, f, self)
+        self.viewer.show()
 
     def _attachment_hovered(self, href: str) -> None:
         """The full address as the tooltip, so the operator sees where a click goes."""

@@ -19,8 +19,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from cur_desktop.models.cache.attachment_cache import AttachmentCache
 from cur_desktop.models.cache.repair import CacheFault
 from cur_desktop.models.spelling import reference_words
+from cur_desktop.sync.attachments import AttachmentSource
 from cur_desktop.sync.engine import SyncState, SyncSummary
 from cur_desktop.sync.outbox import InvalidAction
 from cur_desktop.sync.workspace import Workspace
@@ -29,6 +31,7 @@ from . import main_docks
 from .about_dialog import install_about
 from .aio import in_db, spawn
 from .analytics_window import install_analytics
+from .attachment_view import cache_limit_bytes
 from .conflicts_panel import ConflictsPanel
 from .deadline_watch import DeadlineWatch
 from .help_dialog import KEYS, show_help
@@ -95,6 +98,9 @@ class MainWindow(QMainWindow):
         self.card.role = self.user.role
         self.card.user_id = self.user.id
         self.card.action_requested.connect(self.card_action)
+        self.card.attachment_strip.source = AttachmentSource(
+            workspace.client, AttachmentCache(workspace.store, cache_limit_bytes())
+        )
         self.editor = ReplyEditor()
         self.editor.today = workspace.clock.today
         self.editor.set_templates(

@@ -2,7 +2,8 @@
 
 Since 547-ФЗ (March 2025) an e-mail to the centre is a message (сообщение), not a formal
 обращение: it is taken like a social-network post (`domain.form_of`). The text is the plain
-part, else the HTML part turned into text (never rendered); attachments are named in the text.
+part, else the HTML part turned into text (never rendered); attachments are named in the text,
+and image parts are stored by the server as the incident's files (`image_files`).
 Follow-ups are recognised by the incident number in the subject, then by In-Reply-To and
 References. Nothing here raises on bad mail: what cannot be read becomes a `Rejected`.
 """
@@ -19,6 +20,7 @@ from email.utils import getaddresses, parseaddr, parsedate_to_datetime
 
 from cur_desktop.models.domain import INCIDENT_NUMBER_PREFIX, Channel
 
+from ..attachments import IncomingFile
 from .html_text import html_to_text
 from .intake import Inbound, Rejected
 
@@ -87,6 +89,23 @@ def _attachments(msg: EmailMessage) -> list[str]:
     return names
 
 
+def image_files(msg: EmailMessage) -> tuple[IncomingFile, ...]:
+    """The message's image parts (attached or inline), stored by the server as attachments;
+    a part that cannot be decoded is left out (it is still named in the text)."""
+    files = []
+    for part in msg.walk():
+        try:
+            if part.get_content_maintype() != "image" or part.is_multipart():
+                continue
+            data = part.get_payload(decode=True)
+            if data:
+                name = part.get_filename() or f"image.{part.get_content_subtype()}"
+                files.append(IncomingFile(name, part.get_content_type(), data))
+        except Exception:  # noqa: BLE001 - a broken part is skipped, the letter still taken
+            continue
+    return tuple(files)
+
+
 def _recipients(msg: EmailMessage) -> list[str]:
     values = [
         v
@@ -120,6 +139,7 @@ def read_email(
         subject = (_header(msg, "Subject") or "").strip()
         body = _body(msg)
         attached = _attachments(msg)
+        files = image_files(msg)
         name, address = parseaddr(_header(msg, "Reply-To") or _header(msg, "From") or "")
     except Exception as exc:  # noqa: BLE001
         return Rejected(
@@ -148,4 +168,5 @@ def read_email(
         incident_number=number.group(0) if number else None,
         replies_to=references,
         raw=raw,
+        files=files,
     )

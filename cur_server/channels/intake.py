@@ -26,6 +26,7 @@ from cur_desktop.models.contract import (
 )
 from cur_desktop.models.domain import Channel, Sector
 
+from ..attachments import IncomingFile, refused_note, store_files
 from ..changes import record_change
 from ..context import ServerContext
 from ..errors import ApiError
@@ -38,6 +39,8 @@ CREATED, DUPLICATE, FOLLOWUP, REJECTED = "created", "duplicate", "followup", "re
 #: Kept of a refused message beyond which only its headers are stored.
 MAX_KEPT_BYTES = 10 * 1024 * 1024
 SHORTENED = "\n\n[…] Текст сокращён: полностью он хранится у администратора."
+#: The text of a message that is only files (a photo without a caption).
+FILES_ONLY = "[Сообщение без текста, только вложения]"
 
 
 @dataclass(frozen=True)
@@ -63,6 +66,8 @@ class Inbound:
     raw: bytes | None = None
     #: A category code the channel names (ПОС's category, mapped); an unknown one is dropped.
     category_code: str | None = None
+    #: Files that came with it (photos), stored by the server with the incident.
+    files: tuple[IncomingFile, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -140,6 +145,8 @@ class Intake:
         if self.known(msg.channel, msg.source_id):
             return DUPLICATE
         text = _clean(msg.text, MAX_TEXT_CHARS)
+        if text is None and msg.files:
+            text = FILES_ONLY
         if text is None:
             return self.reject(
                 Rejected(
@@ -156,11 +163,18 @@ class Intake:
                     f"{MAX_TEXT_CHARS}, the whole message is kept here",
                 )
             )
-        msg = replace(msg, text=text)
+        refs: list[dict] = []
+        if msg.files:
+            with self.server.db.write() as s:
+                refs, refused = store_files(s, list(msg.files), now)
+            note = refused_note(refused)
+            if note:
+                text = text[: MAX_TEXT_CHARS - len(note)] + note
+        msg = replace(msg, text=text, files=())
         incident_id = self._thread_of(msg)
         if incident_id is not None:
-            return self._follow_up(msg, incident_id, now)
-        return self._create(msg, now)
+            return self._follow_up(msg, incident_id, now, refs)
+        return self._create(msg, now, refs)
 
     def _thread_of(self, msg: Inbound) -> int | None:
         with self.server.db.read() as s:
@@ -200,7 +214,9 @@ class Intake:
             )
         )
 
-    def _follow_up(self, msg: Inbound, incident_id: int, now: datetime) -> str:
+    def _follow_up(
+        self, msg: Inbound, incident_id: int, now: datetime, refs: list[dict] | None = None
+    ) -> str:
         try:
             with self.server.db.write() as s:
                 inc = s.scalars(
@@ -215,12 +231,17 @@ class Intake:
                     "text": msg.text,
                     "received_at": _received(msg.received_at, now).isoformat(),
                 }
+                if refs:
+                    data["files"] = [r["name"] for r in refs]
+                    known = {a.get("id") for a in inc.attachments or [] if isinstance(a, dict)}
+                    added = [r for r in refs if r["id"] not in known]
+                    inc.attachments = [*(inc.attachments or []), *added]  # a new list: saved
                 record_change(s, inc, now, [("followup", data)])
         except IntegrityError:
             return DUPLICATE  # another process stored it first
         return FOLLOWUP
 
-    def _create(self, msg: Inbound, now: datetime) -> str:
+    def _create(self, msg: Inbound, now: datetime, refs: list[dict] | None = None) -> str:
         if not msg.municipality_code:
             return self.reject(
                 _refused(
@@ -246,7 +267,9 @@ class Intake:
             **category,
         )
         try:
-            result = ingest(self.server, None, IngestRequest(items=[item])).results[0]
+            result = ingest(
+                self.server, None, IngestRequest(items=[item]), files=[refs or []]
+            ).results[0]
         except ApiError as exc:
             return self.reject(
                 _refused(

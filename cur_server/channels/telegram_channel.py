@@ -32,8 +32,10 @@ from datetime import UTC, datetime
 import requests
 from sqlalchemy import select
 
+from cur_desktop.models.contract import MAX_ATTACHMENT_BYTES
 from cur_desktop.models.domain import Channel
 
+from ..attachments import IncomingFile
 from ..tables import ChannelMessage
 from .adapter import DeliveryError, Outgoing, Receipt
 from .config import TelegramConfig
@@ -176,6 +178,52 @@ class TelegramChannel:
         retry_after = (body.get("parameters") or {}).get("retry_after")
         raise ApiRefusal(code, description, float(retry_after) if retry_after else None)
 
+    # --- files (photos) ---------------------------------------------------------------------
+
+    def files_of(self, msg: dict) -> tuple[IncomingFile, ...]:
+        """A message's photo (its largest size) or image document, downloaded: `getFile`, then
+        `{api_url}/file/bot<token>/<file_path>` as the Bot API documents. One that cannot be
+        fetched is left out and logged; the message is taken all the same."""
+        wanted = []
+        photos = [p for p in msg.get("photo") or [] if isinstance(p, dict) and p.get("file_id")]
+        if photos:
+            big = max(
+                photos,
+                key=lambda p: (p.get("width", 0) * p.get("height", 0), p.get("file_size", 0)),
+            )
+            wanted.append((big["file_id"], f"photo-{msg.get('message_id')}.jpg", "image/jpeg"))
+        doc = msg.get("document")
+        if isinstance(doc, dict) and str(doc.get("mime_type", "")).startswith("image/"):
+            if doc.get("file_id"):
+                wanted.append(
+                    (doc["file_id"], str(doc.get("file_name") or "image"), doc["mime_type"])
+                )
+        files = []
+        for file_id, name, kind in wanted:
+            try:
+                found = self.call("getFile", {"file_id": file_id})
+                path = found.get("file_path") if isinstance(found, dict) else None
+                if not path or (found.get("file_size") or 0) > MAX_ATTACHMENT_BYTES:
+                    raise TelegramError(f"no file_path or too large ({found!r:.200})")
+                url = f"{self.config.api_url}/file/bot{self.config.token.reveal()}/{path}"
+                with self.http.get(url, timeout=self.config.timeout, stream=True) as resp:
+                    if resp.status_code != 200:
+                        raise TelegramError(f"file download answered HTTP {resp.status_code}")
+                    data = resp.raw.read(MAX_ATTACHMENT_BYTES + 1, decode_content=True)
+                if len(data) > MAX_ATTACHMENT_BYTES:
+                    raise TelegramError("file larger than the limit")
+                files.append(IncomingFile(name, kind, data))
+            except (ApiRefusal, TelegramError, requests.RequestException, AttributeError) as exc:
+                # requests' own text names the URL, and so the token: only the kind is logged.
+                what = exc if isinstance(exc, TelegramError | ApiRefusal) else type(exc).__name__
+                log.warning(
+                    "telegram file %s of message %s not fetched: %s",
+                    name,
+                    msg.get("message_id"),
+                    what,
+                )
+        return tuple(files)
+
     # --- intake ----------------------------------------------------------------------------
 
     @property
@@ -278,6 +326,9 @@ class TelegramChannel:
             or self.config.default_municipality,
             replies_to=replies_to,
             raw=raw,
+            files=self.files_of(msg)
+            if not edited and not intake.known(Channel.TELEGRAM, source_id)
+            else (),
         )
         try:
             outcome = intake.accept(inbound)

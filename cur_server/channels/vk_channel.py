@@ -27,11 +27,14 @@ import hashlib
 import json
 import logging
 from datetime import UTC, datetime
+from urllib.parse import urlsplit
 
 import requests
 
+from cur_desktop.models.contract import MAX_ATTACHMENT_BYTES
 from cur_desktop.models.domain import Channel
 
+from ..attachments import IncomingFile
 from .adapter import DeliveryError, Outgoing, Receipt
 from .config import VkConfig
 from .intake import Inbound, Intake, Rejected
@@ -195,6 +198,36 @@ class VkChannel:
             for u in users or []
         }
 
+    def files_of(self, msg: dict) -> tuple[IncomingFile, ...]:
+        """A message's or comment's photo attachments, each its largest size downloaded. Only
+        https links (VK's photo servers), or links on the API's own host (a local emulation);
+        one that cannot be fetched is left out and logged, the message taken all the same."""
+        api_host = urlsplit(self.config.api_url).netloc
+        files = []
+        for n, item in enumerate(msg.get("attachments") or []):
+            photo = item.get("photo") if isinstance(item, dict) else None
+            sizes = [x for x in (photo or {}).get("sizes") or [] if isinstance(x, dict)]
+            sizes = [x for x in sizes if isinstance(x.get("url"), str)]
+            if item.get("type") != "photo" or not sizes:
+                continue
+            big = max(sizes, key=lambda x: (x.get("width") or 0) * (x.get("height") or 0))
+            url = urlsplit(big["url"])
+            if url.scheme != "https" and url.netloc != api_host:
+                log.warning("vk photo link refused (not https): %s", url.netloc)
+                continue
+            try:
+                with self.http.get(big["url"], timeout=self.config.timeout, stream=True) as resp:
+                    if resp.status_code != 200:
+                        raise OSError(f"HTTP {resp.status_code}")
+                    data = resp.raw.read(MAX_ATTACHMENT_BYTES + 1, decode_content=True)
+            except (OSError, requests.RequestException) as exc:
+                log.warning("vk photo %s not fetched: %s", url.netloc, type(exc).__name__)
+                continue
+            if len(data) <= MAX_ATTACHMENT_BYTES:
+                name = url.path.rsplit("/", 1)[-1] or f"photo-{n + 1}.jpg"
+                files.append(IncomingFile(name, "image/jpeg", data))
+        return tuple(files)
+
     def _take(self, update: dict, intake: Intake, names: dict[int, str]) -> bool:
         kind = update.get("type")
         obj = update.get("object") or {}
@@ -235,6 +268,7 @@ class VkChannel:
             municipality_code=self.config.default_municipality,
             replies_to=replies_to,
             raw=raw,
+            files=() if intake.known(Channel.VK, source_id) else self.files_of(msg),
         )
         try:
             outcome = intake.accept(inbound)

@@ -337,14 +337,14 @@
     <message>
         <location filename="../../cur_desktop/ui/code_labels.py" line="31"/>
         <location filename="../../cur_desktop/ui/code_labels.py" line="32"/>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="118"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="121"/>
         <source>Поступило</source>
         <extracomment>One per event kind the server records (the test finds them in cur_server&apos;s source).</extracomment>
         <translation>Received</translation>
     </message>
     <message>
         <location filename="../../cur_desktop/ui/code_labels.py" line="33"/>
-        <location filename="../../cur_desktop/ui/main_window.py" line="329"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="335"/>
         <source>Взято в работу</source>
         <translation>Taken</translation>
     </message>
@@ -401,48 +401,48 @@
         <translation>Reply returned for revision</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="145"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="160"/>
         <source>Вз&amp;ять</source>
         <translation>&amp;Take</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="146"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="161"/>
         <source>Вернуть в о&amp;чередь</source>
         <translation>Back to &amp;queue</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="147"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="162"/>
         <source>Отв&amp;етить</source>
         <translation>&amp;Reply</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="148"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="163"/>
         <source>&amp;Направить…</source>
         <translation>Ro&amp;ute…</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="149"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="164"/>
         <source>Сфер&amp;а…</source>
         <translation>Se&amp;ctor…</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="150"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="165"/>
         <source>Стат&amp;ус…</source>
         <translation>St&amp;atus…</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="151"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="166"/>
         <source>Отк&amp;лонить…</source>
         <translation>Re&amp;ject…</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="152"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="167"/>
         <source>&amp;Заметка…</source>
         <translation>N&amp;ote…</translation>
     </message>
     <message>
         <location filename="../../cur_desktop/ui/approvals_panel.py" line="45"/>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="110"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="113"/>
         <source>Автор</source>
         <extracomment>(action name, incident id): claim, release, reply, route, category, status, reject, note the signed-in user&apos;s role: supervisors may change a colleague&apos;s case, others not who holds the shown incident when it is a colleague (not the user), else None</extracomment>
         <translation>Author</translation>
@@ -492,29 +492,29 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/analytics_tabs.py" line="123"/>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="111"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="114"/>
         <location filename="../../cur_desktop/ui/queue_model.py" line="52"/>
         <source>Канал</source>
         <translation>Channel</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="112"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="115"/>
         <source>Источник</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="113"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="116"/>
         <location filename="../../cur_desktop/ui/queue_model.py" line="51"/>
         <source>Муниципалитет</source>
         <translation>Municipality</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="114"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="117"/>
         <source>Сфера / рубрика</source>
         <translation>Sector / category</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="115"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="118"/>
         <location filename="../../cur_desktop/ui/incident_dialogs.py" line="70"/>
         <location filename="../../cur_desktop/ui/queue_model.py" line="49"/>
         <location filename="../../cur_desktop/ui/trainer_live.py" line="29"/>
@@ -524,7 +524,7 @@
     <message>
         <location filename="../../cur_desktop/ui/analytics_tabs.py" line="340"/>
         <location filename="../../cur_desktop/ui/finding_text.py" line="27"/>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="116"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="119"/>
         <location filename="../../cur_desktop/ui/incident_dialogs.py" line="31"/>
         <location filename="../../cur_desktop/ui/systemic_view.py" line="136"/>
         <source>Ведомство</source>
@@ -611,7 +611,7 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/handover_dialog.py" line="59"/>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="117"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="120"/>
         <location filename="../../cur_desktop/ui/queue_model.py" line="53"/>
         <source>Исполнитель</source>
         <translation>Assignee</translation>
@@ -673,17 +673,17 @@
         <translation>Answer reviewed by the shift supervisor</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="119"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="122"/>
         <source>Первый ответ до</source>
         <translation>First answer due</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="120"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="123"/>
         <source>Окончательный ответ до</source>
         <translation>Final answer due</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="121"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="124"/>
         <source>Вложения</source>
         <translation>Attachments</translation>
     </message>
@@ -703,39 +703,39 @@
         <translation>Reject…</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="173"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="188"/>
         <source>Сообщение</source>
         <translation>Message</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="179"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="194"/>
         <source>История</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="191"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="206"/>
         <location filename="../../cur_desktop/ui/main_actions.py" line="72"/>
         <source>Выберите обращение в очереди</source>
         <translation>Select an incident in the queue</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="209"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="225"/>
         <source>Аноним</source>
         <translation>Anonymous</translation>
     </message>
     <message>
         <location filename="../../cur_desktop/ui/handover_dialog.py" line="163"/>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="221"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="237"/>
         <source>не назначено</source>
         <translation>unassigned</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="257"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="288"/>
         <source>система</source>
         <translation>system</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="257"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="288"/>
         <source> (не отправлено)</source>
         <translation> (not sent)</translation>
     </message>
@@ -965,7 +965,7 @@
         <translation>Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="73"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="76"/>
         <source>ЦУР — рабочее место</source>
         <translation>RMC — Workstation</translation>
     </message>
@@ -1233,12 +1233,12 @@
         <translation>Name:</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="308"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="314"/>
         <source>Действие невозможно</source>
         <translation>Action not possible</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="324"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="330"/>
         <source>Свободных обращений нет</source>
         <translation>No unassigned incidents</translation>
     </message>
@@ -2066,7 +2066,7 @@ today</translation>
         <translation>line {0}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="62"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="65"/>
         <location filename="../../cur_desktop/ui/trainer_dialogs.py" line="37"/>
         <source>файл</source>
         <translation>file</translation>
@@ -2998,12 +2998,12 @@ today</translation>
         <translation>The server did not accept the edit</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="317"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="348"/>
         <source>другого сотрудника</source>
         <translation>another employee</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="317"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="348"/>
         <source>В работе у {name}</source>
         <translation>Held by {name}</translation>
     </message>
@@ -3277,14 +3277,75 @@ today</translation>
         <translation>From a terminal (in the project folder, .venv/bin/python):</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/demo_mail.py" line="55"/>
+        <location filename="../../cur_desktop/ui/demo_mail.py" line="57"/>
         <source>Жалоба по e-mail…</source>
         <translation>Complaint by e-mail…</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/demo_mail.py" line="60"/>
+        <location filename="../../cur_desktop/ui/demo_mail.py" line="62"/>
         <source>Жалоба по e-mail</source>
         <translation>Complaint by e-mail</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/attachment_view.py" line="75"/>
+        <source>{n} МБ</source>
+        <translation>{n} MB</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/attachment_view.py" line="76"/>
+        <source>{n} КБ</source>
+        <translation>{n} KB</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/attachment_view.py" line="133"/>
+        <location filename="../../cur_desktop/ui/attachment_view.py" line="185"/>
+        <source>Загрузка…</source>
+        <translation>Loading…</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/attachment_view.py" line="136"/>
+        <source>Без миниатюры</source>
+        <translation>No thumbnail</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/attachment_view.py" line="159"/>
+        <source>Нет связи</source>
+        <translation>Offline</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/attachment_view.py" line="162"/>
+        <source>Недоступно</source>
+        <translation>Unavailable</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/attachment_view.py" line="176"/>
+        <source>Вложение</source>
+        <translation>Attachment</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/attachment_view.py" line="189"/>
+        <source>Esc — закрыть</source>
+        <translation>Esc closes</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/attachment_view.py" line="208"/>
+        <source>Этот файл не изображение: просмотр недоступен</source>
+        <translation>This file is not an image: it cannot be viewed here</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/attachment_view.py" line="220"/>
+        <source>Миниатюра: полный файл откроется на связи</source>
+        <translation>Thumbnail: the full file opens when the server is reachable</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/attachment_view.py" line="222"/>
+        <source>Файл не сохранён на этом компьютере, а сервер недоступен</source>
+        <translation>The file is not kept on this computer and the server cannot be reached</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/attachment_view.py" line="224"/>
+        <source>Файл недоступен</source>
+        <translation>The file is not available</translation>
     </message>
 </context>
 <context>

@@ -336,14 +336,14 @@
     <message>
         <location filename="../../cur_desktop/ui/code_labels.py" line="31" />
         <location filename="../../cur_desktop/ui/code_labels.py" line="32" />
-        <location filename="../../cur_desktop/ui/incident_card.py" line="118" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="121" />
         <source>Поступило</source>
         <extracomment>One per event kind the server records (the test finds them in cur_server's source).</extracomment>
         <translation>Поступило</translation>
     </message>
     <message>
         <location filename="../../cur_desktop/ui/code_labels.py" line="33" />
-        <location filename="../../cur_desktop/ui/main_window.py" line="329" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="335" />
         <source>Взято в работу</source>
         <translation>Взято в работу</translation>
     </message>
@@ -400,48 +400,48 @@
         <translation>Ответ возвращён на доработку</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="145" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="160" />
         <source>Вз&amp;ять</source>
         <translation>Вз&amp;ять</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="146" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="161" />
         <source>Вернуть в о&amp;чередь</source>
         <translation>Вернуть в о&amp;чередь</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="147" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="162" />
         <source>Отв&amp;етить</source>
         <translation>Отв&amp;етить</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="148" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="163" />
         <source>&amp;Направить…</source>
         <translation>&amp;Направить…</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="149" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="164" />
         <source>Сфер&amp;а…</source>
         <translation>Сфер&amp;а…</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="150" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="165" />
         <source>Стат&amp;ус…</source>
         <translation>Стат&amp;ус…</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="151" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="166" />
         <source>Отк&amp;лонить…</source>
         <translation>Отк&amp;лонить…</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="152" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="167" />
         <source>&amp;Заметка…</source>
         <translation>&amp;Заметка…</translation>
     </message>
     <message>
         <location filename="../../cur_desktop/ui/approvals_panel.py" line="45" />
-        <location filename="../../cur_desktop/ui/incident_card.py" line="110" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="113" />
         <source>Автор</source>
         <extracomment>(action name, incident id): claim, release, reply, route, category, status, reject, note the signed-in user's role: supervisors may change a colleague's case, others not who holds the shown incident when it is a colleague (not the user), else None</extracomment>
         <translation>Автор</translation>
@@ -491,29 +491,29 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/analytics_tabs.py" line="123" />
-        <location filename="../../cur_desktop/ui/incident_card.py" line="111" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="114" />
         <location filename="../../cur_desktop/ui/queue_model.py" line="52" />
         <source>Канал</source>
         <translation>Канал</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="112" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="115" />
         <source>Источник</source>
         <translation>Источник</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="113" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="116" />
         <location filename="../../cur_desktop/ui/queue_model.py" line="51" />
         <source>Муниципалитет</source>
         <translation>Муниципалитет</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="114" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="117" />
         <source>Сфера / рубрика</source>
         <translation>Сфера / рубрика</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="115" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="118" />
         <location filename="../../cur_desktop/ui/incident_dialogs.py" line="70" />
         <location filename="../../cur_desktop/ui/queue_model.py" line="49" />
         <location filename="../../cur_desktop/ui/trainer_live.py" line="29" />
@@ -523,7 +523,7 @@
     <message>
         <location filename="../../cur_desktop/ui/analytics_tabs.py" line="340" />
         <location filename="../../cur_desktop/ui/finding_text.py" line="27" />
-        <location filename="../../cur_desktop/ui/incident_card.py" line="116" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="119" />
         <location filename="../../cur_desktop/ui/incident_dialogs.py" line="31" />
         <location filename="../../cur_desktop/ui/systemic_view.py" line="136" />
         <source>Ведомство</source>
@@ -610,7 +610,7 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/handover_dialog.py" line="59" />
-        <location filename="../../cur_desktop/ui/incident_card.py" line="117" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="120" />
         <location filename="../../cur_desktop/ui/queue_model.py" line="53" />
         <source>Исполнитель</source>
         <translation>Исполнитель</translation>
@@ -672,17 +672,17 @@
         <translation>Ответ оценён старшим смены</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="119" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="122" />
         <source>Первый ответ до</source>
         <translation>Первый ответ до</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="120" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="123" />
         <source>Окончательный ответ до</source>
         <translation>Окончательный ответ до</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="121" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="124" />
         <source>Вложения</source>
         <translation>Вложения</translation>
     </message>
@@ -702,39 +702,39 @@
         <translation>Отклонить…</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="173" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="188" />
         <source>Сообщение</source>
         <translation>Сообщение</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="179" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="194" />
         <source>История</source>
         <translation>История</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="191" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="206" />
         <location filename="../../cur_desktop/ui/main_actions.py" line="72" />
         <source>Выберите обращение в очереди</source>
         <translation>Выберите обращение в очереди</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="209" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="225" />
         <source>Аноним</source>
         <translation>Аноним</translation>
     </message>
     <message>
         <location filename="../../cur_desktop/ui/handover_dialog.py" line="163" />
-        <location filename="../../cur_desktop/ui/incident_card.py" line="221" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="237" />
         <source>не назначено</source>
         <translation>не назначено</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="257" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="288" />
         <source>система</source>
         <translation>система</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="257" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="288" />
         <source> (не отправлено)</source>
         <translation> (не отправлено)</translation>
     </message>
@@ -964,7 +964,7 @@
         <translation>Горячие клавиши</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="73" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="76" />
         <source>ЦУР — рабочее место</source>
         <translation>ЦУР — рабочее место</translation>
     </message>
@@ -1232,12 +1232,12 @@
         <translation>Название:</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="308" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="314" />
         <source>Действие невозможно</source>
         <translation>Действие невозможно</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="324" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="330" />
         <source>Свободных обращений нет</source>
         <translation>Свободных обращений нет</translation>
     </message>
@@ -2065,7 +2065,7 @@
         <translation>строка {0}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="62" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="65" />
         <location filename="../../cur_desktop/ui/trainer_dialogs.py" line="37" />
         <source>файл</source>
         <translation>файл</translation>
@@ -2997,12 +2997,12 @@
         <translation>Сервер не принял правку</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="317" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="348" />
         <source>другого сотрудника</source>
         <translation>другого сотрудника</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="317" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="348" />
         <source>В работе у {name}</source>
         <translation>В работе у {name}</translation>
     </message>
@@ -3276,14 +3276,75 @@
         <translation>Из терминала (в папке проекта, .venv/bin/python):</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/demo_mail.py" line="55" />
+        <location filename="../../cur_desktop/ui/demo_mail.py" line="57" />
         <source>Жалоба по e-mail…</source>
         <translation>Жалоба по e-mail…</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/demo_mail.py" line="60" />
+        <location filename="../../cur_desktop/ui/demo_mail.py" line="62" />
         <source>Жалоба по e-mail</source>
         <translation>Жалоба по e-mail</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/attachment_view.py" line="75" />
+        <source>{n} МБ</source>
+        <translation>{n} МБ</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/attachment_view.py" line="76" />
+        <source>{n} КБ</source>
+        <translation>{n} КБ</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/attachment_view.py" line="133" />
+        <location filename="../../cur_desktop/ui/attachment_view.py" line="185" />
+        <source>Загрузка…</source>
+        <translation>Загрузка…</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/attachment_view.py" line="136" />
+        <source>Без миниатюры</source>
+        <translation>Без миниатюры</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/attachment_view.py" line="159" />
+        <source>Нет связи</source>
+        <translation>Нет связи</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/attachment_view.py" line="162" />
+        <source>Недоступно</source>
+        <translation>Недоступно</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/attachment_view.py" line="176" />
+        <source>Вложение</source>
+        <translation>Вложение</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/attachment_view.py" line="189" />
+        <source>Esc — закрыть</source>
+        <translation>Esc — закрыть</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/attachment_view.py" line="208" />
+        <source>Этот файл не изображение: просмотр недоступен</source>
+        <translation>Этот файл не изображение: просмотр недоступен</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/attachment_view.py" line="220" />
+        <source>Миниатюра: полный файл откроется на связи</source>
+        <translation>Миниатюра: полный файл откроется на связи</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/attachment_view.py" line="222" />
+        <source>Файл не сохранён на этом компьютере, а сервер недоступен</source>
+        <translation>Файл не сохранён на этом компьютере, а сервер недоступен</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/attachment_view.py" line="224" />
+        <source>Файл недоступен</source>
+        <translation>Файл недоступен</translation>
     </message>
 </context>
 <context>

@@ -6,8 +6,12 @@ It speaks the documented shapes: `POST /bot<token>/<method>` with JSON parameter
 `offset` on and forgets those before it (offset confirms them); `sendMessage` keeps the
 Message it creates, checks the 4,096-character limit and `reply_parameters` (a deleted message
 is "message to be replied not found" unless `allow_sending_without_reply`). Tests make the
-citizens write (`user_says`, `user_edits`), delete messages, block the bot, revoke the token, or
-queue any error for the next calls of a method (`fail`, `fail_html`).
+citizens write (`user_says`, `user_edits`, `user_sends_photo`), delete messages, block the bot,
+revoke the token, or queue any error for the next calls of a method (`fail`, `fail_html`).
+
+Files: a photo is a Message with `photo` (PhotoSize objects, smallest first, as Telegram sends
+them); `getFile` answers the File object with a `file_path`, and the bytes are downloaded by
+`GET /file/bot<token>/<file_path>` (404 for an unknown path, 401 for a wrong token).
 """
 
 from __future__ import annotations
@@ -45,6 +49,9 @@ class State:
     calls: list[tuple[str, dict]] = field(default_factory=list)
     failures: list[Failure] = field(default_factory=list)
     confirmed: int = 0
+    #: file_id → (file_path, bytes) of files citizens sent
+    files: dict[str, tuple[str, bytes]] = field(default_factory=dict)
+    downloads: list[str] = field(default_factory=list)
 
 
 def utf16_len(text: str) -> int:
@@ -147,6 +154,37 @@ class TelegramApi:
             self.state.updates.append({"update_id": next(self._update_ids), "message": msg})
             return msg
 
+    def add_file(self, data: bytes, suffix: str = "jpg") -> str:
+        """A file on Telegram's servers; its file_id."""
+        n = len(self.state.files) + 1
+        file_id = f"AgACAgIAAxkBAAI{n:06d}"
+        self.state.files[file_id] = (f"photos/file_{n}.{suffix}", data)
+        return file_id
+
+    def user_sends_photo(
+        self, data: bytes, caption: str | None = None, *, chat_id: int = 5_550_001, **kw
+    ) -> dict:
+        """A citizen sends a photo (with a caption or none): Telegram offers it in sizes, the
+        largest last; here the small ones are the same bytes under other ids."""
+        msg = self.user_says(caption or "", chat_id=chat_id, caption=True, **kw)
+        with self.lock:
+            sizes = []
+            for w, h, payload in ((90, 60, b"thumb-of-" + data[:16]), (1280, 853, data)):
+                file_id = self.add_file(payload)
+                sizes.append(
+                    {
+                        "file_id": file_id,
+                        "file_unique_id": file_id[-8:],
+                        "width": w,
+                        "height": h,
+                        "file_size": len(payload),
+                    }
+                )
+            msg["photo"] = sizes
+            if not caption:
+                msg.pop("caption", None)
+            return msg
+
     def user_edits(self, msg: dict, text: str) -> dict:
         with self.lock:
             edited = dict(msg, text=text, edit_date=int(time.time()) + 1)
@@ -199,6 +237,8 @@ class TelegramApi:
     # --- the API ---------------------------------------------------------------------------
 
     def handle(self, path: str, params: dict) -> tuple[int, bytes, str]:
+        if path.startswith("/file/"):
+            return self._download(path)
         prefix, _, method = path.lstrip("/").partition("/")
         method = method.split("?")[0]
         with self.lock:
@@ -216,6 +256,31 @@ class TelegramApi:
             if handler is None:
                 return self._error(404, "Not Found")
             return handler(params)
+
+    def _download(self, path: str) -> tuple[int, bytes, str]:
+        prefix, _, file_path = path.removeprefix("/file/").partition("/")
+        with self.lock:
+            if prefix != f"bot{self.state.token}":
+                return self._error(401, "Unauthorized")
+            self.state.downloads.append(file_path)
+            for stored_path, data in self.state.files.values():
+                if stored_path == file_path:
+                    return 200, data, "application/octet-stream"
+            return self._error(404, "Not Found")
+
+    def _api_getFile(self, params: dict):  # noqa: N802
+        found = self.state.files.get(str(params.get("file_id")))
+        if found is None:
+            return self._error(400, "Bad Request: invalid file_id")
+        file_id = str(params["file_id"])
+        return self._ok(
+            {
+                "file_id": file_id,
+                "file_unique_id": file_id[-8:],
+                "file_size": len(found[1]),
+                "file_path": found[0],
+            }
+        )
 
     @staticmethod
     def _ok(result) -> tuple[int, bytes, str]:

@@ -53,6 +53,8 @@ class State:
     closed_posts: set[int] = field(default_factory=set)
     calls: list[tuple[str, dict]] = field(default_factory=list)
     failures: list[Failure] = field(default_factory=list)
+    #: path → bytes of photos citizens attached (the largest size only)
+    photos: dict[str, bytes] = field(default_factory=dict)
 
 
 class VkApi:
@@ -83,6 +85,14 @@ class VkApi:
                 self._answer(api.method(path.removeprefix("/method/"), params))
 
             def do_GET(self) -> None:  # noqa: N802
+                path = urlsplit(self.path).path
+                if path.startswith("/photos/"):  # a photo server (sun9-….userapi.com)
+                    data = api.state.photos.get(path)
+                    self.send_response(200 if data is not None else 404)
+                    self.send_header("Content-Length", str(len(data or b"")))
+                    self.end_headers()
+                    self.wfile.write(data or b"")
+                    return
                 query = {k: v[-1] for k, v in parse_qs(urlsplit(self.path).query).items()}
                 self._answer(api.a_check(query))
 
@@ -108,8 +118,28 @@ class VkApi:
         event = {"type": kind, "object": obj, "group_id": GROUP, "event_id": f"e{number}"}
         self.state.events.append((number, event))
 
-    def user_writes(self, text: str, *, from_id: int = 1001, reply_to: int | None = None) -> dict:
-        """A private message to the community (peer = the user)."""
+    def photo(self, data: bytes) -> dict:
+        """A photo attachment as VK sends it: sizes smallest first, each with its URL (here the
+        largest is `data`, served at /photos/…; the smaller ones are not served)."""
+        n = len(self.state.photos) + 1
+        base = self.url.removesuffix("/method")
+        self.state.photos[f"/photos/{n}_z.jpg"] = data
+        sizes = [
+            {"type": "s", "width": 75, "height": 50, "url": f"{base}/photos/{n}_s.jpg"},
+            {"type": "z", "width": 1280, "height": 853, "url": f"{base}/photos/{n}_z.jpg"},
+            {"type": "m", "width": 130, "height": 87, "url": f"{base}/photos/{n}_m.jpg"},
+        ]
+        return {"type": "photo", "photo": {"id": 457_000 + n, "owner_id": 1001, "sizes": sizes}}
+
+    def user_writes(
+        self,
+        text: str,
+        *,
+        from_id: int = 1001,
+        reply_to: int | None = None,
+        photos: list[bytes] | None = None,
+    ) -> dict:
+        """A private message to the community (peer = the user), with photos if given."""
         with self.lock:
             msg = {
                 "id": next(self._ids),
@@ -121,6 +151,8 @@ class VkApi:
             }
             if reply_to is not None:
                 msg["reply_message"] = {"id": reply_to, "from_id": -GROUP}
+            if photos:
+                msg["attachments"] = [self.photo(p) for p in photos]
             self.state.messages.append(msg)
             self._event("message_new", {"message": msg, "client_info": {}})
             return msg

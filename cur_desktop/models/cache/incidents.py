@@ -164,6 +164,7 @@ class IncidentState:
         for key in TIME_FIELDS:
             row[key] = to_epoch(d.get(key))
         row["attachments"] = _dumps(d.get("attachments") or [])
+        row["files"] = _dumps(d.get("files") or [])
         row["pending"] = 0
         reply_rows = []
         for r in reply_list:
@@ -401,6 +402,7 @@ def rows_to_server_dicts(
         for key in TIME_FIELDS:
             d[key] = from_epoch(row[key]).isoformat() if row[key] is not None else None
         d["attachments"] = json.loads(row["attachments"])
+        d["files"] = json.loads(row["files"] or "[]")
         d["replies"] = [
             {
                 **{k: v for k, v in r.items() if k != "local" and k != "incident_id"},

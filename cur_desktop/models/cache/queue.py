@@ -438,6 +438,7 @@ def incident_detail(conn: Connection, incident_id: int) -> dict[str, Any] | None
         return None
     d = dict(row._mapping)
     d["attachments"] = json.loads(d["attachments"])
+    d["files"] = json.loads(d.get("files") or "[]")
     # Server ids grow with time; a local row's id is minus its outbox sequence number.
     in_order = "local, CASE WHEN local THEN -id ELSE id END"
     d["replies"] = [

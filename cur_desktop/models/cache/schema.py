@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from enum import StrEnum
 
-from sqlalchemy import Column, Index, Integer, MetaData, Table, Text, text
+from sqlalchemy import Column, Float, Index, Integer, LargeBinary, MetaData, Table, Text, text
 
 from ..domain import CHANNEL_LABELS, SECTOR_LABELS
 from ..statuses import Status
@@ -46,6 +46,8 @@ incidents = Table(
     Column("author_name", Text),
     Column("text", Text, nullable=False),
     Column("attachments", Text, nullable=False, default="[]"),
+    #: Files the server stores (AttachmentOut as JSON): the card shows their thumbnails.
+    Column("files", Text, nullable=False, default="[]", server_default="[]"),
     Column("received_at", Integer, nullable=False),
     Column("municipality_id", Integer, nullable=False),
     Column("sector", Text, nullable=False),
@@ -134,6 +136,18 @@ events = Table(
     Column("kind", Text, nullable=False),
     Column("data", Text, nullable=False, default="{}"),
     Column("local", Integer, nullable=False, default=0),
+)
+
+#: Thumbnails and opened files of attachments, kept for offline use within a size limit
+#: (`attachment_cache.AttachmentCache`): the oldest used goes first.
+attachment_files = Table(
+    "attachment_files",
+    metadata,
+    Column("key", Text, primary_key=True),
+    Column("data", LargeBinary, nullable=False),
+    Column("size", Integer, nullable=False),
+    Column("used_at", Float, nullable=False),
+    Index("ix_attachment_files_used", "used_at"),
 )
 
 incident_base = Table(

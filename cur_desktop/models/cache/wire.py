@@ -27,6 +27,7 @@ def _wire(row: dict[str, Any]) -> IncidentOut:
     for key in TIME_FIELDS:
         d[key] = None if d[key] is None else datetime.fromtimestamp(d[key], UTC)
     d["attachments"] = json.loads(d["attachments"] or "[]")
+    d["files"] = json.loads(d["files"] or "[]")
     return IncidentOut.model_validate(d)
 
 
