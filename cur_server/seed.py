@@ -39,6 +39,7 @@ from .tables import (
     User,
     UserMunicipality,
 )
+from .wire_json import fill_missing
 
 DEMO_PASSWORD = "demo"
 #: The district whose official is in the demo accounts.
@@ -446,6 +447,7 @@ def seed_demo(
             server = load_context(db)
             _seed_incidents(server, incidents, now or datetime.now(UTC), seed, days, progress)
             created = incidents
+            fill_missing(db)  # the feed's JSON of each, as a writer leaves it
             if not db.is_sqlite and incidents >= 10_000:
                 # Fresh statistics for a big seed, or the first queries plan for empty tables.
                 with db.write() as s:

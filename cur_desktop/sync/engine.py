@@ -16,7 +16,7 @@ import threading
 import time
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from dataclasses import asdict, dataclass, field
 from enum import StrEnum
 
@@ -147,13 +147,15 @@ class SyncCore:
         push_batch: int = 100,
         progress: Progress | None = None,
         defer_indexes: bool = True,
+        pause_gc: bool = True,
     ):
         """`defer_indexes`: a first fill builds the queue's indexes at its end
-        (`models/cache/first_fill.py`); off only to measure or compare against."""
+        (`models/cache/first_fill.py`); `pause_gc`: the pull runs with the cyclic garbage
+        collector off (`gc_paused`). Both are off only to measure or compare against."""
         self.client, self.store = client, store
         self.outbox = Outbox(store, client.clock)
         self.page_size, self.push_batch = page_size, push_batch
-        self.defer_indexes = defer_indexes
+        self.defer_indexes, self.pause_gc = defer_indexes, pause_gc
         self.progress = progress or (lambda phase, done: None)
         self.cancel = threading.Event()
         #: What the server says of workstation versions; asked once, at the first sync.
@@ -225,7 +227,7 @@ class SyncCore:
         first_fill_now = cursor == 0 or deferring
         self._check_cancel()
         with (
-            gc_paused(),
+            gc_paused() if self.pause_gc else nullcontext(),
             ThreadPoolExecutor(1, thread_name_prefix="cur-pull-http") as http,
             ThreadPoolExecutor(1, thread_name_prefix="cur-pull-rows") as rows,
         ):
