@@ -9,21 +9,26 @@ separate process (`cur-server serve`), so client and server do not share a GIL. 
 core (ApiClient + encrypted CacheStore + SyncCore, as in tests/sync/harness.py) then:
 
 1. syncs everything from an empty cache over loopback, twice, each time into a new cache and
-   from a new server process: first as the client did before (`initial_before`: pages of
-   500, the queue's indexes updated row by row), then as it does now (`initial`: pages of the
-   server's maximum, 1,000, and the queue's secondary indexes built once at the end of the
-   first fill, models/cache/first_fill.py); `before_over_now` is the ratio of wall times,
-   `before_over_now_cpu` of client + server CPU. Reported: wall seconds, incidents/s,
-   bytes on the wire (compressed bodies), pages; the time spent in the client's local write
-   transactions (`apply_seconds` wall, `apply_cpu_seconds` CPU of the thread running them),
-   in HTTP requests (`network_seconds`, includes the server's work) and in validating JSON
-   (`parse_seconds`); CPU seconds of the client and the server process. Pages are fetched
-   ahead while the previous one is applied, so the phase sums overlap the wall time.
-   The baseline in the same run: the same rows written with raw DB-API `executemany` into a
-   fresh cache file (SQLCipher, same schema, same page-sized transactions, search-index text
-   computed beforehand): the local limit. `apply_vs_raw` compares CPU times, which other
-   load on the machine (and the fetch thread and server running alongside the apply) does
-   not inflate; `apply_vs_raw_wall` compares wall times.
+   from a new server process: first as client and server did before 2026-12-05
+   (`initial_before`: the server serialises every incident of every page, as it does with
+   CUR_FEED_STORED_JSON=0; the client pulls with the garbage collector on and binds None and
+   enum values through sqlcipher3's slow adapter path), then as they do now (`initial`: the
+   feed concatenates each incident's stored JSON, cur_server/wire_json.py; the pull pauses the
+   collector; the cache registers adapters). Both in pages of the client's default and with the
+   queue's indexes built at the end of the first fill. `before_over_now` is the ratio of wall
+   times, `before_over_now_cpu` of client + server CPU; `quiet_estimate_seconds` scales the
+   last quiet-machine figure of the old path (`QUIET_BEFORE_SECONDS`, 100k) by the same-run
+   ratio, an estimate for a machine this busy run cannot show. Reported: wall seconds,
+   incidents/s, bytes on the wire (compressed bodies), pages; the time spent in the client's
+   local write transactions (`apply_seconds` wall, `apply_cpu_seconds` CPU of the thread
+   running them), in HTTP requests (`network_seconds`, includes the server's work) and in
+   validating JSON (`parse_seconds`); CPU seconds of the client and the server process. Pages
+   are fetched ahead while the previous one is applied, so the phase sums overlap the wall
+   time. The baseline in the same run: the same rows written with raw DB-API `executemany` into
+   a fresh cache file (SQLCipher, same schema, same page-sized transactions, search-index text
+   computed beforehand): the local limit. `apply_vs_raw` compares CPU times, which other load
+   on the machine (and the fetch thread and server running alongside the apply) does not
+   inflate; `apply_vs_raw_wall` compares wall times.
 2. syncs again after 1,000 changes made on the server by a supervisor through /mutations.
 3. (largest size) syncs 100 changes through tests/support/faultproxy.py capped at 256 kbit/s
    with 300 ms one-way latency; reports wire bytes per changed incident (proxy count, all
@@ -51,6 +56,7 @@ import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
+from enum import StrEnum
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -58,8 +64,10 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 import requests  # noqa: E402
+import sqlcipher3  # noqa: E402
 from sqlalchemy import select  # noqa: E402
 
+from cur_desktop.models.cache import store as cache_store  # noqa: E402
 from cur_desktop.models.cache.incidents import IncidentState  # noqa: E402
 from cur_desktop.models.cache.schema import SEARCH_TABLE, incidents  # noqa: E402
 from cur_desktop.models.cache.store import CacheStore  # noqa: E402
@@ -67,8 +75,10 @@ from cur_desktop.models.statuses import OPEN_STATUSES  # noqa: E402
 from cur_desktop.sync.client import ApiClient  # noqa: E402
 from cur_desktop.sync.engine import SyncCore  # noqa: E402
 from cur_server.context import sqlite_url_for  # noqa: E402
-from cur_server.migrate import upgrade  # noqa: E402
+from cur_server.db import open_database  # noqa: E402
+from cur_server.migrate import database_revision, head_revision, upgrade  # noqa: E402
 from cur_server.seed import seed_demo  # noqa: E402
+from cur_server.wire_json import fill_missing  # noqa: E402
 from tests.support.faultproxy import FaultProxy, Faults  # noqa: E402
 
 #: Seeded data must not depend on the day the benchmark runs.
@@ -77,9 +87,9 @@ SEED_DAYS = 60
 SLOW_LATENCY = 0.3  # seconds, one way
 SLOW_BANDWIDTH = 32_000  # bytes/s = 256 kbit/s
 AIM_100K_SECONDS = 60.0
-#: The client's page size before it became the server's maximum (with the queue's indexes
-#: kept through the first fill): the same-run baseline of the initial sync.
-BEFORE_PAGE_SIZE = 500
+#: The old path's 100k first fill on a quiet machine (bench/README.md, 2026-12-04/05):
+#: scaled by a run's `before_over_now` it estimates the new path there.
+QUIET_BEFORE_SECONDS = {100_000: 92.0}
 QUICK_SIZE = 400
 AIM_APPLY_VS_RAW = 3.0
 AIM_SLOW_SECONDS = 10.0
@@ -100,9 +110,19 @@ def free_port() -> int:
 
 
 def seeded_database(workdir: Path, size: int) -> tuple[str, float | None]:
-    """A fresh copy of a database seeded with `size` incidents; seeds only the first time."""
+    """A fresh copy of a database seeded with `size` incidents; seeds only the first time
+    (a seed kept from an older schema is upgraded, and its feed JSON made, once)."""
     pristine = workdir / f"seed-{size}.db"
     seconds = None
+    if pristine.exists() and database_revision(sqlite_url_for(pristine)) != head_revision():
+        started = time.perf_counter()
+        upgrade(sqlite_url_for(pristine))
+        db = open_database(sqlite_url_for(pristine))
+        try:
+            fill_missing(db)
+        finally:
+            db.dispose()
+        log(f"{size}: kept seed upgraded in {time.perf_counter() - started:.0f} s")
     if not pristine.exists():
         started = time.perf_counter()
         partial = pristine.with_suffix(".partial")
@@ -129,7 +149,10 @@ def cpu_seconds(pid: int) -> float | None:
 
 
 @contextmanager
-def server_process(database_url: str, workdir: Path) -> Iterator[tuple[str, int]]:
+def server_process(
+    database_url: str, workdir: Path, stored_json: bool = True
+) -> Iterator[tuple[str, int]]:
+    """`stored_json` False: the feed serialises every incident (CUR_FEED_STORED_JSON=0)."""
     port = free_port()
     command = [
         sys.executable,
@@ -144,7 +167,8 @@ def server_process(database_url: str, workdir: Path) -> Iterator[tuple[str, int]
         "warning",
     ]
     with open(workdir / "server.log", "ab") as server_log:
-        proc = subprocess.Popen(command, stdout=server_log, stderr=server_log, cwd=ROOT)
+        env = dict(os.environ, CUR_FEED_STORED_JSON="1" if stored_json else "0")
+        proc = subprocess.Popen(command, stdout=server_log, stderr=server_log, cwd=ROOT, env=env)
     url = f"http://127.0.0.1:{port}"
     try:
         deadline = time.monotonic() + 180  # a busy 2-core CI machine takes a minute and more
@@ -167,6 +191,19 @@ def server_process(database_url: str, workdir: Path) -> Iterator[tuple[str, int]
         except subprocess.TimeoutExpired:
             proc.kill()
             proc.wait()
+
+
+@contextmanager
+def slow_binding() -> Iterator[None]:
+    """sqlcipher3 binding None and enum values as before 2026-12-05 (no adapters registered:
+    its slow look-up path), for the same-run baseline; the adapters come back after."""
+    fast = [k for k in sqlcipher3.adapters if k[0] is type(None) or issubclass(k[0], StrEnum)]
+    for key in fast:
+        del sqlcipher3.adapters[key]
+    try:
+        yield
+    finally:
+        cache_store._fast_binding()
 
 
 # --- the workstation, with timers around its phases -----------------------------------------
@@ -231,6 +268,7 @@ class Station:
         server_pid: int | None = None,
         username: str = "operator1",
         defer_indexes: bool = True,
+        pause_gc: bool = True,
     ):
         self.server_pid = server_pid
         self.timers = Timers()
@@ -241,7 +279,11 @@ class Station:
             self.store.set_meta(conn, "user", self.client.user.model_dump(mode="json"))
         instrument(self.client, self.store, self.timers)
         self.core = SyncCore(
-            self.client, self.store, page_size=page_size, defer_indexes=defer_indexes
+            self.client,
+            self.store,
+            page_size=page_size,
+            defer_indexes=defer_indexes,
+            pause_gc=pause_gc,
         )
 
     def sync(self) -> dict:
@@ -401,17 +443,18 @@ def run_size(
     out: dict = {"incidents": size, "seed_seconds": seed_seconds}
     # The baseline first, each on a server process of its own: the server keeps every
     # incident's JSON once made, which would favour the second pull on the same process.
-    with server_process(database_url, workdir) as (url, pid):
-        log(f"{size}: initial sync as before (pages of {BEFORE_PAGE_SIZE}, indexes kept)")
-        before = Station(url, folder / "before", BEFORE_PAGE_SIZE, pid, defer_indexes=False)
+    with server_process(database_url, workdir, stored_json=False) as (url, pid):
+        log(f"{size}: initial sync as before (serialised per page, GC on, slow binding)")
+        before = Station(url, folder / "before", page_size, pid, pause_gc=False)
         try:
-            out["initial_before"] = checked(before.sync(), size)
+            with slow_binding():
+                out["initial_before"] = checked(before.sync(), size)
         finally:
             before.close()
     with server_process(database_url, workdir) as (url, pid):
         station = Station(url, folder, page_size, server_pid=pid)
         try:
-            log(f"{size}: initial sync (pages of {page_size}, indexes built at the end)")
+            log(f"{size}: initial sync (stored JSON, GC paused, adapters)")
             initial = checked(station.sync(), size)
             initial["before_over_now"] = round(
                 out["initial_before"]["seconds"] / initial["seconds"], 2
@@ -424,6 +467,10 @@ def run_size(
                 / (initial["client_cpu_seconds"] + initial["server_cpu_seconds"]),
                 2,
             )
+            if size in QUIET_BEFORE_SECONDS:
+                initial["quiet_estimate_seconds"] = round(
+                    QUIET_BEFORE_SECONDS[size] / initial["before_over_now"], 1
+                )
             log(f"{size}: raw executemany of the same rows")
             raw, raw_cpu = raw_insert(station.store, folder, page_size)
             initial["raw_insert_seconds"] = round(raw, 3)

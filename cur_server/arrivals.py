@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 
 from cur_desktop.models.fingerprint import address_key, text_key
 
+from . import wire_json
 from .db import CHANGE_SEQ, next_values
 from .tables import Event, Incident
 
@@ -96,5 +97,5 @@ def add_incidents(
                 data=data,
             )
         )
-    s.flush()
+    wire_json.store(s, [inc.id for inc in rows])
     return rows

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from sqlalchemy.orm import Session
 
+from . import wire_json
 from .db import CHANGE_SEQ, next_values
 from .tables import Event, Incident, ScopeMove
 
@@ -32,8 +33,11 @@ def take_feed_place(session: Session, incident: Incident, moved_from: int | None
     """A new place in the change feed, the last step before commit.
 
     Taking a sequence value locks the counter row until commit, and every mutation waits for
-    that lock: the less work after it, the more mutations per second the server applies.
+    that lock: the less work after it, the more mutations per second the server applies. The
+    incident's wire JSON is made and kept just before (`wire_json.store`), so the changes feed
+    sends it as it is.
     """
+    wire_json.store(session, [incident.id])
     incident.seq = next_values(session, CHANGE_SEQ)
     if moved_from is not None:
         session.add(

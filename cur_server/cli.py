@@ -31,10 +31,19 @@ def _url(args: argparse.Namespace) -> str:
 
 
 def cmd_migrate(args: argparse.Namespace) -> int:
+    from .db import open_database
     from .migrate import upgrade
+    from .wire_json import fill_missing
 
-    upgrade(_url(args))
-    print("schema is up to date", file=sys.stderr)
+    url = _url(args)
+    upgrade(url)
+    db = open_database(url)
+    try:
+        # Incidents written before 0010, or under another contract: their feed JSON, once.
+        filled = fill_missing(db)
+    finally:
+        db.dispose()
+    print(f"schema is up to date (feed JSON made for {filled} incidents)", file=sys.stderr)
     return 0
 
 

@@ -46,6 +46,11 @@ class ServerContext:
     presence_interval: timedelta = timedelta(seconds=60)
     extra: dict = field(default_factory=dict)
     feed_cache: IncidentJsonCache = field(default_factory=IncidentJsonCache)
+    #: The feed sends the incidents' stored JSON (`wire_json.py`). Off (CUR_FEED_STORED_JSON=0)
+    #: only to measure the feed without it (bench/sync.py): every page is serialised then.
+    stored_wire_json: bool = field(
+        default_factory=lambda: os.environ.get("CUR_FEED_STORED_JSON", "1") != "0"
+    )
     #: The workstation versions published and enforced (`versions.py`).
     client_versions: ClientVersion = field(default_factory=versions_from_environment)
     login_throttle: LoginThrottle = field(default_factory=LoginThrottle)

@@ -40,6 +40,7 @@ from .tables import (
     User,
     UserMunicipality,
 )
+from .wire_json import fill_missing
 
 DEMO_PASSWORD = "demo"
 #: The district whose official is in the demo accounts.
@@ -448,6 +449,7 @@ def seed_demo(
             _seed_incidents(server, incidents, now or datetime.now(UTC), seed, days, progress)
             attach_demo_photos(db, seed)
             created = incidents
+            fill_missing(db)  # the feed's JSON of each, as a writer leaves it
             if not db.is_sqlite and incidents >= 10_000:
                 # Fresh statistics for a big seed, or the first queries plan for empty tables.
                 with db.write() as s:

@@ -233,6 +233,12 @@ class Incident(Base):
     #: Near-duplicate keys computed from the text on creation (cur_desktop.models.fingerprint).
     address_key: Mapped[str | None] = mapped_column(String(200))
     text_key: Mapped[str | None] = mapped_column(String(32))
+    #: The incident as the changes feed sends it (`IncidentOut` JSON), made when it was written,
+    #: and the key it was made under (`wire_json.tag`: version and contract); served only while
+    #: the key matches. Database triggers clear both when the incident, its replies or its events
+    #: change without them (migration 0010). Deferred: the ORM never loads them.
+    wire_json: Mapped[bytes | None] = mapped_column(LargeBinary, deferred=True)
+    wire_tag: Mapped[str | None] = mapped_column(String(40), deferred=True)
 
     replies: Mapped[list[Reply]] = relationship(
         back_populates="incident", order_by="Reply.id", lazy="raise"

@@ -26,6 +26,7 @@ from sqlalchemy.orm import Session
 
 from cur_desktop.models.scenario import ReferenceCodes, Scenario, parse_scenario
 
+from . import wire_json
 from .access import TRAINING_ROLES, Actor
 from .arrivals import Arrival, add_incidents
 from .context import ServerContext
@@ -138,7 +139,7 @@ def reproject_due(s: Session, ts: TrainingSession, now: datetime) -> None:
         last = next_values(s, CHANGE_SEQ, len(changed))
         for n, inc in enumerate(changed):
             inc.seq = last - len(changed) + 1 + n
-        s.flush()
+        wire_json.store(s, [inc.id for inc in changed])
 
 
 def pending_sessions(
