@@ -9,8 +9,8 @@ import asyncio
 
 import pytest
 from PySide6.QtCharts import QBarCategoryAxis, QChartView
-from PySide6.QtCore import QSize
-from PySide6.QtGui import QFontMetrics
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QAction, QFontMetrics
 from PySide6.QtWidgets import QAbstractButton, QAbstractScrollArea, QLabel, QWidget
 
 from cur_desktop.ui.aio import wait_until
@@ -201,5 +201,67 @@ def test_the_card_never_scrolls_sideways(run, server, tmp_path, qtbot):
                 assert not cut_widgets(card), (where, cut_widgets(card))
         finally:
             await close(ws, window, task)
+
+    run(scenario())
+
+
+def test_the_trainer_window_fits_small_screens(run, server, tmp_path, qtbot):
+    """The trainer's window (training mode) with a session running: its toolbars, the live
+    view and the scorecard at 1024×600 and 1366×768."""
+    from cur_desktop.sync.credentials import CredentialStore
+    from cur_desktop.sync.workspace import Workspace
+    from tests.ui.test_training_ui import close as close_training
+    from tests.ui.test_training_ui import open_window as open_training
+    from tests.ui.test_training_ui import started_session
+
+    header_problems = []
+
+    async def header_words():
+        """The scorecard's captions wrap by words: each word within its column."""
+        table = tw_box[0].score.table
+        if not table.isVisible():
+            return
+        header = table.horizontalHeader()
+        room = 2 * tw_box[0].score.header_margin()
+        for col in range(header.count()):
+            text = header.model().headerData(col, Qt.Orientation.Horizontal)
+            width = header.sectionSize(col) - room
+            for word in text.split():
+                if header.fontMetrics().horizontalAdvance(word) > width:
+                    header_problems.append(f"{table.width()} px: {word!r} in {width} px")
+
+    tw_box = []
+
+    async def scenario():
+        tws = Workspace.sign_in(
+            tmp_path / "trainer",
+            server.url,
+            "trainer1",
+            "demo",
+            remember=False,
+            credentials=CredentialStore(),
+        )
+        window, task = open_training(tws)
+        qtbot.addWidget(window)
+        try:
+            await wait_until(lambda: tws.engine.last_summary is not None, 60)
+            _, session_id, _ = started_session(server.url)
+            window.findChild(QAction, "trainerAction").trigger()
+            tw = window.trainer_window
+            tw_box.append(tw)
+            qtbot.addWidget(tw)
+            await wait_until(lambda: tw.sessions.findData(session_id) >= 0, 20)
+            tw.sessions.setCurrentIndex(tw.sessions.findData(session_id))
+            tw._session_chosen()
+            await wait_until(lambda: tw.session is not None, 20)
+            for index in range(tw.tabs.count()):
+                tw.tabs.setCurrentIndex(index)
+                await check_sizes(tw, tmp_path, f"trainer-{index}", on_size=header_words)
+                # the speed stays on its toolbar, not in an overflow menu
+                assert tw.speed.isVisible()
+            assert not header_problems, header_problems
+            tw.close()
+        finally:
+            await close_training(tws, window, task)
 
     run(scenario())
