@@ -7,6 +7,7 @@ them in its own language."""
 from __future__ import annotations
 
 import ast
+import asyncio
 import re
 from datetime import date
 from pathlib import Path
@@ -14,7 +15,15 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QCoreApplication, QLocale, Qt, QTranslator
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QAbstractButton, QLabel, QTabBar, QTableView, QWidget
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QApplication,
+    QDialog,
+    QLabel,
+    QTabBar,
+    QTableView,
+    QWidget,
+)
 
 from cur_desktop.models import reply_checks
 from cur_desktop.models import said as said_module
@@ -23,15 +32,20 @@ from cur_desktop.models.reply_checks import check_reply
 from cur_desktop.models.statuses import STATUS_LABELS
 from cur_desktop.models.templates import KNOWN_PLACEHOLDERS
 from cur_desktop.models.training import SESSION_STATE_LABELS
+from cur_desktop.sync.connection import Connection
+from cur_desktop.sync.credentials import CredentialStore
 from cur_desktop.ui.aio import wait_until
 from cur_desktop.ui.code_labels import CODE_NAMES, REFUSALS, refusal_text
+from cur_desktop.ui.connection_dialog import ConnectionDialog
 from cur_desktop.ui.finding_text import FIELD_NAMES, FINDING_TEXTS, finding_text
 from cur_desktop.ui.i18n import TRANSLATIONS
 from cur_desktop.ui.labels import short_municipality
+from cur_desktop.ui.login_dialog import LoginDialog
 from cur_desktop.ui.problem_text import PROBLEMS, problem_text
 from cur_server import mutations
 from tests.server.api import Api
 from tests.ui.test_operator_flow import close, first_sync, open_window
+from tests.ui.test_supervisor_console import pending_reply, unassigned_open
 
 CYRILLIC = re.compile(r"[А-Яа-яЁё]")
 #: Widgets that show only data: a template filled in for this citizen.
@@ -282,3 +296,117 @@ PARAMS = {
     "where": "h:1",
     "url": "https://h",
 }
+
+
+def _visible_windows() -> list[QWidget]:
+    return [w for w in QApplication.topLevelWidgets() if w.isVisible()]
+
+
+async def _look_at(opener, what: str, data: list[str], problems: list, seen: list) -> None:
+    """Open a dialog with `opener`, read every text of each window it opened, close them."""
+    before = {id(w) for w in _visible_windows()}
+    opener()
+    new: list[QWidget] = []
+    for _ in range(50):
+        await asyncio.sleep(0.1)
+        new = [w for w in _visible_windows() if id(w) not in before]
+        if new:
+            break
+    assert new, f"{what}: nothing opened"
+    await asyncio.sleep(0.3)  # dialogs that load (handover, quality) fill themselves in
+    for w in new:
+        seen.append(f"{what}: {type(w).__name__} {w.windowTitle()!r}")
+        problems += [(f"{what}: {where}", text) for where, text in leftovers(shown_texts(w), data)]
+        if isinstance(w, QDialog):
+            w.reject()
+        w.close()
+    await asyncio.sleep(0.1)
+
+
+def test_the_english_dialogs_show_no_russian_but_data(run, server, tmp_path, qtbot, english):
+    """Every dialog the menus, the card, the editor and the supervisor's console open: the
+    card's route, sphere, status, reject and note forms; the templates popup; the guide, the
+    hot keys and «About»; the sign-out question; the connection and sign-in dialogs; the
+    supervisor's assign, quality review, handover and «return the reply» dialogs."""
+    problems: list[tuple[str, str]] = []
+    seen: list[str] = []
+
+    async def operator():
+        ws, window, task = open_window(server.url, tmp_path / "operator1", "operator1")
+        qtbot.addWidget(window)
+        try:
+            window.resize(1600, 1000)
+            await first_sync(ws, window)
+            window.table.selectRow(0)
+            await wait_until(lambda: window.editor.incident is not None, 20)
+            data = data_strings(server.url, ws)
+            incident = window.card.incident["id"]
+            for name in ("route", "category", "status", "reject", "note"):
+                await _look_at(
+                    lambda n=name: window.card_action(n, incident), name, data, problems, seen
+                )
+            await _look_at(window.editor.open_templates, "templates", data, problems, seen)
+            for name in ("guide", "help", "sign_out"):
+                action = window.actions_by_name[name]
+                await _look_at(action.trigger, name, data, problems, seen)
+            await _look_at(window.about_action.trigger, "about", data, problems, seen)
+
+            def connection():
+                dialog = ConnectionDialog(Connection(server.url, None), problem="")
+                qtbot.addWidget(dialog)
+                dialog.show()
+
+            def sign_in():
+                dialog = LoginDialog(tmp_path / "login", CredentialStore(), server_url=server.url)
+                qtbot.addWidget(dialog)
+                dialog.show()
+
+            await _look_at(connection, "connection", data, problems, seen)
+            await _look_at(sign_in, "sign in", data, problems, seen)
+        finally:
+            await close(ws, window, task)
+
+    async def supervisor():
+        free = unassigned_open(server.url, 1)[0]
+        pending = pending_reply(server.url, free, "Ждите.")
+        ws, window, task = open_window(server.url, tmp_path / "supervisor1", "supervisor1")
+        qtbot.addWidget(window)
+        try:
+            window.resize(1600, 1000)
+            await first_sync(ws, window)
+            window.table.selectRow(0)
+            await wait_until(lambda: window.card.incident is not None, 20)
+            data = data_strings(server.url, ws)
+            console = window.console
+            await _look_at(console.actions["assign"].trigger, "assign", data, problems, seen)
+            await _look_at(console.actions["handover"].trigger, "handover", data, problems, seen)
+            answered = next(
+                row
+                for row in range(window.model.rowCount())
+                if window.model.index(row, 0).data() in _answered_numbers(server.url)
+            )
+            number = window.model.index(answered, 0).data()
+            window.table.selectRow(answered)
+            await wait_until(lambda: (window.card.incident or {}).get("number") == number, 20)
+            await _look_at(console.actions["review"].trigger, "review", data, problems, seen)
+            approvals = console.approvals
+            console.approvals_dock.raise_()
+            await wait_until(lambda: pending in {r["id"] for r in approvals.rows}, 20)
+            assert approvals.select_reply(pending)
+            await wait_until(lambda: approvals.send_back.isEnabled(), 20)
+            await _look_at(approvals.send_back.click, "send back", data, problems, seen)
+        finally:
+            await close(ws, window, task)
+
+    async def scenario():
+        await operator()
+        await supervisor()
+        assert len(seen) >= 15, seen
+        assert not problems, "\n".join(f"{w}: {t!r}" for w, t in problems)
+
+    run(scenario())
+
+
+def _answered_numbers(server_url: str) -> set[str]:
+    incidents = Api(server_url, "supervisor1").all_incidents().values()
+    return {i["number"] for i in incidents if i["status"] in ("answered", "resolved", "closed")}
