@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from .domain import APPROVER_ROLES, MutationType, Role
 from .reply_fill import genitive_short
+from .said import said
 
 #: Changes only the holder of the incident (or a supervisor) may make.
 HOLDER_ONLY = frozenset(
@@ -45,11 +46,19 @@ def holder_refusal(
 
 def held_by(full_name: str | None) -> str:
     """«В работе у Новикова А. И.»: the card's note on a colleague's case."""
-    return f"В работе у {genitive_short(full_name) or 'другого сотрудника'}"
+    if not full_name:
+        return said("held_note", "В работе у другого сотрудника")
+    return said("held_note_named", f"В работе у {genitive_short(full_name)}", name=full_name)
 
 
 def refusal_message(refusal: HolderRefusal, holder_name: str | None = None) -> str:
     """The sentence both the server and the workstation show for a refusal."""
     if refusal.code == "not_claimed":
-        return "Сначала возьмите обращение в работу"
-    return "Обращение в работе у " + (genitive_short(holder_name) or "другого сотрудника")
+        return said("not_claimed", "Сначала возьмите обращение в работу")
+    if not holder_name:
+        return said("held_by_other", "Обращение в работе у другого сотрудника")
+    return said(
+        "held_by_named",
+        "Обращение в работе у " + (genitive_short(holder_name) or "другого сотрудника"),
+        name=holder_name,
+    )

@@ -16,6 +16,7 @@ from cur_desktop.models.clock import Clock
 from cur_desktop.models.contract import MAX_REPLY_CHARS
 from cur_desktop.models.domain import MutationType
 from cur_desktop.models.holder import HOLDER_ONLY, holder_refusal, refusal_message
+from cur_desktop.models.said import said
 
 from .outbox import InvalidAction, Outbox
 
@@ -38,7 +39,9 @@ class LocalActions:
             try:
                 mutation_id = self.outbox.record(conn, type_, incident_id, payload or {})
             except KeyError as exc:
-                raise InvalidAction("Обращение не найдено в локальном кэше") from exc
+                raise InvalidAction(
+                    said("not_cached", "Обращение не найдено в локальном кэше")
+                ) from exc
             if type_ is MutationType.ADD_REPLY:
                 conn.execute(
                     delete(drafts).where(
@@ -82,7 +85,7 @@ class LocalActions:
         The engine pushes them in batches; each lands on the server exactly once."""
         ids = list(dict.fromkeys(incident_ids))  # in order, each once
         if not ids:
-            raise InvalidAction("Не выбрано ни одного обращения")
+            raise InvalidAction(said("none_chosen", "Не выбрано ни одного обращения"))
         payload = {"assignee_id": assignee_id}
         with self.store.write() as conn:
             try:
@@ -90,7 +93,13 @@ class LocalActions:
                     conn, [(MutationType.ASSIGN, i, payload) for i in ids]
                 )
             except KeyError as exc:
-                raise InvalidAction(f"Обращение {exc.args[0]} не найдено в локальном кэше") from exc
+                raise InvalidAction(
+                    said(
+                        "number_not_cached",
+                        f"Обращение {exc.args[0]} не найдено в локальном кэше",
+                        number=exc.args[0],
+                    )
+                ) from exc
         self.on_change()
         return done
 
@@ -187,7 +196,9 @@ class LocalActions:
         self, incident_id: int, kind: str, text: str, template_id: int | None = None
     ) -> None:
         if len(text) > MAX_REPLY_CHARS:
-            raise InvalidAction(f"Ответ длиннее {MAX_REPLY_CHARS} знаков")
+            raise InvalidAction(
+                said("reply_too_long", f"Ответ длиннее {MAX_REPLY_CHARS} знаков", n=MAX_REPLY_CHARS)
+            )
         stmt = sqlite_insert(drafts).values(
             incident_id=incident_id,
             kind=kind,

@@ -21,6 +21,7 @@ from sqlalchemy import Connection, delete, select
 from cur_desktop.models.cache.schema import drafts, incidents, replies
 from cur_desktop.models.domain import ApprovalState, MutationType
 from cur_desktop.models.reply_checks import check_reply
+from cur_desktop.models.said import said
 from cur_desktop.models.statuses import OPEN_STATUSES, Status
 from cur_desktop.models.templates import KNOWN_PLACEHOLDERS, render
 
@@ -95,23 +96,30 @@ def _plan(
     for i in ids:
         row = rows.get(i)
         if row is None:
-            out.append(PlannedReply(i, str(i), "", ["Обращения нет в локальном кэше"]))
+            out.append(
+                PlannedReply(i, str(i), "", [said("not_cached", "Обращения нет в локальном кэше")])
+            )
             continue
         values = values_for(row)  # {address}: the one in the message, as the citizen wrote it
         rendered = render(str(template["text"]), values)
         item = PlannedReply(i, row["number"], rendered.text)
         status = Status(row["status"])
         if status not in OPEN_STATUSES:
-            item.problems.append("Обращение уже не ждёт ответа (закрыто или с ответом)")
+            item.problems.append(
+                said("not_awaiting", "Обращение уже не ждёт ответа (закрыто или с ответом)")
+            )
         if i in sent:
-            item.problems.append("Ответ по этому шаблону уже есть")
+            item.problems.append(said("template_used", "Ответ по этому шаблону уже есть"))
         if rendered.missing:
             names = ", ".join(KNOWN_PLACEHOLDERS.get(n, n) for n in rendered.missing)
-            item.problems.append(f"Не заполнить: {names}")
+            item.problems.append(
+                said("cannot_fill", f"Не заполнить: {names}", fields=list(rendered.missing))
+            )
         for finding in check_reply(rendered.text, kind, today=today):
             if finding.code == "placeholder":
                 continue  # said above, by name
-            (item.problems if finding.blocking else item.warnings).append(finding.message)
+            shown = said(f"check_{finding.code}", finding.message, **dict(finding.params))
+            (item.problems if finding.blocking else item.warnings).append(shown)
         out.append(item)
     return out
 
@@ -146,7 +154,7 @@ def send_replies(
     does)."""
     ids = list(dict.fromkeys(incident_ids))
     if not ids:
-        raise InvalidAction("Не выбрано ни одного обращения")
+        raise InvalidAction(said("none_chosen", "Не выбрано ни одного обращения"))
     kind = str(template["kind"])
     out = BulkReplyOutcome()
     with actions.store.write() as conn:

@@ -18,6 +18,7 @@ from pydantic import BaseModel, ValidationError
 
 from cur_desktop.models import contract as c
 from cur_desktop.models.clock import Clock
+from cur_desktop.models.said import said
 from cur_desktop.models.version import __version__
 
 log = logging.getLogger(__name__)
@@ -73,8 +74,12 @@ class ClientTooOld(RequestRejected):
     def __init__(self, current: str | None = None):
         newer = f" {current}" if current else ""
         super().__init__(
-            f"Версия программы устарела: изменения не отправляются и ждут в очереди. "
-            f"Установите версию{newer} или новее",
+            said(
+                "client_too_old",
+                f"Версия программы устарела: изменения не отправляются и ждут в очереди. "
+                f"Установите версию{newer} или новее",
+                version=current or "",
+            ),
             status=426,
             code=c.CLIENT_TOO_OLD,
         )
@@ -140,7 +145,9 @@ class ApiClient:
         headers = kw.pop("headers", {})
         if not os.path.exists(self.verify):  # requests would raise a bare OSError
             raise Unreachable(
-                "Не удалось проверить сертификат сервера: нет файла сертификатов",
+                said(
+                    "no_ca_file", "Не удалось проверить сертификат сервера: нет файла сертификатов"
+                ),
                 detail=self.verify,
             )
         if self.access_token and "Authorization" not in headers:
@@ -161,13 +168,21 @@ class ApiClient:
                 self.clock.observe(server_time, sent, self.clock.local())
             body = self._read_capped(response)
         except requests.exceptions.SSLError as exc:
-            raise Unreachable("Не удалось проверить сертификат сервера", detail=str(exc)) from exc
+            raise Unreachable(
+                said("certificate", "Не удалось проверить сертификат сервера"), detail=str(exc)
+            ) from exc
         except (requests.ConnectionError, requests.Timeout) as exc:
-            raise Unreachable("Сервер недоступен", detail=type(exc).__name__) from exc
+            raise Unreachable(
+                said("unreachable", "Сервер недоступен"), detail=type(exc).__name__
+            ) from exc
         except requests.exceptions.ContentDecodingError as exc:  # a gzip body that is not gzip
-            raise ProtocolError("Сервер прислал повреждённый ответ", detail=str(exc)) from exc
+            raise ProtocolError(
+                said("damaged_answer", "Сервер прислал повреждённый ответ"), detail=str(exc)
+            ) from exc
         except requests.RequestException as exc:  # truncated body, bad chunking
-            raise Unreachable("Связь с сервером прервалась", detail=type(exc).__name__) from exc
+            raise Unreachable(
+                said("connection_lost", "Связь с сервером прервалась"), detail=type(exc).__name__
+            ) from exc
         self.bytes_received += len(body)
         self.wire_bytes += _wire_size(response, body)
         return response.status_code, body, response
@@ -178,13 +193,15 @@ class ApiClient:
             declared = response.headers.get("Content-Length", "")
             if declared.isdigit() and int(declared) > self.max_response_bytes:
                 raise ProtocolError(  # refused before reading a byte of it
-                    "Ответ сервера слишком велик", detail=f"Content-Length {declared}"
+                    said("too_large", "Ответ сервера слишком велик"),
+                    detail=f"Content-Length {declared}",
                 )
             for chunk in response.iter_content(64 * 1024):
                 size += len(chunk)
                 if size > self.max_response_bytes:
                     raise ProtocolError(
-                        "Ответ сервера слишком велик", detail=f">{self.max_response_bytes} bytes"
+                        said("too_large", "Ответ сервера слишком велик"),
+                        detail=f">{self.max_response_bytes} bytes",
                     )
                 chunks.append(chunk)
         finally:
@@ -209,7 +226,9 @@ class ApiClient:
                 f"{'.'.join(map(str, e['loc']))}: {e['type']}"
                 for e in exc.errors(include_input=False, include_url=False)[:10]
             )
-            raise ProtocolError("Сервер прислал ответ не по протоколу", detail=where) from exc
+            raise ProtocolError(
+                said("off_protocol", "Сервер прислал ответ не по протоколу"), detail=where
+            ) from exc
 
     @staticmethod
     def _raise_for(status: int, body: bytes, response: requests.Response) -> None:
@@ -219,7 +238,8 @@ class ApiClient:
             err = c.ErrorBody.model_validate_json(body)
             code, message, details = err.error, err.message, err.details
         except ValidationError:
-            code, message, details = f"http_{status}", f"Ошибка сервера ({status})", None
+            code, details = f"http_{status}", None
+            message = said("http_error", f"Ошибка сервера ({status})", status=status)
         if status == 401:
             raise AuthFailed(message, detail=code)
         if code == c.CLIENT_TOO_OLD:
@@ -244,7 +264,7 @@ class ApiClient:
 
     def refresh(self) -> c.TokenPair:
         if not self.refresh_token:
-            raise AuthFailed("Требуется вход в систему")
+            raise AuthFailed(said("sign_in_required", "Требуется вход в систему"))
         pair = self._call(
             "POST",
             f"{c.API_PREFIX}/auth/refresh",

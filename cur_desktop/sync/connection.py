@@ -29,6 +29,7 @@ from urllib3.exceptions import NameResolutionError
 
 from cur_desktop.models import contract as c
 from cur_desktop.models.private_files import write_private_text
+from cur_desktop.models.said import Said, said
 
 from .client import ApiClient, SyncError
 from .profile import Profile
@@ -74,21 +75,35 @@ def system_default(path: Path | None = None) -> Connection | None:
         return None
     except OSError as exc:
         raise ConnectionProblem(
-            f"Файл настроек {path} не читается: {exc.strerror}", detail=str(exc)
+            said(
+                "settings_unreadable",
+                f"Файл настроек {path} не читается: {exc.strerror}",
+                path=str(path),
+            ),
+            detail=str(exc),
         ) from exc
     try:
         data = tomllib.loads(raw.decode("utf-8"))
     except (UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
         raise ConnectionProblem(
-            f"Файл настроек {path} повреждён ({exc}); адрес сервера можно указать вручную",
+            said(
+                "settings_damaged",
+                f"Файл настроек {path} повреждён ({exc}); адрес сервера можно указать вручную",
+                path=str(path),
+                error=str(exc),
+            ),
             detail=str(exc),
         ) from exc
     server = data.get("server", {})
     url, ca = (server.get("url"), server.get("ca_bundle")) if isinstance(server, dict) else (0, 0)
     if not isinstance(server, dict) or not isinstance(url, str) or not isinstance(ca, str | None):
         raise ConnectionProblem(
-            f"В файле настроек {path} ожидается раздел [server] со строками url и ca_bundle; "
-            "адрес сервера можно указать вручную"
+            said(
+                "settings_no_server",
+                f"В файле настроек {path} ожидается раздел [server] со строками url и ca_bundle; "
+                "адрес сервера можно указать вручную",
+                path=str(path),
+            )
         )
     return Connection(url.strip(), ca or None)
 
@@ -141,7 +156,10 @@ def check_address(url: str) -> str:
         port = -1
     if parts.scheme not in ("http", "https") or not parts.hostname or port == -1:
         raise ConnectionProblem(
-            "Адрес сервера указан неверно: нужен вид https://имя-сервера[:порт]", detail=url
+            said(
+                "bad_address", "Адрес сервера указан неверно: нужен вид https://имя-сервера[:порт]"
+            ),
+            detail=url,
         )
     return url
 
@@ -160,7 +178,7 @@ def _chain(exc: BaseException | None) -> Iterator[BaseException]:
         todo += [a for a in getattr(e, "args", ()) if isinstance(a, BaseException)]
 
 
-def describe(exc: BaseException, url: str) -> str:
+def describe(exc: BaseException, url: str) -> Said:
     """A Russian sentence for why `url` could not be reached, from the wrapped low-level error."""
     parts = urlsplit(url)
     host = parts.hostname or url
@@ -169,33 +187,59 @@ def describe(exc: BaseException, url: str) -> str:
     for e in chain:
         if isinstance(e, ssl.SSLCertVerificationError):
             if "hostname" in str(e).lower() or "ip address mismatch" in str(e).lower():
-                return (
+                return said(
+                    "certificate_name",
                     f"Сертификат сервера выдан на другое имя, не «{host}»: проверьте адрес "
-                    "(он должен совпадать с именем в сертификате)"
+                    "(он должен совпадать с именем в сертификате)",
+                    host=host,
                 )
-            return (
+            return said(
+                "certificate_unknown",
                 "Сертификат сервера не подтверждён: он выдан неизвестным центром сертификации "
-                "(или самоподписан). Укажите файл сертификатов (CA) вашей организации"
+                "(или самоподписан). Укажите файл сертификатов (CA) вашей организации",
             )
     if any("WRONG_VERSION_NUMBER" in str(e).upper() for e in chain):
-        return f"Сервер {where} не отвечает по HTTPS: возможно, адрес должен начинаться с http://"
+        return said(
+            "not_https",
+            f"Сервер {where} не отвечает по HTTPS: возможно, адрес должен начинаться с http://",
+            where=where,
+        )
     if any(isinstance(e, ssl.SSLError | requests.exceptions.SSLError) for e in chain):
-        return f"Не удалось установить защищённое соединение с {where}"
+        return said(
+            "tls_failed", f"Не удалось установить защищённое соединение с {where}", where=where
+        )
     for e in chain:
         if isinstance(e, NameResolutionError) or "Name or service not known" in str(e):
-            return f"Сервер «{host}» не найден: проверьте адрес (имя не находится в DNS)"
+            return said(
+                "not_found",
+                f"Сервер «{host}» не найден: проверьте адрес (имя не находится в DNS)",
+                host=host,
+            )
         if isinstance(e, ConnectionRefusedError):
-            return (
+            return said(
+                "refused",
                 f"Сервер {where} отказал в соединении: программа сервера не запущена "
-                "или порт указан неверно"
+                "или порт указан неверно",
+                where=where,
             )
         if isinstance(e, http.client.RemoteDisconnected | http.client.BadStatusLine):
-            return (
-                f"Сервер {where} ответил не по HTTP: возможно, адрес должен начинаться с https://"
+            return said(
+                "not_http",
+                f"Сервер {where} ответил не по HTTP: возможно, адрес должен начинаться с https://",
+                where=where,
             )
         if isinstance(e, requests.Timeout | TimeoutError):
-            return f"Сервер {where} не ответил вовремя: проверьте сеть или адрес"
-    return f"Сервер {where} недоступен: {type(exc).__name__}"
+            return said(
+                "timed_out",
+                f"Сервер {where} не ответил вовремя: проверьте сеть или адрес",
+                where=where,
+            )
+    return said(
+        "server_unreachable",
+        f"Сервер {where} недоступен: {type(exc).__name__}",
+        where=where,
+        error=type(exc).__name__,
+    )
 
 
 def check_connection(url: str, ca_bundle: str | None, *, timeout: float = 5.0) -> c.ClientVersion:
@@ -204,13 +248,19 @@ def check_connection(url: str, ca_bundle: str | None, *, timeout: float = 5.0) -
     thread."""
     url = check_address(url)
     if ca_bundle and not Path(ca_bundle).is_file():
-        raise ConnectionProblem(f"Файл сертификатов не найден: {ca_bundle}")
+        raise ConnectionProblem(
+            said("ca_missing", f"Файл сертификатов не найден: {ca_bundle}", path=ca_bundle)
+        )
     if ca_bundle:
         try:
             ssl.create_default_context(cafile=ca_bundle)
         except (ssl.SSLError, OSError, ValueError) as exc:
             raise ConnectionProblem(
-                f"Файл сертификатов {ca_bundle} не содержит сертификатов в формате PEM",
+                said(
+                    "ca_not_pem",
+                    f"Файл сертификатов {ca_bundle} не содержит сертификатов в формате PEM",
+                    path=ca_bundle,
+                ),
                 detail=str(exc),
             ) from exc
     client = ApiClient(url, ca_bundle=ca_bundle, timeout=(timeout, timeout))
@@ -221,6 +271,10 @@ def check_connection(url: str, ca_bundle: str | None, *, timeout: float = 5.0) -
         if cause is not None:
             raise ConnectionProblem(describe(cause, url), detail=exc.detail or "") from exc
         raise ConnectionProblem(
-            f"По адресу {url} отвечает не сервер ЦУР (или слишком старая его версия)",
+            said(
+                "not_cur_server",
+                f"По адресу {url} отвечает не сервер ЦУР (или слишком старая его версия)",
+                url=url,
+            ),
             detail=exc.message,
         ) from exc

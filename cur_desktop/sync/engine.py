@@ -35,6 +35,7 @@ from cur_desktop.models.cache.repair import CacheFault
 from cur_desktop.models.cache.schema import problems
 from cur_desktop.models.cache.store import CacheStore
 from cur_desktop.models.contract import MAX_CHANGES_PAGE, ChangesPage, ClientVersion
+from cur_desktop.models.said import said
 
 from .client import (
     ApiClient,
@@ -204,7 +205,7 @@ class SyncCore:
             summary.touched |= settled.incidents
             self.progress("push", summary.pushed)
             if not settled.incidents:  # nothing we sent was answered: the same batch would loop
-                error = ProtocolError("Сервер не ответил ни на одно изменение")
+                error = ProtocolError(said("no_results", "Сервер не ответил ни на одно изменение"))
                 self.outbox.note_failure(entries, error.message)
                 raise error
 
@@ -271,7 +272,9 @@ class SyncCore:
         page = fetched.result()
         if page.has_more and page.cursor <= cursor:  # asking again would loop forever
             detail = f"cursor {cursor} -> {page.cursor}"
-            raise ProtocolError("Сервер прислал ответ не по протоколу", detail=detail)
+            raise ProtocolError(
+                said("off_protocol", "Сервер прислал ответ не по протоколу"), detail=detail
+            )
         ahead = None
         if page.has_more and not self.cancel.is_set():
             ahead = http.submit(self.client.changes, page.cursor, self.page_size)
@@ -431,7 +434,9 @@ class SyncEngine:
         except Exception as exc:  # noqa: BLE001 - a bug must not stop syncing for the session
             self.failures += 1
             name = type(exc).__name__
-            self.last_error = SyncError("Внутренняя ошибка синхронизации", detail=name)
+            self.last_error = SyncError(
+                said("internal", "Внутренняя ошибка синхронизации"), detail=name
+            )
             delay = backoff_delay(self.failures, self.backoff_base, self.backoff_cap, self._rand)
             log.exception("unexpected error during sync")
             self._set_state(SyncState.ERROR, self.last_error.message)

@@ -25,6 +25,7 @@ from cur_desktop.models.cache.schema import incident_base, outbox, problems
 from cur_desktop.models.cache.store import CacheStore
 from cur_desktop.models.clock import Clock
 from cur_desktop.models.domain import MutationType, Outcome
+from cur_desktop.models.said import said
 
 log = logging.getLogger(__name__)
 _mutation = TypeAdapter(c.Mutation)
@@ -55,7 +56,7 @@ def validate(type_: MutationType | str, incident_id: int, payload: dict[str, Any
             }
         )
     except (ValidationError, ValueError) as exc:
-        raise InvalidAction(f"Некорректное действие: {exc}") from exc
+        raise InvalidAction(said("invalid_action", f"Некорректное действие: {exc}")) from exc
     return m.model_dump(mode="json")
 
 
@@ -216,7 +217,7 @@ class Outbox:
         """Apply kept work again, as a new mutation on top of the current server state."""
         row = conn.execute(select(problems).where(problems.c.id == problem_id)).mappings().first()
         if row is None or row["resolved_at"] is not None:
-            raise InvalidAction("Нет такой неотправленной правки")
+            raise InvalidAction(said("no_such_edit", "Нет такой неотправленной правки"))
         mutation_id = self.record(conn, row["type"], row["incident_id"], json.loads(row["payload"]))
         self._resolve(conn, problem_id)
         return mutation_id

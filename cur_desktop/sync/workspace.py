@@ -13,6 +13,7 @@ from typing import Any
 from cur_desktop.models import contract as c
 from cur_desktop.models.cache.store import CacheStore
 from cur_desktop.models.clock import Clock
+from cur_desktop.models.said import said
 
 from . import connection
 from .actions import LocalActions
@@ -92,10 +93,15 @@ class Workspace:
         (with the remembered sign-in, or after the user signs in again)."""
         profile = Profile.last(root)
         if profile is None or not profile.cache_path.exists():
-            raise NoOfflineProfile("На этом компьютере нет сохранённого профиля")
+            raise NoOfflineProfile(
+                said("no_profile", "На этом компьютере нет сохранённого профиля")
+            )
         if profile.signed_out:
             raise NoOfflineProfile(
-                "Из последнего профиля вышли: войдите с паролем, когда будет связь с сервером"
+                said(
+                    "signed_out",
+                    "Из последнего профиля вышли: войдите с паролем, когда будет связь с сервером",
+                )
             )
         store = profile.open_cache(credentials, passphrase)
         ca_bundle = ca_bundle or connection.remembered(profile).ca_bundle
@@ -118,7 +124,7 @@ class Workspace:
     @property
     def user(self) -> c.UserOut:
         if self.client.user is None:
-            raise AuthFailed("Требуется вход в систему")
+            raise AuthFailed(said("sign_in_required", "Требуется вход в систему"))
         return self.client.user
 
     def reference(self) -> c.Reference | None:

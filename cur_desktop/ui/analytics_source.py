@@ -14,6 +14,7 @@ from sqlalchemy import select
 from cur_desktop.models.cache.schema import incidents
 from cur_desktop.models.cache.store import CacheStore
 from cur_desktop.models.domain import MutationType
+from cur_desktop.models.said import said
 from cur_desktop.models.statuses import Status, can_transition
 from cur_desktop.sync.actions import LocalActions
 from cur_desktop.sync.outbox import InvalidAction
@@ -92,7 +93,7 @@ def route_many(
     this agency, are left alone and counted as skipped."""
     ids = list(dict.fromkeys(incident_ids))
     if not ids:
-        raise InvalidAction("Не выбрано ни одного обращения")
+        raise InvalidAction(said("none_chosen", "Не выбрано ни одного обращения"))
     payload = {"agency_id": agency_id, "note": note}
     out = RouteOutcome()
     with actions.store.write() as conn:
@@ -107,7 +108,8 @@ def route_many(
         items: list[tuple[MutationType, int, dict]] = []
         for i in ids:
             if i not in current:
-                raise InvalidAction(f"Обращение {i} не найдено в локальном кэше")
+                text = f"Обращение {i} не найдено в локальном кэше"
+                raise InvalidAction(said("number_not_cached", text, number=i))
             status, agency = current[i]
             if status == Status.ROUTED and agency == agency_id:
                 out.skipped.append(i)

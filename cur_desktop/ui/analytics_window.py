@@ -41,6 +41,7 @@ from .aio import in_db, in_net, spawn
 from .analytics_tables import write_xlsx
 from .analytics_tabs import OverviewTab, SectorsTab, SlaTab
 from .i18n import QT_TR_NOOP, tr
+from .problem_text import problem_text
 from .systemic_view import SystemicTab
 from .window_actions import add_window_action
 
@@ -326,7 +327,7 @@ class AnalyticsWindow(QWidget):
         elif isinstance(exc, Unreachable):
             text = tr("Нет связи с сервером: аналитика считается на сервере.")
         elif isinstance(exc, RequestRejected):
-            text = tr("Сервер отказал: {m}").format(m=exc.message)
+            text = tr("Сервер отказал: {m}").format(m=problem_text(exc))
         else:
             text = tr("Не удалось получить данные: {m}").format(m=getattr(exc, "message", exc))
         if self.summary is not None:

@@ -23,6 +23,7 @@ from .emoji_font import install_emoji_fallback
 from .i18n import install_translations, tr
 from .login_dialog import LoginDialog
 from .main_window import MainWindow
+from .problem_text import problem_text
 
 log = logging.getLogger(__name__)
 
@@ -88,7 +89,7 @@ class Launcher:
             problem = ""
         except ConnectionProblem as exc:  # a broken system-wide file: said, and asked instead
             log.warning("system-wide settings: %s", exc.detail or exc.message)
-            server, problem = Connection("", self.args.ca_bundle), exc.message
+            server, problem = Connection("", self.args.ca_bundle), problem_text(exc)
         if not server.server_url or problem:  # the first start on this machine
             asked = ConnectionDialog(server, problem=problem)
             asked.open()

@@ -6,24 +6,23 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCharts import (
-    QBarCategoryAxis,
-    QBarSet,
-    QChart,
-    QChartView,
-    QDateTimeAxis,
-    QHorizontalBarSeries,
-    QLineSeries,
-    QValueAxis,
+from PySide6.QtCharts import QChart, QChartView, QDateTimeAxis, QLineSeries, QValueAxis
+from PySide6.QtCore import QDate, QDateTime, QMargins, QRect, QSize, Qt, QTime
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPen
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QLabel,
+    QScrollArea,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
 )
-from PySide6.QtCore import QDate, QDateTime, QMargins, Qt, QTime
-from PySide6.QtGui import QColor, QFont, QPainter, QPen
 
 from . import formats
 from .plain_text import tooltip
 
 ACCENT = QColor("#2b6cb0")
-LABEL_CHARS = 38
 
 
 def _font(size: int, bold: bool = False) -> QFont:
@@ -41,10 +40,6 @@ def _nice_max(value: float) -> float:
         if value / step <= 8:
             return step * (int(value / step) + 1)
     return value * 1.1
-
-
-def _short(text: str) -> str:
-    return text if len(text) <= LABEL_CHARS else text[: LABEL_CHARS - 1] + "…"
 
 
 class _ChartView(QChartView):
@@ -102,47 +97,105 @@ class TrendChart(_ChartView):
         series.attachAxis(y)
 
 
-class BarChart(_ChartView):
-    """Horizontal bars, largest on top, each labelled with its value."""
+class _Bar(QWidget):
+    """One bar with its value written after it; the longest bar of the chart fills the width
+    left after the widest value."""
+
+    def __init__(self, value: float, text: str, top: float, value_room: int, parent=None):
+        super().__init__(parent)
+        self.value, self.text, self.top, self.value_room = value, text, top, value_room
+        self.setFont(_font(8))
+        height = self.fontMetrics().height() + 6
+        self.setMinimumSize(60 + value_room, height)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+
+    def sizeHint(self) -> QSize:
+        return QSize(200 + self.value_room, self.minimumHeight())
+
+    def paintEvent(self, event) -> None:
+        painter = QPainter(self)
+        room = max(self.width() - self.value_room - 6, 1)
+        length = round(room * self.value / self.top) if self.top > 0 else 0
+        bar = QRect(0, 3, max(length, 1 if self.value else 0), self.height() - 6)
+        painter.fillRect(bar, ACCENT)
+        painter.setPen(QColor("#1a202c"))
+        text = QRect(bar.right() + 5, 0, self.value_room + 1, self.height())
+        align = Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft
+        painter.drawText(text, align, self.text)
+
+
+class BarChart(QWidget):
+    """Horizontal bars, largest on top, each with its whole name in a column beside it (the
+    names wrap when the column is narrow, never cut to «…») and its value after the bar. Many
+    bars scroll; QtCharts' category axis elided long names on a small screen."""
+
+    def __init__(self, title: str, parent=None):
+        super().__init__(parent)
+        self.title = QLabel(title)
+        self.title.setObjectName("chartTitle")
+        self.title.setFont(_font(10, bold=True))
+        self.title.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        self.rows = QWidget()
+        self.rows.setObjectName("chartBars")
+        self.grid = QGridLayout(self.rows)
+        self.grid.setContentsMargins(6, 4, 6, 4)
+        self.grid.setHorizontalSpacing(8)
+        self.grid.setVerticalSpacing(2)
+        self.grid.setColumnStretch(1, 1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setWidget(self.rows)
+        self.scroll = scroll
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.title)
+        layout.addWidget(scroll, 1)
+        self.setAutoFillBackground(True)
+        palette = self.palette()
+        palette.setColor(self.backgroundRole(), QColor("white"))
+        self.setPalette(palette)
+        self.setMinimumHeight(220)
+        self.names: list[QLabel] = []
 
     def set_bars(self, items: list[tuple[str, float]], *, share: bool = False) -> None:
-        self._clear()
-        chart = self.chart()
-        items = list(reversed(items))  # QtCharts draws the first category at the bottom
-        bars = QBarSet("")
-        bars.setColor(ACCENT)
-        bars.setLabelColor(QColor("#1a202c"))
-        bars.setLabelFont(_font(8))
-        for _label, value in items:
-            bars.append(value * 100 if share else value)
-        series = QHorizontalBarSeries()
-        series.append(bars)
-        series.setLabelsVisible(True)
-        series.setLabelsPosition(QHorizontalBarSeries.LabelsPosition.LabelsOutsideEnd)
-        series.setLabelsFormat("@value %" if share else "@value")
-        series.setLabelsPrecision(3)
-        series.setBarWidth(min(0.7, 0.15 * max(len(items), 1)))  # a few bars stay slim
-        chart.addSeries(series)
-        y = QBarCategoryAxis()
-        # Equal labels would merge into one category: keep them apart with invisible spaces.
-        seen: dict[str, int] = {}
-        for label, _v in items:
-            text = _short(label)
-            seen[text] = seen.get(text, 0) + 1
-            y.append([text + "\u200b" * (seen[text] - 1)])  # a bare str is split into letters
-        y.setLabelsFont(_font(8))
-        x = QValueAxis()
-        x.setLabelFormat("%.0f")
-        x.setLabelsFont(_font(8))
-        top = max((v * 100 if share else v for _l, v in items), default=0)
-        x.setRange(0, 100 if share else _nice_max(top * 1.15))
-        x.setTickCount(6)
-        chart.addAxis(y, Qt.AlignmentFlag.AlignLeft)
-        chart.addAxis(x, Qt.AlignmentFlag.AlignBottom)
-        series.attachAxis(y)
-        series.attachAxis(x)
-        lines = (
-            f"{label}: {formats.percent(v) if share else formats.number(v)}"
-            for label, v in reversed(items)
-        )
-        self.setToolTip(tooltip("\n".join(lines)))  # topic names come from the server
+        while self.grid.count():
+            item = self.grid.takeAt(0)
+            if item.widget() is not None:
+                item.widget().deleteLater()
+        self.names = []
+        values = [v * 100 if share else v for _l, v in items]
+        texts = [formats.percent(float(v)) if share else formats.number(v) for _l, v in items]
+        top = 100 if share else max(values, default=0)
+        metrics = QFontMetrics(_font(8))
+        value_room = max((metrics.horizontalAdvance(t) for t in texts), default=0) + 2
+        for row, ((label, _v), value, text) in enumerate(zip(items, values, texts, strict=True)):
+            name = QLabel(label)
+            name.setObjectName("barName")
+            name.setTextFormat(Qt.TextFormat.PlainText)  # topic names come from the server
+            name.setFont(_font(8))
+            name.setWordWrap(True)
+            name.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            self.names.append(name)
+            bar = _Bar(value, text, top, value_room)
+            bar.setToolTip(tooltip(f"{label}: {text}"))
+            self.grid.addWidget(name, row, 0)
+            self.grid.addWidget(bar, row, 1)
+        self.grid.setRowStretch(len(items), 1)
+        self._fit_names()
+        lines = (f"{label}: {text}" for (label, _v), text in zip(items, texts, strict=True))
+        self.setToolTip(tooltip("\n".join(lines)))
+
+    def _fit_names(self) -> None:
+        """The names' column as wide as the longest name, up to half of the chart: a longer
+        name wraps."""
+        widest = max((n.fontMetrics().horizontalAdvance(n.text()) for n in self.names), default=0)
+        column = max(min(widest + 4, self.width() // 2), 40)
+        self.grid.setColumnMinimumWidth(0, column if self.names else 0)
+        for name in self.names:
+            name.setMaximumWidth(column)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._fit_names()

@@ -46,6 +46,7 @@ from .aio import in_db, spawn
 from .i18n import QT_TR_NOOP, tr
 from .labels import Labels
 from .plain_text import shown, tooltip
+from .problem_text import problem_text
 
 KINDS = [
     ("interim", QT_TR_NOOP("Промежуточный")),
@@ -240,7 +241,8 @@ class ClusterReplyDialog(QDialog):
     def _show(self, plan: list[PlannedReply]) -> None:
         self.table.setRowCount(len(plan))
         for row, p in enumerate(plan):
-            notes = [("✖ " + m) for m in p.problems] + [("⚠ " + m) for m in p.warnings]
+            notes = [("✖ " + problem_text(m)) for m in p.problems]
+            notes += [("⚠ " + problem_text(m)) for m in p.warnings]
             items = [
                 QTableWidgetItem(p.number),
                 QTableWidgetItem(p.text),
@@ -308,8 +310,8 @@ class ClusterReplyDialog(QDialog):
             send = partial(send_replies, today=self.ws.clock.today())
             done = await in_db(send, self.ws.actions, self.ids, template, self.values_for)
         except InvalidAction as exc:
-            self.summary.setText(str(exc))
-            self.failed.emit(str(exc))
+            self.summary.setText(problem_text(exc))
+            self.failed.emit(problem_text(exc))
             return False
         self.sent.emit(len(done.sent), len(done.skipped))
         self.accept()

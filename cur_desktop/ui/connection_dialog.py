@@ -24,6 +24,7 @@ from cur_desktop.sync.connection import Connection, ConnectionProblem, check_con
 
 from .aio import in_net, spawn
 from .i18n import tr
+from .problem_text import problem_text
 
 OK_STYLE = "color: #1b7a2f"
 ERROR_STYLE = "color: #b0003a"
@@ -110,7 +111,7 @@ class ConnectionDialog(QDialog):
             versions = await in_net(check_connection, chosen.server_url, chosen.ca_bundle)
         except ConnectionProblem as exc:
             self.outcome.setStyleSheet(ERROR_STYLE)
-            self.outcome.setText("✖ " + exc.message)
+            self.outcome.setText("✖ " + problem_text(exc))
             return False
         finally:
             self.test.setEnabled(True)

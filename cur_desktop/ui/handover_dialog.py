@@ -30,6 +30,7 @@ from .aio import in_net, spawn
 from .i18n import tr
 from .labels import Labels
 from .plain_text import shown
+from .problem_text import problem_text
 from .sla_view import MARKS
 
 log = logging.getLogger(__name__)
@@ -106,7 +107,8 @@ class HandoverDialog(QDialog):
             self._show(await in_net(latest_handover, self.client))
         except SyncError as exc:
             self.problem.setText(
-                tr("Нет связи с сервером: передачу смены сейчас не получить.") + f" {exc.message}"
+                tr("Нет связи с сервером: передачу смены сейчас не получить.")
+                + f" {problem_text(exc)}"
             )
         self.loaded.emit()
 
@@ -124,7 +126,7 @@ class HandoverDialog(QDialog):
         except SyncError as exc:
             self.problem.setText(
                 tr("Запись не сохранена: нет связи с сервером. Текст остался, попробуйте ещё раз.")
-                + f" {exc.message}"
+                + f" {problem_text(exc)}"
             )
             return
         finally:

@@ -15,14 +15,15 @@ import json
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
-from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtCore import QRect, QSize, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QFormLayout,
     QFrame,
-    QGridLayout,
     QHBoxLayout,
     QLabel,
+    QLayout,
+    QLayoutItem,
     QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
@@ -38,8 +39,8 @@ from .attachment_view import AttachmentStrip, AttachmentViewer
 from .code_labels import event_label
 from .i18n import QT_TR_NOOP, tr
 from .labels import Labels
+from .plain_text import breakable, tooltip
 from .plain_text import shown as on_screen
-from .plain_text import tooltip
 from .sla_view import SlaView
 
 
@@ -73,12 +74,86 @@ def attachments_html(links: list[str]) -> str:
     interpreted as markup or a scheme."""
     lines = []
     for i, url in enumerate(links):
-        name = html.escape(on_screen(attachment_name(url)))
+        name = html.escape(breakable(on_screen(attachment_name(url))))
         if urlsplit(url).scheme in _OPENABLE:
             lines.append(f'📎&nbsp;<a href="attachment:{i}">{name}</a>')
         else:
             lines.append(name)
     return " · ".join(lines)
+
+
+class ButtonRows(QLayout):
+    """Buttons in equal columns: four to a row when the card is wide, two or one when it is
+    narrow (a small screen) — the card never needs more width than its widest button."""
+
+    def __init__(self, columns: tuple[int, ...] = (4, 2, 1), parent=None):
+        super().__init__(parent)
+        self.columns = columns
+        self.items: list[QLayoutItem] = []
+        self.setSpacing(6)
+
+    def addItem(self, item: QLayoutItem) -> None:  # noqa: N802 (Qt's name)
+        self.items.append(item)
+
+    def count(self) -> int:
+        return len(self.items)
+
+    def itemAt(self, index: int) -> QLayoutItem | None:  # noqa: N802
+        return self.items[index] if 0 <= index < len(self.items) else None
+
+    def takeAt(self, index: int) -> QLayoutItem | None:  # noqa: N802
+        return self.items.pop(index) if 0 <= index < len(self.items) else None
+
+    def expandingDirections(self) -> Qt.Orientation:  # noqa: N802
+        return Qt.Orientation.Horizontal
+
+    def _cell(self) -> QSize:
+        size = QSize(0, 0)
+        for item in self.items:
+            size = size.expandedTo(item.sizeHint())
+        return size
+
+    def _margins(self) -> QSize:
+        m = self.contentsMargins()
+        return QSize(m.left() + m.right(), m.top() + m.bottom())
+
+    def _fit(self, width: int) -> int:
+        """The most columns whose cells fit `width`."""
+        cell, gap = self._cell().width(), self.spacing()
+        for n in self.columns:
+            if n * cell + (n - 1) * gap + self._margins().width() <= width:
+                return n
+        return self.columns[-1]
+
+    def _height(self, columns: int) -> int:
+        rows = -(-len(self.items) // columns) if self.items else 0
+        return rows * self._cell().height() + max(rows - 1, 0) * self.spacing()
+
+    def sizeHint(self) -> QSize:  # noqa: N802
+        n, cell = self.columns[0], self._cell()
+        width = n * cell.width() + (n - 1) * self.spacing()
+        return QSize(width, self._height(n)) + self._margins()
+
+    def minimumSize(self) -> QSize:  # noqa: N802
+        n = self.columns[-1]
+        return QSize(self._cell().width(), self._height(n)) + self._margins()
+
+    def hasHeightForWidth(self) -> bool:  # noqa: N802
+        return True
+
+    def heightForWidth(self, width: int) -> int:  # noqa: N802
+        return self._height(self._fit(width)) + self._margins().height()
+
+    def setGeometry(self, rect: QRect) -> None:  # noqa: N802
+        super().setGeometry(rect)
+        area = self.contentsRect()
+        n = self._fit(rect.width())
+        gap, height = self.spacing(), self._cell().height()
+        width = (area.width() - (n - 1) * gap) // n
+        for i, item in enumerate(self.items):
+            row, col = divmod(i, n)
+            x, y = area.x() + col * (width + gap), area.y() + row * (height + gap)
+            item.setGeometry(QRect(x, y, width, height))
 
 
 class IncidentCard(QWidget):
@@ -153,26 +228,25 @@ class IncidentCard(QWidget):
         self.history.setObjectName("history")
 
         self.buttons: dict[str, QPushButton] = {}
-        # Two rows of four: in one row the eight buttons made the card wider than the queue.
-        actions = QGridLayout()
-        for i, (name, caption, tip) in enumerate(
-            [
-                ("claim", QT_TR_NOOP("Вз&ять"), "Ctrl+T"),
-                ("release", QT_TR_NOOP("Вернуть в о&чередь"), "Ctrl+Shift+R"),
-                ("reply", QT_TR_NOOP("Отв&етить"), "Ctrl+R"),
-                ("route", QT_TR_NOOP("&Направить…"), "Ctrl+D"),
-                ("category", QT_TR_NOOP("Сфер&а…"), "Ctrl+E"),
-                ("status", QT_TR_NOOP("Стат&ус…"), "Ctrl+Shift+S"),
-                ("reject", QT_TR_NOOP("Отк&лонить…"), "Ctrl+Shift+X"),
-                ("note", QT_TR_NOOP("&Заметка…"), "Ctrl+N"),
-            ]
+        # Two rows of four (in one row the eight buttons made the card wider than the queue),
+        # four rows of two on a small screen.
+        actions = ButtonRows()
+        for name, caption, tip in (
+            ("claim", QT_TR_NOOP("Вз&ять"), "Ctrl+T"),
+            ("release", QT_TR_NOOP("Вернуть в о&чередь"), "Ctrl+Shift+R"),
+            ("reply", QT_TR_NOOP("Отв&етить"), "Ctrl+R"),
+            ("route", QT_TR_NOOP("&Направить…"), "Ctrl+D"),
+            ("category", QT_TR_NOOP("Сфер&а…"), "Ctrl+E"),
+            ("status", QT_TR_NOOP("Стат&ус…"), "Ctrl+Shift+S"),
+            ("reject", QT_TR_NOOP("Отк&лонить…"), "Ctrl+Shift+X"),
+            ("note", QT_TR_NOOP("&Заметка…"), "Ctrl+N"),
         ):
             button = QPushButton(tr(caption))
             if tip:
                 button.setToolTip(tip)
             button.clicked.connect(lambda _=False, n=name: self._request(n))
             self.buttons[name] = button
-            actions.addWidget(button, i // 4, i % 4)
+            actions.addWidget(button)
 
         self.held_label = plain_label()
         self.held_label.setObjectName("heldBy")
@@ -222,9 +296,12 @@ class IncidentCard(QWidget):
         self.sla_label.setText(f"{shown.symbol} {shown.text}")
         self.sla_label.setStyleSheet(f"color: {shown.color.name()}")
         f = self.fields
-        f["author"].setText(on_screen(detail.get("author_name")) or tr("Аноним"))
+        f["author"].setText(breakable(on_screen(detail.get("author_name"))) or tr("Аноним"))
         f["channel"].setText(lb.channel(detail["channel"]))
-        f["source"].setText(on_screen(detail.get("source_url") or detail.get("source_id")))
+        source = on_screen(detail.get("source_url") or detail.get("source_id"))
+        # A long URL wraps (invisible break points), its exact text in the tooltip.
+        f["source"].setText(breakable(source))
+        f["source"].setToolTip(tooltip(source) if breakable(source) != source else "")
         # The same name as the queue's column («г. Рязань»), the official one on hover: two
         # spellings of one place read as two places.
         municipality_id = detail["municipality_id"]
@@ -233,7 +310,7 @@ class IncidentCard(QWidget):
         category = lb.category(detail.get("category_id"))
         f["sector"].setText(lb.sector(detail["sector"]) + (f" / {category}" if category else ""))
         f["importance"].setText(lb.importance(detail["importance"]))
-        f["agency"].setText(lb.agency(detail.get("agency_id")) or "—")
+        f["agency"].setText(breakable(lb.agency(detail.get("agency_id"))) or "—")
         f["assignee"].setText(lb.user(detail.get("assignee_id")) or tr("не назначено"))
         f["received"].setText(_when(detail["received_at"]))
         f["first_due"].setText(_when(detail.get("first_answer_due")))

@@ -39,6 +39,7 @@ from .aio import spawn
 from .connection_dialog import ConnectionDialog, dialog_result
 from .i18n import QT_TR_NOOP, tr
 from .link_warning import LinkWarning
+from .problem_text import problem_text
 
 WRONG_PASSPHRASE = QT_TR_NOOP(
     "Фраза-пароль не подходит к локальной копии. Ничего не изменено и не потеряно: "
@@ -195,7 +196,7 @@ class LoginDialog(QDialog):
         try:
             check_address(self.server.text())
         except ConnectionProblem as exc:  # «cur.example.ru» without https://, a bad port
-            self._busy(False, exc.message)
+            self._busy(False, problem_text(exc))
             return
         if problem := self._passphrase_problem():
             self._busy(False, problem)
@@ -225,7 +226,8 @@ class LoginDialog(QDialog):
             self._busy(False, tr("Введите фразу-пароль для локальной копии."))
             return
         except Unreachable as exc:
-            why = describe(exc.__cause__, self.server.text()) if exc.__cause__ else exc.message
+            cause = exc.__cause__
+            why = problem_text(describe(cause, self.server.text()) if cause else exc)
             offline = self._can_work_offline()
             self._busy(
                 False,
@@ -235,10 +237,10 @@ class LoginDialog(QDialog):
             self.offline.setVisible(offline)
             return
         except SyncError as exc:
-            self._busy(False, exc.message)
+            self._busy(False, problem_text(exc))
             return
         except Exception as exc:  # noqa: BLE001 - e.g. no keyring and no passphrase
-            self._busy(False, str(exc))
+            self._busy(False, problem_text(exc))
             return
         self.accept()
 
@@ -275,6 +277,6 @@ class LoginDialog(QDialog):
             self._busy(False, tr(WRONG_PASSPHRASE))
             return
         except Exception as exc:  # noqa: BLE001
-            self._busy(False, str(exc))
+            self._busy(False, problem_text(exc))
             return
         self.accept()

@@ -43,6 +43,7 @@ from .link_warning import LinkWarning
 from .main_actions import make_actions
 from .menu_bar import install_menus
 from .presence import PresenceWatch
+from .problem_text import problem_text
 from .queue_filters import QueueFilters
 from .queue_model import COLUMNS, SORT_KEYS, QueueModel
 from .queue_source import QueueService, ViewState
@@ -311,11 +312,12 @@ class MainWindow(QMainWindow):
             await in_db(fn, *args)
         except (InvalidAction, CacheFault) as exc:  # CacheFault: e.g. a full disk, nothing written
             # Never a modal exec() inside a task: it would re-enter the event loop.
-            box = QMessageBox(QMessageBox.Icon.Warning, tr("Действие невозможно"), str(exc))
+            said = problem_text(exc)
+            box = QMessageBox(QMessageBox.Icon.Warning, tr("Действие невозможно"), said)
             box.setParent(self, box.windowFlags())
             box.setTextFormat(Qt.TextFormat.PlainText)
             box.open()
-            self.last_error = str(exc)
+            self.last_error = problem_text(exc)
             return False
         self.model.refresh()
         await self.refresh_side()

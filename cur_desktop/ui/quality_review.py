@@ -35,6 +35,7 @@ from . import formats
 from .aio import in_net, spawn
 from .i18n import QT_TR_NOOP, tr
 from .plain_text import shown
+from .problem_text import problem_text
 from .question_answer import side_by_side, text_pane
 
 log = logging.getLogger(__name__)
@@ -200,7 +201,8 @@ class QualityReportPanel(QWidget):
         try:
             report = await in_net(quality_report, self.client, start, end)
         except SyncError as exc:
-            self.note.setText(tr("Не удалось получить оценки: {error}").format(error=exc.message))
+            text = tr("Не удалось получить оценки: {error}")
+            self.note.setText(text.format(error=problem_text(exc)))
             self.loaded.emit()
             return
         self.report = report

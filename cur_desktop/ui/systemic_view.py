@@ -35,6 +35,7 @@ from .i18n import QT_TR_NOOP, in_russian, tr
 from .incident_dialogs import agency_choice
 from .labels import Labels
 from .plain_text import plain_label, shown
+from .problem_text import problem_text
 
 _KINDS = {"address": QT_TR_NOOP("Адрес"), "text": QT_TR_NOOP("Текст")}
 
@@ -325,7 +326,7 @@ class SystemicTab(QWidget):
         try:
             done = await in_db(route_many, self.ws.actions, ids, agency_id, note)
         except InvalidAction as exc:
-            self.message.emit(str(exc))
+            self.message.emit(problem_text(exc))
             return False
         text = tr("Направлено обращений: {n}; уйдут на сервер при синхронизации.").format(
             n=formats.number(len(done.routed))

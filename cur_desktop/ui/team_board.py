@@ -33,6 +33,7 @@ from . import formats
 from .aio import in_db, in_net, spawn
 from .i18n import QT_TR_NOOP, tr
 from .plain_text import tooltip
+from .problem_text import problem_text
 from .queue_model import INCIDENT_IDS_MIME
 
 log = logging.getLogger(__name__)
@@ -193,7 +194,7 @@ class TeamBoardPanel(QWidget):
                 if cached is not None:
                     self.board = cached
                     self._fill(cached, {})
-            self._show_note(exc.message)
+            self._show_note(problem_text(exc))
             self.refreshed.emit()
             return
         finally:

@@ -107,6 +107,7 @@ class ScorecardPanel(QWidget):
         table, header = self.table, self.table.horizontalHeader()
         head, cell = header.fontMetrics(), table.fontMetrics()
         pad = 2 * self.header_margin() + 6
+        widths = []
         for col, caption in enumerate(COLUMNS[:COMMENT]):
             words = tr(caption).split()
             width = max(head.horizontalAdvance(w) for w in words) + pad
@@ -114,7 +115,14 @@ class ScorecardPanel(QWidget):
                 item = table.item(row, col)
                 if item is not None:
                     width = max(width, cell.horizontalAdvance(item.text()) + pad)
-            table.setColumnWidth(col, max(width, NAME_WIDTH if col == 0 else FIGURE_WIDTH))
+            widths.append(width if col == 0 else max(width, FIGURE_WIDTH))
+        # The names' column gives up its spare width on a small screen, so the comment's
+        # caption keeps its longest word («преподавателя») whole.
+        comment = max(head.horizontalAdvance(w) for w in tr(COLUMNS[COMMENT]).split()) + pad
+        room = table.viewport().width() - sum(widths[1:]) - comment
+        widths[0] = max(widths[0], min(NAME_WIDTH, room))
+        for col, width in enumerate(widths):
+            table.setColumnWidth(col, width)
         tallest = max(
             head.boundingRect(
                 QRect(0, 0, header.sectionSize(col) - pad + 6, 10_000),
@@ -124,6 +132,10 @@ class ScorecardPanel(QWidget):
             for col, caption in enumerate(COLUMNS)
         )
         header.setMinimumHeight(tallest + 2 * self.header_margin())
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        self.fit_columns()
 
     def changeEvent(self, event) -> None:  # noqa: N802 - Qt override
         super().changeEvent(event)

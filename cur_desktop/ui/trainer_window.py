@@ -26,6 +26,7 @@ from cur_desktop.sync.client import RequestRejected, SyncError
 
 from .aio import in_net, spawn
 from .i18n import tr
+from .problem_text import problem_text
 from .session_line import session_line
 from .trainer_dialogs import SPEEDS, CodesDialog, NewSessionDialog, problems_text
 from .trainer_live import LiveViewPanel
@@ -114,8 +115,8 @@ class TrainerWindow(QMainWindow):
             return await in_net(lambda: fn(self.client, *args, **kw))
         except SyncError as exc:
             if isValid(self):  # the window may have been closed while the call was out
-                self.last_error = exc.message
-                self.statusBar().showMessage(exc.message, 8000)
+                self.last_error = problem_text(exc)
+                self.statusBar().showMessage(self.last_error, 8000)
             return None
 
     def start(self) -> None:

@@ -4,7 +4,7 @@
 <context>
     <name></name>
     <message>
-        <location filename="../../cur_desktop/ui/app.py" line="110"/>
+        <location filename="../../cur_desktop/ui/app.py" line="111"/>
         <source> [демо]</source>
         <translation> [demo]</translation>
     </message>
@@ -75,14 +75,14 @@
         <location filename="../../cur_desktop/ui/analytics_tabs.py" line="104"/>
         <location filename="../../cur_desktop/ui/analytics_tabs.py" line="113"/>
         <location filename="../../cur_desktop/ui/analytics_tabs.py" line="345"/>
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="92"/>
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="106"/>
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="93"/>
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="107"/>
         <source>Обращений</source>
         <translation>Incidents</translation>
     </message>
     <message>
         <location filename="../../cur_desktop/ui/analytics_tabs.py" line="102"/>
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="91"/>
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="92"/>
         <source>Неделя с</source>
         <translation>Week from</translation>
     </message>
@@ -94,7 +94,7 @@
     <message>
         <location filename="../../cur_desktop/ui/analytics_tabs.py" line="111"/>
         <location filename="../../cur_desktop/ui/finding_text.py" line="32"/>
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="90"/>
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="91"/>
         <source>Тема</source>
         <translation>Topic</translation>
     </message>
@@ -190,16 +190,16 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/analytics_tabs.py" line="339"/>
-        <location filename="../../cur_desktop/ui/app.py" line="126"/>
+        <location filename="../../cur_desktop/ui/app.py" line="127"/>
         <location filename="../../cur_desktop/ui/finding_text.py" line="30"/>
-        <location filename="../../cur_desktop/ui/quality_review.py" line="178"/>
+        <location filename="../../cur_desktop/ui/quality_review.py" line="179"/>
         <source>Оператор</source>
         <translation>Operator</translation>
     </message>
     <message>
         <location filename="../../cur_desktop/ui/analytics_tabs.py" line="341"/>
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="89"/>
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="104"/>
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="90"/>
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="105"/>
         <source>МО</source>
         <translation>Municipality</translation>
     </message>
@@ -219,22 +219,22 @@
         <translation>Not routed</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/app.py" line="127"/>
+        <location filename="../../cur_desktop/ui/app.py" line="128"/>
         <source>Старший смены</source>
         <translation>Shift supervisor</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/app.py" line="128"/>
+        <location filename="../../cur_desktop/ui/app.py" line="129"/>
         <source>Сотрудник МО</source>
         <translation>Municipal officer</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/app.py" line="129"/>
+        <location filename="../../cur_desktop/ui/app.py" line="130"/>
         <source>Тренер</source>
         <translation>Trainer</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/app.py" line="132"/>
+        <location filename="../../cur_desktop/ui/app.py" line="133"/>
         <source>Войти как: </source>
         <translation>Sign in as: </translation>
     </message>
@@ -337,14 +337,14 @@
     <message>
         <location filename="../../cur_desktop/ui/code_labels.py" line="31"/>
         <location filename="../../cur_desktop/ui/code_labels.py" line="32"/>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="121"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="196"/>
         <source>Поступило</source>
         <extracomment>One per event kind the server records (the test finds them in cur_server&apos;s source).</extracomment>
         <translation>Received</translation>
     </message>
     <message>
         <location filename="../../cur_desktop/ui/code_labels.py" line="33"/>
-        <location filename="../../cur_desktop/ui/main_window.py" line="335"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="337"/>
         <source>Взято в работу</source>
         <translation>Taken</translation>
     </message>
@@ -355,7 +355,7 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/code_labels.py" line="35"/>
-        <location filename="../../cur_desktop/ui/team_board.py" line="53"/>
+        <location filename="../../cur_desktop/ui/team_board.py" line="54"/>
         <source>Назначено</source>
         <translation>Assigned</translation>
     </message>
@@ -401,48 +401,48 @@
         <translation>Reply returned for revision</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="160"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="235"/>
         <source>Вз&amp;ять</source>
         <translation>&amp;Take</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="161"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="236"/>
         <source>Вернуть в о&amp;чередь</source>
         <translation>Back to &amp;queue</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="162"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="237"/>
         <source>Отв&amp;етить</source>
         <translation>&amp;Reply</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="163"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="238"/>
         <source>&amp;Направить…</source>
         <translation>Ro&amp;ute…</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="164"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="239"/>
         <source>Сфер&amp;а…</source>
         <translation>Se&amp;ctor…</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="165"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="240"/>
         <source>Стат&amp;ус…</source>
         <translation>St&amp;atus…</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="166"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="241"/>
         <source>Отк&amp;лонить…</source>
         <translation>Re&amp;ject…</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="167"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="242"/>
         <source>&amp;Заметка…</source>
         <translation>N&amp;ote…</translation>
     </message>
     <message>
         <location filename="../../cur_desktop/ui/approvals_panel.py" line="45"/>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="113"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="188"/>
         <source>Автор</source>
         <extracomment>(action name, incident id): claim, release, reply, route, category, status, reject, note the signed-in user&apos;s role: supervisors may change a colleague&apos;s case, others not who holds the shown incident when it is a colleague (not the user), else None</extracomment>
         <translation>Author</translation>
@@ -492,29 +492,29 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/analytics_tabs.py" line="123"/>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="114"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="189"/>
         <location filename="../../cur_desktop/ui/queue_model.py" line="52"/>
         <source>Канал</source>
         <translation>Channel</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="115"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="190"/>
         <source>Источник</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="116"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="191"/>
         <location filename="../../cur_desktop/ui/queue_model.py" line="51"/>
         <source>Муниципалитет</source>
         <translation>Municipality</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="117"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="192"/>
         <source>Сфера / рубрика</source>
         <translation>Sector / category</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="118"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="193"/>
         <location filename="../../cur_desktop/ui/incident_dialogs.py" line="70"/>
         <location filename="../../cur_desktop/ui/queue_model.py" line="49"/>
         <location filename="../../cur_desktop/ui/trainer_live.py" line="29"/>
@@ -524,15 +524,15 @@
     <message>
         <location filename="../../cur_desktop/ui/analytics_tabs.py" line="340"/>
         <location filename="../../cur_desktop/ui/finding_text.py" line="27"/>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="119"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="194"/>
         <location filename="../../cur_desktop/ui/incident_dialogs.py" line="31"/>
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="136"/>
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="137"/>
         <source>Ведомство</source>
         <extracomment>The mark of a suggested entry in a choice list.</extracomment>
         <translation>Agency</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/handover_dialog.py" line="47"/>
+        <location filename="../../cur_desktop/ui/handover_dialog.py" line="48"/>
         <source>Передача смены</source>
         <translation>Shift handover</translation>
     </message>
@@ -589,7 +589,7 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/finding_text.py" line="28"/>
-        <location filename="../../cur_desktop/ui/handover_dialog.py" line="58"/>
+        <location filename="../../cur_desktop/ui/handover_dialog.py" line="59"/>
         <location filename="../../cur_desktop/ui/trainer_live.py" line="30"/>
         <source>Срок</source>
         <translation>Deadline</translation>
@@ -605,64 +605,64 @@
         <translation>Municipality</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/handover_dialog.py" line="58"/>
+        <location filename="../../cur_desktop/ui/handover_dialog.py" line="59"/>
         <source>До</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/handover_dialog.py" line="59"/>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="120"/>
+        <location filename="../../cur_desktop/ui/handover_dialog.py" line="60"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="195"/>
         <location filename="../../cur_desktop/ui/queue_model.py" line="53"/>
         <source>Исполнитель</source>
         <translation>Assignee</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/handover_dialog.py" line="69"/>
+        <location filename="../../cur_desktop/ui/handover_dialog.py" line="70"/>
         <source>Что важно знать следующей смене</source>
         <translation>What the next shift should know</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/handover_dialog.py" line="76"/>
+        <location filename="../../cur_desktop/ui/handover_dialog.py" line="77"/>
         <source>Записать для следующей смены</source>
         <translation>Save for the next shift</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/handover_dialog.py" line="78"/>
+        <location filename="../../cur_desktop/ui/handover_dialog.py" line="79"/>
         <source>Закрыть</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/handover_dialog.py" line="91"/>
+        <location filename="../../cur_desktop/ui/handover_dialog.py" line="92"/>
         <source>Новая запись:</source>
         <translation>New note:</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/handover_dialog.py" line="109"/>
+        <location filename="../../cur_desktop/ui/handover_dialog.py" line="111"/>
         <source>Нет связи с сервером: передачу смены сейчас не получить.</source>
         <translation>No connection to the server: the shift handover cannot be loaded now.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/handover_dialog.py" line="116"/>
+        <location filename="../../cur_desktop/ui/handover_dialog.py" line="118"/>
         <source>Напишите текст записи</source>
         <translation>Write the text of the note</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/handover_dialog.py" line="127"/>
+        <location filename="../../cur_desktop/ui/handover_dialog.py" line="129"/>
         <source>Запись не сохранена: нет связи с сервером. Текст остался, попробуйте ещё раз.</source>
         <translation>The note was not saved: no connection to the server. The text is kept; try again.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/handover_dialog.py" line="140"/>
+        <location filename="../../cur_desktop/ui/handover_dialog.py" line="142"/>
         <source>Записей о передаче смены ещё нет.</source>
         <translation>No handover notes yet.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/handover_dialog.py" line="145"/>
+        <location filename="../../cur_desktop/ui/handover_dialog.py" line="147"/>
         <source>Последняя запись: {who}, {when}</source>
         <translation>Latest note: {who}, {when}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/handover_dialog.py" line="151"/>
+        <location filename="../../cur_desktop/ui/handover_dialog.py" line="153"/>
         <source>Под угрозой и просрочено сейчас: {n}</source>
         <translation>At risk and overdue now: {n}</translation>
     </message>
@@ -673,17 +673,17 @@
         <translation>Answer reviewed by the shift supervisor</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="122"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="197"/>
         <source>Первый ответ до</source>
         <translation>First answer due</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="123"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="198"/>
         <source>Окончательный ответ до</source>
         <translation>Final answer due</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="124"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="199"/>
         <source>Вложения</source>
         <translation>Attachments</translation>
     </message>
@@ -703,39 +703,39 @@
         <translation>Reject…</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="188"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="262"/>
         <source>Сообщение</source>
         <translation>Message</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="194"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="268"/>
         <source>История</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="206"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="280"/>
         <location filename="../../cur_desktop/ui/main_actions.py" line="72"/>
         <source>Выберите обращение в очереди</source>
         <translation>Select an incident in the queue</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="225"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="299"/>
         <source>Аноним</source>
         <translation>Anonymous</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/handover_dialog.py" line="163"/>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="237"/>
+        <location filename="../../cur_desktop/ui/handover_dialog.py" line="165"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="314"/>
         <source>не назначено</source>
         <translation>unassigned</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="288"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="365"/>
         <source>система</source>
         <translation>system</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="288"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="365"/>
         <source> (не отправлено)</source>
         <translation> (not sent)</translation>
     </message>
@@ -798,72 +798,72 @@
         <translation>Normal</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/login_dialog.py" line="62"/>
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="63"/>
         <source>Вход — ЦУР</source>
         <translation>Sign in — RMC</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/login_dialog.py" line="70"/>
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="71"/>
         <source>Вход по учебному коду</source>
         <translation>Sign in with a training code</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/login_dialog.py" line="74"/>
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="75"/>
         <source>Фамилия Имя Отчество</source>
         <translation>Full name</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/login_dialog.py" line="76"/>
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="77"/>
         <source>Запомнить вход (в хранилище паролей ОС)</source>
         <translation>Remember sign-in (in the OS password store)</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/login_dialog.py" line="96"/>
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="97"/>
         <source>Работать офлайн</source>
         <translation>Work offline</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/login_dialog.py" line="101"/>
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="102"/>
         <source>Войти</source>
         <translation>Sign in</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/login_dialog.py" line="113"/>
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="114"/>
         <source>Сервер</source>
         <translation>Server</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/login_dialog.py" line="116"/>
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="117"/>
         <source>Пользователь</source>
         <translation>User</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/login_dialog.py" line="117"/>
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="118"/>
         <source>Пароль</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/login_dialog.py" line="119"/>
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="120"/>
         <source>Учебный код</source>
         <translation>Training code</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/login_dialog.py" line="120"/>
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="121"/>
         <source>Ваше имя</source>
         <translation>Your name</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/login_dialog.py" line="203"/>
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="204"/>
         <source>Вход…</source>
         <translation>Signing in…</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/login_dialog.py" line="233"/>
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="235"/>
         <source>Можно работать офлайн с последним профилем.</source>
         <translation>You can work offline with the last profile.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/login_dialog.py" line="262"/>
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="264"/>
         <source>Открываю локальный профиль…</source>
         <translation>Opening the local profile…</translation>
     </message>
@@ -965,7 +965,7 @@
         <translation>Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="76"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="77"/>
         <source>ЦУР — рабочее место</source>
         <translation>RMC — Workstation</translation>
     </message>
@@ -995,176 +995,176 @@
         <translation>All sectors</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="52"/>
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="53"/>
         <source>Неделя</source>
         <translation>Week</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="53"/>
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="54"/>
         <source>Месяц</source>
         <translation>Month</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="54"/>
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="55"/>
         <source>Квартал</source>
         <translation>Quarter</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="127"/>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="489"/>
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="128"/>
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="490"/>
         <source>Аналитика</source>
         <translation>Analytics</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="149"/>
-        <location filename="../../cur_desktop/ui/quality_review.py" line="166"/>
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="150"/>
+        <location filename="../../cur_desktop/ui/quality_review.py" line="167"/>
         <source>Показать</source>
         <translation>Show</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="162"/>
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="163"/>
         <source>Экспорт в XLSX…</source>
         <translation>Export to XLSX…</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="165"/>
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="166"/>
         <source>Справка по МО…</source>
         <translation>Municipality brief…</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="170"/>
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="171"/>
         <source>Период:</source>
         <translation>Period:</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="200"/>
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="201"/>
         <source>Обзор</source>
         <translation>Overview</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="201"/>
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="202"/>
         <source>Секторы × МО</source>
         <translation>Sectors × municipalities</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="202"/>
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="203"/>
         <source>Сроки</source>
         <translation>Deadlines</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="203"/>
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="204"/>
         <source>Системные проблемы</source>
         <translation>Systemic problems</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="221"/>
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="222"/>
         <location filename="../../cur_desktop/ui/queue_filters.py" line="97"/>
         <source>Все МО</source>
         <translation>All municipalities</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="221"/>
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="222"/>
         <source>Все мои МО</source>
         <translation>All my municipalities</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="291"/>
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="292"/>
         <source>Посчитано по локальному кэшу на {t}.</source>
         <translation>Counted from the local cache at {t}.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="293"/>
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="294"/>
         <source>Данные сервера на {t}.</source>
         <translation>Server data as of {t}.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="295"/>
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="296"/>
         <source>Период {a} — {b}, сравнение с {c} — {d}.</source>
         <translation>Period {a} — {b}, compared with {c} — {d}.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="310"/>
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="311"/>
         <source>Нет связи с сервером: цифры посчитаны по локальному кэшу. В нём только ваша зона ответственности и то, что успело синхронизироваться, поэтому они могут быть меньше серверных.</source>
         <translation>No connection to the server: the figures are counted from the local cache. It holds only your area of responsibility and what has been synchronised, so they may be lower than the server&apos;s.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="328"/>
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="329"/>
         <source>Нет связи с сервером: аналитика считается на сервере.</source>
         <translation>No connection to the server: analytics are computed on the server.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="329"/>
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="330"/>
         <source>Сервер отказал: {m}</source>
         <translation>The server refused: {m}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="331"/>
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="332"/>
         <source>Не удалось получить данные: {m}</source>
         <translation>Could not get the data: {m}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="337"/>
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="338"/>
         <source>Показаны прежние цифры.</source>
         <translation>The previous figures are shown.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="371"/>
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="372"/>
         <source>Сначала загрузите данные за период.</source>
         <translation>Load the data for a period first.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="376"/>
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="377"/>
         <source>Экспорт таблиц</source>
         <translation>Export tables</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="378"/>
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="379"/>
         <source>Книга Excel (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="388"/>
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="389"/>
         <source>Не удалось записать файл: {m}</source>
         <translation>Could not write the file: {m}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="390"/>
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="391"/>
         <source>Таблицы сохранены: {p}</source>
         <translation>Tables saved: {p}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="399"/>
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="400"/>
         <source>Выберите муниципальное образование для справки.</source>
         <translation>Choose a municipality for the brief.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="405"/>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="462"/>
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="406"/>
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="463"/>
         <source>Справка по МО</source>
         <translation>Municipality brief</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="407"/>
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="408"/>
         <source>PDF (*.pdf);;Книга Excel (*.xlsx)</source>
         <translation>PDF (*.pdf);;Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="439"/>
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="440"/>
         <source>Справка не сформирована: {m}</source>
         <translation>The brief was not made: {m}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="451"/>
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="452"/>
         <source>Нет связи с сервером: справка составлена по локальному кэшу и помечена так. Сохранена: {p}</source>
         <translation>No connection to the server: the brief was made from the local cache and is marked as such. Saved: {p}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="455"/>
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="456"/>
         <source>Справка сохранена: {p}</source>
         <translation>Brief saved: {p}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="464"/>
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="465"/>
         <source>Справка сохранена:
 {p}</source>
         <translation>Brief saved:
@@ -1172,7 +1172,7 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/about_dialog.py" line="29"/>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="465"/>
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="466"/>
         <source>Открыть папку</source>
         <translation>Open folder</translation>
     </message>
@@ -1189,7 +1189,7 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/analytics_tabs.py" line="347"/>
-        <location filename="../../cur_desktop/ui/quality_review.py" line="46"/>
+        <location filename="../../cur_desktop/ui/quality_review.py" line="47"/>
         <location filename="../../cur_desktop/ui/queue_filters.py" line="104"/>
         <location filename="../../cur_desktop/ui/sla_view.py" line="33"/>
         <source>В срок</source>
@@ -1208,7 +1208,7 @@
         <location filename="../../cur_desktop/ui/queue_filters.py" line="106"/>
         <location filename="../../cur_desktop/ui/reassign.py" line="66"/>
         <location filename="../../cur_desktop/ui/sla_view.py" line="35"/>
-        <location filename="../../cur_desktop/ui/team_board.py" line="56"/>
+        <location filename="../../cur_desktop/ui/team_board.py" line="57"/>
         <source>Просрочено</source>
         <translation>Overdue</translation>
     </message>
@@ -1233,18 +1233,18 @@
         <translation>Name:</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="314"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="316"/>
         <source>Действие невозможно</source>
         <translation>Action not possible</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="330"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="332"/>
         <source>Свободных обращений нет</source>
         <translation>No unassigned incidents</translation>
     </message>
     <message>
         <location filename="../../cur_desktop/ui/incident_dialogs.py" line="58"/>
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="309"/>
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="310"/>
         <source>Комментарий</source>
         <translation>Comment</translation>
     </message>
@@ -1286,8 +1286,8 @@
     <message>
         <location filename="../../cur_desktop/ui/incident_dialogs.py" line="80"/>
         <location filename="../../cur_desktop/ui/queue_model.py" line="47"/>
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="42"/>
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="137"/>
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="43"/>
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="138"/>
         <source>Текст</source>
         <translation>Text</translation>
     </message>
@@ -1333,10 +1333,10 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/approvals_panel.py" line="44"/>
-        <location filename="../../cur_desktop/ui/cluster_reply.py" line="106"/>
-        <location filename="../../cur_desktop/ui/handover_dialog.py" line="58"/>
+        <location filename="../../cur_desktop/ui/cluster_reply.py" line="107"/>
+        <location filename="../../cur_desktop/ui/handover_dialog.py" line="59"/>
         <location filename="../../cur_desktop/ui/queue_model.py" line="43"/>
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="133"/>
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="134"/>
         <source>Номер</source>
         <extracomment>What identifies a view&apos;s rows on the current data (see QueueService.view_key), or None.</extracomment>
         <translation>Number</translation>
@@ -1347,16 +1347,16 @@
         <translation>Answer due</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/handover_dialog.py" line="58"/>
+        <location filename="../../cur_desktop/ui/handover_dialog.py" line="59"/>
         <location filename="../../cur_desktop/ui/queue_model.py" line="48"/>
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="135"/>
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="136"/>
         <location filename="../../cur_desktop/ui/trainer_live.py" line="28"/>
         <source>Статус</source>
         <translation>Status</translation>
     </message>
     <message>
         <location filename="../../cur_desktop/ui/queue_model.py" line="54"/>
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="134"/>
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="135"/>
         <source>Получено</source>
         <translation>Received</translation>
     </message>
@@ -1389,75 +1389,75 @@
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/cluster_reply.py" line="51"/>
+        <location filename="../../cur_desktop/ui/cluster_reply.py" line="52"/>
         <location filename="../../cur_desktop/ui/reply_editor.py" line="68"/>
         <source>Промежуточный</source>
         <translation>Interim</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/cluster_reply.py" line="52"/>
+        <location filename="../../cur_desktop/ui/cluster_reply.py" line="53"/>
         <location filename="../../cur_desktop/ui/reply_editor.py" line="69"/>
         <source>Окончательный</source>
         <translation>Final</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/cluster_reply.py" line="79"/>
+        <location filename="../../cur_desktop/ui/cluster_reply.py" line="80"/>
         <source>Ответить всем обращениям группы ({n})</source>
         <translation>Answer all incidents of the group ({n})</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/cluster_reply.py" line="96"/>
+        <location filename="../../cur_desktop/ui/cluster_reply.py" line="97"/>
         <source>Этот срок получат все ответы группы</source>
         <translation>Every reply of the group gets this date</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/cluster_reply.py" line="106"/>
+        <location filename="../../cur_desktop/ui/cluster_reply.py" line="107"/>
         <source>Текст ответа</source>
         <translation>Reply text</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/cluster_reply.py" line="106"/>
+        <location filename="../../cur_desktop/ui/cluster_reply.py" line="107"/>
         <source>Замечания</source>
         <translation>Remarks</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/cluster_reply.py" line="132"/>
-        <location filename="../../cur_desktop/ui/cluster_reply.py" line="291"/>
+        <location filename="../../cur_desktop/ui/cluster_reply.py" line="133"/>
+        <location filename="../../cur_desktop/ui/cluster_reply.py" line="293"/>
         <source>Отмена</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/cluster_reply.py" line="144"/>
+        <location filename="../../cur_desktop/ui/cluster_reply.py" line="145"/>
         <source>Срок для всех ответов:</source>
         <translation>Date for all replies:</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/cluster_reply.py" line="147"/>
+        <location filename="../../cur_desktop/ui/cluster_reply.py" line="148"/>
         <source>Шаблон:</source>
         <translation>Template:</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/cluster_reply.py" line="227"/>
+        <location filename="../../cur_desktop/ui/cluster_reply.py" line="228"/>
         <source>Нет шаблонов этого вида для группы.</source>
         <translation>No templates of this kind for the group.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/cluster_reply.py" line="247"/>
+        <location filename="../../cur_desktop/ui/cluster_reply.py" line="249"/>
         <source>✔ будет отправлен</source>
         <translation>✔ will be sent</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/cluster_reply.py" line="256"/>
+        <location filename="../../cur_desktop/ui/cluster_reply.py" line="258"/>
         <source>Будет отправлено ответов: {n}.</source>
         <translation>Replies to be sent: {n}.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/cluster_reply.py" line="258"/>
+        <location filename="../../cur_desktop/ui/cluster_reply.py" line="260"/>
         <source>Пропущено: {m} (причины в таблице).</source>
         <translation>Skipped: {m} (reasons in the table).</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/cluster_reply.py" line="262"/>
+        <location filename="../../cur_desktop/ui/cluster_reply.py" line="264"/>
         <source>Отправить ответы ({n})</source>
         <translation>Send replies ({n})</translation>
     </message>
@@ -1478,7 +1478,7 @@
         <translation>Reply text to the citizen</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/cluster_reply.py" line="140"/>
+        <location filename="../../cur_desktop/ui/cluster_reply.py" line="141"/>
         <location filename="../../cur_desktop/ui/reply_editor.py" line="228"/>
         <source>Вид ответа:</source>
         <translation>Reply type:</translation>
@@ -1577,7 +1577,7 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/sla_view.py" line="48"/>
-        <location filename="../../cur_desktop/ui/team_board.py" line="70"/>
+        <location filename="../../cur_desktop/ui/team_board.py" line="71"/>
         <source>{h} ч {m:02d} мин</source>
         <translation>{h} h {m:02d} min</translation>
     </message>
@@ -1590,7 +1590,7 @@
         <location filename="../../cur_desktop/ui/approvals_panel.py" line="76"/>
         <location filename="../../cur_desktop/ui/formats.py" line="89"/>
         <location filename="../../cur_desktop/ui/sla_view.py" line="49"/>
-        <location filename="../../cur_desktop/ui/team_board.py" line="71"/>
+        <location filename="../../cur_desktop/ui/team_board.py" line="72"/>
         <source>{m} мин</source>
         <translation>{m} min</translation>
     </message>
@@ -1653,6 +1653,7 @@
     <message>
         <location filename="../../cur_desktop/ui/presence.py" line="34"/>
         <source>просматривает</source>
+        <extracomment>A run of text with no space longer than this may be broken (a URL, a long file name).</extracomment>
         <translation>viewing</translation>
     </message>
     <message>
@@ -1672,68 +1673,68 @@
         <translation>Also open by: {who}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/quality_review.py" line="43"/>
+        <location filename="../../cur_desktop/ui/quality_review.py" line="44"/>
         <source>Вежливо</source>
         <translation>Polite</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/quality_review.py" line="44"/>
+        <location filename="../../cur_desktop/ui/quality_review.py" line="45"/>
         <source>Конкретные действия и сроки</source>
         <translation>Concrete actions and dates</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/quality_review.py" line="45"/>
+        <location filename="../../cur_desktop/ui/quality_review.py" line="46"/>
         <source>Верное ведомство</source>
         <translation>Correct agency</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/quality_review.py" line="47"/>
+        <location filename="../../cur_desktop/ui/quality_review.py" line="48"/>
         <source>Без отписки</source>
         <translation>No brush-off</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/quality_review.py" line="65"/>
+        <location filename="../../cur_desktop/ui/quality_review.py" line="66"/>
         <source>Оценка качества ответа</source>
+        <extracomment>Statuses in which an incident has a published answer to score.</extracomment>
         <translation>Reply quality review</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/quality_review.py" line="79"/>
+        <location filename="../../cur_desktop/ui/quality_review.py" line="80"/>
         <source>Опубликованного ответа нет</source>
-        <extracomment>Training only: send the reply being written with each heartbeat. Statuses in which an incident has a published answer to score.</extracomment>
         <translation>No published reply</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/quality_review.py" line="107"/>
+        <location filename="../../cur_desktop/ui/quality_review.py" line="108"/>
         <source>Комментарий (необязательно)</source>
         <translation>Comment (optional)</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/quality_review.py" line="169"/>
+        <location filename="../../cur_desktop/ui/quality_review.py" line="170"/>
         <source>С</source>
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/quality_review.py" line="171"/>
+        <location filename="../../cur_desktop/ui/quality_review.py" line="172"/>
         <source>по</source>
         <translation>to</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/quality_review.py" line="178"/>
+        <location filename="../../cur_desktop/ui/quality_review.py" line="179"/>
         <source>Оценено</source>
         <translation>Reviewed</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/quality_review.py" line="179"/>
+        <location filename="../../cur_desktop/ui/quality_review.py" line="180"/>
         <source>Итог</source>
         <translation>Score</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/quality_review.py" line="203"/>
+        <location filename="../../cur_desktop/ui/quality_review.py" line="205"/>
         <source>Не удалось получить оценки: {error}</source>
         <translation>Could not load the reviews: {error}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/quality_review.py" line="208"/>
+        <location filename="../../cur_desktop/ui/quality_review.py" line="210"/>
         <source>Оценено ответов за период: {n}</source>
         <translation>Replies reviewed in the period: {n}</translation>
     </message>
@@ -1816,183 +1817,183 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/finding_text.py" line="26"/>
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="39"/>
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="40"/>
         <source>Адрес</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="87"/>
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="150"/>
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="88"/>
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="151"/>
         <source>Всплески</source>
         <translation>Spikes</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="93"/>
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="94"/>
         <source>Обычно в неделю</source>
         <translation>Usual per week</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="94"/>
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="95"/>
         <source>Рост</source>
         <translation>Growth</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="101"/>
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="102"/>
         <source>Группы похожих</source>
         <translation>Similar groups</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="103"/>
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="104"/>
         <source>Признак</source>
         <translation>Grouped by</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="105"/>
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="106"/>
         <source>Адрес или текст</source>
         <translation>Address or text</translation>
     </message>
     <message>
         <location filename="../../cur_desktop/ui/reassign.py" line="65"/>
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="107"/>
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="108"/>
         <source>Открыто</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="49"/>
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="50"/>
         <source>Всплеск: за неделю (с понедельника) не меньше {min_count} обращений одной рубрики в одном МО и в {factor} раза больше среднего за {weeks} пред. недель</source>
         <translation>Spike: at least {min_count} incidents of one rubric in one municipality in a week (from Monday), {factor} times the weekly average of the previous {weeks} weeks</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="62"/>
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="63"/>
         <source>Группа: не меньше {min_size} обращений за период в одном МО с одним адресом в одной отрасли или с одинаковым текстом</source>
         <translation>Group: at least {min_size} incidents in the period in one municipality with one address in one sector, or with the same text (the same significant words, whatever their order, form, case and punctuation)</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="108"/>
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="109"/>
         <source>Первое</source>
         <translation>First</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="109"/>
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="110"/>
         <source>Последнее</source>
         <translation>Last</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="114"/>
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="115"/>
         <source>Направить все…</source>
         <translation>Route all…</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="116"/>
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="117"/>
         <source>Направить все обращения группы в одно ведомство</source>
         <translation>Route all incidents of the group to one agency</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="121"/>
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="122"/>
         <source>Ответить всем шаблоном…</source>
         <translation>Answer all with a template…</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="125"/>
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="126"/>
         <source>Ответить на каждое обращение группы по одному шаблону, с его данными</source>
         <translation>Answer every incident of the group with one template, filled with its own data</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="131"/>
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="132"/>
         <source>Обращения</source>
         <translation>Incidents</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="145"/>
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="146"/>
         <source>Выберите всплеск или группу, чтобы увидеть обращения.</source>
         <translation>Choose a spike or a group to see its incidents.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="146"/>
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="147"/>
         <source>Открыть в главном окне</source>
         <translation>Open in the main window</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="154"/>
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="155"/>
         <source>Группы похожих обращений</source>
         <translation>Groups of similar incidents</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="238"/>
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="239"/>
         <source>Всплеск: {mun}, {topic}, неделя с {week}</source>
         <translation>Spike: {mun}, {topic}, week from {week}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="356"/>
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="357"/>
         <source>Ответов поставлено в очередь: {n}; уйдут на сервер при синхронизации.</source>
         <translation>Replies queued: {n}; they will go to the server on synchronisation.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="360"/>
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="361"/>
         <source>Пропущено: {m}.</source>
         <translation>Skipped: {m}.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/cluster_reply.py" line="154"/>
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="263"/>
+        <location filename="../../cur_desktop/ui/cluster_reply.py" line="155"/>
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="264"/>
         <source>Группа: {key}</source>
         <translation>Group: {key}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="273"/>
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="274"/>
         <source>обращений в кэше: {n}</source>
         <translation>incidents in the cache: {n}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="305"/>
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="306"/>
         <source>Направить все обращения группы ({n})</source>
         <translation>Route all incidents of the group ({n})</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="330"/>
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="331"/>
         <source>Направлено обращений: {n}; уйдут на сервер при синхронизации.</source>
         <translation>Incidents routed: {n}; they go to the server with the next sync.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="334"/>
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="335"/>
         <source>Пропущено (уже с ответом, закрыто или уже там): {n}.</source>
         <translation>Skipped (already answered, closed or already there): {n}.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/team_board.py" line="44"/>
+        <location filename="../../cur_desktop/ui/team_board.py" line="45"/>
         <source>В сети</source>
         <translation>Online</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/team_board.py" line="45"/>
+        <location filename="../../cur_desktop/ui/team_board.py" line="46"/>
         <source>Отошёл</source>
         <translation>Away</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/team_board.py" line="46"/>
+        <location filename="../../cur_desktop/ui/team_board.py" line="47"/>
         <source>Не в сети</source>
         <translation>Offline</translation>
     </message>
     <message>
         <location filename="../../cur_desktop/ui/reassign.py" line="65"/>
-        <location filename="../../cur_desktop/ui/team_board.py" line="50"/>
+        <location filename="../../cur_desktop/ui/team_board.py" line="51"/>
         <source>Сотрудник</source>
         <translation>Staff member</translation>
     </message>
     <message>
         <location filename="../../cur_desktop/ui/reassign.py" line="65"/>
-        <location filename="../../cur_desktop/ui/team_board.py" line="51"/>
+        <location filename="../../cur_desktop/ui/team_board.py" line="52"/>
         <source>Присутствие</source>
         <translation>Presence</translation>
     </message>
     <message>
         <location filename="../../cur_desktop/ui/code_labels.py" line="68"/>
-        <location filename="../../cur_desktop/ui/team_board.py" line="54"/>
+        <location filename="../../cur_desktop/ui/team_board.py" line="55"/>
         <source>В работе</source>
         <translation>In work</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/team_board.py" line="52"/>
+        <location filename="../../cur_desktop/ui/team_board.py" line="53"/>
         <source>Открыто
 сейчас</source>
         <translation>Open
@@ -2000,63 +2001,63 @@ now</translation>
     </message>
     <message>
         <location filename="../../cur_desktop/ui/reassign.py" line="81"/>
-        <location filename="../../cur_desktop/ui/team_board.py" line="47"/>
+        <location filename="../../cur_desktop/ui/team_board.py" line="48"/>
         <source>Нет данных</source>
         <translation>No data</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/team_board.py" line="55"/>
+        <location filename="../../cur_desktop/ui/team_board.py" line="56"/>
         <source>Под
 угрозой</source>
         <translation>At
 risk</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/team_board.py" line="57"/>
+        <location filename="../../cur_desktop/ui/team_board.py" line="58"/>
         <source>Ответов
 сегодня</source>
         <translation>Answered
 today</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/team_board.py" line="58"/>
+        <location filename="../../cur_desktop/ui/team_board.py" line="59"/>
         <source>Медиана
 1-го ответа</source>
         <translation>Median
 1st answer</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/team_board.py" line="162"/>
+        <location filename="../../cur_desktop/ui/team_board.py" line="163"/>
         <source>Перетащите строки очереди на сотрудника, чтобы назначить их ему.</source>
         <translation>Drag queue rows onto a staff member to assign them.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/team_board.py" line="230"/>
+        <location filename="../../cur_desktop/ui/team_board.py" line="231"/>
         <source>Нет связи с сервером: показано по локальному кэшу на {time} (ваша зона, что успело синхронизироваться; присутствие неизвестно).</source>
         <translation>No connection to the server: shown from the local cache at {time} (your area, as far as synchronised; presence unknown).</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/team_board.py" line="234"/>
+        <location filename="../../cur_desktop/ui/team_board.py" line="235"/>
         <source>Обновлено в {time}</source>
         <translation>Updated at {time}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/team_board.py" line="237"/>
+        <location filename="../../cur_desktop/ui/team_board.py" line="238"/>
         <source>Нет связи с сервером: данных о смене пока нет.</source>
         <translation>No connection to the server: no shift data yet.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/team_board.py" line="241"/>
+        <location filename="../../cur_desktop/ui/team_board.py" line="242"/>
         <source>Нет связи с сервером: показаны данные на {time}.</source>
         <translation>No connection to the server: figures as of {time}.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/team_board.py" line="254"/>
+        <location filename="../../cur_desktop/ui/team_board.py" line="255"/>
         <source>Без исполнителя: {n}, под угрозой {risk}, просрочено {late}</source>
         <translation>Unassigned: {n}, at risk {risk}, overdue {late}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/team_board.py" line="279"/>
+        <location filename="../../cur_desktop/ui/team_board.py" line="280"/>
         <source>Последняя активность: {when}</source>
         <translation>Last activity: {when}</translation>
     </message>
@@ -2066,7 +2067,7 @@ today</translation>
         <translation>line {0}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="65"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="66"/>
         <location filename="../../cur_desktop/ui/trainer_dialogs.py" line="37"/>
         <source>файл</source>
         <translation>file</translation>
@@ -2108,7 +2109,7 @@ today</translation>
     </message>
     <message>
         <location filename="../../cur_desktop/ui/trainer_dialogs.py" line="82"/>
-        <location filename="../../cur_desktop/ui/trainer_window.py" line="83"/>
+        <location filename="../../cur_desktop/ui/trainer_window.py" line="84"/>
         <source>Скорость</source>
         <translation>Speed</translation>
     </message>
@@ -2143,13 +2144,13 @@ today</translation>
         <translation>running</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/handover_dialog.py" line="158"/>
+        <location filename="../../cur_desktop/ui/handover_dialog.py" line="160"/>
         <location filename="../../cur_desktop/ui/trainer_live.py" line="20"/>
         <source>под угрозой</source>
         <translation>at risk</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/handover_dialog.py" line="157"/>
+        <location filename="../../cur_desktop/ui/handover_dialog.py" line="159"/>
         <location filename="../../cur_desktop/ui/trainer_live.py" line="21"/>
         <source>просрочено</source>
         <translation>overdue</translation>
@@ -2293,130 +2294,130 @@ today</translation>
         <translation>Export to CSV…</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/trainer_scorecard.py" line="144"/>
+        <location filename="../../cur_desktop/ui/trainer_scorecard.py" line="156"/>
         <source>Двойной щелчок — изменить комментарий</source>
         <translation>Double-click to edit the comment</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/trainer_scorecard.py" line="157"/>
+        <location filename="../../cur_desktop/ui/trainer_scorecard.py" line="169"/>
         <source>Документ PDF (*.pdf)</source>
         <translation>PDF document (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/trainer_scorecard.py" line="158"/>
+        <location filename="../../cur_desktop/ui/trainer_scorecard.py" line="170"/>
         <source>Таблица CSV (*.csv)</source>
         <translation>CSV table (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/trainer_scorecard.py" line="158"/>
+        <location filename="../../cur_desktop/ui/trainer_scorecard.py" line="170"/>
         <source>Сохранить оценочный лист</source>
         <translation>Save the scorecard</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/trainer_window.py" line="43"/>
+        <location filename="../../cur_desktop/ui/trainer_window.py" line="44"/>
         <source>Учебные занятия — ЦУР</source>
         <translation>Training sessions — CUR</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/trainer_window.py" line="49"/>
+        <location filename="../../cur_desktop/ui/trainer_window.py" line="50"/>
         <source>Занятие</source>
         <translation>Session</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/trainer_window.py" line="58"/>
+        <location filename="../../cur_desktop/ui/trainer_window.py" line="59"/>
         <source>Новое занятие…</source>
         <translation>New session…</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/trainer_window.py" line="60"/>
+        <location filename="../../cur_desktop/ui/trainer_window.py" line="61"/>
         <source>Добавить слушателей…</source>
         <translation>Add trainees…</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/trainer_window.py" line="61"/>
+        <location filename="../../cur_desktop/ui/trainer_window.py" line="62"/>
         <source>Выдать коды…</source>
         <translation>Issue codes…</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/trainer_window.py" line="72"/>
+        <location filename="../../cur_desktop/ui/trainer_window.py" line="73"/>
         <source>Начать</source>
         <translation>Start</translation>
     </message>
     <message>
         <location filename="../../cur_desktop/ui/code_labels.py" line="95"/>
-        <location filename="../../cur_desktop/ui/trainer_window.py" line="73"/>
+        <location filename="../../cur_desktop/ui/trainer_window.py" line="74"/>
         <source>Пауза</source>
         <translation>Pause</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/connection_dialog.py" line="69"/>
-        <location filename="../../cur_desktop/ui/trainer_window.py" line="74"/>
+        <location filename="../../cur_desktop/ui/connection_dialog.py" line="70"/>
+        <location filename="../../cur_desktop/ui/trainer_window.py" line="75"/>
         <source>Продолжить</source>
         <translation>Resume</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/trainer_window.py" line="75"/>
+        <location filename="../../cur_desktop/ui/trainer_window.py" line="76"/>
         <source>Завершить</source>
         <translation>Stop</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/trainer_window.py" line="65"/>
-        <location filename="../../cur_desktop/ui/trainer_window.py" line="99"/>
+        <location filename="../../cur_desktop/ui/trainer_window.py" line="66"/>
+        <location filename="../../cur_desktop/ui/trainer_window.py" line="100"/>
         <source>Ход занятия</source>
         <translation>Live view</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/trainer_window.py" line="100"/>
+        <location filename="../../cur_desktop/ui/trainer_window.py" line="101"/>
         <source>Оценочный лист</source>
         <translation>Scorecard</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/trainer_window.py" line="159"/>
+        <location filename="../../cur_desktop/ui/trainer_window.py" line="160"/>
         <source>Занятие не выбрано: создайте новое</source>
         <translation>No session chosen: create a new one</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/trainer_window.py" line="171"/>
+        <location filename="../../cur_desktop/ui/trainer_window.py" line="172"/>
         <source>слушателей: {0}, выдано обращений: {1} из {2}</source>
         <translation>trainees: {0}, incidents released: {1} of {2}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/trainer_window.py" line="246"/>
+        <location filename="../../cur_desktop/ui/trainer_window.py" line="247"/>
         <source>Добавить слушателей</source>
         <translation>Add trainees</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/trainer_window.py" line="247"/>
+        <location filename="../../cur_desktop/ui/trainer_window.py" line="248"/>
         <source>Учётные записи слушателей через запятую:</source>
         <translation>Trainee accounts, separated by commas:</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/trainer_window.py" line="260"/>
+        <location filename="../../cur_desktop/ui/trainer_window.py" line="261"/>
         <source>Слушатели добавлены</source>
         <translation>Trainees added</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/trainer_window.py" line="264"/>
+        <location filename="../../cur_desktop/ui/trainer_window.py" line="265"/>
         <source>Выдать коды</source>
         <translation>Issue codes</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/trainer_window.py" line="265"/>
+        <location filename="../../cur_desktop/ui/trainer_window.py" line="266"/>
         <source>Сколько одноразовых кодов выдать:</source>
         <translation>How many one-time codes to issue:</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/trainer_window.py" line="321"/>
+        <location filename="../../cur_desktop/ui/trainer_window.py" line="322"/>
         <source>Комментарий сохранён</source>
         <translation>Comment saved</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/trainer_window.py" line="333"/>
+        <location filename="../../cur_desktop/ui/trainer_window.py" line="334"/>
         <source>Файл не сохранён: </source>
         <translation>File not saved: </translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/trainer_window.py" line="335"/>
+        <location filename="../../cur_desktop/ui/trainer_window.py" line="336"/>
         <source>Оценочный лист сохранён: </source>
         <translation>Scorecard saved: </translation>
     </message>
@@ -2499,7 +2500,7 @@ today</translation>
         <translation>Ask the administrator to enable HTTPS on the server and sign in at an https:// address</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/login_dialog.py" line="108"/>
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="109"/>
         <source>Подключение…</source>
         <translation>Connection…</translation>
     </message>
@@ -2555,89 +2556,89 @@ today</translation>
         <translation>A new version of the program is available: {version}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/connection_dialog.py" line="42"/>
+        <location filename="../../cur_desktop/ui/connection_dialog.py" line="43"/>
         <source>Подключение к серверу — ЦУР</source>
         <translation>Connection to the server — CUR</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/connection_dialog.py" line="49"/>
+        <location filename="../../cur_desktop/ui/connection_dialog.py" line="50"/>
         <source>файл .pem, если ИТ-отдел его выдал</source>
         <translation>a .pem file, if IT gave you one</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/connection_dialog.py" line="50"/>
+        <location filename="../../cur_desktop/ui/connection_dialog.py" line="51"/>
         <source>Выбрать…</source>
         <translation>Choose…</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/connection_dialog.py" line="57"/>
+        <location filename="../../cur_desktop/ui/connection_dialog.py" line="58"/>
         <source>Проверить соединение</source>
         <translation>Test the connection</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/connection_dialog.py" line="78"/>
+        <location filename="../../cur_desktop/ui/connection_dialog.py" line="79"/>
         <source>Адрес сервера и файл сертификатов сообщает ИТ-отдел. Они запоминаются для вашего профиля.</source>
         <translation>IT gives you the server address and the certificate file. They are remembered for your profile.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/connection_dialog.py" line="83"/>
+        <location filename="../../cur_desktop/ui/connection_dialog.py" line="84"/>
         <source>Адрес сервера</source>
         <translation>Server address</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/connection_dialog.py" line="84"/>
+        <location filename="../../cur_desktop/ui/connection_dialog.py" line="85"/>
         <source>Сертификаты (CA)</source>
         <translation>Certificates (CA)</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/connection_dialog.py" line="96"/>
+        <location filename="../../cur_desktop/ui/connection_dialog.py" line="97"/>
         <source>Файл сертификатов</source>
         <translation>Certificate file</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/connection_dialog.py" line="98"/>
+        <location filename="../../cur_desktop/ui/connection_dialog.py" line="99"/>
         <source>Сертификаты (*.pem *.crt *.cer);;Все файлы (*)</source>
         <translation>Certificates (*.pem *.crt *.cer);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/connection_dialog.py" line="108"/>
+        <location filename="../../cur_desktop/ui/connection_dialog.py" line="109"/>
         <source>Проверяю соединение…</source>
         <translation>Testing the connection…</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/connection_dialog.py" line="120"/>
+        <location filename="../../cur_desktop/ui/connection_dialog.py" line="121"/>
         <source>Соединение установлено: сервер ЦУР отвечает (версия программы {v})</source>
         <translation>Connected: the CUR server answers (program version {v})</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/login_dialog.py" line="49"/>
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="50"/>
         <source>Фраза-пароль не подходит к локальной копии. Ничего не изменено и не потеряно: введите фразу, заданную при первом входе.</source>
         <translation>The passphrase does not open the local copy. Nothing was changed or lost: enter the passphrase set at the first sign-in.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/login_dialog.py" line="87"/>
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="88"/>
         <source>Хранилище паролей системы недоступно: локальная копия будет зашифрована этой фразой; её нужно вводить при каждом входе</source>
         <translation>The system password store is unavailable: the local copy will be encrypted with this passphrase; enter it at every sign-in</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/login_dialog.py" line="123"/>
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="124"/>
         <source>Фраза-пароль</source>
         <translation>Passphrase</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/login_dialog.py" line="124"/>
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="125"/>
         <source>Повторите фразу</source>
         <translation>Repeat passphrase</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/login_dialog.py" line="180"/>
-        <location filename="../../cur_desktop/ui/login_dialog.py" line="225"/>
-        <location filename="../../cur_desktop/ui/login_dialog.py" line="260"/>
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="181"/>
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="226"/>
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="262"/>
         <source>Введите фразу-пароль для локальной копии.</source>
         <translation>Enter the passphrase for the local copy.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/login_dialog.py" line="182"/>
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="183"/>
         <source>Фразы не совпадают: введите одну и ту же фразу дважды.</source>
         <translation>The passphrases differ: enter the same passphrase twice.</translation>
     </message>
@@ -2719,12 +2720,12 @@ today</translation>
         <translation>Changes the server did not accept</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="323"/>
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="324"/>
         <source>Неверный период: конец раньше начала.</source>
         <translation>Invalid period: the end is before the start.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="324"/>
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="325"/>
         <source>Неверный период: не длиннее {n} дней.</source>
         <translation>Invalid period: no longer than {n} days.</translation>
     </message>
@@ -2959,6 +2960,7 @@ today</translation>
     </message>
     <message>
         <location filename="../../cur_desktop/ui/code_labels.py" line="145"/>
+        <location filename="../../cur_desktop/ui/problem_text.py" line="29"/>
         <source>Сначала возьмите обращение в работу</source>
         <translation>Take the incident first</translation>
     </message>
@@ -2998,12 +3000,12 @@ today</translation>
         <translation>The server did not accept the edit</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="348"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="425"/>
         <source>другого сотрудника</source>
         <translation>another employee</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="348"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="425"/>
         <source>В работе у {name}</source>
         <translation>Held by {name}</translation>
     </message>
@@ -3055,7 +3057,7 @@ today</translation>
     </message>
     <message>
         <location filename="../../cur_desktop/ui/approvals_panel.py" line="178"/>
-        <location filename="../../cur_desktop/ui/quality_review.py" line="81"/>
+        <location filename="../../cur_desktop/ui/quality_review.py" line="82"/>
         <source>Обращение гражданина</source>
         <translation>Citizen&apos;s message</translation>
     </message>
@@ -3186,43 +3188,43 @@ today</translation>
         <translation>Reason (optional)</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/cluster_reply.py" line="124"/>
-        <location filename="../../cur_desktop/ui/cluster_reply.py" line="278"/>
+        <location filename="../../cur_desktop/ui/cluster_reply.py" line="125"/>
+        <location filename="../../cur_desktop/ui/cluster_reply.py" line="280"/>
         <source>Отправить ответы</source>
         <translation>Send answers</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/cluster_reply.py" line="279"/>
+        <location filename="../../cur_desktop/ui/cluster_reply.py" line="281"/>
         <source>Отправить ответы гражданам: {n}? Отозвать их после публикации нельзя.</source>
         <translation>Send answers to citizens: {n}? Once published they cannot be withdrawn.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/cluster_reply.py" line="288"/>
+        <location filename="../../cur_desktop/ui/cluster_reply.py" line="290"/>
         <source>Отправить ({n})</source>
         <translation>Send ({n})</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/quality_review.py" line="82"/>
+        <location filename="../../cur_desktop/ui/quality_review.py" line="83"/>
         <source>Оценивается последний опубликованный ответ</source>
         <translation>The latest published answer is reviewed</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/quality_review.py" line="87"/>
+        <location filename="../../cur_desktop/ui/quality_review.py" line="88"/>
         <source>Каждый пункт: да или нет *</source>
         <translation>Each point: yes or no *</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/quality_review.py" line="92"/>
+        <location filename="../../cur_desktop/ui/quality_review.py" line="93"/>
         <source>Да</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/quality_review.py" line="92"/>
+        <location filename="../../cur_desktop/ui/quality_review.py" line="93"/>
         <source>Нет</source>
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/quality_review.py" line="133"/>
+        <location filename="../../cur_desktop/ui/quality_review.py" line="134"/>
         <source>Не оценено пунктов: {n}</source>
         <translation>Points not yet decided: {n}</translation>
     </message>
@@ -3346,6 +3348,222 @@ today</translation>
         <location filename="../../cur_desktop/ui/attachment_view.py" line="224"/>
         <source>Файл недоступен</source>
         <translation>The file is not available</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/problem_text.py" line="19"/>
+        <source>Обращение не найдено в локальном кэше</source>
+        <translation>The incident is not in the local cache</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/problem_text.py" line="20"/>
+        <source>Обращение {number} не найдено в локальном кэше</source>
+        <translation>Incident {number} is not in the local cache</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/problem_text.py" line="21"/>
+        <source>Не выбрано ни одного обращения</source>
+        <translation>No incident selected</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/problem_text.py" line="22"/>
+        <source>Ответ длиннее {n} знаков</source>
+        <translation>The reply is longer than {n} characters</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/problem_text.py" line="23"/>
+        <source>Некорректное действие</source>
+        <translation>Invalid action</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/problem_text.py" line="24"/>
+        <source>Нет такой неотправленной правки</source>
+        <translation>No such unsent edit</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/problem_text.py" line="25"/>
+        <source>Обращение уже не ждёт ответа (закрыто или с ответом)</source>
+        <translation>The incident no longer awaits a reply (closed or answered)</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/problem_text.py" line="26"/>
+        <source>Ответ по этому шаблону уже есть</source>
+        <translation>A reply from this template is already there</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/problem_text.py" line="27"/>
+        <source>Не заполнить: {fields}</source>
+        <translation>Cannot fill in: {fields}</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/problem_text.py" line="30"/>
+        <source>Обращение в работе у другого сотрудника</source>
+        <translation>A colleague is working on the incident</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/problem_text.py" line="31"/>
+        <source>Обращение в работе у сотрудника {name}</source>
+        <translation>{name} is working on the incident</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/problem_text.py" line="32"/>
+        <source>В работе у другого сотрудника</source>
+        <translation>Held by a colleague</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/problem_text.py" line="33"/>
+        <source>В работе у сотрудника {name}</source>
+        <translation>Held by {name}</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/problem_text.py" line="38"/>
+        <source>Версия программы устарела: изменения не отправляются и ждут в очереди. Установите версию {version} или новее</source>
+        <translation>This version is out of date: changes are not sent and wait in the queue. Install version {version} or newer</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/problem_text.py" line="39"/>
+        <source>Не удалось проверить сертификат сервера: нет файла сертификатов</source>
+        <translation>Could not verify the server&apos;s certificate: no certificate file</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/problem_text.py" line="40"/>
+        <source>Не удалось проверить сертификат сервера</source>
+        <translation>Could not verify the server&apos;s certificate</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/problem_text.py" line="41"/>
+        <source>Сервер недоступен</source>
+        <translation>The server is unreachable</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/problem_text.py" line="42"/>
+        <source>Сервер прислал повреждённый ответ</source>
+        <translation>The server sent a damaged answer</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/problem_text.py" line="43"/>
+        <source>Связь с сервером прервалась</source>
+        <translation>The connection to the server was lost</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/problem_text.py" line="44"/>
+        <source>Ответ сервера слишком велик</source>
+        <translation>The server&apos;s answer is too large</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/problem_text.py" line="45"/>
+        <source>Сервер прислал ответ не по протоколу</source>
+        <translation>The server&apos;s answer does not follow the protocol</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/problem_text.py" line="46"/>
+        <source>Ошибка сервера ({status})</source>
+        <translation>Server error ({status})</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/problem_text.py" line="47"/>
+        <source>Требуется вход в систему</source>
+        <translation>Please sign in</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/problem_text.py" line="48"/>
+        <source>Сервер не ответил ни на одно изменение</source>
+        <translation>The server answered none of the changes</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/problem_text.py" line="49"/>
+        <source>Внутренняя ошибка синхронизации</source>
+        <translation>Internal synchronisation error</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/problem_text.py" line="50"/>
+        <source>На этом компьютере нет сохранённого профиля</source>
+        <translation>There is no saved profile on this computer</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/problem_text.py" line="53"/>
+        <source>Из последнего профиля вышли: войдите с паролем, когда будет связь с сервером</source>
+        <translation>The last profile was signed out: sign in with your password when the server is reachable</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/problem_text.py" line="55"/>
+        <source>Файл настроек {path} не читается</source>
+        <translation>The settings file {path} cannot be read</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/problem_text.py" line="58"/>
+        <source>Файл настроек {path} повреждён ({error}); адрес сервера можно указать вручную</source>
+        <translation>The settings file {path} is damaged ({error}); you can enter the server address by hand</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/problem_text.py" line="62"/>
+        <source>В файле настроек {path} ожидается раздел [server] со строками url и ca_bundle; адрес сервера можно указать вручную</source>
+        <translation>The settings file {path} should have a [server] section with url and ca_bundle strings; you can enter the server address by hand</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/problem_text.py" line="63"/>
+        <source>Адрес сервера указан неверно: нужен вид https://имя-сервера[:порт]</source>
+        <translation>The server address is wrong: it should look like https://server-name[:port]</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/problem_text.py" line="67"/>
+        <source>Сертификат сервера выдан на другое имя, не «{host}»: проверьте адрес (он должен совпадать с именем в сертификате)</source>
+        <translation>The server&apos;s certificate was issued for another name, not “{host}”: check the address (it must match the name in the certificate)</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/problem_text.py" line="71"/>
+        <source>Сертификат сервера не подтверждён: он выдан неизвестным центром сертификации (или самоподписан). Укажите файл сертификатов (CA) вашей организации</source>
+        <translation>The server&apos;s certificate is not trusted: it was issued by an unknown certificate authority (or is self-signed). Choose your organisation&apos;s certificate (CA) file</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/problem_text.py" line="74"/>
+        <source>Сервер {where} не отвечает по HTTPS: возможно, адрес должен начинаться с http://</source>
+        <extracomment>Training only: send the reply being written with each heartbeat. One per code that sync/ and models/ say (tests/ui/test_english_ui.py finds them all).</extracomment>
+        <translation>The server {where} does not answer over HTTPS: perhaps the address should start with http://</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/problem_text.py" line="75"/>
+        <source>Не удалось установить защищённое соединение с {where}</source>
+        <translation>Could not set up a secure connection to {where}</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/problem_text.py" line="76"/>
+        <source>Сервер «{host}» не найден: проверьте адрес (имя не находится в DNS)</source>
+        <translation>Server “{host}” not found: check the address (the name is not in DNS)</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/problem_text.py" line="79"/>
+        <source>Сервер {where} отказал в соединении: программа сервера не запущена или порт указан неверно</source>
+        <translation>The server {where} refused the connection: the server program is not running or the port is wrong</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/problem_text.py" line="82"/>
+        <source>Сервер {where} ответил не по HTTP: возможно, адрес должен начинаться с https://</source>
+        <translation>The server {where} did not answer in HTTP: perhaps the address should start with https://</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/problem_text.py" line="83"/>
+        <source>Сервер {where} не ответил вовремя: проверьте сеть или адрес</source>
+        <translation>The server {where} did not answer in time: check the network or the address</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/problem_text.py" line="84"/>
+        <source>Сервер {where} недоступен: {error}</source>
+        <translation>The server {where} is unreachable: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/problem_text.py" line="85"/>
+        <source>Файл сертификатов не найден: {path}</source>
+        <translation>Certificate file not found: {path}</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/problem_text.py" line="86"/>
+        <source>Файл сертификатов {path} не содержит сертификатов в формате PEM</source>
+        <translation>The certificate file {path} holds no PEM certificates</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/problem_text.py" line="89"/>
+        <source>По адресу {url} отвечает не сервер ЦУР (или слишком старая его версия)</source>
+        <translation>What answers at {url} is not a CUR server (or its version is too old)</translation>
     </message>
 </context>
 <context>

@@ -3,7 +3,7 @@
 <context>
     <name />
     <message>
-        <location filename="../../cur_desktop/ui/app.py" line="110" />
+        <location filename="../../cur_desktop/ui/app.py" line="111" />
         <source> [демо]</source>
         <translation> [демо]</translation>
     </message>
@@ -74,14 +74,14 @@
         <location filename="../../cur_desktop/ui/analytics_tabs.py" line="104" />
         <location filename="../../cur_desktop/ui/analytics_tabs.py" line="113" />
         <location filename="../../cur_desktop/ui/analytics_tabs.py" line="345" />
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="92" />
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="106" />
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="93" />
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="107" />
         <source>Обращений</source>
         <translation>Обращений</translation>
     </message>
     <message>
         <location filename="../../cur_desktop/ui/analytics_tabs.py" line="102" />
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="91" />
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="92" />
         <source>Неделя с</source>
         <translation>Неделя с</translation>
     </message>
@@ -93,7 +93,7 @@
     <message>
         <location filename="../../cur_desktop/ui/analytics_tabs.py" line="111" />
         <location filename="../../cur_desktop/ui/finding_text.py" line="32" />
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="90" />
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="91" />
         <source>Тема</source>
         <translation>Тема</translation>
     </message>
@@ -189,16 +189,16 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/analytics_tabs.py" line="339" />
-        <location filename="../../cur_desktop/ui/app.py" line="126" />
+        <location filename="../../cur_desktop/ui/app.py" line="127" />
         <location filename="../../cur_desktop/ui/finding_text.py" line="30" />
-        <location filename="../../cur_desktop/ui/quality_review.py" line="178" />
+        <location filename="../../cur_desktop/ui/quality_review.py" line="179" />
         <source>Оператор</source>
         <translation>Оператор</translation>
     </message>
     <message>
         <location filename="../../cur_desktop/ui/analytics_tabs.py" line="341" />
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="89" />
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="104" />
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="90" />
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="105" />
         <source>МО</source>
         <translation>МО</translation>
     </message>
@@ -218,22 +218,22 @@
         <translation>Не направлено</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/app.py" line="127" />
+        <location filename="../../cur_desktop/ui/app.py" line="128" />
         <source>Старший смены</source>
         <translation>Старший смены</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/app.py" line="128" />
+        <location filename="../../cur_desktop/ui/app.py" line="129" />
         <source>Сотрудник МО</source>
         <translation>Сотрудник МО</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/app.py" line="129" />
+        <location filename="../../cur_desktop/ui/app.py" line="130" />
         <source>Тренер</source>
         <translation>Тренер</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/app.py" line="132" />
+        <location filename="../../cur_desktop/ui/app.py" line="133" />
         <source>Войти как: </source>
         <translation>Войти как: </translation>
     </message>
@@ -336,14 +336,14 @@
     <message>
         <location filename="../../cur_desktop/ui/code_labels.py" line="31" />
         <location filename="../../cur_desktop/ui/code_labels.py" line="32" />
-        <location filename="../../cur_desktop/ui/incident_card.py" line="121" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="196" />
         <source>Поступило</source>
         <extracomment>One per event kind the server records (the test finds them in cur_server's source).</extracomment>
         <translation>Поступило</translation>
     </message>
     <message>
         <location filename="../../cur_desktop/ui/code_labels.py" line="33" />
-        <location filename="../../cur_desktop/ui/main_window.py" line="335" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="337" />
         <source>Взято в работу</source>
         <translation>Взято в работу</translation>
     </message>
@@ -354,7 +354,7 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/code_labels.py" line="35" />
-        <location filename="../../cur_desktop/ui/team_board.py" line="53" />
+        <location filename="../../cur_desktop/ui/team_board.py" line="54" />
         <source>Назначено</source>
         <translation>Назначено</translation>
     </message>
@@ -400,48 +400,48 @@
         <translation>Ответ возвращён на доработку</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="160" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="235" />
         <source>Вз&amp;ять</source>
         <translation>Вз&amp;ять</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="161" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="236" />
         <source>Вернуть в о&amp;чередь</source>
         <translation>Вернуть в о&amp;чередь</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="162" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="237" />
         <source>Отв&amp;етить</source>
         <translation>Отв&amp;етить</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="163" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="238" />
         <source>&amp;Направить…</source>
         <translation>&amp;Направить…</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="164" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="239" />
         <source>Сфер&amp;а…</source>
         <translation>Сфер&amp;а…</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="165" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="240" />
         <source>Стат&amp;ус…</source>
         <translation>Стат&amp;ус…</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="166" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="241" />
         <source>Отк&amp;лонить…</source>
         <translation>Отк&amp;лонить…</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="167" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="242" />
         <source>&amp;Заметка…</source>
         <translation>&amp;Заметка…</translation>
     </message>
     <message>
         <location filename="../../cur_desktop/ui/approvals_panel.py" line="45" />
-        <location filename="../../cur_desktop/ui/incident_card.py" line="113" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="188" />
         <source>Автор</source>
         <extracomment>(action name, incident id): claim, release, reply, route, category, status, reject, note the signed-in user's role: supervisors may change a colleague's case, others not who holds the shown incident when it is a colleague (not the user), else None</extracomment>
         <translation>Автор</translation>
@@ -491,29 +491,29 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/analytics_tabs.py" line="123" />
-        <location filename="../../cur_desktop/ui/incident_card.py" line="114" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="189" />
         <location filename="../../cur_desktop/ui/queue_model.py" line="52" />
         <source>Канал</source>
         <translation>Канал</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="115" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="190" />
         <source>Источник</source>
         <translation>Источник</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="116" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="191" />
         <location filename="../../cur_desktop/ui/queue_model.py" line="51" />
         <source>Муниципалитет</source>
         <translation>Муниципалитет</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="117" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="192" />
         <source>Сфера / рубрика</source>
         <translation>Сфера / рубрика</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="118" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="193" />
         <location filename="../../cur_desktop/ui/incident_dialogs.py" line="70" />
         <location filename="../../cur_desktop/ui/queue_model.py" line="49" />
         <location filename="../../cur_desktop/ui/trainer_live.py" line="29" />
@@ -523,15 +523,15 @@
     <message>
         <location filename="../../cur_desktop/ui/analytics_tabs.py" line="340" />
         <location filename="../../cur_desktop/ui/finding_text.py" line="27" />
-        <location filename="../../cur_desktop/ui/incident_card.py" line="119" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="194" />
         <location filename="../../cur_desktop/ui/incident_dialogs.py" line="31" />
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="136" />
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="137" />
         <source>Ведомство</source>
         <extracomment>The mark of a suggested entry in a choice list.</extracomment>
         <translation>Ведомство</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/handover_dialog.py" line="47" />
+        <location filename="../../cur_desktop/ui/handover_dialog.py" line="48" />
         <source>Передача смены</source>
         <translation>Передача смены</translation>
     </message>
@@ -588,7 +588,7 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/finding_text.py" line="28" />
-        <location filename="../../cur_desktop/ui/handover_dialog.py" line="58" />
+        <location filename="../../cur_desktop/ui/handover_dialog.py" line="59" />
         <location filename="../../cur_desktop/ui/trainer_live.py" line="30" />
         <source>Срок</source>
         <translation>Срок</translation>
@@ -604,64 +604,64 @@
         <translation>Муниципальное образование</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/handover_dialog.py" line="58" />
+        <location filename="../../cur_desktop/ui/handover_dialog.py" line="59" />
         <source>До</source>
         <translation>До</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/handover_dialog.py" line="59" />
-        <location filename="../../cur_desktop/ui/incident_card.py" line="120" />
+        <location filename="../../cur_desktop/ui/handover_dialog.py" line="60" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="195" />
         <location filename="../../cur_desktop/ui/queue_model.py" line="53" />
         <source>Исполнитель</source>
         <translation>Исполнитель</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/handover_dialog.py" line="69" />
+        <location filename="../../cur_desktop/ui/handover_dialog.py" line="70" />
         <source>Что важно знать следующей смене</source>
         <translation>Что важно знать следующей смене</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/handover_dialog.py" line="76" />
+        <location filename="../../cur_desktop/ui/handover_dialog.py" line="77" />
         <source>Записать для следующей смены</source>
         <translation>Записать для следующей смены</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/handover_dialog.py" line="78" />
+        <location filename="../../cur_desktop/ui/handover_dialog.py" line="79" />
         <source>Закрыть</source>
         <translation>Закрыть</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/handover_dialog.py" line="91" />
+        <location filename="../../cur_desktop/ui/handover_dialog.py" line="92" />
         <source>Новая запись:</source>
         <translation>Новая запись:</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/handover_dialog.py" line="109" />
+        <location filename="../../cur_desktop/ui/handover_dialog.py" line="111" />
         <source>Нет связи с сервером: передачу смены сейчас не получить.</source>
         <translation>Нет связи с сервером: передачу смены сейчас не получить.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/handover_dialog.py" line="116" />
+        <location filename="../../cur_desktop/ui/handover_dialog.py" line="118" />
         <source>Напишите текст записи</source>
         <translation>Напишите текст записи</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/handover_dialog.py" line="127" />
+        <location filename="../../cur_desktop/ui/handover_dialog.py" line="129" />
         <source>Запись не сохранена: нет связи с сервером. Текст остался, попробуйте ещё раз.</source>
         <translation>Запись не сохранена: нет связи с сервером. Текст остался, попробуйте ещё раз.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/handover_dialog.py" line="140" />
+        <location filename="../../cur_desktop/ui/handover_dialog.py" line="142" />
         <source>Записей о передаче смены ещё нет.</source>
         <translation>Записей о передаче смены ещё нет.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/handover_dialog.py" line="145" />
+        <location filename="../../cur_desktop/ui/handover_dialog.py" line="147" />
         <source>Последняя запись: {who}, {when}</source>
         <translation>Последняя запись: {who}, {when}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/handover_dialog.py" line="151" />
+        <location filename="../../cur_desktop/ui/handover_dialog.py" line="153" />
         <source>Под угрозой и просрочено сейчас: {n}</source>
         <translation>Под угрозой и просрочено сейчас: {n}</translation>
     </message>
@@ -672,17 +672,17 @@
         <translation>Ответ оценён старшим смены</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="122" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="197" />
         <source>Первый ответ до</source>
         <translation>Первый ответ до</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="123" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="198" />
         <source>Окончательный ответ до</source>
         <translation>Окончательный ответ до</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="124" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="199" />
         <source>Вложения</source>
         <translation>Вложения</translation>
     </message>
@@ -702,39 +702,39 @@
         <translation>Отклонить…</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="188" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="262" />
         <source>Сообщение</source>
         <translation>Сообщение</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="194" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="268" />
         <source>История</source>
         <translation>История</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="206" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="280" />
         <location filename="../../cur_desktop/ui/main_actions.py" line="72" />
         <source>Выберите обращение в очереди</source>
         <translation>Выберите обращение в очереди</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="225" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="299" />
         <source>Аноним</source>
         <translation>Аноним</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/handover_dialog.py" line="163" />
-        <location filename="../../cur_desktop/ui/incident_card.py" line="237" />
+        <location filename="../../cur_desktop/ui/handover_dialog.py" line="165" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="314" />
         <source>не назначено</source>
         <translation>не назначено</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="288" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="365" />
         <source>система</source>
         <translation>система</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="288" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="365" />
         <source> (не отправлено)</source>
         <translation> (не отправлено)</translation>
     </message>
@@ -797,72 +797,72 @@
         <translation>Обычная</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/login_dialog.py" line="62" />
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="63" />
         <source>Вход — ЦУР</source>
         <translation>Вход — ЦУР</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/login_dialog.py" line="70" />
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="71" />
         <source>Вход по учебному коду</source>
         <translation>Вход по учебному коду</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/login_dialog.py" line="74" />
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="75" />
         <source>Фамилия Имя Отчество</source>
         <translation>Фамилия Имя Отчество</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/login_dialog.py" line="76" />
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="77" />
         <source>Запомнить вход (в хранилище паролей ОС)</source>
         <translation>Запомнить вход (в хранилище паролей ОС)</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/login_dialog.py" line="96" />
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="97" />
         <source>Работать офлайн</source>
         <translation>Работать офлайн</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/login_dialog.py" line="101" />
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="102" />
         <source>Войти</source>
         <translation>Войти</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/login_dialog.py" line="113" />
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="114" />
         <source>Сервер</source>
         <translation>Сервер</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/login_dialog.py" line="116" />
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="117" />
         <source>Пользователь</source>
         <translation>Пользователь</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/login_dialog.py" line="117" />
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="118" />
         <source>Пароль</source>
         <translation>Пароль</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/login_dialog.py" line="119" />
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="120" />
         <source>Учебный код</source>
         <translation>Учебный код</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/login_dialog.py" line="120" />
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="121" />
         <source>Ваше имя</source>
         <translation>Ваше имя</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/login_dialog.py" line="203" />
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="204" />
         <source>Вход…</source>
         <translation>Вход…</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/login_dialog.py" line="233" />
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="235" />
         <source>Можно работать офлайн с последним профилем.</source>
         <translation>Можно работать офлайн с последним профилем.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/login_dialog.py" line="262" />
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="264" />
         <source>Открываю локальный профиль…</source>
         <translation>Открываю локальный профиль…</translation>
     </message>
@@ -964,7 +964,7 @@
         <translation>Горячие клавиши</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="76" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="77" />
         <source>ЦУР — рабочее место</source>
         <translation>ЦУР — рабочее место</translation>
     </message>
@@ -994,176 +994,176 @@
         <translation>Все сферы</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="52" />
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="53" />
         <source>Неделя</source>
         <translation>Неделя</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="53" />
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="54" />
         <source>Месяц</source>
         <translation>Месяц</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="54" />
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="55" />
         <source>Квартал</source>
         <translation>Квартал</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="127" />
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="489" />
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="128" />
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="490" />
         <source>Аналитика</source>
         <translation>Аналитика</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="149" />
-        <location filename="../../cur_desktop/ui/quality_review.py" line="166" />
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="150" />
+        <location filename="../../cur_desktop/ui/quality_review.py" line="167" />
         <source>Показать</source>
         <translation>Показать</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="162" />
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="163" />
         <source>Экспорт в XLSX…</source>
         <translation>Экспорт в XLSX…</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="165" />
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="166" />
         <source>Справка по МО…</source>
         <translation>Справка по МО…</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="170" />
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="171" />
         <source>Период:</source>
         <translation>Период:</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="200" />
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="201" />
         <source>Обзор</source>
         <translation>Обзор</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="201" />
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="202" />
         <source>Секторы × МО</source>
         <translation>Секторы × МО</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="202" />
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="203" />
         <source>Сроки</source>
         <translation>Сроки</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="203" />
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="204" />
         <source>Системные проблемы</source>
         <translation>Системные проблемы</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="221" />
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="222" />
         <location filename="../../cur_desktop/ui/queue_filters.py" line="97" />
         <source>Все МО</source>
         <translation>Все МО</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="221" />
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="222" />
         <source>Все мои МО</source>
         <translation>Все мои МО</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="291" />
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="292" />
         <source>Посчитано по локальному кэшу на {t}.</source>
         <translation>Посчитано по локальному кэшу на {t}.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="293" />
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="294" />
         <source>Данные сервера на {t}.</source>
         <translation>Данные сервера на {t}.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="295" />
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="296" />
         <source>Период {a} — {b}, сравнение с {c} — {d}.</source>
         <translation>Период {a} — {b}, сравнение с {c} — {d}.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="310" />
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="311" />
         <source>Нет связи с сервером: цифры посчитаны по локальному кэшу. В нём только ваша зона ответственности и то, что успело синхронизироваться, поэтому они могут быть меньше серверных.</source>
         <translation>Нет связи с сервером: цифры посчитаны по локальному кэшу. В нём только ваша зона ответственности и то, что успело синхронизироваться, поэтому они могут быть меньше серверных.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="328" />
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="329" />
         <source>Нет связи с сервером: аналитика считается на сервере.</source>
         <translation>Нет связи с сервером: аналитика считается на сервере.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="329" />
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="330" />
         <source>Сервер отказал: {m}</source>
         <translation>Сервер отказал: {m}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="331" />
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="332" />
         <source>Не удалось получить данные: {m}</source>
         <translation>Не удалось получить данные: {m}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="337" />
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="338" />
         <source>Показаны прежние цифры.</source>
         <translation>Показаны прежние цифры.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="371" />
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="372" />
         <source>Сначала загрузите данные за период.</source>
         <translation>Сначала загрузите данные за период.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="376" />
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="377" />
         <source>Экспорт таблиц</source>
         <translation>Экспорт таблиц</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="378" />
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="379" />
         <source>Книга Excel (*.xlsx)</source>
         <translation>Книга Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="388" />
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="389" />
         <source>Не удалось записать файл: {m}</source>
         <translation>Не удалось записать файл: {m}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="390" />
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="391" />
         <source>Таблицы сохранены: {p}</source>
         <translation>Таблицы сохранены: {p}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="399" />
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="400" />
         <source>Выберите муниципальное образование для справки.</source>
         <translation>Выберите муниципальное образование для справки.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="405" />
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="462" />
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="406" />
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="463" />
         <source>Справка по МО</source>
         <translation>Справка по МО</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="407" />
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="408" />
         <source>PDF (*.pdf);;Книга Excel (*.xlsx)</source>
         <translation>PDF (*.pdf);;Книга Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="439" />
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="440" />
         <source>Справка не сформирована: {m}</source>
         <translation>Справка не сформирована: {m}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="451" />
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="452" />
         <source>Нет связи с сервером: справка составлена по локальному кэшу и помечена так. Сохранена: {p}</source>
         <translation>Нет связи с сервером: справка составлена по локальному кэшу и помечена так. Сохранена: {p}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="455" />
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="456" />
         <source>Справка сохранена: {p}</source>
         <translation>Справка сохранена: {p}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="464" />
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="465" />
         <source>Справка сохранена:
 {p}</source>
         <translation>Справка сохранена:
@@ -1171,7 +1171,7 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/about_dialog.py" line="29" />
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="465" />
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="466" />
         <source>Открыть папку</source>
         <translation>Открыть папку</translation>
     </message>
@@ -1188,7 +1188,7 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/analytics_tabs.py" line="347" />
-        <location filename="../../cur_desktop/ui/quality_review.py" line="46" />
+        <location filename="../../cur_desktop/ui/quality_review.py" line="47" />
         <location filename="../../cur_desktop/ui/queue_filters.py" line="104" />
         <location filename="../../cur_desktop/ui/sla_view.py" line="33" />
         <source>В срок</source>
@@ -1207,7 +1207,7 @@
         <location filename="../../cur_desktop/ui/queue_filters.py" line="106" />
         <location filename="../../cur_desktop/ui/reassign.py" line="66" />
         <location filename="../../cur_desktop/ui/sla_view.py" line="35" />
-        <location filename="../../cur_desktop/ui/team_board.py" line="56" />
+        <location filename="../../cur_desktop/ui/team_board.py" line="57" />
         <source>Просрочено</source>
         <translation>Просрочено</translation>
     </message>
@@ -1232,18 +1232,18 @@
         <translation>Название:</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="314" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="316" />
         <source>Действие невозможно</source>
         <translation>Действие невозможно</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="330" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="332" />
         <source>Свободных обращений нет</source>
         <translation>Свободных обращений нет</translation>
     </message>
     <message>
         <location filename="../../cur_desktop/ui/incident_dialogs.py" line="58" />
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="309" />
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="310" />
         <source>Комментарий</source>
         <translation>Комментарий</translation>
     </message>
@@ -1285,8 +1285,8 @@
     <message>
         <location filename="../../cur_desktop/ui/incident_dialogs.py" line="80" />
         <location filename="../../cur_desktop/ui/queue_model.py" line="47" />
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="42" />
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="137" />
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="43" />
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="138" />
         <source>Текст</source>
         <translation>Текст</translation>
     </message>
@@ -1332,10 +1332,10 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/approvals_panel.py" line="44" />
-        <location filename="../../cur_desktop/ui/cluster_reply.py" line="106" />
-        <location filename="../../cur_desktop/ui/handover_dialog.py" line="58" />
+        <location filename="../../cur_desktop/ui/cluster_reply.py" line="107" />
+        <location filename="../../cur_desktop/ui/handover_dialog.py" line="59" />
         <location filename="../../cur_desktop/ui/queue_model.py" line="43" />
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="133" />
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="134" />
         <source>Номер</source>
         <extracomment>What identifies a view's rows on the current data (see QueueService.view_key), or None.</extracomment>
         <translation>Номер</translation>
@@ -1346,16 +1346,16 @@
         <translation>Срок ответа</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/handover_dialog.py" line="58" />
+        <location filename="../../cur_desktop/ui/handover_dialog.py" line="59" />
         <location filename="../../cur_desktop/ui/queue_model.py" line="48" />
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="135" />
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="136" />
         <location filename="../../cur_desktop/ui/trainer_live.py" line="28" />
         <source>Статус</source>
         <translation>Статус</translation>
     </message>
     <message>
         <location filename="../../cur_desktop/ui/queue_model.py" line="54" />
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="134" />
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="135" />
         <source>Получено</source>
         <translation>Получено</translation>
     </message>
@@ -1388,75 +1388,75 @@
         <translation>Все</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/cluster_reply.py" line="51" />
+        <location filename="../../cur_desktop/ui/cluster_reply.py" line="52" />
         <location filename="../../cur_desktop/ui/reply_editor.py" line="68" />
         <source>Промежуточный</source>
         <translation>Промежуточный</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/cluster_reply.py" line="52" />
+        <location filename="../../cur_desktop/ui/cluster_reply.py" line="53" />
         <location filename="../../cur_desktop/ui/reply_editor.py" line="69" />
         <source>Окончательный</source>
         <translation>Окончательный</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/cluster_reply.py" line="79" />
+        <location filename="../../cur_desktop/ui/cluster_reply.py" line="80" />
         <source>Ответить всем обращениям группы ({n})</source>
         <translation>Ответить всем обращениям группы ({n})</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/cluster_reply.py" line="96" />
+        <location filename="../../cur_desktop/ui/cluster_reply.py" line="97" />
         <source>Этот срок получат все ответы группы</source>
         <translation>Этот срок получат все ответы группы</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/cluster_reply.py" line="106" />
+        <location filename="../../cur_desktop/ui/cluster_reply.py" line="107" />
         <source>Текст ответа</source>
         <translation>Текст ответа</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/cluster_reply.py" line="106" />
+        <location filename="../../cur_desktop/ui/cluster_reply.py" line="107" />
         <source>Замечания</source>
         <translation>Замечания</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/cluster_reply.py" line="132" />
-        <location filename="../../cur_desktop/ui/cluster_reply.py" line="291" />
+        <location filename="../../cur_desktop/ui/cluster_reply.py" line="133" />
+        <location filename="../../cur_desktop/ui/cluster_reply.py" line="293" />
         <source>Отмена</source>
         <translation>Отмена</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/cluster_reply.py" line="144" />
+        <location filename="../../cur_desktop/ui/cluster_reply.py" line="145" />
         <source>Срок для всех ответов:</source>
         <translation>Срок для всех ответов:</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/cluster_reply.py" line="147" />
+        <location filename="../../cur_desktop/ui/cluster_reply.py" line="148" />
         <source>Шаблон:</source>
         <translation>Шаблон:</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/cluster_reply.py" line="227" />
+        <location filename="../../cur_desktop/ui/cluster_reply.py" line="228" />
         <source>Нет шаблонов этого вида для группы.</source>
         <translation>Нет шаблонов этого вида для группы.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/cluster_reply.py" line="247" />
+        <location filename="../../cur_desktop/ui/cluster_reply.py" line="249" />
         <source>✔ будет отправлен</source>
         <translation>✔ будет отправлен</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/cluster_reply.py" line="256" />
+        <location filename="../../cur_desktop/ui/cluster_reply.py" line="258" />
         <source>Будет отправлено ответов: {n}.</source>
         <translation>Будет отправлено ответов: {n}.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/cluster_reply.py" line="258" />
+        <location filename="../../cur_desktop/ui/cluster_reply.py" line="260" />
         <source>Пропущено: {m} (причины в таблице).</source>
         <translation>Пропущено: {m} (причины в таблице).</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/cluster_reply.py" line="262" />
+        <location filename="../../cur_desktop/ui/cluster_reply.py" line="264" />
         <source>Отправить ответы ({n})</source>
         <translation>Отправить ответы ({n})</translation>
     </message>
@@ -1477,7 +1477,7 @@
         <translation>Текст ответа заявителю</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/cluster_reply.py" line="140" />
+        <location filename="../../cur_desktop/ui/cluster_reply.py" line="141" />
         <location filename="../../cur_desktop/ui/reply_editor.py" line="228" />
         <source>Вид ответа:</source>
         <translation>Вид ответа:</translation>
@@ -1576,7 +1576,7 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/sla_view.py" line="48" />
-        <location filename="../../cur_desktop/ui/team_board.py" line="70" />
+        <location filename="../../cur_desktop/ui/team_board.py" line="71" />
         <source>{h} ч {m:02d} мин</source>
         <translation>{h} ч {m:02d} мин</translation>
     </message>
@@ -1589,7 +1589,7 @@
         <location filename="../../cur_desktop/ui/approvals_panel.py" line="76" />
         <location filename="../../cur_desktop/ui/formats.py" line="89" />
         <location filename="../../cur_desktop/ui/sla_view.py" line="49" />
-        <location filename="../../cur_desktop/ui/team_board.py" line="71" />
+        <location filename="../../cur_desktop/ui/team_board.py" line="72" />
         <source>{m} мин</source>
         <translation>{m} мин</translation>
     </message>
@@ -1652,6 +1652,7 @@
     <message>
         <location filename="../../cur_desktop/ui/presence.py" line="34" />
         <source>просматривает</source>
+        <extracomment>A run of text with no space longer than this may be broken (a URL, a long file name).</extracomment>
         <translation>просматривает</translation>
     </message>
     <message>
@@ -1671,68 +1672,68 @@
         <translation>Также открыто: {who}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/quality_review.py" line="43" />
+        <location filename="../../cur_desktop/ui/quality_review.py" line="44" />
         <source>Вежливо</source>
         <translation>Вежливо</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/quality_review.py" line="44" />
+        <location filename="../../cur_desktop/ui/quality_review.py" line="45" />
         <source>Конкретные действия и сроки</source>
         <translation>Конкретные действия и сроки</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/quality_review.py" line="45" />
+        <location filename="../../cur_desktop/ui/quality_review.py" line="46" />
         <source>Верное ведомство</source>
         <translation>Верное ведомство</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/quality_review.py" line="47" />
+        <location filename="../../cur_desktop/ui/quality_review.py" line="48" />
         <source>Без отписки</source>
         <translation>Без отписки</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/quality_review.py" line="65" />
+        <location filename="../../cur_desktop/ui/quality_review.py" line="66" />
         <source>Оценка качества ответа</source>
+        <extracomment>Statuses in which an incident has a published answer to score.</extracomment>
         <translation>Оценка качества ответа</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/quality_review.py" line="79" />
+        <location filename="../../cur_desktop/ui/quality_review.py" line="80" />
         <source>Опубликованного ответа нет</source>
-        <extracomment>Training only: send the reply being written with each heartbeat. Statuses in which an incident has a published answer to score.</extracomment>
         <translation>Опубликованного ответа нет</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/quality_review.py" line="107" />
+        <location filename="../../cur_desktop/ui/quality_review.py" line="108" />
         <source>Комментарий (необязательно)</source>
         <translation>Комментарий (необязательно)</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/quality_review.py" line="169" />
+        <location filename="../../cur_desktop/ui/quality_review.py" line="170" />
         <source>С</source>
         <translation>С</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/quality_review.py" line="171" />
+        <location filename="../../cur_desktop/ui/quality_review.py" line="172" />
         <source>по</source>
         <translation>по</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/quality_review.py" line="178" />
+        <location filename="../../cur_desktop/ui/quality_review.py" line="179" />
         <source>Оценено</source>
         <translation>Оценено</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/quality_review.py" line="179" />
+        <location filename="../../cur_desktop/ui/quality_review.py" line="180" />
         <source>Итог</source>
         <translation>Итог</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/quality_review.py" line="203" />
+        <location filename="../../cur_desktop/ui/quality_review.py" line="205" />
         <source>Не удалось получить оценки: {error}</source>
         <translation>Не удалось получить оценки: {error}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/quality_review.py" line="208" />
+        <location filename="../../cur_desktop/ui/quality_review.py" line="210" />
         <source>Оценено ответов за период: {n}</source>
         <translation>Оценено ответов за период: {n}</translation>
     </message>
@@ -1815,183 +1816,183 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/finding_text.py" line="26" />
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="39" />
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="40" />
         <source>Адрес</source>
         <translation>Адрес</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="87" />
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="150" />
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="88" />
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="151" />
         <source>Всплески</source>
         <translation>Всплески</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="93" />
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="94" />
         <source>Обычно в неделю</source>
         <translation>Обычно в неделю</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="94" />
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="95" />
         <source>Рост</source>
         <translation>Рост</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="101" />
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="102" />
         <source>Группы похожих</source>
         <translation>Группы похожих</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="103" />
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="104" />
         <source>Признак</source>
         <translation>Признак</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="105" />
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="106" />
         <source>Адрес или текст</source>
         <translation>Адрес или текст</translation>
     </message>
     <message>
         <location filename="../../cur_desktop/ui/reassign.py" line="65" />
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="107" />
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="108" />
         <source>Открыто</source>
         <translation>Открыто</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="49" />
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="50" />
         <source>Всплеск: за неделю (с понедельника) не меньше {min_count} обращений одной рубрики в одном МО и в {factor} раза больше среднего за {weeks} пред. недель</source>
         <translation>Всплеск: за неделю (с понедельника) не меньше {min_count} обращений одной рубрики в одном МО и в {factor} раза больше среднего за {weeks} пред. недель</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="62" />
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="63" />
         <source>Группа: не меньше {min_size} обращений за период в одном МО с одним адресом в одной отрасли или с одинаковым текстом</source>
         <translation>Группа: не меньше {min_size} обращений за период в одном МО с одним адресом в одной отрасли или с одинаковым текстом</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="108" />
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="109" />
         <source>Первое</source>
         <translation>Первое</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="109" />
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="110" />
         <source>Последнее</source>
         <translation>Последнее</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="114" />
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="115" />
         <source>Направить все…</source>
         <translation>Направить все…</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="116" />
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="117" />
         <source>Направить все обращения группы в одно ведомство</source>
         <translation>Направить все обращения группы в одно ведомство</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="121" />
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="122" />
         <source>Ответить всем шаблоном…</source>
         <translation>Ответить всем шаблоном…</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="125" />
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="126" />
         <source>Ответить на каждое обращение группы по одному шаблону, с его данными</source>
         <translation>Ответить на каждое обращение группы по одному шаблону, с его данными</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="131" />
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="132" />
         <source>Обращения</source>
         <translation>Обращения</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="145" />
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="146" />
         <source>Выберите всплеск или группу, чтобы увидеть обращения.</source>
         <translation>Выберите всплеск или группу, чтобы увидеть обращения.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="146" />
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="147" />
         <source>Открыть в главном окне</source>
         <translation>Открыть в главном окне</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="154" />
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="155" />
         <source>Группы похожих обращений</source>
         <translation>Группы похожих обращений</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="238" />
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="239" />
         <source>Всплеск: {mun}, {topic}, неделя с {week}</source>
         <translation>Всплеск: {mun}, {topic}, неделя с {week}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="356" />
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="357" />
         <source>Ответов поставлено в очередь: {n}; уйдут на сервер при синхронизации.</source>
         <translation>Ответов поставлено в очередь: {n}; уйдут на сервер при синхронизации.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="360" />
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="361" />
         <source>Пропущено: {m}.</source>
         <translation>Пропущено: {m}.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/cluster_reply.py" line="154" />
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="263" />
+        <location filename="../../cur_desktop/ui/cluster_reply.py" line="155" />
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="264" />
         <source>Группа: {key}</source>
         <translation>Группа: {key}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="273" />
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="274" />
         <source>обращений в кэше: {n}</source>
         <translation>обращений в кэше: {n}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="305" />
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="306" />
         <source>Направить все обращения группы ({n})</source>
         <translation>Направить все обращения группы ({n})</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="330" />
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="331" />
         <source>Направлено обращений: {n}; уйдут на сервер при синхронизации.</source>
         <translation>Направлено обращений: {n}; уйдут на сервер при синхронизации.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/systemic_view.py" line="334" />
+        <location filename="../../cur_desktop/ui/systemic_view.py" line="335" />
         <source>Пропущено (уже с ответом, закрыто или уже там): {n}.</source>
         <translation>Пропущено (уже с ответом, закрыто или уже там): {n}.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/team_board.py" line="44" />
+        <location filename="../../cur_desktop/ui/team_board.py" line="45" />
         <source>В сети</source>
         <translation>В сети</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/team_board.py" line="45" />
+        <location filename="../../cur_desktop/ui/team_board.py" line="46" />
         <source>Отошёл</source>
         <translation>Отошёл</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/team_board.py" line="46" />
+        <location filename="../../cur_desktop/ui/team_board.py" line="47" />
         <source>Не в сети</source>
         <translation>Не в сети</translation>
     </message>
     <message>
         <location filename="../../cur_desktop/ui/reassign.py" line="65" />
-        <location filename="../../cur_desktop/ui/team_board.py" line="50" />
+        <location filename="../../cur_desktop/ui/team_board.py" line="51" />
         <source>Сотрудник</source>
         <translation>Сотрудник</translation>
     </message>
     <message>
         <location filename="../../cur_desktop/ui/reassign.py" line="65" />
-        <location filename="../../cur_desktop/ui/team_board.py" line="51" />
+        <location filename="../../cur_desktop/ui/team_board.py" line="52" />
         <source>Присутствие</source>
         <translation>Присутствие</translation>
     </message>
     <message>
         <location filename="../../cur_desktop/ui/code_labels.py" line="68" />
-        <location filename="../../cur_desktop/ui/team_board.py" line="54" />
+        <location filename="../../cur_desktop/ui/team_board.py" line="55" />
         <source>В работе</source>
         <translation>В работе</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/team_board.py" line="52" />
+        <location filename="../../cur_desktop/ui/team_board.py" line="53" />
         <source>Открыто
 сейчас</source>
         <translation>Открыто
@@ -1999,63 +2000,63 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/reassign.py" line="81" />
-        <location filename="../../cur_desktop/ui/team_board.py" line="47" />
+        <location filename="../../cur_desktop/ui/team_board.py" line="48" />
         <source>Нет данных</source>
         <translation>Нет данных</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/team_board.py" line="55" />
+        <location filename="../../cur_desktop/ui/team_board.py" line="56" />
         <source>Под
 угрозой</source>
         <translation>Под
 угрозой</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/team_board.py" line="57" />
+        <location filename="../../cur_desktop/ui/team_board.py" line="58" />
         <source>Ответов
 сегодня</source>
         <translation>Ответов
 сегодня</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/team_board.py" line="58" />
+        <location filename="../../cur_desktop/ui/team_board.py" line="59" />
         <source>Медиана
 1-го ответа</source>
         <translation>Медиана
 1-го ответа</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/team_board.py" line="162" />
+        <location filename="../../cur_desktop/ui/team_board.py" line="163" />
         <source>Перетащите строки очереди на сотрудника, чтобы назначить их ему.</source>
         <translation>Перетащите строки очереди на сотрудника, чтобы назначить их ему.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/team_board.py" line="230" />
+        <location filename="../../cur_desktop/ui/team_board.py" line="231" />
         <source>Нет связи с сервером: показано по локальному кэшу на {time} (ваша зона, что успело синхронизироваться; присутствие неизвестно).</source>
         <translation>Нет связи с сервером: показано по локальному кэшу на {time} (ваша зона, что успело синхронизироваться; присутствие неизвестно).</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/team_board.py" line="234" />
+        <location filename="../../cur_desktop/ui/team_board.py" line="235" />
         <source>Обновлено в {time}</source>
         <translation>Обновлено в {time}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/team_board.py" line="237" />
+        <location filename="../../cur_desktop/ui/team_board.py" line="238" />
         <source>Нет связи с сервером: данных о смене пока нет.</source>
         <translation>Нет связи с сервером: данных о смене пока нет.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/team_board.py" line="241" />
+        <location filename="../../cur_desktop/ui/team_board.py" line="242" />
         <source>Нет связи с сервером: показаны данные на {time}.</source>
         <translation>Нет связи с сервером: показаны данные на {time}.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/team_board.py" line="254" />
+        <location filename="../../cur_desktop/ui/team_board.py" line="255" />
         <source>Без исполнителя: {n}, под угрозой {risk}, просрочено {late}</source>
         <translation>Без исполнителя: {n}, под угрозой {risk}, просрочено {late}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/team_board.py" line="279" />
+        <location filename="../../cur_desktop/ui/team_board.py" line="280" />
         <source>Последняя активность: {when}</source>
         <translation>Последняя активность: {when}</translation>
     </message>
@@ -2065,7 +2066,7 @@
         <translation>строка {0}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="65" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="66" />
         <location filename="../../cur_desktop/ui/trainer_dialogs.py" line="37" />
         <source>файл</source>
         <translation>файл</translation>
@@ -2107,7 +2108,7 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/trainer_dialogs.py" line="82" />
-        <location filename="../../cur_desktop/ui/trainer_window.py" line="83" />
+        <location filename="../../cur_desktop/ui/trainer_window.py" line="84" />
         <source>Скорость</source>
         <translation>Скорость</translation>
     </message>
@@ -2142,13 +2143,13 @@
         <translation>идёт</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/handover_dialog.py" line="158" />
+        <location filename="../../cur_desktop/ui/handover_dialog.py" line="160" />
         <location filename="../../cur_desktop/ui/trainer_live.py" line="20" />
         <source>под угрозой</source>
         <translation>под угрозой</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/handover_dialog.py" line="157" />
+        <location filename="../../cur_desktop/ui/handover_dialog.py" line="159" />
         <location filename="../../cur_desktop/ui/trainer_live.py" line="21" />
         <source>просрочено</source>
         <translation>просрочено</translation>
@@ -2292,130 +2293,130 @@
         <translation>Экспорт в CSV…</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/trainer_scorecard.py" line="144" />
+        <location filename="../../cur_desktop/ui/trainer_scorecard.py" line="156" />
         <source>Двойной щелчок — изменить комментарий</source>
         <translation>Двойной щелчок — изменить комментарий</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/trainer_scorecard.py" line="157" />
+        <location filename="../../cur_desktop/ui/trainer_scorecard.py" line="169" />
         <source>Документ PDF (*.pdf)</source>
         <translation>Документ PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/trainer_scorecard.py" line="158" />
+        <location filename="../../cur_desktop/ui/trainer_scorecard.py" line="170" />
         <source>Таблица CSV (*.csv)</source>
         <translation>Таблица CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/trainer_scorecard.py" line="158" />
+        <location filename="../../cur_desktop/ui/trainer_scorecard.py" line="170" />
         <source>Сохранить оценочный лист</source>
         <translation>Сохранить оценочный лист</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/trainer_window.py" line="43" />
+        <location filename="../../cur_desktop/ui/trainer_window.py" line="44" />
         <source>Учебные занятия — ЦУР</source>
         <translation>Учебные занятия — ЦУР</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/trainer_window.py" line="49" />
+        <location filename="../../cur_desktop/ui/trainer_window.py" line="50" />
         <source>Занятие</source>
         <translation>Занятие</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/trainer_window.py" line="58" />
+        <location filename="../../cur_desktop/ui/trainer_window.py" line="59" />
         <source>Новое занятие…</source>
         <translation>Новое занятие…</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/trainer_window.py" line="60" />
+        <location filename="../../cur_desktop/ui/trainer_window.py" line="61" />
         <source>Добавить слушателей…</source>
         <translation>Добавить слушателей…</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/trainer_window.py" line="61" />
+        <location filename="../../cur_desktop/ui/trainer_window.py" line="62" />
         <source>Выдать коды…</source>
         <translation>Выдать коды…</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/trainer_window.py" line="72" />
+        <location filename="../../cur_desktop/ui/trainer_window.py" line="73" />
         <source>Начать</source>
         <translation>Начать</translation>
     </message>
     <message>
         <location filename="../../cur_desktop/ui/code_labels.py" line="95" />
-        <location filename="../../cur_desktop/ui/trainer_window.py" line="73" />
+        <location filename="../../cur_desktop/ui/trainer_window.py" line="74" />
         <source>Пауза</source>
         <translation>Пауза</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/connection_dialog.py" line="69" />
-        <location filename="../../cur_desktop/ui/trainer_window.py" line="74" />
+        <location filename="../../cur_desktop/ui/connection_dialog.py" line="70" />
+        <location filename="../../cur_desktop/ui/trainer_window.py" line="75" />
         <source>Продолжить</source>
         <translation>Продолжить</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/trainer_window.py" line="75" />
+        <location filename="../../cur_desktop/ui/trainer_window.py" line="76" />
         <source>Завершить</source>
         <translation>Завершить</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/trainer_window.py" line="65" />
-        <location filename="../../cur_desktop/ui/trainer_window.py" line="99" />
+        <location filename="../../cur_desktop/ui/trainer_window.py" line="66" />
+        <location filename="../../cur_desktop/ui/trainer_window.py" line="100" />
         <source>Ход занятия</source>
         <translation>Ход занятия</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/trainer_window.py" line="100" />
+        <location filename="../../cur_desktop/ui/trainer_window.py" line="101" />
         <source>Оценочный лист</source>
         <translation>Оценочный лист</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/trainer_window.py" line="159" />
+        <location filename="../../cur_desktop/ui/trainer_window.py" line="160" />
         <source>Занятие не выбрано: создайте новое</source>
         <translation>Занятие не выбрано: создайте новое</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/trainer_window.py" line="171" />
+        <location filename="../../cur_desktop/ui/trainer_window.py" line="172" />
         <source>слушателей: {0}, выдано обращений: {1} из {2}</source>
         <translation>слушателей: {0}, выдано обращений: {1} из {2}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/trainer_window.py" line="246" />
+        <location filename="../../cur_desktop/ui/trainer_window.py" line="247" />
         <source>Добавить слушателей</source>
         <translation>Добавить слушателей</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/trainer_window.py" line="247" />
+        <location filename="../../cur_desktop/ui/trainer_window.py" line="248" />
         <source>Учётные записи слушателей через запятую:</source>
         <translation>Учётные записи слушателей через запятую:</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/trainer_window.py" line="260" />
+        <location filename="../../cur_desktop/ui/trainer_window.py" line="261" />
         <source>Слушатели добавлены</source>
         <translation>Слушатели добавлены</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/trainer_window.py" line="264" />
+        <location filename="../../cur_desktop/ui/trainer_window.py" line="265" />
         <source>Выдать коды</source>
         <translation>Выдать коды</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/trainer_window.py" line="265" />
+        <location filename="../../cur_desktop/ui/trainer_window.py" line="266" />
         <source>Сколько одноразовых кодов выдать:</source>
         <translation>Сколько одноразовых кодов выдать:</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/trainer_window.py" line="321" />
+        <location filename="../../cur_desktop/ui/trainer_window.py" line="322" />
         <source>Комментарий сохранён</source>
         <translation>Комментарий сохранён</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/trainer_window.py" line="333" />
+        <location filename="../../cur_desktop/ui/trainer_window.py" line="334" />
         <source>Файл не сохранён: </source>
         <translation>Файл не сохранён: </translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/trainer_window.py" line="335" />
+        <location filename="../../cur_desktop/ui/trainer_window.py" line="336" />
         <source>Оценочный лист сохранён: </source>
         <translation>Оценочный лист сохранён: </translation>
     </message>
@@ -2498,7 +2499,7 @@
         <translation>Попросите администратора включить HTTPS на сервере и входите по адресу https://</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/login_dialog.py" line="108" />
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="109" />
         <source>Подключение…</source>
         <translation>Подключение…</translation>
     </message>
@@ -2554,89 +2555,89 @@
         <translation>Доступна новая версия программы: {version}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/connection_dialog.py" line="42" />
+        <location filename="../../cur_desktop/ui/connection_dialog.py" line="43" />
         <source>Подключение к серверу — ЦУР</source>
         <translation>Подключение к серверу — ЦУР</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/connection_dialog.py" line="49" />
+        <location filename="../../cur_desktop/ui/connection_dialog.py" line="50" />
         <source>файл .pem, если ИТ-отдел его выдал</source>
         <translation>файл .pem, если ИТ-отдел его выдал</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/connection_dialog.py" line="50" />
+        <location filename="../../cur_desktop/ui/connection_dialog.py" line="51" />
         <source>Выбрать…</source>
         <translation>Выбрать…</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/connection_dialog.py" line="57" />
+        <location filename="../../cur_desktop/ui/connection_dialog.py" line="58" />
         <source>Проверить соединение</source>
         <translation>Проверить соединение</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/connection_dialog.py" line="78" />
+        <location filename="../../cur_desktop/ui/connection_dialog.py" line="79" />
         <source>Адрес сервера и файл сертификатов сообщает ИТ-отдел. Они запоминаются для вашего профиля.</source>
         <translation>Адрес сервера и файл сертификатов сообщает ИТ-отдел. Они запоминаются для вашего профиля.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/connection_dialog.py" line="83" />
+        <location filename="../../cur_desktop/ui/connection_dialog.py" line="84" />
         <source>Адрес сервера</source>
         <translation>Адрес сервера</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/connection_dialog.py" line="84" />
+        <location filename="../../cur_desktop/ui/connection_dialog.py" line="85" />
         <source>Сертификаты (CA)</source>
         <translation>Сертификаты (CA)</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/connection_dialog.py" line="96" />
+        <location filename="../../cur_desktop/ui/connection_dialog.py" line="97" />
         <source>Файл сертификатов</source>
         <translation>Файл сертификатов</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/connection_dialog.py" line="98" />
+        <location filename="../../cur_desktop/ui/connection_dialog.py" line="99" />
         <source>Сертификаты (*.pem *.crt *.cer);;Все файлы (*)</source>
         <translation>Сертификаты (*.pem *.crt *.cer);;Все файлы (*)</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/connection_dialog.py" line="108" />
+        <location filename="../../cur_desktop/ui/connection_dialog.py" line="109" />
         <source>Проверяю соединение…</source>
         <translation>Проверяю соединение…</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/connection_dialog.py" line="120" />
+        <location filename="../../cur_desktop/ui/connection_dialog.py" line="121" />
         <source>Соединение установлено: сервер ЦУР отвечает (версия программы {v})</source>
         <translation>Соединение установлено: сервер ЦУР отвечает (версия программы {v})</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/login_dialog.py" line="49" />
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="50" />
         <source>Фраза-пароль не подходит к локальной копии. Ничего не изменено и не потеряно: введите фразу, заданную при первом входе.</source>
         <translation>Фраза-пароль не подходит к локальной копии. Ничего не изменено и не потеряно: введите фразу, заданную при первом входе.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/login_dialog.py" line="87" />
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="88" />
         <source>Хранилище паролей системы недоступно: локальная копия будет зашифрована этой фразой; её нужно вводить при каждом входе</source>
         <translation>Хранилище паролей системы недоступно: локальная копия будет зашифрована этой фразой; её нужно вводить при каждом входе</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/login_dialog.py" line="123" />
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="124" />
         <source>Фраза-пароль</source>
         <translation>Фраза-пароль</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/login_dialog.py" line="124" />
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="125" />
         <source>Повторите фразу</source>
         <translation>Повторите фразу</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/login_dialog.py" line="180" />
-        <location filename="../../cur_desktop/ui/login_dialog.py" line="225" />
-        <location filename="../../cur_desktop/ui/login_dialog.py" line="260" />
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="181" />
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="226" />
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="262" />
         <source>Введите фразу-пароль для локальной копии.</source>
         <translation>Введите фразу-пароль для локальной копии.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/login_dialog.py" line="182" />
+        <location filename="../../cur_desktop/ui/login_dialog.py" line="183" />
         <source>Фразы не совпадают: введите одну и ту же фразу дважды.</source>
         <translation>Фразы не совпадают: введите одну и ту же фразу дважды.</translation>
     </message>
@@ -2718,12 +2719,12 @@
         <translation>Не принятые сервером правки</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="323" />
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="324" />
         <source>Неверный период: конец раньше начала.</source>
         <translation>Неверный период: конец раньше начала.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_window.py" line="324" />
+        <location filename="../../cur_desktop/ui/analytics_window.py" line="325" />
         <source>Неверный период: не длиннее {n} дней.</source>
         <translation>Неверный период: не длиннее {n} дней.</translation>
     </message>
@@ -2958,6 +2959,7 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/code_labels.py" line="145" />
+        <location filename="../../cur_desktop/ui/problem_text.py" line="29" />
         <source>Сначала возьмите обращение в работу</source>
         <translation>Сначала возьмите обращение в работу</translation>
     </message>
@@ -2997,12 +2999,12 @@
         <translation>Сервер не принял правку</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="348" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="425" />
         <source>другого сотрудника</source>
         <translation>другого сотрудника</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="348" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="425" />
         <source>В работе у {name}</source>
         <translation>В работе у {name}</translation>
     </message>
@@ -3054,7 +3056,7 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/approvals_panel.py" line="178" />
-        <location filename="../../cur_desktop/ui/quality_review.py" line="81" />
+        <location filename="../../cur_desktop/ui/quality_review.py" line="82" />
         <source>Обращение гражданина</source>
         <translation>Обращение гражданина</translation>
     </message>
@@ -3185,43 +3187,43 @@
         <translation>Причина (необязательно)</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/cluster_reply.py" line="124" />
-        <location filename="../../cur_desktop/ui/cluster_reply.py" line="278" />
+        <location filename="../../cur_desktop/ui/cluster_reply.py" line="125" />
+        <location filename="../../cur_desktop/ui/cluster_reply.py" line="280" />
         <source>Отправить ответы</source>
         <translation>Отправить ответы</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/cluster_reply.py" line="279" />
+        <location filename="../../cur_desktop/ui/cluster_reply.py" line="281" />
         <source>Отправить ответы гражданам: {n}? Отозвать их после публикации нельзя.</source>
         <translation>Отправить ответы гражданам: {n}? Отозвать их после публикации нельзя.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/cluster_reply.py" line="288" />
+        <location filename="../../cur_desktop/ui/cluster_reply.py" line="290" />
         <source>Отправить ({n})</source>
         <translation>Отправить ({n})</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/quality_review.py" line="82" />
+        <location filename="../../cur_desktop/ui/quality_review.py" line="83" />
         <source>Оценивается последний опубликованный ответ</source>
         <translation>Оценивается последний опубликованный ответ</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/quality_review.py" line="87" />
+        <location filename="../../cur_desktop/ui/quality_review.py" line="88" />
         <source>Каждый пункт: да или нет *</source>
         <translation>Каждый пункт: да или нет *</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/quality_review.py" line="92" />
+        <location filename="../../cur_desktop/ui/quality_review.py" line="93" />
         <source>Да</source>
         <translation>Да</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/quality_review.py" line="92" />
+        <location filename="../../cur_desktop/ui/quality_review.py" line="93" />
         <source>Нет</source>
         <translation>Нет</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/quality_review.py" line="133" />
+        <location filename="../../cur_desktop/ui/quality_review.py" line="134" />
         <source>Не оценено пунктов: {n}</source>
         <translation>Не оценено пунктов: {n}</translation>
     </message>
@@ -3345,6 +3347,222 @@
         <location filename="../../cur_desktop/ui/attachment_view.py" line="224" />
         <source>Файл недоступен</source>
         <translation>Файл недоступен</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/problem_text.py" line="19" />
+        <source>Обращение не найдено в локальном кэше</source>
+        <translation>Обращение не найдено в локальном кэше</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/problem_text.py" line="20" />
+        <source>Обращение {number} не найдено в локальном кэше</source>
+        <translation>Обращение {number} не найдено в локальном кэше</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/problem_text.py" line="21" />
+        <source>Не выбрано ни одного обращения</source>
+        <translation>Не выбрано ни одного обращения</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/problem_text.py" line="22" />
+        <source>Ответ длиннее {n} знаков</source>
+        <translation>Ответ длиннее {n} знаков</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/problem_text.py" line="23" />
+        <source>Некорректное действие</source>
+        <translation>Некорректное действие</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/problem_text.py" line="24" />
+        <source>Нет такой неотправленной правки</source>
+        <translation>Нет такой неотправленной правки</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/problem_text.py" line="25" />
+        <source>Обращение уже не ждёт ответа (закрыто или с ответом)</source>
+        <translation>Обращение уже не ждёт ответа (закрыто или с ответом)</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/problem_text.py" line="26" />
+        <source>Ответ по этому шаблону уже есть</source>
+        <translation>Ответ по этому шаблону уже есть</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/problem_text.py" line="27" />
+        <source>Не заполнить: {fields}</source>
+        <translation>Не заполнить: {fields}</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/problem_text.py" line="30" />
+        <source>Обращение в работе у другого сотрудника</source>
+        <translation>Обращение в работе у другого сотрудника</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/problem_text.py" line="31" />
+        <source>Обращение в работе у сотрудника {name}</source>
+        <translation>Обращение в работе у сотрудника {name}</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/problem_text.py" line="32" />
+        <source>В работе у другого сотрудника</source>
+        <translation>В работе у другого сотрудника</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/problem_text.py" line="33" />
+        <source>В работе у сотрудника {name}</source>
+        <translation>В работе у сотрудника {name}</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/problem_text.py" line="38" />
+        <source>Версия программы устарела: изменения не отправляются и ждут в очереди. Установите версию {version} или новее</source>
+        <translation>Версия программы устарела: изменения не отправляются и ждут в очереди. Установите версию {version} или новее</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/problem_text.py" line="39" />
+        <source>Не удалось проверить сертификат сервера: нет файла сертификатов</source>
+        <translation>Не удалось проверить сертификат сервера: нет файла сертификатов</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/problem_text.py" line="40" />
+        <source>Не удалось проверить сертификат сервера</source>
+        <translation>Не удалось проверить сертификат сервера</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/problem_text.py" line="41" />
+        <source>Сервер недоступен</source>
+        <translation>Сервер недоступен</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/problem_text.py" line="42" />
+        <source>Сервер прислал повреждённый ответ</source>
+        <translation>Сервер прислал повреждённый ответ</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/problem_text.py" line="43" />
+        <source>Связь с сервером прервалась</source>
+        <translation>Связь с сервером прервалась</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/problem_text.py" line="44" />
+        <source>Ответ сервера слишком велик</source>
+        <translation>Ответ сервера слишком велик</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/problem_text.py" line="45" />
+        <source>Сервер прислал ответ не по протоколу</source>
+        <translation>Сервер прислал ответ не по протоколу</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/problem_text.py" line="46" />
+        <source>Ошибка сервера ({status})</source>
+        <translation>Ошибка сервера ({status})</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/problem_text.py" line="47" />
+        <source>Требуется вход в систему</source>
+        <translation>Требуется вход в систему</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/problem_text.py" line="48" />
+        <source>Сервер не ответил ни на одно изменение</source>
+        <translation>Сервер не ответил ни на одно изменение</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/problem_text.py" line="49" />
+        <source>Внутренняя ошибка синхронизации</source>
+        <translation>Внутренняя ошибка синхронизации</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/problem_text.py" line="50" />
+        <source>На этом компьютере нет сохранённого профиля</source>
+        <translation>На этом компьютере нет сохранённого профиля</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/problem_text.py" line="53" />
+        <source>Из последнего профиля вышли: войдите с паролем, когда будет связь с сервером</source>
+        <translation>Из последнего профиля вышли: войдите с паролем, когда будет связь с сервером</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/problem_text.py" line="55" />
+        <source>Файл настроек {path} не читается</source>
+        <translation>Файл настроек {path} не читается</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/problem_text.py" line="58" />
+        <source>Файл настроек {path} повреждён ({error}); адрес сервера можно указать вручную</source>
+        <translation>Файл настроек {path} повреждён ({error}); адрес сервера можно указать вручную</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/problem_text.py" line="62" />
+        <source>В файле настроек {path} ожидается раздел [server] со строками url и ca_bundle; адрес сервера можно указать вручную</source>
+        <translation>В файле настроек {path} ожидается раздел [server] со строками url и ca_bundle; адрес сервера можно указать вручную</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/problem_text.py" line="63" />
+        <source>Адрес сервера указан неверно: нужен вид https://имя-сервера[:порт]</source>
+        <translation>Адрес сервера указан неверно: нужен вид https://имя-сервера[:порт]</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/problem_text.py" line="67" />
+        <source>Сертификат сервера выдан на другое имя, не «{host}»: проверьте адрес (он должен совпадать с именем в сертификате)</source>
+        <translation>Сертификат сервера выдан на другое имя, не «{host}»: проверьте адрес (он должен совпадать с именем в сертификате)</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/problem_text.py" line="71" />
+        <source>Сертификат сервера не подтверждён: он выдан неизвестным центром сертификации (или самоподписан). Укажите файл сертификатов (CA) вашей организации</source>
+        <translation>Сертификат сервера не подтверждён: он выдан неизвестным центром сертификации (или самоподписан). Укажите файл сертификатов (CA) вашей организации</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/problem_text.py" line="74" />
+        <source>Сервер {where} не отвечает по HTTPS: возможно, адрес должен начинаться с http://</source>
+        <extracomment>Training only: send the reply being written with each heartbeat. One per code that sync/ and models/ say (tests/ui/test_english_ui.py finds them all).</extracomment>
+        <translation>Сервер {where} не отвечает по HTTPS: возможно, адрес должен начинаться с http://</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/problem_text.py" line="75" />
+        <source>Не удалось установить защищённое соединение с {where}</source>
+        <translation>Не удалось установить защищённое соединение с {where}</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/problem_text.py" line="76" />
+        <source>Сервер «{host}» не найден: проверьте адрес (имя не находится в DNS)</source>
+        <translation>Сервер «{host}» не найден: проверьте адрес (имя не находится в DNS)</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/problem_text.py" line="79" />
+        <source>Сервер {where} отказал в соединении: программа сервера не запущена или порт указан неверно</source>
+        <translation>Сервер {where} отказал в соединении: программа сервера не запущена или порт указан неверно</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/problem_text.py" line="82" />
+        <source>Сервер {where} ответил не по HTTP: возможно, адрес должен начинаться с https://</source>
+        <translation>Сервер {where} ответил не по HTTP: возможно, адрес должен начинаться с https://</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/problem_text.py" line="83" />
+        <source>Сервер {where} не ответил вовремя: проверьте сеть или адрес</source>
+        <translation>Сервер {where} не ответил вовремя: проверьте сеть или адрес</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/problem_text.py" line="84" />
+        <source>Сервер {where} недоступен: {error}</source>
+        <translation>Сервер {where} недоступен: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/problem_text.py" line="85" />
+        <source>Файл сертификатов не найден: {path}</source>
+        <translation>Файл сертификатов не найден: {path}</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/problem_text.py" line="86" />
+        <source>Файл сертификатов {path} не содержит сертификатов в формате PEM</source>
+        <translation>Файл сертификатов {path} не содержит сертификатов в формате PEM</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/problem_text.py" line="89" />
+        <source>По адресу {url} отвечает не сервер ЦУР (или слишком старая его версия)</source>
+        <translation>По адресу {url} отвечает не сервер ЦУР (или слишком старая его версия)</translation>
     </message>
 </context>
 <context>
