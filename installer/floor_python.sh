@@ -49,6 +49,9 @@ if ! done_step zig; then
     "$TOOLS/bin/python" -m pip install -q ziglang
     mark zig
 fi
+# The zig binary itself (not `python -m ziglang`): configure scripts run the compiler thousands
+# of times, and a Python start each time would double the build.
+ZIG=$("$TOOLS/bin/python" -c 'import ziglang, pathlib; print(pathlib.Path(ziglang.__file__).parent / "zig")')
 for tool in cc c++ ar ranlib; do
     case $tool in
         cc | c++) args="$tool -target x86_64-linux-gnu.$GLIBC -fno-sanitize=all" ;;
@@ -56,7 +59,7 @@ for tool in cc c++ ar ranlib; do
     esac
     cat > "$BIN/$tool.new" << EOF
 #!/bin/sh
-exec "$TOOLS/bin/python" -m ziglang $args "\$@"
+exec "$ZIG" $args "\$@"
 EOF
     chmod +x "$BIN/$tool.new"
     mv "$BIN/$tool.new" "$BIN/$tool"
@@ -97,43 +100,40 @@ for entry in "${PACKAGES[@]}"; do fetch "${entry%%:*}" "${entry#*:}"; done
 pattern_of() { local e; for e in "${PACKAGES[@]}"; do [[ ${e%%:*} == "$1" ]] && echo "${e#*:}"; done; }
 
 # --- the C libraries, static and position-independent ------------------------------------------
-if ! done_step zlib; then
+build_zlib() {
     log "zlib"
     dir=$(unpack zlib "$(pattern_of zlib)")
-    (cd "$dir" && ./configure --prefix="$PREFIX" --static && make -j"$JOBS" && make install) > "$WORK/zlib.log" 2>&1
-    mark zlib
-fi
+    (cd "$dir" && ./configure --prefix="$PREFIX" --static && make -j"$JOBS" && make install) \
+        > "$WORK/zlib.log" 2>&1
+}
 
-if ! done_step bzip2; then
+build_bzip2() {
     log "bzip2"
     dir=$(unpack bzip2 "$(pattern_of bzip2)")
     (cd "$dir" && make -j"$JOBS" CC="$CC" AR="$AR" RANLIB="$RANLIB" \
         CFLAGS="$CFLAGS -D_FILE_OFFSET_BITS=64" libbz2.a) > "$WORK/bzip2.log" 2>&1
     cp "$dir/libbz2.a" "$PREFIX/lib/"
     cp "$dir/bzlib.h" "$PREFIX/include/"
-    mark bzip2
-fi
+}
 
-if ! done_step xz; then
+build_xz() {
     log "xz (liblzma)"
     dir=$(unpack xz-utils "$(pattern_of xz-utils)")
     (cd "$dir" && ./configure --prefix="$PREFIX" --libdir="$PREFIX/lib" --disable-shared \
         --enable-static --with-pic --disable-xz --disable-xzdec --disable-lzmadec \
         --disable-lzmainfo --disable-lzma-links --disable-scripts --disable-doc --disable-nls &&
         make -j"$JOBS" && make install) > "$WORK/xz.log" 2>&1
-    mark xz
-fi
+}
 
-if ! done_step libffi; then
+build_libffi() {
     log "libffi"
     dir=$(unpack libffi "$(pattern_of libffi)")
     (cd "$dir" && ./configure --prefix="$PREFIX" --libdir="$PREFIX/lib" --disable-shared \
         --enable-static --with-pic --disable-docs --disable-multi-os-directory &&
         make -j"$JOBS" && make install) > "$WORK/libffi.log" 2>&1
-    mark libffi
-fi
+}
 
-if ! done_step sqlite; then
+build_sqlite() {
     log "sqlite"
     dir=$(unpack sqlite3 "$(pattern_of sqlite3)")
     # The options Debian's libsqlite3 is built with that Python's sqlite3 module can use.
@@ -145,10 +145,9 @@ if ! done_step sqlite; then
         --with-pic --disable-tcl --disable-readline --disable-editline &&
         make -j"$JOBS" libsqlite3.la && make install-libLTLIBRARIES install-includeHEADERS \
         install-pkgconfigDATA) > "$WORK/sqlite.log" 2>&1
-    mark sqlite
-fi
+}
 
-if ! done_step openssl; then
+build_openssl() {
     log "openssl (the longest library)"
     dir=$(unpack openssl "$(pattern_of openssl)")
     # OPENSSLDIR is the system's (Debian, Astra: /usr/lib/ssl -> /etc/ssl/certs), so the
@@ -156,13 +155,31 @@ if ! done_step openssl; then
     (cd "$dir" && ./Configure linux-x86_64 --prefix="$PREFIX" --libdir=lib \
         --openssldir=/usr/lib/ssl no-shared no-tests -fPIC &&
         make -j"$JOBS" build_libs && make install_dev) > "$WORK/openssl.log" 2>&1
-    mark openssl
+}
+
+# Independent of each other: built side by side (on a busy machine that also gets them a larger
+# share of it), each into its log in build/floor/work/.
+pids=()
+for step in zlib bzip2 xz libffi sqlite openssl; do
+    done_step $step && continue
+    ("build_$step" && mark $step) &
+    pids+=($!)
+done
+failed=0
+for pid in "${pids[@]}"; do wait "$pid" || failed=1; done
+if ((failed)); then
+    echo "floor_python: a library failed to build; see the logs in $WORK" >&2
+    exit 1
 fi
 
 # --- CPython --------------------------------------------------------------------------------------
 if ! done_step python; then
     log "python (configure, build, install)"
     dir=$(unpack python3.11 "$(pattern_of python3.11)")
+    # Modules the workstation does not use whose libraries only the build machine would provide
+    # (setup.py also searches /usr/lib/x86_64-linux-gnu): not built, so none can be bundled.
+    printf '%s\n' '*disabled*' _curses _curses_panel readline _dbm _gdbm _tkinter nis _crypt \
+        _uuid ossaudiodev spwd > "$dir/Modules/Setup.local"
     (cd "$dir" && ./configure --prefix="$PREFIX" --enable-shared --with-openssl="$PREFIX" \
         --with-ensurepip=install --without-static-libpython \
         LDFLAGS="$LDFLAGS -Wl,-rpath,$PREFIX/lib" \
