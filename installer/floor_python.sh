@@ -54,7 +54,7 @@ fi
 ZIG=$("$TOOLS/bin/python" -c 'import ziglang, pathlib; print(pathlib.Path(ziglang.__file__).parent / "zig")')
 for tool in cc c++ ar ranlib; do
     case $tool in
-        cc | c++) args="$tool -target x86_64-linux-gnu.$GLIBC -fno-sanitize=all" ;;
+        cc | c++) args="$tool -target x86_64-linux-gnu.$GLIBC -fno-sanitize=all -Wno-error=date-time" ;;
         *) args=$tool ;;
     esac
     cat > "$BIN/$tool.new" << EOF
@@ -127,9 +127,12 @@ build_xz() {
 
 build_libffi() {
     log "libffi"
+    # 3.4.4's static trampolines do not compile with clang >= 16 (zig's; fixed in 3.4.5), and
+    # Python's ctypes does not need them.
     dir=$(unpack libffi "$(pattern_of libffi)")
     (cd "$dir" && ./configure --prefix="$PREFIX" --libdir="$PREFIX/lib" --disable-shared \
-        --enable-static --with-pic --disable-docs --disable-multi-os-directory &&
+        --enable-static --with-pic --disable-docs --disable-multi-os-directory \
+        --disable-exec-static-tramp &&
         make -j"$JOBS" && make install) > "$WORK/libffi.log" 2>&1
 }
 
@@ -143,8 +146,12 @@ build_sqlite() {
         -DSQLITE_ENABLE_UNLOCK_NOTIFY -DSQLITE_MAX_VARIABLE_NUMBER=250000" \
         ./configure --prefix="$PREFIX" --libdir="$PREFIX/lib" --disable-shared --enable-static \
         --with-pic --disable-tcl --disable-readline --disable-editline &&
-        make -j"$JOBS" libsqlite3.la && make install-libLTLIBRARIES install-includeHEADERS \
-        install-pkgconfigDATA) > "$WORK/sqlite.log" 2>&1
+        make -j"$JOBS" libsqlite3.la) > "$WORK/sqlite.log" 2>&1
+    # The library alone (`make install` would build the shell too).
+    mkdir -p "$PREFIX/lib/pkgconfig"
+    cp "$dir/.libs/libsqlite3.a" "$PREFIX/lib/"
+    cp "$dir/sqlite3.h" "$dir/src/sqlite3ext.h" "$PREFIX/include/"
+    cp "$dir/sqlite3.pc" "$PREFIX/lib/pkgconfig/"
 }
 
 build_openssl() {

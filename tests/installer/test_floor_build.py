@@ -23,7 +23,7 @@ import check_bundle  # noqa: E402
 import elf  # noqa: E402
 
 needs_objdump = pytest.mark.skipif(shutil.which("objdump") is None, reason="binutils missing")
-PROGRAM = "#include <stdio.h>\nint main(void) { puts(\"floor\"); return 0; }\n"
+PROGRAM = '#include <stdio.h>\nint main(void) { puts("floor"); return 0; }\n'
 
 
 def test_floor_script_parses():
@@ -32,7 +32,7 @@ def test_floor_script_parses():
     if shutil.which("shellcheck"):
         subprocess.run(["shellcheck", "-S", "warning", str(SCRIPT)], check=True)
     text = SCRIPT.read_text()
-    assert "x86_64-linux-gnu.$GLIBC" in text and 'GLIBC=${FLOOR_GLIBC:-2.28}' in text
+    assert "x86_64-linux-gnu.$GLIBC" in text and "GLIBC=${FLOOR_GLIBC:-2.28}" in text
 
 
 def test_dist_release_builds_the_floor_python_and_checks_the_floor():
@@ -72,8 +72,15 @@ def test_floor_check_tells_zig_at_2_28_from_the_machines_gcc(tmp_path):
     floor_bundle = tmp_path / "floor" / "_internal"
     floor_bundle.mkdir(parents=True)
     subprocess.run(
-        [*zig, "-target", "x86_64-linux-gnu.2.28", "-O2", "-o", str(floor_bundle / "prog"),
-         str(source)],
+        [
+            *zig,
+            "-target",
+            "x86_64-linux-gnu.2.28",
+            "-O2",
+            "-o",
+            str(floor_bundle / "prog"),
+            str(source),
+        ],
         check=True,
         timeout=300,
     )
