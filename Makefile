@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 
-.PHONY: run run-server test install lint format bench-server bench-quick screenshots clean dist dist-check
+.PHONY: run run-server test install lint format bench-server bench-quick screenshots clean dist dist-check dist-release
 
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -60,6 +60,37 @@ dist: $(BIN)/.dist-installed
 
 dist-check: $(BIN)/.dist-installed
 	$(MAKE) -f installer/Makefile PY=$(BIN)/python check
+
+## The release packages for the glibc floor (installer/README.md, "The glibc floor"): CPython
+## 3.11 and its C libraries built with `zig cc` for glibc 2.28 (installer/floor_python.sh, cached
+## in build/floor/), a venv of it, the same spec and .deb into dist/release/, the .deb started,
+## and the bundle checked against the floor. Not in CI: it takes long (the README says how long).
+FLOOR_GLIBC ?= 2.28
+FLOOR := build/floor
+FLOOR_VENV := $(FLOOR)/venv
+RELEASE_DIST ?= dist/release
+
+$(FLOOR)/prefix/bin/python3.11:
+	FLOOR_GLIBC=$(FLOOR_GLIBC) installer/floor_python.sh
+
+$(FLOOR_VENV)/.installed: $(FLOOR)/prefix/bin/python3.11 pyproject.toml
+	$(FLOOR)/prefix/bin/python3.11 -m venv $(FLOOR_VENV)
+	# pip takes no wheel newer than the floor (PEP 600's _manylinux hook); an sdist is compiled
+	# with the floor Python's own compiler, zig cc at the floor.
+	printf 'def manylinux_compatible(major, minor, arch):\n    return (major, minor) <= (%s)\n' \
+		"$$(echo $(FLOOR_GLIBC) | tr . ,)" > $(FLOOR_VENV)/lib/python3.11/site-packages/_manylinux.py
+	$(FLOOR_VENV)/bin/python -m pip install -q --upgrade pip
+	$(FLOOR_VENV)/bin/python -m pip install -q -e ".[server,dist]"
+	touch $@
+
+dist-release:
+	FLOOR_GLIBC=$(FLOOR_GLIBC) installer/floor_python.sh
+	$(MAKE) $(FLOOR_VENV)/.installed
+	$(MAKE) -f installer/Makefile PY=$(FLOOR_VENV)/bin/python DIST=$(RELEASE_DIST) \
+		BUILD=build/release MAX_GLIBC=$(FLOOR_GLIBC) check
+	$(FLOOR_VENV)/bin/python installer/check_bundle.py $(RELEASE_DIST)/cur-desktop \
+		--max-glibc $(FLOOR_GLIBC) > /dev/null
+	@echo "dist-release: $(RELEASE_DIST) (glibc floor <= $(FLOOR_GLIBC))"
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache *.egg-info build dist

@@ -1,0 +1,202 @@
+#!/usr/bin/env bash
+# CPython 3.11 and the C libraries it links, built for the glibc floor (installer/README.md,
+# "The glibc floor"): every binary is compiled and linked by `zig cc -target
+# x86_64-linux-gnu.2.28`, which links against glibc 2.28's symbol versions whatever glibc the
+# build machine has, so the bundle frozen from this Python needs no newer glibc than 2.28.
+#
+#     installer/floor_python.sh            # -> build/floor/prefix/bin/python3.11
+#
+# Sources are Debian's (`apt-get source --download-only`, the upstream .orig tarballs), so only
+# Debian's archive and PyPI (for zig: the `ziglang` wheel) are needed. The libraries are static
+# (-fPIC) and linked into Python's extension modules, so the bundle carries no separate copies
+# of them; libpython3.11.so is shared (PyInstaller needs it) and found through an rpath.
+# Every step leaves a stamp in build/floor/stamps/: a rerun skips what is done (delete a stamp
+# or build/floor/ to redo). Variables: FLOOR_DIR (build/floor), FLOOR_GLIBC (2.28), JOBS (2).
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+FLOOR=${FLOOR_DIR:-$ROOT/build/floor}
+GLIBC=${FLOOR_GLIBC:-2.28}
+JOBS=${JOBS:-2}
+HOST_PYTHON=${HOST_PYTHON:-python3}
+PREFIX=$FLOOR/prefix
+SRC=$FLOOR/src
+WORK=$FLOOR/work
+STAMPS=$FLOOR/stamps
+TOOLS=$FLOOR/tools
+BIN=$FLOOR/bin
+# Source package -> glob of its upstream tarball (what `apt-get source` downloads).
+PACKAGES=(
+    "zlib:zlib_*.orig.tar.*"
+    "bzip2:bzip2_*.orig.tar.*"
+    "xz-utils:xz-utils_*.orig.tar.xz"
+    "libffi:libffi_*.orig.tar.*"
+    "sqlite3:sqlite3_*.orig.tar.xz"
+    "openssl:openssl_*.orig.tar.gz"
+    "python3.11:python3.11_*.orig.tar.*"
+)
+
+mkdir -p "$PREFIX/lib" "$PREFIX/include" "$SRC" "$WORK" "$STAMPS" "$BIN"
+
+log() { printf '[floor %(%H:%M:%S)T] %s\n' -1 "$*" >&2; }
+done_step() { [[ -e $STAMPS/$1 ]]; }
+mark() { touch "$STAMPS/$1"; }
+
+# --- zig (PyPI's ziglang wheel) and the compiler wrappers every build below uses -------------
+if ! done_step zig; then
+    log "zig: installing the ziglang wheel into $TOOLS"
+    "$HOST_PYTHON" -m venv "$TOOLS"
+    "$TOOLS/bin/python" -m pip install -q ziglang
+    mark zig
+fi
+# The zig binary itself (not `python -m ziglang`): configure scripts run the compiler thousands
+# of times, and a Python start each time would double the build.
+ZIG=$("$TOOLS/bin/python" -c 'import ziglang, pathlib; print(pathlib.Path(ziglang.__file__).parent / "zig")')
+for tool in cc c++ ar ranlib; do
+    case $tool in
+        cc | c++) args="$tool -target x86_64-linux-gnu.$GLIBC -fno-sanitize=all -Wno-error=date-time" ;;
+        *) args=$tool ;;
+    esac
+    cat > "$BIN/$tool.new" << EOF
+#!/bin/sh
+exec "$ZIG" $args "\$@"
+EOF
+    chmod +x "$BIN/$tool.new"
+    mv "$BIN/$tool.new" "$BIN/$tool"
+done
+export CC=$BIN/cc CXX=$BIN/c++ AR=$BIN/ar RANLIB=$BIN/ranlib
+export CFLAGS="-O2 -fPIC" CPPFLAGS="-I$PREFIX/include" LDFLAGS="-L$PREFIX/lib"
+# Only the prefix's .pc files: nothing from the build machine's /usr may leak in.
+export PKG_CONFIG_PATH=$PREFIX/lib/pkgconfig PKG_CONFIG_LIBDIR=$PREFIX/lib/pkgconfig
+
+# --- sources ------------------------------------------------------------------------------------
+tarball() { compgen -G "$SRC/$1" | sort -V | tail -n 1; }
+fetch() {
+    local package=$1 pattern=$2
+    [[ -n $(tarball "$pattern") ]] && return
+    log "source: $package"
+    (cd "$SRC" && apt-get source --download-only "$package" > /dev/null 2>&1) || true
+    if [[ -z $(tarball "$pattern") ]]; then
+        # A security update's .dsc can be missing from the mirror: take an older version.
+        local version
+        for version in $(apt-cache showsrc "$package" | sed -n 's/^Version: //p'); do
+            (cd "$SRC" && apt-get source --download-only "$package=$version" > /dev/null 2>&1) || true
+            [[ -n $(tarball "$pattern") ]] && break
+        done
+    fi
+    [[ -n $(tarball "$pattern") ]] || {
+        echo "floor_python: no source for $package ($pattern) in $SRC" >&2
+        exit 1
+    }
+}
+unpack() { # package pattern -> prints the fresh source directory
+    local dir=$WORK/$1
+    rm -rf "$dir"
+    mkdir -p "$dir"
+    tar -xf "$(tarball "$2")" -C "$dir" --strip-components=1
+    echo "$dir"
+}
+for entry in "${PACKAGES[@]}"; do fetch "${entry%%:*}" "${entry#*:}"; done
+pattern_of() { local e; for e in "${PACKAGES[@]}"; do [[ ${e%%:*} == "$1" ]] && echo "${e#*:}"; done; }
+
+# --- the C libraries, static and position-independent ------------------------------------------
+build_zlib() {
+    log "zlib"
+    dir=$(unpack zlib "$(pattern_of zlib)")
+    (cd "$dir" && ./configure --prefix="$PREFIX" --static && make -j"$JOBS" && make install) \
+        > "$WORK/zlib.log" 2>&1
+}
+
+build_bzip2() {
+    log "bzip2"
+    dir=$(unpack bzip2 "$(pattern_of bzip2)")
+    (cd "$dir" && make -j"$JOBS" CC="$CC" AR="$AR" RANLIB="$RANLIB" \
+        CFLAGS="$CFLAGS -D_FILE_OFFSET_BITS=64" libbz2.a) > "$WORK/bzip2.log" 2>&1
+    cp "$dir/libbz2.a" "$PREFIX/lib/"
+    cp "$dir/bzlib.h" "$PREFIX/include/"
+}
+
+build_xz() {
+    log "xz (liblzma)"
+    dir=$(unpack xz-utils "$(pattern_of xz-utils)")
+    (cd "$dir" && ./configure --prefix="$PREFIX" --libdir="$PREFIX/lib" --disable-shared \
+        --enable-static --with-pic --disable-xz --disable-xzdec --disable-lzmadec \
+        --disable-lzmainfo --disable-lzma-links --disable-scripts --disable-doc --disable-nls &&
+        make -j"$JOBS" && make install) > "$WORK/xz.log" 2>&1
+}
+
+build_libffi() {
+    log "libffi"
+    # 3.4.4's static trampolines do not compile with clang >= 16 (zig's; fixed in 3.4.5), and
+    # Python's ctypes does not need them.
+    dir=$(unpack libffi "$(pattern_of libffi)")
+    (cd "$dir" && ./configure --prefix="$PREFIX" --libdir="$PREFIX/lib" --disable-shared \
+        --enable-static --with-pic --disable-docs --disable-multi-os-directory \
+        --disable-exec-static-tramp &&
+        make -j"$JOBS" && make install) > "$WORK/libffi.log" 2>&1
+}
+
+build_sqlite() {
+    log "sqlite"
+    dir=$(unpack sqlite3 "$(pattern_of sqlite3)")
+    # The options Debian's libsqlite3 is built with that Python's sqlite3 module can use.
+    (cd "$dir" && CFLAGS="$CFLAGS -DSQLITE_ENABLE_FTS3 -DSQLITE_ENABLE_FTS3_PARENTHESIS \
+        -DSQLITE_ENABLE_FTS4 -DSQLITE_ENABLE_FTS5 -DSQLITE_ENABLE_JSON1 -DSQLITE_ENABLE_RTREE \
+        -DSQLITE_ENABLE_COLUMN_METADATA -DSQLITE_ENABLE_DBSTAT_VTAB -DSQLITE_SECURE_DELETE \
+        -DSQLITE_ENABLE_UNLOCK_NOTIFY -DSQLITE_MAX_VARIABLE_NUMBER=250000" \
+        ./configure --prefix="$PREFIX" --libdir="$PREFIX/lib" --disable-shared --enable-static \
+        --with-pic --disable-tcl --disable-readline --disable-editline &&
+        make -j"$JOBS" libsqlite3.la) > "$WORK/sqlite.log" 2>&1
+    # The library alone (`make install` would build the shell too).
+    mkdir -p "$PREFIX/lib/pkgconfig"
+    cp "$dir/.libs/libsqlite3.a" "$PREFIX/lib/"
+    cp "$dir/sqlite3.h" "$dir/src/sqlite3ext.h" "$PREFIX/include/"
+    cp "$dir/sqlite3.pc" "$PREFIX/lib/pkgconfig/"
+}
+
+build_openssl() {
+    log "openssl (the longest library)"
+    dir=$(unpack openssl "$(pattern_of openssl)")
+    # OPENSSLDIR is the system's (Debian, Astra: /usr/lib/ssl -> /etc/ssl/certs), so the
+    # target's CA store and openssl.cnf are used, not a path on the build machine.
+    (cd "$dir" && ./Configure linux-x86_64 --prefix="$PREFIX" --libdir=lib \
+        --openssldir=/usr/lib/ssl no-shared no-tests -fPIC &&
+        make -j"$JOBS" build_libs && make install_dev) > "$WORK/openssl.log" 2>&1
+}
+
+# Independent of each other: built side by side (on a busy machine that also gets them a larger
+# share of it), each into its log in build/floor/work/.
+pids=()
+for step in zlib bzip2 xz libffi sqlite openssl; do
+    done_step $step && continue
+    ("build_$step" && mark $step) &
+    pids+=($!)
+done
+failed=0
+for pid in "${pids[@]}"; do wait "$pid" || failed=1; done
+if ((failed)); then
+    echo "floor_python: a library failed to build; see the logs in $WORK" >&2
+    exit 1
+fi
+
+# --- CPython --------------------------------------------------------------------------------------
+if ! done_step python; then
+    log "python (configure, build, install)"
+    dir=$(unpack python3.11 "$(pattern_of python3.11)")
+    # Modules the workstation does not use whose libraries only the build machine would provide
+    # (setup.py also searches /usr/lib/x86_64-linux-gnu): not built, so none can be bundled.
+    printf '%s\n' '*disabled*' _curses _curses_panel readline _dbm _gdbm _tkinter nis _crypt \
+        _uuid ossaudiodev spwd > "$dir/Modules/Setup.local"
+    (cd "$dir" && ./configure --prefix="$PREFIX" --enable-shared --with-openssl="$PREFIX" \
+        --with-ensurepip=install --without-static-libpython \
+        LDFLAGS="$LDFLAGS -Wl,-rpath,$PREFIX/lib" \
+        LIBS="-lpthread -ldl" &&
+        make -j"$JOBS" && make install) > "$WORK/python.log" 2>&1
+    mark python
+fi
+
+"$PREFIX/bin/python3.11" - << 'EOF'
+import bz2, ctypes, hashlib, lzma, sqlite3, ssl, zlib, sys
+print(f"floor python {sys.version.split()[0]}: {ssl.OPENSSL_VERSION}, sqlite {sqlite3.sqlite_version}")
+EOF
+echo "$PREFIX/bin/python3.11"
