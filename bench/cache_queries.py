@@ -106,6 +106,7 @@ def build(store: CacheStore, count: int, seed: int = 62) -> dict[str, float]:
             author_name=item["author_name"],
             text=item["text"],
             attachments=json.dumps(item["attachments"]),
+            files="[]",
             received_at=rec,
             municipality_id=mun_ids[item["municipality_code"]],
             sector=item["sector"],

@@ -268,12 +268,7 @@ def create_app(server: ServerContext) -> FastAPI:
     def incident(
         incident_id: Annotated[int, Path(ge=1, le=c.MAX_DB_INT)], actor: CurrentActor
     ) -> c.IncidentOut:
-        reads_incidents(actor)
-        with server.db.read() as s:
-            found = incidents_out(s, [incident_id]).get(incident_id)
-        if found is None or not can_see(actor, found):
-            raise NotFound("Обращение не найдено")
-        return found
+        return readable_incident(actor, incident_id)
 
     def readable_incident(actor: Actor, incident_id: int) -> c.IncidentOut:
         """The incident as GET /incidents/{id} answers it, or NotFound: same rights."""

@@ -633,7 +633,7 @@ def test_migration_0002_upgrades_a_0001_cache_with_data(tmp_path):
             3: None,
         }
         assert risks[1] != risk_moment(CLOCK, ts(received), fad)
-        assert version == "0004"  # head: 0003 and 0004 change replies only
+        assert version == "0005"  # head: 0003 and 0004 change replies only, 0005 adds files
         assert {q.RUNNING_INDEX, q.CHANGED_INDEX} <= names
         assert listing == [1, 2, 3] and found == [1]
     finally:
