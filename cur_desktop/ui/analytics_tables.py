@@ -27,6 +27,16 @@ class Column:
     short: str | None = None  # shown in the header (the full caption as its tooltip and in XLSX)
 
 
+def header_lines(caption: str) -> str:
+    """A long caption on two lines, broken at the space nearest its middle: a figure's column
+    stays about as narrow as its figures, and the names beside it keep room (no «…»)."""
+    if len(caption) <= 12 or " " not in caption:
+        return caption
+    spaces = [i for i, ch in enumerate(caption) if ch == " "]
+    cut = min(spaces, key=lambda i: abs(i - len(caption) / 2))
+    return caption[:cut] + "\n" + caption[cut + 1 :]
+
+
 def show(kind: str, value: Any) -> str:
     if value is None:
         return "—"
@@ -105,7 +115,7 @@ class FigureTable(QAbstractTableModel):
             return None
         col = self.columns[section]
         if role == Qt.ItemDataRole.DisplayRole:
-            return col.short or col.caption
+            return header_lines(col.short or col.caption)
         if role == Qt.ItemDataRole.ToolTipRole:
             return col.caption
         return None

@@ -311,7 +311,8 @@ class SlaTab(QWidget):
             self.models[code] = FigureTable(
                 tr("Сроки: ") + tr(caption).lower(), self._columns(code), self
             )
-        self.view = table_view(self.models["operator"], "slaTable", stretch=0)
+        # Names take the width they need (never «…»): the last figure takes the spare width.
+        self.view = table_view(self.models["operator"], "slaTable")
         self.chart = BarChart(tr("Первый ответ в срок, %"))
         self.group.currentIndexChanged.connect(lambda _i: self._switch())
         note = QLabel(

@@ -297,7 +297,9 @@ def test_a_temporary_refusal_is_retried_with_backoff_then_gives_up(seeded_url, a
     with run.server.db.write() as s:
         d = s.scalars(select(Delivery)).one()
         assert d.state == "queued" and d.attempts == 1 and "451" in d.last_error
-        assert d.next_attempt_at > datetime.now(UTC) + timedelta(minutes=50)
+        # Equal jitter (models/backoff.py): between half the step and the step.
+        wait = d.next_attempt_at - datetime.now(UTC)
+        assert timedelta(minutes=29) < wait <= timedelta(hours=1)
         d.next_attempt_at = datetime.now(UTC)
     inc = api("supervisor1").get(f"/api/v1/incidents/{published['id']}").json()
     assert inc["replies"][0]["delivery_state"] == "queued"

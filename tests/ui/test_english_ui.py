@@ -147,6 +147,7 @@ def data_strings(server_url: str, ws) -> list[str]:
 def leftovers(texts: list[tuple[str, str]], data: list[str]) -> list[tuple[str, str]]:
     out = []
     for where, text in texts:
+        text = text.replace("\n", " ")  # a header wrapped onto two lines (analytics_tables)
         cut = text.rstrip("…").strip()
         if any(cut in value for value in data):
             continue  # a citizen's text cut to fit its cell

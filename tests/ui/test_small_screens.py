@@ -1,7 +1,8 @@
 """Small screens (issue 14, item 18): every window fits 1024×600 and 1366×768 — the operator's
 window, the supervisor's with its console docks, analytics — and at both sizes nothing on
 screen is cut: the window really gets the size (its minimum fits), no visible label or button
-is narrower or shorter than its text needs, and no chart label is elided to «…»."""
+is narrower or shorter than its text needs, and no chart label or name in an analytics table
+(its first column: operator, agency, municipality, topic) is elided to «…»."""
 
 from __future__ import annotations
 
@@ -11,9 +12,10 @@ import pytest
 from PySide6.QtCharts import QBarCategoryAxis, QChartView
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QAction, QFontMetrics
-from PySide6.QtWidgets import QAbstractButton, QAbstractScrollArea, QLabel, QWidget
+from PySide6.QtWidgets import QAbstractButton, QAbstractScrollArea, QLabel, QTableView, QWidget
 
 from cur_desktop.ui.aio import wait_until
+from cur_desktop.ui.analytics_tables import FigureTable
 from tests.ui.screens import save_screenshot
 from tests.ui.test_analytics_window import DATE_FROM, DATE_TO
 from tests.ui.test_operator_flow import close, first_sync, open_window
@@ -89,6 +91,24 @@ def truncated_chart_labels(window: QWidget) -> list[str]:
     return found
 
 
+def elided_table_names(window: QWidget) -> list[str]:
+    """Names in the first column of an analytics table that their column is too narrow for
+    (the view would draw them cut to «…»)."""
+    found = []
+    for view in window.findChildren(QTableView):
+        model = view.model()
+        if not isinstance(model, FigureTable) or not shown(view, window) or view.isColumnHidden(0):
+            continue
+        room = view.horizontalHeader().sectionSize(0)
+        metrics = view.fontMetrics()
+        for row in range(min(model.rowCount(), 60)):
+            name = str(model.data(model.index(row, 0)) or "")
+            need = metrics.horizontalAdvance(name) + 4
+            if need > room:
+                found.append(f"{view.objectName()}: {name!r} needs {need}, has {room}")
+    return found
+
+
 async def check_sizes(window: QWidget, tmp_path, name: str, on_size=None) -> None:
     hint = window.minimumSizeHint().expandedTo(window.minimumSize())
     problems = []
@@ -108,6 +128,8 @@ async def check_sizes(window: QWidget, tmp_path, name: str, on_size=None) -> Non
             problems.append(f"{size.width()}×{size.height()}: cut {cut}")
         for label in truncated_chart_labels(window):
             problems.append(f"{size.width()}×{size.height()}: chart labels elided: {label}")
+        for name in elided_table_names(window):
+            problems.append(f"{size.width()}×{size.height()}: table name elided: {name}")
     assert not problems, f"{name}:\n" + "\n".join(problems)
 
 
@@ -157,6 +179,9 @@ def test_analytics_fits_small_screens(run, server, tmp_path, qtbot):
             for tab in (aw.overview, aw.sla):
                 aw.tabs.setCurrentWidget(tab)
                 await check_sizes(aw, tmp_path, f"analytics-{aw.tabs.indexOf(tab)}")
+            for group in range(1, aw.sla.group.count()):  # by agency, by municipality
+                aw.sla.group.setCurrentIndex(group)
+                await check_sizes(aw, tmp_path, f"analytics-sla-{group}")
             aw.close()
         finally:
             await close(ws, window, task)
