@@ -327,8 +327,8 @@ async def _look_at(opener, what: str, data: list[str], problems: list, seen: lis
 def test_the_english_dialogs_show_no_russian_but_data(run, server, tmp_path, qtbot, english):
     """Every dialog the menus, the card, the editor and the supervisor's console open: the
     card's route, sphere, status, reject and note forms; the templates popup; the guide, the
-    hot keys and «About»; the sign-out question; the settings; the connection and sign-in dialogs; the
-    supervisor's assign, quality review, handover and «return the reply» dialogs."""
+    hot keys and «About»; the sign-out question; the settings; the connection and sign-in
+    dialogs; the supervisor's assign, quality review, handover and «return the reply» dialogs."""
     problems: list[tuple[str, str]] = []
     seen: list[str] = []
 
