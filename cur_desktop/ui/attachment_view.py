@@ -1,5 +1,6 @@
 """The incident card's attachments the server stores: a row of thumbnails, and a viewer that
-opens the full image scaled to fit (Esc closes).
+opens the full image scaled to fit (Esc closes) and saves it («Сохранить как…»). Files that are
+not images open through `attachment_file` instead.
 
 Thumbnails and files come through `sync.attachments.AttachmentSource` off the UI thread
 (`aio.in_net`: the local cache first, then the server), so the card never waits on the network
@@ -10,6 +11,7 @@ cannot be reached says so in its place. File names are the sender's: plain text,
 from __future__ import annotations
 
 from functools import partial
+from pathlib import Path
 from typing import Any
 
 import shiboken6
@@ -19,16 +21,20 @@ from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
     QLabel,
+    QPushButton,
     QSizePolicy,
     QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
+from cur_desktop.models.attachment_files import VERIFIED_IMAGE_TYPES, classify, extension_of
 from cur_desktop.models.cache.attachment_cache import DEFAULT_LIMIT_MB
 from cur_desktop.sync.attachments import MISSING, OFFLINE, AttachmentSource
 
 from .aio import in_net, spawn
+from .attachment_file import SaveAs, fallback_stem
+from .attachment_file import size_text as _size_text
 from .i18n import tr
 from .plain_text import shown, tooltip
 
@@ -38,15 +44,28 @@ THUMB_SIDE = 96
 CACHE_LIMIT_KEY = "attachments/cache_limit_mb"
 
 
-def cache_limit_bytes() -> int:
-    """The attachments' share of the local cache: the setting, else 200 MB; a value that is
-    not a number is the default, a negative one nothing kept."""
+def cache_limit_mb() -> float:
+    """The attachments' share of the local cache in MB: the setting, else 200; a value that is
+    not a number is the default."""
     value = QSettings("cur-workstation", "workstation").value(CACHE_LIMIT_KEY, DEFAULT_LIMIT_MB)
     try:
-        megabytes = float(value)
+        return float(value)
     except (TypeError, ValueError):
-        megabytes = DEFAULT_LIMIT_MB
-    return max(0, int(megabytes * 1024 * 1024))
+        return float(DEFAULT_LIMIT_MB)
+
+
+def cache_limit_bytes() -> int:
+    """The setting in bytes; a negative one keeps nothing."""
+    return max(0, int(cache_limit_mb() * 1024 * 1024))
+
+
+def set_cache_limit_mb(megabytes: int) -> None:
+    QSettings("cur-workstation", "workstation").setValue(CACHE_LIMIT_KEY, int(megabytes))
+
+
+def shown_in_viewer(f: dict[str, Any]) -> bool:
+    """Images the server verified open in the workstation's viewer; the rest as files."""
+    return (f.get("media_type") or "").lower() in VERIFIED_IMAGE_TYPES
 
 
 def image_of(data: bytes | None) -> QPixmap | None:
@@ -70,10 +89,14 @@ def _short(name: str, limit: int = 16) -> str:
     return name if len(name) <= limit else name[: limit - 6] + "…" + name[-5:]
 
 
-def _size_text(size: int) -> str:
-    if size >= 1024 * 1024:
-        return tr("{n} МБ").format(n=f"{size / (1024 * 1024):.1f}")
-    return tr("{n} КБ").format(n=max(1, round(size / 1024)))
+def _file_label(f: dict[str, Any]) -> str:
+    """In place of a thumbnail: «Без миниатюры» for an image, else its type by extension
+    («PDF»), with «⚠» for one that is never opened."""
+    kind = classify(f.get("name"), f.get("media_type"))
+    if kind.kind == "image":
+        return tr("Без миниатюры")
+    label = (extension_of(f.get("name")) or kind.extension).upper() or tr("Файл")
+    return f"⚠ {label}" if kind.dangerous else label
 
 
 class AttachmentStrip(QWidget):
@@ -133,7 +156,7 @@ class AttachmentStrip(QWidget):
                 self._placeholder(button, f, tr("Загрузка…"))
                 self.states[f["id"]] = "loading"
             else:
-                self._placeholder(button, f, tr("Без миниатюры"))
+                self._placeholder(button, f, _file_label(f))
                 self.states[f["id"]] = "none"
         self.setVisible(bool(self.files))
         if self.source is not None and incident_id is not None:
@@ -176,6 +199,7 @@ class AttachmentViewer(QDialog):
         self.setWindowTitle(shown(f.get("name") or tr("Вложение")))
         self.source, self.incident_id, self.file = source, incident_id, f
         self.pixmap: QPixmap | None = None
+        self.data: bytes | None = None  # the full file, once fetched
         self.image = QLabel(self)
         self.image.setObjectName("image")
         self.image.setTextFormat(Qt.TextFormat.PlainText)
@@ -189,9 +213,24 @@ class AttachmentViewer(QDialog):
         self.caption.setText(
             f"{shown(f.get('name', ''))} · {_size_text(f.get('size', 0))} · {close_hint}"
         )
+        self.caption.setWordWrap(True)
+        self.outcome = QLabel(self)
+        self.outcome.setObjectName("fileOutcome")
+        self.outcome.setTextFormat(Qt.TextFormat.PlainText)
+        self.outcome.setVisible(False)
+        self.save_button = QPushButton(tr("&Сохранить как…"), self)
+        self.save_button.setObjectName("saveFile")
+        self.save_button.setAutoDefault(False)
+        self.save_button.setEnabled(False)
+        self.save_button.clicked.connect(lambda: spawn(self.save_file(), what="save attachment"))
+        self.saver = SaveAs(self, self._tell)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.caption, 1)
+        bottom.addWidget(self.save_button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.image, 1)
-        layout.addWidget(self.caption)
+        layout.addWidget(self.outcome)
+        layout.addLayout(bottom)
         self.resize(900, 680)
         self.task = spawn(self._load(), what="attachment viewer")
 
@@ -200,6 +239,9 @@ class AttachmentViewer(QDialog):
         got = await in_net(fetch)
         if not shiboken6.isValid(self.image):
             return  # closed meanwhile
+        if got.data is not None:
+            self.data = got.data
+            self.save_button.setEnabled(True)
         pixmap = image_of(got.data)
         if pixmap is not None:
             self.pixmap = pixmap
@@ -222,6 +264,16 @@ class AttachmentViewer(QDialog):
                 self.image.setText(tr("Файл не сохранён на этом компьютере, а сервер недоступен"))
         else:
             self.image.setText(tr("Файл недоступен"))
+
+    async def save_file(self) -> Path | None:
+        if self.data is None:
+            return None
+        return await self.saver.save(self.data, self.file.get("name"), fallback_stem(self.file))
+
+    def _tell(self, text: str) -> None:
+        if shiboken6.isValid(self.outcome):
+            self.outcome.setText(text)
+            self.outcome.setVisible(True)
 
     def _fit(self) -> None:
         if self.pixmap is None:

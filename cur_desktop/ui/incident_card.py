@@ -5,7 +5,8 @@ Nothing a citizen wrote is ever interpreted: labels are forced to plain text, li
 never opened or fetched by themselves. Attachments given as links are named links (the file's
 name and its site) that open in the system's browser or viewer only when clicked, and only
 http(s) ones; files the server stores show as thumbnails (`attachment_view`) from the server
-or the local cache, and open full size in the workstation's own viewer.
+or the local cache, and open full size in the workstation's own viewer; other files open in the
+system's program after a warning, or are saved (`attachment_file`).
 """
 
 from __future__ import annotations
@@ -35,7 +36,8 @@ from cur_desktop.models.reply_fill import genitive_short
 from cur_desktop.models.statuses import HELD_STATUSES, Status, allowed_targets
 
 from . import formats
-from .attachment_view import AttachmentStrip, AttachmentViewer
+from .attachment_file import AttachmentFileDialog
+from .attachment_view import AttachmentStrip, AttachmentViewer, shown_in_viewer
 from .code_labels import event_label
 from .i18n import QT_TR_NOOP, tr
 from .labels import Labels
@@ -211,7 +213,7 @@ class IncidentCard(QWidget):
                 form.addRow(tr(caption) + ":", box)
                 continue
             form.addRow(tr(caption) + ":", self.fields[key])
-        self.viewer: AttachmentViewer | None = None
+        self.viewer: AttachmentViewer | AttachmentFileDialog | None = None
         self.attachment_urls: list[str] = []
         attached = self.fields["attachments"]
         attached.setObjectName("attachments")
@@ -340,12 +342,17 @@ class IncidentCard(QWidget):
         return QDesktopServices.openUrl(QUrl(url))
 
     def open_file(self, incident_id: int, f: dict) -> None:
-        """A click on a thumbnail: the full file in the viewer (fetched off the UI thread)."""
-        if self.attachment_strip.source is None:
+        """A click on a file: an image in the viewer, anything else in the dialog that opens or
+        saves it (both fetch it off the UI thread)."""
+        source = self.attachment_strip.source
+        if source is None:
             return
         if self.viewer is not None:
             self.viewer.close()
-        self.viewer = AttachmentViewer(self.attachment_strip.source, incident_id, f, self)
+        if shown_in_viewer(f):
+            self.viewer = AttachmentViewer(source, incident_id, f, self)
+        else:
+            self.viewer = AttachmentFileDialog(source, incident_id, f, self)
         self.viewer.show()
 
     def _attachment_hovered(self, href: str) -> None:

@@ -17,6 +17,7 @@ from .font_zoom import FontZoom
 from .help_dialog import GUIDE, KEYS, show_help
 from .i18n import QT_TR_NOOP, tr
 from .queue_source import TABS
+from .settings_dialog import show_settings
 from .sign_out import ask_sign_out
 
 # (name, caption, keys): several key sequences are separated by «; ».
@@ -39,6 +40,7 @@ SHORTCUTS = [
     ("zoom_in", QT_TR_NOOP("Крупнее"), "Ctrl+=; Ctrl++"),
     ("zoom_out", QT_TR_NOOP("Мельче"), "Ctrl+-"),
     ("zoom_reset", QT_TR_NOOP("Обычный размер"), "Ctrl+0"),
+    ("settings", QT_TR_NOOP("Настройки…"), "Ctrl+,"),
     ("sign_out", QT_TR_NOOP("Выйти…"), ""),
     ("quit", QT_TR_NOOP("Закрыть программу"), "Ctrl+Q"),
     ("guide", QT_TR_NOOP("Руководство оператора"), "F1"),
@@ -94,6 +96,7 @@ def make_actions(window) -> dict[str, QAction]:
         "zoom_in": window.zoom.zoom_in,
         "zoom_out": window.zoom.zoom_out,
         "zoom_reset": window.zoom.reset,
+        "settings": lambda: show_settings(window),
         "sign_out": lambda: ask_sign_out(window),
         "quit": window.close,
         "guide": lambda: show_help(window, GUIDE),
@@ -113,6 +116,7 @@ def make_actions(window) -> dict[str, QAction]:
         tab_caption = tr("Очередь: {tab}").format(tab=tr(caption))
         action = keyed_action(window, tab_caption, f"Ctrl+{i}", lambda i=i: show_tab(window, i - 1))
         actions[f"tab_{code}"] = action
+    actions["settings"].setMenuRole(QAction.MenuRole.PreferencesRole)
     actions["sign_out"].setMenuRole(QAction.MenuRole.NoRole)
     actions["quit"].setMenuRole(QAction.MenuRole.QuitRole)
     return actions

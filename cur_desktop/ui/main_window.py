@@ -154,6 +154,7 @@ class MainWindow(QMainWindow):
         self.deadlines = DeadlineWatch(self)
         self.about_action = install_about(self)  # «Справка» → «О программе»
         self.sign_out_box: QMessageBox | None = None  # «Выйти…»: asked (tests answer it)
+        self.settings_dialog = None  # «Настройки…», once opened
         install_menus(self)
 
         self.timer = QTimer(self, interval=1000)  # the one SLA timer for the whole window

@@ -9,7 +9,7 @@ from .i18n import QT_TR_NOOP, tr
 from .main_actions import keyed_action
 
 FILE = ("sync", "conflicts", None, "sign_out", "quit")
-EDIT = ("search", "note")
+EDIT = ("search", "note", None, "settings")
 VIEW = (
     "tab_mine",
     "tab_unassigned",

@@ -37,7 +37,7 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/analytics_tabs.py" line="70"/>
-        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="350"/>
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="351"/>
         <source>Медиана первого ответа</source>
         <translation>Median first answer</translation>
     </message>
@@ -74,7 +74,7 @@
         <location filename="../../cur_desktop/ui/analytics_tabs.py" line="97"/>
         <location filename="../../cur_desktop/ui/analytics_tabs.py" line="104"/>
         <location filename="../../cur_desktop/ui/analytics_tabs.py" line="113"/>
-        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="345"/>
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="346"/>
         <location filename="../../cur_desktop/ui/systemic_view.py" line="93"/>
         <location filename="../../cur_desktop/ui/systemic_view.py" line="107"/>
         <source>Обращений</source>
@@ -179,17 +179,17 @@
         <translation>Deadlines: </translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="315"/>
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="316"/>
         <source>Первый ответ в срок, %</source>
         <translation>First answer on time, %</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="322"/>
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="323"/>
         <source>Доля в срок: первые ответы до срока среди отвеченных и просроченных; неотвеченные, у которых срок ещё не истёк, не учитываются.</source>
         <translation>On time: first answers before the deadline among answered and overdue incidents; unanswered ones whose time has not run out are not counted.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="339"/>
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="340"/>
         <location filename="../../cur_desktop/ui/app.py" line="127"/>
         <location filename="../../cur_desktop/ui/finding_text.py" line="30"/>
         <location filename="../../cur_desktop/ui/quality_review.py" line="179"/>
@@ -197,24 +197,24 @@
         <translation>Operator</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="341"/>
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="342"/>
         <location filename="../../cur_desktop/ui/systemic_view.py" line="90"/>
         <location filename="../../cur_desktop/ui/systemic_view.py" line="105"/>
         <source>МО</source>
         <translation>Municipality</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="346"/>
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="347"/>
         <source>Отвечено</source>
         <translation>Answered</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="349"/>
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="350"/>
         <source>Доля в срок</source>
         <translation>On time</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="358"/>
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="359"/>
         <source>Не направлено</source>
         <translation>Not routed</translation>
     </message>
@@ -246,7 +246,7 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/code_labels.py" line="16"/>
-        <location filename="../../cur_desktop/ui/main_actions.py" line="26"/>
+        <location filename="../../cur_desktop/ui/main_actions.py" line="27"/>
         <source>Вернуть в очередь</source>
         <translation>Return to queue</translation>
     </message>
@@ -274,7 +274,7 @@
     <message>
         <location filename="../../cur_desktop/ui/code_labels.py" line="21"/>
         <location filename="../../cur_desktop/ui/incident_dialogs.py" line="55"/>
-        <location filename="../../cur_desktop/ui/main_actions.py" line="30"/>
+        <location filename="../../cur_desktop/ui/main_actions.py" line="31"/>
         <source>Направить в ведомство</source>
         <translation>Route to agency</translation>
     </message>
@@ -299,7 +299,7 @@
     <message>
         <location filename="../../cur_desktop/ui/code_labels.py" line="25"/>
         <location filename="../../cur_desktop/ui/code_labels.py" line="44"/>
-        <location filename="../../cur_desktop/ui/main_actions.py" line="34"/>
+        <location filename="../../cur_desktop/ui/main_actions.py" line="35"/>
         <source>Заметка</source>
         <translation>Note</translation>
     </message>
@@ -337,14 +337,14 @@
     <message>
         <location filename="../../cur_desktop/ui/code_labels.py" line="31"/>
         <location filename="../../cur_desktop/ui/code_labels.py" line="32"/>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="196"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="198"/>
         <source>Поступило</source>
         <extracomment>One per event kind the server records (the test finds them in cur_server&apos;s source).</extracomment>
         <translation>Received</translation>
     </message>
     <message>
         <location filename="../../cur_desktop/ui/code_labels.py" line="33"/>
-        <location filename="../../cur_desktop/ui/main_window.py" line="337"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="338"/>
         <source>Взято в работу</source>
         <translation>Taken</translation>
     </message>
@@ -401,48 +401,48 @@
         <translation>Reply returned for revision</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="235"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="237"/>
         <source>Вз&amp;ять</source>
         <translation>&amp;Take</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="236"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="238"/>
         <source>Вернуть в о&amp;чередь</source>
         <translation>Back to &amp;queue</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="237"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="239"/>
         <source>Отв&amp;етить</source>
         <translation>&amp;Reply</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="238"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="240"/>
         <source>&amp;Направить…</source>
         <translation>Ro&amp;ute…</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="239"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="241"/>
         <source>Сфер&amp;а…</source>
         <translation>Se&amp;ctor…</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="240"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="242"/>
         <source>Стат&amp;ус…</source>
         <translation>St&amp;atus…</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="241"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="243"/>
         <source>Отк&amp;лонить…</source>
         <translation>Re&amp;ject…</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="242"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="244"/>
         <source>&amp;Заметка…</source>
         <translation>N&amp;ote…</translation>
     </message>
     <message>
         <location filename="../../cur_desktop/ui/approvals_panel.py" line="45"/>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="188"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="190"/>
         <source>Автор</source>
         <extracomment>(action name, incident id): claim, release, reply, route, category, status, reject, note the signed-in user&apos;s role: supervisors may change a colleague&apos;s case, others not who holds the shown incident when it is a colleague (not the user), else None</extracomment>
         <translation>Author</translation>
@@ -492,29 +492,29 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/analytics_tabs.py" line="123"/>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="189"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="191"/>
         <location filename="../../cur_desktop/ui/queue_model.py" line="52"/>
         <source>Канал</source>
         <translation>Channel</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="190"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="192"/>
         <source>Источник</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="191"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="193"/>
         <location filename="../../cur_desktop/ui/queue_model.py" line="51"/>
         <source>Муниципалитет</source>
         <translation>Municipality</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="192"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="194"/>
         <source>Сфера / рубрика</source>
         <translation>Sector / category</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="193"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="195"/>
         <location filename="../../cur_desktop/ui/incident_dialogs.py" line="70"/>
         <location filename="../../cur_desktop/ui/queue_model.py" line="49"/>
         <location filename="../../cur_desktop/ui/trainer_live.py" line="29"/>
@@ -522,9 +522,9 @@
         <translation>Priority</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="340"/>
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="341"/>
         <location filename="../../cur_desktop/ui/finding_text.py" line="27"/>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="194"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="196"/>
         <location filename="../../cur_desktop/ui/incident_dialogs.py" line="31"/>
         <location filename="../../cur_desktop/ui/systemic_view.py" line="137"/>
         <source>Ведомство</source>
@@ -611,7 +611,7 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/handover_dialog.py" line="60"/>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="195"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="197"/>
         <location filename="../../cur_desktop/ui/queue_model.py" line="53"/>
         <source>Исполнитель</source>
         <translation>Assignee</translation>
@@ -627,6 +627,7 @@
         <translation>Save for the next shift</translation>
     </message>
     <message>
+        <location filename="../../cur_desktop/ui/attachment_file.py" line="163"/>
         <location filename="../../cur_desktop/ui/handover_dialog.py" line="79"/>
         <source>Закрыть</source>
         <translation>Close</translation>
@@ -673,69 +674,69 @@
         <translation>Answer reviewed by the shift supervisor</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="197"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="199"/>
         <source>Первый ответ до</source>
         <translation>First answer due</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="198"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="200"/>
         <source>Окончательный ответ до</source>
         <translation>Final answer due</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="199"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="201"/>
         <source>Вложения</source>
         <translation>Attachments</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_actions.py" line="27"/>
+        <location filename="../../cur_desktop/ui/main_actions.py" line="28"/>
         <source>Ответить</source>
         <translation>Reply</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_actions.py" line="32"/>
+        <location filename="../../cur_desktop/ui/main_actions.py" line="33"/>
         <source>Статус…</source>
         <translation>Status…</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_actions.py" line="33"/>
+        <location filename="../../cur_desktop/ui/main_actions.py" line="34"/>
         <source>Отклонить…</source>
         <translation>Reject…</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="262"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="264"/>
         <source>Сообщение</source>
         <translation>Message</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="268"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="270"/>
         <source>История</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="280"/>
-        <location filename="../../cur_desktop/ui/main_actions.py" line="72"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="282"/>
+        <location filename="../../cur_desktop/ui/main_actions.py" line="74"/>
         <source>Выберите обращение в очереди</source>
         <translation>Select an incident in the queue</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="299"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="301"/>
         <source>Аноним</source>
         <translation>Anonymous</translation>
     </message>
     <message>
         <location filename="../../cur_desktop/ui/handover_dialog.py" line="165"/>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="314"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="316"/>
         <source>не назначено</source>
         <translation>unassigned</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="365"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="372"/>
         <source>система</source>
         <translation>system</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="365"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="372"/>
         <source> (не отправлено)</source>
         <translation> (not sent)</translation>
     </message>
@@ -868,77 +869,82 @@
         <translation>Opening the local profile…</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_actions.py" line="24"/>
+        <location filename="../../cur_desktop/ui/main_actions.py" line="25"/>
         <source>Взять следующее</source>
         <translation>Take next</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_actions.py" line="25"/>
+        <location filename="../../cur_desktop/ui/main_actions.py" line="26"/>
         <source>Взять выбранное</source>
         <translation>Take selected</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_actions.py" line="28"/>
+        <location filename="../../cur_desktop/ui/main_actions.py" line="29"/>
         <source>Отправить ответ</source>
         <translation>Send reply</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_actions.py" line="29"/>
+        <location filename="../../cur_desktop/ui/main_actions.py" line="30"/>
         <source>Следующий вид ответа</source>
         <translation>Next reply kind</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_actions.py" line="31"/>
+        <location filename="../../cur_desktop/ui/main_actions.py" line="32"/>
         <source>Сфера и рубрика…</source>
         <translation>Sector and category…</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_actions.py" line="35"/>
+        <location filename="../../cur_desktop/ui/main_actions.py" line="36"/>
         <source>Поиск</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_actions.py" line="36"/>
+        <location filename="../../cur_desktop/ui/main_actions.py" line="37"/>
         <source>Синхронизировать</source>
         <translation>Synchronize</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_actions.py" line="38"/>
+        <location filename="../../cur_desktop/ui/main_actions.py" line="39"/>
         <source>К очереди</source>
         <translation>Go to queue</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_actions.py" line="39"/>
+        <location filename="../../cur_desktop/ui/main_actions.py" line="40"/>
         <source>Крупнее</source>
         <translation>Larger text</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_actions.py" line="40"/>
+        <location filename="../../cur_desktop/ui/main_actions.py" line="41"/>
         <source>Мельче</source>
         <translation>Smaller text</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_actions.py" line="41"/>
+        <location filename="../../cur_desktop/ui/main_actions.py" line="42"/>
         <source>Обычный размер</source>
         <translation>Normal text size</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_actions.py" line="42"/>
+        <location filename="../../cur_desktop/ui/main_actions.py" line="43"/>
+        <source>Настройки…</source>
+        <translation>Settings…</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/main_actions.py" line="44"/>
         <source>Выйти…</source>
         <translation>Sign out…</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_actions.py" line="43"/>
+        <location filename="../../cur_desktop/ui/main_actions.py" line="45"/>
         <source>Закрыть программу</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_actions.py" line="76"/>
+        <location filename="../../cur_desktop/ui/main_actions.py" line="78"/>
         <source>«{action}» сейчас недоступно для этого обращения</source>
         <translation>“{action}” is not available for this incident now</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_actions.py" line="113"/>
+        <location filename="../../cur_desktop/ui/main_actions.py" line="116"/>
         <source>Очередь: {tab}</source>
         <translation>Queue: {tab}</translation>
     </message>
@@ -954,13 +960,13 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/help_dialog.py" line="77"/>
-        <location filename="../../cur_desktop/ui/main_actions.py" line="44"/>
+        <location filename="../../cur_desktop/ui/main_actions.py" line="46"/>
         <source>Руководство оператора</source>
         <translation>Operator&apos;s guide</translation>
     </message>
     <message>
         <location filename="../../cur_desktop/ui/help_dialog.py" line="78"/>
-        <location filename="../../cur_desktop/ui/main_actions.py" line="45"/>
+        <location filename="../../cur_desktop/ui/main_actions.py" line="47"/>
         <source>Горячие клавиши</source>
         <translation>Keyboard shortcuts</translation>
     </message>
@@ -1188,7 +1194,7 @@
         <translation>Any deadline</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="347"/>
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="348"/>
         <location filename="../../cur_desktop/ui/quality_review.py" line="47"/>
         <location filename="../../cur_desktop/ui/queue_filters.py" line="104"/>
         <location filename="../../cur_desktop/ui/sla_view.py" line="33"/>
@@ -1204,7 +1210,7 @@
         <translation>At risk</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="348"/>
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="349"/>
         <location filename="../../cur_desktop/ui/queue_filters.py" line="106"/>
         <location filename="../../cur_desktop/ui/reassign.py" line="66"/>
         <location filename="../../cur_desktop/ui/sla_view.py" line="35"/>
@@ -1213,7 +1219,7 @@
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_actions.py" line="104"/>
+        <location filename="../../cur_desktop/ui/main_actions.py" line="107"/>
         <source>Действия</source>
         <translation>Actions</translation>
     </message>
@@ -1233,12 +1239,12 @@
         <translation>Name:</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="316"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="317"/>
         <source>Действие невозможно</source>
         <translation>Action not possible</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="332"/>
+        <location filename="../../cur_desktop/ui/main_window.py" line="333"/>
         <source>Свободных обращений нет</source>
         <translation>No unassigned incidents</translation>
     </message>
@@ -1372,7 +1378,7 @@
         <translation>Mine</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="356"/>
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="357"/>
         <location filename="../../cur_desktop/ui/queue_source.py" line="24"/>
         <location filename="../../cur_desktop/ui/trainer_live.py" line="100"/>
         <source>Без исполнителя</source>
@@ -1423,6 +1429,7 @@
     <message>
         <location filename="../../cur_desktop/ui/cluster_reply.py" line="133"/>
         <location filename="../../cur_desktop/ui/cluster_reply.py" line="293"/>
+        <location filename="../../cur_desktop/ui/settings_dialog.py" line="91"/>
         <source>Отмена</source>
         <translation>Cancel</translation>
     </message>
@@ -2067,7 +2074,7 @@ today</translation>
         <translation>line {0}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="66"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="68"/>
         <location filename="../../cur_desktop/ui/trainer_dialogs.py" line="37"/>
         <source>файл</source>
         <translation>file</translation>
@@ -2714,7 +2721,7 @@ today</translation>
         <translation>no reason given</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_actions.py" line="37"/>
+        <location filename="../../cur_desktop/ui/main_actions.py" line="38"/>
         <location filename="../../cur_desktop/ui/main_docks.py" line="16"/>
         <source>Не принятые сервером правки</source>
         <translation>Changes the server did not accept</translation>
@@ -3000,12 +3007,12 @@ today</translation>
         <translation>The server did not accept the edit</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="425"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="432"/>
         <source>другого сотрудника</source>
         <translation>another employee</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="425"/>
+        <location filename="../../cur_desktop/ui/incident_card.py" line="432"/>
         <source>В работе у {name}</source>
         <translation>Held by {name}</translation>
     </message>
@@ -3289,63 +3296,202 @@ today</translation>
         <translation>Complaint by e-mail</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/attachment_view.py" line="75"/>
+        <location filename="../../cur_desktop/ui/attachment_file.py" line="54"/>
+        <source>документ PDF</source>
+        <extracomment>What each kind of file is called («Это …»).</extracomment>
+        <translation>PDF document</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/attachment_file.py" line="55"/>
+        <source>текстовый документ</source>
+        <translation>text document</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/attachment_file.py" line="56"/>
+        <source>таблица</source>
+        <translation>spreadsheet</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/attachment_file.py" line="57"/>
+        <source>презентация</source>
+        <translation>presentation</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/attachment_file.py" line="58"/>
+        <source>текстовый файл</source>
+        <translation>text file</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/attachment_file.py" line="59"/>
+        <source>изображение</source>
+        <translation>image</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/attachment_file.py" line="60"/>
+        <source>видеозапись</source>
+        <translation>video</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/attachment_file.py" line="61"/>
+        <source>аудиозапись</source>
+        <translation>audio recording</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/attachment_file.py" line="62"/>
+        <source>архив</source>
+        <translation>archive</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/attachment_file.py" line="63"/>
+        <source>программа (исполняемый файл)</source>
+        <translation>program (executable file)</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/attachment_file.py" line="64"/>
+        <source>сценарий, макрос или ярлык</source>
+        <translation>script, macro or shortcut</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/attachment_file.py" line="65"/>
+        <source>веб-страница</source>
+        <translation>web page</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/attachment_file.py" line="66"/>
+        <source>файл неизвестного типа</source>
+        <translation>file of unknown type</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/attachment_file.py" line="85"/>
+        <source>Сохранить вложение</source>
+        <translation>Save attachment</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/attachment_file.py" line="91"/>
         <source>{n} МБ</source>
         <translation>{n} MB</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/attachment_view.py" line="76"/>
+        <location filename="../../cur_desktop/ui/attachment_file.py" line="92"/>
         <source>{n} КБ</source>
         <translation>{n} KB</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/attachment_view.py" line="133"/>
-        <location filename="../../cur_desktop/ui/attachment_view.py" line="185"/>
+        <location filename="../../cur_desktop/ui/attachment_file.py" line="112"/>
+        <source>Не удалось сохранить файл: {error}</source>
+        <translation>Could not save the file: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/attachment_file.py" line="115"/>
+        <source>Сохранено: {path}</source>
+        <translation>Saved: {path}</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/attachment_file.py" line="146"/>
+        <location filename="../../cur_desktop/ui/attachment_view.py" line="156"/>
+        <location filename="../../cur_desktop/ui/attachment_view.py" line="209"/>
         <source>Загрузка…</source>
+        <extracomment>&quot;loading&quot;, &quot;ready&quot;, OFFLINE or MISSING the copy handed to the system, once opened the folder copies are opened from (this run&apos;s private folder)</extracomment>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/attachment_view.py" line="136"/>
+        <location filename="../../cur_desktop/ui/attachment_file.py" line="158"/>
+        <source>&amp;Открыть в программе…</source>
+        <translation>&amp;Open in an application…</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/attachment_file.py" line="160"/>
+        <location filename="../../cur_desktop/ui/attachment_view.py" line="221"/>
+        <source>&amp;Сохранить как…</source>
+        <translation>&amp;Save as…</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/attachment_file.py" line="215"/>
+        <source>Файл не сохранён на этом компьютере, а сервер недоступен. Откройте его, когда связь восстановится.</source>
+        <translation>The file is not stored on this computer and the server cannot be reached. Open it when the connection is back.</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/attachment_file.py" line="217"/>
+        <source>Файл недоступен: на сервере его нет или обращение вам больше не видно.</source>
+        <translation>The file is not available: the server does not have it, or the incident is no longer visible to you.</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/attachment_file.py" line="233"/>
+        <source>Это {kind}. Такие файлы на рабочем месте не открываются: запущенные, они могут повредить компьютер и сеть. Файл можно только сохранить, например чтобы передать на проверку.</source>
+        <translation>This is a {kind}. Such files are never opened on the workstation: run, they can harm the computer and the network. The file can only be saved, for example to hand it over for checking.</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/attachment_file.py" line="240"/>
+        <source>Тип файла не определён, поэтому открыть его нельзя. Файл можно сохранить.</source>
+        <translation>The file&apos;s type is unknown, so it cannot be opened. The file can be saved.</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/attachment_file.py" line="249"/>
+        <source>Это {kind}. Файл откроется в программе, назначенной для таких файлов в системе.
+
+Файлы от граждан могут быть опасны: открывайте только то, что ожидали получить, и не включайте в них макросы и правку.</source>
+        <translation>This is a {kind}. The file opens in the application the system uses for such files.
+
+Files from citizens can be dangerous: open only what you expected to receive, and do not enable macros or editing in them.</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/attachment_file.py" line="263"/>
+        <source>Не удалось подготовить файл: {error}</source>
+        <translation>Could not prepare the file: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/attachment_file.py" line="269"/>
+        <source>В системе нет программы для файлов этого типа. Сохраните файл и откройте его.</source>
+        <translation>The system has no application for files of this type. Save the file and open it.</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/attachment_view.py" line="98"/>
         <source>Без миниатюры</source>
         <translation>No thumbnail</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/attachment_view.py" line="159"/>
+        <location filename="../../cur_desktop/ui/attachment_view.py" line="99"/>
+        <source>Файл</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/attachment_view.py" line="182"/>
         <source>Нет связи</source>
         <translation>Offline</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/attachment_view.py" line="162"/>
+        <location filename="../../cur_desktop/ui/attachment_view.py" line="185"/>
         <source>Недоступно</source>
         <translation>Unavailable</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/attachment_view.py" line="176"/>
+        <location filename="../../cur_desktop/ui/attachment_file.py" line="125"/>
+        <location filename="../../cur_desktop/ui/attachment_view.py" line="199"/>
         <source>Вложение</source>
         <translation>Attachment</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/attachment_view.py" line="189"/>
+        <location filename="../../cur_desktop/ui/attachment_view.py" line="213"/>
         <source>Esc — закрыть</source>
         <translation>Esc closes</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/attachment_view.py" line="208"/>
+        <location filename="../../cur_desktop/ui/attachment_view.py" line="250"/>
         <source>Этот файл не изображение: просмотр недоступен</source>
         <translation>This file is not an image: it cannot be viewed here</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/attachment_view.py" line="220"/>
+        <location filename="../../cur_desktop/ui/attachment_view.py" line="262"/>
         <source>Миниатюра: полный файл откроется на связи</source>
         <translation>Thumbnail: the full file opens when the server is reachable</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/attachment_view.py" line="222"/>
+        <location filename="../../cur_desktop/ui/attachment_view.py" line="264"/>
         <source>Файл не сохранён на этом компьютере, а сервер недоступен</source>
         <translation>The file is not kept on this computer and the server cannot be reached</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/attachment_view.py" line="224"/>
+        <location filename="../../cur_desktop/ui/attachment_view.py" line="266"/>
         <source>Файл недоступен</source>
         <translation>The file is not available</translation>
     </message>
@@ -3564,6 +3710,68 @@ today</translation>
         <location filename="../../cur_desktop/ui/problem_text.py" line="89"/>
         <source>По адресу {url} отвечает не сервер ЦУР (или слишком старая его версия)</source>
         <translation>What answers at {url} is not a CUR server (or its version is too old)</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/settings_dialog.py" line="39"/>
+        <source>Настройки</source>
+        <extracomment>The spin box&apos;s range, MB: below 20 a day&apos;s photos do not fit; 5 GB is plenty for a laptop.</extracomment>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/settings_dialog.py" line="44"/>
+        <source>Вложения на этом компьютере</source>
+        <extracomment>(files, bytes) the cache held when last counted; None until counted</extracomment>
+        <translation>Attachments on this computer</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/settings_dialog.py" line="49"/>
+        <source>МБ</source>
+        <translation>MB</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/settings_dialog.py" line="52"/>
+        <source>Считается…</source>
+        <translation>Counting…</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/settings_dialog.py" line="55"/>
+        <source>&amp;Очистить кэш вложений</source>
+        <translation>&amp;Clear the attachment cache</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/settings_dialog.py" line="64"/>
+        <source>Миниатюры и открытые файлы хранятся в зашифрованном кэше, чтобы их можно было смотреть без связи. Сверх предела первыми удаляются те, что дольше всего не открывали. Удалённые загрузятся с сервера снова, когда понадобятся.</source>
+        <translation>Thumbnails and opened files are kept in the encrypted cache so that they can be viewed offline. Beyond the limit, those not opened for the longest time go first. Removed ones are fetched from the server again when needed.</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/settings_dialog.py" line="71"/>
+        <source>&amp;Предел кэша:</source>
+        <translation>Cache &amp;limit:</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/settings_dialog.py" line="74"/>
+        <source>Занято сейчас:</source>
+        <translation>Used now:</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/settings_dialog.py" line="90"/>
+        <source>ОК</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/settings_dialog.py" line="92"/>
+        <source>Применить</source>
+        <translation>Apply</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/settings_dialog.py" line="112"/>
+        <source>{size}, файлов: {n}</source>
+        <translation>{size}, files: {n}</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/settings_dialog.py" line="115"/>
+        <source>ничего</source>
+        <translation>nothing</translation>
     </message>
 </context>
 <context>

@@ -36,7 +36,7 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/analytics_tabs.py" line="70" />
-        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="350" />
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="351" />
         <source>Медиана первого ответа</source>
         <translation>Медиана первого ответа</translation>
     </message>
@@ -73,7 +73,7 @@
         <location filename="../../cur_desktop/ui/analytics_tabs.py" line="97" />
         <location filename="../../cur_desktop/ui/analytics_tabs.py" line="104" />
         <location filename="../../cur_desktop/ui/analytics_tabs.py" line="113" />
-        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="345" />
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="346" />
         <location filename="../../cur_desktop/ui/systemic_view.py" line="93" />
         <location filename="../../cur_desktop/ui/systemic_view.py" line="107" />
         <source>Обращений</source>
@@ -178,17 +178,17 @@
         <translation>Сроки: </translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="315" />
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="316" />
         <source>Первый ответ в срок, %</source>
         <translation>Первый ответ в срок, %</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="322" />
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="323" />
         <source>Доля в срок: первые ответы до срока среди отвеченных и просроченных; неотвеченные, у которых срок ещё не истёк, не учитываются.</source>
         <translation>Доля в срок: первые ответы до срока среди отвеченных и просроченных; неотвеченные, у которых срок ещё не истёк, не учитываются.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="339" />
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="340" />
         <location filename="../../cur_desktop/ui/app.py" line="127" />
         <location filename="../../cur_desktop/ui/finding_text.py" line="30" />
         <location filename="../../cur_desktop/ui/quality_review.py" line="179" />
@@ -196,24 +196,24 @@
         <translation>Оператор</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="341" />
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="342" />
         <location filename="../../cur_desktop/ui/systemic_view.py" line="90" />
         <location filename="../../cur_desktop/ui/systemic_view.py" line="105" />
         <source>МО</source>
         <translation>МО</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="346" />
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="347" />
         <source>Отвечено</source>
         <translation>Отвечено</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="349" />
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="350" />
         <source>Доля в срок</source>
         <translation>Доля в срок</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="358" />
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="359" />
         <source>Не направлено</source>
         <translation>Не направлено</translation>
     </message>
@@ -245,7 +245,7 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/code_labels.py" line="16" />
-        <location filename="../../cur_desktop/ui/main_actions.py" line="26" />
+        <location filename="../../cur_desktop/ui/main_actions.py" line="27" />
         <source>Вернуть в очередь</source>
         <translation>Вернуть в очередь</translation>
     </message>
@@ -273,7 +273,7 @@
     <message>
         <location filename="../../cur_desktop/ui/code_labels.py" line="21" />
         <location filename="../../cur_desktop/ui/incident_dialogs.py" line="55" />
-        <location filename="../../cur_desktop/ui/main_actions.py" line="30" />
+        <location filename="../../cur_desktop/ui/main_actions.py" line="31" />
         <source>Направить в ведомство</source>
         <translation>Направить в ведомство</translation>
     </message>
@@ -298,7 +298,7 @@
     <message>
         <location filename="../../cur_desktop/ui/code_labels.py" line="25" />
         <location filename="../../cur_desktop/ui/code_labels.py" line="44" />
-        <location filename="../../cur_desktop/ui/main_actions.py" line="34" />
+        <location filename="../../cur_desktop/ui/main_actions.py" line="35" />
         <source>Заметка</source>
         <translation>Заметка</translation>
     </message>
@@ -336,14 +336,14 @@
     <message>
         <location filename="../../cur_desktop/ui/code_labels.py" line="31" />
         <location filename="../../cur_desktop/ui/code_labels.py" line="32" />
-        <location filename="../../cur_desktop/ui/incident_card.py" line="196" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="198" />
         <source>Поступило</source>
         <extracomment>One per event kind the server records (the test finds them in cur_server's source).</extracomment>
         <translation>Поступило</translation>
     </message>
     <message>
         <location filename="../../cur_desktop/ui/code_labels.py" line="33" />
-        <location filename="../../cur_desktop/ui/main_window.py" line="337" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="338" />
         <source>Взято в работу</source>
         <translation>Взято в работу</translation>
     </message>
@@ -400,48 +400,48 @@
         <translation>Ответ возвращён на доработку</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="235" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="237" />
         <source>Вз&amp;ять</source>
         <translation>Вз&amp;ять</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="236" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="238" />
         <source>Вернуть в о&amp;чередь</source>
         <translation>Вернуть в о&amp;чередь</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="237" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="239" />
         <source>Отв&amp;етить</source>
         <translation>Отв&amp;етить</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="238" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="240" />
         <source>&amp;Направить…</source>
         <translation>&amp;Направить…</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="239" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="241" />
         <source>Сфер&amp;а…</source>
         <translation>Сфер&amp;а…</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="240" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="242" />
         <source>Стат&amp;ус…</source>
         <translation>Стат&amp;ус…</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="241" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="243" />
         <source>Отк&amp;лонить…</source>
         <translation>Отк&amp;лонить…</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="242" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="244" />
         <source>&amp;Заметка…</source>
         <translation>&amp;Заметка…</translation>
     </message>
     <message>
         <location filename="../../cur_desktop/ui/approvals_panel.py" line="45" />
-        <location filename="../../cur_desktop/ui/incident_card.py" line="188" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="190" />
         <source>Автор</source>
         <extracomment>(action name, incident id): claim, release, reply, route, category, status, reject, note the signed-in user's role: supervisors may change a colleague's case, others not who holds the shown incident when it is a colleague (not the user), else None</extracomment>
         <translation>Автор</translation>
@@ -491,29 +491,29 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/analytics_tabs.py" line="123" />
-        <location filename="../../cur_desktop/ui/incident_card.py" line="189" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="191" />
         <location filename="../../cur_desktop/ui/queue_model.py" line="52" />
         <source>Канал</source>
         <translation>Канал</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="190" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="192" />
         <source>Источник</source>
         <translation>Источник</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="191" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="193" />
         <location filename="../../cur_desktop/ui/queue_model.py" line="51" />
         <source>Муниципалитет</source>
         <translation>Муниципалитет</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="192" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="194" />
         <source>Сфера / рубрика</source>
         <translation>Сфера / рубрика</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="193" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="195" />
         <location filename="../../cur_desktop/ui/incident_dialogs.py" line="70" />
         <location filename="../../cur_desktop/ui/queue_model.py" line="49" />
         <location filename="../../cur_desktop/ui/trainer_live.py" line="29" />
@@ -521,9 +521,9 @@
         <translation>Важность</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="340" />
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="341" />
         <location filename="../../cur_desktop/ui/finding_text.py" line="27" />
-        <location filename="../../cur_desktop/ui/incident_card.py" line="194" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="196" />
         <location filename="../../cur_desktop/ui/incident_dialogs.py" line="31" />
         <location filename="../../cur_desktop/ui/systemic_view.py" line="137" />
         <source>Ведомство</source>
@@ -610,7 +610,7 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/handover_dialog.py" line="60" />
-        <location filename="../../cur_desktop/ui/incident_card.py" line="195" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="197" />
         <location filename="../../cur_desktop/ui/queue_model.py" line="53" />
         <source>Исполнитель</source>
         <translation>Исполнитель</translation>
@@ -626,6 +626,7 @@
         <translation>Записать для следующей смены</translation>
     </message>
     <message>
+        <location filename="../../cur_desktop/ui/attachment_file.py" line="163" />
         <location filename="../../cur_desktop/ui/handover_dialog.py" line="79" />
         <source>Закрыть</source>
         <translation>Закрыть</translation>
@@ -672,69 +673,69 @@
         <translation>Ответ оценён старшим смены</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="197" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="199" />
         <source>Первый ответ до</source>
         <translation>Первый ответ до</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="198" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="200" />
         <source>Окончательный ответ до</source>
         <translation>Окончательный ответ до</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="199" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="201" />
         <source>Вложения</source>
         <translation>Вложения</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_actions.py" line="27" />
+        <location filename="../../cur_desktop/ui/main_actions.py" line="28" />
         <source>Ответить</source>
         <translation>Ответить</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_actions.py" line="32" />
+        <location filename="../../cur_desktop/ui/main_actions.py" line="33" />
         <source>Статус…</source>
         <translation>Статус…</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_actions.py" line="33" />
+        <location filename="../../cur_desktop/ui/main_actions.py" line="34" />
         <source>Отклонить…</source>
         <translation>Отклонить…</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="262" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="264" />
         <source>Сообщение</source>
         <translation>Сообщение</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="268" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="270" />
         <source>История</source>
         <translation>История</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="280" />
-        <location filename="../../cur_desktop/ui/main_actions.py" line="72" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="282" />
+        <location filename="../../cur_desktop/ui/main_actions.py" line="74" />
         <source>Выберите обращение в очереди</source>
         <translation>Выберите обращение в очереди</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="299" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="301" />
         <source>Аноним</source>
         <translation>Аноним</translation>
     </message>
     <message>
         <location filename="../../cur_desktop/ui/handover_dialog.py" line="165" />
-        <location filename="../../cur_desktop/ui/incident_card.py" line="314" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="316" />
         <source>не назначено</source>
         <translation>не назначено</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="365" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="372" />
         <source>система</source>
         <translation>система</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="365" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="372" />
         <source> (не отправлено)</source>
         <translation> (не отправлено)</translation>
     </message>
@@ -867,77 +868,82 @@
         <translation>Открываю локальный профиль…</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_actions.py" line="24" />
+        <location filename="../../cur_desktop/ui/main_actions.py" line="25" />
         <source>Взять следующее</source>
         <translation>Взять следующее</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_actions.py" line="25" />
+        <location filename="../../cur_desktop/ui/main_actions.py" line="26" />
         <source>Взять выбранное</source>
         <translation>Взять выбранное</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_actions.py" line="28" />
+        <location filename="../../cur_desktop/ui/main_actions.py" line="29" />
         <source>Отправить ответ</source>
         <translation>Отправить ответ</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_actions.py" line="29" />
+        <location filename="../../cur_desktop/ui/main_actions.py" line="30" />
         <source>Следующий вид ответа</source>
         <translation>Следующий вид ответа</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_actions.py" line="31" />
+        <location filename="../../cur_desktop/ui/main_actions.py" line="32" />
         <source>Сфера и рубрика…</source>
         <translation>Сфера и рубрика…</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_actions.py" line="35" />
+        <location filename="../../cur_desktop/ui/main_actions.py" line="36" />
         <source>Поиск</source>
         <translation>Поиск</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_actions.py" line="36" />
+        <location filename="../../cur_desktop/ui/main_actions.py" line="37" />
         <source>Синхронизировать</source>
         <translation>Синхронизировать</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_actions.py" line="38" />
+        <location filename="../../cur_desktop/ui/main_actions.py" line="39" />
         <source>К очереди</source>
         <translation>К очереди</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_actions.py" line="39" />
+        <location filename="../../cur_desktop/ui/main_actions.py" line="40" />
         <source>Крупнее</source>
         <translation>Крупнее</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_actions.py" line="40" />
+        <location filename="../../cur_desktop/ui/main_actions.py" line="41" />
         <source>Мельче</source>
         <translation>Мельче</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_actions.py" line="41" />
+        <location filename="../../cur_desktop/ui/main_actions.py" line="42" />
         <source>Обычный размер</source>
         <translation>Обычный размер</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_actions.py" line="42" />
+        <location filename="../../cur_desktop/ui/main_actions.py" line="43" />
+        <source>Настройки…</source>
+        <translation>Настройки…</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/main_actions.py" line="44" />
         <source>Выйти…</source>
         <translation>Выйти…</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_actions.py" line="43" />
+        <location filename="../../cur_desktop/ui/main_actions.py" line="45" />
         <source>Закрыть программу</source>
         <translation>Закрыть программу</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_actions.py" line="76" />
+        <location filename="../../cur_desktop/ui/main_actions.py" line="78" />
         <source>«{action}» сейчас недоступно для этого обращения</source>
         <translation>«{action}» сейчас недоступно для этого обращения</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_actions.py" line="113" />
+        <location filename="../../cur_desktop/ui/main_actions.py" line="116" />
         <source>Очередь: {tab}</source>
         <translation>Очередь: {tab}</translation>
     </message>
@@ -953,13 +959,13 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/help_dialog.py" line="77" />
-        <location filename="../../cur_desktop/ui/main_actions.py" line="44" />
+        <location filename="../../cur_desktop/ui/main_actions.py" line="46" />
         <source>Руководство оператора</source>
         <translation>Руководство оператора</translation>
     </message>
     <message>
         <location filename="../../cur_desktop/ui/help_dialog.py" line="78" />
-        <location filename="../../cur_desktop/ui/main_actions.py" line="45" />
+        <location filename="../../cur_desktop/ui/main_actions.py" line="47" />
         <source>Горячие клавиши</source>
         <translation>Горячие клавиши</translation>
     </message>
@@ -1187,7 +1193,7 @@
         <translation>Любой срок</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="347" />
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="348" />
         <location filename="../../cur_desktop/ui/quality_review.py" line="47" />
         <location filename="../../cur_desktop/ui/queue_filters.py" line="104" />
         <location filename="../../cur_desktop/ui/sla_view.py" line="33" />
@@ -1203,7 +1209,7 @@
         <translation>Под угрозой</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="348" />
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="349" />
         <location filename="../../cur_desktop/ui/queue_filters.py" line="106" />
         <location filename="../../cur_desktop/ui/reassign.py" line="66" />
         <location filename="../../cur_desktop/ui/sla_view.py" line="35" />
@@ -1212,7 +1218,7 @@
         <translation>Просрочено</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_actions.py" line="104" />
+        <location filename="../../cur_desktop/ui/main_actions.py" line="107" />
         <source>Действия</source>
         <translation>Действия</translation>
     </message>
@@ -1232,12 +1238,12 @@
         <translation>Название:</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="316" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="317" />
         <source>Действие невозможно</source>
         <translation>Действие невозможно</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_window.py" line="332" />
+        <location filename="../../cur_desktop/ui/main_window.py" line="333" />
         <source>Свободных обращений нет</source>
         <translation>Свободных обращений нет</translation>
     </message>
@@ -1371,7 +1377,7 @@
         <translation>Мои</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="356" />
+        <location filename="../../cur_desktop/ui/analytics_tabs.py" line="357" />
         <location filename="../../cur_desktop/ui/queue_source.py" line="24" />
         <location filename="../../cur_desktop/ui/trainer_live.py" line="100" />
         <source>Без исполнителя</source>
@@ -1422,6 +1428,7 @@
     <message>
         <location filename="../../cur_desktop/ui/cluster_reply.py" line="133" />
         <location filename="../../cur_desktop/ui/cluster_reply.py" line="293" />
+        <location filename="../../cur_desktop/ui/settings_dialog.py" line="91" />
         <source>Отмена</source>
         <translation>Отмена</translation>
     </message>
@@ -2066,7 +2073,7 @@
         <translation>строка {0}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="66" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="68" />
         <location filename="../../cur_desktop/ui/trainer_dialogs.py" line="37" />
         <source>файл</source>
         <translation>файл</translation>
@@ -2713,7 +2720,7 @@
         <translation>причина не указана</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/main_actions.py" line="37" />
+        <location filename="../../cur_desktop/ui/main_actions.py" line="38" />
         <location filename="../../cur_desktop/ui/main_docks.py" line="16" />
         <source>Не принятые сервером правки</source>
         <translation>Не принятые сервером правки</translation>
@@ -2999,12 +3006,12 @@
         <translation>Сервер не принял правку</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="425" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="432" />
         <source>другого сотрудника</source>
         <translation>другого сотрудника</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/incident_card.py" line="425" />
+        <location filename="../../cur_desktop/ui/incident_card.py" line="432" />
         <source>В работе у {name}</source>
         <translation>В работе у {name}</translation>
     </message>
@@ -3288,63 +3295,202 @@
         <translation>Жалоба по e-mail</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/attachment_view.py" line="75" />
+        <location filename="../../cur_desktop/ui/attachment_file.py" line="54" />
+        <source>документ PDF</source>
+        <extracomment>What each kind of file is called («Это …»).</extracomment>
+        <translation>документ PDF</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/attachment_file.py" line="55" />
+        <source>текстовый документ</source>
+        <translation>текстовый документ</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/attachment_file.py" line="56" />
+        <source>таблица</source>
+        <translation>таблица</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/attachment_file.py" line="57" />
+        <source>презентация</source>
+        <translation>презентация</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/attachment_file.py" line="58" />
+        <source>текстовый файл</source>
+        <translation>текстовый файл</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/attachment_file.py" line="59" />
+        <source>изображение</source>
+        <translation>изображение</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/attachment_file.py" line="60" />
+        <source>видеозапись</source>
+        <translation>видеозапись</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/attachment_file.py" line="61" />
+        <source>аудиозапись</source>
+        <translation>аудиозапись</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/attachment_file.py" line="62" />
+        <source>архив</source>
+        <translation>архив</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/attachment_file.py" line="63" />
+        <source>программа (исполняемый файл)</source>
+        <translation>программа (исполняемый файл)</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/attachment_file.py" line="64" />
+        <source>сценарий, макрос или ярлык</source>
+        <translation>сценарий, макрос или ярлык</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/attachment_file.py" line="65" />
+        <source>веб-страница</source>
+        <translation>веб-страница</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/attachment_file.py" line="66" />
+        <source>файл неизвестного типа</source>
+        <translation>файл неизвестного типа</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/attachment_file.py" line="85" />
+        <source>Сохранить вложение</source>
+        <translation>Сохранить вложение</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/attachment_file.py" line="91" />
         <source>{n} МБ</source>
         <translation>{n} МБ</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/attachment_view.py" line="76" />
+        <location filename="../../cur_desktop/ui/attachment_file.py" line="92" />
         <source>{n} КБ</source>
         <translation>{n} КБ</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/attachment_view.py" line="133" />
-        <location filename="../../cur_desktop/ui/attachment_view.py" line="185" />
+        <location filename="../../cur_desktop/ui/attachment_file.py" line="112" />
+        <source>Не удалось сохранить файл: {error}</source>
+        <translation>Не удалось сохранить файл: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/attachment_file.py" line="115" />
+        <source>Сохранено: {path}</source>
+        <translation>Сохранено: {path}</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/attachment_file.py" line="146" />
+        <location filename="../../cur_desktop/ui/attachment_view.py" line="156" />
+        <location filename="../../cur_desktop/ui/attachment_view.py" line="209" />
         <source>Загрузка…</source>
+        <extracomment>"loading", "ready", OFFLINE or MISSING the copy handed to the system, once opened the folder copies are opened from (this run's private folder)</extracomment>
         <translation>Загрузка…</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/attachment_view.py" line="136" />
+        <location filename="../../cur_desktop/ui/attachment_file.py" line="158" />
+        <source>&amp;Открыть в программе…</source>
+        <translation>&amp;Открыть в программе…</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/attachment_file.py" line="160" />
+        <location filename="../../cur_desktop/ui/attachment_view.py" line="221" />
+        <source>&amp;Сохранить как…</source>
+        <translation>&amp;Сохранить как…</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/attachment_file.py" line="215" />
+        <source>Файл не сохранён на этом компьютере, а сервер недоступен. Откройте его, когда связь восстановится.</source>
+        <translation>Файл не сохранён на этом компьютере, а сервер недоступен. Откройте его, когда связь восстановится.</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/attachment_file.py" line="217" />
+        <source>Файл недоступен: на сервере его нет или обращение вам больше не видно.</source>
+        <translation>Файл недоступен: на сервере его нет или обращение вам больше не видно.</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/attachment_file.py" line="233" />
+        <source>Это {kind}. Такие файлы на рабочем месте не открываются: запущенные, они могут повредить компьютер и сеть. Файл можно только сохранить, например чтобы передать на проверку.</source>
+        <translation>Это {kind}. Такие файлы на рабочем месте не открываются: запущенные, они могут повредить компьютер и сеть. Файл можно только сохранить, например чтобы передать на проверку.</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/attachment_file.py" line="240" />
+        <source>Тип файла не определён, поэтому открыть его нельзя. Файл можно сохранить.</source>
+        <translation>Тип файла не определён, поэтому открыть его нельзя. Файл можно сохранить.</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/attachment_file.py" line="249" />
+        <source>Это {kind}. Файл откроется в программе, назначенной для таких файлов в системе.
+
+Файлы от граждан могут быть опасны: открывайте только то, что ожидали получить, и не включайте в них макросы и правку.</source>
+        <translation>Это {kind}. Файл откроется в программе, назначенной для таких файлов в системе.
+
+Файлы от граждан могут быть опасны: открывайте только то, что ожидали получить, и не включайте в них макросы и правку.</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/attachment_file.py" line="263" />
+        <source>Не удалось подготовить файл: {error}</source>
+        <translation>Не удалось подготовить файл: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/attachment_file.py" line="269" />
+        <source>В системе нет программы для файлов этого типа. Сохраните файл и откройте его.</source>
+        <translation>В системе нет программы для файлов этого типа. Сохраните файл и откройте его.</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/attachment_view.py" line="98" />
         <source>Без миниатюры</source>
         <translation>Без миниатюры</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/attachment_view.py" line="159" />
+        <location filename="../../cur_desktop/ui/attachment_view.py" line="99" />
+        <source>Файл</source>
+        <translation>Файл</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/attachment_view.py" line="182" />
         <source>Нет связи</source>
         <translation>Нет связи</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/attachment_view.py" line="162" />
+        <location filename="../../cur_desktop/ui/attachment_view.py" line="185" />
         <source>Недоступно</source>
         <translation>Недоступно</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/attachment_view.py" line="176" />
+        <location filename="../../cur_desktop/ui/attachment_file.py" line="125" />
+        <location filename="../../cur_desktop/ui/attachment_view.py" line="199" />
         <source>Вложение</source>
         <translation>Вложение</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/attachment_view.py" line="189" />
+        <location filename="../../cur_desktop/ui/attachment_view.py" line="213" />
         <source>Esc — закрыть</source>
         <translation>Esc — закрыть</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/attachment_view.py" line="208" />
+        <location filename="../../cur_desktop/ui/attachment_view.py" line="250" />
         <source>Этот файл не изображение: просмотр недоступен</source>
         <translation>Этот файл не изображение: просмотр недоступен</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/attachment_view.py" line="220" />
+        <location filename="../../cur_desktop/ui/attachment_view.py" line="262" />
         <source>Миниатюра: полный файл откроется на связи</source>
         <translation>Миниатюра: полный файл откроется на связи</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/attachment_view.py" line="222" />
+        <location filename="../../cur_desktop/ui/attachment_view.py" line="264" />
         <source>Файл не сохранён на этом компьютере, а сервер недоступен</source>
         <translation>Файл не сохранён на этом компьютере, а сервер недоступен</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/attachment_view.py" line="224" />
+        <location filename="../../cur_desktop/ui/attachment_view.py" line="266" />
         <source>Файл недоступен</source>
         <translation>Файл недоступен</translation>
     </message>
@@ -3563,6 +3709,68 @@
         <location filename="../../cur_desktop/ui/problem_text.py" line="89" />
         <source>По адресу {url} отвечает не сервер ЦУР (или слишком старая его версия)</source>
         <translation>По адресу {url} отвечает не сервер ЦУР (или слишком старая его версия)</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/settings_dialog.py" line="39" />
+        <source>Настройки</source>
+        <extracomment>The spin box's range, MB: below 20 a day's photos do not fit; 5 GB is plenty for a laptop.</extracomment>
+        <translation>Настройки</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/settings_dialog.py" line="44" />
+        <source>Вложения на этом компьютере</source>
+        <extracomment>(files, bytes) the cache held when last counted; None until counted</extracomment>
+        <translation>Вложения на этом компьютере</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/settings_dialog.py" line="49" />
+        <source>МБ</source>
+        <translation>МБ</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/settings_dialog.py" line="52" />
+        <source>Считается…</source>
+        <translation>Считается…</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/settings_dialog.py" line="55" />
+        <source>&amp;Очистить кэш вложений</source>
+        <translation>&amp;Очистить кэш вложений</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/settings_dialog.py" line="64" />
+        <source>Миниатюры и открытые файлы хранятся в зашифрованном кэше, чтобы их можно было смотреть без связи. Сверх предела первыми удаляются те, что дольше всего не открывали. Удалённые загрузятся с сервера снова, когда понадобятся.</source>
+        <translation>Миниатюры и открытые файлы хранятся в зашифрованном кэше, чтобы их можно было смотреть без связи. Сверх предела первыми удаляются те, что дольше всего не открывали. Удалённые загрузятся с сервера снова, когда понадобятся.</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/settings_dialog.py" line="71" />
+        <source>&amp;Предел кэша:</source>
+        <translation>&amp;Предел кэша:</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/settings_dialog.py" line="74" />
+        <source>Занято сейчас:</source>
+        <translation>Занято сейчас:</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/settings_dialog.py" line="90" />
+        <source>ОК</source>
+        <translation>ОК</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/settings_dialog.py" line="92" />
+        <source>Применить</source>
+        <translation>Применить</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/settings_dialog.py" line="112" />
+        <source>{size}, файлов: {n}</source>
+        <translation>{size}, файлов: {n}</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/settings_dialog.py" line="115" />
+        <source>ничего</source>
+        <translation>ничего</translation>
     </message>
 </context>
 <context>

@@ -327,8 +327,8 @@ async def _look_at(opener, what: str, data: list[str], problems: list, seen: lis
 def test_the_english_dialogs_show_no_russian_but_data(run, server, tmp_path, qtbot, english):
     """Every dialog the menus, the card, the editor and the supervisor's console open: the
     card's route, sphere, status, reject and note forms; the templates popup; the guide, the
-    hot keys and «About»; the sign-out question; the connection and sign-in dialogs; the
-    supervisor's assign, quality review, handover and «return the reply» dialogs."""
+    hot keys and «About»; the sign-out question; the settings; the connection and sign-in
+    dialogs; the supervisor's assign, quality review, handover and «return the reply» dialogs."""
     problems: list[tuple[str, str]] = []
     seen: list[str] = []
 
@@ -347,7 +347,7 @@ def test_the_english_dialogs_show_no_russian_but_data(run, server, tmp_path, qtb
                     lambda n=name: window.card_action(n, incident), name, data, problems, seen
                 )
             await _look_at(window.editor.open_templates, "templates", data, problems, seen)
-            for name in ("guide", "help", "sign_out"):
+            for name in ("guide", "help", "sign_out", "settings"):
                 action = window.actions_by_name[name]
                 await _look_at(action.trigger, name, data, problems, seen)
             await _look_at(window.about_action.trigger, "about", data, problems, seen)

@@ -86,6 +86,11 @@ class AttachmentCache:
         with self.store.write(touches_queue=False) as conn:
             self._evict(conn)
 
+    def clear(self) -> int:
+        """Drops every kept file and thumbnail; how many there were."""
+        with self.store.write(touches_queue=False) as conn:
+            return conn.execute(delete(attachment_files)).rowcount or 0
+
     def usage(self) -> tuple[int, int]:
         """(files, bytes) kept."""
         with self.store.read() as conn:
