@@ -6,7 +6,8 @@ confirms the earlier updates to Telegram, so a restart neither loses one (Telegr
 unconfirmed updates for 24 hours) nor takes one twice (and intake deduplicates by
 (channel, "chat:message") anyway). A message replying to an earlier one (the citizen answering
 the centre's reply) joins that incident; an edited message joins its own incident as a
-follow-up with the corrected text, never a second incident.
+follow-up with the corrected text (and a picture put in its place, as another file), never a
+second incident.
 
 A reply answers the citizen's last message (`reply_parameters`, with
 `allow_sending_without_reply`: a deleted message does not stop the answer). A reply over
@@ -326,9 +327,9 @@ class TelegramChannel:
             or self.config.default_municipality,
             replies_to=replies_to,
             raw=raw,
-            files=self.files_of(msg)
-            if not edited and not intake.known(Channel.TELEGRAM, source_id)
-            else (),
+            # An edit may put another picture in a photo message: it joins the incident's
+            # files (a caption-only edit brings the same bytes, stored and listed once).
+            files=self.files_of(msg) if not intake.known(Channel.TELEGRAM, source_id) else (),
         )
         try:
             outcome = intake.accept(inbound)

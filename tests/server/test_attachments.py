@@ -270,3 +270,27 @@ def test_a_phone_photo_thumbnail_stands_upright(db_url):
         row = load(s, ref["id"], full=False)
         assert thumbnail_size(row.thumbnail) == (160, 320)
         assert (row.width, row.height) == (800, 400)  # the file itself is kept as sent
+
+
+def test_a_picture_put_in_by_editing_a_telegram_message_joins_the_incident(seeded_url, api, tg):
+    first, second = photo(), photo(color=(200, 30, 30))
+    msg = tg.user_sends_photo(first, "Яма во дворе дома 7")
+    run = runner(seeded_url, tg)
+    run.run_round()
+    edited = tg.user_replaces_photo(msg, second)
+    run.run_round()
+    (inc,) = tg_incidents(seeded_url)
+    body = api("operator1").get(f"{API}/incidents/{inc.id}").json()
+    assert [f["size"] for f in body["files"]] == [len(first), len(second)]
+    [followup] = [e for e in body["events"] if e["kind"] == "followup"]
+    assert len(followup["data"]["files"]) == 1
+    # A later edit of the caption alone brings the same picture: stored and listed once.
+    tg.user_edits(edited, "Яма во дворе дома 7, у второго подъезда")
+    run.run_round()
+    body = api("operator1").get(f"{API}/incidents/{inc.id}").json()
+    assert len(body["files"]) == 2
+    texts = [e["data"]["text"] for e in body["events"] if e["kind"] == "followup"]
+    assert texts[-1].endswith("у второго подъезда")
+    digest = hashlib.sha256(second).hexdigest()
+    with run.server.db.read() as s:
+        assert s.scalar(select(func.count()).where(Attachment.sha256 == digest)) == 1

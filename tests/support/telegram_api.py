@@ -185,9 +185,26 @@ class TelegramApi:
                 msg.pop("caption", None)
             return msg
 
+    def user_replaces_photo(self, msg: dict, data: bytes) -> dict:
+        """A citizen puts another picture in a photo message they sent (Telegram lets media be
+        edited): an `edited_message` with the new sizes and the same caption."""
+        with self.lock:
+            sizes = []
+            for w, h, payload in ((90, 60, b"thumb-of-" + data[:16]), (1280, 853, data)):
+                file_id = self.add_file(payload)
+                sizes.append(
+                    {"file_id": file_id, "file_unique_id": file_id[-8:], "width": w, "height": h}
+                )
+            edited = dict(msg, photo=sizes, edit_date=max(int(time.time()), msg.get("edit_date", 0)) + 1)
+            self.state.messages[msg["chat"]["id"]][msg["message_id"]] = edited
+            self.state.updates.append(
+                {"update_id": next(self._update_ids), "edited_message": edited}
+            )
+            return edited
+
     def user_edits(self, msg: dict, text: str) -> dict:
         with self.lock:
-            edited = dict(msg, text=text, edit_date=int(time.time()) + 1)
+            edited = dict(msg, text=text, edit_date=max(int(time.time()), msg.get("edit_date", 0)) + 1)
             self.state.messages[msg["chat"]["id"]][msg["message_id"]] = edited
             update = {"update_id": next(self._update_ids), "edited_message": edited}
             self.state.updates.append(update)
