@@ -195,7 +195,7 @@ class TelegramApi:
                 sizes.append(
                     {"file_id": file_id, "file_unique_id": file_id[-8:], "width": w, "height": h}
                 )
-            edited = dict(msg, photo=sizes, edit_date=max(int(time.time()), msg.get("edit_date", 0)) + 1)
+            edited = dict(msg, photo=sizes, edit_date=_edit_date(msg))
             self.state.messages[msg["chat"]["id"]][msg["message_id"]] = edited
             self.state.updates.append(
                 {"update_id": next(self._update_ids), "edited_message": edited}
@@ -204,7 +204,7 @@ class TelegramApi:
 
     def user_edits(self, msg: dict, text: str) -> dict:
         with self.lock:
-            edited = dict(msg, text=text, edit_date=max(int(time.time()), msg.get("edit_date", 0)) + 1)
+            edited = dict(msg, text=text, edit_date=_edit_date(msg))
             self.state.messages[msg["chat"]["id"]][msg["message_id"]] = edited
             update = {"update_id": next(self._update_ids), "edited_message": edited}
             self.state.updates.append(update)
@@ -355,3 +355,8 @@ class TelegramApi:
         self.state.messages.setdefault(chat_id, {})[msg["message_id"]] = msg
         self.state.sent.append(msg)
         return self._ok(msg)
+
+
+def _edit_date(msg: dict) -> int:
+    """Later than the message's last edit, even within one second (each edit is its own)."""
+    return max(int(time.time()), msg.get("edit_date", 0)) + 1
