@@ -107,7 +107,16 @@ def test_drag_and_dialog_reassign_selected_rows(run, server, tmp_path, qtbot):
             )
 
         # The dialog: two more rows to operator1, then one of them unassigned again.
-        await wait_until(lambda: window.model.settled and window.model.rowCount() >= 2, 20)
+        def shown() -> set[int]:
+            return {window.model.incident_id(r) for r in range(window.model.rowCount())}
+
+        # The tab drops the dragged rows once its model reloads after the local write.
+        await wait_until(
+            lambda: (
+                window.model.settled and window.model.rowCount() >= 2 and not shown() & set(dragged)
+            ),
+            20,
+        )
         chosen = select_rows(window, [0, 1])
         assert not set(chosen) & set(dragged)
         window.console.actions["assign"].trigger()
