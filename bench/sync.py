@@ -45,6 +45,7 @@ import inspect
 import json
 import os
 import platform
+import resource
 import secrets
 import shutil
 import socket
@@ -73,7 +74,7 @@ from cur_desktop.models.cache.schema import SEARCH_TABLE, incidents  # noqa: E40
 from cur_desktop.models.cache.store import CacheStore  # noqa: E402
 from cur_desktop.models.statuses import OPEN_STATUSES  # noqa: E402
 from cur_desktop.sync.client import ApiClient  # noqa: E402
-from cur_desktop.sync.engine import SyncCore  # noqa: E402
+from cur_desktop.sync.engine import PROCESS_FEED_AFTER, SyncCore  # noqa: E402
 from cur_server.context import sqlite_url_for  # noqa: E402
 from cur_server.db import open_database  # noqa: E402
 from cur_server.migrate import database_revision, head_revision, upgrade  # noqa: E402
@@ -91,6 +92,8 @@ AIM_100K_SECONDS = 60.0
 #: scaled by a run's `before_over_now` it estimates the new path there.
 QUIET_BEFORE_SECONDS = {100_000: 92.0}
 QUICK_SIZE = 400
+#: `--quick` hands its first fill to the feed process after one page, so CI runs that path too.
+QUICK_PROCESS_AFTER = 100
 AIM_APPLY_VS_RAW = 3.0
 AIM_SLOW_SECONDS = 10.0
 AIM_SLOW_BYTES_PER_INCIDENT = 1024
@@ -137,6 +140,12 @@ def seeded_database(workdir: Path, size: int) -> tuple[str, float | None]:
         Path(f"{target}{suffix}").unlink(missing_ok=True)
     shutil.copyfile(pristine, target)
     return sqlite_url_for(target), seconds
+
+
+def children_cpu() -> float:
+    """CPU seconds of this process's children that ended and were waited for."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
 def cpu_seconds(pid: int) -> float | None:
@@ -269,6 +278,7 @@ class Station:
         username: str = "operator1",
         defer_indexes: bool = True,
         pause_gc: bool = True,
+        process_after: int | None = PROCESS_FEED_AFTER,
     ):
         self.server_pid = server_pid
         self.timers = Timers()
@@ -284,15 +294,17 @@ class Station:
             page_size=page_size,
             defer_indexes=defer_indexes,
             pause_gc=pause_gc,
+            process_after=process_after,
         )
 
     def sync(self) -> dict:
         self.timers.reset()
         server_cpu = cpu_seconds(self.server_pid) if self.server_pid else None
         load = os.getloadavg()[0]
-        started, cpu = time.perf_counter(), time.process_time()
+        started, cpu, feed_cpu = time.perf_counter(), time.process_time(), children_cpu()
         summary = self.core.sync_once()
         seconds, cpu = time.perf_counter() - started, time.process_time() - cpu
+        feed_cpu = children_cpu() - feed_cpu  # the feed process, ended and waited for
         if server_cpu is not None:
             server_cpu = cpu_seconds(self.server_pid) - server_cpu
         return {
@@ -300,10 +312,12 @@ class Station:
             "incidents": summary.pulled,
             "incidents_per_s": round(summary.pulled / seconds) if seconds else None,
             "pages": summary.pages,
+            "process_pages": summary.process_pages,
             "wire_bytes": summary.wire_bytes,
             "body_bytes": summary.bytes_received,
             **self.timers.as_json(),
-            "client_cpu_seconds": round(cpu, 2),
+            "client_cpu_seconds": round(cpu + feed_cpu, 2),
+            "feed_process_cpu_seconds": round(feed_cpu, 2),
             "server_cpu_seconds": None if server_cpu is None else round(server_cpu, 2),
             "load_average_1min": [round(load, 2), round(os.getloadavg()[0], 2)],
         }
@@ -435,7 +449,12 @@ def user_id(base_url: str, username: str) -> int:
 
 
 def run_size(
-    size: int, workdir: Path, page_size: int, changes: int, slow_changes: int | None
+    size: int,
+    workdir: Path,
+    page_size: int,
+    changes: int,
+    slow_changes: int | None,
+    process_after: int = PROCESS_FEED_AFTER,
 ) -> dict:
     log(f"{size}: seeding / copying the server database")
     database_url, seed_seconds = seeded_database(workdir, size)
@@ -452,12 +471,22 @@ def run_size(
         finally:
             before.close()
     with server_process(database_url, workdir) as (url, pid):
-        station = Station(url, folder, page_size, server_pid=pid)
+        log(f"{size}: initial sync as now, but all of it in this process (no feed process)")
+        threads = Station(url, folder / "threads", page_size, pid, process_after=None)
         try:
-            log(f"{size}: initial sync (stored JSON, GC paused, adapters)")
+            out["initial_threads"] = checked(threads.sync(), size)
+        finally:
+            threads.close()
+    with server_process(database_url, workdir) as (url, pid):
+        station = Station(url, folder, page_size, server_pid=pid, process_after=process_after)
+        try:
+            log(f"{size}: initial sync (stored JSON, GC paused, adapters, feed process)")
             initial = checked(station.sync(), size)
             initial["before_over_now"] = round(
                 out["initial_before"]["seconds"] / initial["seconds"], 2
+            )
+            initial["threads_over_now"] = round(
+                out["initial_threads"]["seconds"] / initial["seconds"], 2
             )
             initial["before_over_now_cpu"] = round(
                 (
@@ -586,7 +615,14 @@ def main(argv: list[str] | None = None) -> int:
         for n, size in enumerate(sizes):
             last = n == len(sizes) - 1
             results.append(
-                run_size(size, workdir, page_size, changes, slow_changes if last else None)
+                run_size(
+                    size,
+                    workdir,
+                    page_size,
+                    changes,
+                    slow_changes if last else None,
+                    QUICK_PROCESS_AFTER if args.quick else PROCESS_FEED_AFTER,
+                )
             )
     finally:
         if not args.workdir:

@@ -208,13 +208,17 @@ class ApiClient:
             response.close()
         return b"".join(chunks)
 
-    def _call(self, method: str, path: str, model: type[M], *, auth: bool = True, **kw) -> M:
+    def _answer(self, method: str, path: str, *, auth: bool = True, **kw) -> bytes:
+        """The body of a successful answer (signed in again once if the token expired)."""
         status, body, response = self._send(method, path, **kw)
         if status == 401 and auth and self.refresh_token:
             self.refresh()
             status, body, response = self._send(method, path, **kw)
         self._raise_for(status, body, response)
-        return self._parse(model, body)
+        return body
+
+    def _call(self, method: str, path: str, model: type[M], *, auth: bool = True, **kw) -> M:
+        return self._parse(model, self._answer(method, path, auth=auth, **kw))
 
     @staticmethod
     def _parse(model: type[M], body: bytes) -> M:
@@ -315,6 +319,14 @@ class ApiClient:
             params={"cursor": cursor, "limit": limit},
         )
 
+    def changes_with_body(
+        self, cursor: int, limit: int = c.DEFAULT_CHANGES_PAGE
+    ) -> tuple[c.ChangesPage, bytes]:
+        """`changes`, and the answer's JSON as it came (kept to read a few incidents again)."""
+        params = {"cursor": cursor, "limit": limit}
+        body = self._answer("GET", f"{c.API_PREFIX}/changes", params=params)
+        return self._parse(c.ChangesPage, body), body
+
     def client_version(self) -> c.ClientVersion:
         """The workstation versions the server publishes (no sign-in needed)."""
         return self._call("GET", f"{c.API_PREFIX}/client-version", c.ClientVersion, auth=False)
@@ -325,12 +337,7 @@ class ApiClient:
     def attachment(self, incident_id: int, attachment_id: int, *, thumbnail: bool) -> bytes:
         """A stored file of an incident, or its JPEG thumbnail: the bytes (size-capped)."""
         path = c.API_PREFIX + c.attachment_path(incident_id, attachment_id, thumbnail=thumbnail)
-        status, body, response = self._send("GET", path)
-        if status == 401 and self.refresh_token:
-            self.refresh()
-            status, body, response = self._send("GET", path)
-        self._raise_for(status, body, response)
-        return body
+        return self._answer("GET", path)
 
     # --- any other endpoint: one call, the answer checked against its model ------------------
 

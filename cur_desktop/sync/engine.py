@@ -14,8 +14,8 @@ import logging
 import random
 import threading
 import time
-from collections.abc import Callable
-from concurrent.futures import Future, ThreadPoolExecutor
+from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager, nullcontext
 from dataclasses import asdict, dataclass, field
 from enum import StrEnum
@@ -25,16 +25,16 @@ from sqlalchemy import func, select
 from cur_desktop.models.backoff import backoff_delay
 from cur_desktop.models.cache import first_fill
 from cur_desktop.models.cache.incidents import (
-    IncidentState,
-    apply_server_incidents,
+    apply_page_rows,
     delete_incidents,
-    prepare_incidents,
     refresh_sla_risk,
+    sla_basis,
+    sla_clock,
 )
 from cur_desktop.models.cache.repair import CacheFault
 from cur_desktop.models.cache.schema import problems
 from cur_desktop.models.cache.store import CacheStore
-from cur_desktop.models.contract import MAX_CHANGES_PAGE, ChangesPage, ClientVersion
+from cur_desktop.models.contract import MAX_CHANGES_PAGE, ClientVersion
 from cur_desktop.models.said import said
 
 from .client import (
@@ -49,6 +49,7 @@ from .client import (
     newer_version,
     outdated,
 )
+from .feed import FeedPage, FeedUnavailable, ProcessFeed, ThreadFeed
 from .outbox import Outbox
 
 log = logging.getLogger(__name__)
@@ -83,6 +84,8 @@ class SyncSummary:
     conflicts: int = 0
     rejected: int = 0
     pages: int = 0
+    #: Of `pages`, those a feed process made (a large first fill, `feed.py`).
+    process_pages: int = 0
     cursor: int = 0
     bytes_received: int = 0
     wire_bytes: int = 0
@@ -139,6 +142,20 @@ def gc_paused():
                 gc.enable()
 
 
+#: A first fill hands over to a feed process once this many incidents came (`feed.py`): a
+#: process costs about a second to start, which a fill of 5,000 repays and a small one not.
+PROCESS_FEED_AFTER = 5_000
+
+
+@dataclass
+class _Fill:
+    """Where a pull stands, carried from one feed to the next."""
+
+    cursor: int
+    first_fill_now: bool
+    deferring: bool
+
+
 class SyncCore:
     def __init__(
         self,
@@ -150,14 +167,18 @@ class SyncCore:
         progress: Progress | None = None,
         defer_indexes: bool = True,
         pause_gc: bool = True,
+        process_after: int | None = PROCESS_FEED_AFTER,
     ):
         """`defer_indexes`: a first fill builds the queue's indexes at its end
         (`models/cache/first_fill.py`); `pause_gc`: the pull runs with the cyclic garbage
-        collector off (`gc_paused`). Both are off only to measure or compare against."""
+        collector off (`gc_paused`). Both are off only to measure or compare against.
+        `process_after`: a first fill goes on in a feed process after this many incidents
+        (`feed.py`); None: never."""
         self.client, self.store = client, store
         self.outbox = Outbox(store, client.clock)
         self.page_size, self.push_batch = page_size, push_batch
         self.defer_indexes, self.pause_gc = defer_indexes, pause_gc
+        self.process_after = process_after
         self.progress = progress or (lambda phase, done: None)
         self.cancel = threading.Event()
         #: What the server says of workstation versions; asked once, at the first sync.
@@ -212,10 +233,10 @@ class SyncCore:
     def pull(self, summary: SyncSummary) -> None:
         """Fetch pages of changes and apply each in one transaction with its cursor.
 
-        A pipeline of three, one thread each, so that the server, the network and both
-        halves of the client's work overlap: while page N is written here, page N+1 is
-        turned into rows (`prepare_incidents`) and page N+2 is being fetched. Still one
-        request at a time; an error or a cancel waits for the work in flight to end.
+        The pages come from a feed (`feed.py`) that fetches and makes rows ahead while this
+        thread writes. A first fill hands over to a feed process once `process_after`
+        incidents came, so that the writer has a GIL of its own; should that process fail,
+        the fill goes on with threads.
 
         A first fill of more than one page builds the queue's secondary indexes once, in
         the transaction of its last page (`first_fill`); one cut short goes on so next time,
@@ -224,61 +245,82 @@ class SyncCore:
         with self.store.read() as conn:
             cursor = self.store.get_meta(conn, "cursor", 0)
             deferring = first_fill.filling(conn)
+            clock, basis = sla_clock(conn), sla_basis(conn)
         # A fill cut short is still the first one when it goes on: what it brings was never
         # shown, so it is seen as it is (as it would have been without the interruption).
-        first_fill_now = cursor == 0 or deferring
+        fill = _Fill(cursor, first_fill_now=cursor == 0 or deferring, deferring=deferring)
+        hand_over = self.process_after if fill.first_fill_now else None
         self._check_cancel()
-        with (
-            gc_paused() if self.pause_gc else nullcontext(),
-            ThreadPoolExecutor(1, thread_name_prefix="cur-pull-http") as http,
-            ThreadPoolExecutor(1, thread_name_prefix="cur-pull-rows") as rows,
-        ):
-            fetched = http.submit(self.client.changes, cursor, self.page_size)
-            ready = rows.submit(self._next_page, cursor, fetched, http)
-            while True:
-                page, prepared, fetched = ready.result()
-                if fetched is not None:
-                    ready = rows.submit(self._next_page, page.cursor, fetched, http)
-                with self.store.write() as conn:
-                    me = self.store.get_meta(conn, "user", {}) or {}
-                    if first_fill_now and page.has_more and self.defer_indexes:
-                        first_fill.defer_indexes(conn)
-                        deferring = True
-                    if page.removed:
-                        delete_incidents(conn, page.removed)
-                    # A new cache has seen everything: only later changes are news.
-                    apply_server_incidents(
-                        conn, page.items, me, seen=first_fill_now, prepared=prepared
-                    )
-                    self.store.set_meta(conn, "cursor", page.cursor)
-                    if deferring and not page.has_more:
-                        first_fill.restore_indexes(conn)
-                cursor = page.cursor
-                summary.pages += 1
-                summary.pulled += len(page.items)
-                summary.removed += len(page.removed)
-                summary.touched |= {i.id for i in page.items} | set(page.removed)
-                self.progress("pull", summary.pulled)
-                if not page.has_more:
-                    summary.cursor = cursor
-                    return
-                self._check_cancel()
+        seen, cancel = fill.first_fill_now, self.cancel
 
-    def _next_page(
-        self, cursor: int, fetched: Future, http: ThreadPoolExecutor
-    ) -> tuple[ChangesPage, list[IncidentState], Future | None]:
-        """On the rows thread: wait for the page asked for after `cursor`, ask for the next
-        one at once, then make this one's rows."""
-        page = fetched.result()
-        if page.has_more and page.cursor <= cursor:  # asking again would loop forever
-            detail = f"cursor {cursor} -> {page.cursor}"
-            raise ProtocolError(
-                said("off_protocol", "Сервер прислал ответ не по протоколу"), detail=detail
+        def threads(until: int | None = None) -> ThreadFeed:
+            return ThreadFeed(
+                self.client,
+                fill.cursor,
+                self.page_size,
+                clock,
+                seen=seen,
+                cancel=cancel,
+                until=until,
             )
-        ahead = None
-        if page.has_more and not self.cancel.is_set():
-            ahead = http.submit(self.client.changes, page.cursor, self.page_size)
-        return page, prepare_incidents(page.items), ahead
+
+        with gc_paused() if self.pause_gc else nullcontext():
+            with threads(until=hand_over) as feed:
+                if self._write_pages(feed.pages(), fill, summary):
+                    return
+            self._check_cancel()
+            try:
+                process = ProcessFeed(
+                    self.client, fill.cursor, self.page_size, basis, seen=seen, cancel=cancel
+                )
+                with process as feed:
+                    if self._write_pages(feed.pages(), fill, summary):
+                        return
+            except FeedUnavailable as exc:
+                log.warning("first fill goes on without its feed process: %s", exc)
+            self._check_cancel()
+            with threads() as feed:
+                if self._write_pages(feed.pages(), fill, summary):
+                    return
+            self._check_cancel()
+            raise ProtocolError(  # a feed ended before the last page and nobody cancelled
+                said("off_protocol", "Сервер прислал ответ не по протоколу"),
+                detail="the changes feed ended early",
+            )
+
+    def _write_pages(self, pages: Iterator[FeedPage], fill: _Fill, summary: SyncSummary) -> bool:
+        """Write what `pages` brings; True once the last page is written."""
+        for page in pages:
+            with self.store.write() as conn:
+                me = self.store.get_meta(conn, "user", {}) or {}
+                if fill.first_fill_now and page.has_more and self.defer_indexes:
+                    first_fill.defer_indexes(conn)
+                    fill.deferring = True
+                if page.removed:
+                    delete_incidents(conn, page.removed)
+                # A new cache has seen everything: only later changes are news.
+                apply_page_rows(
+                    conn,
+                    page.rows,
+                    me,
+                    seen=fill.first_fill_now,
+                    server_states=page.server_states,
+                )
+                self.store.set_meta(conn, "cursor", page.cursor)
+                if fill.deferring and not page.has_more:
+                    first_fill.restore_indexes(conn)
+            fill.cursor = page.cursor
+            summary.pages += 1
+            summary.process_pages += page.from_process
+            summary.pulled += page.count
+            summary.removed += len(page.removed)
+            summary.touched |= set(page.rows.ids) | set(page.removed)
+            self.progress("pull", summary.pulled)
+            if not page.has_more:
+                summary.cursor = fill.cursor
+                return True
+            self._check_cancel()
+        return False
 
     def pull_reference(self, summary: SyncSummary) -> None:
         with self.store.read() as conn:

@@ -95,7 +95,7 @@ def test_a_fill_cut_short_goes_on_without_the_indexes_and_builds_them_at_its_end
     reference = workstation("supervisor1", name="reference")
     reference.core.defer_indexes = False
     reference.sync()
-    fetch, calls = ws.client.changes, []
+    fetch, calls = ws.client.changes_with_body, []
 
     def flaky(cursor, limit):
         calls.append(cursor)
@@ -103,7 +103,7 @@ def test_a_fill_cut_short_goes_on_without_the_indexes_and_builds_them_at_its_end
             raise Unreachable("Сервер недоступен", detail="test")
         return fetch(cursor, limit)
 
-    ws.client.changes = flaky
+    ws.client.changes_with_body = flaky
     with pytest.raises(Unreachable):
         ws.sync()
     cut = _snapshot(ws)
@@ -113,7 +113,7 @@ def test_a_fill_cut_short_goes_on_without_the_indexes_and_builds_them_at_its_end
     assert cut["views"][1][-1] == len(cut["tables"]["incidents"]) == 40
     assert sum(cut["counts"][t] for t in (Tab.ALL,)) == 40
 
-    ws.client.changes = fetch
+    ws.client.changes_with_body = fetch
     ws.sync()
     done = _snapshot(ws)
     assert not done["filling"]

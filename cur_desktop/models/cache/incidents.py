@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from operator import itemgetter
 from typing import Any
@@ -103,15 +104,26 @@ def sla_clock(conn: Connection) -> SlaClock:
     etag = conn.execute(select(meta.c.value).where(meta.c.key == "reference_etag")).scalar()
     clock = _clocks.get(etag)
     if clock is None:
-        raw = conn.execute(select(meta.c.value).where(meta.c.key == "reference")).scalar()
-        ref = json.loads(raw) if raw else {}
-        calendar = WorkingCalendar.from_json(ref["calendar"]) if ref.get("calendar") else None
-        clock = SlaClock(
-            calendar or WorkingCalendar(), SlaPolicy.from_json(ref.get("sla_policy") or {})
-        )
+        clock = sla_clock_of(sla_basis(conn))
         _clocks.clear()
         _clocks[etag] = clock
     return clock
+
+
+def sla_basis(conn: Connection) -> dict[str, Any]:
+    """What the SLA clock is made of (the cached reference's calendar and policy), as JSON: it
+    travels to a process that prepares pages (`sla_clock_of` there)."""
+    raw = conn.execute(select(meta.c.value).where(meta.c.key == "reference")).scalar()
+    ref = json.loads(raw) if raw else {}
+    return {"calendar": ref.get("calendar"), "sla_policy": ref.get("sla_policy")}
+
+
+def sla_clock_of(basis: dict[str, Any]) -> SlaClock:
+    calendar = basis.get("calendar")
+    return SlaClock(
+        WorkingCalendar.from_json(calendar) if calendar else WorkingCalendar(),
+        SlaPolicy.from_json(basis.get("sla_policy") or {}),
+    )
 
 
 def refresh_sla_risk(conn: Connection) -> int:
@@ -146,8 +158,6 @@ class IncidentState:
 
     def __init__(self, row: dict[str, Any], reply_rows: list[dict], event_rows: list[dict]):
         self.row, self.replies, self.events = row, reply_rows, event_rows
-        #: `search_body()` computed in advance (see `prepare_incidents`); None: not yet.
-        self.index_body: str | None = None
 
     @classmethod
     def from_server(cls, inc: IncidentOut | dict[str, Any]) -> IncidentState:
@@ -242,6 +252,9 @@ _UPSERT_SEEN_INCIDENTS = _insert_sql(incidents, _INCIDENT_COLUMNS, {"id"})
 _INSERT_REPLIES = _insert_sql(replies, _REPLY_COLUMNS, None)
 _INSERT_EVENTS = _insert_sql(events, _EVENT_COLUMNS, None)
 _INSERT_SEARCH = f"INSERT INTO {SEARCH_TABLE}(rowid, body) VALUES (?, ?)"
+_INCIDENT_ID_AT = [name for name, _ in _INCIDENT_COLUMNS].index("id")
+_REPLY_INCIDENT_AT = [name for name, _ in _REPLY_COLUMNS].index("incident_id")
+_EVENT_INCIDENT_AT = [name for name, _ in _EVENT_COLUMNS].index("incident_id")
 
 
 def _cached_ids(conn: Connection, ids: Sequence[int]) -> list[int]:
@@ -251,38 +264,77 @@ def _cached_ids(conn: Connection, ids: Sequence[int]) -> list[int]:
     return found
 
 
-def write_states(conn: Connection, states: Sequence[IncidentState], *, seen: bool = False) -> None:
-    """Replace these incidents, their replies, events and index entries in a few statements.
+@dataclass
+class PageRows:
+    """A page's rows as the cache's columns want them (`page_rows`): plain tuples, so writing
+    them is SQLite's work alone, and they cross to the writer (a thread or another process)
+    ready to bind."""
+
+    ids: list[int]
+    incidents: list[tuple]
+    replies: list[tuple]
+    events: list[tuple]
+    search: list[tuple]
+
+    def without(self, skip: set[int]) -> PageRows:
+        """The rows of the incidents not in `skip` (those with local work are written apart)."""
+        if not skip or not skip & set(self.ids):
+            return self
+        return PageRows(
+            [i for i in self.ids if i not in skip],
+            [r for r in self.incidents if r[_INCIDENT_ID_AT] not in skip],
+            [r for r in self.replies if r[_REPLY_INCIDENT_AT] not in skip],
+            [r for r in self.events if r[_EVENT_INCIDENT_AT] not in skip],
+            [r for r in self.search if r[0] not in skip],
+        )
+
+
+def page_rows(states: Sequence[IncidentState], clock: SlaClock, *, seen: bool) -> PageRows:
+    """The rows to write for these states, deadlines and index text included: the part of
+    storing a page that needs no database (see `write_page_rows`).
 
     `seen`: the user has seen them as they are now (see `mark_seen`).
     """
-    if not states:
+    for s in states:
+        s.finish(clock)
+        if seen:
+            s.row["seen_version"] = s.row["version"]
+    return PageRows(
+        [s.row["id"] for s in states],
+        _tuples((s.row for s in states), _INCIDENT_COLUMNS),
+        _tuples((r for s in states for r in s.replies), _REPLY_COLUMNS),
+        _tuples((e for s in states for e in s.events), _EVENT_COLUMNS),
+        [(s.row["id"], s.search_body()) for s in states],
+    )
+
+
+def write_page_rows(conn: Connection, rows: PageRows, *, seen: bool = False) -> None:
+    """Replace these incidents, their replies, events and index entries in a few statements."""
+    if not rows.ids:
         return
     # Only incidents already cached have rows to replace: none on a first pull. (Deleting
     # absent rowids from the contentless index would still add tombstones to it.)
-    for part in chunks(_cached_ids(conn, [s.row["id"] for s in states])):
+    for part in chunks(_cached_ids(conn, rows.ids)):
         conn.execute(delete(replies).where(replies.c.incident_id.in_(part)))
         conn.execute(delete(events).where(events.c.incident_id.in_(part)))
         conn.execute(
             text(f"DELETE FROM {SEARCH_TABLE} WHERE rowid IN ({','.join(map(str, part))})")
         )
-    clock = sla_clock(conn)
-    for s in states:
-        s.finish(clock)
-        if seen:
-            s.row["seen_version"] = s.row["version"]
-    upsert = _UPSERT_SEEN_INCIDENTS if seen else _UPSERT_INCIDENTS
-    conn.exec_driver_sql(upsert, _tuples((s.row for s in states), _INCIDENT_COLUMNS))
-    reply_rows = _tuples((r for s in states for r in s.replies), _REPLY_COLUMNS)
-    if reply_rows:
-        conn.exec_driver_sql(_INSERT_REPLIES, reply_rows)
-    event_rows = _tuples((e for s in states for e in s.events), _EVENT_COLUMNS)
-    if event_rows:
-        conn.exec_driver_sql(_INSERT_EVENTS, event_rows)
-    conn.exec_driver_sql(
-        _INSERT_SEARCH,
-        [(s.row["id"], s.index_body or s.search_body()) for s in states],
-    )
+    conn.exec_driver_sql(_UPSERT_SEEN_INCIDENTS if seen else _UPSERT_INCIDENTS, rows.incidents)
+    if rows.replies:
+        conn.exec_driver_sql(_INSERT_REPLIES, rows.replies)
+    if rows.events:
+        conn.exec_driver_sql(_INSERT_EVENTS, rows.events)
+    conn.exec_driver_sql(_INSERT_SEARCH, rows.search)
+
+
+def write_states(conn: Connection, states: Sequence[IncidentState], *, seen: bool = False) -> None:
+    """Replace these incidents, their replies, events and index entries.
+
+    `seen`: the user has seen them as they are now (see `mark_seen`).
+    """
+    if states:
+        write_page_rows(conn, page_rows(states, sla_clock(conn), seen=seen), seen=seen)
 
 
 def delete_incidents(conn: Connection, ids: Sequence[int]) -> None:
@@ -307,38 +359,50 @@ def pending_ids(conn: Connection, ids: Sequence[int]) -> set[int]:
     return found
 
 
-def prepare_incidents(items: Sequence[IncidentOut]) -> list[IncidentState]:
-    """The rows and index text of a page: the part of storing it that needs no database, so
-    the sync engine does it on another thread while the previous page is being written."""
-    states = [IncidentState.from_server(i) for i in items]
-    for state in states:
-        state.index_body = state.search_body()
-    return states
+def prepare_page(items: Sequence[IncidentOut], clock: SlaClock, *, seen: bool) -> PageRows:
+    """A server page's rows (see `page_rows`), made off the writing thread or process."""
+    return page_rows([IncidentState.from_server(i) for i in items], clock, seen=seen)
+
+
+def apply_page_rows(
+    conn: Connection,
+    rows: PageRows,
+    me: dict,
+    *,
+    seen: bool,
+    server_states: Callable[[set[int]], dict[int, dict[str, Any]]],
+) -> None:
+    """Store a prepared page. Incidents with local work keep it on top: their server state,
+    asked of `server_states` (wire JSON by id), is kept aside and the outbox re-applied.
+
+    `seen`: as given to `page_rows`; those with local work are marked seen here.
+    """
+    busy = pending_ids(conn, rows.ids)
+    write_page_rows(conn, rows.without(busy), seen=seen)
+    if not busy:
+        return
+    set_bases(conn, server_states(busy))
+    for incident_id in sorted(busy):
+        materialize(conn, incident_id, me)
+    if seen:
+        mark_seen(conn, sorted(busy))
 
 
 def apply_server_incidents(
-    conn: Connection,
-    items: Sequence[IncidentOut],
-    me: dict,
-    *,
-    seen: bool = False,
-    prepared: Sequence[IncidentState] | None = None,
+    conn: Connection, items: Sequence[IncidentOut], me: dict, *, seen: bool = False
 ) -> None:
-    """Store a page from the server. Incidents with local work keep it on top.
+    """Store a page from the server (see `apply_page_rows`).
 
     `seen`: mark them seen as they are now, as `mark_seen` would (a new cache's first fill),
-    in the same statement that writes them. `prepared`: `prepare_incidents(items)`.
+    in the same statement that writes them.
     """
-    busy = pending_ids(conn, [i.id for i in items])
-    if prepared is None:
-        prepared = [IncidentState.from_server(i) for i in items if i.id not in busy]
-    write_states(conn, [s for s in prepared if s.row["id"] not in busy], seen=seen)
-    for item in items:
-        if item.id in busy:
-            set_base(conn, item.id, item.model_dump(mode="json"))
-            materialize(conn, item.id, me)
-    if seen and busy:
-        mark_seen(conn, sorted(busy))
+    apply_page_rows(
+        conn,
+        prepare_page(items, sla_clock(conn), seen=seen),
+        me,
+        seen=seen,
+        server_states=lambda ids: {i.id: i.model_dump(mode="json") for i in items if i.id in ids},
+    )
 
 
 def set_base(conn: Connection, incident_id: int, server_state: dict[str, Any]) -> None:
