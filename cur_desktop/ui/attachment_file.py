@@ -35,12 +35,11 @@ from cur_desktop.models.attachment_files import (
     FileKind,
     classify,
     extension_of,
-    opened_folder,
     opened_name,
     save_copy,
     saved_name,
-    write_private_copy,
 )
+from cur_desktop.models.opened_copies import opened_folder, write_private_copy
 from cur_desktop.sync.attachments import OFFLINE, AttachmentSource
 
 from .aio import in_net, in_worker, spawn

@@ -14,8 +14,8 @@ from PySide6.QtCore import QSettings, Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QMenu
 
-from cur_desktop.models.attachment_files import opened_folder
 from cur_desktop.models.domain import Channel
+from cur_desktop.models.opened_copies import opened_folder
 from cur_desktop.ui.aio import wait_until
 from cur_desktop.ui.attachment_file import AttachmentFileDialog
 from cur_desktop.ui.attachment_view import CACHE_LIMIT_KEY, AttachmentViewer, cache_limit_bytes
