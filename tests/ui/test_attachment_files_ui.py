@@ -162,6 +162,12 @@ def test_files_open_in_the_system_program_or_are_only_saved(
         viewer = card.viewer
         assert isinstance(viewer, AttachmentViewer)
         await wait_until(lambda: viewer.save_button.isEnabled(), 20)
+        assert not viewer.outcome.isVisible()
+        viewer.saver.choose = lambda parent, name: str(tmp_path / "no such folder" / name)
+        qtbot.mouseClick(viewer.save_button, Qt.MouseButton.LeftButton)
+        await wait_until(lambda: viewer.outcome.isVisible(), 10)
+        assert viewer.outcome.text().startswith("Не удалось сохранить файл: ")
+        assert viewer.saver.saved is None
         viewer.saver.choose = choose
         qtbot.mouseClick(viewer.save_button, Qt.MouseButton.LeftButton)
         await wait_until(lambda: viewer.saver.saved is not None, 10)
