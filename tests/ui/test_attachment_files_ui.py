@@ -3,10 +3,12 @@ against the real server. A PDF opens in the system's program (recorded here) fro
 copy under a safe name, after the dialog said what it is and warned; a program is refused and
 only saved; a hostile name (path, bidi override, a second extension) ends up harmless; offline
 a file never fetched says so while a fetched one still opens. «Правка → Настройки…» sets the
-cache's limit, which is kept and enforced at once, and clears the cache."""
+cache's limit, which is kept and enforced at once, and clears the cache once the operator
+confirms."""
 
 from __future__ import annotations
 
+import asyncio
 import stat
 from pathlib import Path
 
@@ -234,10 +236,28 @@ def test_settings_set_the_cache_limit_keep_it_evict_and_clear(run, server, tmp_p
         assert int(QSettings("cur-workstation", "workstation").value(CACHE_LIMIT_KEY)) == 20
         assert dialog.used.text() == "10.5 МБ, файлов: 2"
 
-        # Cleared: nothing kept; OK closes.
+        # Clearing asks first, saying what it frees; Enter answers «Отмена»: nothing goes.
         qtbot.mouseClick(dialog.clear_button, Qt.MouseButton.LeftButton)
+        await wait_until(lambda: dialog.clear_box is not None, 10)
+        box = dialog.clear_box
+        assert box.isVisible() and box.windowTitle() == "Очистить кэш вложений"
+        assert "Освободится 10.5 МБ (файлов: 2)" in box.text()
+        assert box.defaultButton().text() == "Отмена"
+        qtbot.keyClick(box, Qt.Key.Key_Return)
+        await wait_until(lambda: dialog.clear_box is None, 5)
+        await asyncio.sleep(0.3)
+        assert cache.keys() == {"2:file", "3:thumbnail"}
+        assert dialog.usage == (2, 10 * MB + MB // 2)
+
+        # «Очистить»: nothing kept, and nothing left to clear; OK closes.
+        qtbot.mouseClick(dialog.clear_button, Qt.MouseButton.LeftButton)
+        await wait_until(lambda: dialog.clear_box is not None, 10)
+        box = dialog.clear_box
+        clear = next(b for b in box.buttons() if b.text() == "Очистить")
+        qtbot.mouseClick(clear, Qt.MouseButton.LeftButton)
         await wait_until(lambda: dialog.usage == (0, 0), 10)
         assert cache.keys() == set() and dialog.used.text() == "ничего"
+        assert dialog.clear_box is None and not dialog.clear_button.isEnabled()
         dialog.limit.setValue(40)
         dialog.buttons.button(dialog.buttons.StandardButton.Ok).click()
         await wait_until(lambda: window.settings_dialog is None, 10)
