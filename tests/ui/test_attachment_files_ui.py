@@ -27,6 +27,7 @@ from cur_server.channels.intake import CREATED, Inbound, Intake
 from cur_server.context import load_context
 from cur_server.embedded import EmbeddedServer
 from tests.sync.test_attachments_client import picture
+from tests.ui.screens import save_screenshot
 from tests.ui.test_attachments_ui import _id_of
 from tests.ui.test_menus_and_keys import focused
 from tests.ui.test_operator_flow import close, first_sync, open_window
@@ -111,7 +112,7 @@ def test_files_open_in_the_system_program_or_are_only_saved(
         assert "документ PDF (.pdf)" in dialog.details.text()
         assert "могут быть опасны" in dialog.message.text()
         assert dialog.open_button.isEnabled() and not dialog.open_button.isDefault()
-        dialog.grab().save("/tmp/attach-file-pdf.png")
+        save_screenshot(dialog, tmp_path, "screenshot-attachment-file.png")
         qtbot.mouseClick(dialog.open_button, Qt.MouseButton.LeftButton)
         await wait_until(lambda: len(opener.urls) == 1, 10)
         url = opener.urls[0]
@@ -130,7 +131,7 @@ def test_files_open_in_the_system_program_or_are_only_saved(
         assert "не открываются" in dialog.message.text()
         assert not dialog.open_button.isVisible()
         assert await dialog.open_file() is False
-        dialog.grab().save("/tmp/attach-file-exe.png")
+        assert dialog.grab().save(str(tmp_path / "attachment-file-program.png"))
         qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
         await wait_until(lambda: dialog.saver.saved is not None, 10)
         assert suggested[-1] == "setup.exe"
@@ -182,7 +183,7 @@ def test_files_open_in_the_system_program_or_are_only_saved(
         assert dialog.state == "offline"
         assert "сервер недоступен" in dialog.message.text()
         assert not dialog.open_button.isEnabled() and not dialog.save_button.isEnabled()
-        dialog.grab().save("/tmp/attach-file-offline.png")
+        assert dialog.grab().save(str(tmp_path / "attachment-file-offline.png"))
         dialog.close()
         dialog = await dialog_for(card, strip, 0)
         assert dialog.state == "ready"
@@ -222,8 +223,7 @@ def test_settings_set_the_cache_limit_keep_it_evict_and_clear(run, server, tmp_p
         assert (dialog.limit.minimum(), dialog.limit.maximum()) == (20, 5000)
         assert dialog.used.text() == "25.5 МБ, файлов: 3"
         assert dialog.limit.hasFocus()
-        dialog.grab().save(str(tmp_path / "settings.png"))
-        dialog.grab().save("/tmp/settings.png")
+        save_screenshot(dialog, tmp_path, "screenshot-settings.png")
 
         # A lower limit is kept and enforced at once: the least recently used goes.
         dialog.limit.selectAll()
