@@ -32,9 +32,11 @@ screenshots: install
 	for v in queue incident editor; do \
 		QT_QPA_PLATFORM=offscreen $(BIN)/cur-desktop --demo --screenshot docs/screenshot-$$v.png --view $$v; \
 	done
-	# The console, analytics and training windows: taken by their UI tests on the test server.
+	# The console, analytics, training and attachment windows and the settings: taken by their
+	# UI tests on the test server.
 	CUR_UPDATE_SCREENSHOTS=1 QT_QPA_PLATFORM=offscreen $(BIN)/pytest -q \
-		tests/ui/test_supervisor_console.py tests/ui/test_analytics_window.py tests/ui/test_training_ui.py
+		tests/ui/test_supervisor_console.py tests/ui/test_analytics_window.py tests/ui/test_training_ui.py \
+		tests/ui/test_attachments_ui.py tests/ui/test_attachment_files_ui.py
 
 lint: install
 	$(BIN)/ruff check .

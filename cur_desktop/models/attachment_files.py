@@ -9,22 +9,17 @@ sender's word unless it is an image type the server verified. Executables, scrip
 and web pages are never opened, whatever the name or type says, and neither is a file whose
 first bytes are those of a program or a script: such files may only be saved.
 
-Copies for opening live in one folder for the running program, private to the user (0700,
-files 0600) and removed when it ends: the encrypted cache is the place that keeps them.
+Where the copies opened go, and how long they stay, is `opened_copies`.
 """
 
 from __future__ import annotations
 
-import atexit
 import os
 import re
-import shutil
 import tempfile
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
-
-from .private_files import FILE_MODE, FOLDER_MODE
 
 #: Extensions a copy may be opened under, by kind (the kind names the file to the user).
 OPENABLE: dict[str, str] = {
@@ -235,40 +230,6 @@ def saved_name(name: str | None, fallback: str) -> str:
     ext = extension_of(name)
     stem = safe_stem(name, fallback)
     return f"{stem}.{ext}" if ext else stem
-
-
-_opened_folder: Path | None = None
-
-
-def opened_folder() -> Path:
-    """This program run's private folder for copies opened outside (removed at exit)."""
-    global _opened_folder
-    if _opened_folder is None or not _opened_folder.is_dir():
-        _opened_folder = Path(tempfile.mkdtemp(prefix="cur-attachments-"))
-        _opened_folder.chmod(FOLDER_MODE)
-        atexit.register(shutil.rmtree, _opened_folder, True)
-    return _opened_folder
-
-
-def write_private_copy(folder: Path, attachment_id: int, file_name: str, data: bytes) -> Path:
-    """`data` as `folder/<attachment id>/<file_name>`, readable by the user only; written whole
-    under a temporary name and renamed, so a program never opens half a file."""
-    if Path(file_name).name != file_name or file_name in ("", ".", ".."):
-        raise ValueError(f"not a plain file name: {file_name!r}")
-    place = Path(folder) / str(int(attachment_id))
-    place.mkdir(mode=FOLDER_MODE, parents=True, exist_ok=True)
-    place.chmod(FOLDER_MODE)
-    target = place / file_name
-    fd, tmp = tempfile.mkstemp(dir=place, prefix=".part-")
-    try:
-        with os.fdopen(fd, "wb") as out:
-            out.write(data)
-        os.chmod(tmp, FILE_MODE)
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return target
 
 
 def save_copy(path: Path, data: bytes) -> Path:

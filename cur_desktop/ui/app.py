@@ -11,6 +11,7 @@ from pathlib import Path
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QDialog
 
+from cur_desktop.models.opened_copies import discard_opened, sweep_leftovers
 from cur_desktop.sync.connection import Connection, ConnectionProblem, preset
 from cur_desktop.sync.credentials import CredentialStore
 from cur_desktop.sync.profile import data_root
@@ -169,6 +170,9 @@ class Launcher:
         await self.open(again)
 
     async def close_current(self) -> None:
+        """Ends the session's window and cache; the copies of files it opened outside go too
+        (on a shared PC the next person signing in has no business with them)."""
+        discard_opened()
         if self.workspace is not None:
             self.workspace.engine.stop()
             if self.engine_task is not None:
@@ -228,6 +232,7 @@ def run_gui(args) -> int:
     app.setOrganizationName("cur-workstation")
     install_translations(app, getattr(args, "lang", None))
     install_emoji_fallback(app)  # citizens' emoji drawn, not boxes
+    sweep_leftovers()  # copies of files that a crashed or killed run opened outside
     launcher = Launcher(app, args)
 
     async def main() -> None:

@@ -17,33 +17,29 @@ from pathlib import Path
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QStandardPaths, Qt, QUrl
+from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QPushButton,
     QStyle,
     QVBoxLayout,
-    QWidget,
 )
 
 from cur_desktop.models.attachment_files import (
     FileKind,
     classify,
     extension_of,
-    opened_folder,
     opened_name,
-    save_copy,
-    saved_name,
-    write_private_copy,
 )
+from cur_desktop.models.opened_copies import opened_folder, write_private_copy
 from cur_desktop.sync.attachments import OFFLINE, AttachmentSource
 
 from .aio import in_net, in_worker, spawn
+from .attachment_save import SaveAs, fallback_stem
 from .i18n import QT_TR_NOOP, tr
 from .plain_text import shown
 
@@ -74,46 +70,10 @@ def kind_name(kind: FileKind, name: str | None = None) -> str:
     return f"{text} (.{ext})" if ext else text
 
 
-def fallback_stem(f: dict[str, Any]) -> str:
-    return f"attachment-{int(f['id'])}"
-
-
-def ask_save_path(parent: QWidget, suggested: str) -> str:
-    """The system's «Save as» dialog, in the user's downloads folder; "" when cancelled."""
-    folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DownloadLocation)
-    start = str(Path(folder) / suggested) if folder else suggested
-    path, _ = QFileDialog.getSaveFileName(parent, tr("Сохранить вложение"), start)
-    return path
-
-
 def size_text(size: int) -> str:
     if size >= 1024 * 1024:
         return tr("{n} МБ").format(n=f"{size / (1024 * 1024):.1f}")
     return tr("{n} КБ").format(n=max(1, round(size / 1024)))
-
-
-class SaveAs:
-    """«Сохранить как…» of a fetched file: asks where (`choose`, replaced in tests), writes off
-    the UI thread, and says how it went through `tell`."""
-
-    def __init__(self, parent: QWidget, tell: Callable[[str], None]):
-        self.parent, self.tell = parent, tell
-        self.choose: Callable[[QWidget, str], str] = ask_save_path
-        self.saved: Path | None = None
-
-    async def save(self, data: bytes, name: str | None, fallback: str) -> Path | None:
-        path = self.choose(self.parent, saved_name(name, fallback))
-        if not path:
-            return None
-        try:
-            done = await in_worker(save_copy, Path(path), data)
-        except OSError as exc:
-            log.warning("attachment not saved: %s", exc)
-            self.tell(tr("Не удалось сохранить файл: {error}").format(error=exc.strerror or exc))
-            return None
-        self.saved = done
-        self.tell(tr("Сохранено: {path}").format(path=str(done)))
-        return done
 
 
 class AttachmentFileDialog(QDialog):
@@ -147,31 +107,22 @@ class AttachmentFileDialog(QDialog):
         self.message.setObjectName("fileMessage")
         self.message.setTextFormat(Qt.TextFormat.PlainText)
         self.message.setWordWrap(True)
-        self.outcome = QLabel(self)
-        self.outcome.setObjectName("fileOutcome")
-        self.outcome.setTextFormat(Qt.TextFormat.PlainText)
-        self.outcome.setWordWrap(True)
-        self.outcome.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.outcome.setVisible(False)
+        self.saver = SaveAs(self, f)
+        self.save_button, self.outcome = self.saver.button, self.saver.outcome
 
         self.buttons = QDialogButtonBox(self)
         self.open_button = QPushButton(tr("&Открыть в программе…"), self)
         self.open_button.setObjectName("openFile")
-        self.save_button = QPushButton(tr("&Сохранить как…"), self)
-        self.save_button.setObjectName("saveFile")
+        # Enter must not open a citizen's file by accident: opening is a deliberate click.
+        self.open_button.setAutoDefault(False)
+        self.open_button.setEnabled(False)
         self.close_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Close)
         self.close_button.setText(tr("Закрыть"))
         self.buttons.addButton(self.open_button, QDialogButtonBox.ButtonRole.AcceptRole)
         self.buttons.addButton(self.save_button, QDialogButtonBox.ButtonRole.ActionRole)
-        # Enter must not open a citizen's file by accident: opening is a deliberate click.
-        for button in (self.open_button, self.save_button):
-            button.setAutoDefault(False)
-            button.setEnabled(False)
         self.close_button.setDefault(True)
         self.open_button.clicked.connect(lambda: spawn(self.open_file(), what="open attachment"))
-        self.save_button.clicked.connect(lambda: spawn(self.save_file(), what="save attachment"))
         self.close_button.clicked.connect(self.reject)
-        self.saver = SaveAs(self, self._tell)
 
         self.icon = QLabel(self)
         self.icon.setAlignment(Qt.AlignmentFlag.AlignTop)
@@ -220,7 +171,7 @@ class AttachmentFileDialog(QDialog):
         self.kind = classify(self.file.get("name"), self.file.get("media_type"), got.data[:512])
         self.state = "ready"
         self._describe()
-        self.save_button.setEnabled(True)
+        self.saver.offer(got.data)
         what = tr(KIND_NAMES.get(self.kind.kind, KIND_NAMES["unknown"]))
         if self.kind.dangerous:
             self._sign(QStyle.StandardPixmap.SP_MessageBoxCritical)
@@ -260,23 +211,14 @@ class AttachmentFileDialog(QDialog):
             )
         except OSError as exc:
             log.warning("attachment copy not written: %s", exc)
-            self._tell(tr("Не удалось подготовить файл: {error}").format(error=exc.strerror or exc))
+            why = exc.strerror or exc
+            self.saver.tell(tr("Не удалось подготовить файл: {error}").format(error=why))
             return False
         self.opened = path
         if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))):
-            self._tell(
+            self.saver.tell(
                 tr("В системе нет программы для файлов этого типа. Сохраните файл и откройте его.")
             )
             return False
         self.accept()
         return True
-
-    async def save_file(self) -> Path | None:
-        if self.data is None:
-            return None
-        return await self.saver.save(self.data, self.file.get("name"), fallback_stem(self.file))
-
-    def _tell(self, text: str) -> None:
-        if shiboken6.isValid(self.outcome):
-            self.outcome.setText(text)
-            self.outcome.setVisible(True)

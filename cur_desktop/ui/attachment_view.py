@@ -11,7 +11,6 @@ cannot be reached says so in its place. File names are the sender's: plain text,
 from __future__ import annotations
 
 from functools import partial
-from pathlib import Path
 from typing import Any
 
 import shiboken6
@@ -21,7 +20,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
     QLabel,
-    QPushButton,
     QSizePolicy,
     QToolButton,
     QVBoxLayout,
@@ -33,8 +31,8 @@ from cur_desktop.models.cache.attachment_cache import DEFAULT_LIMIT_MB
 from cur_desktop.sync.attachments import MISSING, OFFLINE, AttachmentSource
 
 from .aio import in_net, spawn
-from .attachment_file import SaveAs, fallback_stem
 from .attachment_file import size_text as _size_text
+from .attachment_save import SaveAs
 from .i18n import tr
 from .plain_text import shown, tooltip
 
@@ -214,16 +212,8 @@ class AttachmentViewer(QDialog):
             f"{shown(f.get('name', ''))} · {_size_text(f.get('size', 0))} · {close_hint}"
         )
         self.caption.setWordWrap(True)
-        self.outcome = QLabel(self)
-        self.outcome.setObjectName("fileOutcome")
-        self.outcome.setTextFormat(Qt.TextFormat.PlainText)
-        self.outcome.setVisible(False)
-        self.save_button = QPushButton(tr("&Сохранить как…"), self)
-        self.save_button.setObjectName("saveFile")
-        self.save_button.setAutoDefault(False)
-        self.save_button.setEnabled(False)
-        self.save_button.clicked.connect(lambda: spawn(self.save_file(), what="save attachment"))
-        self.saver = SaveAs(self, self._tell)
+        self.saver = SaveAs(self, f)
+        self.save_button, self.outcome = self.saver.button, self.saver.outcome
         bottom = QHBoxLayout()
         bottom.addWidget(self.caption, 1)
         bottom.addWidget(self.save_button)
@@ -241,7 +231,7 @@ class AttachmentViewer(QDialog):
             return  # closed meanwhile
         if got.data is not None:
             self.data = got.data
-            self.save_button.setEnabled(True)
+            self.saver.offer(got.data)
         pixmap = image_of(got.data)
         if pixmap is not None:
             self.pixmap = pixmap
@@ -264,16 +254,6 @@ class AttachmentViewer(QDialog):
                 self.image.setText(tr("Файл не сохранён на этом компьютере, а сервер недоступен"))
         else:
             self.image.setText(tr("Файл недоступен"))
-
-    async def save_file(self) -> Path | None:
-        if self.data is None:
-            return None
-        return await self.saver.save(self.data, self.file.get("name"), fallback_stem(self.file))
-
-    def _tell(self, text: str) -> None:
-        if shiboken6.isValid(self.outcome):
-            self.outcome.setText(text)
-            self.outcome.setVisible(True)
 
     def _fit(self) -> None:
         if self.pixmap is None:

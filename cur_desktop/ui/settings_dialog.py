@@ -1,7 +1,8 @@
 """«Правка → Настройки…» (Ctrl+,): the workstation's per-user settings. For now the attachments'
 share of the local cache: its limit (kept in QSettings, `attachments/cache_limit_mb`), what it
-holds now, and clearing it. A new limit takes effect at once: the least recently used files go
-until the rest fits, without waiting for the next file fetched.
+holds now, and clearing it (after a question saying how much it frees; Enter answers
+«Отмена»). A new limit takes effect at once: the least recently used files go until the rest
+fits, without waiting for the next file fetched.
 
 The cache is read and written off the UI thread (`aio.in_db`).
 """
@@ -16,6 +17,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
+    QMessageBox,
     QPushButton,
     QSpinBox,
     QVBoxLayout,
@@ -40,6 +42,8 @@ class SettingsDialog(QDialog):
         self.cache = cache
         #: (files, bytes) the cache held when last counted; None until counted
         self.usage: tuple[int, int] | None = None
+        #: «Очистить кэш вложений?» while it is asked (tests answer it)
+        self.clear_box: QMessageBox | None = None
 
         box = QGroupBox(tr("Вложения на этом компьютере"), self)
         self.limit = QSpinBox(box)
@@ -55,7 +59,8 @@ class SettingsDialog(QDialog):
         self.clear_button = QPushButton(tr("&Очистить кэш вложений"), box)
         self.clear_button.setObjectName("clearCache")
         self.clear_button.setAutoDefault(False)
-        self.clear_button.clicked.connect(lambda: spawn(self.clear(), what="clear attachments"))
+        self.clear_button.setEnabled(False)  # until counted: nothing to clear is not offered
+        self.clear_button.clicked.connect(lambda: spawn(self.ask_clear(), what="clear attachments"))
         note = QLabel(
             tr(
                 "Миниатюры и открытые файлы хранятся в зашифрованном кэше, чтобы их можно было "
@@ -113,6 +118,7 @@ class SettingsDialog(QDialog):
         else:
             text = tr("ничего")
         self.used.setText(text)
+        self.clear_button.setEnabled(files > 0)
 
     async def apply(self) -> None:
         """The new limit, kept for next time and enforced now."""
@@ -120,6 +126,38 @@ class SettingsDialog(QDialog):
         set_cache_limit_mb(megabytes)
         await in_db(self.cache.set_limit, megabytes * 1024 * 1024)
         await self.count()
+
+    async def ask_clear(self) -> None:
+        """Asks before clearing, saying what is freed (counted afresh: files come in while the
+        dialog is open); «Отмена» is the default, so Enter clears nothing."""
+        await self.count()
+        files, size = self.usage
+        if not files or self.clear_box is not None:
+            return
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            tr("Очистить кэш вложений"),
+            tr(
+                "Удалить с этого компьютера сохранённые вложения? Освободится {size} "
+                "(файлов: {n}).\n\nОни загрузятся с сервера снова, когда их откроют; "
+                "без связи их не будет видно."
+            ).format(size=size_text(size), n=files),
+            parent=self,
+        )
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        clear = box.addButton(tr("Очистить"), QMessageBox.ButtonRole.DestructiveRole)
+        cancel = box.addButton(tr("Отмена"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(cancel)
+        box.setEscapeButton(cancel)
+        self.clear_box = box
+
+        def answered(_result: int) -> None:
+            self.clear_box = None
+            if box.clickedButton() is clear:
+                spawn(self.clear(), what="clear attachments")
+
+        box.finished.connect(answered)
+        box.open()
 
     async def clear(self) -> None:
         await in_db(self.cache.clear)

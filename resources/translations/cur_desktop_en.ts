@@ -4,7 +4,7 @@
 <context>
     <name></name>
     <message>
-        <location filename="../../cur_desktop/ui/app.py" line="111"/>
+        <location filename="../../cur_desktop/ui/app.py" line="112"/>
         <source> [демо]</source>
         <translation> [demo]</translation>
     </message>
@@ -190,7 +190,7 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/analytics_tabs.py" line="340"/>
-        <location filename="../../cur_desktop/ui/app.py" line="127"/>
+        <location filename="../../cur_desktop/ui/app.py" line="128"/>
         <location filename="../../cur_desktop/ui/finding_text.py" line="30"/>
         <location filename="../../cur_desktop/ui/quality_review.py" line="179"/>
         <source>Оператор</source>
@@ -219,22 +219,22 @@
         <translation>Not routed</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/app.py" line="128"/>
+        <location filename="../../cur_desktop/ui/app.py" line="129"/>
         <source>Старший смены</source>
         <translation>Shift supervisor</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/app.py" line="129"/>
+        <location filename="../../cur_desktop/ui/app.py" line="130"/>
         <source>Сотрудник МО</source>
         <translation>Municipal officer</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/app.py" line="130"/>
+        <location filename="../../cur_desktop/ui/app.py" line="131"/>
         <source>Тренер</source>
         <translation>Trainer</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/app.py" line="133"/>
+        <location filename="../../cur_desktop/ui/app.py" line="134"/>
         <source>Войти как: </source>
         <translation>Sign in as: </translation>
     </message>
@@ -627,7 +627,7 @@
         <translation>Save for the next shift</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/attachment_file.py" line="163"/>
+        <location filename="../../cur_desktop/ui/attachment_file.py" line="120"/>
         <location filename="../../cur_desktop/ui/handover_dialog.py" line="79"/>
         <source>Закрыть</source>
         <translation>Close</translation>
@@ -1429,7 +1429,8 @@
     <message>
         <location filename="../../cur_desktop/ui/cluster_reply.py" line="133"/>
         <location filename="../../cur_desktop/ui/cluster_reply.py" line="293"/>
-        <location filename="../../cur_desktop/ui/settings_dialog.py" line="91"/>
+        <location filename="../../cur_desktop/ui/settings_dialog.py" line="96"/>
+        <location filename="../../cur_desktop/ui/settings_dialog.py" line="149"/>
         <source>Отмена</source>
         <translation>Cancel</translation>
     </message>
@@ -3296,137 +3297,136 @@ today</translation>
         <translation>Complaint by e-mail</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/attachment_file.py" line="54"/>
+        <location filename="../../cur_desktop/ui/attachment_file.py" line="50"/>
         <source>документ PDF</source>
         <extracomment>What each kind of file is called («Это …»).</extracomment>
         <translation>PDF document</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/attachment_file.py" line="55"/>
+        <location filename="../../cur_desktop/ui/attachment_file.py" line="51"/>
         <source>текстовый документ</source>
         <translation>text document</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/attachment_file.py" line="56"/>
+        <location filename="../../cur_desktop/ui/attachment_file.py" line="52"/>
         <source>таблица</source>
         <translation>spreadsheet</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/attachment_file.py" line="57"/>
+        <location filename="../../cur_desktop/ui/attachment_file.py" line="53"/>
         <source>презентация</source>
         <translation>presentation</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/attachment_file.py" line="58"/>
+        <location filename="../../cur_desktop/ui/attachment_file.py" line="54"/>
         <source>текстовый файл</source>
         <translation>text file</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/attachment_file.py" line="59"/>
+        <location filename="../../cur_desktop/ui/attachment_file.py" line="55"/>
         <source>изображение</source>
         <translation>image</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/attachment_file.py" line="60"/>
+        <location filename="../../cur_desktop/ui/attachment_file.py" line="56"/>
         <source>видеозапись</source>
         <translation>video</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/attachment_file.py" line="61"/>
+        <location filename="../../cur_desktop/ui/attachment_file.py" line="57"/>
         <source>аудиозапись</source>
         <translation>audio recording</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/attachment_file.py" line="62"/>
+        <location filename="../../cur_desktop/ui/attachment_file.py" line="58"/>
         <source>архив</source>
         <translation>archive</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/attachment_file.py" line="63"/>
+        <location filename="../../cur_desktop/ui/attachment_file.py" line="59"/>
         <source>программа (исполняемый файл)</source>
         <translation>program (executable file)</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/attachment_file.py" line="64"/>
+        <location filename="../../cur_desktop/ui/attachment_file.py" line="60"/>
         <source>сценарий, макрос или ярлык</source>
         <translation>script, macro or shortcut</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/attachment_file.py" line="65"/>
+        <location filename="../../cur_desktop/ui/attachment_file.py" line="61"/>
         <source>веб-страница</source>
         <translation>web page</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/attachment_file.py" line="66"/>
+        <location filename="../../cur_desktop/ui/attachment_file.py" line="62"/>
         <source>файл неизвестного типа</source>
         <translation>file of unknown type</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/attachment_file.py" line="85"/>
+        <location filename="../../cur_desktop/ui/attachment_save.py" line="33"/>
         <source>Сохранить вложение</source>
         <translation>Save attachment</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/attachment_file.py" line="91"/>
+        <location filename="../../cur_desktop/ui/attachment_file.py" line="75"/>
         <source>{n} МБ</source>
         <translation>{n} MB</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/attachment_file.py" line="92"/>
+        <location filename="../../cur_desktop/ui/attachment_file.py" line="76"/>
         <source>{n} КБ</source>
         <translation>{n} KB</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/attachment_file.py" line="112"/>
+        <location filename="../../cur_desktop/ui/attachment_save.py" line="74"/>
         <source>Не удалось сохранить файл: {error}</source>
         <translation>Could not save the file: {error}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/attachment_file.py" line="115"/>
+        <location filename="../../cur_desktop/ui/attachment_save.py" line="77"/>
         <source>Сохранено: {path}</source>
         <translation>Saved: {path}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/attachment_file.py" line="146"/>
-        <location filename="../../cur_desktop/ui/attachment_view.py" line="156"/>
-        <location filename="../../cur_desktop/ui/attachment_view.py" line="209"/>
+        <location filename="../../cur_desktop/ui/attachment_file.py" line="106"/>
+        <location filename="../../cur_desktop/ui/attachment_view.py" line="154"/>
+        <location filename="../../cur_desktop/ui/attachment_view.py" line="207"/>
         <source>Загрузка…</source>
         <extracomment>&quot;loading&quot;, &quot;ready&quot;, OFFLINE or MISSING the copy handed to the system, once opened the folder copies are opened from (this run&apos;s private folder)</extracomment>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/attachment_file.py" line="158"/>
+        <location filename="../../cur_desktop/ui/attachment_file.py" line="114"/>
         <source>&amp;Открыть в программе…</source>
         <translation>&amp;Open in an application…</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/attachment_file.py" line="160"/>
-        <location filename="../../cur_desktop/ui/attachment_view.py" line="221"/>
+        <location filename="../../cur_desktop/ui/attachment_save.py" line="46"/>
         <source>&amp;Сохранить как…</source>
         <translation>&amp;Save as…</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/attachment_file.py" line="215"/>
+        <location filename="../../cur_desktop/ui/attachment_file.py" line="166"/>
         <source>Файл не сохранён на этом компьютере, а сервер недоступен. Откройте его, когда связь восстановится.</source>
         <translation>The file is not stored on this computer and the server cannot be reached. Open it when the connection is back.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/attachment_file.py" line="217"/>
+        <location filename="../../cur_desktop/ui/attachment_file.py" line="168"/>
         <source>Файл недоступен: на сервере его нет или обращение вам больше не видно.</source>
         <translation>The file is not available: the server does not have it, or the incident is no longer visible to you.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/attachment_file.py" line="233"/>
+        <location filename="../../cur_desktop/ui/attachment_file.py" line="184"/>
         <source>Это {kind}. Такие файлы на рабочем месте не открываются: запущенные, они могут повредить компьютер и сеть. Файл можно только сохранить, например чтобы передать на проверку.</source>
         <translation>This is a {kind}. Such files are never opened on the workstation: run, they can harm the computer and the network. The file can only be saved, for example to hand it over for checking.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/attachment_file.py" line="240"/>
+        <location filename="../../cur_desktop/ui/attachment_file.py" line="191"/>
         <source>Тип файла не определён, поэтому открыть его нельзя. Файл можно сохранить.</source>
         <translation>The file&apos;s type is unknown, so it cannot be opened. The file can be saved.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/attachment_file.py" line="249"/>
+        <location filename="../../cur_desktop/ui/attachment_file.py" line="200"/>
         <source>Это {kind}. Файл откроется в программе, назначенной для таких файлов в системе.
 
 Файлы от граждан могут быть опасны: открывайте только то, что ожидали получить, и не включайте в них макросы и правку.</source>
@@ -3435,63 +3435,63 @@ today</translation>
 Files from citizens can be dangerous: open only what you expected to receive, and do not enable macros or editing in them.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/attachment_file.py" line="263"/>
+        <location filename="../../cur_desktop/ui/attachment_file.py" line="215"/>
         <source>Не удалось подготовить файл: {error}</source>
         <translation>Could not prepare the file: {error}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/attachment_file.py" line="269"/>
+        <location filename="../../cur_desktop/ui/attachment_file.py" line="221"/>
         <source>В системе нет программы для файлов этого типа. Сохраните файл и откройте его.</source>
         <translation>The system has no application for files of this type. Save the file and open it.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/attachment_view.py" line="98"/>
+        <location filename="../../cur_desktop/ui/attachment_view.py" line="96"/>
         <source>Без миниатюры</source>
         <translation>No thumbnail</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/attachment_view.py" line="99"/>
+        <location filename="../../cur_desktop/ui/attachment_view.py" line="97"/>
         <source>Файл</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/attachment_view.py" line="182"/>
+        <location filename="../../cur_desktop/ui/attachment_view.py" line="180"/>
         <source>Нет связи</source>
         <translation>Offline</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/attachment_view.py" line="185"/>
+        <location filename="../../cur_desktop/ui/attachment_view.py" line="183"/>
         <source>Недоступно</source>
         <translation>Unavailable</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/attachment_file.py" line="125"/>
-        <location filename="../../cur_desktop/ui/attachment_view.py" line="199"/>
+        <location filename="../../cur_desktop/ui/attachment_file.py" line="85"/>
+        <location filename="../../cur_desktop/ui/attachment_view.py" line="197"/>
         <source>Вложение</source>
         <translation>Attachment</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/attachment_view.py" line="213"/>
+        <location filename="../../cur_desktop/ui/attachment_view.py" line="211"/>
         <source>Esc — закрыть</source>
         <translation>Esc closes</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/attachment_view.py" line="250"/>
+        <location filename="../../cur_desktop/ui/attachment_view.py" line="240"/>
         <source>Этот файл не изображение: просмотр недоступен</source>
         <translation>This file is not an image: it cannot be viewed here</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/attachment_view.py" line="262"/>
+        <location filename="../../cur_desktop/ui/attachment_view.py" line="252"/>
         <source>Миниатюра: полный файл откроется на связи</source>
         <translation>Thumbnail: the full file opens when the server is reachable</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/attachment_view.py" line="264"/>
+        <location filename="../../cur_desktop/ui/attachment_view.py" line="254"/>
         <source>Файл не сохранён на этом компьютере, а сервер недоступен</source>
         <translation>The file is not kept on this computer and the server cannot be reached</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/attachment_view.py" line="266"/>
+        <location filename="../../cur_desktop/ui/attachment_view.py" line="256"/>
         <source>Файл недоступен</source>
         <translation>The file is not available</translation>
     </message>
@@ -3712,66 +3712,85 @@ Files from citizens can be dangerous: open only what you expected to receive, an
         <translation>What answers at {url} is not a CUR server (or its version is too old)</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/settings_dialog.py" line="39"/>
+        <location filename="../../cur_desktop/ui/settings_dialog.py" line="41"/>
         <source>Настройки</source>
         <extracomment>The spin box&apos;s range, MB: below 20 a day&apos;s photos do not fit; 5 GB is plenty for a laptop.</extracomment>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/settings_dialog.py" line="44"/>
+        <location filename="../../cur_desktop/ui/settings_dialog.py" line="48"/>
         <source>Вложения на этом компьютере</source>
-        <extracomment>(files, bytes) the cache held when last counted; None until counted</extracomment>
+        <extracomment>(files, bytes) the cache held when last counted; None until counted «Очистить кэш вложений?» while it is asked (tests answer it)</extracomment>
         <translation>Attachments on this computer</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/settings_dialog.py" line="49"/>
+        <location filename="../../cur_desktop/ui/settings_dialog.py" line="53"/>
         <source>МБ</source>
         <translation>MB</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/settings_dialog.py" line="52"/>
+        <location filename="../../cur_desktop/ui/settings_dialog.py" line="56"/>
         <source>Считается…</source>
         <translation>Counting…</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/settings_dialog.py" line="55"/>
+        <location filename="../../cur_desktop/ui/settings_dialog.py" line="59"/>
         <source>&amp;Очистить кэш вложений</source>
         <translation>&amp;Clear the attachment cache</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/settings_dialog.py" line="64"/>
+        <location filename="../../cur_desktop/ui/settings_dialog.py" line="69"/>
         <source>Миниатюры и открытые файлы хранятся в зашифрованном кэше, чтобы их можно было смотреть без связи. Сверх предела первыми удаляются те, что дольше всего не открывали. Удалённые загрузятся с сервера снова, когда понадобятся.</source>
         <translation>Thumbnails and opened files are kept in the encrypted cache so that they can be viewed offline. Beyond the limit, those not opened for the longest time go first. Removed ones are fetched from the server again when needed.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/settings_dialog.py" line="71"/>
+        <location filename="../../cur_desktop/ui/settings_dialog.py" line="76"/>
         <source>&amp;Предел кэша:</source>
         <translation>Cache &amp;limit:</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/settings_dialog.py" line="74"/>
+        <location filename="../../cur_desktop/ui/settings_dialog.py" line="79"/>
         <source>Занято сейчас:</source>
         <translation>Used now:</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/settings_dialog.py" line="90"/>
+        <location filename="../../cur_desktop/ui/settings_dialog.py" line="95"/>
         <source>ОК</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/settings_dialog.py" line="92"/>
+        <location filename="../../cur_desktop/ui/settings_dialog.py" line="97"/>
         <source>Применить</source>
         <translation>Apply</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/settings_dialog.py" line="112"/>
+        <location filename="../../cur_desktop/ui/settings_dialog.py" line="117"/>
         <source>{size}, файлов: {n}</source>
         <translation>{size}, files: {n}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/settings_dialog.py" line="115"/>
+        <location filename="../../cur_desktop/ui/settings_dialog.py" line="120"/>
         <source>ничего</source>
         <translation>nothing</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/settings_dialog.py" line="139"/>
+        <source>Очистить кэш вложений</source>
+        <translation>Clear the attachment cache</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/settings_dialog.py" line="144"/>
+        <source>Удалить с этого компьютера сохранённые вложения? Освободится {size} (файлов: {n}).
+
+Они загрузятся с сервера снова, когда их откроют; без связи их не будет видно.</source>
+        <translation>Delete the attachments kept on this computer? This frees {size} (files: {n}).
+
+They are downloaded from the server again when opened; offline they cannot be seen.</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/settings_dialog.py" line="148"/>
+        <source>Очистить</source>
+        <translation>Clear</translation>
     </message>
 </context>
 <context>

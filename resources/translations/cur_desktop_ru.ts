@@ -3,7 +3,7 @@
 <context>
     <name />
     <message>
-        <location filename="../../cur_desktop/ui/app.py" line="111" />
+        <location filename="../../cur_desktop/ui/app.py" line="112" />
         <source> [демо]</source>
         <translation> [демо]</translation>
     </message>
@@ -189,7 +189,7 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/analytics_tabs.py" line="340" />
-        <location filename="../../cur_desktop/ui/app.py" line="127" />
+        <location filename="../../cur_desktop/ui/app.py" line="128" />
         <location filename="../../cur_desktop/ui/finding_text.py" line="30" />
         <location filename="../../cur_desktop/ui/quality_review.py" line="179" />
         <source>Оператор</source>
@@ -218,22 +218,22 @@
         <translation>Не направлено</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/app.py" line="128" />
+        <location filename="../../cur_desktop/ui/app.py" line="129" />
         <source>Старший смены</source>
         <translation>Старший смены</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/app.py" line="129" />
+        <location filename="../../cur_desktop/ui/app.py" line="130" />
         <source>Сотрудник МО</source>
         <translation>Сотрудник МО</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/app.py" line="130" />
+        <location filename="../../cur_desktop/ui/app.py" line="131" />
         <source>Тренер</source>
         <translation>Тренер</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/app.py" line="133" />
+        <location filename="../../cur_desktop/ui/app.py" line="134" />
         <source>Войти как: </source>
         <translation>Войти как: </translation>
     </message>
@@ -626,7 +626,7 @@
         <translation>Записать для следующей смены</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/attachment_file.py" line="163" />
+        <location filename="../../cur_desktop/ui/attachment_file.py" line="120" />
         <location filename="../../cur_desktop/ui/handover_dialog.py" line="79" />
         <source>Закрыть</source>
         <translation>Закрыть</translation>
@@ -1428,7 +1428,8 @@
     <message>
         <location filename="../../cur_desktop/ui/cluster_reply.py" line="133" />
         <location filename="../../cur_desktop/ui/cluster_reply.py" line="293" />
-        <location filename="../../cur_desktop/ui/settings_dialog.py" line="91" />
+        <location filename="../../cur_desktop/ui/settings_dialog.py" line="96" />
+        <location filename="../../cur_desktop/ui/settings_dialog.py" line="149" />
         <source>Отмена</source>
         <translation>Отмена</translation>
     </message>
@@ -3295,137 +3296,136 @@
         <translation>Жалоба по e-mail</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/attachment_file.py" line="54" />
+        <location filename="../../cur_desktop/ui/attachment_file.py" line="50" />
         <source>документ PDF</source>
         <extracomment>What each kind of file is called («Это …»).</extracomment>
         <translation>документ PDF</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/attachment_file.py" line="55" />
+        <location filename="../../cur_desktop/ui/attachment_file.py" line="51" />
         <source>текстовый документ</source>
         <translation>текстовый документ</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/attachment_file.py" line="56" />
+        <location filename="../../cur_desktop/ui/attachment_file.py" line="52" />
         <source>таблица</source>
         <translation>таблица</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/attachment_file.py" line="57" />
+        <location filename="../../cur_desktop/ui/attachment_file.py" line="53" />
         <source>презентация</source>
         <translation>презентация</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/attachment_file.py" line="58" />
+        <location filename="../../cur_desktop/ui/attachment_file.py" line="54" />
         <source>текстовый файл</source>
         <translation>текстовый файл</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/attachment_file.py" line="59" />
+        <location filename="../../cur_desktop/ui/attachment_file.py" line="55" />
         <source>изображение</source>
         <translation>изображение</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/attachment_file.py" line="60" />
+        <location filename="../../cur_desktop/ui/attachment_file.py" line="56" />
         <source>видеозапись</source>
         <translation>видеозапись</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/attachment_file.py" line="61" />
+        <location filename="../../cur_desktop/ui/attachment_file.py" line="57" />
         <source>аудиозапись</source>
         <translation>аудиозапись</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/attachment_file.py" line="62" />
+        <location filename="../../cur_desktop/ui/attachment_file.py" line="58" />
         <source>архив</source>
         <translation>архив</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/attachment_file.py" line="63" />
+        <location filename="../../cur_desktop/ui/attachment_file.py" line="59" />
         <source>программа (исполняемый файл)</source>
         <translation>программа (исполняемый файл)</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/attachment_file.py" line="64" />
+        <location filename="../../cur_desktop/ui/attachment_file.py" line="60" />
         <source>сценарий, макрос или ярлык</source>
         <translation>сценарий, макрос или ярлык</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/attachment_file.py" line="65" />
+        <location filename="../../cur_desktop/ui/attachment_file.py" line="61" />
         <source>веб-страница</source>
         <translation>веб-страница</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/attachment_file.py" line="66" />
+        <location filename="../../cur_desktop/ui/attachment_file.py" line="62" />
         <source>файл неизвестного типа</source>
         <translation>файл неизвестного типа</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/attachment_file.py" line="85" />
+        <location filename="../../cur_desktop/ui/attachment_save.py" line="33" />
         <source>Сохранить вложение</source>
         <translation>Сохранить вложение</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/attachment_file.py" line="91" />
+        <location filename="../../cur_desktop/ui/attachment_file.py" line="75" />
         <source>{n} МБ</source>
         <translation>{n} МБ</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/attachment_file.py" line="92" />
+        <location filename="../../cur_desktop/ui/attachment_file.py" line="76" />
         <source>{n} КБ</source>
         <translation>{n} КБ</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/attachment_file.py" line="112" />
+        <location filename="../../cur_desktop/ui/attachment_save.py" line="74" />
         <source>Не удалось сохранить файл: {error}</source>
         <translation>Не удалось сохранить файл: {error}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/attachment_file.py" line="115" />
+        <location filename="../../cur_desktop/ui/attachment_save.py" line="77" />
         <source>Сохранено: {path}</source>
         <translation>Сохранено: {path}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/attachment_file.py" line="146" />
-        <location filename="../../cur_desktop/ui/attachment_view.py" line="156" />
-        <location filename="../../cur_desktop/ui/attachment_view.py" line="209" />
+        <location filename="../../cur_desktop/ui/attachment_file.py" line="106" />
+        <location filename="../../cur_desktop/ui/attachment_view.py" line="154" />
+        <location filename="../../cur_desktop/ui/attachment_view.py" line="207" />
         <source>Загрузка…</source>
         <extracomment>"loading", "ready", OFFLINE or MISSING the copy handed to the system, once opened the folder copies are opened from (this run's private folder)</extracomment>
         <translation>Загрузка…</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/attachment_file.py" line="158" />
+        <location filename="../../cur_desktop/ui/attachment_file.py" line="114" />
         <source>&amp;Открыть в программе…</source>
         <translation>&amp;Открыть в программе…</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/attachment_file.py" line="160" />
-        <location filename="../../cur_desktop/ui/attachment_view.py" line="221" />
+        <location filename="../../cur_desktop/ui/attachment_save.py" line="46" />
         <source>&amp;Сохранить как…</source>
         <translation>&amp;Сохранить как…</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/attachment_file.py" line="215" />
+        <location filename="../../cur_desktop/ui/attachment_file.py" line="166" />
         <source>Файл не сохранён на этом компьютере, а сервер недоступен. Откройте его, когда связь восстановится.</source>
         <translation>Файл не сохранён на этом компьютере, а сервер недоступен. Откройте его, когда связь восстановится.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/attachment_file.py" line="217" />
+        <location filename="../../cur_desktop/ui/attachment_file.py" line="168" />
         <source>Файл недоступен: на сервере его нет или обращение вам больше не видно.</source>
         <translation>Файл недоступен: на сервере его нет или обращение вам больше не видно.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/attachment_file.py" line="233" />
+        <location filename="../../cur_desktop/ui/attachment_file.py" line="184" />
         <source>Это {kind}. Такие файлы на рабочем месте не открываются: запущенные, они могут повредить компьютер и сеть. Файл можно только сохранить, например чтобы передать на проверку.</source>
         <translation>Это {kind}. Такие файлы на рабочем месте не открываются: запущенные, они могут повредить компьютер и сеть. Файл можно только сохранить, например чтобы передать на проверку.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/attachment_file.py" line="240" />
+        <location filename="../../cur_desktop/ui/attachment_file.py" line="191" />
         <source>Тип файла не определён, поэтому открыть его нельзя. Файл можно сохранить.</source>
         <translation>Тип файла не определён, поэтому открыть его нельзя. Файл можно сохранить.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/attachment_file.py" line="249" />
+        <location filename="../../cur_desktop/ui/attachment_file.py" line="200" />
         <source>Это {kind}. Файл откроется в программе, назначенной для таких файлов в системе.
 
 Файлы от граждан могут быть опасны: открывайте только то, что ожидали получить, и не включайте в них макросы и правку.</source>
@@ -3434,63 +3434,63 @@
 Файлы от граждан могут быть опасны: открывайте только то, что ожидали получить, и не включайте в них макросы и правку.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/attachment_file.py" line="263" />
+        <location filename="../../cur_desktop/ui/attachment_file.py" line="215" />
         <source>Не удалось подготовить файл: {error}</source>
         <translation>Не удалось подготовить файл: {error}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/attachment_file.py" line="269" />
+        <location filename="../../cur_desktop/ui/attachment_file.py" line="221" />
         <source>В системе нет программы для файлов этого типа. Сохраните файл и откройте его.</source>
         <translation>В системе нет программы для файлов этого типа. Сохраните файл и откройте его.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/attachment_view.py" line="98" />
+        <location filename="../../cur_desktop/ui/attachment_view.py" line="96" />
         <source>Без миниатюры</source>
         <translation>Без миниатюры</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/attachment_view.py" line="99" />
+        <location filename="../../cur_desktop/ui/attachment_view.py" line="97" />
         <source>Файл</source>
         <translation>Файл</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/attachment_view.py" line="182" />
+        <location filename="../../cur_desktop/ui/attachment_view.py" line="180" />
         <source>Нет связи</source>
         <translation>Нет связи</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/attachment_view.py" line="185" />
+        <location filename="../../cur_desktop/ui/attachment_view.py" line="183" />
         <source>Недоступно</source>
         <translation>Недоступно</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/attachment_file.py" line="125" />
-        <location filename="../../cur_desktop/ui/attachment_view.py" line="199" />
+        <location filename="../../cur_desktop/ui/attachment_file.py" line="85" />
+        <location filename="../../cur_desktop/ui/attachment_view.py" line="197" />
         <source>Вложение</source>
         <translation>Вложение</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/attachment_view.py" line="213" />
+        <location filename="../../cur_desktop/ui/attachment_view.py" line="211" />
         <source>Esc — закрыть</source>
         <translation>Esc — закрыть</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/attachment_view.py" line="250" />
+        <location filename="../../cur_desktop/ui/attachment_view.py" line="240" />
         <source>Этот файл не изображение: просмотр недоступен</source>
         <translation>Этот файл не изображение: просмотр недоступен</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/attachment_view.py" line="262" />
+        <location filename="../../cur_desktop/ui/attachment_view.py" line="252" />
         <source>Миниатюра: полный файл откроется на связи</source>
         <translation>Миниатюра: полный файл откроется на связи</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/attachment_view.py" line="264" />
+        <location filename="../../cur_desktop/ui/attachment_view.py" line="254" />
         <source>Файл не сохранён на этом компьютере, а сервер недоступен</source>
         <translation>Файл не сохранён на этом компьютере, а сервер недоступен</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/attachment_view.py" line="266" />
+        <location filename="../../cur_desktop/ui/attachment_view.py" line="256" />
         <source>Файл недоступен</source>
         <translation>Файл недоступен</translation>
     </message>
@@ -3711,66 +3711,85 @@
         <translation>По адресу {url} отвечает не сервер ЦУР (или слишком старая его версия)</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/settings_dialog.py" line="39" />
+        <location filename="../../cur_desktop/ui/settings_dialog.py" line="41" />
         <source>Настройки</source>
         <extracomment>The spin box's range, MB: below 20 a day's photos do not fit; 5 GB is plenty for a laptop.</extracomment>
         <translation>Настройки</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/settings_dialog.py" line="44" />
+        <location filename="../../cur_desktop/ui/settings_dialog.py" line="48" />
         <source>Вложения на этом компьютере</source>
-        <extracomment>(files, bytes) the cache held when last counted; None until counted</extracomment>
+        <extracomment>(files, bytes) the cache held when last counted; None until counted «Очистить кэш вложений?» while it is asked (tests answer it)</extracomment>
         <translation>Вложения на этом компьютере</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/settings_dialog.py" line="49" />
+        <location filename="../../cur_desktop/ui/settings_dialog.py" line="53" />
         <source>МБ</source>
         <translation>МБ</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/settings_dialog.py" line="52" />
+        <location filename="../../cur_desktop/ui/settings_dialog.py" line="56" />
         <source>Считается…</source>
         <translation>Считается…</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/settings_dialog.py" line="55" />
+        <location filename="../../cur_desktop/ui/settings_dialog.py" line="59" />
         <source>&amp;Очистить кэш вложений</source>
         <translation>&amp;Очистить кэш вложений</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/settings_dialog.py" line="64" />
+        <location filename="../../cur_desktop/ui/settings_dialog.py" line="69" />
         <source>Миниатюры и открытые файлы хранятся в зашифрованном кэше, чтобы их можно было смотреть без связи. Сверх предела первыми удаляются те, что дольше всего не открывали. Удалённые загрузятся с сервера снова, когда понадобятся.</source>
         <translation>Миниатюры и открытые файлы хранятся в зашифрованном кэше, чтобы их можно было смотреть без связи. Сверх предела первыми удаляются те, что дольше всего не открывали. Удалённые загрузятся с сервера снова, когда понадобятся.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/settings_dialog.py" line="71" />
+        <location filename="../../cur_desktop/ui/settings_dialog.py" line="76" />
         <source>&amp;Предел кэша:</source>
         <translation>&amp;Предел кэша:</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/settings_dialog.py" line="74" />
+        <location filename="../../cur_desktop/ui/settings_dialog.py" line="79" />
         <source>Занято сейчас:</source>
         <translation>Занято сейчас:</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/settings_dialog.py" line="90" />
+        <location filename="../../cur_desktop/ui/settings_dialog.py" line="95" />
         <source>ОК</source>
         <translation>ОК</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/settings_dialog.py" line="92" />
+        <location filename="../../cur_desktop/ui/settings_dialog.py" line="97" />
         <source>Применить</source>
         <translation>Применить</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/settings_dialog.py" line="112" />
+        <location filename="../../cur_desktop/ui/settings_dialog.py" line="117" />
         <source>{size}, файлов: {n}</source>
         <translation>{size}, файлов: {n}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/settings_dialog.py" line="115" />
+        <location filename="../../cur_desktop/ui/settings_dialog.py" line="120" />
         <source>ничего</source>
         <translation>ничего</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/settings_dialog.py" line="139" />
+        <source>Очистить кэш вложений</source>
+        <translation>Очистить кэш вложений</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/settings_dialog.py" line="144" />
+        <source>Удалить с этого компьютера сохранённые вложения? Освободится {size} (файлов: {n}).
+
+Они загрузятся с сервера снова, когда их откроют; без связи их не будет видно.</source>
+        <translation>Удалить с этого компьютера сохранённые вложения? Освободится {size} (файлов: {n}).
+
+Они загрузятся с сервера снова, когда их откроют; без связи их не будет видно.</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/settings_dialog.py" line="148" />
+        <source>Очистить</source>
+        <translation>Очистить</translation>
     </message>
 </context>
 <context>

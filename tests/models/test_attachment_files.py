@@ -12,8 +12,8 @@ from cur_desktop.models.attachment_files import (
     opened_name,
     safe_stem,
     saved_name,
-    write_private_copy,
 )
+from cur_desktop.models.opened_copies import write_private_copy
 
 PE = b"MZ\x90\x00"
 

@@ -3,10 +3,12 @@ against the real server. A PDF opens in the system's program (recorded here) fro
 copy under a safe name, after the dialog said what it is and warned; a program is refused and
 only saved; a hostile name (path, bidi override, a second extension) ends up harmless; offline
 a file never fetched says so while a fetched one still opens. «Правка → Настройки…» sets the
-cache's limit, which is kept and enforced at once, and clears the cache."""
+cache's limit, which is kept and enforced at once, and clears the cache once the operator
+confirms."""
 
 from __future__ import annotations
 
+import asyncio
 import stat
 from pathlib import Path
 
@@ -14,8 +16,8 @@ from PySide6.QtCore import QSettings, Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QMenu
 
-from cur_desktop.models.attachment_files import opened_folder
 from cur_desktop.models.domain import Channel
+from cur_desktop.models.opened_copies import opened_folder
 from cur_desktop.ui.aio import wait_until
 from cur_desktop.ui.attachment_file import AttachmentFileDialog
 from cur_desktop.ui.attachment_view import CACHE_LIMIT_KEY, AttachmentViewer, cache_limit_bytes
@@ -25,6 +27,7 @@ from cur_server.channels.intake import CREATED, Inbound, Intake
 from cur_server.context import load_context
 from cur_server.embedded import EmbeddedServer
 from tests.sync.test_attachments_client import picture
+from tests.ui.screens import save_screenshot
 from tests.ui.test_attachments_ui import _id_of
 from tests.ui.test_menus_and_keys import focused
 from tests.ui.test_operator_flow import close, first_sync, open_window
@@ -109,7 +112,7 @@ def test_files_open_in_the_system_program_or_are_only_saved(
         assert "документ PDF (.pdf)" in dialog.details.text()
         assert "могут быть опасны" in dialog.message.text()
         assert dialog.open_button.isEnabled() and not dialog.open_button.isDefault()
-        dialog.grab().save("/tmp/attach-file-pdf.png")
+        save_screenshot(dialog, tmp_path, "screenshot-attachment-file.png")
         qtbot.mouseClick(dialog.open_button, Qt.MouseButton.LeftButton)
         await wait_until(lambda: len(opener.urls) == 1, 10)
         url = opener.urls[0]
@@ -128,7 +131,7 @@ def test_files_open_in_the_system_program_or_are_only_saved(
         assert "не открываются" in dialog.message.text()
         assert not dialog.open_button.isVisible()
         assert await dialog.open_file() is False
-        dialog.grab().save("/tmp/attach-file-exe.png")
+        assert dialog.grab().save(str(tmp_path / "attachment-file-program.png"))
         qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
         await wait_until(lambda: dialog.saver.saved is not None, 10)
         assert suggested[-1] == "setup.exe"
@@ -162,6 +165,12 @@ def test_files_open_in_the_system_program_or_are_only_saved(
         viewer = card.viewer
         assert isinstance(viewer, AttachmentViewer)
         await wait_until(lambda: viewer.save_button.isEnabled(), 20)
+        assert not viewer.outcome.isVisible()
+        viewer.saver.choose = lambda parent, name: str(tmp_path / "no such folder" / name)
+        qtbot.mouseClick(viewer.save_button, Qt.MouseButton.LeftButton)
+        await wait_until(lambda: viewer.outcome.isVisible(), 10)
+        assert viewer.outcome.text().startswith("Не удалось сохранить файл: ")
+        assert viewer.saver.saved is None
         viewer.saver.choose = choose
         qtbot.mouseClick(viewer.save_button, Qt.MouseButton.LeftButton)
         await wait_until(lambda: viewer.saver.saved is not None, 10)
@@ -174,7 +183,7 @@ def test_files_open_in_the_system_program_or_are_only_saved(
         assert dialog.state == "offline"
         assert "сервер недоступен" in dialog.message.text()
         assert not dialog.open_button.isEnabled() and not dialog.save_button.isEnabled()
-        dialog.grab().save("/tmp/attach-file-offline.png")
+        assert dialog.grab().save(str(tmp_path / "attachment-file-offline.png"))
         dialog.close()
         dialog = await dialog_for(card, strip, 0)
         assert dialog.state == "ready"
@@ -214,8 +223,7 @@ def test_settings_set_the_cache_limit_keep_it_evict_and_clear(run, server, tmp_p
         assert (dialog.limit.minimum(), dialog.limit.maximum()) == (20, 5000)
         assert dialog.used.text() == "25.5 МБ, файлов: 3"
         assert dialog.limit.hasFocus()
-        dialog.grab().save(str(tmp_path / "settings.png"))
-        dialog.grab().save("/tmp/settings.png")
+        save_screenshot(dialog, tmp_path, "screenshot-settings.png")
 
         # A lower limit is kept and enforced at once: the least recently used goes.
         dialog.limit.selectAll()
@@ -228,10 +236,28 @@ def test_settings_set_the_cache_limit_keep_it_evict_and_clear(run, server, tmp_p
         assert int(QSettings("cur-workstation", "workstation").value(CACHE_LIMIT_KEY)) == 20
         assert dialog.used.text() == "10.5 МБ, файлов: 2"
 
-        # Cleared: nothing kept; OK closes.
+        # Clearing asks first, saying what it frees; Enter answers «Отмена»: nothing goes.
         qtbot.mouseClick(dialog.clear_button, Qt.MouseButton.LeftButton)
+        await wait_until(lambda: dialog.clear_box is not None, 10)
+        box = dialog.clear_box
+        assert box.isVisible() and box.windowTitle() == "Очистить кэш вложений"
+        assert "Освободится 10.5 МБ (файлов: 2)" in box.text()
+        assert box.defaultButton().text() == "Отмена"
+        qtbot.keyClick(box, Qt.Key.Key_Return)
+        await wait_until(lambda: dialog.clear_box is None, 5)
+        await asyncio.sleep(0.3)
+        assert cache.keys() == {"2:file", "3:thumbnail"}
+        assert dialog.usage == (2, 10 * MB + MB // 2)
+
+        # «Очистить»: nothing kept, and nothing left to clear; OK closes.
+        qtbot.mouseClick(dialog.clear_button, Qt.MouseButton.LeftButton)
+        await wait_until(lambda: dialog.clear_box is not None, 10)
+        box = dialog.clear_box
+        clear = next(b for b in box.buttons() if b.text() == "Очистить")
+        qtbot.mouseClick(clear, Qt.MouseButton.LeftButton)
         await wait_until(lambda: dialog.usage == (0, 0), 10)
         assert cache.keys() == set() and dialog.used.text() == "ничего"
+        assert dialog.clear_box is None and not dialog.clear_button.isEnabled()
         dialog.limit.setValue(40)
         dialog.buttons.button(dialog.buttons.StandardButton.Ok).click()
         await wait_until(lambda: window.settings_dialog is None, 10)

@@ -14,6 +14,7 @@ from cur_desktop.ui.aio import wait_until
 from cur_desktop.ui.attachment_view import AttachmentViewer
 from cur_server.embedded import EmbeddedServer
 from tests.sync.test_attachments_client import incident_with_photos, picture
+from tests.ui.screens import save_screenshot
 from tests.ui.test_operator_flow import close, first_sync, open_window
 
 
@@ -62,8 +63,7 @@ def test_thumbnails_show_open_full_size_and_stay_offline(run, server_url, tmp_pa
         assert not card.fields["attachments"].isVisible()  # no links: only the thumbnails
         window.resize(1280, 800)
         await asyncio.sleep(0.2)
-        card.grab().save(str(tmp_path / "card.png"))
-        card.grab().save("/tmp/attach-card.png")
+        save_screenshot(card, tmp_path, "screenshot-attachments.png")
 
         qtbot.mouseClick(strip.buttons[0], Qt.MouseButton.LeftButton)
         viewer = card.viewer
@@ -73,7 +73,7 @@ def test_thumbnails_show_open_full_size_and_stay_offline(run, server_url, tmp_pa
         shown = viewer.image.pixmap()
         assert shown.width() <= viewer.image.width() and shown.height() <= viewer.image.height()
         assert shown.width() < 2400  # scaled to fit
-        viewer.grab().save("/tmp/attach-viewer.png")
+        save_screenshot(viewer, tmp_path, "screenshot-attachment-viewer.png")
         qtbot.keyClick(viewer, Qt.Key.Key_Escape)
         await wait_until(lambda: not viewer.isVisible(), 5)
 

@@ -327,8 +327,9 @@ async def _look_at(opener, what: str, data: list[str], problems: list, seen: lis
 def test_the_english_dialogs_show_no_russian_but_data(run, server, tmp_path, qtbot, english):
     """Every dialog the menus, the card, the editor and the supervisor's console open: the
     card's route, sphere, status, reject and note forms; the templates popup; the guide, the
-    hot keys and «About»; the sign-out question; the settings; the connection and sign-in
-    dialogs; the supervisor's assign, quality review, handover and «return the reply» dialogs."""
+    hot keys and «About»; the sign-out question; the settings and their «clear the cache?»;
+    the connection and sign-in dialogs; the supervisor's assign, quality review, handover and
+    «return the reply» dialogs."""
     problems: list[tuple[str, str]] = []
     seen: list[str] = []
 
@@ -351,6 +352,14 @@ def test_the_english_dialogs_show_no_russian_but_data(run, server, tmp_path, qtb
                 action = window.actions_by_name[name]
                 await _look_at(action.trigger, name, data, problems, seen)
             await _look_at(window.about_action.trigger, "about", data, problems, seen)
+            # The settings' question before clearing the attachments (something to free).
+            window.card.attachment_strip.source.cache.put("1:file", b"%PDF" * 1000)
+            window.actions_by_name["settings"].trigger()
+            await wait_until(lambda: window.settings_dialog is not None, 10)
+            settings = window.settings_dialog
+            await wait_until(settings.clear_button.isEnabled, 10)
+            await _look_at(settings.clear_button.click, "clear cache", data, problems, seen)
+            settings.reject()
 
             def connection():
                 dialog = ConnectionDialog(Connection(server.url, None), problem="")

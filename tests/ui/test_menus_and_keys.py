@@ -12,6 +12,7 @@ from PySide6.QtCore import QCoreApplication, Qt, QTranslator
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QApplication, QMenu
 
+from cur_desktop.models.opened_copies import opened_folder, write_private_copy
 from cur_desktop.sync.credentials import CredentialStore
 from cur_desktop.sync.outbox import Outbox
 from cur_desktop.sync.workspace import NoOfflineProfile, Workspace
@@ -185,6 +186,8 @@ def test_sign_out_forgets_the_sign_in_and_keeps_unsent_work(run, server_url, tmp
 
         srv.stop()  # a note made while the server is away stays unsent
         assert await window.act(ws.actions.add_note, incident_id, "Заметка перед выходом")
+        # A citizen's file opened outside, as the attachment dialog writes it.
+        opened = write_private_copy(opened_folder(), 1, "Акт.pdf", b"%PDF-1.4")
         window.actions_by_name["sign_out"].trigger()
         await wait_until(lambda: window.sign_out_box is not None, 10)
         box = window.sign_out_box
@@ -196,6 +199,7 @@ def test_sign_out_forgets_the_sign_in_and_keeps_unsent_work(run, server_url, tmp
 
         await wait_until(lambda: launcher.login_dialog is not None, 30)
         assert credentials.load_refresh_token(srv.url, "operator1") is None
+        assert not opened.exists() and not opened.parent.parent.exists()  # unencrypted: gone
         dialog = launcher.login_dialog
         assert dialog.username.text() == "operator1"
         # A shared PC: the next person cannot open the cache left behind with «Работать офлайн».
