@@ -2,23 +2,28 @@
 
     .venv/bin/python bench/sync.py [--sizes 10000,100000] [--quick] [--workdir DIR]
 
-`--quick` (CI, tests/test_bench_quick.py): 400 incidents in pages of 100, 30 + 10 changes.
+`--quick` (CI, tests/test_bench_quick.py): 400 incidents in pages of 100, 30 + 10 changes; the
+feed process takes over after the first page.
 
 For each size the reference server gets its own SQLite database (seeded once) and runs as a
 separate process (`cur-server serve`), so client and server do not share a GIL. A workstation
 core (ApiClient + encrypted CacheStore + SyncCore, as in tests/sync/harness.py) then:
 
-1. syncs everything from an empty cache over loopback, twice, each time into a new cache and
-   from a new server process: first as client and server did before 2026-12-05
+1. syncs everything from an empty cache over loopback, three times, each time into a new cache
+   and from a new server process: first as client and server did before 2026-12-05
    (`initial_before`: the server serialises every incident of every page, as it does with
    CUR_FEED_STORED_JSON=0; the client pulls with the garbage collector on and binds None and
-   enum values through sqlcipher3's slow adapter path), then as they do now (`initial`: the
-   feed concatenates each incident's stored JSON, cur_server/wire_json.py; the pull pauses the
-   collector; the cache registers adapters). Both in pages of the client's default and with the
-   queue's indexes built at the end of the first fill. `before_over_now` is the ratio of wall
-   times, `before_over_now_cpu` of client + server CPU; `quiet_estimate_seconds` scales the
-   last quiet-machine figure of the old path (`QUIET_BEFORE_SECONDS`, 100k) by the same-run
-   ratio, an estimate for a machine this busy run cannot show. Reported: wall seconds,
+   enum values through sqlcipher3's slow adapter path), then as now but with every page
+   fetched and made into rows by threads of the writer's process (`initial_threads`), then as
+   they do now (`initial`: the feed concatenates each incident's stored JSON,
+   cur_server/wire_json.py; the pull pauses the collector; the cache registers adapters; after
+   5,000 incidents a feed process fetches and prepares the pages, cur_desktop/sync/feed.py).
+   All in pages of the client's default and with the queue's indexes built at the end of the
+   first fill. `before_over_now` and `threads_over_now` are ratios of wall times,
+   `before_over_now_cpu` of client (feed process included) + server CPU;
+   `quiet_estimate_seconds` scales the last quiet-machine figure of the old path
+   (`QUIET_BEFORE_SECONDS`, 100k) by the same-run ratio, an estimate for a machine this busy
+   run cannot show. Reported: wall seconds,
    incidents/s, bytes on the wire (compressed bodies), pages; the time spent in the client's
    local write transactions (`apply_seconds` wall, `apply_cpu_seconds` CPU of the thread
    running them), in HTTP requests (`network_seconds`, includes the server's work) and in
