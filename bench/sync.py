@@ -469,7 +469,7 @@ def run_size(
     # incident's JSON once made, which would favour the second pull on the same process.
     with server_process(database_url, workdir, stored_json=False) as (url, pid):
         log(f"{size}: initial sync as before (serialised per page, GC on, slow binding)")
-        before = Station(url, folder / "before", page_size, pid, pause_gc=False)
+        before = Station(url, folder / "before", page_size, pid, pause_gc=False, process_after=None)
         try:
             with slow_binding():
                 out["initial_before"] = checked(before.sync(), size)
