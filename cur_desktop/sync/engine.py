@@ -142,8 +142,9 @@ def gc_paused():
                 gc.enable()
 
 
-#: A first fill hands over to a feed process once this many incidents came (`feed.py`): a
-#: process costs about a second to start, which a fill of 5,000 repays and a small one not.
+#: A pull hands over to a feed process once this many incidents came (`feed.py`): a process
+#: costs about a second to start, which a first fill or a long absence's catching up of 5,000
+#: repays and a poll's few changes not.
 PROCESS_FEED_AFTER = 5_000
 
 
@@ -172,7 +173,7 @@ class SyncCore:
         """`defer_indexes`: a first fill builds the queue's indexes at its end
         (`models/cache/first_fill.py`); `pause_gc`: the pull runs with the cyclic garbage
         collector off (`gc_paused`). Both are off only to measure or compare against.
-        `process_after`: a first fill goes on in a feed process after this many incidents
+        `process_after`: a pull goes on in a feed process after this many incidents
         (`feed.py`); None: never."""
         self.client, self.store = client, store
         self.outbox = Outbox(store, client.clock)
@@ -234,9 +235,9 @@ class SyncCore:
         """Fetch pages of changes and apply each in one transaction with its cursor.
 
         The pages come from a feed (`feed.py`) that fetches and makes rows ahead while this
-        thread writes. A first fill hands over to a feed process once `process_after`
-        incidents came, so that the writer has a GIL of its own; should that process fail,
-        the fill goes on with threads.
+        thread writes. A large pull (a first fill, a long absence) hands over to a feed
+        process once `process_after` incidents came, so that the writer has a GIL of its
+        own; should that process fail, the pull goes on with threads.
 
         A first fill of more than one page builds the queue's secondary indexes once, in
         the transaction of its last page (`first_fill`); one cut short goes on so next time,
@@ -249,7 +250,6 @@ class SyncCore:
         # A fill cut short is still the first one when it goes on: what it brings was never
         # shown, so it is seen as it is (as it would have been without the interruption).
         fill = _Fill(cursor, first_fill_now=cursor == 0 or deferring, deferring=deferring)
-        hand_over = self.process_after if fill.first_fill_now else None
         self._check_cancel()
         seen, cancel = fill.first_fill_now, self.cancel
 
@@ -265,7 +265,7 @@ class SyncCore:
             )
 
         with gc_paused() if self.pause_gc else nullcontext():
-            with threads(until=hand_over) as feed:
+            with threads(until=self.process_after) as feed:
                 if self._write_pages(feed.pages(), fill, summary):
                     return
             self._check_cancel()
@@ -277,7 +277,7 @@ class SyncCore:
                     if self._write_pages(feed.pages(), fill, summary):
                         return
             except FeedUnavailable as exc:
-                log.warning("first fill goes on without its feed process: %s", exc)
+                log.warning("the pull goes on without its feed process: %s", exc)
             self._check_cancel()
             with threads() as feed:
                 if self._write_pages(feed.pages(), fill, summary):

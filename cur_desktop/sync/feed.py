@@ -4,7 +4,8 @@ Two feeds give the sync engine the same `FeedPage`s:
 
 - `ThreadFeed`: two threads of this process, one fetching page N+2 while the other makes the
   rows of page N+1 and the engine writes page N. Enough for a poll and a small fill.
-- `ProcessFeed`: the same feed run in a process of its own, for a large first fill. In one
+- `ProcessFeed`: the same feed run in a process of its own, for a large pull (a first fill,
+  catching up after a long absence). In one
   process the feed's Python work and the writer share one GIL, and SQLite gives it up for every
   row it steps and must wait to take it back: at 100k incidents the writer spent 59 s in its
   transactions for 36 s of CPU (bench/README.md). In a process of its own the feed costs the
@@ -86,7 +87,7 @@ class ThreadFeed:
     """Pages after `cursor`, fetched and made into rows on two threads of this process.
 
     `until`: stop fetching ahead once this many incidents came, and end there (the engine
-    hands a large first fill over to a `ProcessFeed`). Still one request at a time; leaving
+    hands a large pull over to a `ProcessFeed`). Still one request at a time; leaving
     the `with` block waits for the work in flight.
     """
 

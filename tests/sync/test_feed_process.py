@@ -158,3 +158,24 @@ def test_a_cancel_stops_the_process_and_keeps_what_was_stored(workstation, refer
     assert len(ws.incidents()) == 2 * PAGE
     ws.sync()
     assert _snapshot(ws) == _snapshot(reference)
+
+
+def test_catching_up_after_a_long_absence_also_goes_through_the_process(workstation, reference):
+    ws = workstation("supervisor1", name="process")
+    _filling(ws, process_after=None)
+    ws.sync()
+    api = Api(ws.client.base_url, "supervisor1")
+    changed = sorted(ws.incidents())[::3]
+    for incident_id in changed:
+        assert (
+            api.one("add_note", incident_id, {"text": "пока вас не было"})["outcome"] == "applied"
+        )
+    ws.core.page_size, ws.core.process_after = 4, 4
+    summary = ws.sync()
+    assert summary.pulled == len(changed) and summary.process_pages == summary.pages - 1 >= 2
+    reference.sync()
+    ours, theirs = _snapshot(ws)["tables"], _snapshot(reference)["tables"]
+    assert ours["events"] == theirs["events"] and ours["replies"] == theirs["replies"]
+    # Not a first fill: what changed meanwhile is marked as news, the rest is not.
+    news = {i for i, row in ws.incidents().items() if row["seen_version"] != row["version"]}
+    assert news == set(changed)
