@@ -6,6 +6,9 @@ the one whose conversation it replies to (`replies_to`: an e-mail's In-Reply-To 
 against stored Message-IDs), else it is a new incident. What cannot become an incident (no
 known municipality, too large, unreadable) is kept in `channel_rejects` with the reason, for an
 administrator (`cur-server channels --rejected`), and the channel goes on with the next one.
+A message whose files could not all be stored (a failed download, bad content, too large) is
+an incident all the same; its text names the files, and `channel_rejects` keeps the message
+under `SOURCE_ID:files` with the reasons (`attachment_not_stored`).
 """
 
 from __future__ import annotations
@@ -26,7 +29,7 @@ from cur_desktop.models.contract import (
 )
 from cur_desktop.models.domain import Channel, Sector
 
-from ..attachments import IncomingFile, refused_note, store_files
+from ..attachments import IncomingFile, MissingFile, refused_note, store_files
 from ..changes import record_change
 from ..context import ServerContext
 from ..errors import ApiError
@@ -68,6 +71,9 @@ class Inbound:
     category_code: str | None = None
     #: Files that came with it (photos), stored by the server with the incident.
     files: tuple[IncomingFile, ...] = ()
+    #: Files it named that the channel could not bring (a failed download, bad content): the
+    #: incident's text says so, and the administrator sees why (`channel_rejects`).
+    missing_files: tuple[MissingFile, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -145,7 +151,7 @@ class Intake:
         if self.known(msg.channel, msg.source_id):
             return DUPLICATE
         text = _clean(msg.text, MAX_TEXT_CHARS)
-        if text is None and msg.files:
+        if text is None and (msg.files or msg.missing_files):
             text = FILES_ONLY
         if text is None:
             return self.reject(
@@ -164,17 +170,34 @@ class Intake:
                 )
             )
         refs: list[dict] = []
+        missing = list(msg.missing_files)
         if msg.files:
             with self.server.db.write() as s:
                 refs, refused = store_files(s, list(msg.files), now)
-            note = refused_note(refused)
-            if note:
-                text = text[: MAX_TEXT_CHARS - len(note)] + note
-        msg = replace(msg, text=text, files=())
+            missing += refused
+        note = refused_note(missing)
+        if note:
+            text = text[: MAX_TEXT_CHARS - len(note)] + note
+        msg = replace(msg, text=text, files=(), missing_files=())
         incident_id = self._thread_of(msg)
         if incident_id is not None:
-            return self._follow_up(msg, incident_id, now, refs)
-        return self._create(msg, now, refs)
+            outcome = self._follow_up(msg, incident_id, now, refs)
+        else:
+            outcome = self._create(msg, now, refs)
+        if missing and outcome in (CREATED, FOLLOWUP):
+            self._report_missing(msg, missing)
+        return outcome
+
+    def _report_missing(self, msg: Inbound, missing: list[MissingFile]) -> None:
+        """The message is an incident; the files it lost are the administrator's to see."""
+        detail = "; ".join(f"{m.name}: {m.reason}: {m.detail}" for m in missing)
+        self.reject(
+            _refused(
+                replace(msg, source_id=f"{msg.source_id}:files"),
+                "attachment_not_stored",
+                f"the message is an incident; files not stored: {detail}"[:4000],
+            )
+        )
 
     def _thread_of(self, msg: Inbound) -> int | None:
         with self.server.db.read() as s:
@@ -310,5 +333,7 @@ class Intake:
                     )
         except IntegrityError:
             pass
-        log.warning("%s message %s kept, not an incident: %s", r.channel, r.source_id, r.reason)
+        log.warning(
+            "%s message %s kept for the administrator: %s", r.channel, r.source_id, r.reason
+        )
         return REJECTED

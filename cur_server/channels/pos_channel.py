@@ -7,7 +7,8 @@ format is in docs/pos-exchange.md):
   under another name and renamed, so a file is never read half-written; `min_age_seconds` also
   waits for one copied in place). Each message becomes an incident once: intake deduplicates by
   (channel `pos`, the message's ПОС id), so a file dropped again, or read again after a crash
-  before it was moved, creates nothing twice.
+  before it was moved, creates nothing twice. A message's files (`attachments`: base64 content,
+  or a file in a subfolder of the inbox; `pos_files.py`) are stored with its incident.
 - `processed/`: a well-formed file is moved here once all its messages are taken.
 - `rejected/`: a file that is not the documented format is moved here, and a message of a good
   file that cannot be an incident is written here on its own, each with a `.reason.json` next
@@ -42,6 +43,7 @@ from ..tables import Municipality
 from .adapter import DeliveryError, Outgoing, Receipt
 from .config import PosConfig, pos_key
 from .intake import CREATED, DUPLICATE, FOLLOWUP, REJECTED, Inbound, Intake, Rejected
+from .pos_files import read_attachments
 
 log = logging.getLogger(__name__)
 
@@ -285,6 +287,7 @@ class PosChannel:
         except BadFile as exc:
             self._keep(intake, f"{file_name}#{n}", exc.reason, exc.detail, raw)
             return REJECTED, exc.reason, exc.detail
+        files, missing = read_attachments(item.get("attachments"), self.config.inbox)
         inbound = Inbound(
             channel=Channel.POS,
             source_id=source_id,
@@ -298,6 +301,8 @@ class PosChannel:
             replies_to=[parent] if parent else [],
             raw=raw,
             category_code=self.config.categories.get(pos_key(category)) if category else None,
+            files=files,
+            missing_files=missing,
         )
         try:
             outcome = intake.accept(inbound)

@@ -36,7 +36,7 @@ from sqlalchemy import select
 from cur_desktop.models.contract import MAX_ATTACHMENT_BYTES
 from cur_desktop.models.domain import Channel
 
-from ..attachments import IncomingFile
+from ..attachments import IncomingFile, MissingFile
 from ..tables import ChannelMessage
 from .adapter import DeliveryError, Outgoing, Receipt
 from .config import TelegramConfig
@@ -181,10 +181,11 @@ class TelegramChannel:
 
     # --- files (photos) ---------------------------------------------------------------------
 
-    def files_of(self, msg: dict) -> tuple[IncomingFile, ...]:
+    def files_of(self, msg: dict) -> tuple[tuple[IncomingFile, ...], tuple[MissingFile, ...]]:
         """A message's photo (its largest size) or image document, downloaded: `getFile`, then
-        `{api_url}/file/bot<token>/<file_path>` as the Bot API documents. One that cannot be
-        fetched is left out and logged; the message is taken all the same."""
+        `{api_url}/file/bot<token>/<file_path>` as the Bot API documents; and the ones that
+        could not be: the message is taken all the same, the incident and the administrator
+        are told which."""
         wanted = []
         photos = [p for p in msg.get("photo") or [] if isinstance(p, dict) and p.get("file_id")]
         if photos:
@@ -199,7 +200,7 @@ class TelegramChannel:
                 wanted.append(
                     (doc["file_id"], str(doc.get("file_name") or "image"), doc["mime_type"])
                 )
-        files = []
+        files, missing = [], []
         for file_id, name, kind in wanted:
             try:
                 found = self.call("getFile", {"file_id": file_id})
@@ -223,7 +224,8 @@ class TelegramChannel:
                     msg.get("message_id"),
                     what,
                 )
-        return tuple(files)
+                missing.append(MissingFile(name, "not_fetched", str(what)[:300]))
+        return tuple(files), tuple(missing)
 
     # --- intake ----------------------------------------------------------------------------
 
@@ -314,6 +316,10 @@ class TelegramChannel:
             elif not replies_to:
                 faq_match = self._faq_pending(intake, own_id, text)
         username = chat.get("username")
+        # An edit may put another picture in a photo message: it joins the incident's files
+        # (a caption-only edit brings the same bytes, stored and listed once).
+        known = intake.known(Channel.TELEGRAM, source_id)
+        files, missing = ((), ()) if known else self.files_of(msg)
         inbound = Inbound(
             channel=Channel.TELEGRAM,
             source_id=source_id,
@@ -327,9 +333,8 @@ class TelegramChannel:
             or self.config.default_municipality,
             replies_to=replies_to,
             raw=raw,
-            # An edit may put another picture in a photo message: it joins the incident's
-            # files (a caption-only edit brings the same bytes, stored and listed once).
-            files=self.files_of(msg) if not intake.known(Channel.TELEGRAM, source_id) else (),
+            files=files,
+            missing_files=missing,
         )
         try:
             outcome = intake.accept(inbound)
