@@ -111,10 +111,23 @@ def _received(at: datetime | None, now: datetime) -> datetime:
 
 
 class Intake:
-    """What adapters hand their messages to; one per channel process, over the server's data."""
+    """What adapters hand their messages to, over the server's data.
 
-    def __init__(self, server: ServerContext):
+    `prefix` keeps apart the ids of several adapters of one channel (two Telegram bots both
+    have a message 1 in a chat with the same citizen): every id the adapter hands over or asks
+    about is stored as `prefix + id`. The runner gives each adapter its own (`scoped`); the
+    adapter itself only ever sees its own ids. Cursors are named by the adapter already."""
+
+    def __init__(self, server: ServerContext, prefix: str = ""):
         self.server = server
+        self.prefix = prefix
+
+    def scoped(self, prefix: str) -> Intake:
+        return Intake(self.server, prefix)
+
+    def key(self, source_id: str) -> str:
+        """How one of the adapter's ids is stored."""
+        return self.prefix + source_id
 
     # --- cursors: where an adapter stopped reading (an IMAP folder's last UID, …) ----------
 
@@ -133,35 +146,52 @@ class Intake:
 
     # --- messages --------------------------------------------------------------------------
 
-    def known(self, channel: Channel, source_id: str) -> bool:
+    def incident_of(self, channel: Channel, source_id: str) -> int | None:
+        """The incident one of the adapter's messages (in or out) belongs to."""
         with self.server.db.read() as s:
-            return (
-                s.scalar(
-                    select(ChannelMessage.id).where(
-                        ChannelMessage.channel == channel.value,
-                        ChannelMessage.message_id == source_id,
-                    )
+            return s.scalar(
+                select(ChannelMessage.incident_id).where(
+                    ChannelMessage.channel == channel.value,
+                    ChannelMessage.message_id == self.key(source_id),
                 )
-                is not None
             )
+
+    def known(self, channel: Channel, source_id: str) -> bool:
+        return self.incident_of(channel, source_id) is not None
+
+    def reject_of(self, channel: Channel, source_id: str) -> tuple[str, str] | None:
+        """(reason, detail) a message of the adapter was kept for the administrator with."""
+        with self.server.db.read() as s:
+            row = s.execute(
+                select(ChannelReject.reason, ChannelReject.detail).where(
+                    ChannelReject.channel == channel.value,
+                    ChannelReject.source_id == self.key(source_id)[:300],
+                )
+            ).first()
+        return (row[0], row[1] or "") if row else None
 
     def accept(self, msg: Inbound) -> str:
         """Store one message: CREATED, DUPLICATE, FOLLOWUP or REJECTED."""
         now = datetime.now(UTC)
         if self.known(msg.channel, msg.source_id):
             return DUPLICATE
+        msg = replace(
+            msg,
+            source_id=self.key(msg.source_id),
+            replies_to=[self.key(r) for r in msg.replies_to],
+        )
         text = _clean(msg.text, MAX_TEXT_CHARS)
         if text is None and (msg.files or msg.missing_files):
             text = FILES_ONLY
         if text is None:
-            return self.reject(
+            return self._keep(
                 Rejected(
                     msg.channel, msg.source_id, "empty", "no text", msg.raw, len(msg.raw or b"")
                 )
             )
         if len(msg.text) > MAX_TEXT_CHARS:
             text = text[: MAX_TEXT_CHARS - len(SHORTENED)] + SHORTENED
-            self.reject(
+            self._keep(
                 _refused(
                     msg,
                     "text_shortened",
@@ -191,7 +221,7 @@ class Intake:
     def _report_missing(self, msg: Inbound, missing: list[MissingFile]) -> None:
         """The message is an incident; the files it lost are the administrator's to see."""
         detail = "; ".join(f"{m.name}: {m.reason}: {m.detail}" for m in missing)
-        self.reject(
+        self._keep(
             _refused(
                 replace(msg, source_id=f"{msg.source_id}:files"),
                 "attachment_not_stored",
@@ -266,7 +296,7 @@ class Intake:
 
     def _create(self, msg: Inbound, now: datetime, refs: list[dict] | None = None) -> str:
         if not msg.municipality_code:
-            return self.reject(
+            return self._keep(
                 _refused(
                     msg,
                     "unknown_municipality",
@@ -294,7 +324,7 @@ class Intake:
                 self.server, None, IngestRequest(items=[item]), files=[refs or []]
             ).results[0]
         except ApiError as exc:
-            return self.reject(
+            return self._keep(
                 _refused(
                     msg,
                     "unknown_municipality" if exc.code == "unknown_code" else exc.code,
@@ -309,7 +339,10 @@ class Intake:
         return CREATED if result.outcome == "created" else DUPLICATE
 
     def reject(self, r: Rejected) -> str:
-        """Keep a refused message for the administrator (once per message)."""
+        """Keep a refused message of the adapter for the administrator (once per message)."""
+        return self._keep(replace(r, source_id=self.key(r.source_id)))
+
+    def _keep(self, r: Rejected) -> str:
         raw = r.raw if r.raw is None or len(r.raw) <= MAX_KEPT_BYTES else r.raw[:MAX_KEPT_BYTES]
         try:
             with self.server.db.write() as s:

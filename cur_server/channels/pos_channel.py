@@ -115,11 +115,13 @@ def _text(value: object, field: str, *, required: bool = False, limit: int | Non
     return value.strip()
 
 
-def _message_id(item: dict) -> str:
+def _message_id(item: dict, limit: int) -> str:
+    """The message's ПОС id; at most `limit` characters (less than MAX_ID_CHARS for an exchange
+    whose ids are stored with its name before them: one of several exchanges)."""
     value = item.get("id")
     if isinstance(value, bool) or not isinstance(value, (str, int)):
         raise BadFile("missing_id", "id (the message's ПОС id, a string or a number) is missing")
-    return _text(str(value), "id", required=True, limit=MAX_ID_CHARS)
+    return _text(str(value), "id", required=True, limit=limit)
 
 
 def _created_at(value: object) -> datetime:
@@ -268,7 +270,7 @@ class PosChannel:
             return REJECTED, "not_an_object", f"message {n} is not a JSON object"
         raw = _dump(item)
         try:
-            source_id = _message_id(item)
+            source_id = _message_id(item, MAX_ID_CHARS - len(intake.prefix))
             text = _text(item.get("text"), "text", required=True)
             received = _created_at(item.get("created_at"))
             author = item.get("author")
@@ -312,22 +314,9 @@ class PosChannel:
             return REJECTED, "unreadable", detail
         log.info("ПОС message %s (%s #%d): %s", source_id, file_name, n, outcome)
         if outcome == REJECTED:
-            return REJECTED, *self._why(intake, source_id)
+            return REJECTED, *(intake.reject_of(Channel.POS, source_id) or ("rejected", ""))
         assert outcome in (CREATED, DUPLICATE, FOLLOWUP)
         return outcome, "", ""
-
-    @staticmethod
-    def _why(intake: Intake, source_id: str) -> tuple[str, str]:
-        from ..tables import ChannelReject
-
-        with intake.server.db.read() as s:
-            row = s.scalars(
-                select(ChannelReject).where(
-                    ChannelReject.channel == Channel.POS.value,
-                    ChannelReject.source_id == source_id,
-                )
-            ).first()
-        return (row.reason, row.detail or "") if row else ("rejected", "")
 
     @staticmethod
     def _keep(intake: Intake, source_id: str, reason: str, detail: str, raw: bytes) -> None:

@@ -31,13 +31,11 @@ import re
 from datetime import UTC, datetime
 
 import requests
-from sqlalchemy import select
 
 from cur_desktop.models.contract import MAX_ATTACHMENT_BYTES
 from cur_desktop.models.domain import Channel
 
 from ..attachments import IncomingFile, MissingFile
-from ..tables import ChannelMessage
 from .adapter import DeliveryError, Outgoing, Receipt
 from .config import TelegramConfig
 from .faq import FaqBot, Match
@@ -353,7 +351,7 @@ class TelegramChannel:
         if self.faq is not None and outcome in (CREATED, DUPLICATE) and faq_match is not None:
             self._faq_answer(intake, own_id, chat_id, message_id, faq_match)
         elif self.faq is not None and outcome == FOLLOWUP:
-            incident_id = self._incident_of(intake, source_id)
+            incident_id = intake.incident_of(Channel.TELEGRAM, source_id)
             if incident_id is not None and self.faq.hand_over(incident_id, text):
                 log.info("telegram %s: the bot's answer handed to a person", source_id)
                 self._faq_handed_over(intake, source_id, chat_id, message_id, incident_id)
@@ -381,15 +379,6 @@ class TelegramChannel:
             )
         return match
 
-    def _incident_of(self, intake: Intake, source_id: str) -> int | None:
-        with intake.server.db.read() as s:
-            return s.scalar(
-                select(ChannelMessage.incident_id).where(
-                    ChannelMessage.channel == Channel.TELEGRAM.value,
-                    ChannelMessage.message_id == source_id,
-                )
-            )
-
     def _faq_handed_over(
         self, intake: Intake, source_id: str, chat_id: int, message_id: int, incident_id: int
     ) -> None:
@@ -402,12 +391,12 @@ class TelegramChannel:
         except DeliveryError as exc:
             log.warning("telegram %s: the hand-over notice was not sent: %s", source_id, exc)
             return
-        self.faq.remember_sent(incident_id, sent, Channel.TELEGRAM.value)
+        self.faq.remember_sent(incident_id, [intake.key(i) for i in sent], Channel.TELEGRAM.value)
 
     def _faq_answer(
         self, intake: Intake, own_id: str, chat_id: int, message_id: int, match: Match
     ) -> None:
-        incident_id = self._incident_of(intake, own_id)
+        incident_id = intake.incident_of(Channel.TELEGRAM, own_id)
         key = self._faq_key(own_id)
         text = self.faq.answer_text(incident_id, match.template_code) if incident_id else None
         if text is None:
@@ -422,8 +411,9 @@ class TelegramChannel:
             log.warning("telegram %s: the FAQ answer was not sent: %s", own_id, exc)
             intake.save_cursor(key, {"done": True, "answered": False, "error": str(exc)})
             return
+        stored = [intake.key(i) for i in sent]
         self.faq.record(
-            incident_id, f"faq:{self.name}:{own_id}", match, text, sent, Channel.TELEGRAM.value
+            incident_id, f"faq:{self.name}:{own_id}", match, text, stored, Channel.TELEGRAM.value
         )
         intake.save_cursor(self._faq_chat_key(chat_id), {"answer": sent[-1]})
         intake.save_cursor(key, {"done": True, "answered": True})
