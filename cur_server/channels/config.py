@@ -1,5 +1,11 @@
 """The channels a region's server runs, read from one TOML file (`cur-server channels --config`).
 
+Every `[[email]]`, `[[telegram]]`, `[[vk]]`, `[[ok]]` and `[[pos]]` section may appear several
+times (the centre's bot and a municipality's, two communities…), each with its own `name`:
+with several, a short word (1-32 letters, digits, '-', '_', '.') that never changes, since it
+keeps the adapters' message ids and cursors apart (`runner.py`). One section of a kind works as
+it always did.
+
 Secrets (mailbox passwords, later the VK and Telegram tokens) are never in that file: it names
 an environment variable (`password_env`) or a file readable by the service's user only
 (`password_file`), as the JWT secret is kept (`context.read_secret_file`). A `Secret` prints as
@@ -48,6 +54,11 @@ asterisks, so a configuration logged or shown in a traceback gives nothing away.
     [[telegram.faq.answers]]                # an answer template by code, and sample questions
     template = "faq_waste_sorting"
     questions = ["Как сортировать мусор?", "Куда выбрасывать пластик и стекло?"]
+
+    [[telegram]]                            # another bot: a municipality's
+    name = "kasimov"
+    token_env = "CUR_TELEGRAM_KASIMOV_TOKEN"
+    default_municipality = "kasimov"
 
     [[vk]]
     name = "group"
