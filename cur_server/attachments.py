@@ -71,6 +71,27 @@ class IncomingFile:
     data: bytes
 
 
+@dataclass(frozen=True)
+class MissingFile:
+    """A file a message brought or named that is not stored: its name, why (`reason`: too_large,
+    empty, too_many, not_fetched, bad_content) and the details for the administrator (English,
+    never a URL with a token in it). The message itself is kept all the same."""
+
+    name: str
+    reason: str
+    detail: str
+
+
+#: How the incident's text names a file that is not stored (`refused_note`).
+_WHY = {
+    "too_large": f"больше {MAX_FILE_BYTES // (1024 * 1024)} МБ",
+    "empty": "пустой файл",
+    "too_many": f"больше {c.MAX_FILES_PER_INCIDENT} файлов",
+    "not_fetched": "не удалось получить",
+    "bad_content": "повреждён",
+}
+
+
 def _clean_name(name: str | None) -> str:
     name = (name or "").replace("\x00", "").strip()
     name = name.replace("\\", "/").rsplit("/", 1)[-1]  # a path is not a name
@@ -180,25 +201,27 @@ def store_file(s: Session, file: IncomingFile, now: datetime | None = None) -> d
 
 def store_files(
     s: Session, files: list[IncomingFile], now: datetime | None = None
-) -> tuple[list[dict[str, Any]], list[str]]:
-    """Store what can be stored: (references, a line per refused file for the incident text)."""
+) -> tuple[list[dict[str, Any]], list[MissingFile]]:
+    """Store what can be stored: (references, the files refused and why)."""
     refs, refused = [], []
     for f in files[: c.MAX_FILES_PER_INCIDENT]:
         try:
             refs.append(store_file(s, f, now))
         except AttachmentRefused as exc:
             log.warning("attachment refused: %s", exc)
-            mb = MAX_FILE_BYTES // (1024 * 1024)
-            why = f"больше {mb} МБ" if exc.reason == "too_large" else "пустой файл"
-            refused.append(f"{_clean_name(f.name)} ({why})")
+            refused.append(MissingFile(_clean_name(f.name), exc.reason, str(exc)))
     for f in files[c.MAX_FILES_PER_INCIDENT :]:
-        refused.append(f"{_clean_name(f.name)} (больше {c.MAX_FILES_PER_INCIDENT} файлов)")
+        limit = f"more than {c.MAX_FILES_PER_INCIDENT} files in one message"
+        refused.append(MissingFile(_clean_name(f.name), "too_many", limit))
     return refs, refused
 
 
-def refused_note(refused: list[str]) -> str:
+def refused_note(refused: list[MissingFile]) -> str:
     """A line for the incident's text naming files that were not kept."""
-    return "\n\n[Не сохранены вложения: " + "; ".join(refused) + "]" if refused else ""
+    if not refused:
+        return ""
+    named = [f"{_clean_name(m.name)} ({_WHY.get(m.reason, 'не сохранён')})" for m in refused]
+    return "\n\n[Не сохранены вложения: " + "; ".join(named) + "]"
 
 
 def files_of(attachments: list[Any] | None) -> list[dict[str, Any]]:

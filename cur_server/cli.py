@@ -308,7 +308,10 @@ def build_parser() -> argparse.ArgumentParser:
     create.set_defaults(func=cmd_create_user)
 
     channels = sub.add_parser(
-        "channels", parents=[common], help="run the channel adapters (e-mail): intake, delivery"
+        "channels",
+        parents=[common],
+        help="run the channel adapters (e-mail, Telegram, VK, OK, ПОС; several of each): "
+        "intake, delivery",
     )
     channels.add_argument(
         "--config", help="channels TOML file (else $CUR_CHANNELS_CONFIG); see channels/config.py"

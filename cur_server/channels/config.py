@@ -1,5 +1,11 @@
 """The channels a region's server runs, read from one TOML file (`cur-server channels --config`).
 
+Every `[[email]]`, `[[telegram]]`, `[[vk]]`, `[[ok]]` and `[[pos]]` section may appear several
+times (the centre's bot and a municipality's, two communities…), each with its own `name`:
+with several, a short word (1-32 letters, digits, '-', '_', '.') that never changes, since it
+keeps the adapters' message ids and cursors apart (`runner.py`). One section of a kind works as
+it always did.
+
 Secrets (mailbox passwords, later the VK and Telegram tokens) are never in that file: it names
 an environment variable (`password_env`) or a file readable by the service's user only
 (`password_file`), as the JWT secret is kept (`context.read_secret_file`). A `Secret` prints as
@@ -49,6 +55,11 @@ asterisks, so a configuration logged or shown in a traceback gives nothing away.
     template = "faq_waste_sorting"
     questions = ["Как сортировать мусор?", "Куда выбрасывать пластик и стекло?"]
 
+    [[telegram]]                            # another bot: a municipality's
+    name = "kasimov"
+    token_env = "CUR_TELEGRAM_KASIMOV_TOKEN"
+    default_municipality = "kasimov"
+
     [[vk]]
     name = "group"
     group_id = 123456                       # the community (its id, positive)
@@ -85,6 +96,7 @@ asterisks, so a configuration logged or shown in a traceback gives nothing away.
 from __future__ import annotations
 
 import os
+import re
 import tomllib
 from dataclasses import dataclass, field
 from datetime import timedelta
@@ -301,6 +313,25 @@ def _endpoint(where: str, raw: dict[str, Any] | None, default_ports: dict[str, i
     )
 
 
+#: A name stored before the ids of one of several adapters of a channel (`kasimov/…`).
+_NAME = re.compile(r"[\w.-]{1,32}")
+
+
+def _check_names(section: str, names: list[str]) -> None:
+    """Several entries of a channel each need their own name: it keeps their message ids and
+    cursors apart (runner.py), so it is a short word and never changes."""
+    if len(names) < 2:
+        return  # one entry: its name is free, as it always was
+    if len(set(names)) != len(names):
+        raise ConfigError(f"[[{section}]]: every entry needs its own name")
+    for name in names:
+        if not isinstance(name, str) or not _NAME.fullmatch(name):
+            raise ConfigError(
+                f"[[{section}]] {name!r}: with several entries each name is 1-32 letters, "
+                "digits, '-', '_' or '.'"
+            )
+
+
 IMAP_PORTS = {"ssl": 993, "starttls": 143, "none": 143}
 SMTP_PORTS = {"ssl": 465, "starttls": 587, "none": 25}
 
@@ -346,10 +377,7 @@ def parse_config(data: dict[str, Any]) -> ChannelsConfig:
                 faq=parse_faq(where, raw.get("faq")),
             )
         )
-    if len(bots) > 1:
-        # Message ids are per chat and bot, and one adapter of a channel delivers: two bots
-        # would mix their conversations.
-        raise ConfigError("[[telegram]]: one bot per server")
+    _check_names("telegram", [x.name for x in bots])
     groups = []
     for n, raw in enumerate(data.get("vk", [])):
         name = raw.get("name", f"vk{n + 1}")
@@ -373,9 +401,7 @@ def parse_config(data: dict[str, Any]) -> ChannelsConfig:
                 timeout=float(raw.get("timeout", 60)),
             )
         )
-    if len(groups) > 1:
-        # Private messages are numbered per community: two would mix their conversations.
-        raise ConfigError("[[vk]]: one community per server")
+    _check_names("vk", [x.name for x in groups])
     ok_groups = []
     for n, raw in enumerate(data.get("ok", [])):
         name = raw.get("name", f"ok{n + 1}")
@@ -396,9 +422,7 @@ def parse_config(data: dict[str, Any]) -> ChannelsConfig:
                 timeout=float(raw.get("timeout", 60)),
             )
         )
-    if len(ok_groups) > 1:
-        # One adapter of a channel delivers: a second group's chats would get the first's answers.
-        raise ConfigError("[[ok]]: one group per server")
+    _check_names("ok", [x.name for x in ok_groups])
     exchanges = []
     for n, raw in enumerate(data.get("pos", [])):
         name = raw.get("name", f"pos{n + 1}")
@@ -425,9 +449,7 @@ def parse_config(data: dict[str, Any]) -> ChannelsConfig:
                 max_file_bytes=int(raw.get("max_file_bytes", DEFAULT_MAX_MESSAGE_BYTES)),
             )
         )
-    if len(exchanges) > 1:
-        # The ПОС message ids are the conversations' keys: two exchanges would mix them.
-        raise ConfigError("[[pos]]: one exchange per server")
+    _check_names("pos", [x.name for x in exchanges])
     d = data.get("delivery", {})
     retry = RetryPolicy(
         max_attempts=int(d.get("max_attempts", 5)),

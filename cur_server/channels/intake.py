@@ -6,6 +6,9 @@ the one whose conversation it replies to (`replies_to`: an e-mail's In-Reply-To 
 against stored Message-IDs), else it is a new incident. What cannot become an incident (no
 known municipality, too large, unreadable) is kept in `channel_rejects` with the reason, for an
 administrator (`cur-server channels --rejected`), and the channel goes on with the next one.
+A message whose files could not all be stored (a failed download, bad content, too large) is
+an incident all the same; its text names the files, and `channel_rejects` keeps the message
+under `SOURCE_ID:files` with the reasons (`attachment_not_stored`).
 """
 
 from __future__ import annotations
@@ -26,7 +29,7 @@ from cur_desktop.models.contract import (
 )
 from cur_desktop.models.domain import Channel, Sector
 
-from ..attachments import IncomingFile, refused_note, store_files
+from ..attachments import IncomingFile, MissingFile, refused_note, store_files
 from ..changes import record_change
 from ..context import ServerContext
 from ..errors import ApiError
@@ -68,6 +71,9 @@ class Inbound:
     category_code: str | None = None
     #: Files that came with it (photos), stored by the server with the incident.
     files: tuple[IncomingFile, ...] = ()
+    #: Files it named that the channel could not bring (a failed download, bad content): the
+    #: incident's text says so, and the administrator sees why (`channel_rejects`).
+    missing_files: tuple[MissingFile, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -105,10 +111,23 @@ def _received(at: datetime | None, now: datetime) -> datetime:
 
 
 class Intake:
-    """What adapters hand their messages to; one per channel process, over the server's data."""
+    """What adapters hand their messages to, over the server's data.
 
-    def __init__(self, server: ServerContext):
+    `prefix` keeps apart the ids of several adapters of one channel (two Telegram bots both
+    have a message 1 in a chat with the same citizen): every id the adapter hands over or asks
+    about is stored as `prefix + id`. The runner gives each adapter its own (`scoped`); the
+    adapter itself only ever sees its own ids. Cursors are named by the adapter already."""
+
+    def __init__(self, server: ServerContext, prefix: str = ""):
         self.server = server
+        self.prefix = prefix
+
+    def scoped(self, prefix: str) -> Intake:
+        return Intake(self.server, prefix)
+
+    def key(self, source_id: str) -> str:
+        """How one of the adapter's ids is stored."""
+        return self.prefix + source_id
 
     # --- cursors: where an adapter stopped reading (an IMAP folder's last UID, …) ----------
 
@@ -127,35 +146,52 @@ class Intake:
 
     # --- messages --------------------------------------------------------------------------
 
-    def known(self, channel: Channel, source_id: str) -> bool:
+    def incident_of(self, channel: Channel, source_id: str) -> int | None:
+        """The incident one of the adapter's messages (in or out) belongs to."""
         with self.server.db.read() as s:
-            return (
-                s.scalar(
-                    select(ChannelMessage.id).where(
-                        ChannelMessage.channel == channel.value,
-                        ChannelMessage.message_id == source_id,
-                    )
+            return s.scalar(
+                select(ChannelMessage.incident_id).where(
+                    ChannelMessage.channel == channel.value,
+                    ChannelMessage.message_id == self.key(source_id),
                 )
-                is not None
             )
+
+    def known(self, channel: Channel, source_id: str) -> bool:
+        return self.incident_of(channel, source_id) is not None
+
+    def reject_of(self, channel: Channel, source_id: str) -> tuple[str, str] | None:
+        """(reason, detail) a message of the adapter was kept for the administrator with."""
+        with self.server.db.read() as s:
+            row = s.execute(
+                select(ChannelReject.reason, ChannelReject.detail).where(
+                    ChannelReject.channel == channel.value,
+                    ChannelReject.source_id == self.key(source_id)[:300],
+                )
+            ).first()
+        return (row[0], row[1] or "") if row else None
 
     def accept(self, msg: Inbound) -> str:
         """Store one message: CREATED, DUPLICATE, FOLLOWUP or REJECTED."""
         now = datetime.now(UTC)
         if self.known(msg.channel, msg.source_id):
             return DUPLICATE
+        msg = replace(
+            msg,
+            source_id=self.key(msg.source_id),
+            replies_to=[self.key(r) for r in msg.replies_to],
+        )
         text = _clean(msg.text, MAX_TEXT_CHARS)
-        if text is None and msg.files:
+        if text is None and (msg.files or msg.missing_files):
             text = FILES_ONLY
         if text is None:
-            return self.reject(
+            return self._keep(
                 Rejected(
                     msg.channel, msg.source_id, "empty", "no text", msg.raw, len(msg.raw or b"")
                 )
             )
         if len(msg.text) > MAX_TEXT_CHARS:
             text = text[: MAX_TEXT_CHARS - len(SHORTENED)] + SHORTENED
-            self.reject(
+            self._keep(
                 _refused(
                     msg,
                     "text_shortened",
@@ -164,17 +200,34 @@ class Intake:
                 )
             )
         refs: list[dict] = []
+        missing = list(msg.missing_files)
         if msg.files:
             with self.server.db.write() as s:
                 refs, refused = store_files(s, list(msg.files), now)
-            note = refused_note(refused)
-            if note:
-                text = text[: MAX_TEXT_CHARS - len(note)] + note
-        msg = replace(msg, text=text, files=())
+            missing += refused
+        note = refused_note(missing)
+        if note:
+            text = text[: MAX_TEXT_CHARS - len(note)] + note
+        msg = replace(msg, text=text, files=(), missing_files=())
         incident_id = self._thread_of(msg)
         if incident_id is not None:
-            return self._follow_up(msg, incident_id, now, refs)
-        return self._create(msg, now, refs)
+            outcome = self._follow_up(msg, incident_id, now, refs)
+        else:
+            outcome = self._create(msg, now, refs)
+        if missing and outcome in (CREATED, FOLLOWUP):
+            self._report_missing(msg, missing)
+        return outcome
+
+    def _report_missing(self, msg: Inbound, missing: list[MissingFile]) -> None:
+        """The message is an incident; the files it lost are the administrator's to see."""
+        detail = "; ".join(f"{m.name}: {m.reason}: {m.detail}" for m in missing)
+        self._keep(
+            _refused(
+                replace(msg, source_id=f"{msg.source_id}:files"),
+                "attachment_not_stored",
+                f"the message is an incident; files not stored: {detail}"[:4000],
+            )
+        )
 
     def _thread_of(self, msg: Inbound) -> int | None:
         with self.server.db.read() as s:
@@ -243,7 +296,7 @@ class Intake:
 
     def _create(self, msg: Inbound, now: datetime, refs: list[dict] | None = None) -> str:
         if not msg.municipality_code:
-            return self.reject(
+            return self._keep(
                 _refused(
                     msg,
                     "unknown_municipality",
@@ -271,7 +324,7 @@ class Intake:
                 self.server, None, IngestRequest(items=[item]), files=[refs or []]
             ).results[0]
         except ApiError as exc:
-            return self.reject(
+            return self._keep(
                 _refused(
                     msg,
                     "unknown_municipality" if exc.code == "unknown_code" else exc.code,
@@ -286,7 +339,10 @@ class Intake:
         return CREATED if result.outcome == "created" else DUPLICATE
 
     def reject(self, r: Rejected) -> str:
-        """Keep a refused message for the administrator (once per message)."""
+        """Keep a refused message of the adapter for the administrator (once per message)."""
+        return self._keep(replace(r, source_id=self.key(r.source_id)))
+
+    def _keep(self, r: Rejected) -> str:
         raw = r.raw if r.raw is None or len(r.raw) <= MAX_KEPT_BYTES else r.raw[:MAX_KEPT_BYTES]
         try:
             with self.server.db.write() as s:
@@ -310,5 +366,7 @@ class Intake:
                     )
         except IntegrityError:
             pass
-        log.warning("%s message %s kept, not an incident: %s", r.channel, r.source_id, r.reason)
+        log.warning(
+            "%s message %s kept for the administrator: %s", r.channel, r.source_id, r.reason
+        )
         return REJECTED

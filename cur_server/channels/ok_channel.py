@@ -9,7 +9,9 @@ subscription: once, `POST /graph/me/subscribe` with `{"types": ["MESSAGE_CREATED
 `timestamp` in milliseconds) with its type (`message_created`). The marker is stored after every
 batch (`channel_cursor:ok:NAME`); passing it on confirms the batch to OK, and intake
 deduplicates by (channel, `mid`) anyway, so a restart neither loses nor repeats a message.
-A message replying to the centre's answer (`reply_to` its mid) joins that incident.
+A message replying to the centre's answer (`reply_to` its mid) joins that incident. Its
+pictures (`message.attachment` / `message.attachments` items of type IMAGE) are downloaded from
+their `payload.url` and stored with the incident (`cur_server/attachments.py`).
 
 A reply is `POST /graph/me/messages/{chat_id}` with `{"recipient": {"chat_id": …}, "message":
 {"text": …, "reply_to": mid}}`, answering the citizen's last message; OK answers
@@ -33,8 +35,10 @@ import requests
 
 from cur_desktop.models.domain import Channel
 
+from ..attachments import AttachmentRefused, IncomingFile, MissingFile
 from .adapter import DeliveryError, Outgoing, Receipt
 from .config import OkConfig
+from .downloads import download, link_name
 from .intake import Inbound, Intake, Rejected
 from .telegram_channel import split_text
 
@@ -197,6 +201,35 @@ class OkChannel:
         except ApiRefusal as exc:
             raise OkError(self._intake_error(exc)) from None
 
+    def files_of(self, msg: dict) -> tuple[tuple[IncomingFile, ...], tuple[MissingFile, ...]]:
+        """A message's pictures: its `attachment` and `attachments` items of type IMAGE, each
+        downloaded from `payload.url` (`downloads.download`; the token is not sent there), and
+        the ones that could not be. Other types (video, stickers, keyboards…) are not files a
+        complaint needs and are left alone."""
+        items = [msg.get("attachment"), *(msg.get("attachments") or [])]
+        images = [
+            i for i in items if isinstance(i, dict) and str(i.get("type", "")).upper() == "IMAGE"
+        ]
+        files, missing = [], []
+        for n, item in enumerate(images, start=1):
+            url = (item.get("payload") or {}).get("url")
+            if not isinstance(url, str) or not url:
+                missing.append(
+                    MissingFile(f"photo-{n}.jpg", "not_fetched", "IMAGE without payload.url")
+                )
+                continue
+            name = link_name(url, f"photo-{n}.jpg")
+            try:
+                data = download(
+                    self.http, url, timeout=self.config.timeout, api_url=self.config.api_url
+                )
+            except AttachmentRefused as exc:
+                log.warning("ok picture %s of %s not fetched: %s", name, msg.get("mid"), exc)
+                missing.append(MissingFile(name, exc.reason, str(exc)))
+                continue
+            files.append(IncomingFile(name, "image/jpeg", data))
+        return tuple(files), tuple(missing)
+
     def _take(self, update: dict, intake: Intake) -> None:
         kind = str(update.get("webhookType") or update.get("type") or "message_created").lower()
         if kind != "message_created":
@@ -219,6 +252,7 @@ class OkChannel:
             datetime.fromtimestamp(stamp / 1000, UTC) if isinstance(stamp, (int, float)) else None
         )
         reply_to = msg.get("reply_to")
+        files, missing = ((), ()) if intake.known(Channel.OK, str(mid)) else self.files_of(msg)
         inbound = Inbound(
             channel=Channel.OK,
             source_id=str(mid),
@@ -230,6 +264,8 @@ class OkChannel:
             or self.config.default_municipality,
             replies_to=[str(reply_to)] if reply_to else [],
             raw=raw,
+            files=files,
+            missing_files=missing,
         )
         try:
             outcome = intake.accept(inbound)

@@ -7,7 +7,8 @@ format is in docs/pos-exchange.md):
   under another name and renamed, so a file is never read half-written; `min_age_seconds` also
   waits for one copied in place). Each message becomes an incident once: intake deduplicates by
   (channel `pos`, the message's ПОС id), so a file dropped again, or read again after a crash
-  before it was moved, creates nothing twice.
+  before it was moved, creates nothing twice. A message's files (`attachments`: base64 content,
+  or a file in a subfolder of the inbox; `pos_files.py`) are stored with its incident.
 - `processed/`: a well-formed file is moved here once all its messages are taken.
 - `rejected/`: a file that is not the documented format is moved here, and a message of a good
   file that cannot be an incident is written here on its own, each with a `.reason.json` next
@@ -42,6 +43,7 @@ from ..tables import Municipality
 from .adapter import DeliveryError, Outgoing, Receipt
 from .config import PosConfig, pos_key
 from .intake import CREATED, DUPLICATE, FOLLOWUP, REJECTED, Inbound, Intake, Rejected
+from .pos_files import read_attachments
 
 log = logging.getLogger(__name__)
 
@@ -113,11 +115,13 @@ def _text(value: object, field: str, *, required: bool = False, limit: int | Non
     return value.strip()
 
 
-def _message_id(item: dict) -> str:
+def _message_id(item: dict, limit: int) -> str:
+    """The message's ПОС id; at most `limit` characters (less than MAX_ID_CHARS for an exchange
+    whose ids are stored with its name before them: one of several exchanges)."""
     value = item.get("id")
     if isinstance(value, bool) or not isinstance(value, (str, int)):
         raise BadFile("missing_id", "id (the message's ПОС id, a string or a number) is missing")
-    return _text(str(value), "id", required=True, limit=MAX_ID_CHARS)
+    return _text(str(value), "id", required=True, limit=limit)
 
 
 def _created_at(value: object) -> datetime:
@@ -266,7 +270,7 @@ class PosChannel:
             return REJECTED, "not_an_object", f"message {n} is not a JSON object"
         raw = _dump(item)
         try:
-            source_id = _message_id(item)
+            source_id = _message_id(item, MAX_ID_CHARS - len(intake.prefix))
             text = _text(item.get("text"), "text", required=True)
             received = _created_at(item.get("created_at"))
             author = item.get("author")
@@ -285,6 +289,7 @@ class PosChannel:
         except BadFile as exc:
             self._keep(intake, f"{file_name}#{n}", exc.reason, exc.detail, raw)
             return REJECTED, exc.reason, exc.detail
+        files, missing = read_attachments(item.get("attachments"), self.config.inbox)
         inbound = Inbound(
             channel=Channel.POS,
             source_id=source_id,
@@ -298,6 +303,8 @@ class PosChannel:
             replies_to=[parent] if parent else [],
             raw=raw,
             category_code=self.config.categories.get(pos_key(category)) if category else None,
+            files=files,
+            missing_files=missing,
         )
         try:
             outcome = intake.accept(inbound)
@@ -307,22 +314,9 @@ class PosChannel:
             return REJECTED, "unreadable", detail
         log.info("ПОС message %s (%s #%d): %s", source_id, file_name, n, outcome)
         if outcome == REJECTED:
-            return REJECTED, *self._why(intake, source_id)
+            return REJECTED, *(intake.reject_of(Channel.POS, source_id) or ("rejected", ""))
         assert outcome in (CREATED, DUPLICATE, FOLLOWUP)
         return outcome, "", ""
-
-    @staticmethod
-    def _why(intake: Intake, source_id: str) -> tuple[str, str]:
-        from ..tables import ChannelReject
-
-        with intake.server.db.read() as s:
-            row = s.scalars(
-                select(ChannelReject).where(
-                    ChannelReject.channel == Channel.POS.value,
-                    ChannelReject.source_id == source_id,
-                )
-            ).first()
-        return (row.reason, row.detail or "") if row else ("rejected", "")
 
     @staticmethod
     def _keep(intake: Intake, source_id: str, reason: str, detail: str, raw: bytes) -> None:

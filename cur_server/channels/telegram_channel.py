@@ -31,13 +31,11 @@ import re
 from datetime import UTC, datetime
 
 import requests
-from sqlalchemy import select
 
 from cur_desktop.models.contract import MAX_ATTACHMENT_BYTES
 from cur_desktop.models.domain import Channel
 
-from ..attachments import IncomingFile
-from ..tables import ChannelMessage
+from ..attachments import IncomingFile, MissingFile
 from .adapter import DeliveryError, Outgoing, Receipt
 from .config import TelegramConfig
 from .faq import FaqBot, Match
@@ -181,10 +179,11 @@ class TelegramChannel:
 
     # --- files (photos) ---------------------------------------------------------------------
 
-    def files_of(self, msg: dict) -> tuple[IncomingFile, ...]:
+    def files_of(self, msg: dict) -> tuple[tuple[IncomingFile, ...], tuple[MissingFile, ...]]:
         """A message's photo (its largest size) or image document, downloaded: `getFile`, then
-        `{api_url}/file/bot<token>/<file_path>` as the Bot API documents. One that cannot be
-        fetched is left out and logged; the message is taken all the same."""
+        `{api_url}/file/bot<token>/<file_path>` as the Bot API documents; and the ones that
+        could not be: the message is taken all the same, the incident and the administrator
+        are told which."""
         wanted = []
         photos = [p for p in msg.get("photo") or [] if isinstance(p, dict) and p.get("file_id")]
         if photos:
@@ -199,7 +198,7 @@ class TelegramChannel:
                 wanted.append(
                     (doc["file_id"], str(doc.get("file_name") or "image"), doc["mime_type"])
                 )
-        files = []
+        files, missing = [], []
         for file_id, name, kind in wanted:
             try:
                 found = self.call("getFile", {"file_id": file_id})
@@ -223,7 +222,8 @@ class TelegramChannel:
                     msg.get("message_id"),
                     what,
                 )
-        return tuple(files)
+                missing.append(MissingFile(name, "not_fetched", str(what)[:300]))
+        return tuple(files), tuple(missing)
 
     # --- intake ----------------------------------------------------------------------------
 
@@ -314,6 +314,10 @@ class TelegramChannel:
             elif not replies_to:
                 faq_match = self._faq_pending(intake, own_id, text)
         username = chat.get("username")
+        # An edit may put another picture in a photo message: it joins the incident's files
+        # (a caption-only edit brings the same bytes, stored and listed once).
+        known = intake.known(Channel.TELEGRAM, source_id)
+        files, missing = ((), ()) if known else self.files_of(msg)
         inbound = Inbound(
             channel=Channel.TELEGRAM,
             source_id=source_id,
@@ -327,9 +331,8 @@ class TelegramChannel:
             or self.config.default_municipality,
             replies_to=replies_to,
             raw=raw,
-            # An edit may put another picture in a photo message: it joins the incident's
-            # files (a caption-only edit brings the same bytes, stored and listed once).
-            files=self.files_of(msg) if not intake.known(Channel.TELEGRAM, source_id) else (),
+            files=files,
+            missing_files=missing,
         )
         try:
             outcome = intake.accept(inbound)
@@ -348,7 +351,7 @@ class TelegramChannel:
         if self.faq is not None and outcome in (CREATED, DUPLICATE) and faq_match is not None:
             self._faq_answer(intake, own_id, chat_id, message_id, faq_match)
         elif self.faq is not None and outcome == FOLLOWUP:
-            incident_id = self._incident_of(intake, source_id)
+            incident_id = intake.incident_of(Channel.TELEGRAM, source_id)
             if incident_id is not None and self.faq.hand_over(incident_id, text):
                 log.info("telegram %s: the bot's answer handed to a person", source_id)
                 self._faq_handed_over(intake, source_id, chat_id, message_id, incident_id)
@@ -376,15 +379,6 @@ class TelegramChannel:
             )
         return match
 
-    def _incident_of(self, intake: Intake, source_id: str) -> int | None:
-        with intake.server.db.read() as s:
-            return s.scalar(
-                select(ChannelMessage.incident_id).where(
-                    ChannelMessage.channel == Channel.TELEGRAM.value,
-                    ChannelMessage.message_id == source_id,
-                )
-            )
-
     def _faq_handed_over(
         self, intake: Intake, source_id: str, chat_id: int, message_id: int, incident_id: int
     ) -> None:
@@ -397,12 +391,12 @@ class TelegramChannel:
         except DeliveryError as exc:
             log.warning("telegram %s: the hand-over notice was not sent: %s", source_id, exc)
             return
-        self.faq.remember_sent(incident_id, sent, Channel.TELEGRAM.value)
+        self.faq.remember_sent(incident_id, [intake.key(i) for i in sent], Channel.TELEGRAM.value)
 
     def _faq_answer(
         self, intake: Intake, own_id: str, chat_id: int, message_id: int, match: Match
     ) -> None:
-        incident_id = self._incident_of(intake, own_id)
+        incident_id = intake.incident_of(Channel.TELEGRAM, own_id)
         key = self._faq_key(own_id)
         text = self.faq.answer_text(incident_id, match.template_code) if incident_id else None
         if text is None:
@@ -417,8 +411,9 @@ class TelegramChannel:
             log.warning("telegram %s: the FAQ answer was not sent: %s", own_id, exc)
             intake.save_cursor(key, {"done": True, "answered": False, "error": str(exc)})
             return
+        stored = [intake.key(i) for i in sent]
         self.faq.record(
-            incident_id, f"faq:{self.name}:{own_id}", match, text, sent, Channel.TELEGRAM.value
+            incident_id, f"faq:{self.name}:{own_id}", match, text, stored, Channel.TELEGRAM.value
         )
         intake.save_cursor(self._faq_chat_key(chat_id), {"answer": sent[-1]})
         intake.save_cursor(key, {"done": True, "answered": True})

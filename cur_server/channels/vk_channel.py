@@ -27,16 +27,15 @@ import hashlib
 import json
 import logging
 from datetime import UTC, datetime
-from urllib.parse import urlsplit
 
 import requests
 
-from cur_desktop.models.contract import MAX_ATTACHMENT_BYTES
 from cur_desktop.models.domain import Channel
 
-from ..attachments import IncomingFile
+from ..attachments import AttachmentRefused, IncomingFile, MissingFile
 from .adapter import DeliveryError, Outgoing, Receipt
 from .config import VkConfig
+from .downloads import download, link_name
 from .intake import Inbound, Intake, Rejected
 from .telegram_channel import split_text
 
@@ -198,12 +197,11 @@ class VkChannel:
             for u in users or []
         }
 
-    def files_of(self, msg: dict) -> tuple[IncomingFile, ...]:
-        """A message's or comment's photo attachments, each its largest size downloaded. Only
-        https links (VK's photo servers), or links on the API's own host (a local emulation);
-        one that cannot be fetched is left out and logged, the message taken all the same."""
-        api_host = urlsplit(self.config.api_url).netloc
-        files = []
+    def files_of(self, msg: dict) -> tuple[tuple[IncomingFile, ...], tuple[MissingFile, ...]]:
+        """A message's or comment's photo attachments, each its largest size downloaded
+        (`downloads.download`), and the ones that could not be: the message is taken all the
+        same, and the incident and the administrator are told which."""
+        files, missing = [], []
         for n, item in enumerate(msg.get("attachments") or []):
             photo = item.get("photo") if isinstance(item, dict) else None
             sizes = [x for x in (photo or {}).get("sizes") or [] if isinstance(x, dict)]
@@ -211,22 +209,17 @@ class VkChannel:
             if item.get("type") != "photo" or not sizes:
                 continue
             big = max(sizes, key=lambda x: (x.get("width") or 0) * (x.get("height") or 0))
-            url = urlsplit(big["url"])
-            if url.scheme != "https" and url.netloc != api_host:
-                log.warning("vk photo link refused (not https): %s", url.netloc)
-                continue
+            name = link_name(big["url"], f"photo-{n + 1}.jpg")
             try:
-                with self.http.get(big["url"], timeout=self.config.timeout, stream=True) as resp:
-                    if resp.status_code != 200:
-                        raise OSError(f"HTTP {resp.status_code}")
-                    data = resp.raw.read(MAX_ATTACHMENT_BYTES + 1, decode_content=True)
-            except (OSError, requests.RequestException) as exc:
-                log.warning("vk photo %s not fetched: %s", url.netloc, type(exc).__name__)
+                data = download(
+                    self.http, big["url"], timeout=self.config.timeout, api_url=self.config.api_url
+                )
+            except AttachmentRefused as exc:
+                log.warning("vk photo %s not fetched: %s", name, exc)
+                missing.append(MissingFile(name, exc.reason, str(exc)))
                 continue
-            if len(data) <= MAX_ATTACHMENT_BYTES:
-                name = url.path.rsplit("/", 1)[-1] or f"photo-{n + 1}.jpg"
-                files.append(IncomingFile(name, "image/jpeg", data))
-        return tuple(files)
+            files.append(IncomingFile(name, "image/jpeg", data))
+        return tuple(files), tuple(missing)
 
     def _take(self, update: dict, intake: Intake, names: dict[int, str]) -> bool:
         kind = update.get("type")
@@ -257,6 +250,7 @@ class VkChannel:
             author = f"vk.com/id{from_id}" if from_id > 0 else f"vk.com/club{-from_id}"
         stamp = msg.get("date")
         text = msg.get("text") or ""
+        files, missing = ((), ()) if intake.known(Channel.VK, source_id) else self.files_of(msg)
         inbound = Inbound(
             channel=Channel.VK,
             source_id=source_id,
@@ -268,7 +262,8 @@ class VkChannel:
             municipality_code=self.config.default_municipality,
             replies_to=replies_to,
             raw=raw,
-            files=() if intake.known(Channel.VK, source_id) else self.files_of(msg),
+            files=files,
+            missing_files=missing,
         )
         try:
             outcome = intake.accept(inbound)

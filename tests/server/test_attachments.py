@@ -17,7 +17,7 @@ from cur_server.attachments import IncomingFile, store_file
 from cur_server.channels.email_message import read_email
 from cur_server.channels.intake import CREATED, Intake
 from cur_server.context import load_context
-from cur_server.tables import Attachment, Incident
+from cur_server.tables import Attachment, ChannelReject, Incident
 from tests.server.test_telegram_channel import runner, tg_incidents
 from tests.support.telegram_api import TelegramApi
 
@@ -106,7 +106,16 @@ def test_a_photo_that_cannot_be_fetched_leaves_the_message_an_incident(seeded_ur
     run = runner(seeded_url, tg)
     assert run.run_round().fetched == 1
     (inc,) = tg_incidents(seeded_url)
-    assert inc.text == "Фото не скачается" and inc.attachments == []
+    assert inc.attachments == []
+    assert (
+        inc.text
+        == "Фото не скачается\n\n[Не сохранены вложения: photo-101.jpg (не удалось получить)]"
+    )
+    # The administrator sees which file and why (channel_rejects), the token never.
+    with run.server.db.read() as s:
+        (kept,) = s.scalars(select(ChannelReject)).all()
+    assert kept.reason == "attachment_not_stored" and kept.source_id.endswith(":files")
+    assert "photo-101.jpg: not_fetched" in kept.detail and "invalid file_id" in kept.detail
 
 
 def mail_with(*parts: tuple[bytes, str, str], text: str = "Посмотрите фото") -> bytes:

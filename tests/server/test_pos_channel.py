@@ -398,8 +398,11 @@ def test_the_configuration_names_the_folders(tmp_path):
     assert isinstance(adapter, PosChannel)
     with pytest.raises(ConfigError, match="folder"):
         parse_config({"pos": [{"name": "pos"}]})
-    with pytest.raises(ConfigError, match="one exchange per server"):
-        parse_config({"pos": [{"folder": "/a"}, {"folder": "/b"}]})
+    # Several exchanges, each by its own name (default pos1, pos2…).
+    two = parse_config({"pos": [{"folder": "/a"}, {"folder": "/b"}]})
+    assert [x.name for x in two.pos] == ["pos1", "pos2"]
+    with pytest.raises(ConfigError, match="its own name"):
+        parse_config({"pos": [{"name": "x", "folder": "/a"}, {"name": "x", "folder": "/b"}]})
 
 
 def test_one_round_from_the_command_line(seeded_url, pos, tmp_path):

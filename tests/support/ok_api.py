@@ -8,9 +8,12 @@ with the events after the marker (passing a marker confirms, and forgets, those 
 the webhook's message shape (`sender`, `recipient.chat_id`, `message.mid`, `message.text`,
 `message.reply_to`, `timestamp` in ms) with `webhookType: "MESSAGE_CREATED"`;
 `POST /graph/me/messages/{chat_id}` with `{"recipient": {"chat_id"}, "message": {"text",
-"reply_to"}}` keeps the message and answers `{"chat_id": …, "message_id": "mid:…"}`. Tests make
-citizens write (`user_says`), close a chat to the group, revoke the token, or queue any error for
-the next calls of a path (`fail`, `fail_html`).
+"reply_to"}}` keeps the message and answers `{"chat_id": …, "message_id": "mid:…"}`. A message
+with pictures carries them as the documented message format does: `message.attachments`, items
+`{"type": "IMAGE", "payload": {"id", "url"}}`, the url on this server's `/i/` (no token: OK's
+picture links are plain links). Tests make citizens write (`user_says`, with `photos`), close a
+chat to the group, revoke the token, take a picture away, or queue any error for the next calls
+of a path (`fail`, `fail_html`).
 """
 
 from __future__ import annotations
@@ -49,6 +52,9 @@ class State:
     closed: set[str] = field(default_factory=set)
     calls: list[tuple[str, str, dict, dict]] = field(default_factory=list)
     failures: list[Failure] = field(default_factory=list)
+    #: picture id → its bytes (served at /i/{id}.jpg), and the ids downloaded, in order
+    images: dict[str, bytes] = field(default_factory=dict)
+    downloads: list[str] = field(default_factory=list)
 
 
 class OkApi:
@@ -111,12 +117,20 @@ class OkApi:
         user_id: str = "user:572581930001",
         name: str | None = "Ирина Соколова",
         reply_to: str | None = None,
+        photos: list[bytes] = (),
     ) -> dict:
         """A group member writes in a chat with the group: the event (returned) is queued."""
         with self.lock:
             message = {"text": text, "seq": next(self._seq), "mid": self._mid(chat_id)}
             if reply_to:
                 message["reply_to"] = reply_to
+            if photos:
+                message["attachments"] = []
+                for data in photos:
+                    image_id = f"{len(self.state.images) + 1:04d}"
+                    self.state.images[image_id] = data
+                    payload = {"id": image_id, "url": f"{self.url}/i/{image_id}.jpg"}
+                    message["attachments"].append({"type": "IMAGE", "payload": payload})
             sender = {"user_id": user_id}
             if name:
                 sender["name"] = name
@@ -170,6 +184,12 @@ class OkApi:
         query = {k: v[-1] for k, v in parse_qs(parts.query).items()}
         path = unquote(parts.path).removeprefix("/graph/")
         with self.lock:
+            if verb == "GET" and parts.path.startswith("/i/"):
+                image_id = parts.path.removeprefix("/i/").removesuffix(".jpg")
+                self.state.downloads.append(image_id)
+                if image_id not in self.state.images:
+                    return 404, b"<html>Not Found</html>", "text/html"
+                return 200, self.state.images[image_id], "image/jpeg"
             if query.get("access_token") != self.state.token:
                 return self._error(102, "PARAM_SESSION_EXPIRED : Session expired")
             query.pop("access_token")
