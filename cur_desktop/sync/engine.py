@@ -246,7 +246,7 @@ class SyncCore:
         with self.store.read() as conn:
             cursor = self.store.get_meta(conn, "cursor", 0)
             deferring = first_fill.filling(conn)
-            clock, basis = sla_clock(conn), sla_basis(conn)
+            clock = sla_clock(conn)
         # A fill cut short is still the first one when it goes on: what it brings was never
         # shown, so it is seen as it is (as it would have been without the interruption).
         fill = _Fill(cursor, first_fill_now=cursor == 0 or deferring, deferring=deferring)
@@ -269,6 +269,8 @@ class SyncCore:
                 if self._write_pages(feed.pages(), fill, summary):
                     return
             self._check_cancel()
+            with self.store.read() as conn:  # read only for a large pull, never for a poll
+                basis = sla_basis(conn)
             try:
                 process = ProcessFeed(
                     self.client, fill.cursor, self.page_size, basis, seen=seen, cancel=cancel

@@ -74,13 +74,12 @@ class FeedUnavailable(Exception):
     """The process feed cannot go on (not started, died, its token expired): use threads."""
 
 
-def _checked(cursor: int, page: ChangesPage) -> ChangesPage:
+def _checked(cursor: int, page: ChangesPage) -> None:
     if page.has_more and page.cursor <= cursor:  # asking again would loop forever
         raise ProtocolError(
             said("off_protocol", "Сервер прислал ответ не по протоколу"),
             detail=f"cursor {cursor} -> {page.cursor}",
         )
-    return page
 
 
 class ThreadFeed:
@@ -185,14 +184,13 @@ def _run_feed(job: _FeedJob, out: Connection) -> None:
         max_response_bytes=job.max_response_bytes,
     )
     client.access_token = job.access_token
-    cancel = threading.Event()
     feed = ThreadFeed(
         client,
         job.cursor,
         job.page_size,
         sla_clock_of(job.sla_basis),
         seen=job.seen,
-        cancel=cancel,
+        cancel=threading.Event(),  # never set: the parent ends it by closing the pipe
     )
     try:
         try:
@@ -202,7 +200,7 @@ def _run_feed(job: _FeedJob, out: Connection) -> None:
         except SyncError as exc:
             out.send(("error", type(exc), exc.args, vars(exc)))
         except (BrokenPipeError, EOFError, ConnectionResetError):
-            cancel.set()  # the parent left
+            pass  # the parent left
         except Exception as exc:  # a defect: the parent goes on with threads and logs it
             out.send(("broken", f"{type(exc).__name__}: {exc}"))
     except (BrokenPipeError, ConnectionResetError):

@@ -1,4 +1,4 @@
-"""Fetching a citizen's photo from the link a channel's API gives (VK, OK).
+"""Fetching a citizen's photo from the link a channel's API gives (Telegram, VK, OK).
 
 The link is the channel's: only https (its photo servers), or a link on the API's own host (a
 local emulation, a test). At most `MAX_ATTACHMENT_BYTES` are read, streamed, so a huge file

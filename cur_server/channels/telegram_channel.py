@@ -35,9 +35,10 @@ import requests
 from cur_desktop.models.contract import MAX_ATTACHMENT_BYTES
 from cur_desktop.models.domain import Channel
 
-from ..attachments import IncomingFile, MissingFile
+from ..attachments import AttachmentRefused, IncomingFile, MissingFile
 from .adapter import DeliveryError, Outgoing, Receipt
 from .config import TelegramConfig
+from .downloads import download
 from .faq import FaqBot, Match
 from .intake import CREATED, DUPLICATE, FOLLOWUP, Inbound, Intake, Rejected
 
@@ -206,23 +207,28 @@ class TelegramChannel:
                 if not path or (found.get("file_size") or 0) > MAX_ATTACHMENT_BYTES:
                     raise TelegramError(f"no file_path or too large ({found!r:.200})")
                 url = f"{self.config.api_url}/file/bot{self.config.token.reveal()}/{path}"
-                with self.http.get(url, timeout=self.config.timeout, stream=True) as resp:
-                    if resp.status_code != 200:
-                        raise TelegramError(f"file download answered HTTP {resp.status_code}")
-                    data = resp.raw.read(MAX_ATTACHMENT_BYTES + 1, decode_content=True)
-                if len(data) > MAX_ATTACHMENT_BYTES:
-                    raise TelegramError("file larger than the limit")
+                data = download(
+                    self.http, url, timeout=self.config.timeout, api_url=self.config.api_url
+                )
                 files.append(IncomingFile(name, kind, data))
-            except (ApiRefusal, TelegramError, requests.RequestException, AttributeError) as exc:
+            except (
+                AttachmentRefused,  # its text names the host only, not the token in the path
+                ApiRefusal,
+                TelegramError,
+                requests.RequestException,
+                AttributeError,
+            ) as exc:
                 # requests' own text names the URL, and so the token: only the kind is logged.
-                what = exc if isinstance(exc, TelegramError | ApiRefusal) else type(exc).__name__
+                known = TelegramError | ApiRefusal | AttachmentRefused
+                what = exc if isinstance(exc, known) else type(exc).__name__
+                reason = exc.reason if isinstance(exc, AttachmentRefused) else "not_fetched"
                 log.warning(
                     "telegram file %s of message %s not fetched: %s",
                     name,
                     msg.get("message_id"),
                     what,
                 )
-                missing.append(MissingFile(name, "not_fetched", str(what)[:300]))
+                missing.append(MissingFile(name, reason, str(what)[:300]))
         return tuple(files), tuple(missing)
 
     # --- intake ----------------------------------------------------------------------------
