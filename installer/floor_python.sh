@@ -85,7 +85,7 @@ fetch() {
         done
     fi
     [[ -n $(tarball "$pattern") ]] || {
-        echo "floor_python: no source for $package ($pattern) in $SRC" >&2
+        echo "floor_python: no source for $package ($pattern) in $SRC (has apt deb-src entries?)" >&2
         exit 1
     }
 }
