@@ -85,7 +85,7 @@ fetch() {
         done
     fi
     [[ -n $(tarball "$pattern") ]] || {
-        echo "floor_python: no source for $package ($pattern) in $SRC" >&2
+        echo "floor_python: no source for $package ($pattern) in $SRC (has apt deb-src entries?)" >&2
         exit 1
     }
 }
@@ -187,6 +187,22 @@ if ! done_step python; then
     # (setup.py also searches /usr/lib/x86_64-linux-gnu): not built, so none can be bundled.
     printf '%s\n' '*disabled*' _curses _curses_panel readline _dbm _gdbm _tkinter nis _crypt \
         _uuid ossaudiodev spwd > "$dir/Modules/Setup.local"
+    # The Makefile names libpython's soname with `-Wl,-h`, the short form zig's linker driver
+    # rejects ("unsupported linker arg"); `-soname` is the same option, spelled the long way.
+    sed -i 's/-Wl,-h\$/-Wl,-soname,$/' "$dir/Makefile.pre.in"
+    # libpython3.so (the stable ABI's stub) is linked from libpython3.11.so alone; given no
+    # source or object file, zig hands the link to clang's driver, which rejects the target's
+    # glibc version ("version '.2.28' in target triple ... is invalid"). An empty C file in
+    # the link avoids that and adds nothing to the library.
+    : > "$dir/Modules/floor_empty.c"
+    sed -i 's|-o \$@ -Wl,-soname,\$@ \$^$|& Modules/floor_empty.c|' "$dir/Makefile.pre.in"
+    # setup.py puts the build machine's /usr/local and /usr/include/x86_64-linux-gnu on every
+    # extension's command line; that glibc's headers then clash with zig's glibc 2.28 headers
+    # (`unknown type name '__time64_t'`) and nearly every module fails. The prefix has all the
+    # libraries the build needs, so those paths are dropped (`pass` keeps the blocks valid).
+    sed -i -e "s|add_dir_to_list(self.compiler.library_dirs, '/usr/local/lib')|pass|" \
+        -e "s|add_dir_to_list(self.compiler.include_dirs, '/usr/local/include')|pass|" \
+        -e 's|^        self.add_multiarch_paths()$|        pass|' "$dir/setup.py"
     (cd "$dir" && ./configure --prefix="$PREFIX" --enable-shared --with-openssl="$PREFIX" \
         --with-ensurepip=install --without-static-libpython \
         LDFLAGS="$LDFLAGS -Wl,-rpath,$PREFIX/lib" \

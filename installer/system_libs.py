@@ -55,6 +55,11 @@ SYSTEM_LIBRARIES: dict[str, str] = {
     "libgio-2.0.so.*": "libglib2.0-0",
     "libgmodule-2.0.so.*": "libglib2.0-0",
     "libenchant-2.so.*": "libenchant-2-2",
+    # QtCore and QtNetwork link them, and the wheels rely on the system for them; the build
+    # machine's copies need its glibc (2.33-2.34 on Debian 12). Debian 10 has both (zstd 1.3.8:
+    # Qt calls only its basic streaming API; MIT Kerberos 1.17, the same soname).
+    "libzstd.so.*": "libzstd1",
+    "libgssapi_krb5.so.*": "libgssapi-krb5-2",
     # The C++ runtime must be the system's: the GL driver (mesa) loads the system's own and
     # two copies in one process break; the wheels need only what GCC 8 (Debian 10) has.
     "libstdc++.so.*": "libstdc++6",

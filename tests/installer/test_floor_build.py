@@ -1,7 +1,8 @@
 """The release build for the glibc floor (`make dist-release`, installer/floor_python.sh), checked
 in seconds: the script parses, the make target runs it and ends with the floor check, and the
 floor check tells a binary linked by `zig cc` at glibc 2.28 from one linked by the machine's gcc.
-The build itself takes far too long for a test (installer/README.md, "The glibc floor")."""
+The build itself takes far too long for a test (installer/README.md, "The glibc floor"); when
+a checkout has built it (`make dist-release`), its outputs are checked against the floor too."""
 
 from __future__ import annotations
 
@@ -22,6 +23,8 @@ sys.path.insert(0, str(INSTALLER))
 import check_bundle  # noqa: E402
 import elf  # noqa: E402
 
+FLOOR_PREFIX = ROOT / "build" / "floor" / "prefix"
+RELEASE_BUNDLE = ROOT / "dist" / "release" / "cur-desktop"
 needs_objdump = pytest.mark.skipif(shutil.which("objdump") is None, reason="binutils missing")
 PROGRAM = '#include <stdio.h>\nint main(void) { puts("floor"); return 0; }\n'
 
@@ -101,3 +104,19 @@ def test_floor_check_tells_zig_at_2_28_from_the_machines_gcc(tmp_path):
     # glibc >= 2.34 versions __libc_start_main at 2.34: what raised the machine-built bundle.
     assert native >= (2, 34), elf.version_text(native)
     assert check_bundle.main([str(native_bundle.parent), "--max-glibc", "2.28"]) == 1
+
+
+@needs_objdump
+@pytest.mark.skipif(
+    not (FLOOR_PREFIX / "bin" / "python3.11").exists(), reason="no floor Python built here"
+)
+def test_the_built_floor_python_needs_no_glibc_above_2_28():
+    # Its interpreter, libpython and every extension module, the bundle's source of them.
+    needs = check_bundle.scan(FLOOR_PREFIX)
+    assert (2, 17) <= needs.glibc_floor <= (2, 28), needs.floor_file
+
+
+@needs_objdump
+@pytest.mark.skipif(not RELEASE_BUNDLE.exists(), reason="no release bundle built here")
+def test_the_release_bundle_needs_no_glibc_above_2_28():
+    assert check_bundle.main([str(RELEASE_BUNDLE), "--max-glibc", "2.28"]) == 0
