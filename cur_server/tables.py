@@ -505,6 +505,9 @@ class ChannelMessage(Base):
     address: Mapped[str | None] = mapped_column(String(320))
     subject: Mapped[str | None] = mapped_column(String(1000))
     at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow)
+    #: The adapter (mailbox, bot, community) an inbound message came by, so the reply leaves by
+    #: it; none on rows from before migration 0011.
+    adapter: Mapped[str | None] = mapped_column(String(64))
 
 
 class ChannelReject(Base):

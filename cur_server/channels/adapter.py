@@ -19,6 +19,8 @@ class ThreadMessage:
     direction: str
     address: str | None = None
     subject: str | None = None
+    #: The adapter an inbound message came by (None: not recorded, an older message).
+    adapter: str | None = None
 
 
 @dataclass(frozen=True)

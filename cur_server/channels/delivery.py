@@ -138,7 +138,7 @@ def claim_due(
             reply = s.get(Reply, d.reply_id)
             incident = s.get(Incident, d.incident_id)
             thread = [
-                ThreadMessage(m.message_id, m.direction, m.address, m.subject)
+                ThreadMessage(m.message_id, m.direction, m.address, m.subject, m.adapter)
                 for m in s.scalars(
                     select(ChannelMessage)
                     .where(

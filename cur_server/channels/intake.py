@@ -116,14 +116,17 @@ class Intake:
     `prefix` keeps apart the ids of several adapters of one channel (two Telegram bots both
     have a message 1 in a chat with the same citizen): every id the adapter hands over or asks
     about is stored as `prefix + id`. The runner gives each adapter its own (`scoped`); the
-    adapter itself only ever sees its own ids. Cursors are named by the adapter already."""
+    adapter itself only ever sees its own ids. Cursors are named by the adapter already.
+    `adapter` is the adapter's name, stored with each inbound message so the reply leaves by
+    the adapter it came by (e-mail's ids carry no prefix to tell)."""
 
-    def __init__(self, server: ServerContext, prefix: str = ""):
+    def __init__(self, server: ServerContext, prefix: str = "", adapter: str | None = None):
         self.server = server
         self.prefix = prefix
+        self.adapter = adapter
 
-    def scoped(self, prefix: str) -> Intake:
-        return Intake(self.server, prefix)
+    def scoped(self, prefix: str, adapter: str | None = None) -> Intake:
+        return Intake(self.server, prefix, adapter)
 
     def key(self, source_id: str) -> str:
         """How one of the adapter's ids is stored."""
@@ -264,6 +267,7 @@ class Intake:
                 address=_clean(msg.address, 320),
                 subject=_clean(msg.subject, 1000),
                 at=now,
+                adapter=self.adapter,
             )
         )
 

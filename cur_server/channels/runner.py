@@ -8,11 +8,12 @@ Several processes may run against one PostgreSQL database: deliveries are claime
 A channel may have several adapters (the centre's Telegram bot and a municipality's, two VK
 communities…). Their message ids would collide (message 1 of the same citizen's chat with each
 bot), so each adapter's ids are stored with its name before them (`kasimov/…`, `Intake.scoped`),
-and a reply goes out through the adapter whose id the citizen's last message has. One adapter
-per channel keeps the ids without a name: the one that ran alone before (`legacy_owner`), so a
-server that had one bot keeps its incidents' conversations as they are when a second is added.
-E-mail keeps its ids as they are (Message-IDs are unique anyway) and answers by the first
-mailbox configured.
+and a reply goes out through the adapter the citizen's last message came by: its name is stored
+with each inbound message, and for messages from before it was (migration 0011) their id's
+prefix tells. One adapter per channel keeps the ids without a name: the one that ran alone
+before (`legacy_owner`), so a server that had one bot keeps its incidents' conversations as they
+are when a second is added. E-mail keeps its ids as they are (Message-IDs are unique anyway), so
+its stored adapter name alone tells the mailbox; a letter from before that answers by the first.
 """
 
 from __future__ import annotations
@@ -32,7 +33,7 @@ from cur_desktop.models.domain import Channel
 
 from ..context import ServerContext
 from ..tables import ChannelMessage, Setting
-from .adapter import ChannelAdapter, DeliveryError, Outgoing, Receipt, ThreadMessage
+from .adapter import ChannelAdapter, DeliveryError, Outgoing, Receipt
 from .config import ChannelsConfig
 from .delivery import RetryPolicy, claim_due, confirm_sent, record_failure
 from .email_channel import EmailChannel
@@ -135,7 +136,7 @@ class ChannelRunner:
             )
             for a in group:
                 prefix = "" if channel == Channel.EMAIL or a.name == owner else f"{a.name}/"
-                self.intakes[id(a)] = self.intake.scoped(prefix)
+                self.intakes[id(a)] = self.intake.scoped(prefix, a.name)
         for a in self.adapters:
             # An adapter that keeps state of its own in the database (Telegram's parts sent).
             attach = getattr(a, "attach", None)
@@ -160,12 +161,17 @@ class ChannelRunner:
                 self._deliver_one(self._sender_of(group, out), out, report)
 
     def _sender_of(self, group: list[ChannelAdapter], out: Outgoing) -> ChannelAdapter | None:
-        """The adapter the citizen's last message came through (the first of the channel's
-        unprefixed ones when no message says: it tells there is no conversation)."""
+        """The adapter the citizen's last message came through: by the name stored with it,
+        else by its id's prefix (a message from before names were stored), else the first of the
+        channel's unprefixed adapters (with no message at all there is no conversation)."""
         came = [m for m in out.thread if m.direction == "in" and m.address]
         plain = [a for a in group if not self.intakes[id(a)].prefix]
         if not came:
             return plain[0] if plain else group[0]
+        if came[-1].adapter is not None:
+            by_name = [a for a in group if a.name == came[-1].adapter]
+            if by_name:
+                return by_name[0]
         last = came[-1].message_id
         for a in group:
             prefix = self.intakes[id(a)].prefix
@@ -179,7 +185,7 @@ class ChannelRunner:
         if not prefix:
             return out
         thread = [
-            ThreadMessage(m.message_id.removeprefix(prefix), m.direction, m.address, m.subject)
+            replace(m, message_id=m.message_id.removeprefix(prefix))
             for m in out.thread
             if m.message_id.startswith(prefix)
         ]

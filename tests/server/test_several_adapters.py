@@ -1,7 +1,7 @@
-"""Several adapters of one channel in one process: two Telegram bots and two VK communities,
-each against its own local API emulation. The same citizen's message 1 to each bot is two
-incidents, not one; each answer goes out through the bot or community the citizen wrote to,
-once; a server that had one bot keeps its conversations when a second is added. SQLite and
+"""Several adapters of one channel in one process: two Telegram bots, two VK communities and two
+mailboxes, each against its own local server. The same citizen's message 1 to each bot is two
+incidents, not one; each answer goes out through the bot, community or mailbox the citizen wrote
+to, once; a server that had one bot keeps its conversations when a second is added. SQLite and
 PostgreSQL."""
 
 from __future__ import annotations
@@ -12,9 +12,12 @@ import pytest
 
 from cur_server.channels.runner import ChannelRunner
 from cur_server.context import load_context
-from cur_server.tables import Delivery
+from cur_server.tables import ChannelMessage, Delivery
+from tests.server.test_email_channel import email_channel, email_incidents, letter
 from tests.server.test_telegram_channel import _publish, telegram_channel, tg_incidents
 from tests.server.test_vk_channel import vk_channel, vk_incidents
+from tests.support.imap_server import ImapServer
+from tests.support.smtp_server import SmtpServer
 from tests.support.telegram_api import TelegramApi
 from tests.support.vk_api import VkApi
 
@@ -158,3 +161,59 @@ def test_two_vk_communities_answer_each_through_its_own(seeded_url, api, two_vk)
         [named(vk_channel(main), "cur"), named(vk_channel(kasimov), "kasimov")],
     )
     assert again.run_round().sent == 0 and len(vk_incidents(seeded_url)) == 2
+
+
+KASIMOV_MAILBOX = "kasimov@kasimov.region.example"
+
+
+@pytest.fixture
+def two_mail():
+    with ImapServer() as imap1, SmtpServer() as smtp1, ImapServer() as imap2, SmtpServer() as smtp2:
+        yield (imap1, smtp1), (imap2, smtp2)
+
+
+def two_mailboxes(url: str, cur, kasimov) -> ChannelRunner:
+    mailboxes = [
+        named(email_channel(*cur), "cur"),
+        named(email_channel(*kasimov), "kasimov", address=KASIMOV_MAILBOX),
+    ]
+    return ChannelRunner(load_context(url), mailboxes)
+
+
+def test_two_mailboxes_answer_each_letter_from_the_one_it_came_to(seeded_url, api, two_mail):
+    (imap1, smtp1), (imap2, smtp2) = two_mail
+    run = two_mailboxes(seeded_url, *two_mail)
+    imap1.deliver(letter("Во дворе не вывозят мусор", message_id="a@citizen.example"))
+    imap2.deliver(letter("В Касимове яма", message_id="b@citizen.example", to=KASIMOV_MAILBOX))
+    assert run.run_round().fetched == 2
+    to_cur, to_kasimov = email_incidents(seeded_url)
+    # Message-IDs stay as they are: the mailbox is stored beside them.
+    assert (to_cur.source_id, to_kasimov.source_id) == ("a@citizen.example", "b@citizen.example")
+    with run.server.db.read() as s:
+        stored = dict(s.query(ChannelMessage.message_id, ChannelMessage.adapter).all())
+    assert stored == {"a@citizen.example": "cur", "b@citizen.example": "kasimov"}
+
+    _publish(api, to_kasimov.id, "Яму заделают до пятницы.")
+    _publish(api, to_cur.id, "Мусор вывезен.")
+    assert run.run_round().sent == 2
+    [from_cur] = smtp1.messages
+    [from_kasimov] = smtp2.messages
+    assert from_cur["In-Reply-To"] == "<a@citizen.example>"
+    assert from_kasimov["In-Reply-To"] == "<b@citizen.example>"
+    assert from_kasimov["From"] == KASIMOV_MAILBOX
+    assert from_kasimov.get_content().strip() == "Яму заделают до пятницы."
+
+
+def test_a_letter_stored_before_mailboxes_were_recorded_is_answered_by_the_first(
+    seeded_url, api, two_mail
+):
+    (imap1, smtp1), (imap2, smtp2) = two_mail
+    run = two_mailboxes(seeded_url, *two_mail)
+    imap2.deliver(letter("В Касимове яма", to=KASIMOV_MAILBOX))
+    run.run_round()
+    with run.server.db.write() as s:  # as a row from before migration 0011
+        s.query(ChannelMessage).update({ChannelMessage.adapter: None})
+    [inc] = email_incidents(seeded_url)
+    _publish(api, inc.id, "Яму заделают.")
+    assert run.run_round().sent == 1
+    assert len(smtp1.messages) == 1 and smtp2.messages == []
