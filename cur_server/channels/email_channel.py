@@ -133,22 +133,7 @@ class EmailChannel:
         if isinstance(parsed, Rejected):
             intake.reject(parsed)
             return
-        try:
-            outcome = intake.accept(parsed)
-        except (ValueError, TypeError) as exc:
-            # A letter the ingest path refuses (pydantic's ValidationError is a ValueError)
-            # must not stop the folder at its UID: it is kept with the reason, and reading
-            # goes on. Database errors do stop the round; the same UID is tried again.
-            outcome = intake.reject(
-                Rejected(
-                    Channel.EMAIL,
-                    parsed.source_id,
-                    "unreadable",
-                    f"{type(exc).__name__}: {exc}"[:2000],
-                    raw,
-                    len(raw),
-                )
-            )
+        outcome = intake.take(parsed)
         log.info("e-mail %s (uid %s): %s", parsed.source_id, uid, outcome)
 
     # --- delivery --------------------------------------------------------------------------

@@ -221,6 +221,15 @@ class Intake:
             self._report_missing(msg, missing)
         return outcome
 
+    def take(self, msg: Inbound) -> str:
+        """`accept`, except that a message the ingest path refuses (pydantic's ValidationError
+        is a ValueError) is kept as unreadable, so it cannot stop an adapter's reading at it.
+        Database errors still stop the round: the same message is tried again."""
+        try:
+            return self.accept(msg)
+        except (ValueError, TypeError) as exc:
+            return self.reject(_refused(msg, "unreadable", f"{type(exc).__name__}: {exc}"[:2000]))
+
     def _report_missing(self, msg: Inbound, missing: list[MissingFile]) -> None:
         """The message is an incident; the files it lost are the administrator's to see."""
         detail = "; ".join(f"{m.name}: {m.reason}: {m.detail}" for m in missing)

@@ -28,7 +28,6 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
-import re
 from datetime import UTC, datetime
 
 import requests
@@ -40,6 +39,7 @@ from .adapter import DeliveryError, Outgoing, Receipt
 from .config import OkConfig
 from .downloads import download, link_name
 from .intake import Inbound, Intake, Rejected
+from .log_masking import mask_in_request_logs
 from .telegram_channel import split_text
 
 log = logging.getLogger(__name__)
@@ -60,23 +60,8 @@ REFUSED = {
     300: "the chat or message was not found",
 }
 
-_TOKEN_PARAM = re.compile(r"(access_token=)[^&\s]+")
-
-
-class _MaskToken(logging.Filter):
-    """urllib3 logs each request's path and query at DEBUG level; with OK that is the token."""
-
-    def filter(self, record: logging.LogRecord) -> bool:
-        try:
-            text = record.getMessage()
-        except Exception:  # noqa: BLE001 - a record that cannot format is left to logging
-            return True
-        if "access_token=" in text:
-            record.msg, record.args = _TOKEN_PARAM.sub(r"\1***", text), ()
-        return True
-
-
-logging.getLogger("urllib3.connectionpool").addFilter(_MaskToken())
+#: The Bot API takes its token in the query string.
+mask_in_request_logs("access_token=", r"(access_token=)[^&\s]+", r"\1***")
 
 
 class OkError(RuntimeError):
@@ -267,19 +252,7 @@ class OkChannel:
             files=files,
             missing_files=missing,
         )
-        try:
-            outcome = intake.accept(inbound)
-        except (ValueError, TypeError) as exc:
-            outcome = intake.reject(
-                Rejected(
-                    Channel.OK,
-                    str(mid),
-                    "unreadable",
-                    f"{type(exc).__name__}: {exc}"[:2000],
-                    raw,
-                    len(raw),
-                )
-            )
+        outcome = intake.take(inbound)
         log.info("ok %s (chat %s): %s", mid, chat_id, outcome)
 
     # --- delivery --------------------------------------------------------------------------

@@ -27,7 +27,6 @@ from __future__ import annotations
 
 import json
 import logging
-import re
 from datetime import UTC, datetime
 
 import requests
@@ -41,6 +40,7 @@ from .config import TelegramConfig
 from .downloads import download
 from .faq import FaqBot, Match
 from .intake import CREATED, DUPLICATE, FOLLOWUP, Inbound, Intake, Rejected
+from .log_masking import mask_in_request_logs
 
 log = logging.getLogger(__name__)
 
@@ -50,23 +50,8 @@ MAX_MESSAGE_CHARS = 4096
 BATCH = 100
 EDITED_PREFIX = "Исправленный текст сообщения:\n"
 
-_BOT_PATH = re.compile(r"/bot[^/\s]+/")
-
-
-class _MaskToken(logging.Filter):
-    """urllib3 logs each request's path at DEBUG level; with a bot that is the token."""
-
-    def filter(self, record: logging.LogRecord) -> bool:
-        try:
-            text = record.getMessage()
-        except Exception:  # noqa: BLE001 - a record that cannot format is left to logging
-            return True
-        if "/bot" in text:
-            record.msg, record.args = _BOT_PATH.sub("/bot***/", text), ()
-        return True
-
-
-logging.getLogger("urllib3.connectionpool").addFilter(_MaskToken())
+#: The Bot API takes its token in the path.
+mask_in_request_logs("/bot", r"/bot[^/\s]+/", "/bot***/")
 
 
 class TelegramError(RuntimeError):
@@ -340,19 +325,7 @@ class TelegramChannel:
             files=files,
             missing_files=missing,
         )
-        try:
-            outcome = intake.accept(inbound)
-        except (ValueError, TypeError) as exc:
-            outcome = intake.reject(
-                Rejected(
-                    Channel.TELEGRAM,
-                    source_id,
-                    "unreadable",
-                    f"{type(exc).__name__}: {exc}"[:2000],
-                    raw,
-                    len(raw),
-                )
-            )
+        outcome = intake.take(inbound)
         log.info("telegram %s (update %s): %s", source_id, update["update_id"], outcome)
         if self.faq is not None and outcome in (CREATED, DUPLICATE) and faq_match is not None:
             self._faq_answer(intake, own_id, chat_id, message_id, faq_match)

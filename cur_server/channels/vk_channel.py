@@ -36,7 +36,7 @@ from ..attachments import AttachmentRefused, IncomingFile, MissingFile
 from .adapter import DeliveryError, Outgoing, Receipt
 from .config import VkConfig
 from .downloads import download, link_name
-from .intake import Inbound, Intake, Rejected
+from .intake import Inbound, Intake
 from .telegram_channel import split_text
 
 log = logging.getLogger(__name__)
@@ -265,19 +265,7 @@ class VkChannel:
             files=files,
             missing_files=missing,
         )
-        try:
-            outcome = intake.accept(inbound)
-        except (ValueError, TypeError) as exc:
-            outcome = intake.reject(
-                Rejected(
-                    Channel.VK,
-                    source_id,
-                    "unreadable",
-                    f"{type(exc).__name__}: {exc}"[:2000],
-                    raw,
-                    len(raw),
-                )
-            )
+        outcome = intake.take(inbound)
         log.info("vk %s: %s", source_id, outcome)
         return True
 
