@@ -120,3 +120,25 @@ def test_the_built_floor_python_needs_no_glibc_above_2_28():
 @pytest.mark.skipif(not RELEASE_BUNDLE.exists(), reason="no release bundle built here")
 def test_the_release_bundle_needs_no_glibc_above_2_28():
     assert check_bundle.main([str(RELEASE_BUNDLE), "--max-glibc", "2.28"]) == 0
+
+
+def test_the_floor_script_takes_debians_security_fixes():
+    # CPython 3.11.2's tarball alone lacks three years of fixes; Debian's series carries them.
+    text = SCRIPT.read_text()
+    for package in ("python3.11", "sqlite3", "xz-utils"):
+        assert f"[{package}]=" in text, package
+    assert 'apply_security_patches "$1" "$dir" >&2 || return 1' in text
+
+
+@pytest.mark.skipif(
+    not (FLOOR_PREFIX / "bin" / "python3.11").exists(), reason="no floor Python built here"
+)
+def test_the_built_floor_python_has_debians_security_fixes():
+    # CVE-2023-24329 (fixed upstream in 3.11.4): leading C0 control characters hid a URL's
+    # scheme from urlsplit, so a blocklist of schemes could be bypassed.
+    probe = "import urllib.parse as u; print(u.urlsplit('\\x00https://example.org/').scheme)"
+    python = FLOOR_PREFIX / "bin" / "python3.11"
+    out = subprocess.run([str(python), "-c", probe], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "https"
+    applied = (ROOT / "build" / "floor" / "work" / "python3.11.patches").read_text().split()
+    assert "CVE-2023-24329-strip-control-chars-urlsplit.patch" in applied
