@@ -18,6 +18,7 @@ from cur_desktop.models.cache.repair import CacheFault
 from cur_desktop.models.cache.store import CacheLocked
 
 from .brief_cli import add_brief_command
+from .models.version import __version__
 from .sync.client import ApiClient, SyncError
 from .sync.credentials import KEYRING_STATUS_LABELS, CredentialStore
 from .sync.engine import DEFAULT_PULL_PAGE, SyncCore
@@ -111,6 +112,7 @@ def build_parser() -> argparse.ArgumentParser:
         description=__doc__,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
+    parser.add_argument("--version", action="version", version=f"cur-desktop {__version__}")
     parser.add_argument("--demo", action="store_true", help="embedded demo server and data")
     parser.add_argument(
         "--training",

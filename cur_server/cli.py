@@ -14,6 +14,7 @@ from platformdirs import user_data_dir
 
 from cur_desktop.models.domain import Role
 from cur_desktop.models.private_files import private_folder
+from cur_desktop.models.version import __version__
 
 from .context import ENV_DATABASE_URL, SecretError, database_url_from, sqlite_url_for
 
@@ -255,8 +256,23 @@ def _safe(url: str) -> str:
     return make_url(url).render_as_string(hide_password=True)
 
 
+class _Version(argparse.Action):
+    """`--version`: the release and the database schema this code needs (what an administrator
+    compares with the database's revision), read only when asked."""
+
+    def __init__(self, option_strings, dest, **kwargs):
+        super().__init__(option_strings, dest, nargs=0, help="print the version and exit")
+
+    def __call__(self, parser, namespace, values, option_string=None):
+        from .migrate import head_revision
+
+        print(f"cur-server {__version__} (database schema {head_revision()})")
+        parser.exit()
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="cur-server", description=__doc__)
+    parser.add_argument("--version", action=_Version)
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument(
         "--database-url",
@@ -332,6 +348,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")
+    # Alembic names each of its autogenerate plugins as it loads them: not an administrator's
+    # concern at every start (its migration steps are still logged).
+    logging.getLogger("alembic.runtime.plugins").setLevel(logging.WARNING)
     args = build_parser().parse_args(argv)
     try:
         return args.func(args)

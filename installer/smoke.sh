@@ -9,6 +9,12 @@ out_dir=$(realpath "${2:-build}")
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 dpkg-deb -x "$deb" "$work/root"
+# The bundle says the version the package says (what IT departments compare).
+version=$(env -i PATH=/usr/bin:/bin "$work/root/opt/cur-desktop/cur-desktop" --version)
+if [ "$version" != "cur-desktop $(dpkg-deb -f "$deb" Version)" ]; then
+    echo "smoke: the bundle says '$version', the package $(dpkg-deb -f "$deb" Version)" >&2
+    exit 1
+fi
 mkdir -p "$work/home"
 png="$work/queue.png"
 start=$(date +%s.%N)

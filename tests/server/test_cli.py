@@ -153,3 +153,20 @@ def test_serve_refuses_a_database_whose_schema_is_not_current(tmp_path):
     broken = run("serve", "--database-url", "postgresql+psycopg://nobody:x@127.0.0.1:1/none")
     assert broken.returncode == 1 and "cannot open the database" in broken.stderr
     assert "Traceback" not in broken.stderr
+
+
+def test_version_names_the_release_and_the_schema_it_needs():
+    from cur_desktop.models.version import __version__
+    from cur_server.migrate import head_revision
+
+    server = run("--version")
+    assert server.returncode == 0, server.stderr
+    assert server.stdout == f"cur-server {__version__} (database schema {head_revision()})\n"
+    assert server.stderr == ""  # no library's start-up notes around the answer
+    desktop = subprocess.run(
+        [sys.executable, "-m", "cur_desktop.cli", "--version"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert (desktop.returncode, desktop.stdout) == (0, f"cur-desktop {__version__}\n")
