@@ -98,6 +98,7 @@ from __future__ import annotations
 import os
 import re
 import tomllib
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import timedelta
 from pathlib import Path
@@ -135,14 +136,18 @@ class FaqConfig:
 def parse_faq(where: str, raw: dict | None) -> FaqConfig | None:
     if not raw:
         return None
+    if not isinstance(raw, dict) or not isinstance(raw.get("answers") or [], list):
+        raise ConfigError(f"{where} faq: a table, its answers written [[telegram.faq.answers]]")
     entries = []
     for n, item in enumerate(raw.get("answers") or []):
+        if not isinstance(item, dict):
+            raise ConfigError(f"{where} faq answer {n + 1}: a table with template and questions")
         code = str(item.get("template") or "").strip()
         questions = tuple(str(q) for q in item.get("questions") or [] if str(q).strip())
         if not code or not questions:
             raise ConfigError(f"{where} faq answer {n + 1}: template and questions are needed")
         entries.append(FaqEntry(code, questions))
-    score = float(raw.get("min_score", 0.5))
+    score = _number(f"{where} faq", raw, "min_score", 0.5)
     if not 0 < score <= 1:
         raise ConfigError(f"{where} faq: min_score must be above 0 and at most 1")
     words = tuple(w.casefold() for w in raw.get("handoff_words", FaqConfig.handoff_words))
@@ -298,6 +303,8 @@ def _secret(where: str, raw: dict[str, Any], kind: str = "password") -> Secret |
 def _endpoint(where: str, raw: dict[str, Any] | None, default_ports: dict[str, int]) -> Endpoint:
     if raw is None:
         return None
+    if not isinstance(raw, dict):
+        raise ConfigError(f"{where}: a table of its own ([email.imap], [email.smtp])")
     security = raw.get("security", "ssl")
     if security not in SECURITY:
         raise ConfigError(f"{where}: security must be one of {', '.join(SECURITY)}")
@@ -305,11 +312,11 @@ def _endpoint(where: str, raw: dict[str, Any] | None, default_ports: dict[str, i
         raise ConfigError(f"{where}: host is missing")
     return Endpoint(
         host=str(raw["host"]),
-        port=int(raw.get("port", default_ports[security])),
+        port=_number(where, raw, "port", default_ports[security], int),
         security=security,
         user=raw.get("user"),
         password=_secret(where, raw),
-        timeout=float(raw.get("timeout", 60)),
+        timeout=_number(where, raw, "timeout", 60),
     )
 
 
@@ -336,136 +343,152 @@ IMAP_PORTS = {"ssl": 993, "starttls": 143, "none": 143}
 SMTP_PORTS = {"ssl": 465, "starttls": 587, "none": 25}
 
 
+def _sections(data: dict[str, Any], kind: str) -> Iterator[tuple[str, str, dict[str, Any]]]:
+    """Each `[[kind]]` entry as (name, where it is for messages, its keys)."""
+    entries = data.get(kind, [])
+    if not isinstance(entries, list) or not all(isinstance(e, dict) for e in entries):
+        raise ConfigError(
+            f"[{kind}]: each {kind} entry is a table of its own, written [[{kind}]] "
+            "(two brackets) with its keys under it"
+        )
+    for n, raw in enumerate(entries):
+        name = raw.get("name", f"{kind}{n + 1}")
+        if not isinstance(name, str):
+            raise ConfigError(f"[[{kind}]] {n + 1}: name must be text, not {name!r}")
+        yield name, f"[[{kind}]] {name}", raw
+
+
+def _number(where: str, raw: dict[str, Any], key: str, default: float, kind: type = float):
+    """A number the administrator wrote, or a ConfigError that names it (not a ValueError)."""
+    value = raw.get(key, default)
+    try:
+        if isinstance(value, bool) or (kind is int and isinstance(value, float)):
+            raise TypeError  # True is not 1, and 2.5 is no port
+        return kind(value)
+    except (TypeError, ValueError):
+        whole = "a whole number" if kind is int else "a number"
+        raise ConfigError(f"{where}: {key} must be {whole}, not {value!r}") from None
+
+
+def _table(where: str, raw: dict[str, Any], key: str, key_of=str) -> dict[str, str]:
+    """A `key = value` table (chat → municipality, …), keys as `key_of` makes them."""
+    value = raw.get(key) or {}
+    if not isinstance(value, dict):
+        raise ConfigError(f'{where}: {key} must be a table of "key" = "value" lines')
+    return {key_of(str(k)): str(v) for k, v in value.items()}
+
+
+def _token(where: str, raw: dict[str, Any], what: str) -> Secret:
+    token = _secret(where, raw, "token")
+    if token is None:
+        raise ConfigError(f"{where}: {what} is missing (token_env or token_file)")
+    return token
+
+
+def _api_url(raw: dict[str, Any], default: str) -> str:
+    return str(raw.get("api_url", default)).rstrip("/")
+
+
+def _email(name: str, where: str, raw: dict[str, Any]) -> EmailConfig:
+    if "@" not in str(raw.get("address", "")):
+        raise ConfigError(f"{where}: address (the centre's e-mail address) is missing")
+    return EmailConfig(
+        name=name,
+        address=raw["address"],
+        imap=_endpoint(f"{where} imap", raw.get("imap"), IMAP_PORTS),
+        smtp=_endpoint(f"{where} smtp", raw.get("smtp"), SMTP_PORTS),
+        mailbox=str(raw.get("mailbox", "INBOX")),
+        default_municipality=raw.get("default_municipality"),
+        municipalities=_table(where, raw, "municipalities", str.lower),
+        max_message_bytes=_number(where, raw, "max_message_bytes", DEFAULT_MAX_MESSAGE_BYTES, int),
+    )
+
+
+def _chat_bot(name: str, where: str, raw: dict[str, Any], token: str, api_url: str) -> dict:
+    """What a Telegram bot and an OK group bot are both configured with."""
+    return {
+        "name": name,
+        "token": _token(where, raw, token),
+        "api_url": _api_url(raw, api_url),
+        "default_municipality": raw.get("default_municipality"),
+        "chats": _table(where, raw, "chats"),
+        "poll_timeout": _number(where, raw, "poll_timeout", 0, int),
+        "timeout": _number(where, raw, "timeout", 60),
+    }
+
+
+def _telegram(name: str, where: str, raw: dict[str, Any]) -> TelegramConfig:
+    bot = _chat_bot(name, where, raw, "the bot token", "https://api.telegram.org")
+    return TelegramConfig(**bot, faq=parse_faq(where, raw.get("faq")))
+
+
+def _vk(name: str, where: str, raw: dict[str, Any]) -> VkConfig:
+    token = _token(where, raw, "the community token")
+    if "group_id" not in raw:
+        raise ConfigError(f"{where}: group_id (the community's id) is missing")
+    return VkConfig(
+        name=name,
+        group_id=abs(_number(where, raw, "group_id", 0, int)),
+        token=token,
+        api_url=_api_url(raw, "https://api.vk.com/method"),
+        api_version=str(raw.get("api_version", "5.199")),
+        default_municipality=raw.get("default_municipality"),
+        wait=_number(where, raw, "wait", 0, int),
+        timeout=_number(where, raw, "timeout", 60),
+    )
+
+
+def _ok(name: str, where: str, raw: dict[str, Any]) -> OkConfig:
+    return OkConfig(**_chat_bot(name, where, raw, "the group's access token", "https://api.ok.ru"))
+
+
+def _pos(name: str, where: str, raw: dict[str, Any]) -> PosConfig:
+    base = Path(raw["folder"]) if raw.get("folder") else None
+    folders = {}
+    for sub in ("inbox", "outbox", "processed", "rejected"):
+        if raw.get(sub):
+            folders[sub] = Path(raw[sub])
+        elif base is not None:
+            folders[sub] = base / sub
+        else:
+            raise ConfigError(f"{where}: folder (or {sub}) is missing")
+    return PosConfig(
+        name=name,
+        **folders,
+        default_municipality=raw.get("default_municipality"),
+        municipalities=_table(where, raw, "municipalities", pos_key),
+        categories=_table(where, raw, "categories", pos_key),
+        min_age_seconds=_number(where, raw, "min_age_seconds", 2),
+        max_file_bytes=_number(where, raw, "max_file_bytes", DEFAULT_MAX_MESSAGE_BYTES, int),
+    )
+
+
 def parse_config(data: dict[str, Any]) -> ChannelsConfig:
-    mailboxes = []
-    for n, raw in enumerate(data.get("email", [])):
-        name = raw.get("name", f"email{n + 1}")
-        where = f"[[email]] {name}"
-        if "@" not in str(raw.get("address", "")):
-            raise ConfigError(f"{where}: address (the centre's e-mail address) is missing")
-        mailboxes.append(
-            EmailConfig(
-                name=name,
-                address=raw["address"],
-                imap=_endpoint(f"{where} imap", raw.get("imap"), IMAP_PORTS),
-                smtp=_endpoint(f"{where} smtp", raw.get("smtp"), SMTP_PORTS),
-                mailbox=raw.get("mailbox", "INBOX"),
-                default_municipality=raw.get("default_municipality"),
-                municipalities={k.lower(): v for k, v in (raw.get("municipalities") or {}).items()},
-                max_message_bytes=int(raw.get("max_message_bytes", DEFAULT_MAX_MESSAGE_BYTES)),
-            )
-        )
-    names = [m.name for m in mailboxes]
-    if len(set(names)) != len(names):
-        raise ConfigError("[[email]]: every mailbox needs its own name")
-    bots = []
-    for n, raw in enumerate(data.get("telegram", [])):
-        name = raw.get("name", f"telegram{n + 1}")
-        where = f"[[telegram]] {name}"
-        token = _secret(where, raw, "token")
-        if token is None:
-            raise ConfigError(f"{where}: the bot token is missing (token_env or token_file)")
-        bots.append(
-            TelegramConfig(
-                name=name,
-                token=token,
-                api_url=str(raw.get("api_url", "https://api.telegram.org")).rstrip("/"),
-                default_municipality=raw.get("default_municipality"),
-                chats={str(k): str(v) for k, v in (raw.get("chats") or {}).items()},
-                poll_timeout=int(raw.get("poll_timeout", 0)),
-                timeout=float(raw.get("timeout", 60)),
-                faq=parse_faq(where, raw.get("faq")),
-            )
-        )
-    _check_names("telegram", [x.name for x in bots])
-    groups = []
-    for n, raw in enumerate(data.get("vk", [])):
-        name = raw.get("name", f"vk{n + 1}")
-        where = f"[[vk]] {name}"
-        token = _secret(where, raw, "token")
-        if token is None:
-            raise ConfigError(f"{where}: the community token is missing (token_env or token_file)")
-        try:
-            group_id = abs(int(raw["group_id"]))
-        except (KeyError, TypeError, ValueError):
-            raise ConfigError(f"{where}: group_id (the community's id) is missing") from None
-        groups.append(
-            VkConfig(
-                name=name,
-                group_id=group_id,
-                token=token,
-                api_url=str(raw.get("api_url", "https://api.vk.com/method")).rstrip("/"),
-                api_version=str(raw.get("api_version", "5.199")),
-                default_municipality=raw.get("default_municipality"),
-                wait=int(raw.get("wait", 0)),
-                timeout=float(raw.get("timeout", 60)),
-            )
-        )
-    _check_names("vk", [x.name for x in groups])
-    ok_groups = []
-    for n, raw in enumerate(data.get("ok", [])):
-        name = raw.get("name", f"ok{n + 1}")
-        where = f"[[ok]] {name}"
-        token = _secret(where, raw, "token")
-        if token is None:
-            raise ConfigError(
-                f"{where}: the group's access token is missing (token_env or token_file)"
-            )
-        ok_groups.append(
-            OkConfig(
-                name=name,
-                token=token,
-                api_url=str(raw.get("api_url", "https://api.ok.ru")).rstrip("/"),
-                default_municipality=raw.get("default_municipality"),
-                chats={str(k): str(v) for k, v in (raw.get("chats") or {}).items()},
-                poll_timeout=int(raw.get("poll_timeout", 0)),
-                timeout=float(raw.get("timeout", 60)),
-            )
-        )
-    _check_names("ok", [x.name for x in ok_groups])
-    exchanges = []
-    for n, raw in enumerate(data.get("pos", [])):
-        name = raw.get("name", f"pos{n + 1}")
-        where = f"[[pos]] {name}"
-        base = Path(raw["folder"]) if raw.get("folder") else None
-        folders = {}
-        for sub in ("inbox", "outbox", "processed", "rejected"):
-            if raw.get(sub):
-                folders[sub] = Path(raw[sub])
-            elif base is not None:
-                folders[sub] = base / sub
-            else:
-                raise ConfigError(f"{where}: folder (or {sub}) is missing")
-        exchanges.append(
-            PosConfig(
-                name=name,
-                **folders,
-                default_municipality=raw.get("default_municipality"),
-                municipalities={
-                    pos_key(k): str(v) for k, v in (raw.get("municipalities") or {}).items()
-                },
-                categories={pos_key(k): str(v) for k, v in (raw.get("categories") or {}).items()},
-                min_age_seconds=float(raw.get("min_age_seconds", 2)),
-                max_file_bytes=int(raw.get("max_file_bytes", DEFAULT_MAX_MESSAGE_BYTES)),
-            )
-        )
-    _check_names("pos", [x.name for x in exchanges])
+    parsed = {}
+    for kind, parse in (
+        ("email", _email),
+        ("telegram", _telegram),
+        ("vk", _vk),
+        ("ok", _ok),
+        ("pos", _pos),
+    ):
+        parsed[kind] = [parse(name, where, raw) for name, where, raw in _sections(data, kind)]
+        names = [entry.name for entry in parsed[kind]]
+        if kind == "email" and len(set(names)) != len(names):
+            raise ConfigError("[[email]]: every mailbox needs its own name")
+        if kind != "email":
+            _check_names(kind, names)
     d = data.get("delivery", {})
+    if not isinstance(d, dict):
+        raise ConfigError("[delivery]: a table of its own, written [delivery]")
+    where = "[delivery]"
     retry = RetryPolicy(
-        max_attempts=int(d.get("max_attempts", 5)),
-        backoff=timedelta(seconds=float(d.get("backoff_seconds", 30))),
-        backoff_max=timedelta(seconds=float(d.get("backoff_max_seconds", 3600))),
-        lease=timedelta(seconds=float(d.get("lease_seconds", 600))),
+        max_attempts=_number(where, d, "max_attempts", 5, int),
+        backoff=timedelta(seconds=_number(where, d, "backoff_seconds", 30)),
+        backoff_max=timedelta(seconds=_number(where, d, "backoff_max_seconds", 3600)),
+        lease=timedelta(seconds=_number(where, d, "lease_seconds", 600)),
     )
-    return ChannelsConfig(
-        email=mailboxes,
-        telegram=bots,
-        vk=groups,
-        pos=exchanges,
-        ok=ok_groups,
-        retry=retry,
-        poll_seconds=float(d.get("poll_seconds", 30)),
-    )
+    return ChannelsConfig(**parsed, retry=retry, poll_seconds=_number(where, d, "poll_seconds", 30))
 
 
 def load_config(path: Path) -> ChannelsConfig:

@@ -81,3 +81,42 @@ def test_a_password_written_into_the_file_or_an_open_secret_file_is_refused(tmp_
     config = load_config(Path(path))
     assert config.email[0].imap.password.reveal() == "s3cret-from-file"
     assert "s3cret" not in repr(config) and config.retry.max_attempts == 3
+
+
+BAD_CONFIGS = [
+    # (what the administrator wrote, what the message must name)
+    (
+        '[[telegram]]\ntoken_env = "HOME"\ntimeout = "fast"\n',
+        "timeout must be a number, not 'fast'",
+    ),
+    ('[email]\naddress = "cur@region.example"\n', "written [[email]] (two brackets)"),
+    ("[delivery]\nmax_attempts = 2.5\n", "[delivery]: max_attempts must be a whole number"),
+    ('[[ok]]\ntoken_env = "HOME"\nchats = ["chat:1"]\n', "chats must be a table"),
+    ('[[vk]]\ntoken_env = "HOME"\ngroup_id = "club1"\n', "group_id must be a whole number"),
+    ('[[email]]\naddress = "cur@region.example"\nimap = "mail.region.example"\n', "imap: a table"),
+    (
+        '[[email]]\naddress = "cur@region.example"\n[email.smtp]\nhost = "h"\nport = true\n',
+        "smtp: port must be a whole number, not True",
+    ),
+    ('[[telegram]]\ntoken_env = "HOME"\n[telegram.faq]\nanswers = ["x"]\n', "faq answer 1"),
+    ("[[pos]]\nname = 5\n", "name must be text"),
+    ("[delivery\n", "cannot read the channels configuration"),
+]
+
+
+@pytest.mark.parametrize(("text", "message"), BAD_CONFIGS)
+def test_a_wrong_value_in_the_configuration_is_named_not_a_traceback(tmp_path, text, message):
+    path = tmp_path / "channels.toml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(ConfigError) as e:
+        load_config(path)
+    assert message in str(e.value)
+
+
+def test_the_command_says_what_is_wrong_in_one_line(seeded_url, tmp_path):
+    text, message = BAD_CONFIGS[0]
+    path = tmp_path / "channels.toml"
+    path.write_text(text, encoding="utf-8")
+    r = run("channels", "--database-url", seeded_url, "--config", str(path), "--once")
+    assert r.returncode == 2 and "Traceback" not in r.stderr
+    assert r.stderr.strip().splitlines()[-1] == f"cur-server: [[telegram]] telegram1: {message}"
