@@ -2,7 +2,8 @@
 # The .deb works on its own: unpacked into a fresh folder (dpkg-deb -x, no install), it renders
 # the demo window to a PNG offscreen, with a clean environment (no project venv on PATH, no
 # PYTHONPATH, a fresh HOME) and from a folder outside the source tree. Fails if the PNG is
-# missing or empty. A small demo region (CUR_DEMO_INCIDENTS, 300): the demo's size is not what it checks.
+# missing or empty. The demo's size is CUR_DEMO_INCIDENTS (300); above 5,000 (installer/Makefile
+# gives 6,000) it also checks that the first pull went on in the feed process.
 set -euo pipefail
 deb=$(realpath "$1")
 out_dir=$(realpath "${2:-build}")
@@ -25,6 +26,14 @@ start=$(date +%s.%N)
 end=$(date +%s.%N)
 if [ ! -s "$png" ]; then
     echo "smoke: the unpacked bundle wrote no screenshot ($png missing or empty)" >&2
+    exit 1
+fi
+# A pull of more than 5,000 incidents goes on in a feed process (multiprocessing's spawn): in
+# the frozen bundle that child is the bundle itself, started with --multiprocessing-fork.
+log=$(find "$work/home" -name cur-desktop.log | head -n 1)
+if [ "${CUR_DEMO_INCIDENTS:-300}" -gt 5000 ] && ! grep -q "pull goes on in a feed process" "$log"; then
+    echo "smoke: the bundle's feed process did not take over the pull (log: $log)" >&2
+    grep -i "feed" "$log" >&2 || true
     exit 1
 fi
 mkdir -p "$out_dir"

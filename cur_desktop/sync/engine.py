@@ -276,6 +276,7 @@ class SyncCore:
                     self.client, fill.cursor, self.page_size, basis, seen=seen, cancel=cancel
                 )
                 with process as feed:
+                    log.info("the pull goes on in a feed process")  # what smoke.sh looks for
                     if self._write_pages(feed.pages(), fill, summary):
                         return
             except FeedUnavailable as exc:
