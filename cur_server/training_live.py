@@ -5,13 +5,15 @@ written.
 Replies shown are those the server has: sent by the trainee (pending approval, returned,
 published), the latest text of each. Drafts are what trainees' workstations last reported with
 the presence heartbeat (see training_drafts); a draft older than its author's latest reply on
-the incident was sent meanwhile and is not shown.
+the incident was sent meanwhile and is not shown. A draft whose author no longer has the
+incident open (their heartbeat is on another one, or stale) is shown as left unsent, not as
+being written now.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import UTC, datetime
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -19,9 +21,11 @@ from sqlalchemy.orm import Session
 from cur_desktop.models import training as t
 from cur_desktop.models.domain import Role
 
+from .presence import is_fresh
 from .tables import (
     Event,
     Incident,
+    Presence,
     Reply,
     TrainingDraft,
     TrainingItem,
@@ -108,7 +112,11 @@ def sla_state(w: Work, clock: SessionClock, minute_now: float) -> t.SlaState:
     return t.SlaState.RUNNING
 
 
-def incident_view(w: Work, clock: SessionClock, minute_now: float) -> t.IncidentView:
+def incident_view(
+    w: Work, clock: SessionClock, minute_now: float, open_now: dict[int, int] | None = None
+) -> t.IncidentView:
+    """`open_now`: user id → the incident their workstation has open now (fresh heartbeats)."""
+    open_now = open_now or {}
     inc = w.incident
     return t.IncidentView(
         id=inc.id,
@@ -143,6 +151,7 @@ def incident_view(w: Work, clock: SessionClock, minute_now: float) -> t.Incident
                 text=d.text,
                 updated_at=d.updated_at,
                 minute=clock.minute_at(d.updated_at),
+                writing_now=open_now.get(d.user_id) == inc.id,
             )
             for d, name in w.live_drafts()
         ],
@@ -157,14 +166,26 @@ def live_view(s: Session, ts: TrainingSession, session_out: t.SessionOut, now: d
     for draft, name in drafts_of(s, ts.id):
         if draft.incident_id in by_id:
             by_id[draft.incident_id].drafts.append((draft, name))
+    members = trainees_of(s, ts.id)
+    # Heartbeats are stamped by the wall clock (team.py), not the session's: compared with it.
+    wall = datetime.now(UTC)
+    open_now = {
+        user_id: incident_id
+        for user_id, incident_id, seen_at in s.execute(
+            select(Presence.user_id, Presence.incident_id, Presence.seen_at).where(
+                Presence.user_id.in_([user.id for user, _ in members])
+            )
+        )
+        if incident_id is not None and is_fresh(seen_at, wall)
+    }
     trainees = []
-    for user, _comment in trainees_of(s, ts.id):
+    for user, _comment in members:
         mine = [
             w
             for w in work
             if w.incident.assignee_id == user.id or w.answers_by(user.id) or w.drafted_by(user.id)
         ]
-        views = [incident_view(w, clock, minute_now) for w in mine]
+        views = [incident_view(w, clock, minute_now, open_now) for w in mine]
         trainees.append(
             t.TraineeLive(
                 user_id=user.id,
@@ -178,7 +199,7 @@ def live_view(s: Session, ts: TrainingSession, session_out: t.SessionOut, now: d
             )
         )
     unassigned = [
-        incident_view(w, clock, minute_now)
+        incident_view(w, clock, minute_now, open_now)
         for w in work
         if w.incident.assignee_id is None and not w.replies and not w.live_drafts()
     ]

@@ -151,6 +151,11 @@ class DraftView(BaseModel):
     text: str
     updated_at: datetime
     minute: float | None
+    writing_now: bool = Field(
+        True,
+        description="its author has the incident open now (a fresh heartbeat on it); false: "
+        "they moved on and left the reply unsent",
+    )
 
 
 class IncidentView(BaseModel):

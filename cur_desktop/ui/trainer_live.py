@@ -1,6 +1,7 @@
 """The trainer's live view: each trainee's incidents with status, SLA state, the replies they
-sent and the one they are writing now («пишет: …», from the trainee's presence heartbeat).
-Plain text throughout: trainees write it, and it is shown as written."""
+sent and the one they are writing now («пишет: …», from the trainee's presence heartbeat), or
+left unsent when they moved on («не отправлено: …»). Plain text throughout: trainees write it,
+and it is shown as written."""
 
 from __future__ import annotations
 
@@ -37,17 +38,23 @@ DRAFT_COLUMN = len(COLUMNS) - 1
 #: Characters of a draft shown in the tree; the whole text is in the pane below.
 PREVIEW_CHARS = 80
 DRAFT_COLOUR = "#8a4b00"
+#: A draft its author left unsent for another incident: there, but nobody is writing it.
+LEFT_DRAFT_COLOUR = "#6b6b6b"
 
 
 def draft_preview(draft: DraftView, own: bool) -> str:
     """«пишет: Здравствуйте! Управляющая…» — the draft on one line, cut; the author's name when
-    the row is not under their own name."""
+    the row is not under their own name; «не отправлено» when they left it."""
     text = " ".join(draft.text.split())
     if len(text) > PREVIEW_CHARS:
         text = text[: PREVIEW_CHARS - 1] + "…"
+    if draft.writing_now:
+        if own:
+            return tr("пишет: {0}").format(text)
+        return tr("{0} пишет: {1}").format(short_name(draft.full_name), text)
     if own:
-        return tr("пишет: {0}").format(text)
-    return tr("{0} пишет: {1}").format(short_name(draft.full_name), text)
+        return tr("не отправлено: {0}").format(text)
+    return tr("{0}, не отправлено: {1}").format(short_name(draft.full_name), text)
 
 
 class LiveViewPanel(QSplitter):
@@ -131,7 +138,9 @@ class LiveViewPanel(QSplitter):
         )
         item.setData(0, ID_ROLE, inc.id)
         if inc.drafts:
-            item.setForeground(DRAFT_COLUMN, QBrush(QColor(DRAFT_COLOUR)))
+            writing = any(d.writing_now for d in inc.drafts)
+            colour = DRAFT_COLOUR if writing else LEFT_DRAFT_COLOUR
+            item.setForeground(DRAFT_COLUMN, QBrush(QColor(colour)))
             item.setToolTip(DRAFT_COLUMN, tooltip("\n\n".join(d.text for d in inc.drafts)))
         colour = SLA_COLOURS.get(inc.sla)
         if colour:
@@ -153,7 +162,10 @@ class LiveViewPanel(QSplitter):
         for d in inc.drafts:
             minute = tr(", мин {0:.0f}").format(d.minute) if d.minute is not None else ""
             kind = tr(REPLY_KIND_LABELS.get(d.kind, d.kind))
-            head = tr("{0} пишет сейчас").format(short_name(d.full_name))
+            if d.writing_now:
+                head = tr("{0} пишет сейчас").format(short_name(d.full_name))
+            else:
+                head = tr("{0}: черновик не отправлен").format(short_name(d.full_name))
             parts.append(f"— {head}: {kind}{minute}\n{d.text}")
         self.replies.setPlainText(
             "\n\n".join(parts) if parts else tr("Ответов по этому обращению пока нет")

@@ -517,7 +517,7 @@
         <location filename="../../cur_desktop/ui/incident_card.py" line="195"/>
         <location filename="../../cur_desktop/ui/incident_dialogs.py" line="70"/>
         <location filename="../../cur_desktop/ui/queue_model.py" line="49"/>
-        <location filename="../../cur_desktop/ui/trainer_live.py" line="29"/>
+        <location filename="../../cur_desktop/ui/trainer_live.py" line="30"/>
         <source>Важность</source>
         <translation>Priority</translation>
     </message>
@@ -590,7 +590,7 @@
     <message>
         <location filename="../../cur_desktop/ui/finding_text.py" line="28"/>
         <location filename="../../cur_desktop/ui/handover_dialog.py" line="59"/>
-        <location filename="../../cur_desktop/ui/trainer_live.py" line="30"/>
+        <location filename="../../cur_desktop/ui/trainer_live.py" line="31"/>
         <source>Срок</source>
         <translation>Deadline</translation>
     </message>
@@ -1356,7 +1356,7 @@
         <location filename="../../cur_desktop/ui/handover_dialog.py" line="59"/>
         <location filename="../../cur_desktop/ui/queue_model.py" line="48"/>
         <location filename="../../cur_desktop/ui/systemic_view.py" line="136"/>
-        <location filename="../../cur_desktop/ui/trainer_live.py" line="28"/>
+        <location filename="../../cur_desktop/ui/trainer_live.py" line="29"/>
         <source>Статус</source>
         <translation>Status</translation>
     </message>
@@ -1380,7 +1380,7 @@
     <message>
         <location filename="../../cur_desktop/ui/analytics_tabs.py" line="357"/>
         <location filename="../../cur_desktop/ui/queue_source.py" line="24"/>
-        <location filename="../../cur_desktop/ui/trainer_live.py" line="100"/>
+        <location filename="../../cur_desktop/ui/trainer_live.py" line="107"/>
         <source>Без исполнителя</source>
         <translation>Unassigned</translation>
     </message>
@@ -2147,96 +2147,111 @@ today</translation>
         <translation>Give one code to each trainee. The codes are shown only once.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/trainer_live.py" line="19"/>
+        <location filename="../../cur_desktop/ui/trainer_live.py" line="20"/>
         <source>идёт</source>
         <translation>running</translation>
     </message>
     <message>
         <location filename="../../cur_desktop/ui/handover_dialog.py" line="160"/>
-        <location filename="../../cur_desktop/ui/trainer_live.py" line="20"/>
+        <location filename="../../cur_desktop/ui/trainer_live.py" line="21"/>
         <source>под угрозой</source>
         <translation>at risk</translation>
     </message>
     <message>
         <location filename="../../cur_desktop/ui/handover_dialog.py" line="159"/>
-        <location filename="../../cur_desktop/ui/trainer_live.py" line="21"/>
+        <location filename="../../cur_desktop/ui/trainer_live.py" line="22"/>
         <source>просрочено</source>
         <translation>overdue</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/trainer_live.py" line="22"/>
+        <location filename="../../cur_desktop/ui/trainer_live.py" line="23"/>
         <source>в срок</source>
         <translation>on time</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/trainer_live.py" line="23"/>
+        <location filename="../../cur_desktop/ui/trainer_live.py" line="24"/>
         <source>с нарушением</source>
         <translation>missed</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/trainer_live.py" line="27"/>
+        <location filename="../../cur_desktop/ui/trainer_live.py" line="28"/>
         <source>Обращение</source>
         <translation>Incident</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/trainer_live.py" line="31"/>
+        <location filename="../../cur_desktop/ui/trainer_live.py" line="32"/>
         <source>Поступило, мин</source>
         <translation>Arrived, min</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/trainer_live.py" line="32"/>
+        <location filename="../../cur_desktop/ui/trainer_live.py" line="33"/>
         <source>Ответов</source>
         <translation>Replies</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/trainer_live.py" line="33"/>
+        <location filename="../../cur_desktop/ui/trainer_live.py" line="34"/>
         <source>Пишет сейчас</source>
         <translation>Writing now</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/trainer_live.py" line="49"/>
+        <location filename="../../cur_desktop/ui/trainer_live.py" line="53"/>
         <source>пишет: {0}</source>
-        <extracomment>Characters of a draft shown in the tree; the whole text is in the pane below.</extracomment>
+        <extracomment>Characters of a draft shown in the tree; the whole text is in the pane below. A draft its author left unsent for another incident: there, but nobody is writing it.</extracomment>
         <translation>writing: {0}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/trainer_live.py" line="50"/>
+        <location filename="../../cur_desktop/ui/trainer_live.py" line="54"/>
         <source>{0} пишет: {1}</source>
         <translation>{0} writing: {1}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/trainer_live.py" line="69"/>
+        <location filename="../../cur_desktop/ui/trainer_live.py" line="56"/>
+        <source>не отправлено: {0}</source>
+        <translation>not sent: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/trainer_live.py" line="57"/>
+        <source>{0}, не отправлено: {1}</source>
+        <translation>{0}, not sent: {1}</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/trainer_live.py" line="76"/>
         <source>Выберите обращение, чтобы увидеть ответы слушателя</source>
         <translation>Select an incident to see the trainee&apos;s replies</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/trainer_live.py" line="93"/>
+        <location filename="../../cur_desktop/ui/trainer_live.py" line="100"/>
         <source>взято {0}, отвечено {1}, направлено {2}, просрочено {3}</source>
         <translation>claimed {0}, answered {1}, routed {2}, overdue {3}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/trainer_live.py" line="120"/>
+        <location filename="../../cur_desktop/ui/trainer_live.py" line="127"/>
         <source>высокая</source>
         <translation>high</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/trainer_live.py" line="121"/>
+        <location filename="../../cur_desktop/ui/trainer_live.py" line="128"/>
         <source>обычная</source>
         <translation>normal</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/trainer_live.py" line="149"/>
-        <location filename="../../cur_desktop/ui/trainer_live.py" line="154"/>
+        <location filename="../../cur_desktop/ui/trainer_live.py" line="158"/>
+        <location filename="../../cur_desktop/ui/trainer_live.py" line="163"/>
         <source>, мин {0:.0f}</source>
         <translation>, min {0:.0f}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/trainer_live.py" line="156"/>
+        <location filename="../../cur_desktop/ui/trainer_live.py" line="166"/>
         <source>{0} пишет сейчас</source>
         <translation>{0} is writing now</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/trainer_live.py" line="160"/>
+        <location filename="../../cur_desktop/ui/trainer_live.py" line="168"/>
+        <source>{0}: черновик не отправлен</source>
+        <translation>{0}: draft not sent</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/trainer_live.py" line="172"/>
         <source>Ответов по этому обращению пока нет</source>
         <translation>No replies to this incident yet</translation>
     </message>

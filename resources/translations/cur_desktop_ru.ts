@@ -516,7 +516,7 @@
         <location filename="../../cur_desktop/ui/incident_card.py" line="195" />
         <location filename="../../cur_desktop/ui/incident_dialogs.py" line="70" />
         <location filename="../../cur_desktop/ui/queue_model.py" line="49" />
-        <location filename="../../cur_desktop/ui/trainer_live.py" line="29" />
+        <location filename="../../cur_desktop/ui/trainer_live.py" line="30" />
         <source>Важность</source>
         <translation>Важность</translation>
     </message>
@@ -589,7 +589,7 @@
     <message>
         <location filename="../../cur_desktop/ui/finding_text.py" line="28" />
         <location filename="../../cur_desktop/ui/handover_dialog.py" line="59" />
-        <location filename="../../cur_desktop/ui/trainer_live.py" line="30" />
+        <location filename="../../cur_desktop/ui/trainer_live.py" line="31" />
         <source>Срок</source>
         <translation>Срок</translation>
     </message>
@@ -1355,7 +1355,7 @@
         <location filename="../../cur_desktop/ui/handover_dialog.py" line="59" />
         <location filename="../../cur_desktop/ui/queue_model.py" line="48" />
         <location filename="../../cur_desktop/ui/systemic_view.py" line="136" />
-        <location filename="../../cur_desktop/ui/trainer_live.py" line="28" />
+        <location filename="../../cur_desktop/ui/trainer_live.py" line="29" />
         <source>Статус</source>
         <translation>Статус</translation>
     </message>
@@ -1379,7 +1379,7 @@
     <message>
         <location filename="../../cur_desktop/ui/analytics_tabs.py" line="357" />
         <location filename="../../cur_desktop/ui/queue_source.py" line="24" />
-        <location filename="../../cur_desktop/ui/trainer_live.py" line="100" />
+        <location filename="../../cur_desktop/ui/trainer_live.py" line="107" />
         <source>Без исполнителя</source>
         <translation>Без исполнителя</translation>
     </message>
@@ -2146,96 +2146,111 @@
         <translation>Раздайте по одному коду каждому слушателю. Коды показываются один раз.</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/trainer_live.py" line="19" />
+        <location filename="../../cur_desktop/ui/trainer_live.py" line="20" />
         <source>идёт</source>
         <translation>идёт</translation>
     </message>
     <message>
         <location filename="../../cur_desktop/ui/handover_dialog.py" line="160" />
-        <location filename="../../cur_desktop/ui/trainer_live.py" line="20" />
+        <location filename="../../cur_desktop/ui/trainer_live.py" line="21" />
         <source>под угрозой</source>
         <translation>под угрозой</translation>
     </message>
     <message>
         <location filename="../../cur_desktop/ui/handover_dialog.py" line="159" />
-        <location filename="../../cur_desktop/ui/trainer_live.py" line="21" />
+        <location filename="../../cur_desktop/ui/trainer_live.py" line="22" />
         <source>просрочено</source>
         <translation>просрочено</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/trainer_live.py" line="22" />
+        <location filename="../../cur_desktop/ui/trainer_live.py" line="23" />
         <source>в срок</source>
         <translation>в срок</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/trainer_live.py" line="23" />
+        <location filename="../../cur_desktop/ui/trainer_live.py" line="24" />
         <source>с нарушением</source>
         <translation>с нарушением</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/trainer_live.py" line="27" />
+        <location filename="../../cur_desktop/ui/trainer_live.py" line="28" />
         <source>Обращение</source>
         <translation>Обращение</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/trainer_live.py" line="31" />
+        <location filename="../../cur_desktop/ui/trainer_live.py" line="32" />
         <source>Поступило, мин</source>
         <translation>Поступило, мин</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/trainer_live.py" line="32" />
+        <location filename="../../cur_desktop/ui/trainer_live.py" line="33" />
         <source>Ответов</source>
         <translation>Ответов</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/trainer_live.py" line="33" />
+        <location filename="../../cur_desktop/ui/trainer_live.py" line="34" />
         <source>Пишет сейчас</source>
         <translation>Пишет сейчас</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/trainer_live.py" line="49" />
+        <location filename="../../cur_desktop/ui/trainer_live.py" line="53" />
         <source>пишет: {0}</source>
-        <extracomment>Characters of a draft shown in the tree; the whole text is in the pane below.</extracomment>
+        <extracomment>Characters of a draft shown in the tree; the whole text is in the pane below. A draft its author left unsent for another incident: there, but nobody is writing it.</extracomment>
         <translation>пишет: {0}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/trainer_live.py" line="50" />
+        <location filename="../../cur_desktop/ui/trainer_live.py" line="54" />
         <source>{0} пишет: {1}</source>
         <translation>{0} пишет: {1}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/trainer_live.py" line="69" />
+        <location filename="../../cur_desktop/ui/trainer_live.py" line="56" />
+        <source>не отправлено: {0}</source>
+        <translation>не отправлено: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/trainer_live.py" line="57" />
+        <source>{0}, не отправлено: {1}</source>
+        <translation>{0}, не отправлено: {1}</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/trainer_live.py" line="76" />
         <source>Выберите обращение, чтобы увидеть ответы слушателя</source>
         <translation>Выберите обращение, чтобы увидеть ответы слушателя</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/trainer_live.py" line="93" />
+        <location filename="../../cur_desktop/ui/trainer_live.py" line="100" />
         <source>взято {0}, отвечено {1}, направлено {2}, просрочено {3}</source>
         <translation>взято {0}, отвечено {1}, направлено {2}, просрочено {3}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/trainer_live.py" line="120" />
+        <location filename="../../cur_desktop/ui/trainer_live.py" line="127" />
         <source>высокая</source>
         <translation>высокая</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/trainer_live.py" line="121" />
+        <location filename="../../cur_desktop/ui/trainer_live.py" line="128" />
         <source>обычная</source>
         <translation>обычная</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/trainer_live.py" line="149" />
-        <location filename="../../cur_desktop/ui/trainer_live.py" line="154" />
+        <location filename="../../cur_desktop/ui/trainer_live.py" line="158" />
+        <location filename="../../cur_desktop/ui/trainer_live.py" line="163" />
         <source>, мин {0:.0f}</source>
         <translation>, мин {0:.0f}</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/trainer_live.py" line="156" />
+        <location filename="../../cur_desktop/ui/trainer_live.py" line="166" />
         <source>{0} пишет сейчас</source>
         <translation>{0} пишет сейчас</translation>
     </message>
     <message>
-        <location filename="../../cur_desktop/ui/trainer_live.py" line="160" />
+        <location filename="../../cur_desktop/ui/trainer_live.py" line="168" />
+        <source>{0}: черновик не отправлен</source>
+        <translation>{0}: черновик не отправлен</translation>
+    </message>
+    <message>
+        <location filename="../../cur_desktop/ui/trainer_live.py" line="172" />
         <source>Ответов по этому обращению пока нет</source>
         <translation>Ответов по этому обращению пока нет</translation>
     </message>

@@ -4,11 +4,14 @@ refused, and so is a draft too long to be a reply."""
 
 from __future__ import annotations
 
+from datetime import timedelta
 from typing import Any
 
 import pytest
 
 from cur_desktop.models.contract import MAX_REPLY_CHARS
+from cur_desktop.models.team import PRESENCE_FRESH_SECONDS
+from cur_server.tables import Presence
 from tests.server.api import Api
 from tests.server.training_support import (
     TRAINING,
@@ -48,6 +51,7 @@ class Class:
 
     def __init__(self, live, api):
         self.clock = install_clock(live)
+        self.server = live.context
         add_users(
             live.context.db.url,
             ("trainer2", "trainer"),
@@ -110,6 +114,26 @@ def test_a_sent_reply_hides_the_draft_it_came_from(cls: Class):
     cls.clock.at(4)
     beat(cls.trainee1, own, "Дополнение к ответу")
     assert [d["text"] for d in drafts_in(cls.live())[own]] == ["Дополнение к ответу"]
+
+
+def test_a_draft_left_for_another_incident_is_shown_as_left_unsent(cls: Class):
+    first, second = cls.ids1[0], cls.ids1[1]
+    beat(cls.trainee1, first, DRAFT)
+    assert [d["writing_now"] for d in drafts_in(cls.live())[first]] == [True]
+    # The trainee opens another incident without sending: the draft stays, as left unsent.
+    cls.clock.at(1)
+    beat(cls.trainee1, second, None)
+    (left,) = drafts_in(cls.live())[first]
+    assert (left["text"], left["writing_now"]) == (DRAFT, False)
+    # Back on it: being written again.
+    cls.clock.at(2)
+    beat(cls.trainee1, first, None)
+    assert [d["writing_now"] for d in drafts_in(cls.live())[first]] == [True]
+    # No heartbeat for longer than presence stays fresh (the workstation was closed): left.
+    with cls.server.db.write() as s:
+        row = s.get(Presence, cls.trainee1.user["id"])
+        row.seen_at -= timedelta(seconds=PRESENCE_FRESH_SECONDS + 30)
+    assert [d["writing_now"] for d in drafts_in(cls.live())[first]] == [False]
 
 
 def test_two_trainees_writing_to_one_incident_are_both_shown(cls: Class):

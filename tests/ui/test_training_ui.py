@@ -257,6 +257,17 @@ def test_trainer_runs_a_session_and_sees_the_trainee_work(run, server, tmp_path,
         tw.resize(1200, 720)
         await asyncio.sleep(0.2)
         save_screenshot(tw, tmp_path, "screenshot-training-trainer.png")
+        # The trainee opens a third incident and leaves that reply unsent: the trainer sees it
+        # as left, not as being written.
+        third = next(i for i in queue_ids(window) if i not in (incident_id, other))
+        window.select_incident(third)
+        await window.refresh_side()
+        await wait_until(lambda: (window.editor.incident or {}).get("id") == third, 20)
+        await wait_until(
+            lambda: tw.live.row_of(other).text(DRAFT_COLUMN).startswith("не отправлено: "), 30
+        )
+        assert tw.live.select_incident(other)
+        assert "Петров П.: черновик не отправлен" in tw.live.replies.toPlainText()
 
         tw.controls["pause"].trigger()
         await wait_until(lambda: server_session(session_id)["state"] == "paused", 20)
