@@ -31,7 +31,7 @@ COLUMNS = (
     QT_TR_NOOP("Срок"),
     QT_TR_NOOP("Поступило, мин"),
     QT_TR_NOOP("Ответов"),
-    QT_TR_NOOP("Пишет сейчас"),
+    QT_TR_NOOP("Черновик ответа"),
 )
 ID_ROLE = Qt.ItemDataRole.UserRole
 DRAFT_COLUMN = len(COLUMNS) - 1
@@ -165,7 +165,7 @@ class LiveViewPanel(QSplitter):
             if d.writing_now:
                 head = tr("{0} пишет сейчас").format(short_name(d.full_name))
             else:
-                head = tr("{0}: черновик не отправлен").format(short_name(d.full_name))
+                head = tr("{0}, черновик не отправлен").format(short_name(d.full_name))
             parts.append(f"— {head}: {kind}{minute}\n{d.text}")
         self.replies.setPlainText(
             "\n\n".join(parts) if parts else tr("Ответов по этому обращению пока нет")

@@ -2190,8 +2190,8 @@ today</translation>
     </message>
     <message>
         <location filename="../../cur_desktop/ui/trainer_live.py" line="34"/>
-        <source>Пишет сейчас</source>
-        <translation>Writing now</translation>
+        <source>Черновик ответа</source>
+        <translation>Reply draft</translation>
     </message>
     <message>
         <location filename="../../cur_desktop/ui/trainer_live.py" line="53"/>
@@ -2247,8 +2247,8 @@ today</translation>
     </message>
     <message>
         <location filename="../../cur_desktop/ui/trainer_live.py" line="168"/>
-        <source>{0}: черновик не отправлен</source>
-        <translation>{0}: draft not sent</translation>
+        <source>{0}, черновик не отправлен</source>
+        <translation>{0}, draft not sent</translation>
     </message>
     <message>
         <location filename="../../cur_desktop/ui/trainer_live.py" line="172"/>

@@ -2189,8 +2189,8 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/trainer_live.py" line="34" />
-        <source>Пишет сейчас</source>
-        <translation>Пишет сейчас</translation>
+        <source>Черновик ответа</source>
+        <translation>Черновик ответа</translation>
     </message>
     <message>
         <location filename="../../cur_desktop/ui/trainer_live.py" line="53" />
@@ -2246,8 +2246,8 @@
     </message>
     <message>
         <location filename="../../cur_desktop/ui/trainer_live.py" line="168" />
-        <source>{0}: черновик не отправлен</source>
-        <translation>{0}: черновик не отправлен</translation>
+        <source>{0}, черновик не отправлен</source>
+        <translation>{0}, черновик не отправлен</translation>
     </message>
     <message>
         <location filename="../../cur_desktop/ui/trainer_live.py" line="172" />

@@ -267,7 +267,8 @@ def test_trainer_runs_a_session_and_sees_the_trainee_work(run, server, tmp_path,
             lambda: tw.live.row_of(other).text(DRAFT_COLUMN).startswith("не отправлено: "), 30
         )
         assert tw.live.select_incident(other)
-        assert "Петров П.: черновик не отправлен" in tw.live.replies.toPlainText()
+        left = "Петров П., черновик не отправлен: Окончательный ответ"
+        assert left in tw.live.replies.toPlainText()
 
         tw.controls["pause"].trigger()
         await wait_until(lambda: server_session(session_id)["state"] == "paused", 20)
