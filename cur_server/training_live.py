@@ -113,10 +113,9 @@ def sla_state(w: Work, clock: SessionClock, minute_now: float) -> t.SlaState:
 
 
 def incident_view(
-    w: Work, clock: SessionClock, minute_now: float, open_now: dict[int, int] | None = None
+    w: Work, clock: SessionClock, minute_now: float, open_now: dict[int, int]
 ) -> t.IncidentView:
     """`open_now`: user id → the incident their workstation has open now (fresh heartbeats)."""
-    open_now = open_now or {}
     inc = w.incident
     return t.IncidentView(
         id=inc.id,

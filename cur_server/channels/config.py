@@ -332,7 +332,7 @@ def _check_names(section: str, names: list[str]) -> None:
     if len(set(names)) != len(names):
         raise ConfigError(f"[[{section}]]: every entry needs its own name")
     for name in names:
-        if not isinstance(name, str) or not _NAME.fullmatch(name):
+        if not _NAME.fullmatch(name):  # a string: `_sections` checked
             raise ConfigError(
                 f"[[{section}]] {name!r}: with several entries each name is 1-32 letters, "
                 "digits, '-', '_' or '.'"

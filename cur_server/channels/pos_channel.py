@@ -306,12 +306,7 @@ class PosChannel:
             files=files,
             missing_files=missing,
         )
-        try:
-            outcome = intake.accept(inbound)
-        except (ValueError, TypeError) as exc:
-            detail = f"{type(exc).__name__}: {exc}"[:2000]
-            self._keep(intake, source_id, "unreadable", detail, raw)
-            return REJECTED, "unreadable", detail
+        outcome = intake.take(inbound)
         log.info("ПОС message %s (%s #%d): %s", source_id, file_name, n, outcome)
         if outcome == REJECTED:
             return REJECTED, *(intake.reject_of(Channel.POS, source_id) or ("rejected", ""))

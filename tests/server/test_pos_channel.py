@@ -427,3 +427,21 @@ min_age_seconds = 0
     assert r.returncode == 0, r.stderr
     assert json.loads(r.stdout)["fetched"] == 1
     assert Path(pos.processed / "batch.json").exists()
+
+
+def test_a_message_the_ingest_refuses_is_rejected_as_unreadable_and_the_file_goes_on(
+    seeded_url, pos
+):
+    # A municipality code the contract refuses (blank): the ingest's validation fails.
+    blank = pos.message("Нет света в подъезде", municipality={"oktmo": "00000000"})
+    good = pos.message("Нет отопления в доме 7")
+    pos.drop("batch.json", [blank, good])
+    report = runner(seeded_url, pos, default_municipality="   ").run_round()
+    assert not report.errors and report.fetched == 2
+    assert [i.source_id for i in pos_incidents(seeded_url)] == [good["id"]]
+    [name] = [n for n in pos.names(pos.rejected) if n.endswith(".reason.json")]
+    why = json.loads((pos.rejected / name).read_text())
+    assert why["reason"] == "unreadable" and "ValidationError" in why["detail"]
+    with load_context(seeded_url).db.read() as s:
+        [kept] = s.scalars(select(ChannelReject).where(ChannelReject.source_id == blank["id"]))
+    assert kept.reason == "unreadable"
